@@ -1,0 +1,71 @@
+"""`factcheck extract FILE...`: print the claims of files, no repository needed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from factcheck.commands import run
+
+
+class ClaimsFormat(str, Enum):
+    text = "text"
+    json = "json"
+    yaml = "yaml"
+
+
+def _read(path: str):
+    from factcheck.draft import parse_draft
+    from factcheck.textio import decode_text, read_text
+
+    if path == "-":
+        return parse_draft(decode_text(sys.stdin.buffer.read(), "<stdin>"), "-")
+    return parse_draft(read_text(path), path)
+
+
+def extract_files(paths: list[str], fmt: ClaimsFormat, reference_date: dt.date | None) -> int:
+    from factcheck import output
+    from factcheck.errors import FactcheckError
+    from factcheck.extract import extract_draft
+    from factcheck.render.claims import FORMATS
+
+    results, failed = [], False
+    for path in paths:
+        try:
+            results.append(extract_draft(_read(path), reference_date))
+        except FactcheckError as exc:
+            output.error(str(exc))
+            failed = True
+    output.out(FORMATS[fmt.value](results))
+    return 2 if failed else 0
+
+
+def _parse_reference_date(value: Optional[str]) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("extract")
+    def extract(
+        files: Annotated[list[str], typer.Argument(help="Markdown or text files; - reads standard input.")],
+        format: Annotated[ClaimsFormat, typer.Option("--format", "-f", help="Output format.")] = ClaimsFormat.text,
+        reference_date: Annotated[
+            Optional[str],
+            typer.Option(
+                "--reference-date",
+                metavar="YYYY-MM-DD",
+                help="Date that relative dates are read against. Default: front matter `date:`, else today.",
+            ),
+        ] = None,
+    ) -> None:
+        """Print the checkable claims in FILES: quotes, figures, dates and attributions."""
+        run(extract_files, files, format, _parse_reference_date(reference_date))

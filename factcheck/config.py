@@ -1,0 +1,132 @@
+"""`.factcheck.yaml` → a typed Config. Validated once, then only the typed object is used."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from factcheck.errors import ConfigError
+
+CONFIG_NAME = ".factcheck.yaml"
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every key of .factcheck.yaml, with its default. See docs/config.md."""
+
+    drafts: tuple[str, ...] = ("drafts/**/*.md",)
+    claims: str = "claims"
+    sources: str = "sources"
+    archives: tuple[str, ...] = ()
+    reviewers: tuple[str, ...] = ()
+    allow_self_approval: bool = False
+    root: Path = field(default=Path("."), compare=False)
+
+    @property
+    def claims_dir(self) -> Path:
+        return self.root / self.claims
+
+    @property
+    def sources_dir(self) -> Path:
+        return self.root / self.sources
+
+    @property
+    def state_dir(self) -> Path:
+        """Git-ignored working state: the source index, locks."""
+        return self.root / ".factcheck"
+
+
+DEFAULT_CONFIG_TEXT = """\
+# factcheck configuration. Every key is optional; these are the defaults.
+# Reference: docs/config.md
+
+# Globs (relative to this file) that select the drafts `factcheck scan` reads.
+drafts:
+  - drafts/**/*.md
+
+# Folder where one claims file per draft is written, mirroring the draft's path.
+claims: claims
+
+# Folder where `factcheck sources add` keeps snapshots of sources.
+sources: sources
+
+# Folders of archived copy (wire, transcripts) searched for every draft,
+# in addition to the sources each draft lists in its front matter.
+archives: []
+
+# Emails of the editors allowed to approve claims.
+reviewers: []
+
+# May the person whose commit introduced a claim also approve it?
+allow_self_approval: false
+"""
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The newsroom root: the nearest folder holding .factcheck.yaml, else the git top level."""
+    here = (start or Path.cwd()).resolve()
+    for d in (here, *here.parents):
+        if (d / CONFIG_NAME).is_file():
+            return d
+    for d in (here, *here.parents):
+        if (d / ".git").exists():
+            return d
+    return here
+
+
+def _key_line(text: str, key: str) -> int | None:
+    m = re.search(rf"^{re.escape(key)}\s*:", text, re.M)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
+def _str_list(value: Any, key: str, text: str, path: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ConfigError(f"`{key}` must be a list of strings", path=path, line=_key_line(text, key))
+    return tuple(value)
+
+
+def parse_config(text: str, *, path: str, root: Path) -> Config:
+    from factcheck import yamlio
+
+    data = yamlio.load(text, path=path) or {}
+    if not isinstance(data, dict):
+        raise ConfigError("must be a mapping of keys to values", path=path, line=1)
+    known = {f.name for f in fields(Config)} - {"root"}
+    for key in data:
+        if key not in known:
+            raise ConfigError(
+                f"unknown key `{key}` (known keys: {', '.join(sorted(known))})", path=path, line=_key_line(text, str(key))
+            )
+    values: dict[str, Any] = {"root": root}
+    for key in ("drafts", "archives", "reviewers"):
+        if key in data and data[key] is not None:
+            values[key] = _str_list(data[key], key, text, path)
+    for key in ("claims", "sources"):
+        if key in data:
+            if not isinstance(data[key], str) or not data[key].strip():
+                raise ConfigError(f"`{key}` must be a folder path", path=path, line=_key_line(text, key))
+            values[key] = data[key].strip().rstrip("/")
+    if "allow_self_approval" in data:
+        if not isinstance(data["allow_self_approval"], bool):
+            raise ConfigError("`allow_self_approval` must be true or false", path=path, line=_key_line(text, "allow_self_approval"))
+        values["allow_self_approval"] = data["allow_self_approval"]
+    values["reviewers"] = tuple(r.strip().lower() for r in values.get("reviewers", ()))
+    return Config(**values)
+
+
+def load_config(root: Path | None = None, *, required: bool = True) -> Config:
+    """Read the config at the newsroom root; without one, defaults (or an error if required)."""
+    from factcheck.textio import read_text
+
+    root = root or find_root()
+    path = root / CONFIG_NAME
+    if not path.is_file():
+        if required:
+            raise ConfigError("no .factcheck.yaml here or in any parent folder; run `factcheck init` first", path=str(root))
+        return Config(root=root)
+    text = read_text(path, display=CONFIG_NAME)
+    return parse_config(text, path=CONFIG_NAME, root=root)

@@ -1,0 +1,70 @@
+"""A draft: its text as read, where the body starts, and what its front matter says."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from factcheck.errors import DataError
+
+_FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+
+
+@dataclass(frozen=True)
+class Draft:
+    path: str
+    text: str
+    body_start: int = 0
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start :]
+
+    @property
+    def date(self) -> dt.date | None:
+        """The front matter's `date:`, the day relative dates in the draft are read against."""
+        return parse_date(self.meta.get("date"), path=self.path)
+
+    @property
+    def sources(self) -> list[str]:
+        value = self.meta.get("sources") or []
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise DataError("front matter `sources:` must be a list of paths", path=self.path)
+        return value
+
+
+def parse_draft(text: str, path: str) -> Draft:
+    """Split YAML front matter (between leading `---` lines) from the body."""
+    m = _FRONT.match(text)
+    if not m:
+        return Draft(path=path, text=text)
+    meta: Any = {}
+    if m.group(1) and m.group(1).strip():
+        from factcheck import yamlio
+
+        meta = yamlio.load(m.group(1), path=path, line_offset=1)
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise DataError("front matter must be a mapping of keys to values", path=path, line=2)
+    return Draft(path=path, text=text, body_start=m.end(), meta=meta)
+
+
+def parse_date(value: Any, *, path: str | None = None) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            pass
+    raise DataError(f"front matter `date:` is not a date in YYYY-MM-DD form: {value!r}", path=path)

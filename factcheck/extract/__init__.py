@@ -1,0 +1,86 @@
+"""Pure text → claims. No I/O here: callers pass the text and the reference date.
+
+Each kind has its own module exposing `find(doc) -> list[Found]`; this module runs
+them, settles overlaps between kinds, and turns spans into identified claims.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass
+
+from factcheck.extract.sentences import Sentences
+from factcheck.model import Claim, FileClaims, Found, Kind, claim_id
+
+
+@dataclass(frozen=True)
+class Doc:
+    """The text an extractor reads. Extractors look only at text[body_start:]."""
+
+    text: str
+    body_start: int
+    reference_date: dt.date
+    sentences: Sentences
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start :]
+
+
+def make_doc(text: str, *, reference_date: dt.date, body_start: int = 0) -> Doc:
+    return Doc(text, body_start, reference_date, Sentences(text, body_start))
+
+
+def find_all(doc: Doc) -> list[Found]:
+    """Every span any extractor reports, overlaps between kinds settled."""
+    from factcheck.extract import attributions, dates, figures, overlaps, quotes
+
+    found: list[Found] = []
+    for module in (quotes, attributions, dates, figures):
+        found.extend(module.find(doc))
+    return overlaps.settle(found)
+
+
+_KIND_ORDER = {Kind.QUOTE: 0, Kind.ATTRIBUTION: 1, Kind.DATE: 2, Kind.FIGURE: 3}
+
+
+def extract_claims(text: str, *, reference_date: dt.date, body_start: int = 0) -> list[Claim]:
+    """All claims in `text`, in order of position, each with a position-free id."""
+    doc = make_doc(text, reference_date=reference_date, body_start=body_start)
+    found = sorted(find_all(doc), key=lambda f: (f.start, _KIND_ORDER[f.kind], f.end))
+    newlines = [i for i, ch in enumerate(text) if ch == "\n"] if "\n" in text else []
+    seen: dict[tuple[Kind, str, str], int] = {}
+    claims: list[Claim] = []
+    for f in found:
+        if not (body_start <= f.start < f.end <= len(text)):
+            continue  # an extractor bug must never produce a claim that points nowhere
+        snippet = text[f.start : f.end]
+        sentence = doc.sentences.sentence_text(f.start, f.end)
+        key = (f.kind, snippet, sentence)
+        occurrence = seen.get(key, 0)
+        seen[key] = occurrence + 1
+        claims.append(
+            Claim(
+                id=claim_id(f.kind, snippet, sentence, occurrence),
+                kind=f.kind,
+                text=snippet,
+                start=f.start,
+                end=f.end,
+                line=bisect.bisect_right(newlines, f.start - 1) + 1 if newlines else 1,
+                sentence=sentence,
+                speaker=f.speaker,
+                value=f.value,
+                unit=f.unit,
+                qualifier=f.qualifier,
+                attributed_to=f.attributed_to,
+            )
+        )
+    return claims
+
+
+def extract_draft(draft, reference_date: dt.date | None = None) -> FileClaims:
+    """Claims of a parsed Draft; the reference date is the option, else front matter, else today."""
+    ref = reference_date or draft.date or dt.date.today()
+    claims = extract_claims(draft.text, reference_date=ref, body_start=draft.body_start)
+    return FileClaims(path=draft.path, reference_date=ref.isoformat(), claims=tuple(claims))

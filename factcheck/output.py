@@ -1,0 +1,19 @@
+"""The only place that writes to the terminal. Core code returns values; this prints them."""
+
+from __future__ import annotations
+
+import sys
+
+
+def out(text: str = "") -> None:
+    sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+
+
+def error(message: str) -> None:
+    """One line on stderr, never a traceback: newsroom users act on the message alone."""
+    first = " ".join(str(message).split())
+    sys.stderr.write(f"factcheck: error: {first}\n")
+
+
+def warn(message: str) -> None:
+    sys.stderr.write(f"factcheck: warning: {' '.join(str(message).split())}\n")

@@ -1,0 +1,1 @@
+"""Renderers: one result type in, one output format out. Only the CLI calls these."""

@@ -1,0 +1,52 @@
+"""Rendering extracted claims as text, JSON (the public contract) or YAML."""
+
+from __future__ import annotations
+
+import json
+from typing import Iterable
+
+from factcheck.model import Claim, FileClaims, Kind
+
+
+def as_json(files: Iterable[FileClaims]) -> str:
+    return json.dumps({"files": [f.to_dict() for f in files]}, ensure_ascii=False, indent=2) + "\n"
+
+
+def as_yaml(files: Iterable[FileClaims]) -> str:
+    from factcheck import yamlio
+
+    return yamlio.dump({"files": [f.to_dict() for f in files]})
+
+
+def _detail(c: Claim) -> str:
+    if c.kind is Kind.QUOTE:
+        return f"speaker: {c.speaker or '(not named)'}"
+    if c.kind is Kind.FIGURE:
+        parts = [f"value: {c.value:g}" if isinstance(c.value, (int, float)) else f"value: {c.value}"]
+        if c.unit:
+            parts.append(f"unit: {c.unit}")
+        if c.qualifier:
+            parts.append(f"qualifier: {c.qualifier}")
+        return ", ".join(parts)
+    if c.kind is Kind.DATE:
+        return f"value: {c.value}"
+    return f"attributed to: {c.attributed_to or '?'}"
+
+
+def _short(text: str, width: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def as_text(files: Iterable[FileClaims]) -> str:
+    lines = []
+    for f in files:
+        n = len(f.claims)
+        lines.append(f"{f.path}  ({n} claim{'s' if n != 1 else ''}, dates read against {f.reference_date})")
+        for c in f.claims:
+            lines.append(f"  {c.line:>4}  {c.kind.value:<11} {c.id}  {_short(c.text)!s}")
+            lines.append(f"        {'':<11} {'':<12}  {_detail(c)}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+FORMATS = {"text": as_text, "json": as_json, "yaml": as_yaml}

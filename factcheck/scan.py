@@ -1,0 +1,59 @@
+"""`factcheck scan`: extract each draft's claims into its claims file, keeping review fields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factcheck import drafts as drafts_mod
+from factcheck import store
+from factcheck.config import Config
+from factcheck.errors import FactcheckError
+from factcheck.extract import extract_draft
+
+
+@dataclass(frozen=True)
+class ScanOutcome:
+    """What scanning one draft did: how many claims, whether the file changed, or the error."""
+
+    draft: str
+    claims_file: str
+    count: int = 0
+    written: bool = False
+    error: FactcheckError | None = None
+
+
+def scan_one(config: Config, rel: str) -> ScanOutcome:
+    target = store.claims_path(config.claims_dir, rel)
+    shown = target.relative_to(config.root).as_posix()
+    try:
+        draft = drafts_mod.read_draft(config, rel)
+        result = extract_draft(draft)
+        with store.locked(config.state_dir, target):
+            old = store.read_claims_file(target, display=shown)
+            text = store.render_claims_file(store.build_claims_file(result, draft.text, old))
+            current = target.read_text(encoding="utf-8") if old is not None else None
+            if text != current:
+                store.atomic_write(target, text)
+        return ScanOutcome(rel, shown, len(result.claims), text != current)
+    except FactcheckError as exc:
+        return ScanOutcome(rel, shown, error=exc)
+
+
+def scan(config: Config, given: list[str] | None = None) -> list[ScanOutcome]:
+    """Scan the given drafts, or every draft the config selects. One bad draft stops no other."""
+    outcomes = []
+    for rel in _selected(config, given, outcomes):
+        outcomes.append(scan_one(config, rel))
+    return outcomes
+
+
+def _selected(config: Config, given: list[str] | None, outcomes: list[ScanOutcome]) -> list[str]:
+    if not given:
+        return drafts_mod.discover(config)
+    rels = []
+    for g in given:
+        try:
+            rels.append(drafts_mod.relative_draft(config, g))
+        except FactcheckError as exc:
+            outcomes.append(ScanOutcome(g, "", error=exc))
+    return rels

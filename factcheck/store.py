@@ -1,0 +1,160 @@
+"""Claims files: the YAML under claims/ ⇄ plain records. Atomic writes, per-file locks.
+
+A claims file is shared between the tool (which owns the extracted fields) and people
+(whose review fields must never be lost). `merge_claims` keeps everything that is not
+the tool's own for every claim that is still in the draft.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from factcheck.errors import DataError
+from factcheck.model import KIND_FIELDS, Claim, FileClaims
+
+HEADER = "# Claims found by `factcheck scan`. Edit only the review fields; the rest is rewritten on every scan.\n"
+
+# The fields scan owns and rewrites; every other key of a claim belongs to review.
+SCAN_FIELDS = ("id", "kind", "text", "start", "end", "line", "sentence") + tuple(
+    sorted({f for fs in KIND_FIELDS.values() for f in fs})
+)
+
+_CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?: |$)", re.M)
+
+
+@dataclass
+class ClaimsFile:
+    """The parsed contents of one claims file."""
+
+    draft: str
+    reference_date: str | None = None
+    draft_sha256: str | None = None
+    claims: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "draft": self.draft,
+            "reference_date": self.reference_date,
+            "draft_sha256": self.draft_sha256,
+            "claims": self.claims,
+        }
+
+
+def claims_path(claims_dir: Path, draft_rel: str) -> Path:
+    """claims/<draft path with .yaml for its suffix>: the claims file mirrors the draft."""
+    rel = Path(draft_rel)
+    return claims_dir / rel.with_suffix(".yaml")
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def parse_claims_file(text: str, *, path: str) -> ClaimsFile:
+    m = _CONFLICT.search(text)
+    if m:
+        line = text.count("\n", 0, m.start()) + 1
+        raise DataError(
+            "unresolved merge conflict markers; resolve the conflict (or rescan) before going on", path=path, line=line
+        )
+    from factcheck import yamlio
+
+    data = yamlio.load(text, path=path)
+    if not isinstance(data, dict) or not isinstance(data.get("draft"), str):
+        raise DataError("not a claims file: expected a mapping with `draft:` and `claims:`", path=path)
+    claims = data.get("claims") or []
+    if not isinstance(claims, list) or not all(isinstance(c, dict) and isinstance(c.get("id"), str) for c in claims):
+        raise DataError("`claims:` must be a list of claims, each with an `id`", path=path)
+    ref = data.get("reference_date")
+    return ClaimsFile(
+        draft=data["draft"],
+        reference_date=str(ref) if ref is not None else None,
+        draft_sha256=data.get("draft_sha256"),
+        claims=claims,
+    )
+
+
+def read_claims_file(path: Path, *, display: str) -> ClaimsFile | None:
+    """The claims file at `path`, or None when there is none yet."""
+    from factcheck.textio import read_text
+
+    if not path.exists():
+        return None
+    return parse_claims_file(read_text(path, display=display), path=display)
+
+
+def render_claims_file(cf: ClaimsFile) -> str:
+    from factcheck import yamlio
+
+    return HEADER + yamlio.dump(cf.to_data())
+
+
+def claim_record(claim: Claim) -> dict[str, Any]:
+    """A claim as stored: the public fields, with null kind fields left out to keep diffs small."""
+    rec = claim.to_dict()
+    return {k: v for k, v in rec.items() if v is not None or k in ("id", "kind", "text")}
+
+
+def merge_claims(old: list[dict[str, Any]], new: list[Claim]) -> list[dict[str, Any]]:
+    """New scan results in draft order, each keeping the review fields its old self had."""
+    by_id = {c["id"]: c for c in old}
+    merged = []
+    for claim in new:
+        rec = claim_record(claim)
+        prev = by_id.get(claim.id)
+        if prev:
+            for key, value in prev.items():
+                if key not in SCAN_FIELDS:
+                    rec[key] = value
+        merged.append(rec)
+    return merged
+
+
+def build_claims_file(fc: FileClaims, draft_text: str, old: ClaimsFile | None) -> ClaimsFile:
+    return ClaimsFile(
+        draft=fc.path,
+        reference_date=fc.reference_date,
+        draft_sha256=text_sha256(draft_text),
+        claims=merge_claims(old.claims if old else [], list(fc.claims)),
+    )
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write all of `text` or nothing: a temp file in the same folder, fsync, rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
+def locked(state_dir: Path, target: Path, timeout: float = 30.0) -> Iterator[None]:
+    """Hold an exclusive lock on `target` (kept under the git-ignored state folder)."""
+    from filelock import FileLock, Timeout
+
+    from factcheck.errors import FactcheckError
+
+    lock_dir = state_dir / "locks"
+    lock_dir.mkdir(parents=True, exist_ok=True)
+    name = hashlib.sha1(str(target.resolve()).encode()).hexdigest()[:16]
+    lock = FileLock(str(lock_dir / f"{name}.lock"))
+    try:
+        with lock.acquire(timeout=timeout):
+            yield
+    except Timeout:
+        raise FactcheckError(f"another factcheck process is still writing this file (waited {timeout:.0f} s)", path=str(target)) from None
