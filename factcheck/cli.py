@@ -17,8 +17,8 @@ import typer
 
 from factcheck import __version__
 
-# Modules under factcheck/commands/, in the order their commands appear in --help.
-COMMANDS = ("extract", "init", "scan")
+# Where commands appear in --help; command modules not listed here come after, by name.
+ORDER = ("extract", "init", "scan", "sources", "match", "status", "show", "approve", "review", "check", "export", "report")
 
 app = typer.Typer(
     name="factcheck",
@@ -44,8 +44,18 @@ def _root(
     """Pull checkable claims out of news drafts, match them to sources, and sign them off in git."""
 
 
+def _command_modules() -> list[str]:
+    import pkgutil
+
+    from factcheck import commands
+
+    names = [m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_")]
+    rank = {name: i for i, name in enumerate(ORDER)}
+    return sorted(names, key=lambda n: (rank.get(n, len(ORDER)), n))
+
+
 def _register() -> None:
-    for name in COMMANDS:
+    for name in _command_modules():
         importlib.import_module(f"factcheck.commands.{name}").register(app)
 
 
