@@ -158,3 +158,38 @@ def locked(state_dir: Path, target: Path, timeout: float = 30.0) -> Iterator[Non
             yield
     except Timeout:
         raise FactcheckError(f"another factcheck process is still writing this file (waited {timeout:.0f} s)", path=str(target)) from None
+
+
+@contextlib.contextmanager
+def editing(config, rel: str) -> Iterator[ClaimsFile]:
+    """Lock a draft's claims file, hand it over for changes, write it back if it changed.
+
+    The lock makes two commands on one file take turns, so neither loses the other's
+    decisions; the write is atomic, so a crash leaves the old file or the new one.
+    """
+    from factcheck.errors import DataError
+
+    target = claims_path(config.claims_dir, rel)
+    shown = target.relative_to(config.root).as_posix()
+    with locked(config.state_dir, target):
+        cf = read_claims_file(target, display=shown)
+        if cf is None:
+            raise DataError(f"no claims file for {rel}; run `factcheck scan {rel}` first", path=shown)
+        before = render_claims_file(cf)
+        yield cf
+        after = render_claims_file(cf)
+        if after != before:
+            atomic_write(target, after)
+
+
+def claims_files(config) -> list[Path]:
+    """Every claims file under the claims folder, sorted."""
+    if not config.claims_dir.is_dir():
+        return []
+    return sorted(p for p in config.claims_dir.rglob("*.yaml") if p.is_file())
+
+
+def load_claims(config, rel: str) -> ClaimsFile | None:
+    """The claims file of the draft at `rel` (relative to the root), or None if never scanned."""
+    target = claims_path(config.claims_dir, rel)
+    return read_claims_file(target, display=target.relative_to(config.root).as_posix())
