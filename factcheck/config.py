@@ -128,5 +128,7 @@ def load_config(root: Path | None = None, *, required: bool = True) -> Config:
         if required:
             raise ConfigError("no .factcheck.yaml here or in any parent folder; run `factcheck init` first", path=str(root))
         return Config(root=root)
+    if path.stat().st_size == 0:
+        return Config(root=root)  # an empty file means "all defaults"
     text = read_text(path, display=CONFIG_NAME)
     return parse_config(text, path=CONFIG_NAME, root=root)
