@@ -1,0 +1,112 @@
+"""Sources: the documents a reporter checks a draft against.
+
+Every format is turned into one `SourceText`: plain text that claims are matched in,
+plus the page or timestamp (and transcript speaker) at each offset, so evidence can
+say "page 3" or "00:04:12" instead of a bare character count. Parsers are imported
+only when a file of their format is read; nothing in a source is ever executed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factcheck.errors import InputError
+
+# Wire archives hold long files, but a single source past this size is almost always
+# a data dump or a video, and reading it would stall every match run.
+MAX_SOURCE_BYTES = 50 * 1024 * 1024
+
+# Which loader reads which suffix; the loaders live in modules named here.
+LOADERS = {
+    ".txt": "plain",
+    ".md": "plain",
+    ".markdown": "plain",
+    ".html": "web",
+    ".htm": "web",
+    ".pdf": "pdf",
+    ".vtt": "transcripts",
+    ".srt": "transcripts",
+    ".docx": "word",
+}
+
+SIDECAR_SUFFIX = ".source.yaml"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Where a stretch of a transcript starts: its offset, timestamp and speaker label."""
+
+    offset: int
+    timestamp: str
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A source as matched: extracted text, with page starts and transcript cues by offset."""
+
+    path: str
+    text: str
+    pages: tuple[tuple[int, int], ...] = ()  # (offset where the page starts, page number)
+    cues: tuple[Cue, ...] = ()
+    date: dt.date | None = None
+    body_start: int = 0
+    kind: str = "text"
+    meta: dict = field(default_factory=dict, compare=False)
+
+    def page_at(self, offset: int) -> int | None:
+        if not self.pages:
+            return None
+        i = bisect.bisect_right([p[0] for p in self.pages], offset) - 1
+        return self.pages[max(i, 0)][1]
+
+    def cue_at(self, offset: int) -> Cue | None:
+        if not self.cues:
+            return None
+        i = bisect.bisect_right([c.offset for c in self.cues], offset) - 1
+        return self.cues[i] if i >= 0 else None
+
+
+def is_supported(path: str | Path) -> bool:
+    name = str(path)
+    return Path(name).suffix.lower() in LOADERS and not name.endswith(SIDECAR_SUFFIX)
+
+
+def read_bytes(path: Path, display: str, limit: int = MAX_SOURCE_BYTES) -> bytes:
+    """A source file's bytes, or one InputError naming the file."""
+    try:
+        if path.is_dir():
+            raise InputError("is a folder, not a source file", path=display)
+        size = path.stat().st_size
+        if size > limit:
+            raise InputError(f"source is too large ({size / 1048576:.1f} MB; the limit is {limit // 1048576} MB)", path=display)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such source file", path=display) from None
+    except PermissionError:
+        raise InputError("permission denied", path=display) from None
+    except OSError as exc:
+        raise InputError(f"cannot read source ({exc.strerror or exc})", path=display) from None
+    if not data.strip():
+        raise InputError("source is empty", path=display)
+    return data
+
+
+def parse_source(data: bytes, *, suffix: str, display: str) -> SourceText:
+    """Bytes of a source in the format its suffix names → SourceText."""
+    import importlib
+
+    module = LOADERS.get(suffix.lower())
+    if module is None:
+        known = ", ".join(sorted(LOADERS))
+        raise InputError(f"unsupported source format {suffix or '(no suffix)'!r}; supported: {known}", path=display)
+    loader = importlib.import_module(f"factcheck.sources.{module}")
+    return loader.load(data, display)
+
+
+def load_source(path: Path, display: str) -> SourceText:
+    """Read and parse one source file."""
+    return parse_source(read_bytes(path, display), suffix=path.suffix, display=display)

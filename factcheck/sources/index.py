@@ -1,0 +1,334 @@
+"""The source index under .factcheck/index/: no server, incremental, fast to query.
+
+A SQLite catalogue records each indexed source (path, size, mtime, sha256, and which
+segment holds its chunks); segments are immutable files of postings and compressed
+text (see segment.py). A run re-reads a source only when its size or mtime changed
+and then its sha256 differs, so an unchanged archive costs one stat per file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factcheck.errors import FactcheckError, InputError
+
+SEGMENT_CHARS = 16 * 1024 * 1024
+MAX_SEGMENTS = 12
+SCHEMA = 1
+
+_SCHEMA_SQL = """
+CREATE TABLE IF NOT EXISTS docs (
+    path TEXT PRIMARY KEY, doc_id INTEGER UNIQUE, sha256 TEXT, size INTEGER, mtime_ns INTEGER,
+    segment TEXT, kind TEXT, date TEXT, body_start INTEGER, chars INTEGER, marks TEXT);
+CREATE TABLE IF NOT EXISTS failures (
+    path TEXT PRIMARY KEY, sha256 TEXT, size INTEGER, mtime_ns INTEGER, message TEXT);
+CREATE TABLE IF NOT EXISTS segments (name TEXT PRIMARY KEY, chunks INTEGER, chars INTEGER, bytes INTEGER);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+_FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    """One indexed source as the catalogue knows it."""
+
+    doc_id: int
+    path: str
+    sha256: str
+    segment: str
+    kind: str
+    date: dt.date | None
+    body_start: int
+    chars: int
+
+
+@dataclass
+class RefreshReport:
+    """What bringing the index up to date did, for the given source paths."""
+
+    docs: dict[str, DocInfo] = field(default_factory=dict)
+    errors: list[FactcheckError] = field(default_factory=list)
+    reindexed: list[str] = field(default_factory=list)
+    bytes_read: int = 0
+
+
+def file_date(path: str) -> dt.date | None:
+    """A YYYY-MM-DD in a file name ("wire/2016-09-12-debate.txt"): the source's own date."""
+    m = _FILE_DATE.search(Path(path).name)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _sidecar_date(root: Path, rel: str) -> dt.date | None:
+    from factcheck.sources import SIDECAR_SUFFIX
+
+    side = root / (rel + SIDECAR_SUFFIX)
+    if not side.is_file():
+        return None
+    from factcheck import yamlio
+    from factcheck.draft import parse_date
+
+    try:
+        data = yamlio.load(side.read_text(encoding="utf-8"), path=str(side)) or {}
+        return parse_date(data.get("date"), path=str(side)) if isinstance(data, dict) else None
+    except (FactcheckError, OSError):
+        return None
+
+
+def _parse_one(root: Path, rel: str) -> dict:
+    """Read and parse a source; everything the catalogue and the segment need, or the error."""
+    from factcheck.sources import parse_source, read_bytes
+
+    path = root / rel
+    try:
+        st = path.stat()
+        data = read_bytes(path, rel)
+        sha = hashlib.sha256(data).hexdigest()
+        src = parse_source(data, suffix=path.suffix, display=rel)
+    except FactcheckError as exc:
+        return {"path": rel, "error": str(exc.message), "sha256": _sha_or_none(path), **_stat(path)}
+    date = src.date or _sidecar_date(root, rel) or file_date(rel)
+    marks = {"pages": src.pages, "cues": [[c.offset, c.timestamp, c.speaker] for c in src.cues]}
+    return {
+        "path": rel, "sha256": sha, "size": st.st_size, "mtime_ns": st.st_mtime_ns, "text": src.text,
+        "kind": src.kind, "date": date.isoformat() if date else None, "body_start": src.body_start,
+        "marks": json.dumps(marks) if (src.pages or src.cues) else None, "bytes": len(data),
+    }
+
+
+def _stat(path: Path) -> dict:
+    try:
+        st = path.stat()
+        return {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
+    except OSError:
+        return {"size": -1, "mtime_ns": -1}
+
+
+def _sha_or_none(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _build_group(root: Path, seg_path: Path, items: list[tuple[int, str]]) -> list[dict]:
+    """Parse a group of sources and write them as one segment (runs in a worker process)."""
+    from factcheck.sources import segment
+
+    parsed = []
+    for doc_id, rel in items:
+        rec = _parse_one(root, rel)
+        rec["doc_id"] = doc_id
+        parsed.append(rec)
+    good = [(r["doc_id"], r["text"], r["body_start"]) for r in parsed if "error" not in r]
+    if good:
+        summary = segment.build(good, seg_path)
+        parsed.append({"segment_summary": summary, "segment": seg_path.name})
+    for r in parsed:
+        if "text" in r:
+            r["chars"] = len(r.pop("text"))
+    return parsed
+
+
+class SourceIndex:
+    """The index of a newsroom's sources, kept under its state folder."""
+
+    def __init__(self, state_dir: Path, root: Path):
+        self.root = root
+        self.dir = state_dir / "index"
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(self.dir / "catalogue.sqlite"), timeout=30)
+        self.db.executescript(_SCHEMA_SQL)
+        self._check_schema()
+
+    def _check_schema(self) -> None:
+        row = self.db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        if row is None or int(row[0]) != SCHEMA:
+            with self.db:
+                for table in ("docs", "failures", "segments"):
+                    self.db.execute(f"DELETE FROM {table}")
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- reading the catalogue -------------------------------------------------
+
+    def docs(self) -> dict[str, DocInfo]:
+        rows = self.db.execute("SELECT doc_id, path, sha256, segment, kind, date, body_start, chars FROM docs")
+        return {r[1]: _doc_info(r) for r in rows}
+
+    def marks(self, doc_id: int) -> dict:
+        row = self.db.execute("SELECT marks FROM docs WHERE doc_id=?", (doc_id,)).fetchone()
+        return json.loads(row[0]) if row and row[0] else {}
+
+    def segment_names(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT name FROM segments ORDER BY name")]
+
+    def size_bytes(self) -> int:
+        return sum(p.stat().st_size for p in self.dir.iterdir() if p.is_file())
+
+    # --- bringing it up to date ---------------------------------------------
+
+    def refresh(self, paths: list[str], *, workers: int | None = None) -> RefreshReport:
+        """Index every source in `paths` that is new or changed; report the rest as they are."""
+        from filelock import FileLock
+
+        with FileLock(str(self.dir / "update.lock"), timeout=300):
+            report = RefreshReport()
+            stale = self._stale(paths, report)
+            if stale:
+                self._index(stale, report, workers)
+            self._compact(report, workers)
+            self._collect_garbage()
+            known = self.docs()
+            report.docs = {p: known[p] for p in paths if p in known}
+            return report
+
+    def _stale(self, paths: list[str], report: RefreshReport) -> list[str]:
+        rows = {r[0]: r[1:] for r in self.db.execute("SELECT path, size, mtime_ns, sha256 FROM docs")}
+        failed = {r[0]: r[1:] for r in self.db.execute("SELECT path, size, mtime_ns, message FROM failures")}
+        stale = []
+        for rel in paths:
+            st = _stat(self.root / rel)
+            if st["size"] < 0:
+                report.errors.append(InputError("no such source file", path=rel))
+                continue
+            known = rows.get(rel)
+            if known and (known[0], known[1]) == (st["size"], st["mtime_ns"]):
+                continue
+            bad = failed.get(rel)
+            if bad and (bad[0], bad[1]) == (st["size"], st["mtime_ns"]):
+                report.errors.append(InputError(bad[2], path=rel))
+                continue
+            if known and self._same_content(rel, known[2], st):
+                continue
+            stale.append(rel)
+        return stale
+
+    def _same_content(self, rel: str, sha: str, st: dict) -> bool:
+        """A touched but unchanged file: refresh its stat, keep its chunks."""
+        if _sha_or_none(self.root / rel) != sha:
+            return False
+        with self.db:
+            self.db.execute("UPDATE docs SET size=?, mtime_ns=? WHERE path=?", (st["size"], st["mtime_ns"], rel))
+        return True
+
+    def _groups(self, paths: list[str]) -> list[list[tuple[int, str]]]:
+        next_id = self._next_doc_id(len(paths))
+        groups: list[list[tuple[int, str]]] = [[]]
+        size = 0
+        for i, rel in enumerate(paths):
+            est = _stat(self.root / rel)["size"]
+            if groups[-1] and size + est > SEGMENT_CHARS:
+                groups.append([])
+                size = 0
+            groups[-1].append((next_id + i, rel))
+            size += max(est, 0)
+        return groups
+
+    def _next_doc_id(self, count: int) -> int:
+        with self.db:
+            row = self.db.execute("SELECT value FROM meta WHERE key='next_doc_id'").fetchone()
+            first = int(row[0]) if row else 1
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('next_doc_id', ?)", (str(first + count),))
+        return first
+
+    def _segment_path(self) -> Path:
+        with self.db:
+            row = self.db.execute("SELECT value FROM meta WHERE key='next_segment'").fetchone()
+            n = int(row[0]) if row else 1
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('next_segment', ?)", (str(n + 1),))
+        return self.dir / f"seg-{n:06d}.bin"
+
+    def _index(self, paths: list[str], report: RefreshReport, workers: int | None) -> None:
+        groups = [(g, self._segment_path()) for g in self._groups(paths)]
+        for results in _run_groups(self.root, groups, workers):
+            self._record(results, report)
+
+    def _record(self, results: list[dict], report: RefreshReport) -> None:
+        seg = next((r for r in results if "segment_summary" in r), None)
+        with self.db:
+            if seg:
+                s = seg["segment_summary"]
+                self.db.execute("INSERT INTO segments VALUES (?,?,?,?)", (seg["segment"], s["chunks"], s["chars"], s["bytes"]))
+            for r in results:
+                if "segment_summary" in r:
+                    continue
+                self._record_doc(r, seg["segment"] if seg else None, report)
+
+    def _record_doc(self, r: dict, segment: str | None, report: RefreshReport) -> None:
+        if "error" in r:
+            self.db.execute("DELETE FROM docs WHERE path=?", (r["path"],))
+            self.db.execute("INSERT OR REPLACE INTO failures VALUES (?,?,?,?,?)", (r["path"], r["sha256"], r["size"], r["mtime_ns"], r["error"]))
+            report.errors.append(InputError(r["error"], path=r["path"]))
+            return
+        self.db.execute("DELETE FROM failures WHERE path=?", (r["path"],))
+        self.db.execute(
+            "INSERT OR REPLACE INTO docs VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (r["path"], r["doc_id"], r["sha256"], r["size"], r["mtime_ns"], segment, r["kind"], r["date"], r["body_start"], r["chars"], r["marks"]),
+        )
+        report.reindexed.append(r["path"])
+        report.bytes_read += r["bytes"]
+
+    def _compact(self, report: RefreshReport, workers: int | None) -> None:
+        """Too many segments, or segments mostly of replaced sources: rebuild the small ones."""
+        segs = list(self.db.execute("SELECT name, chars FROM segments ORDER BY chars DESC"))
+        live = dict(self.db.execute("SELECT segment, SUM(chars) FROM docs GROUP BY segment"))
+        sparse = [n for n, c in segs if c and live.get(n, 0) < c // 2 and live.get(n, 0) > 0]
+        small = [n for n, c in segs if c < SEGMENT_CHARS // 4]
+        small = small if len(small) > MAX_SEGMENTS // 2 else []
+        redo = sorted(set(sparse) | set(small))
+        if not redo:
+            return
+        marks = ",".join("?" * len(redo))
+        paths = [r[0] for r in self.db.execute(f"SELECT path FROM docs WHERE segment IN ({marks})", redo)]
+        paths = [p for p in paths if (self.root / p).is_file()]
+        if paths:
+            self._index(paths, RefreshReport(), workers)
+
+    def _collect_garbage(self) -> None:
+        """Forget sources deleted from disk and delete segments nothing points at."""
+        with self.db:
+            for (path,) in list(self.db.execute("SELECT path FROM docs")):
+                if not (self.root / path).exists():
+                    self.db.execute("DELETE FROM docs WHERE path=?", (path,))
+            used = {r[0] for r in self.db.execute("SELECT DISTINCT segment FROM docs")}
+            for name in self.segment_names():
+                if name not in used:
+                    self.db.execute("DELETE FROM segments WHERE name=?", (name,))
+                    (self.dir / name).unlink(missing_ok=True)
+
+
+def _doc_info(r) -> DocInfo:
+    return DocInfo(
+        doc_id=r[0], path=r[1], sha256=r[2], segment=r[3], kind=r[4],
+        date=dt.date.fromisoformat(r[5]) if r[5] else None, body_start=r[6] or 0, chars=r[7] or 0,
+    )
+
+
+def _run_groups(root: Path, groups: list[tuple[list, Path]], workers: int | None):
+    """Build segments, in parallel when there is enough work to pay for a second process."""
+    workers = workers if workers is not None else min(len(groups), os.cpu_count() or 1, 4)
+    if workers <= 1 or len(groups) == 1:
+        for items, seg_path in groups:
+            yield _build_group(root, seg_path, items)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(_build_group, root, seg_path, items) for items, seg_path in groups]
+        for fut in futures:
+            yield fut.result()

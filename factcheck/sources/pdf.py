@@ -1,0 +1,50 @@
+"""PDF sources: the text layer, page by page, so evidence can name the page."""
+
+from __future__ import annotations
+
+import io
+
+from factcheck.errors import InputError
+from factcheck.sources import SourceText
+
+
+def _reader(data: bytes, display: str):
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+    except (PdfReadError, ValueError, OSError) as exc:
+        raise InputError(f"unreadable PDF ({exc})", path=display) from None
+    if reader.is_encrypted:
+        _unlock(reader, display)
+    return reader
+
+
+def _unlock(reader, display: str) -> None:
+    """Many PDFs are 'encrypted' with an empty password only to block editing; open those."""
+    try:
+        if reader.decrypt(""):
+            return
+    except Exception:  # noqa: BLE001 - any failure here means the same thing to the user
+        pass
+    raise InputError("PDF is encrypted with a password; save an unencrypted copy as the source", path=display)
+
+
+def load(data: bytes, display: str) -> SourceText:
+    reader = _reader(data, display)
+    parts: list[str] = []
+    pages: list[tuple[int, int]] = []
+    offset = 0
+    try:
+        for number, page in enumerate(reader.pages, start=1):
+            text = (page.extract_text() or "").strip()
+            pages.append((offset, number))
+            parts.append(text)
+            offset += len(text) + 2
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on damaged files
+        raise InputError(f"unreadable PDF ({type(exc).__name__}: {exc})", path=display) from None
+    text = "\n\n".join(parts)
+    if not text.strip():
+        raise InputError("PDF has no text layer (a scanned image?); run OCR on it first", path=display)
+    return SourceText(path=display, text=text, pages=tuple(pages), kind="pdf")

@@ -1,0 +1,20 @@
+"""Plain text and Markdown sources: the text as stored, front matter giving the date."""
+
+from __future__ import annotations
+
+from factcheck.errors import FactcheckError
+from factcheck.sources import MAX_SOURCE_BYTES, SourceText
+
+
+def load(data: bytes, display: str) -> SourceText:
+    from factcheck.draft import parse_draft
+    from factcheck.textio import decode_text
+
+    text = decode_text(data, display, limit=MAX_SOURCE_BYTES)
+    try:
+        parsed = parse_draft(text, display)
+        date = parsed.date
+    except FactcheckError:
+        # A source's front matter is the source's business; a bad one must not hide its text.
+        return SourceText(path=display, text=text)
+    return SourceText(path=display, text=text, date=date, body_start=parsed.body_start)

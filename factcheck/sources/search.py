@@ -1,0 +1,108 @@
+"""Finding candidate passages for a claim: the rarest terms first, then the best chunks.
+
+Looking up every word of a claim would touch huge posting lists ("said", "percent").
+A dozen of its rarest terms pick out the few chunks worth aligning, which is where the
+speed comes from: alignment (the expensive part) runs on a handful of passages only.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from factcheck.sources import terms
+from factcheck.sources.index import DocInfo
+
+QUERY_TERMS = 12
+CANDIDATES = 24
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A stretch of a source's extracted text: where it is and what it says."""
+
+    doc: DocInfo
+    start: int
+    text: str
+    score: float = 0.0
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+class Searcher:
+    """Candidate passages from a chosen set of sources, for one draft at a time."""
+
+    def __init__(self, index_dir: Path, docs: list[DocInfo]):
+        from factcheck.sources.segment import Segment
+
+        self.docs = {d.doc_id: d for d in docs}
+        names = sorted({d.segment for d in docs if d.segment})
+        self.segments = [Segment(index_dir / name) for name in names]
+        top = max(self.docs, default=0) + 1
+        allowed = np.zeros(top, dtype=bool)
+        allowed[list(self.docs)] = True
+        self._allowed = [_mask(seg.chunk_doc, allowed) for seg in self.segments]
+        self.total_chunks = sum(int(m.sum()) for m in self._allowed) or 1
+
+    def close(self) -> None:
+        for seg in self.segments:
+            seg.close()
+
+    def candidates(self, query: str, limit: int = CANDIDATES) -> list[tuple[int, int, float]]:
+        """(segment, chunk, score) of the chunks sharing most rare terms with `query`."""
+        hashes = terms.query_terms(query)
+        if not len(hashes) or not self.segments:
+            return []
+        df = sum(seg.doc_freq(hashes) for seg in self.segments)
+        chosen = hashes[df > 0]
+        if not len(chosen):
+            return []
+        order = np.argsort(df[df > 0], kind="stable")[:QUERY_TERMS]
+        chosen, freq = chosen[order], df[df > 0][order]
+        weights = [math.log(1 + self.total_chunks / f) for f in freq.tolist()]
+        return self._score(chosen, weights, limit)
+
+    def _score(self, hashes: np.ndarray, weights: list[float], limit: int) -> list[tuple[int, int, float]]:
+        found: list[tuple[float, int, int]] = []
+        for si, seg in enumerate(self.segments):
+            lists = seg.chunks_of(hashes)
+            if not any(len(x) for x in lists):
+                continue
+            ids = np.concatenate(lists).astype(np.int64)
+            w = np.repeat(np.array(weights), [len(x) for x in lists])
+            keep = self._allowed[si][ids]
+            if not keep.any():
+                continue
+            scores = np.bincount(ids[keep], weights=w[keep], minlength=seg.n_chunks)
+            best = np.flatnonzero(scores)
+            if len(best) > limit:
+                best = best[np.argpartition(-scores[best], limit)[:limit]]
+            found.extend((float(scores[c]), si, int(c)) for c in best)
+        found.sort(reverse=True)
+        return [(si, c, s) for s, si, c in found[:limit]]
+
+    def passage(self, segment: int, chunk: int, pad: int = 400) -> Passage:
+        """A candidate chunk with up to `pad` characters of its neighbours on each side."""
+        seg = self.segments[segment]
+        doc = self.docs[int(seg.chunk_doc[chunk])]
+        start, text = seg.chunk_text(chunk)
+        if chunk > 0 and seg.chunk_doc[chunk - 1] == seg.chunk_doc[chunk]:
+            _, before = seg.chunk_text(chunk - 1)
+            before = before[-pad:]
+            start, text = start - len(before), before + text
+        if chunk + 1 < seg.n_chunks and seg.chunk_doc[chunk + 1] == seg.chunk_doc[chunk]:
+            text += seg.chunk_text(chunk + 1)[1][:pad]
+        return Passage(doc=doc, start=start, text=text)
+
+
+def _mask(chunk_doc: np.ndarray, allowed: np.ndarray) -> np.ndarray:
+    ids = chunk_doc.astype(np.int64)
+    ok = ids < len(allowed)
+    out = np.zeros(len(ids), dtype=bool)
+    out[ok] = allowed[ids[ok]]
+    return out
