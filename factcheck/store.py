@@ -14,7 +14,7 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from factcheck.errors import DataError
 from factcheck.model import KIND_FIELDS, Claim, FileClaims
@@ -103,17 +103,25 @@ def claim_record(claim: Claim) -> dict[str, Any]:
 
 
 def merge_claims(old: list[dict[str, Any]], new: list[Claim]) -> list[dict[str, Any]]:
-    """New scan results in draft order, each keeping the review fields its old self had."""
+    """New scan results in draft order, each keeping the review fields its old self had.
+
+    An unchanged claim keeps everything (verdict, evidence, sign-offs). A changed claim,
+    paired with its old self by `reconcile`, keeps only its review history: the evidence
+    was found for the old words, and the sign-off turns stale.
+    """
+    from factcheck import reconcile, review
+
     by_id = {c["id"]: c for c in old}
-    merged = []
-    for claim in new:
-        rec = claim_record(claim)
-        prev = by_id.get(claim.id)
-        if prev:
-            for key, value in prev.items():
-                if key not in SCAN_FIELDS:
-                    rec[key] = value
-        merged.append(rec)
+    merged = [claim_record(claim) for claim in new]
+    changed = reconcile.pair_changed(old, merged)
+    for j, rec in enumerate(merged):
+        prev = by_id.get(rec["id"])
+        if prev is not None:
+            rec.update((k, v) for k, v in prev.items() if k not in SCAN_FIELDS)
+        elif j in changed:
+            prev = old[changed[j]]
+            rec.update((k, prev[k]) for k in review.REVIEW_FIELDS if k in prev)
+        review.refresh_status(rec)
     return merged
 
 
@@ -161,11 +169,13 @@ def locked(state_dir: Path, target: Path, timeout: float = 30.0) -> Iterator[Non
 
 
 @contextlib.contextmanager
-def editing(config, rel: str) -> Iterator[ClaimsFile]:
+def editing(config, rel: str, after_write: Callable[[Path], None] | None = None) -> Iterator[ClaimsFile]:
     """Lock a draft's claims file, hand it over for changes, write it back if it changed.
 
     The lock makes two commands on one file take turns, so neither loses the other's
     decisions; the write is atomic, so a crash leaves the old file or the new one.
+    `after_write` runs on the written file while the lock is still held, so a commit of
+    one person's decisions can never pick up another's.
     """
     from factcheck.errors import DataError
 
@@ -180,6 +190,8 @@ def editing(config, rel: str) -> Iterator[ClaimsFile]:
         after = render_claims_file(cf)
         if after != before:
             atomic_write(target, after)
+            if after_write is not None:
+                after_write(target)
 
 
 def claims_files(config) -> list[Path]:

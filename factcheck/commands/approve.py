@@ -1,0 +1,81 @@
+"""`factcheck approve` and `factcheck reject`: sign claims off, as the git identity, in one commit."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from factcheck.commands import run
+
+NO_COMMIT_HELP = "Write the decisions to the claims file but leave committing to you."
+
+
+def _report(result) -> int:
+    from factcheck import output
+
+    for cid, decision in result.recorded:
+        output.out(f"{decision.value}: {cid}")
+    for cid in result.already:
+        output.out(f"already approved: {cid}")
+    if not result.recorded:
+        output.out(f"nothing to record in {result.claims_file}")
+    elif result.commit:
+        output.out(f"committed {result.commit[:10]} as {result.reviewer}")
+    else:
+        output.out(f"wrote {result.claims_file}; not committed (--no-commit)")
+    return 0
+
+
+def approve_claims(draft: str, claims: list[str], note: str | None, all_supported: bool, commit: bool) -> int:
+    from factcheck import drafts, signoff
+    from factcheck.config import load_config
+    from factcheck.errors import ReviewError
+    from factcheck.review import Decision
+
+    config = load_config()
+    rel = drafts.relative_draft(config, draft)
+    if all_supported:
+        if claims:
+            raise ReviewError("give claim ids or --all-supported, not both")
+        return _report(signoff.approve_supported(config, rel, note, commit=commit))
+    if not claims:
+        raise ReviewError("name the claims to approve (ids from `factcheck show`), or use --all-supported")
+    choices = [signoff.Choice(c, Decision.APPROVED, note) for c in claims]
+    return _report(signoff.decide(config, rel, choices, commit=commit))
+
+
+def reject_claims(draft: str, claims: list[str], note: str, commit: bool) -> int:
+    from factcheck import drafts, signoff
+    from factcheck.config import load_config
+    from factcheck.review import Decision
+
+    config = load_config()
+    rel = drafts.relative_draft(config, draft)
+    choices = [signoff.Choice(c, Decision.REJECTED, note) for c in claims]
+    return _report(signoff.decide(config, rel, choices, commit=commit))
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("approve")
+    def approve(
+        draft: Annotated[str, typer.Argument(help="The draft whose claims you sign off.")],
+        claims: Annotated[Optional[list[str]], typer.Argument(help="Claim ids (or unambiguous starts of them).")] = None,
+        note: Annotated[Optional[str], typer.Option("--note", "-m", help="What you checked the claims against.")] = None,
+        all_supported: Annotated[
+            bool, typer.Option("--all-supported", help="Approve every claim whose verdict is `supported`.")
+        ] = False,
+        no_commit: Annotated[bool, typer.Option("--no-commit", help=NO_COMMIT_HELP)] = False,
+    ) -> None:
+        """Approve claims of DRAFT as the git identity, in one commit with a Fact-checked-by trailer."""
+        run(approve_claims, draft, claims or [], note, all_supported, not no_commit)
+
+    @app.command("reject")
+    def reject(
+        draft: Annotated[str, typer.Argument(help="The draft whose claim you reject.")],
+        claims: Annotated[list[str], typer.Argument(help="Claim ids (or unambiguous starts of them).")],
+        note: Annotated[str, typer.Option("--note", "-m", help="Required: what is wrong with the claim.")],
+        no_commit: Annotated[bool, typer.Option("--no-commit", help=NO_COMMIT_HELP)] = False,
+    ) -> None:
+        """Reject claims of DRAFT, saying why, as the git identity, in one commit."""
+        run(reject_claims, draft, claims, note, not no_commit)

@@ -1,0 +1,171 @@
+"""Sign-off rules: who may sign, what a decision records, and a claim's review status.
+
+Pure rules over claim records (the dicts of a claims file). No git and no printing:
+the sign-off and check modules feed in identities, authors and clocks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from factcheck.errors import DataError, ReviewError
+from factcheck.model import normalize
+
+# Keys of a claim record that belong to review; they survive every rescan.
+REVIEW_FIELDS = ("fingerprint", "status", "reviews")
+
+
+class Status(str, Enum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    STALE = "stale"
+
+
+class Decision(str, Enum):
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class Reviewer:
+    """A git identity: the person a decision is recorded for and the commit is authored by."""
+
+    name: str
+    email: str
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}>"
+
+
+def fingerprint(text: str, sentence: str | None) -> str:
+    """What a sign-off is bound to: the claim's words and the sentence they stand in."""
+    key = f"{normalize(text)}\x1f{normalize(sentence or '')}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def claim_fingerprint(rec: dict[str, Any]) -> str:
+    return fingerprint(str(rec.get("text", "")), rec.get("sentence"))
+
+
+def reviews_of(rec: dict[str, Any], *, path: str | None = None) -> list[dict[str, Any]]:
+    """The claim's review history, oldest first; a malformed history is a corrupt file."""
+    reviews = rec.get("reviews") or []
+    ok = isinstance(reviews, list) and all(
+        isinstance(r, dict) and r.get("decision") in ("approved", "rejected") and isinstance(r.get("by"), str)
+        for r in reviews
+    )
+    if not ok:
+        raise DataError(
+            f"claim {rec.get('id')}: `reviews:` must be a list of decisions, each with `by` and `decision`", path=path
+        )
+    return reviews
+
+
+def status_from(rec: dict[str, Any], reviews: list[dict[str, Any]]) -> Status:
+    """Status given a chosen history: the last decision, unless the claim changed since it."""
+    if not reviews:
+        return Status.PENDING
+    last = reviews[-1]
+    if last.get("fingerprint") != claim_fingerprint(rec):
+        return Status.STALE
+    return Status(last["decision"])
+
+
+def status_of(rec: dict[str, Any], *, path: str | None = None) -> Status:
+    return status_from(rec, reviews_of(rec, path=path))
+
+
+def review_key(review: dict[str, Any]) -> tuple:
+    """What identifies one decision across the history of claims files (ids may change)."""
+    return tuple(str(review.get(k)) for k in ("by", "at", "decision", "fingerprint", "note"))
+
+
+def last_signed_text(rec: dict[str, Any]) -> tuple[str | None, str | None]:
+    """Text and sentence as last signed off, for showing a stale claim's old → new."""
+    reviews = rec.get("reviews") or []
+    if not reviews or not isinstance(reviews[-1], dict):
+        return None, None
+    return reviews[-1].get("text"), reviews[-1].get("sentence")
+
+
+def check_reviewer(config, who: Reviewer) -> None:
+    """Only the editors listed under `reviewers:` may sign off."""
+    if not config.reviewers:
+        raise ReviewError(
+            "nobody may sign off yet: list the editors' emails under `reviewers:` in .factcheck.yaml"
+        )
+    if who.email.strip().lower() not in config.reviewers:
+        raise ReviewError(
+            f"{who.email} is not a reviewer; only the emails under `reviewers:` in .factcheck.yaml may sign off "
+            "(check `git config user.email`)"
+        )
+
+
+def check_not_author(config, who: Reviewer, claim_id: str, authors: set[str | None]) -> None:
+    """By default the writer of a claim may not approve it: sign-off needs a second pair of eyes.
+
+    `authors` are the emails of the commits that last touched the claim's lines; None
+    stands for lines not committed yet, whose author cannot be known.
+    """
+    if config.allow_self_approval:
+        return
+    if None in authors:
+        raise ReviewError(f"claim {claim_id}: its lines in the draft are not committed yet; commit the draft first")
+    if who.email.strip().lower() in {a.lower() for a in authors if a}:
+        raise ReviewError(
+            f"claim {claim_id}: you wrote it, so another reviewer must approve it "
+            "(or set `allow_self_approval: true` in .factcheck.yaml)"
+        )
+
+
+def record(rec: dict[str, Any], decision: Decision, who: Reviewer, at: str, note: str | None = None) -> bool:
+    """Add one decision to a claim's history; False when it changes nothing (already approved)."""
+    reviews = reviews_of(rec)
+    if decision is Decision.APPROVED and status_from(rec, reviews) is Status.APPROVED:
+        return False
+    if decision is Decision.REJECTED and not (note and note.strip()):
+        raise ReviewError(f"claim {rec.get('id')}: a rejection needs a note saying what is wrong")
+    fp = claim_fingerprint(rec)
+    entry: dict[str, Any] = {"by": who.email, "name": who.name, "at": at, "decision": decision.value}
+    if note and note.strip():
+        entry["note"] = note.strip()
+    entry.update({"fingerprint": fp, "text": rec.get("text"), "sentence": rec.get("sentence")})
+    rec["fingerprint"] = fp
+    rec["status"] = decision.value
+    rec["reviews"] = [*reviews, entry]
+    return True
+
+
+def refresh_status(rec: dict[str, Any]) -> None:
+    """Write the derived status next to the history, so the YAML reads true (absent = pending)."""
+    if rec.get("reviews"):
+        rec["status"] = status_of(rec).value
+    else:
+        rec.pop("status", None)
+
+
+def find_claim(claims: list[dict[str, Any]], ref: str, *, path: str) -> dict[str, Any]:
+    """A claim by its id, or by an unambiguous start of it."""
+    exact = [c for c in claims if c.get("id") == ref]
+    if exact:
+        return exact[0]
+    matches = [c for c in claims if str(c.get("id", "")).startswith(ref)] if len(ref) >= 3 else []
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise ReviewError(f"claim id {ref!r} is ambiguous: {', '.join(c['id'] for c in matches)}", path=path)
+    raise ReviewError(f"no claim {ref!r} in this claims file; `factcheck show` lists the ids", path=path)
+
+
+def awaiting_review(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The claims an editor still has to look at: never reviewed, or changed since sign-off."""
+    return [c for c in claims if status_of(c) in (Status.PENDING, Status.STALE)]
+
+
+def supported_unapproved(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Claims whose evidence supports them and that are not approved as they stand."""
+    return [c for c in claims if c.get("verdict") == "supported" and status_of(c) is not Status.APPROVED]

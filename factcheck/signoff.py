@@ -1,0 +1,115 @@
+"""Recording editors' decisions: who is signing, may they, and one commit for it all.
+
+The rules live in `review`; this module brings in the git identity, the authors of the
+draft's lines, the locked claims file and the commit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from factcheck import gitrepo, review, store
+from factcheck.config import Config
+from factcheck.errors import ReviewError
+from factcheck.review import Decision, Reviewer
+
+TRAILER = "Fact-checked-by"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One decision asked for: a claim (id or unambiguous start of one), approve or reject, a note."""
+
+    claim: str
+    decision: Decision
+    note: str | None = None
+
+
+@dataclass
+class SignOffResult:
+    draft: str
+    claims_file: str
+    reviewer: Reviewer
+    recorded: list[tuple[str, Decision]] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)
+    commit: str | None = None
+
+
+def current_reviewer(config: Config) -> Reviewer:
+    """The git identity at the keyboard, refused unless it is listed under `reviewers:`."""
+    gitrepo.ensure_repo(config.root)
+    who = Reviewer(*gitrepo.identity(config.root))
+    review.check_reviewer(config, who)
+    return who
+
+
+def now_utc() -> str:
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def decide(config: Config, rel: str, choices: list[Choice], *, commit: bool = True) -> SignOffResult:
+    """Record `choices` on a draft's claims, all or none, and commit them as the reviewer."""
+    return _sign(config, rel, lambda claims: choices, commit=commit)
+
+
+def approve_supported(config: Config, rel: str, note: str | None = None, *, commit: bool = True) -> SignOffResult:
+    """Approve every claim whose verdict is `supported` and that is not approved as it stands."""
+
+    def choose(claims: list[dict[str, Any]]) -> list[Choice]:
+        return [Choice(c["id"], Decision.APPROVED, note) for c in review.supported_unapproved(claims)]
+
+    return _sign(config, rel, choose, commit=commit)
+
+
+def _sign(config: Config, rel: str, choose: Callable[[list[dict]], list[Choice]], *, commit: bool) -> SignOffResult:
+    from factcheck import drafts
+
+    who = current_reviewer(config)
+    target = store.claims_path(config.claims_dir, rel)
+    result = SignOffResult(rel, target.relative_to(config.root).as_posix(), who)
+    draft = drafts.read_draft(config, rel)
+    after = (lambda path: _commit(config, path, result)) if commit else None
+    with store.editing(config, rel, after_write=after) as cf:
+        _ensure_scanned(cf, draft.text, result.claims_file)
+        picked = [(review.find_claim(cf.claims, ch.claim, path=result.claims_file), ch) for ch in choose(cf.claims)]
+        _check_authors(config, who, rel, draft.text, [rec for rec, ch in picked if ch.decision is Decision.APPROVED])
+        at = now_utc()
+        for rec, ch in picked:
+            if review.record(rec, ch.decision, who, at, ch.note):
+                result.recorded.append((rec["id"], ch.decision))
+            else:
+                result.already.append(rec["id"])
+    return result
+
+
+def _ensure_scanned(cf: store.ClaimsFile, draft_text: str, shown: str) -> None:
+    """Signing claims of an older version of the draft would approve words no longer there."""
+    if cf.draft_sha256 != store.text_sha256(draft_text):
+        raise ReviewError(f"the draft changed since it was scanned; run `factcheck scan {cf.draft}` first", path=shown)
+
+
+def _check_authors(config: Config, who: Reviewer, rel: str, text: str, approving: list[dict]) -> None:
+    if not approving or config.allow_self_approval:
+        return
+    by_line = gitrepo.line_authors(config.root, rel)
+    for rec in approving:
+        first = int(rec.get("line") or 1)
+        span = text[int(rec.get("start") or 0) : int(rec.get("end") or 0)]
+        lines = range(first, first + span.count("\n") + 1)
+        review.check_not_author(config, who, rec["id"], {by_line.get(n) for n in lines})
+
+
+def commit_message(result: SignOffResult) -> str:
+    counts = {d: sum(1 for _, x in result.recorded if x is d) for d in Decision}
+    parts = [f"{'approve' if d is Decision.APPROVED else 'reject'} {n}" for d, n in counts.items() if n]
+    body = "\n".join(f"{d.value}: {cid}" for cid, d in result.recorded)
+    return f"Fact-check {result.draft}: {', '.join(parts)}\n\n{body}\n\n{TRAILER}: {result.reviewer}\n"
+
+
+def _commit(config: Config, path: Path, result: SignOffResult) -> None:
+    if result.recorded:
+        rel = path.relative_to(config.root).as_posix()
+        result.commit = gitrepo.commit_files(config.root, [rel], commit_message(result))
