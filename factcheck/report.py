@@ -1,0 +1,390 @@
+"""The editor's report: drafts and their claims files → one view model, ready to render.
+
+Everything an editor sees on the review page is decided here (each claim's state,
+where it sits in the draft, which source words match, the quote diff, the values
+compared); the HTML renderer only escapes and lays it out. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from factcheck.config import Config
+from factcheck.errors import FactcheckError
+
+
+class State(str, Enum):
+    """Where a claim stands for the editor: its sign-off if it has one, else its verdict."""
+
+    CONTRADICTED = "contradicted"
+    NOT_FOUND = "not_found"
+    STALE = "stale"
+    REJECTED = "rejected"
+    UNCHECKED = "unchecked"
+    SUPPORTED = "supported"
+    APPROVED = "approved"
+
+
+# Most serious first: the order of the summary and of the filters.
+STATE_LABELS: dict[State, str] = {
+    State.CONTRADICTED: "Contradicted",
+    State.NOT_FOUND: "Not found",
+    State.STALE: "Stale sign-off",
+    State.REJECTED: "Rejected",
+    State.UNCHECKED: "Not matched",
+    State.SUPPORTED: "Supported",
+    State.APPROVED: "Approved",
+}
+
+# A claim still waits for an editor unless someone approved or rejected its current text.
+NEEDS_REVIEW = frozenset(STATE_LABELS) - {State.APPROVED, State.REJECTED}
+PROBLEMS = frozenset({State.CONTRADICTED, State.NOT_FOUND, State.STALE, State.REJECTED})
+
+KINDS = ("quote", "figure", "date", "attribution")
+
+
+def claim_state(rec: dict[str, Any]) -> State:
+    status = rec.get("status")
+    if status in ("approved", "rejected", "stale"):
+        return State(status)
+    if rec.get("verdict") in ("supported", "contradicted", "not_found"):
+        return State(rec["verdict"])
+    return State.UNCHECKED
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of a source passage; `hit` 2 = a word of the claim, 1 = of its sentence."""
+
+    text: str
+    hit: int
+
+
+@dataclass(frozen=True)
+class DiffPart:
+    """A run of words in a word diff: `same`, `del` (only before) or `ins` (only after)."""
+
+    op: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ValueSeen:
+    """A figure or date read from a source passage, and whether it equals the draft's."""
+
+    text: str
+    value: Any
+    unit: str | None
+    same: bool
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    record: dict[str, Any]
+    words: tuple[Word, ...]
+    diff: tuple[DiffPart, ...] = ()
+    values: tuple[ValueSeen, ...] = ()
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    n: int  # 1-based across the whole report, so print readers can cross-reference
+    record: dict[str, Any]
+    state: State
+    kind: str
+    start: int | None  # placed span in the draft text, or None when it cannot be found
+    end: int | None
+    evidence: tuple[EvidenceView, ...]
+    since_signoff: tuple[DiffPart, ...] = ()  # how the text changed since it was last signed off
+
+    @property
+    def placed(self) -> bool:
+        return self.start is not None
+
+
+@dataclass(frozen=True)
+class DraftView:
+    path: str
+    title: str | None
+    meta: dict[str, Any]
+    text: str
+    body_start: int
+    claims: tuple[ClaimView, ...] = ()
+    problems: tuple[str, ...] = ()
+    failed: bool = False  # the draft or its claims file could not be read at all
+
+    @property
+    def counts(self) -> dict[State, int]:
+        return count_states(self.claims)
+
+
+@dataclass(frozen=True)
+class Report:
+    root_name: str
+    generated_at: str
+    drafts: tuple[DraftView, ...] = field(default_factory=tuple)
+
+    @property
+    def claims(self) -> list[ClaimView]:
+        return [c for d in self.drafts for c in d.claims]
+
+    @property
+    def counts(self) -> dict[State, int]:
+        return count_states(self.claims)
+
+    @property
+    def needs_review(self) -> int:
+        return sum(1 for c in self.claims if c.state in NEEDS_REVIEW)
+
+
+def count_states(claims) -> dict[State, int]:
+    counts = {s: 0 for s in STATE_LABELS}
+    for c in claims:
+        counts[c.state] += 1
+    return counts
+
+
+# --- building -----------------------------------------------------------------
+
+
+def build_report(config: Config, drafts: list[str] | None = None, *, now: dt.datetime | None = None) -> Report:
+    """The report of the given drafts (default: every draft the config selects)."""
+    from factcheck.drafts import select
+
+    stamp = (now or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0).isoformat()
+    views: list[DraftView] = []
+    first = 1
+    for rel in select(config, drafts):
+        view = draft_view(config, rel, first)
+        views.append(view)
+        first += len(view.claims)
+    return Report(root_name=config.root.resolve().name, generated_at=stamp, drafts=tuple(views))
+
+
+def draft_view(config: Config, rel: str, first: int) -> DraftView:
+    """One draft with its claims placed; a file that cannot be read becomes a problem, not a crash."""
+    from factcheck.drafts import read_draft
+    from factcheck.store import load_claims
+
+    try:
+        draft = read_draft(config, rel)
+    except FactcheckError as exc:
+        return DraftView(path=rel, title=None, meta={}, text="", body_start=0, problems=(str(exc),), failed=True)
+    base = DraftView(path=rel, title=_title(draft.meta), meta=draft.meta, text=draft.text, body_start=draft.body_start)
+    try:
+        cf = load_claims(config, rel)
+    except FactcheckError as exc:
+        return _replace(base, problems=(str(exc),), failed=True)
+    if cf is None:
+        return _replace(base, problems=(f"not scanned yet: run `factcheck scan {rel}`",))
+    return _with_claims(base, cf, first)
+
+
+def _replace(view: DraftView, **changes) -> DraftView:
+    from dataclasses import replace
+
+    return replace(view, **changes)
+
+
+def _title(meta: dict[str, Any]) -> str | None:
+    title = meta.get("title")
+    return str(title) if title not in (None, "") else None
+
+
+def _with_claims(base: DraftView, cf, first: int) -> DraftView:
+    from factcheck.store import text_sha256
+
+    problems = []
+    changed = cf.draft_sha256 is not None and cf.draft_sha256 != text_sha256(base.text)
+    if changed:
+        problems.append(f"the draft changed since it was scanned: run `factcheck scan {base.path}`")
+    ref = _reference_date(cf.reference_date)
+    claims = tuple(
+        claim_view(rec, first + i, base.text, base.body_start, ref, trust_offsets=not changed)
+        for i, rec in enumerate(cf.claims)
+    )
+    lost = sum(1 for c in claims if not c.placed)
+    if lost:
+        problems.append(f"{lost} claim{'s' if lost != 1 else ''} could not be placed in the draft text")
+    return _replace(base, claims=claims, problems=tuple(problems))
+
+
+def _reference_date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def claim_view(
+    rec: dict[str, Any], n: int, text: str, body_start: int, ref: dt.date | None, *, trust_offsets: bool = True
+) -> ClaimView:
+    kind = rec.get("kind") if rec.get("kind") in KINDS else "other"
+    span = place(rec, text, body_start, trust_offsets=trust_offsets)
+    evidence = tuple(evidence_view(rec, kind, ev, ref) for ev in _evidence_list(rec))
+    return ClaimView(
+        n=n,
+        record=rec,
+        state=claim_state(rec),
+        kind=kind,
+        start=span[0] if span else None,
+        end=span[1] if span else None,
+        evidence=evidence,
+        since_signoff=since_signoff(rec),
+    )
+
+
+def reviews(rec: dict[str, Any]) -> list[dict[str, Any]]:
+    found = rec.get("reviews") or []
+    return [r for r in found if isinstance(r, dict)] if isinstance(found, list) else []
+
+
+def since_signoff(rec: dict[str, Any]) -> tuple[DiffPart, ...]:
+    """For a claim edited after its sign-off, the words that changed; else nothing."""
+    signed = [r for r in reviews(rec) if isinstance(r.get("text"), str)]
+    text = rec.get("text")
+    if not signed or not isinstance(text, str) or signed[-1]["text"] == text:
+        return ()
+    return word_diff(signed[-1]["text"], text)
+
+
+def _evidence_list(rec: dict[str, Any]) -> list[dict[str, Any]]:
+    evidence = rec.get("evidence") or []
+    return [ev for ev in evidence if isinstance(ev, dict)] if isinstance(evidence, list) else []
+
+
+# --- placing a claim in its draft -------------------------------------------------
+
+
+def place(rec: dict[str, Any], text: str, body_start: int, *, trust_offsets: bool = True) -> tuple[int, int] | None:
+    """Where the claim's words are in the draft body, or None.
+
+    The stored offsets are right while the draft is unchanged. Once it has been edited
+    they may point elsewhere, so the claim's words are looked for nearest the old place.
+    """
+    from factcheck.model import normalize
+
+    words = rec.get("text")
+    start, end = rec.get("start"), rec.get("end")
+    if not isinstance(words, str) or not words:
+        return None
+    valid = isinstance(start, int) and isinstance(end, int) and body_start <= start < end <= len(text)
+    if valid and normalize(text[start:end]) == normalize(words):
+        return start, end
+    found = _nearest(text, words, start if isinstance(start, int) else body_start, body_start)
+    if found is not None:
+        return found, found + len(words)
+    return (start, end) if valid and trust_offsets else None
+
+
+def _nearest(text: str, words: str, near: int, body_start: int) -> int | None:
+    after = text.find(words, max(near, body_start))
+    before = text.rfind(words, body_start, max(near, body_start) + len(words) - 1)
+    hits = [h for h in (before, after) if h >= body_start]
+    return min(hits, key=lambda h: abs(h - near)) if hits else None
+
+
+# --- evidence ---------------------------------------------------------------------
+
+_WORD = re.compile(r"\w+(?:[.,'’]\w+)*")
+_STOP = frozenset(
+    "a an and are as at be but by for from had has have he her his in is it its of on or our she that the "
+    "their they this to was we were which who will with".split()
+)
+
+
+def evidence_view(rec: dict[str, Any], kind: str, ev: dict[str, Any], ref: dt.date | None) -> EvidenceView:
+    passage = ev.get("text") if isinstance(ev.get("text"), str) else ""
+    claim_text = rec.get("text") if isinstance(rec.get("text"), str) else ""
+    sentence = rec.get("sentence") if isinstance(rec.get("sentence"), str) else ""
+    return EvidenceView(
+        record=ev,
+        words=mark_words(passage, claim_text, sentence),
+        diff=word_diff(passage, claim_text) if kind == "quote" and passage else (),
+        values=values_seen(rec, kind, ev, passage, ref) if kind in ("figure", "date") else (),
+    )
+
+
+def _key(word: str) -> str:
+    return word.casefold().replace(",", "").replace("’", "'")
+
+
+def mark_words(passage: str, claim_text: str, sentence: str) -> tuple[Word, ...]:
+    """The passage cut into words and the gaps between them, each word marked by what it matches."""
+    strong = {_key(w) for w in _WORD.findall(claim_text)}
+    light = {_key(w) for w in _WORD.findall(sentence) if len(w) > 3 or w[0].isdigit()} - _STOP
+    parts: list[Word] = []
+    last = 0
+    for m in _WORD.finditer(passage):
+        if m.start() > last:
+            parts.append(Word(passage[last : m.start()], 0))
+        key = _key(m.group())
+        parts.append(Word(m.group(), 2 if key in strong else 1 if key in light else 0))
+        last = m.end()
+    if last < len(passage):
+        parts.append(Word(passage[last:], 0))
+    return tuple(parts)
+
+
+def word_diff(before: str, after: str) -> tuple[DiffPart, ...]:
+    """Word-level diff, e.g. from what the source says to what the draft prints.
+
+    Words are compared without case or punctuation, so only real word changes show.
+    """
+    a, b = before.split(), after.split()
+    sm = difflib.SequenceMatcher(None, [_bare(w) for w in a], [_bare(w) for w in b], autojunk=False)
+    parts: list[DiffPart] = []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            parts.append(DiffPart("same", " ".join(b[j1:j2])))
+            continue
+        if i2 > i1:
+            parts.append(DiffPart("del", " ".join(a[i1:i2])))
+        if j2 > j1:
+            parts.append(DiffPart("ins", " ".join(b[j1:j2])))
+    return tuple(parts)
+
+
+def _bare(word: str) -> str:
+    return "".join(ch for ch in word.casefold() if ch.isalnum())
+
+
+def values_seen(rec: dict[str, Any], kind: str, ev: dict[str, Any], passage: str, ref: dt.date | None) -> tuple[ValueSeen, ...]:
+    """The figures or dates a source passage states, each compared with the draft's value."""
+    if "value" in ev:  # the matcher may record the value it compared against
+        return (ValueSeen(str(ev.get("value_text") or ev["value"]), ev["value"], ev.get("unit"), _same(rec, ev["value"], ev.get("unit"))),)
+    found = _read_values(kind, passage, ref)
+    return tuple(ValueSeen(passage[f.start : f.end], f.value, f.unit, _same(rec, f.value, f.unit)) for f in found)
+
+
+def _read_values(kind: str, passage: str, ref: dt.date | None) -> list:
+    """Read values with the draft extractors, so the report compares what matching compares."""
+    from factcheck.extract import make_doc
+
+    if not passage.strip():
+        return []
+    if kind == "figure":
+        from factcheck.extract import figures as finder
+    else:
+        from factcheck.extract import dates as finder
+    doc = make_doc(passage, reference_date=ref or dt.date.today())
+    try:
+        return [f for f in finder.find(doc) if 0 <= f.start < f.end <= len(passage)]
+    except Exception:  # noqa: BLE001 - a display aid must never break the report
+        return []
+
+
+def _same(rec: dict[str, Any], value: Any, unit: str | None) -> bool:
+    mine = rec.get("value")
+    if mine is None or value is None:
+        return False
+    if rec.get("unit") and unit and rec.get("unit") != unit:
+        return False
+    if isinstance(mine, (int, float)) and isinstance(value, (int, float)):
+        return abs(float(mine) - float(value)) <= 1e-9 * max(1.0, abs(float(mine)))
+    return str(mine) == str(value)

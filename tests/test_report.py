@@ -1,0 +1,349 @@
+"""The editor's report without a browser: view model, HTML structure, escaping, the command."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import html
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from factcheck.config import load_config
+from factcheck.render import html as page
+from factcheck.report import (
+    ClaimView,
+    DraftView,
+    State,
+    build_report,
+    claim_state,
+    mark_words,
+    place,
+    since_signoff,
+    word_diff,
+)
+from tests.helpers import run_cli
+from tests.report_newsroom import (
+    LIBRARY_DRAFT,
+    library_claims,
+    make_hostile_newsroom,
+    make_newsroom,
+    write_claims,
+)
+
+NOW = dt.datetime(2025, 5, 2, 12, 0, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture
+def newsroom(tmp_path: Path) -> Path:
+    return make_newsroom(tmp_path / "newsroom")
+
+
+def report_of(root: Path, drafts=None):
+    return build_report(load_config(root), drafts, now=NOW)
+
+
+class Tags(HTMLParser):
+    """Every start tag with its attributes, and the page's text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(html_text: str) -> Tags:
+    p = Tags()
+    p.feed(html_text)
+    return p
+
+
+# --- states ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("record", "state"),
+    [
+        ({}, State.UNCHECKED),
+        ({"verdict": "supported"}, State.SUPPORTED),
+        ({"verdict": "contradicted", "status": "pending"}, State.CONTRADICTED),
+        ({"verdict": "not_found"}, State.NOT_FOUND),
+        ({"verdict": "contradicted", "status": "approved"}, State.APPROVED),
+        ({"verdict": "supported", "status": "rejected"}, State.REJECTED),
+        ({"verdict": "supported", "status": "stale"}, State.STALE),
+        ({"verdict": "maybe", "status": "weird"}, State.UNCHECKED),
+    ],
+)
+def test_a_sign_off_outranks_the_verdict(record, state):
+    assert claim_state(record) is state
+
+
+def test_report_counts_every_state_of_the_newsroom(newsroom):
+    report = report_of(newsroom)
+    assert [d.path for d in report.drafts] == ["drafts/library.md", "drafts/unscanned.md"]
+    counts = {s.value: n for s, n in report.counts.items() if n}
+    assert counts == {
+        "contradicted": 1,
+        "not_found": 1,
+        "stale": 1,
+        "rejected": 1,
+        "unchecked": 1,
+        "supported": 1,
+        "approved": 1,
+    }
+    assert report.needs_review == 5
+    assert [c.n for c in report.claims] == list(range(1, 8))
+
+
+def test_a_draft_never_scanned_is_shown_with_a_hint(newsroom):
+    unscanned = report_of(newsroom).drafts[1]
+    assert unscanned.claims == ()
+    assert "factcheck scan drafts/unscanned.md" in unscanned.problems[0]
+    assert not unscanned.failed
+
+
+def test_a_corrupt_claims_file_fails_only_its_draft(newsroom):
+    (newsroom / "claims/drafts/library.yaml").write_text("draft: [unclosed\n", encoding="utf-8")
+    report = report_of(newsroom)
+    library = report.drafts[0]
+    assert library.failed and "claims/drafts/library.yaml" in library.problems[0]
+    assert report.drafts[1].path == "drafts/unscanned.md"
+
+
+# --- placing claims in the draft ---------------------------------------------------
+
+
+def test_claims_sit_at_their_stored_offsets(newsroom):
+    library = report_of(newsroom).drafts[0]
+    for c in library.claims:
+        assert library.text[c.start : c.end] == c.record["text"]
+    assert library.problems == ()
+
+
+def test_after_an_edit_claims_are_found_again_near_their_old_place(newsroom):
+    edited = LIBRARY_DRAFT.replace("The city council voted", "After a long debate, the city council voted")
+    (newsroom / "drafts/library.md").write_text(edited, encoding="utf-8")
+    library = report_of(newsroom, [str(newsroom / "drafts/library.md")]).drafts[0]
+    assert any("changed since it was scanned" in p for p in library.problems)
+    for c in library.claims:
+        assert edited[c.start : c.end] == c.record["text"]
+
+
+def test_a_claim_gone_from_the_text_is_listed_apart(newsroom):
+    edited = LIBRARY_DRAFT.replace("48,000 books", "many books")
+    (newsroom / "drafts/library.md").write_text(edited, encoding="utf-8")
+    library = report_of(newsroom, [str(newsroom / "drafts/library.md")]).drafts[0]
+    lost = [c for c in library.claims if not c.placed]
+    assert [c.record["text"] for c in lost] == ["48,000 books"]
+    assert "1 claim could not be placed in the draft text" in library.problems
+    assert "Claims not found in the text" in page.draft_section(1, library)
+
+
+def test_place_picks_the_occurrence_nearest_the_old_offset():
+    text = "two and two and two"
+    assert place({"text": "two", "start": 9, "end": 12}, text + "!", 0) == (8, 11)
+    assert place({"text": "two", "start": 0, "end": 3}, text, 0) == (0, 3)
+    assert place({"text": "three", "start": 0, "end": 5}, text, 0, trust_offsets=False) is None
+
+
+def test_a_claim_in_the_front_matter_is_not_placed():
+    text = "---\ntitle: two\n---\nbody"
+    assert place({"text": "two", "start": 11, "end": 14}, text, text.index("body")) is None
+
+
+# --- evidence aids -------------------------------------------------------------------
+
+
+def test_word_diff_shows_only_real_word_changes():
+    parts = word_diff("The only warm, safe place.", "the only warm, quiet place")
+    assert [(p.op, p.text) for p in parts] == [("same", "the only warm,"), ("del", "safe"), ("ins", "quiet"), ("same", "place")]
+    assert all(p.op == "same" for p in word_diff("Hello, world.", "hello world"))
+
+
+def test_source_words_are_marked_by_what_they_match():
+    words = mark_words("Reyes moved to restore $240,000 on Tuesday.", "$240,000", "It restored $240,000 on Tuesday.")
+    hits = {w.text: w.hit for w in words if w.text.strip()}
+    assert hits["240,000"] == 2
+    assert hits["Tuesday"] == 1
+    assert hits["Reyes"] == 0
+    assert "".join(w.text for w in words) == "Reyes moved to restore $240,000 on Tuesday."
+
+
+def test_the_change_since_sign_off_is_a_word_diff():
+    rec = {"text": "in 1962", "reviews": [{"decision": "approved", "text": "in 1961"}]}
+    assert [(p.op, p.text) for p in since_signoff(rec)] == [("same", "in"), ("del", "1961"), ("ins", "1962")]
+    assert since_signoff({"text": "x", "reviews": [{"text": "x"}]}) == ()
+
+
+# --- the HTML ------------------------------------------------------------------------
+
+
+def view_with(text: str, spans: list[tuple[int, int]]) -> DraftView:
+    claims = tuple(
+        ClaimView(n=i, record={"id": f"c{i}", "text": text[s:e]}, state=State.SUPPORTED, kind="figure", start=s, end=e, evidence=())
+        for i, (s, e) in enumerate(spans, 1)
+    )
+    return DraftView(path="d.md", title=None, meta={}, text=text, body_start=0, claims=claims)
+
+
+def strip_tags(fragment: str) -> str:
+    return re.sub(r"<[^>]+>", "", fragment)
+
+
+def test_nested_claims_become_nested_marks():
+    text = '"We sold 114 boats," she said.'
+    out = page.marked_text(view_with(text, [(1, 18), (9, 12)]))
+    assert re.search(r'<mark[^>]*data-n="1"[^>]*>We sold <mark[^>]*data-n="2"[^>]*>114</mark> boats</mark>,', out)
+    assert strip_tags(out) == page.esc(text)
+
+
+def test_overlapping_claims_are_cut_into_well_nested_fragments():
+    text = "abcdefghij"
+    out = page.marked_text(view_with(text, [(0, 6), (3, 9)]))
+    assert out.count("<mark") == out.count("</mark>") == 3
+    assert out.count('id="c2"') == 1 and out.count('data-n="2"') == 2
+    assert strip_tags(out) == text
+    depth = 0
+    for tag in re.findall(r"</?mark", out):
+        depth += -1 if tag.startswith("</") else 1
+        assert depth >= 0
+
+
+def test_claims_with_the_same_span_nest_instead_of_splitting():
+    out = page.marked_text(view_with("on 4 May", [(3, 8), (3, 8)]))
+    assert out.count("<mark") == 2
+    assert re.search(r'data-n="1"[^>]*><mark[^>]*data-n="2"[^>]*>4 May</mark></mark>$', out)
+
+
+def test_page_holds_every_claim_and_its_evidence(newsroom):
+    html_text = page.render(report_of(newsroom))
+    tags = parse(html_text)
+    marks = [a for t, a in tags.tags if t == "mark" and "first" in (a.get("class") or "")]
+    assert len(marks) == 7
+    details = [a for t, a in tags.tags if t == "section" and "detail" in (a.get("class") or "")]
+    assert [d["id"] for d in details] == [f"d{i}" for i in range(1, 8)]
+    assert all("hidden" in d for d in details)
+    text = "".join(tags.text)
+    assert "safe" in text and "quiet" in text  # both sides of the misquote
+    assert "not in any recording; ask the reporter" in text
+    assert "factcheck scan drafts/unscanned.md" in text
+
+
+def test_page_data_gives_the_script_order_and_states_only(newsroom):
+    html_text = page.render(report_of(newsroom))
+    raw = re.search(r'<script type="application/json" id="factcheck-data">(.*?)</script>', html_text, re.S).group(1)
+    data = json.loads(raw)
+    assert [c["state"] for c in data["claims"]] == [
+        "supported", "approved", "contradicted", "not_found", "unchecked", "stale", "rejected"
+    ]
+    assert set(data["presets"]["review"]) == {"supported", "contradicted", "not_found", "unchecked", "stale"}
+    assert "library" not in raw
+
+
+def test_page_loads_nothing_from_outside(newsroom):
+    html_text = page.render(report_of(newsroom))
+    assert not re.search(r"""\b(src|href)\s*=\s*["']?(https?:|//)""", html_text)
+    assert "@import" not in html_text and "url(" not in html_text
+    assert "<link" not in html_text
+
+
+def test_policy_allows_exactly_the_page_own_script_and_style(newsroom):
+    html_text = page.render(report_of(newsroom))
+    policy = html.unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html_text).group(1))
+    assert "default-src 'none'" in policy
+    for tag in ("style", "script"):
+        body = re.search(rf"<{tag}>(.*?)</{tag}>", html_text, re.S).group(1)
+        digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        assert f"{tag}-src 'sha256-{digest}'" in policy
+
+
+def test_script_json_cannot_close_its_element():
+    out = page.script_json({"t": "</script><!-- & -->"})
+    assert "<" not in out and ">" not in out and "&" not in out
+    assert json.loads(out) == {"t": "</script><!-- & -->"}
+
+
+# --- safety: hostile text stays text ------------------------------------------------
+
+# Every tag the report itself writes; a tag from a draft or source would be a new one.
+PAGE_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "h4", "p", "span", "div",
+    "button", "main", "nav", "ol", "ul", "li", "a", "section", "mark", "aside", "blockquote", "b", "br",
+    "small", "dl", "dt", "dd", "strong", "table", "tr", "th", "td", "del", "ins", "details", "summary",
+    "code", "script",
+}
+
+
+def test_hostile_text_is_escaped_everywhere(tmp_path):
+    root = make_hostile_newsroom(tmp_path / "hostile")
+    html_text = page.render(report_of(root))
+    tags = parse(html_text)
+    names = [t for t, _ in tags.tags]
+    assert names.count("script") == 2  # the data block and the page's own script
+    assert set(names) <= PAGE_TAGS
+    assert names.count("style") == 1 and names.count("title") == 1
+    for tag, attrs in tags.tags:
+        assert not [k for k in attrs if k.startswith("on")], (tag, attrs)
+        assert not any("javascript:" in (v or "") for v in attrs.values()), (tag, attrs)
+        if tag == "a":
+            assert re.fullmatch(r"#draft-\d+", attrs.get("href") or ""), attrs
+    text = "".join(tags.text)
+    assert "<script>window.__pwned = 'draft'</script>" in text
+    assert "onerror=alert(9)" in text  # the draft's own file name, shown as text
+
+
+def test_hostile_claim_id_stays_inside_its_shell_word(tmp_path):
+    root = make_hostile_newsroom(tmp_path / "hostile")
+    html_text = page.render(report_of(root))
+    assert "factcheck approve &#x27;drafts/x&lt;img" in html_text
+
+
+# --- the command ---------------------------------------------------------------------
+
+
+def test_command_writes_one_file_and_says_what_is_in_it(newsroom):
+    r = run_cli("report", "-o", "out/review.html", cwd=newsroom)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.decode().strip() == "out/review.html: 2 drafts, 7 claims, 5 need review"
+    assert "warning: drafts/unscanned.md: not scanned yet" in r.stderr.decode()
+    written = (newsroom / "out/review.html").read_text(encoding="utf-8")
+    assert written.startswith("<!DOCTYPE html>") and written.rstrip().endswith("</html>")
+    assert (newsroom / "out/review.html").stat().st_mode & 0o044 == 0o044
+
+
+def test_command_selects_drafts_and_can_print_to_stdout(newsroom):
+    r = run_cli("report", "drafts/library.md", "-o", "-", cwd=newsroom)
+    assert r.returncode == 0, r.stderr
+    out = r.stdout.decode()
+    assert "Riverside library" in out and "Not scanned yet" not in out
+    assert r.stderr == b""
+
+
+def test_command_exits_2_on_a_missing_draft(newsroom):
+    r = run_cli("report", "drafts/missing.md", "-o", "x.html", cwd=newsroom)
+    assert r.returncode == 2
+    assert r.stderr.decode().strip() == "factcheck: error: drafts/missing.md: no such file"
+    assert "Traceback" not in r.stderr.decode()
+
+
+def test_command_without_a_newsroom_is_a_config_error(tmp_path):
+    r = run_cli("report", cwd=tmp_path)
+    assert r.returncode == 2
+    assert ".factcheck.yaml" in r.stderr.decode()
+
+
+def test_a_stale_claims_file_is_a_warning_not_an_error(newsroom):
+    write_claims(newsroom, "drafts/library.md", LIBRARY_DRAFT, library_claims(LIBRARY_DRAFT), sha="0" * 64)
+    r = run_cli("report", "drafts/library.md", "-o", "r.html", cwd=newsroom)
+    assert r.returncode == 0
+    assert "changed since it was scanned" in r.stderr.decode()
