@@ -1,0 +1,344 @@
+"""Who said a quote: speech verbs, the person or body next to them, and full names.
+
+News copy names a speaker in a handful of fixed shapes: `"…," Doe said`, `said Rep.
+Jane Doe (D-Ohio), who chairs the panel`, `Doe said: "…"`, `Doe called the plan "a
+disaster"`, `"…," he added`, `according to Doe`, `"…" ― Jane Doe`. The text is read
+with every quote blanked out, so words inside quotes never look like attributions;
+the speaker found is then widened to the fullest form of the name the story uses.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from factcheck.extract import names
+from factcheck.extract.names import Mention, NameIndex, np_after, np_before, subject_at, tokens_between
+
+BLANK = names.BLANK
+
+# Verbs that introduce speech or writing, with the -ing forms that hang off a sentence's subject.
+SPEECH_VERBS = (
+    "said says say added adds adding told tells telling wrote writes writing asked asks asking "
+    "continued continues explained explains explaining noted notes noting stated states declared declares "
+    "argued argues arguing insisted insists insisting claimed claims claiming recalled recalls warned warns "
+    "warning tweeted tweets tweeting posted replied replies responded responds remarked remarks joked jokes "
+    "quipped quips acknowledged acknowledges admitted admits conceded concedes complained complains "
+    "announced announces observed observes concluded concludes suggested suggests predicted predicts "
+    "promised promises vowed vows vowing called calls calling described describes describing labeled "
+    "labelled dubbed blasted slammed urged urges urging shouted yelled chanted cried exclaimed testified "
+    "reported reports stressed stresses stressing emphasized emphasizes cautioned countered contended "
+    "maintained maintains mused lamented laments boasted boasts bragged charged charges alleged alleges "
+    "agreed agrees echoed repeated reiterated reiterates confirmed confirms denied denies pledged "
+    "proclaimed proclaims demanded demands wondered wonders texted emailed whispered screamed recounted "
+    "recounts disclosed revealed reveals threatened opined retorted snapped interjected summed concurred "
+    "sings sang sing singing praised praises accused accuses accusing condemned condemns condemning "
+    "criticized criticizes criticizing dismissed dismisses mocked mocks mocking branded brands "
+    "likened likens compared compares"
+).split()
+# Verbs that may come before their speaker: `"…," said Doe`.
+INVERTING_VERBS = frozenset(
+    "said says added adds asked asks wrote writes continued continues explained explains noted notes "
+    "recalled recalls replied replies responded responds remarked remarks joked jokes quipped quips "
+    "argued argues insisted insists declared declares stated states observed observes concluded "
+    "warned warns cautioned countered shouted yelled cried exclaimed tweeted offered offers "
+    "acknowledged admitted concedes conceded".split()
+)
+_MULTIWORD = r"went\s+on\s+to\s+(?:say|add|write)|goes\s+on\s+to\s+(?:say|add)|pointed\s+out|points\s+out"
+_VERB = re.compile(
+    r"(?<![\w\-’'])(?:" + _MULTIWORD + "|" + "|".join(SPEECH_VERBS) + r")(?![\w\-])|(?<!\w)[Aa]ccording\s+to\b"
+)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A speech verb (or "according to") and who it credits."""
+
+    verb_start: int
+    verb_end: int
+    mention: Mention
+
+    @property
+    def start(self) -> int:
+        return min(self.verb_start, self.mention.start)
+
+    @property
+    def end(self) -> int:
+        return max(self.verb_end, self.mention.end)
+
+
+def blank_quotes(text: str, parts) -> str:
+    """The text with every quote (marks included) blanked, same length, so offsets still hold."""
+    pieces, cur = [], 0
+    for q in parts:
+        if q.mark_start < cur:
+            continue
+        pieces.append(text[cur : q.mark_start])
+        pieces.append(BLANK * (q.mark_end - q.mark_start))
+        cur = q.mark_end
+    pieces.append(text[cur:])
+    return "".join(pieces)
+
+
+def find_attributions(frame: str, start: int = 0, end: int | None = None) -> list[Attribution]:
+    """Every speech verb in `frame` with a speaker next to it, in order of position."""
+    found = []
+    for m in _VERB.finditer(frame, start, len(frame) if end is None else end):
+        attribution = attribution_at(frame, m.start(), m.end())
+        if attribution is not None:
+            found.append(attribution)
+    return found
+
+
+_AFTER_QUOTE = re.compile(r"\x00[\s,]*$")
+
+
+def attribution_at(frame: str, verb_start: int, verb_end: int) -> Attribution | None:
+    """The speaker of the verb at verb_start: after it (`said Doe`) or before it (`Doe said`)."""
+    verb = frame[verb_start:verb_end]
+    if verb[0] in "Aa" and verb[1:].lower().startswith("ccording"):
+        mention = np_after(frame, verb_end)
+    elif verb in INVERTING_VERBS and _AFTER_QUOTE.search(frame, max(0, verb_start - 4), verb_start):
+        mention = np_after(frame, verb_end) or np_before(frame, verb_start)
+    else:
+        mention = np_before(frame, verb_start)
+    return Attribution(verb_start, verb_end, mention) if mention is not None else None
+
+
+# --- putting speakers on quotes -----------------------------------------------------------
+
+
+def assign(doc, parts) -> None:
+    """Set `speaker` on every quote part: its own attribution, its sentence's subject, its paragraph's
+    attribution, or, for a paragraph of quote alone, the speaker just before it."""
+    if not parts:
+        return
+    frame = blank_quotes(doc.text, parts)
+    story = _Story(doc, frame)
+    own = [story.own_mention(q) for q in parts]
+    _share_within_chains(parts, own)
+    for q, mention in zip(parts, own):
+        if mention is None:
+            mention = story.fallback_mention(q)
+        q.speaker = story.resolve(mention, q) if mention is not None else story.borrow(q)
+
+
+def _share_within_chains(parts, own) -> None:
+    """A quote running over several paragraphs has one speaker, wherever its attribution sits."""
+    i = 0
+    while i < len(parts):
+        j = i
+        while j + 1 < len(parts) and parts[j].continues and parts[j + 1].continued:
+            j += 1
+        found = next((m for m in own[i : j + 1] if m is not None), None)
+        for k in range(i, j + 1):
+            if own[k] is None:
+                own[k] = found
+        i = j + 1
+
+
+_DASH_CREDIT = re.compile(r"\s*[\u2015\u2014\u2013]\s*(?=[A-Z])")
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s+[A-Z\x00\"\u201c])|\n")
+_STOP_WORD = re.compile(r"(?:^|[\s(])([A-Za-z][A-Za-z.]*)$")
+
+
+class _Story:
+    """One draft read for attributions: its blanked text, speech verbs, names and speakers so far."""
+
+    def __init__(self, doc, frame: str):
+        self.frame = frame
+        self.doc_text = doc.text
+        self.start = doc.body_start
+        self.attributions = find_attributions(frame, doc.body_start)
+        self.verb_at = [a.verb_start for a in self.attributions]
+        self.names = NameIndex(frame, doc.body_start)
+        self.spoken: list[tuple[int, str]] = []  # (position, speaker) in order of position
+
+    # The quote's own attribution -------------------------------------------------------------
+
+    def own_mention(self, q) -> Mention | None:
+        """An attribution in the quote's own sentence, after the quote first; or a dash credit."""
+        para_start, para_end = self.paragraph(q.mark_start)
+        after = self._after_window(q, para_end)
+        for a in self._between(q.mark_end, after):
+            return a.mention
+        before = self.sentence_start(q.mark_start, para_start)
+        for a in reversed(self._between(before, q.mark_start)):
+            if a.mention.end <= q.mark_start or a.mention.start >= q.mark_end:
+                return a.mention
+        return self._dash_credit(q, para_end)
+
+    def _after_window(self, q, para_end: int) -> int:
+        """How far after a quote its attribution may sit: to the sentence end, unless the quote
+        ended its own sentence (then only a short `she asked` right after a ? or !)."""
+        last = self.text_end_char(q)
+        end = self.sentence_end(q.mark_end, para_end)
+        if last == ".":
+            nxt = re.match(r"\s*(\S)", self.frame[q.mark_end : q.mark_end + 3])
+            return end if nxt and nxt.group(1).islower() else q.mark_end
+        if last in "?!":
+            return min(end, q.mark_end + 40)
+        return end
+
+    def text_end_char(self, q) -> str:
+        return self.doc_text[q.end - 1] if q.end > q.start else ""
+
+    def _between(self, lo: int, hi: int) -> list:
+        i = bisect.bisect_left(self.verb_at, lo)
+        j = bisect.bisect_left(self.verb_at, hi)
+        return self.attributions[i:j]
+
+    def _dash_credit(self, q, para_end: int) -> Mention | None:
+        """`"…" ― Jane Doe`: a name after a dash closing the paragraph."""
+        m = _DASH_CREDIT.match(self.frame, q.mark_end, para_end)
+        if not m:
+            return None
+        mention = np_after(self.frame, m.end() - 1)
+        if mention is None or mention.kind != "name":
+            return None
+        rest = self.frame[mention.end : para_end].strip(" .")
+        return mention if not rest else None
+
+    # When the quote's sentence has no attribution --------------------------------------------
+
+    def fallback_mention(self, q) -> Mention | None:
+        """The subject of the quote's sentence (`Doe called it "a mess"`), else the nearest
+        attribution in the paragraph."""
+        para_start, para_end = self.paragraph(q.mark_start)
+        s = self.sentence_start(q.mark_start, para_start)
+        subject = subject_at(self.frame, s, q.mark_start)
+        if subject is not None and subject.kind != "pronoun":
+            return subject
+        if subject is not None:
+            return subject
+        local = self._between(para_start, para_end)
+        if not local:
+            return None
+        return min(local, key=lambda a: _distance(a, q)).mention
+
+    def borrow(self, q) -> str | None:
+        """A paragraph that opens with a quote and names nobody: `Doe continued:` just before it,
+        else the last speaker a paragraph or two back."""
+        para_start, _ = self.paragraph(q.mark_start)
+        if tokens_between(self.frame, para_start, q.mark_start):
+            return None  # the quote sits inside narrative that names no speaker
+        lead = self._colon_lead(para_start)
+        if lead is not None:
+            return self.resolve(lead, q)
+        speaker = self.last_speaker_before(q.mark_start, max_paragraphs=2)
+        if speaker:
+            self.spoken.append((q.mark_start, speaker))
+        return speaker
+
+    def _colon_lead(self, para_start: int) -> Mention | None:
+        prev_end = para_start - 1
+        while prev_end > self.start and self.frame[prev_end - 1].isspace():
+            prev_end -= 1
+        if prev_end <= self.start or self.frame[prev_end - 1] != ":":
+            return None
+        prev_start, _ = self.paragraph(prev_end - 1)
+        s = self.sentence_start(prev_end - 1, prev_start)
+        for a in reversed(self._between(s, prev_end)):
+            return a.mention
+        return subject_at(self.frame, s, prev_end)
+
+    # Turning a mention into a speaker --------------------------------------------------------
+
+    def resolve(self, mention: Mention, q) -> str | None:
+        if mention.kind == "name":
+            speaker = self.names.full(mention.name, mention.start)
+        elif mention.kind == "thing":
+            speaker = mention.name
+        else:
+            speaker = self.antecedent(mention, q)
+        if speaker:
+            self.spoken.append((q.mark_start, speaker))
+        return speaker
+
+    def antecedent(self, mention: Mention, q) -> str | None:
+        """Whom "he" or "the official" means: the subject of the sentence when the pronoun is
+        not it, else the later of the last speaker and the last sentence subject that is a name."""
+        pos = min(mention.start, q.mark_start)
+        para_start, _ = self.paragraph(pos)
+        s = self.sentence_start(pos, para_start)
+        subject = subject_at(self.frame, s, pos)
+        if subject is not None and subject.kind == "name" and subject.end <= mention.start:
+            return self.names.full(subject.name, subject.start)
+        named = self._recent_subject(s, para_start)
+        said = self._last_spoken(pos)
+        if named and (not said or named[0] > said[0]):
+            return named[1]
+        if said and self.frame.count("\n", said[0], pos) <= 12:
+            return said[1]
+        return mention.name if mention.kind == "person" and _names_something(mention.name) else None
+
+    def _recent_subject(self, s: int, para_start: int) -> tuple[int, str] | None:
+        """The nearest earlier sentence (in this paragraph or the one before) whose subject is a name."""
+        lo = self.paragraph(para_start - 1)[0] if para_start > self.start else para_start
+        starts = self._sentence_starts(lo, s)
+        for st in reversed(starts[-4:]):
+            subject = subject_at(self.frame, st, s)
+            if subject is not None and subject.kind == "name":
+                return (st, self.names.full(subject.name, subject.start))
+        return None
+
+    def _last_spoken(self, pos: int) -> tuple[int, str] | None:
+        i = bisect.bisect_left(self.spoken, (pos, ""))
+        return self.spoken[i - 1] if i else None
+
+    def last_speaker_before(self, pos: int, max_paragraphs: int) -> str | None:
+        said = self._last_spoken(pos)
+        if said and self.frame.count("\n", said[0], pos) <= max_paragraphs * 2:
+            return said[1]
+        return None
+
+    # Paragraphs and sentences of the blanked text --------------------------------------------
+
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        s = self.frame.rfind("\n", self.start, pos) + 1
+        s = max(s, self.start)
+        e = self.frame.find("\n", pos)
+        return s, len(self.frame) if e < 0 else e
+
+    def sentence_start(self, pos: int, para_start: int) -> int:
+        starts = self._sentence_starts(para_start, pos)
+        return starts[-1] if starts else para_start
+
+    def sentence_end(self, pos: int, para_end: int) -> int:
+        for m in self._stops(pos, para_end):
+            return m.start() + 1
+        return para_end
+
+    def _sentence_starts(self, lo: int, hi: int) -> list[int]:
+        starts = [lo]
+        for m in self._stops(lo, hi):
+            starts.append(m.end())
+        return starts
+
+    def _stops(self, lo: int, hi: int):
+        """Sentence ends between lo and hi; a full stop after a title or an initial is none."""
+        for m in _SENTENCE_STOP.finditer(self.frame, lo, hi):
+            if m.group() == ".":
+                w = _STOP_WORD.search(self.frame, max(lo, m.start() - 12), m.start())
+                if w and _is_abbreviation(w.group(1)):
+                    continue
+            yield m
+
+
+def _is_abbreviation(word: str) -> bool:
+    bare = word.rstrip(".")
+    return len(bare) == 1 or "." in bare or bare.lower() in names.TITLES or bare.lower() in _SHORT_FORMS
+
+
+_SHORT_FORMS = frozenset("mr mrs ms dr jr sr st no vs inc co corp ltd gov sen rep gen lt col sgt".split())
+
+
+def _distance(a: Attribution, q) -> int:
+    if a.verb_start >= q.mark_end:
+        return a.verb_start - q.mark_end
+    return q.mark_start - a.verb_end + 1  # ties go to the attribution after the quote
+
+
+def _names_something(text: str) -> bool:
+    return any(w[:1].isupper() for w in text.split()[1:])
