@@ -1,0 +1,49 @@
+"""`factcheck match [DRAFT...]`: verdicts and evidence for every claim, from the sources."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from factcheck.commands import run
+
+
+def _summary(o) -> str:
+    parts = [f"{o.counts.get(k, 0)} {k.replace('_', ' ')}" for k in ("supported", "contradicted", "not_found")]
+    n = o.sources
+    return f"{o.draft}: {', '.join(parts)} ({n} source{'s' if n != 1 else ''})"
+
+
+def match_drafts(drafts: list[str] | None, check: bool, quiet: bool) -> int:
+    from factcheck import output
+    from factcheck.config import load_config
+    from factcheck.match import match
+
+    result = match(load_config(), drafts)
+    for err in result.source_errors:
+        output.error(str(err))
+    for o in result.outcomes:
+        for err in o.errors:
+            output.error(str(err))
+        if not o.errors and not quiet:
+            output.out(_summary(o))
+    if not result.outcomes and not quiet:
+        output.out("no scanned drafts found; run `factcheck scan` first")
+    if result.failed:
+        return 2
+    findings = any(o.counts.get("contradicted") or o.counts.get("not_found") for o in result.outcomes)
+    return 1 if check and findings else 0
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("match")
+    def match_cmd(
+        drafts: Annotated[Optional[list[str]], typer.Argument(help="Drafts to match. Default: every scanned draft.")] = None,
+        check: Annotated[
+            bool, typer.Option("--check", help="Exit 1 when any claim is contradicted or not found (for CI).")
+        ] = False,
+        quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
+    ) -> None:
+        """Check each claim against the draft's sources; write verdict and evidence to its claims file."""
+        run(match_drafts, drafts, check, quiet)

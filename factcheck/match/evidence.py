@@ -1,0 +1,55 @@
+"""What matching says about a claim: a verdict, and the passages that back it up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+
+class Verdict(str, Enum):
+    SUPPORTED = "supported"
+    CONTRADICTED = "contradicted"
+    NOT_FOUND = "not_found"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One passage of one source and what it says about the claim.
+
+    `start`/`end` are character offsets into the source's extracted text (what
+    `factcheck sources` loaders produce), so `show` can cut the same passage out again.
+    """
+
+    source: str
+    start: int
+    end: int
+    text: str
+    score: float
+    verdict: Verdict
+    reason: str
+    page: int | None = None
+    timestamp: str | None = None
+    speaker: str | None = None
+    diff: str | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        """The evidence as stored in a claims file (keys in the documented order, nulls left out)."""
+        rec: dict[str, Any] = {"source": self.source, "start": self.start, "end": self.end}
+        for key in ("page", "timestamp", "speaker"):
+            value = getattr(self, key)
+            if value is not None:
+                rec[key] = value
+        rec.update(text=self.text, score=round(float(self.score), 1), verdict=self.verdict.value, reason=self.reason)
+        if self.diff:
+            rec["diff"] = self.diff
+        return rec
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The verdict on one claim and its evidence, best passage first."""
+
+    verdict: Verdict
+    evidence: tuple[Evidence, ...] = ()
+    reason: str = ""

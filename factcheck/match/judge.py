@@ -1,0 +1,310 @@
+"""One claim in, one judgement out: find its passage, then compare by kind.
+
+Every kind is located through its context. A figure or date is found by the words of
+the sentence around it (a bare "6" is everywhere), then the words of the draft's
+sentence are lined up with the source's, and what stands in the figure's place in the
+source is what it is compared with. A quote is found by its own words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from factcheck.match import quotes, values
+from factcheck.match.evidence import Evidence, Judgement, Verdict
+from factcheck.match.locate import Hit, locate
+from factcheck.match.words import Word, same_words, single_line, words
+from factcheck.sources.search import Searcher
+
+# Below these alignment scores the best passage is some other text, not this claim's.
+CONTEXT_MIN = 72.0
+QUOTE_MIN = 70.0
+# A quote is the source's words only if most of its words are there, in order.
+QUOTE_COVERAGE = 0.6
+WINDOW = 100
+SHORT_QUOTE_WORDS = 6
+MAX_EVIDENCE = 3
+
+
+@dataclass
+class Context:
+    """What judging a draft's claims needs: its sources, its date, and some caches."""
+
+    searcher: Searcher
+    reference_date: dt.date
+    marks: object = None  # callable doc_id -> {"pages": ..., "cues": ...}
+    _found: dict = field(default_factory=dict)
+
+    def source_date(self, doc) -> dt.date:
+        return doc.date or self.reference_date
+
+    def claims_in(self, doc, start: int, text: str) -> list:
+        """Claims the extractors find in a stretch of a source (cached: the same passage recurs)."""
+        key = (doc.doc_id, start, len(text))
+        if key not in self._found:
+            from factcheck.extract import extract_claims
+
+            self._found[key] = extract_claims(text, reference_date=self.source_date(doc))
+        return self._found[key]
+
+
+def judge(claim: dict, ctx: Context) -> Judgement:
+    kind = claim.get("kind")
+    if kind == "quote":
+        return judge_quote(claim, ctx)
+    if kind in ("figure", "date"):
+        return judge_value(claim, ctx)
+    if kind == "attribution":
+        return judge_attribution(claim, ctx)
+    return Judgement(Verdict.NOT_FOUND, reason=f"unknown claim kind {kind!r}")
+
+
+# --- where the claim sits in its sentence ---------------------------------------------
+
+
+def context_window(claim: dict) -> tuple[str, int, int]:
+    """The claim's sentence cut to about WINDOW characters either side of the claim,
+    with the claim's offsets inside that window."""
+    sentence = claim.get("sentence") or claim.get("text") or ""
+    text = single_line(claim.get("text") or "")
+    at = sentence.find(text) if text else -1
+    if at < 0:
+        return sentence, 0, len(sentence)
+    lo = max(0, at - WINDOW)
+    hi = min(len(sentence), at + len(text) + WINDOW)
+    lo = sentence.rfind(" ", 0, lo) + 1 if lo > 0 else 0
+    cut = sentence.find(" ", hi)
+    hi = cut if cut >= 0 and hi < len(sentence) else len(sentence)
+    return sentence[lo:hi], at - lo, at - lo + len(text)
+
+
+# --- figures and dates ------------------------------------------------------------------
+
+
+def judge_value(claim: dict, ctx: Context) -> Judgement:
+    window, a, b = context_window(claim)
+    hits = [h for h in locate(ctx.searcher, window) if h.score >= CONTEXT_MIN]
+    evidence = [e for e in (_value_evidence(claim, h, window, a, b, ctx) for h in hits) if e]
+    return _settle(evidence, "no source passage matches the sentence around this claim")
+
+
+def _value_evidence(claim: dict, hit: Hit, window: str, a: int, b: int, ctx: Context) -> Evidence | None:
+    span = map_span(window, a, b, hit)
+    if span is None:
+        return None
+    p = hit.passage
+    s, e = span
+    found = p.text[s:e]
+    verdict, reason = _compare_value(claim, found, p, s, e, ctx)
+    return _evidence(ctx, hit, s, e, verdict, reason, shown=_sentence_around(p.text, hit.start, hit.end))
+
+
+def _compare_value(claim: dict, found: str, p, s: int, e: int, ctx: Context) -> tuple[Verdict, str]:
+    if same_words(found, claim.get("text", "")):
+        return Verdict.SUPPORTED, f"the source gives {single_line(found)!r} in the same sentence"
+    counterpart = _counterpart(claim, p, s, e, ctx)
+    if claim["kind"] == "date":
+        value = counterpart.value if counterpart else None
+        return values.compare_dates(claim, value, single_line(found))
+    if counterpart is None:
+        return values.compare_written(claim.get("text", ""), single_line(found))
+    return values.compare_figures(claim, counterpart.value, counterpart.unit, single_line(counterpart.text))
+
+
+def _counterpart(claim: dict, p, s: int, e: int, ctx: Context):
+    """The source's own figure or date at the mapped place, as the extractors read it."""
+    lo, hi = _sentence_bounds(p.text, s, e)
+    found = ctx.claims_in(p.doc, p.start + lo, p.text[lo:hi])
+    same_kind = [c for c in found if c.kind.value == claim["kind"]]
+    overlapping = [c for c in same_kind if c.start + lo < e and c.end + lo > s]
+    return overlapping[0] if overlapping else None
+
+
+def map_span(window: str, a: int, b: int, hit: Hit) -> tuple[int, int] | None:
+    """Where the draft's window[a:b] falls in the source, by lining up the words around it."""
+    text = hit.passage.text
+    lo, hi = _widen(text, hit.start, hit.end, by=len(window) // 2 + 20)
+    dw, sw = words(window), words(text, lo, hi)
+    inside = [i for i, w in enumerate(dw) if w.start < b and w.end > a]
+    if not inside or not sw:
+        return None
+    ops = SequenceMatcher(None, [w.key for w in dw], [w.key for w in sw], autojunk=False).get_opcodes()
+    js = _mapped(ops, inside[0], inside[-1] + 1)
+    if not js:
+        return None
+    return sw[js[0]].start, sw[js[1] - 1].end
+
+
+def _mapped(ops: list[tuple], i_lo: int, i_hi: int) -> tuple[int, int] | None:
+    """Source word range standing where draft words [i_lo, i_hi) stand."""
+    js: list[int] = []
+    for tag, i1, i2, j1, j2 in ops:
+        if i2 <= i_lo or i1 >= i_hi or tag == "delete":
+            continue
+        if tag == "equal":
+            js += [j1 + (max(i1, i_lo) - i1), j1 + (min(i2, i_hi) - i1)]
+        elif j2 > j1:
+            js += [j1, j2]
+    return (min(js), max(js)) if js else None
+
+
+def _widen(text: str, start: int, end: int, by: int = 40) -> tuple[int, int]:
+    return max(0, start - by), min(len(text), end + by)
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    from factcheck.extract.sentences import Sentences
+
+    lo, hi = max(0, start - 400), min(len(text), end + 400)
+    a, b = Sentences(text, lo, hi).covering(start, end)
+    return min(a, start), max(b, end)
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    return _sentence_bounds(text, start, end)
+
+
+# --- quotes -------------------------------------------------------------------------------
+
+
+def judge_quote(claim: dict, ctx: Context) -> Judgement:
+    quote = claim.get("text") or ""
+    n_words = sum(p.kind == quotes.WORD for p in quotes.parts(quote))
+    needle = _longest_fragment(quote)
+    hits = [h for h in locate(ctx.searcher, needle, query=quote) if h.score >= QUOTE_MIN]
+    if n_words <= SHORT_QUOTE_WORDS:
+        window, _, _ = context_window(claim)
+        hits += [h for h in locate(ctx.searcher, window) if h.score >= CONTEXT_MIN]
+    evidence = []
+    for h in hits:
+        ev = _quote_evidence(claim, quote, h, ctx)
+        if ev is not None:
+            evidence.append(ev)
+    return _settle(evidence, "these words are not in the sources")
+
+
+def _longest_fragment(quote: str) -> str:
+    """The longest run of the quote between ellipses and brackets: that run is verbatim."""
+    import re
+
+    pieces = re.split(r"\[[^\]]*\]|\.(?:\s?\.){2}|\u2026", quote)
+    return max(pieces, key=len).strip() or quote
+
+
+def _quote_evidence(claim: dict, quote: str, hit: Hit, ctx: Context) -> Evidence | None:
+    text = hit.passage.text
+    reach = len(quote) + 40
+    lo, hi = max(0, hit.start - reach), min(len(text), hit.end + reach)
+    cmp = quotes.compare(quote, text, lo, hi)
+    if cmp.coverage < QUOTE_COVERAGE:
+        return None
+    if cmp.changes:
+        verdict = Verdict.CONTRADICTED
+        reason = f"the source's words differ ({cmp.changes} change{'s' if cmp.changes > 1 else ''})"
+    else:
+        verdict, reason = Verdict.SUPPORTED, "quote matches the source word for word"
+    ev = _evidence(ctx, hit, cmp.start, cmp.end, verdict, reason, diff=cmp.diff if cmp.changes else None)
+    return _with_speaker(claim, ev, hit, cmp, ctx)
+
+
+def _with_speaker(claim: dict, ev: Evidence, hit: Hit, cmp, ctx: Context) -> Evidence:
+    """Say who the source has speaking, and whether that is the draft's speaker."""
+    said_by = ev.speaker or _source_speaker(hit, cmp, ctx)
+    if not said_by:
+        return ev
+    reason = ev.reason
+    if claim.get("speaker") and not same_person(claim["speaker"], said_by):
+        reason += f"; the source has {said_by} saying this, the draft has {claim['speaker']}"
+    return _replace(ev, speaker=said_by, reason=reason)
+
+
+def _source_speaker(hit: Hit, cmp, ctx: Context) -> str | None:
+    p = hit.passage
+    s, e = cmp.start - p.start, cmp.end - p.start
+    lo, hi = _sentence_bounds(p.text, s, e)
+    for c in ctx.claims_in(p.doc, p.start + lo, p.text[lo:hi]):
+        if c.kind.value == "quote" and c.speaker and c.start + lo < e and c.end + lo > s:
+            return c.speaker
+    return None
+
+
+_TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "the", "prof", "gen", "jr", "sr"}
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two ways of naming one speaker share a name word ("Trump" and "DONALD TRUMP")."""
+    ta = {w.key for w in words(a) if w.key not in _TITLES and len(w.key) > 1}
+    tb = {w.key for w in words(b) if w.key not in _TITLES and len(w.key) > 1}
+    return bool(ta & tb) or not ta or not tb
+
+
+# --- attributions -----------------------------------------------------------------------
+
+
+def judge_attribution(claim: dict, ctx: Context) -> Judgement:
+    """Supported when the sentence is found and the named source appears around it."""
+    window, _, _ = context_window(claim)
+    name = claim.get("attributed_to") or claim.get("text") or ""
+    keys = {w.key for w in words(name) if w.key not in _TITLES and len(w.key) > 2}
+    evidence = []
+    for h in (h for h in locate(ctx.searcher, window) if h.score >= CONTEXT_MIN):
+        lo, hi = max(0, h.start - 300), min(len(h.passage.text), h.end + 300)
+        near = {w.key for w in words(h.passage.text, lo, hi)}
+        if keys and keys <= near:
+            evidence.append(_evidence(ctx, h, h.start, h.end, Verdict.SUPPORTED, f"the source names {name} beside this passage"))
+        else:
+            evidence.append(_evidence(ctx, h, h.start, h.end, Verdict.NOT_FOUND, f"the passage is there but does not name {name}"))
+    return _settle(evidence, "no source passage matches this sentence")
+
+
+# --- shared -------------------------------------------------------------------------------
+
+
+def _evidence(ctx: Context, hit: Hit, start: int, end: int, verdict: Verdict, reason: str, *, diff=None, shown=None) -> Evidence:
+    p = hit.passage
+    a, b = shown if shown else (start, end)
+    where = p.start + start
+    page, timestamp, speaker = _marks(ctx, p.doc, where)
+    return Evidence(
+        source=p.doc.path, start=p.start + start, end=p.start + end, text=single_line(p.text[a:b]),
+        score=hit.score, verdict=verdict, reason=reason, page=page, timestamp=timestamp, speaker=speaker, diff=diff,
+    )
+
+
+def _marks(ctx: Context, doc, offset: int):
+    if doc.kind not in ("pdf", "transcript") or ctx.marks is None:
+        return None, None, None
+    import bisect
+
+    marks = ctx.marks(doc.doc_id)
+    page = None
+    if marks.get("pages"):
+        starts = [p[0] for p in marks["pages"]]
+        page = marks["pages"][max(bisect.bisect_right(starts, offset) - 1, 0)][1]
+    cue = None
+    if marks.get("cues"):
+        starts = [c[0] for c in marks["cues"]]
+        i = bisect.bisect_right(starts, offset) - 1
+        cue = marks["cues"][i] if i >= 0 else None
+    return page, cue[1] if cue else None, cue[2] if cue else None
+
+
+def _replace(ev: Evidence, **changes) -> Evidence:
+    from dataclasses import replace
+
+    return replace(ev, **changes)
+
+
+def _settle(evidence: list[Evidence], missing: str) -> Judgement:
+    """One verdict from several passages: a passage that bears the claim out wins over
+    near-equal ones that don't, since the same words often recur with other figures."""
+    found = [e for e in evidence if e.verdict is not Verdict.NOT_FOUND]
+    if not found:
+        return Judgement(Verdict.NOT_FOUND, tuple(evidence[:MAX_EVIDENCE]), missing)
+    best = max(e.score for e in found)
+    close = [e for e in found if e.score >= best - 2.0]
+    chosen = next((e for e in close if e.verdict is Verdict.SUPPORTED), close[0])
+    rest = [e for e in found if e is not chosen]
+    return Judgement(chosen.verdict, tuple([chosen] + rest[: MAX_EVIDENCE - 1]), chosen.reason)
