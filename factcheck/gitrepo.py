@@ -215,3 +215,9 @@ def _split_batch(data: bytes) -> dict[str, str]:
         out[header[0]] = data[pos : pos + size].decode("utf-8", "replace")
         pos += size + 1
     return out
+
+
+def repo_prefix(root: Path) -> str:
+    """Where `root` sits inside the repository ("" at the top, else "sub/dir/")."""
+    proc = _git(root, "rev-parse", "--show-prefix", check=False)
+    return proc.stdout.strip() if proc.returncode == 0 else ""

@@ -1,0 +1,256 @@
+"""The publication gate: is every claim of the drafts signed off, by the right people?
+
+`check` re-reads each draft in memory and rescans it, so a claims file that was not
+updated after an edit is caught, and judges every claim on what the rescan would
+write. Approvals are then traced through git history: each must have been added by
+a commit authored by the reviewer it names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from factcheck import review, store
+from factcheck.config import Config
+from factcheck.review import Status
+
+
+class FindingKind(str, Enum):
+    """What can hold a draft back, most serious first."""
+
+    FORGED = "forged"
+    REJECTED = "rejected"
+    MISSING = "missing"
+    OUT_OF_DATE = "out-of-date"
+    STALE = "stale"
+    PENDING = "pending"
+
+
+TITLES = {
+    FindingKind.FORGED: "Forged sign-off",
+    FindingKind.REJECTED: "Claim rejected",
+    FindingKind.MISSING: "Claims file missing",
+    FindingKind.OUT_OF_DATE: "Claims file out of date",
+    FindingKind.STALE: "Sign-off stale",
+    FindingKind.PENDING: "Claim not signed off",
+}
+
+RANK = {kind: i for i, kind in enumerate(FindingKind)}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One reason a draft is not clear to publish; every output format renders these."""
+
+    kind: FindingKind
+    path: str
+    line: int | None
+    message: str
+    draft: str
+    claim: str | None = None
+    text: str | None = None
+
+    @property
+    def title(self) -> str:
+        return TITLES[self.kind]
+
+    def sort_key(self) -> tuple:
+        return (RANK[self.kind], self.path, self.line or 0, self.claim or "")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind.value,
+            "title": self.title,
+            "path": self.path,
+            "line": self.line,
+            "draft": self.draft,
+            "claim": self.claim,
+            "text": self.text,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    findings: tuple[Finding, ...]
+    drafts: tuple[str, ...]
+    counts: dict[str, int] = field(default_factory=dict)
+    base: str | None = None
+
+    @property
+    def clear(self) -> bool:
+        return not self.findings
+
+    @property
+    def claims(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass
+class _Checked:
+    """One draft after its in-memory rescan."""
+
+    draft: str
+    claims_file: str
+    claims: list[dict[str, Any]]
+    disk_text: str = ""
+    findings: list[Finding] = field(default_factory=list)
+
+
+def check(config: Config, base: str | None = None, given: list[str] | None = None) -> CheckResult:
+    """Check the given drafts, those changed since `base`, or every draft."""
+    targets, orphans = _targets(config, base, given)
+    checked = [check_draft(config, rel) for rel in targets]
+    forged = verify_approvals(config, checked)
+    findings, counts = _collect(checked, forged)
+    findings.extend(orphans)
+    return CheckResult(tuple(sorted(findings, key=Finding.sort_key)), tuple(targets), counts, base)
+
+
+def _targets(config: Config, base: str | None, given: list[str] | None) -> tuple[list[str], list[Finding]]:
+    from factcheck import drafts
+
+    if given:
+        return [drafts.relative_draft(config, g) for g in given], []
+    every = drafts.discover(config)
+    if base is None:
+        return every, []
+    from factcheck import gitrepo
+
+    changed = set(gitrepo.changed_files(config.root, base))
+    by_claims_file = {_claims_rel(config, d): d for d in every}
+    picked = {d for d in every if d in changed} | {by_claims_file[p] for p in changed if p in by_claims_file}
+    # a claims file left behind by a deleted draft, or changed without one
+    left = {p for p in changed if _is_claims_file(config, p)} | {_claims_rel(config, p) for p in changed - set(every)}
+    orphans = [_orphan(config, p) for p in sorted(left - by_claims_file.keys())]
+    return sorted(picked), [o for o in orphans if o]
+
+
+def _claims_rel(config: Config, draft: str) -> str:
+    return store.claims_path(config.claims_dir, draft).relative_to(config.root).as_posix()
+
+
+def _is_claims_file(config: Config, rel: str) -> bool:
+    return rel.startswith(config.claims.rstrip("/") + "/") and rel.endswith(".yaml")
+
+
+def _orphan(config: Config, rel: str) -> Finding | None:
+    """A claims file whose draft is gone or no longer selected is left over, not harmless."""
+    if not (config.root / rel).is_file():
+        return None
+    return Finding(FindingKind.OUT_OF_DATE, rel, 1, "claims file has no draft; delete it or restore the draft", rel)
+
+
+def check_draft(config: Config, rel: str) -> _Checked:
+    """Rescan one draft in memory and compare with its claims file."""
+    from factcheck import drafts
+    from factcheck.extract import extract_draft
+
+    target = store.claims_path(config.claims_dir, rel)
+    shown = target.relative_to(config.root).as_posix()
+    draft = drafts.read_draft(config, rel)
+    result = extract_draft(draft)
+    on_disk = store.read_claims_file(target, display=shown)
+    built = store.build_claims_file(result, draft.text, on_disk)
+    checked = _Checked(rel, shown, built.claims)
+    if on_disk is None:
+        n = len(built.claims)
+        checked.findings.append(
+            Finding(FindingKind.MISSING, rel, 1, f"no claims file for this draft ({n} claims); run `factcheck scan {rel}` and commit {shown}", rel)
+        )
+        checked.claims = []
+        return checked
+    checked.disk_text = target.read_text(encoding="utf-8")
+    if built.to_data() != on_disk.to_data():
+        checked.findings.append(Finding(FindingKind.OUT_OF_DATE, rel, 1, _drift(rel, shown, on_disk, built), rel))
+    return checked
+
+
+def _drift(rel: str, shown: str, old: store.ClaimsFile, new: store.ClaimsFile) -> str:
+    """Say how the claims file lags behind the draft, so the fix is obvious."""
+    old_ids = {c["id"] for c in old.claims}
+    new_ids = {c["id"] for c in new.claims}
+    parts = []
+    if new_ids - old_ids:
+        parts.append(f"{len(new_ids - old_ids)} new or changed")
+    if old_ids - new_ids:
+        parts.append(f"{len(old_ids - new_ids)} gone")
+    what = f" ({', '.join(parts)} claims)" if parts else ""
+    return f"{shown} is out of date with the draft{what}; run `factcheck scan {rel}` and commit it"
+
+
+_STATUS_FINDINGS = {
+    Status.REJECTED: FindingKind.REJECTED,
+    Status.STALE: FindingKind.STALE,
+    Status.PENDING: FindingKind.PENDING,
+}
+
+
+def _collect(checked: list[_Checked], forged: dict[tuple[str, str], str]) -> tuple[list[Finding], dict[str, int]]:
+    findings: list[Finding] = []
+    counts = {s.value: 0 for s in Status} | {FindingKind.FORGED.value: 0}
+    for c in checked:
+        findings.extend(c.findings)
+        for rec in c.claims:
+            problem = forged.get((c.claims_file, rec["id"]))
+            status = review.status_of(rec, path=c.claims_file)
+            counts[FindingKind.FORGED.value if problem else status.value] += 1
+            finding = _claim_finding(c, rec, status, problem)
+            if finding:
+                findings.append(finding)
+    return findings, counts
+
+
+def _claim_finding(c: _Checked, rec: dict[str, Any], status: Status, forged: str | None) -> Finding | None:
+    cid, text = rec["id"], str(rec.get("text", ""))
+    if forged:
+        return Finding(FindingKind.FORGED, c.claims_file, _id_line(c.disk_text, cid), forged, c.draft, cid, text)
+    kind = _STATUS_FINDINGS.get(status)
+    if kind is None:
+        return None
+    return Finding(kind, c.draft, rec.get("line"), _status_message(rec, status), c.draft, cid, text)
+
+
+def _status_message(rec: dict[str, Any], status: Status) -> str:
+    quoted = _short(str(rec.get("text", "")))
+    if status is Status.REJECTED:
+        last = rec["reviews"][-1]
+        note = f": {last['note']}" if last.get("note") else ""
+        return f"{rec['kind']} “{quoted}” was rejected by {last.get('by')}{note}"
+    if status is Status.STALE:
+        old, _ = review.last_signed_text(rec)
+        change = f" (was “{_short(str(old))}”)" if old and old != rec.get("text") else " (its sentence changed)"
+        return f"{rec['kind']} “{quoted}” changed since it was signed off{change}; it needs a new sign-off"
+    return f"{rec['kind']} “{quoted}” is not signed off; run `factcheck review` or `factcheck approve`"
+
+
+def _short(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _id_line(text: str, cid: str) -> int | None:
+    at = text.find(f"id: {cid}\n")
+    return text.count("\n", 0, at) + 1 if at >= 0 else None
+
+
+def verify_approvals(config: Config, checked: list[_Checked]) -> dict[tuple[str, str], str]:
+    """(claims file, claim id) → why its approval is forged, for every approval that is."""
+    from factcheck import provenance
+
+    wanted = []
+    problems: dict[tuple[str, str], str] = {}
+    for c in checked:
+        for rec in c.claims:
+            if review.status_of(rec, path=c.claims_file) is not Status.APPROVED:
+                continue
+            approval = rec["reviews"][-1]
+            who = str(approval.get("by", "")).strip().lower()
+            if who not in config.reviewers:
+                problems[(c.claims_file, rec["id"])] = f"approval by {who} does not count: not a reviewer in .factcheck.yaml"
+            else:
+                wanted.append((c.claims_file, rec["id"], approval))
+    problems.update(provenance.verify(config, wanted))
+    return problems

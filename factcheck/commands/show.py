@@ -1,0 +1,49 @@
+"""`factcheck show DRAFT [CLAIM_ID]`: a claim, its sentence, its evidence and its review history."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from factcheck.commands import run
+
+
+def show_claims(draft: str, claim: str | None) -> int:
+    from factcheck import drafts, output, review
+    from factcheck.config import load_config
+    from factcheck.errors import DataError
+    from factcheck.render.review import claim_block
+
+    config = load_config()
+    rel = drafts.relative_draft(config, draft)
+    cf = _load(config, rel)
+    shown = cf.draft
+    if claim:
+        records = [review.find_claim(cf.claims, claim, path=shown)]
+    else:
+        records = cf.claims
+    if not records:
+        raise DataError("the claims file lists no claims", path=shown)
+    output.out("\n".join(claim_block(rec) for rec in records))
+    return 0
+
+
+def _load(config, rel: str):
+    from factcheck import store
+    from factcheck.errors import DataError
+
+    cf = store.load_claims(config, rel)
+    if cf is None:
+        raise DataError(f"no claims file yet; run `factcheck scan {rel}` first", path=rel)
+    return cf
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("show")
+    def show(
+        draft: Annotated[str, typer.Argument(help="The draft.")],
+        claim: Annotated[Optional[str], typer.Argument(help="A claim id (or its unambiguous start). Default: every claim.")] = None,
+    ) -> None:
+        """Show claims of DRAFT with their sentence, evidence, verdict and review history."""
+        run(show_claims, draft, claim)

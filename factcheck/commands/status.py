@@ -1,0 +1,63 @@
+"""`factcheck status [DRAFT...]`: per draft, how many claims are signed off and how they matched."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Any, Optional
+
+import typer
+
+from factcheck.commands import run
+
+
+class StatusFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def draft_status(config, rel: str) -> dict[str, Any]:
+    """Counts from the claims file as committed to disk; no git, no rescan (that is `check`)."""
+    from factcheck import review, store
+    from factcheck.textio import read_text
+    from factcheck.render.review import STATUS_COLUMNS, VERDICT_COLUMNS
+
+    cf = store.load_claims(config, rel)
+    row: dict[str, Any] = {"draft": rel, "scanned": cf is not None, "counts": {}, "note": ""}
+    if cf is None:
+        row["note"] = "not scanned"
+        return row
+    counts = dict.fromkeys(("claims", *STATUS_COLUMNS, *VERDICT_COLUMNS), 0)
+    for rec in cf.claims:
+        counts["claims"] += 1
+        counts[review.status_of(rec, path=rel).value] += 1
+        verdict = rec.get("verdict") or "unmatched"
+        counts[verdict] = counts.get(verdict, 0) + 1
+    row["counts"] = counts
+    if cf.draft_sha256 != store.text_sha256(read_text(config.root / rel, display=rel)):
+        row["note"] = "out of date: run `factcheck scan`"
+    return row
+
+
+def show_status(drafts: list[str], fmt: StatusFormat) -> int:
+    from factcheck import drafts as drafts_mod
+    from factcheck import output
+    from factcheck.config import load_config
+    from factcheck.render.review import status_json, status_table
+
+    config = load_config()
+    rows = [draft_status(config, rel) for rel in drafts_mod.select(config, drafts or None)]
+    if not rows and fmt is StatusFormat.text:
+        output.out("no drafts found; check `drafts:` in .factcheck.yaml")
+        return 0
+    output.out(status_table(rows) if fmt is StatusFormat.text else status_json(rows))
+    return 0
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("status")
+    def status(
+        drafts: Annotated[Optional[list[str]], typer.Argument(help="Drafts. Default: every draft in the config.")] = None,
+        format: Annotated[StatusFormat, typer.Option("--format", "-f", help="Output format.")] = StatusFormat.text,
+    ) -> None:
+        """One row per draft: claims by review status (pending, approved, rejected, stale) and by verdict."""
+        run(show_status, drafts or [], format)

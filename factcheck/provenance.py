@@ -1,0 +1,105 @@
+"""Where each approval came from: the commit that first wrote it into a claims file.
+
+An approval is a few lines of YAML anybody can type. What makes it a sign-off is that
+the commit adding those lines was authored by the reviewer the lines name. This module
+reads the claims files' history with one `git log` and one `git cat-file` and finds,
+for every approval, the first commit whose version of the file holds it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from factcheck import gitrepo, review
+from factcheck.config import Config
+from factcheck.errors import DataError, GitError
+
+# Above this many claims files, hand git the claims folder instead of each path.
+MAX_PATHSPECS = 100
+
+Wanted = tuple[str, str, dict[str, Any]]  # claims file, claim id, the approval in force
+
+
+def verify(config: Config, wanted: list[Wanted]) -> dict[tuple[str, str], str]:
+    """(claims file, claim id) → why the approval is forged; approvals that check out are absent."""
+    if not wanted:
+        return {}
+    gitrepo.ensure_repo(config.root)
+    keys = {review.review_key(a) for _, _, a in wanted}
+    files = sorted({f for f, _, _ in wanted})
+    seen = first_seen(config, files if len(files) <= MAX_PATHSPECS else [config.claims], set(files), keys)
+    doubtful = [w for w in wanted if _problem(w, seen)]
+    if doubtful:
+        # A claims file renamed or rebuilt outside these paths: follow the whole folder once.
+        seen.update(first_seen(config, [config.claims], {f for f, _, _ in doubtful}, {review.review_key(a) for _, _, a in doubtful}))
+    _refuse_cut_history(config, wanted, seen)
+    return {(f, cid): p for f, cid, a in wanted if (p := _problem((f, cid, a), seen))}
+
+
+def _problem(w: Wanted, seen: dict[tuple, gitrepo.Commit]) -> str | None:
+    _, _, approval = w
+    by = str(approval.get("by", "")).strip().lower()
+    commit = seen.get(review.review_key(approval))
+    if commit is None:
+        return f"approval by {by} is in no commit; the reviewer must commit it (`factcheck approve` does)"
+    if commit.author_email.strip().lower() != by:
+        return f"approval by {by} was added in commit {commit.sha[:10]}, authored by {commit.author_name} <{commit.author_email}>"
+    return None
+
+
+def _refuse_cut_history(config: Config, wanted: list[Wanted], seen: dict[tuple, gitrepo.Commit]) -> None:
+    """In a shallow clone an approval may look newer than it is: never guess, say how to fetch."""
+    if not gitrepo.is_shallow(config.root):
+        return
+    boundary = gitrepo.shallow_boundary(config.root)
+    for f, cid, approval in wanted:
+        commit = seen.get(review.review_key(approval))
+        if commit is None or commit.sha in boundary:
+            raise GitError(
+                f"cannot verify the approval of {cid}: this clone is shallow and lacks the commit that added it; "
+                + gitrepo.FETCH_HINT,
+                path=f,
+            )
+
+
+def first_seen(config: Config, pathspec: list[str], targets: set[str], keys: set[tuple]) -> dict[tuple, gitrepo.Commit]:
+    """review key → the oldest commit whose version of a target file (or its former path) holds it."""
+    commits = gitrepo.history(config.root, pathspec)
+    lineage = _lineage(commits, targets)
+    todo = [(c, ch) for c in commits for ch in c.changes if ch.blob and ch.path in lineage]
+    blobs = gitrepo.read_blobs(config.root, [ch.blob for _, ch in todo])
+    parsed: dict[str, set[tuple]] = {}
+    seen: dict[tuple, gitrepo.Commit] = {}
+    for commit, ch in todo:
+        if ch.blob not in parsed:
+            parsed[ch.blob] = _approval_keys(blobs.get(ch.blob, ""), ch.path)
+        for key in (parsed[ch.blob] & keys) - seen.keys():
+            seen[key] = commit
+    return seen
+
+
+def _lineage(commits: list[gitrepo.Commit], targets: set[str]) -> set[str]:
+    """The target paths and every path they were renamed from."""
+    paths = set(targets)
+    for commit in reversed(commits):
+        for ch in commit.changes:
+            if ch.old_path and ch.path in paths:
+                paths.add(ch.old_path)
+    return paths
+
+
+def _approval_keys(text: str, path: str) -> set[tuple]:
+    if "decision: approved" not in text:
+        return set()
+    from factcheck import store
+
+    try:
+        cf = store.parse_claims_file(text, path=path)
+    except DataError:
+        return set()  # an old broken version holds no approval anybody could rely on
+    return {
+        review.review_key(r)
+        for c in cf.claims
+        for r in (c.get("reviews") or [])
+        if isinstance(r, dict) and r.get("decision") == "approved"
+    }

@@ -1,0 +1,133 @@
+"""Rendering a check result: text for people, JSON for scripts, GitHub workflow commands
+(with a step summary) and SARIF 2.1.0 for code-scanning tools.
+
+Every format renders the same Findings in the same order, most serious first. Paths are
+relative to the newsroom root; `prefix` turns them into repository paths for GitHub,
+whose annotations and SARIF uploads are anchored at the top of the repository.
+"""
+
+from __future__ import annotations
+
+import json
+
+from factcheck.check import TITLES, CheckResult, Finding, FindingKind
+
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+RULE_HELP = {
+    FindingKind.FORGED: "An approval that was not committed by the reviewer it names, or names someone who is not a reviewer.",
+    FindingKind.REJECTED: "A reviewer rejected this claim; fix the copy (it will then need a new sign-off).",
+    FindingKind.MISSING: "The draft has no claims file; run `factcheck scan` and commit the result.",
+    FindingKind.OUT_OF_DATE: "The claims file does not match the draft; run `factcheck scan` and commit the result.",
+    FindingKind.STALE: "The claim changed after it was signed off; it needs a new sign-off.",
+    FindingKind.PENDING: "Nobody has signed this claim off yet.",
+}
+
+
+def _where(f: Finding, prefix: str = "") -> str:
+    return f"{prefix}{f.path}:{f.line}" if f.line else f"{prefix}{f.path}"
+
+
+def _claim_label(f: Finding) -> str:
+    return f"{f.claim}: " if f.claim else ""
+
+
+def summary_line(result: CheckResult) -> str:
+    n = len(result.drafts)
+    parts = [f"{count} {name}" for name, count in result.counts.items() if count]
+    claims = f"{result.claims} claim{'s' if result.claims != 1 else ''}"
+    detail = f" ({', '.join(parts)})" if parts else ""
+    verdict = "all clear" if result.clear else f"not clear to publish: {len(result.findings)} finding{'s' if len(result.findings) != 1 else ''}"
+    return f"{n} draft{'s' if n != 1 else ''} checked, {claims}{detail}; {verdict}"
+
+
+def as_text(result: CheckResult, prefix: str = "") -> str:
+    lines = [f"{_where(f, prefix)}: {f.kind.value}: {_claim_label(f)}{f.message}" for f in result.findings]
+    return "\n".join([*lines, summary_line(result)]) + "\n"
+
+
+def as_json(result: CheckResult, prefix: str = "") -> str:
+    data = {
+        "clear": result.clear,
+        "base": result.base,
+        "drafts": list(result.drafts),
+        "counts": result.counts,
+        "findings": [f.to_dict() | {"path": prefix + f.path} for f in result.findings],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def as_github(result: CheckResult, prefix: str = "") -> str:
+    """Workflow commands: one ::error per finding, most serious first, then the summary line."""
+    lines = []
+    for f in result.findings:
+        props = [f"file={_escape_property(prefix + f.path)}"]
+        if f.line:
+            props.append(f"line={f.line}")
+        props.append(f"title={_escape_property(f.title)}")
+        lines.append(f"::error {','.join(props)}::{_escape_data(_claim_label(f) + f.message)}")
+    lines.append(summary_line(result))
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def as_step_summary(result: CheckResult, prefix: str = "") -> str:
+    """Markdown for $GITHUB_STEP_SUMMARY: every finding, since annotations stop at about ten."""
+    head = "## factcheck: all clear" if result.clear else "## factcheck: not clear to publish"
+    out = [head, "", summary_line(result) + ".", ""]
+    if result.findings:
+        out += ["| Problem | Where | Claim | Details |", "| --- | --- | --- | --- |"]
+        for f in result.findings:
+            claim = f"`{f.claim}`" if f.claim else ""
+            out.append(f"| {f.title} | `{_cell(_where(f, prefix))}` | {claim} | {_cell(f.message)} |")
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def as_sarif(result: CheckResult, prefix: str = "") -> str:
+    from factcheck import __version__
+
+    kinds = list(FindingKind)
+    rules = [
+        {
+            "id": k.value,
+            "name": TITLES[k].title().replace(" ", "").replace("-", ""),
+            "shortDescription": {"text": TITLES[k]},
+            "fullDescription": {"text": RULE_HELP[k]},
+            "defaultConfiguration": {"level": "error"},
+        }
+        for k in kinds
+    ]
+    results = [_sarif_result(f, kinds.index(f.kind), prefix) for f in result.findings]
+    run = {"tool": {"driver": {"name": "factcheck", "version": __version__, "rules": rules}}, "results": results}
+    return json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2) + "\n"
+
+
+def _sarif_result(f: Finding, rule_index: int, prefix: str) -> dict:
+    location: dict = {"artifactLocation": {"uri": prefix + f.path}}
+    if f.line:
+        location["region"] = {"startLine": f.line}
+    res: dict = {
+        "ruleId": f.kind.value,
+        "ruleIndex": rule_index,
+        "level": "error",
+        "message": {"text": _claim_label(f) + f.message},
+        "locations": [{"physicalLocation": location}],
+    }
+    if f.claim:
+        res["partialFingerprints"] = {"claimId": f"{f.draft}#{f.claim}"}
+    return res
+
+
+FORMATS = {"text": as_text, "json": as_json, "github": as_github, "sarif": as_sarif}
