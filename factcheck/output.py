@@ -17,3 +17,11 @@ def error(message: str) -> None:
 
 def warn(message: str) -> None:
     sys.stderr.write(f"factcheck: warning: {' '.join(str(message).split())}\n")
+
+
+def ask(prompt: str) -> str | None:
+    """Prompt and read one line from standard input; None when input has ended."""
+    sys.stdout.write(prompt)
+    sys.stdout.flush()
+    line = sys.stdin.readline()
+    return None if line == "" else line.strip()
