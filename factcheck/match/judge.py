@@ -300,6 +300,7 @@ def _replace(ev: Evidence, **changes) -> Evidence:
 def _settle(evidence: list[Evidence], missing: str) -> Judgement:
     """One verdict from several passages: a passage that bears the claim out wins over
     near-equal ones that don't, since the same words often recur with other figures."""
+    evidence = _unique(evidence)
     found = [e for e in evidence if e.verdict is not Verdict.NOT_FOUND]
     if not found:
         return Judgement(Verdict.NOT_FOUND, tuple(evidence[:MAX_EVIDENCE]), missing)
@@ -308,3 +309,14 @@ def _settle(evidence: list[Evidence], missing: str) -> Judgement:
     chosen = next((e for e in close if e.verdict is Verdict.SUPPORTED), close[0])
     rest = [e for e in found if e is not chosen]
     return Judgement(chosen.verdict, tuple([chosen] + rest[: MAX_EVIDENCE - 1]), chosen.reason)
+
+
+def _unique(evidence: list[Evidence]) -> list[Evidence]:
+    """The same stretch of a source found twice (by quote and by sentence) is one passage."""
+    seen, out = set(), []
+    for e in evidence:
+        key = (e.source, e.start, e.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out

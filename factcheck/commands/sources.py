@@ -1,0 +1,62 @@
+"""`factcheck sources add|index`: snapshot sources into the newsroom, and index them."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from factcheck.commands import run
+
+sources_app = typer.Typer(
+    help="Snapshot sources into the newsroom (with provenance) and keep their index up to date.",
+    no_args_is_help=True,
+)
+
+
+def add_source(target: str, draft: Optional[str]) -> int:
+    from factcheck import output
+    from factcheck.config import load_config
+    from factcheck.sources.snapshot import add
+
+    added = add(load_config(), target, draft=draft)
+    state = "already there" if added.existed else "saved"
+    output.out(f"{added.path}: {state} (sha256 {added.sha256[:12]}…, provenance in {added.sidecar})")
+    if draft:
+        output.out(f"{draft}: {'listed' if added.draft_updated else 'already lists'} {added.path} under `sources:`")
+    return 0
+
+
+def index_sources(quiet: bool) -> int:
+    from factcheck import output
+    from factcheck.config import load_config
+    from factcheck.sources.catalogue import index_all
+
+    summary = index_all(load_config())
+    for err in summary.errors:
+        output.error(str(err))
+    if not quiet:
+        output.out(
+            f"{summary.sources} sources indexed; {summary.reindexed} read anew "
+            f"({summary.bytes_read / 1048576:.1f} MB); index is {summary.index_bytes / 1048576:.1f} MB"
+        )
+    return 2 if summary.errors else 0
+
+
+@sources_app.command("add")
+def add_cmd(
+    target: Annotated[str, typer.Argument(help="A file path, or an http(s) URL to fetch.")],
+    draft: Annotated[Optional[str], typer.Option("--draft", help="Also list the snapshot in this draft's front matter `sources:`.")] = None,
+) -> None:
+    """Copy a file or fetch a URL into the sources folder, recording URL, time and sha256."""
+    run(add_source, target, draft)
+
+
+@sources_app.command("index")
+def index_cmd(quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False) -> None:
+    """Bring the source index under .factcheck/ up to date (match does this too)."""
+    run(index_sources, quiet)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(sources_app, name="sources")

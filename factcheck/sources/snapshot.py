@@ -1,0 +1,200 @@
+"""`factcheck sources add`: keep a copy of a source in the newsroom, with its provenance.
+
+A web page changes and a file on a laptop moves; the snapshot under `sources/` is what
+the editor checked against. Beside it, `NAME.source.yaml` records where it came from
+(the URL or original path), when it was retrieved, and its sha256.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+from factcheck.errors import InputError
+from factcheck.sources import LOADERS, MAX_SOURCE_BYTES, SIDECAR_SUFFIX, parse_source, read_bytes
+
+FETCH_TIMEOUT = 30
+_TYPES = {
+    "text/html": ".html", "application/xhtml+xml": ".html", "application/pdf": ".pdf", "text/plain": ".txt",
+    "text/markdown": ".md", "text/vtt": ".vtt", "application/x-subrip": ".srt",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+}
+
+
+@dataclass(frozen=True)
+class Added:
+    """A snapshot taken: where it was written, and whether it was already there."""
+
+    path: str
+    sidecar: str
+    sha256: str
+    existed: bool = False
+    draft_updated: bool = False
+
+
+@dataclass(frozen=True)
+class Fetched:
+    data: bytes
+    name: str
+    url: str | None
+    original: str | None
+    content_type: str | None
+
+
+def is_url(target: str) -> bool:
+    return urlparse(target).scheme in ("http", "https")
+
+
+def fetch(url: str) -> Fetched:
+    """GET a URL (size-capped, time-limited); HTTP and network errors become InputError."""
+    import urllib.error
+    import urllib.request
+
+    req = urllib.request.Request(url, headers={"User-Agent": "factcheck (newsroom source snapshot)"})
+    try:
+        with urllib.request.urlopen(req, timeout=FETCH_TIMEOUT) as resp:
+            data = resp.read(MAX_SOURCE_BYTES + 1)
+            ctype = (resp.headers.get_content_type() or "").lower()
+            final = resp.geturl()
+    except urllib.error.HTTPError as exc:
+        raise InputError(f"the server answered {exc.code} {exc.reason}", path=url) from None
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise InputError(f"could not fetch ({reason})", path=url) from None
+    if len(data) > MAX_SOURCE_BYTES:
+        raise InputError(f"source is larger than {MAX_SOURCE_BYTES // 1048576} MB", path=url)
+    return Fetched(data, _url_name(final, ctype), url, None, ctype)
+
+
+def _url_name(url: str, ctype: str) -> str:
+    parts = urlparse(url)
+    stem = Path(parts.path).stem or "index"
+    suffix = Path(parts.path).suffix.lower()
+    if suffix not in LOADERS:
+        suffix = _TYPES.get(ctype, ".html")
+    host = parts.hostname or "web"
+    return slug(f"{host}-{stem}") + suffix
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80] or "source"
+
+
+def _read_local(target: str) -> Fetched:
+    path = Path(target).expanduser()
+    data = read_bytes(path, target)
+    return Fetched(data, slug(path.stem) + path.suffix.lower(), None, str(path.resolve()), None)
+
+
+def _free_name(folder: Path, name: str, sha: str) -> tuple[Path, bool]:
+    """`name` in `folder`, or name-2, name-3… if a different file already has it."""
+    stem, suffix = Path(name).stem, Path(name).suffix
+    for n in range(1, 1000):
+        candidate = folder / (name if n == 1 else f"{stem}-{n}{suffix}")
+        if not candidate.exists():
+            return candidate, False
+        if hashlib.sha256(candidate.read_bytes()).hexdigest() == sha:
+            return candidate, True
+    raise InputError("too many sources with this name", path=str(folder / name))
+
+
+def add(config, target: str, *, draft: str | None = None, now: dt.datetime | None = None) -> Added:
+    """Snapshot `target` (a path or an http(s) URL) into the sources folder."""
+    from factcheck import yamlio
+    from factcheck.store import atomic_write
+
+    got = fetch(target) if is_url(target) else _read_local(target)
+    parse_source(got.data, suffix=Path(got.name).suffix, display=target)  # refuse what could never be matched
+    sha = hashlib.sha256(got.data).hexdigest()
+    folder = config.sources_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    dest, existed = _free_name(folder, got.name, sha)
+    rel = dest.relative_to(config.root).as_posix()
+    sidecar = dest.with_name(dest.name + SIDECAR_SUFFIX)
+    if not existed:
+        _write_bytes(dest, got.data)
+        when = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
+        record = {"source": dest.name, "url": got.url, "original_path": got.original,
+                  "retrieved_at": when.strftime("%Y-%m-%dT%H:%M:%SZ"), "sha256": sha, "content_type": got.content_type}
+        atomic_write(sidecar, yamlio.dump({k: v for k, v in record.items() if v is not None}))
+    updated = add_to_draft(config, draft, rel) if draft else False
+    return Added(rel, sidecar.relative_to(config.root).as_posix(), sha, existed, updated)
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    import os
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# --- the draft's front matter -------------------------------------------------------------
+
+_FRONT = re.compile(r"\A(\ufeff?---[ \t]*\r?\n)(.*?)(^---[ \t]*(?:\r?\n|\Z))", re.S | re.M)
+
+
+def add_to_draft(config, draft: str, rel: str) -> bool:
+    """List `rel` under the draft's front matter `sources:`; every other byte stays as it was."""
+    from factcheck.drafts import relative_draft
+    from factcheck.store import atomic_write
+
+    draft_rel = relative_draft(config, draft)
+    path = config.root / draft_rel
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the draft ({exc})", path=draft_rel) from None
+    new = with_source(text, rel, path=draft_rel)
+    if new == text:
+        return False
+    atomic_write(path, new)
+    return True
+
+
+def with_source(text: str, rel: str, *, path: str) -> str:
+    """`text` with `rel` added to its front matter's `sources:` list."""
+    nl = "\r\n" if "\r\n" in text[:200] else "\n"
+    m = _FRONT.match(text)
+    if not m:
+        return f"---{nl}sources:{nl}  - {rel}{nl}---{nl}" + text
+    head, body, tail = m.group(1), m.group(2), m.group(3)
+    return head + _with_entry(body, rel, nl, path) + tail + text[m.end() :]
+
+
+def _with_entry(front: str, rel: str, nl: str, path: str) -> str:
+    from factcheck import yamlio
+
+    data = yamlio.load(front, path=path, line_offset=1) or {}
+    current = data.get("sources") if isinstance(data, dict) else None
+    current = [current] if isinstance(current, str) else current or []
+    if rel in current:
+        return front
+    lines = front.splitlines(keepends=True)
+    at = next((i for i, ln in enumerate(lines) if re.match(r"sources\s*:", ln)), None)
+    if at is None:
+        sep = "" if not front or front.endswith("\n") else nl
+        return front + f"{sep}sources:{nl}  - {rel}{nl}"
+    if re.match(r"sources\s*:\s*(#.*)?$", lines[at].rstrip("\r\n")):
+        end, indent = at + 1, "  "
+        while end < len(lines) and re.match(r"\s*-\s|\s*#|\s*$", lines[end]) and lines[end].strip() != "---":
+            if lines[end].lstrip().startswith("-"):
+                indent = lines[end][: len(lines[end]) - len(lines[end].lstrip())]
+            end += 1
+        while end > at + 1 and not lines[end - 1].strip():
+            end -= 1
+        return "".join(lines[:end] + [f"{indent}- {rel}{nl}"] + lines[end:])
+    block = f"sources:{nl}" + "".join(f"  - {s}{nl}" for s in [*current, rel])
+    return "".join(lines[:at] + [block] + lines[at + 1 :])
