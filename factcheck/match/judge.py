@@ -104,17 +104,31 @@ def _value_evidence(claim: dict, hit: Hit, window: str, a: int, b: int, ctx: Con
 def _compare_value(claim: dict, found: str, p, s: int, e: int, ctx: Context) -> tuple[Verdict, str]:
     if same_words(found, claim.get("text", "")):
         return Verdict.SUPPORTED, f"the source gives {single_line(found)!r} in the same sentence"
-    counterpart = _counterpart(claim, p, s, e, ctx)
     if claim["kind"] == "date":
+        counterpart = _counterpart(claim, p, s, e, ctx)
         value = counterpart.value if counterpart else None
         return values.compare_dates(claim, value, single_line(found))
-    if counterpart is None:
+    figure = _source_figure(p.text, s, e)
+    if figure is None:
         return values.compare_written(claim.get("text", ""), single_line(found))
-    return values.compare_figures(claim, counterpart.value, counterpart.unit, single_line(counterpart.text))
+    shown = single_line(p.text[figure.start : figure.end])
+    span = (figure.low, figure.high) if figure.low is not None else None
+    return values.compare_figures(claim, figure.value, figure.unit, shown, span)
+
+
+def _source_figure(text: str, s: int, e: int):
+    """The source's figure at the mapped place, read by the same parser as the draft's."""
+    try:
+        from factcheck.numbers import parse_figures
+    except ImportError:
+        return None
+    lo, hi = _sentence_bounds(text, s, e)
+    overlapping = [f for f in parse_figures(text, lo, hi) if f.start < e and f.end > s]
+    return overlapping[0] if overlapping else None
 
 
 def _counterpart(claim: dict, p, s: int, e: int, ctx: Context):
-    """The source's own figure or date at the mapped place, as the extractors read it."""
+    """The source's own date at the mapped place, as the date extractor reads it."""
     lo, hi = _sentence_bounds(p.text, s, e)
     found = ctx.claims_in(p.doc, p.start + lo, p.text[lo:hi])
     same_kind = [c for c in found if c.kind.value == claim["kind"]]

@@ -67,11 +67,27 @@ def rounding_step(text: str, value: float) -> float:
     return step * scale / 2
 
 
+_MEASURES = {"percent", "percentage points", "basis points"}
+
+
 def unit_key(unit) -> str | None:
     if not unit:
         return None
-    text = str(unit).strip().lower()
-    return _UNITS.get(text, text)
+    text = str(unit).strip()
+    return _UNITS.get(text.lower(), text)
+
+
+def units_clash(a, b) -> bool:
+    """Units that cannot be the same figure: two currencies, or money against a percentage.
+
+    Counted nouns ("Patriot missiles" against "missiles") are left to the words around
+    the figure: a paraphrase changes them without changing the figure.
+    """
+    ka, kb = unit_key(a), unit_key(b)
+    if not ka or not kb or ka.lower() == kb.lower():
+        return False
+    known = lambda k: k.lower() in _MEASURES or (len(k) == 3 and k.isupper()) or k in _UNITS.values()  # noqa: E731
+    return known(ka) and known(kb)
 
 
 def _has(qualifier: str, words: tuple[str, ...]) -> bool:
@@ -95,14 +111,17 @@ def figure_agrees(draft: float, source: float, qualifier: str | None, step: floa
     return close, ""
 
 
-def compare_figures(claim: dict, source_value, source_unit, source_text: str) -> tuple[Verdict, str]:
+def compare_figures(claim: dict, source_value, source_unit, source_text: str, source_range=None) -> tuple[Verdict, str]:
     """Verdict on a draft figure against the figure at the same place in the source."""
     draft_value = _as_float(claim.get("value"))
+    if draft_value is None:
+        draft_value = _parsed_value(claim.get("text", ""))
+    if draft_value is not None and source_range and source_range[0] <= draft_value <= source_range[1]:
+        return Verdict.SUPPORTED, f"the source gives {source_text!r}, a range that holds {_fmt(draft_value)}"
     if draft_value is None or source_value is None:
         return compare_written(claim.get("text", ""), source_text)
-    du, su = unit_key(claim.get("unit")), unit_key(source_unit)
-    if du and su and du != su:
-        return Verdict.CONTRADICTED, f"the source gives {source_text!r}, in {su} not {du}"
+    if units_clash(claim.get("unit"), source_unit):
+        return Verdict.CONTRADICTED, f"the source gives {source_text!r}, in {source_unit} not {claim.get('unit')}"
     step = rounding_step(claim.get("text", ""), draft_value)
     ok, how = figure_agrees(draft_value, float(source_value), claim.get("qualifier"), step)
     if ok:
@@ -145,3 +164,12 @@ def _as_float(value) -> float | None:
 
 def _fmt(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+
+
+def _parsed_value(text: str) -> float | None:
+    try:
+        from factcheck.numbers import parse_number
+    except ImportError:
+        return None
+    value = parse_number(text)
+    return float(value) if value is not None else None

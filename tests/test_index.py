@@ -1,0 +1,150 @@
+"""The source index: finds passages, and re-reads only what changed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from factcheck.sources.index import SourceIndex, file_date
+from factcheck.sources.search import Searcher
+from factcheck.sources.segment import chunk_spans
+
+PARAGRAPH = (
+    "The {place} water board met on {day} to discuss the reservoir. Members heard that the dam "
+    "at {place} needs repairs costing {cost}, and that the work would take {months} months.\n\n"
+)
+
+
+def marker(i: int) -> str:
+    return "zyx" + chr(97 + i % 26) + chr(97 + i // 26) + "q"
+
+
+def story(i: int) -> str:
+    places = ["Aldmere", "Brookfold", "Carrow", "Dunholt", "Eastwick", "Fenmarsh"]
+    parts = [
+        PARAGRAPH.format(place=places[(i + k) % 6], day=["Monday", "Tuesday"][k % 2], cost=f"${i * 10 + k} million", months=k + 3)
+        for k in range(6)
+    ]
+    return "".join(parts) + f"Story number {i} ends with a unique marker word {marker(i)}.\n"
+
+
+@pytest.fixture
+def archive(tmp_path) -> Path:
+    for i in range(40):
+        (tmp_path / "wire").mkdir(exist_ok=True)
+        (tmp_path / "wire" / f"story-{i:03d}.txt").write_text(story(i))
+    return tmp_path
+
+
+def paths(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in (root / "wire").glob("*.txt"))
+
+
+def open_index(root: Path) -> SourceIndex:
+    return SourceIndex(root / ".factcheck", root)
+
+
+def test_search_finds_the_passage_holding_a_sentence(archive):
+    index = open_index(archive)
+    report = index.refresh(paths(archive), workers=1)
+    assert len(report.docs) == 40 and not report.errors
+    searcher = Searcher(index.dir, list(report.docs.values()))
+    query = f"Story number 17 ends with a unique marker word {marker(17)}."
+    seg, chunk, _ = searcher.candidates(query)[0]
+    passage = searcher.passage(seg, chunk)
+    assert passage.doc.path == "wire/story-017.txt"
+    text = (archive / passage.doc.path).read_text()
+    assert text[passage.start : passage.end] == passage.text
+    assert query in passage.text
+
+
+def test_search_only_looks_in_the_allowed_sources(archive):
+    index = open_index(archive)
+    report = index.refresh(paths(archive), workers=1)
+    allowed = [d for p, d in report.docs.items() if p != "wire/story-017.txt"]
+    searcher = Searcher(index.dir, allowed)
+    for seg, chunk, _ in searcher.candidates(f"unique marker word {marker(17)}"):
+        assert searcher.passage(seg, chunk).doc.path != "wire/story-017.txt"
+
+
+def test_refresh_rereads_only_changed_sources(archive):
+    index = open_index(archive)
+    files = paths(archive)
+    assert len(index.refresh(files, workers=1).reindexed) == 40
+    assert index.refresh(files).reindexed == []
+    target = archive / "wire/story-005.txt"
+    os.utime(target, ns=(1, 1))  # touched, not changed: no re-read of the text
+    assert index.refresh(files).reindexed == []
+    target.write_text(story(5).replace(marker(5), "newmarker"))
+    report = index.refresh(files)
+    assert report.reindexed == ["wire/story-005.txt"]
+    searcher = Searcher(index.dir, list(report.docs.values()))
+    seg, chunk, _ = searcher.candidates("unique marker word newmarker")[0]
+    assert searcher.passage(seg, chunk).doc.path == "wire/story-005.txt"
+    old_words = [searcher.passage(seg, chunk).text for seg, chunk, _ in searcher.candidates(marker(5))]
+    assert not any(marker(5) in text for text in old_words)
+
+
+def test_deleted_sources_leave_the_index(archive):
+    index = open_index(archive)
+    index.refresh(paths(archive), workers=1)
+    (archive / "wire/story-000.txt").unlink()
+    report = index.refresh(paths(archive))
+    assert "wire/story-000.txt" not in index.docs()
+    assert len(report.docs) == 39
+
+
+def test_bad_source_is_reported_each_run_without_stopping_others(archive):
+    bad = archive / "wire" / "locked.pdf"
+    bad.write_bytes(b"%PDF-1.4 not a pdf")
+    files = paths(archive) + ["wire/locked.pdf"]
+    index = open_index(archive)
+    first = index.refresh(files, workers=1)
+    second = index.refresh(files, workers=1)
+    for report in (first, second):
+        assert [e.path for e in report.errors] == ["wire/locked.pdf"]
+        assert len(report.docs) == 40
+
+
+def test_many_small_updates_are_compacted(archive):
+    index = open_index(archive)
+    files = paths(archive)
+    index.refresh(files, workers=1)
+    for i in range(10):
+        (archive / f"wire/story-{i:03d}.txt").write_text(story(i) + f"Update {i}.\n")
+        index.refresh(files, workers=1)
+    assert len(index.segment_names()) <= 7
+    searcher = Searcher(index.dir, list(index.docs().values()))
+    seg, chunk, _ = searcher.candidates(f"unique marker word {marker(3)}")[0]
+    assert searcher.passage(seg, chunk).doc.path == "wire/story-003.txt"
+
+
+def test_parallel_build_matches_serial_build(archive, tmp_path_factory):
+    import factcheck.sources.index as index_mod
+
+    old = index_mod.SEGMENT_CHARS
+    index_mod.SEGMENT_CHARS = 5000  # several segments from a small archive
+    try:
+        index = open_index(archive)
+        report = index.refresh(paths(archive), workers=2)
+    finally:
+        index_mod.SEGMENT_CHARS = old
+    assert len(index.segment_names()) > 1
+    searcher = Searcher(index.dir, list(report.docs.values()))
+    seg, chunk, _ = searcher.candidates(f"marker word {marker(33)}")[0]
+    assert searcher.passage(seg, chunk).doc.path == "wire/story-033.txt"
+
+
+def test_chunks_cover_the_text_without_gaps():
+    text = ("A sentence of news copy goes here. " * 200).strip()
+    spans = chunk_spans(text, 0, target=300)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+    assert max(e - s for s, e in spans) <= 450
+
+
+def test_file_names_can_date_a_source():
+    assert file_date("wire/2016-09-12-debate.txt").isoformat() == "2016-09-12"
+    assert file_date("wire/notes.txt") is None
