@@ -284,6 +284,8 @@ def panel(report: Report) -> str:
     return (
         '<aside class="panel" id="panel" aria-label="Evidence">\n'
         f'<div class="list-view" id="list-view">{claim_list(report)}</div>\n'
+        '<nav class="detail-nav" id="detail-nav" hidden><button type="button" data-act="list">← All claims</button>'
+        '<button type="button" data-act="prev">↑ Previous</button><button type="button" data-act="next">Next ↓</button></nav>\n'
         + "".join(claim_detail(c, d) for d in report.drafts for c in d.claims)
         + "</aside>\n"
     )
@@ -318,8 +320,6 @@ def claim_detail(c: ClaimView, d: DraftView) -> str:
     rec = c.record
     parts = [
         f'<section class="detail s-{c.state.value} k-{c.kind}" id="d{c.n}" hidden aria-label="Claim {c.n}">',
-        '<nav class="detail-nav"><button type="button" data-act="list">← All claims</button>'
-        '<button type="button" data-act="prev">↑ Previous</button><button type="button" data-act="next">Next ↓</button></nav>',
         f'<h3>#{c.n} <span class="badge s-{c.state.value}">{esc(STATE_LABELS[c.state])}</span>'
         f'<span class="kind"><span class="kindline k-{c.kind}"></span> {KIND_LABELS[c.kind]}</span></h3>',
         f'<p class="meta">{detail_meta(c, d)}</p>',
@@ -391,6 +391,8 @@ def claim_fields(rec: dict[str, Any], kind: str) -> str:
 
 
 def _plain(value: Any) -> str:
+    if value is None:
+        return ""
     if isinstance(value, float):
         return f"{value:,.10g}"
     if isinstance(value, int) and not isinstance(value, bool):
@@ -437,11 +439,29 @@ def source_where(rec: dict[str, Any]) -> str:
 
 
 def marked_passage(ev: EvidenceView) -> str:
+    """The passage with matching words marked; neighbours with the same mark share one span."""
     if not ev.words:
         return '<span class="none">(no text recorded)</span>'
-    return "".join(
-        f'<span class="w{w.hit}">{esc(w.text)}</span>' if w.hit else esc(w.text) for w in ev.words
-    )
+    out: list[str] = []
+    run: list[str] = []
+    hit, gap = 0, ""
+    for w in ev.words:
+        if not w.hit and not w.text.strip():
+            gap += w.text
+            continue
+        if w.hit == hit and run:
+            run.append(gap + w.text)
+        else:
+            out.append(_run(run, hit) + esc(gap))
+            run, hit = [w.text], w.hit
+        gap = ""
+    out.append(_run(run, hit) + esc(gap))
+    return "".join(out)
+
+
+def _run(words: list[str], hit: int) -> str:
+    text = esc("".join(words))
+    return f'<span class="w{hit}">{text}</span>' if hit and text else text
 
 
 def diff_html(parts: tuple[DiffPart, ...]) -> str:

@@ -8,12 +8,19 @@
   claims.forEach(function (c, i) { c.i = i; byN[c.n] = c; });
   var body = document.body;
   var listView = document.getElementById("list-view");
+  var detailNav = document.getElementById("detail-nav");
   var hidden = { state: {}, kind: {} };
   var current = null;
 
   function visible(c) { return !hidden.state[c.state] && !hidden.kind[c.kind]; }
 
-  function marks(n) { return document.querySelectorAll('mark.c[data-n="' + n + '"]'); }
+  // Every fragment of every claim, found once, so opening a claim costs the same in any draft.
+  var fragments = {};
+  document.querySelectorAll("mark.c").forEach(function (m) {
+    var n = m.getAttribute("data-n");
+    (fragments[n] = fragments[n] || []).push(m);
+  });
+  function marks(n) { return fragments[n] || []; }
 
   function select(n, scrollText) {
     var c = byN[n];
@@ -24,6 +31,7 @@
     }
     current = n;
     listView.hidden = true;
+    detailNav.hidden = false;
     var d = document.getElementById("d" + n);
     d.hidden = false;
     d.parentNode.scrollTop = 0;
@@ -40,6 +48,7 @@
     }
     current = null;
     listView.hidden = false;
+    detailNav.hidden = true;
     if (history.replaceState) { history.replaceState(null, "", location.pathname + location.search); }
   }
 

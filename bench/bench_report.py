@@ -1,0 +1,183 @@
+"""How fast `factcheck report` is, and whether it stays linear as drafts grow.
+
+Builds synthetic newsrooms (a 5,000-word draft with 200 claims, then 4x and 16x that),
+each claim with evidence and some with sign-offs, and prints side by side:
+  - building the view model (reading the claims YAML, placing claims, diffs),
+  - rendering the HTML,
+  - the whole `factcheck report` process, start-up included,
+  - in headless Chromium when it is there: page load, and the time to open claims
+    and switch filters (the page must stay responsive, so no per-click work that
+    grows with the square of the claim count).
+
+Run: python bench/bench_report.py
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from factcheck.config import load_config
+from factcheck.render.html import render
+from factcheck.report import build_report
+from factcheck.store import ClaimsFile, claims_path, render_claims_file, text_sha256
+
+WORDS = (
+    "council budget harbour ferry school library road repair fund minister report week month "
+    "people traders market bridge station clinic hospital river park plan vote members office"
+).split()
+NAMES = ["Ada Brennan", "Tomas Reyes", "Helen Marsh", "Olu Adeyemi", "Mira Castell"]
+
+
+def sentence(rng: random.Random, n: int) -> str:
+    words = [rng.choice(WORDS) for _ in range(n)]
+    return " ".join(words).capitalize() + "."
+
+
+def make_draft(rng: random.Random, words: int, claims: int) -> tuple[str, list[dict]]:
+    """A draft of about `words` words where every k-th sentence carries one claim."""
+    head = "---\ntitle: Synthetic draft\ndate: 2025-05-02\n---\n"
+    parts, records, pos = [head], [], len(head)
+    per = max(1, words // claims)
+    for i in range(claims):
+        filler = sentence(rng, max(4, per - 14)) + " "
+        kind = ("quote", "figure", "date", "attribution")[i % 4]
+        claim_text, lead, tail = claim_parts(rng, kind, i)
+        chunk = filler + lead + claim_text + tail + ("\n\n" if i % 5 == 4 else " ")
+        start = pos + len(filler) + len(lead)
+        records.append(record(rng, kind, i, claim_text, start, filler + lead + claim_text + tail))
+        parts.append(chunk)
+        pos += len(chunk)
+    return "".join(parts), records
+
+
+def claim_parts(rng: random.Random, kind: str, i: int) -> tuple[str, str, str]:
+    if kind == "quote":
+        return sentence(rng, 12)[:-1], '"', f'," said {rng.choice(NAMES)}.'
+    if kind == "figure":
+        return f"${rng.randint(2, 900)}.{i % 10} million", "The plan costs ", " in total."
+    if kind == "date":
+        return f"March {1 + i % 28}", "The vote is on ", "."
+    return "according to the council", "The figures are final, ", "."
+
+
+def record(rng: random.Random, kind: str, i: int, text: str, start: int, sent: str) -> dict:
+    rec = {"id": f"{kind[0]}-{i:010d}", "kind": kind, "text": text, "start": start, "end": start + len(text),
+           "line": 1, "sentence": sent.strip()}
+    verdict = rng.choice(["supported", "supported", "contradicted", "not_found"])
+    rec["verdict"] = verdict
+    if verdict != "not_found":
+        passage = text.replace(text.split()[-1], "changed") if verdict == "contradicted" else text
+        rec["evidence"] = [{"source": "sources/s.txt", "start": 0, "end": len(passage), "text": f"Earlier, {passage}, it said.",
+                            "score": 97.0, "verdict": verdict, "reason": "synthetic"}] * 2
+    if i % 3 == 0:
+        rec["status"] = "approved"
+        rec["reviews"] = [{"by": "desk@example.org", "name": "Desk", "at": "2025-05-01T10:00:00Z",
+                           "decision": "approved", "note": "ok", "text": text}]
+    return rec
+
+
+def newsroom(root: Path, words: int, claims: int) -> Path:
+    rng = random.Random(words * 31 + claims)
+    (root / "drafts").mkdir(parents=True)
+    (root / ".factcheck.yaml").write_text("drafts:\n  - drafts/*.md\n", encoding="utf-8")
+    text, records = make_draft(rng, words, claims)
+    (root / "drafts/story.md").write_text(text, encoding="utf-8")
+    cf = ClaimsFile(draft="drafts/story.md", reference_date="2025-05-02", draft_sha256=text_sha256(text), claims=records)
+    target = claims_path(root / "claims", "drafts/story.md")
+    target.parent.mkdir(parents=True)
+    target.write_text(render_claims_file(cf), encoding="utf-8")
+    return root
+
+
+def best_of(fn, runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def measure(root: Path) -> dict:
+    config = load_config(root)
+    report = build_report(config)
+    page = render(report)
+    out = root / "report.html"
+    cli = [sys.executable, "-m", "factcheck", "report", "-o", str(out)]
+    return {
+        "build_s": best_of(lambda: build_report(config)),
+        "render_s": best_of(lambda: render(report)),
+        "cli_s": best_of(lambda: subprocess.run(cli, cwd=root, check=True, capture_output=True), runs=3),
+        "html_kb": len(page.encode()) / 1024,
+        "file": out,
+    }
+
+
+def browser_figures(files: list[Path]) -> list[dict] | None:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if not Path("/usr/bin/chromium").exists():
+        return None
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+    results = []
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+        for f in files:
+            page = b.new_page(viewport={"width": 1366, "height": 800})
+            t = time.perf_counter()
+            page.goto(f.as_uri(), wait_until="load")
+            load = time.perf_counter() - t
+            # Time inside the page, so the driver's round trips do not count.
+            per_click = page.evaluate("""() => {
+                const marks = Array.from(document.querySelectorAll('mark.c.first')).slice(0, 100);
+                const t = performance.now();
+                for (const m of marks) { m.click(); document.body.offsetHeight; }
+                return (performance.now() - t) / marks.length;
+            }""")
+            per_filter = page.evaluate("""() => {
+                const names = ['review', 'problems', 'all'];
+                const t = performance.now();
+                for (let i = 0; i < 30; i++) { document.querySelector(`[data-preset=${names[i % 3]}]`).click(); document.body.offsetHeight; }
+                return (performance.now() - t) / 30;
+            }""")
+            results.append({"load_ms": load * 1000, "click_ms": per_click, "filter_ms": per_filter})
+            page.close()
+        b.close()
+    return results
+
+
+def main() -> None:
+    sizes = [(5000, 200), (20000, 800), (80000, 3200)]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for words, claims in sizes:
+            root = newsroom(Path(tmp) / f"n{claims}", words, claims)
+            rows.append((words, claims, measure(root)))
+        web = browser_figures([m["file"] for _, _, m in rows])
+    print("factcheck report benchmark (best of 5; CLI best of 3, process start-up included)")
+    print(f"{'words':>7} {'claims':>7} {'build ms':>9} {'render ms':>10} {'CLI ms':>8} {'HTML KB':>8} {'µs/claim':>9}")
+    for words, claims, m in rows:
+        per = (m["build_s"] + m["render_s"]) / claims * 1e6
+        print(f"{words:>7} {claims:>7} {m['build_s'] * 1000:>9.1f} {m['render_s'] * 1000:>10.1f} {m['cli_s'] * 1000:>8.0f} "
+              f"{m['html_kb']:>8.0f} {per:>9.0f}")
+    if web is None:
+        print("browser: skipped (needs playwright and /usr/bin/chromium)")
+        return
+    print(f"\n{'claims':>7} {'page load ms':>13} {'open claim ms':>14} {'filter ms':>10}   (headless Chromium)")
+    for (_, claims, _), w in zip(rows, web):
+        print(f"{claims:>7} {w['load_ms']:>13.0f} {w['click_ms']:>14.2f} {w['filter_ms']:>10.2f}")
+    growth = statistics.mean([web[-1]["click_ms"] / max(web[0]["click_ms"], 1e-3)])
+    print(f"\nopening a claim with 16x the claims costs {growth:.1f}x as long (linear work would be at most 16x; n² would be 256x)")
+
+
+if __name__ == "__main__":
+    main()
