@@ -1,0 +1,84 @@
+"""`factcheck export --format json`: the public contract, checked against a golden file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from factcheck import yamlio
+from tests.helpers import run_cli
+
+GOLDEN = Path(__file__).parent / "golden" / "export.json"
+
+FILES = {
+    "claims/drafts/a.yaml": {
+        "draft": "drafts/a.md",
+        "reference_date": "2026-01-10",
+        "draft_sha256": "0" * 64,
+        "claims": [
+            {
+                "id": "q-1111111111", "kind": "quote", "text": "We are ready", "start": 40, "end": 52, "line": 5,
+                "sentence": "\u201cWe are ready,\u201d said Ana Ruiz.", "speaker": "Ana Ruiz", "status": "approved",
+                "verdict": "supported",
+                "evidence": [{"source": "sources/call.vtt", "start": 10, "end": 22, "timestamp": "00:00:03.000",
+                              "speaker": "ANA RUIZ", "text": "We are ready", "score": 100.0, "verdict": "supported",
+                              "reason": "quote matches the source word for word"}],
+                "reviews": [{"by": "ed@example.org", "decision": "approved"}],
+            },
+            {
+                "id": "f-2222222222", "kind": "figure", "text": "141", "start": 80, "end": 83, "line": 7,
+                "sentence": "The depot has 141 buses.", "value": 141,
+            },
+        ],
+    },
+    "claims/drafts/b.yaml": {
+        "draft": "drafts/b.md",
+        "reference_date": "2026-01-11",
+        "draft_sha256": "1" * 64,
+        "claims": [
+            {
+                "id": "d-3333333333", "kind": "date", "text": "March 3", "start": 12, "end": 19, "line": 2,
+                "sentence": "It opens on March 3.", "value": "2026-03-03", "status": "rejected", "verdict": "contradicted",
+                "evidence": [{"source": "sources/plan.pdf", "start": 5, "end": 30, "page": 2, "text": "It opens on May 3.",
+                              "score": 93.3, "verdict": "contradicted", "reason": "the source gives 'May 3'"}],
+            }
+        ],
+    },
+}
+
+
+def make_newsroom(root: Path) -> None:
+    (root / ".factcheck.yaml").write_text("")
+    for rel, data in FILES.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(yamlio.dump(data))
+
+
+def test_export_json_matches_golden(tmp_path):
+    make_newsroom(tmp_path)
+    result = run_cli("export", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == json.loads(GOLDEN.read_text())
+    assert result.stdout.decode() == GOLDEN.read_text()
+
+
+def test_export_defaults_status_and_verdict(tmp_path):
+    make_newsroom(tmp_path)
+    claims = json.loads(run_cli("export", cwd=tmp_path).stdout)["drafts"][0]["claims"]
+    figure = claims[1]
+    assert (figure["status"], figure["verdict"], figure["evidence"]) == ("pending", None, [])
+    assert "reviews" not in claims[0]
+
+
+def test_export_reports_a_broken_claims_file_and_exports_the_rest(tmp_path):
+    make_newsroom(tmp_path)
+    (tmp_path / "claims/drafts/c.yaml").write_text("draft: [unclosed\n")
+    result = run_cli("export", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "claims/drafts/c.yaml" in result.stderr.decode()
+    assert [d["path"] for d in json.loads(result.stdout)["drafts"]] == ["drafts/a.md", "drafts/b.md"]
+
+
+def test_unknown_format_is_a_usage_error(tmp_path):
+    make_newsroom(tmp_path)
+    assert run_cli("export", "--format", "xml", cwd=tmp_path).returncode == 2

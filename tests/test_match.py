@@ -1,0 +1,130 @@
+"""`factcheck match` end to end: sources of several formats, verdicts and evidence in the claims file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from factcheck import yamlio
+from tests.helpers import run_cli
+from tests.sourcefiles import tiny_pdf
+
+BRIEFING = """Harbour council briefing, 4 March 2026
+
+The harbour council voted on Thursday to build a second ferry pier. The pier will cost $6.4 billion over ten years,
+the council's finance office said. The old pier has carried 141 ferries a day since it opened.
+
+"We have waited long enough for this pier, and we will not wait another winter," said the council chair, Maren Oduya.
+Building starts on 12 May 2026, according to the council's timetable.
+"""
+
+TRANSCRIPT = """WEBVTT
+
+00:00:01.000 --> 00:00:05.000
+TOM REYES: The ferry company will keep every crossing running during the works.
+
+00:00:05.500 --> 00:00:09.000
+Nobody will be left waiting on the quay in the rain.
+"""
+
+
+def claim(cid, kind, text, sentence, **fields):
+    return {"id": cid, "kind": kind, "text": text, "start": 0, "end": len(text), "line": 1, "sentence": sentence, **fields}
+
+
+CLAIMS = [
+    claim("q-ok", "quote", "We have waited long enough for this pier, and we will not wait another winter,",
+          "\u201cWe have waited long enough for this pier, and we will not wait another winter,\u201d said Maren Oduya.",
+          speaker="Maren Oduya"),
+    claim("q-changed", "quote", "We have waited long enough for this pier, and we will not wait another summer,",
+          "\u201cWe have waited long enough for this pier, and we will not wait another summer,\u201d Oduya said.",
+          speaker="Maren Oduya"),
+    claim("q-invented", "quote", "The ferry timetable is a disgrace and everyone on the council knows it",
+          "\u201cThe ferry timetable is a disgrace and everyone on the council knows it,\u201d Oduya said.", speaker="Maren Oduya"),
+    claim("q-speaker", "quote", "Nobody will be left waiting on the quay in the rain.",
+          "\u201cNobody will be left waiting on the quay in the rain,\u201d Oduya promised.", speaker="Maren Oduya"),
+    claim("f-wrong", "figure", "114", "The old pier has carried 114 ferries a day since it opened.", value=114),
+    claim("f-more", "figure", "more than $6 billion", "The pier will cost more than $6 billion over ten years, the council's finance office said.",
+          value=6_000_000_000, unit="USD", qualifier="more than"),
+    claim("f-pdf", "figure", "12 percent", "Ticket sales rose by 12 percent last year, the annual report shows.", value=12, unit="percent"),
+    claim("d-wrong", "date", "12 June 2026", "Building starts on 12 June 2026, according to the council's timetable.", value="2026-06-12"),
+    claim("d-ok", "date", "12 May 2026", "Building starts on 12 May 2026, according to the council's timetable.", value="2026-05-12"),
+]
+
+
+@pytest.fixture
+def newsroom(tmp_path) -> Path:
+    root = tmp_path / "newsroom"
+    (root / "sources").mkdir(parents=True)
+    (root / "drafts").mkdir()
+    (root / ".factcheck.yaml").write_text("")
+    (root / "sources/briefing.txt").write_text(BRIEFING)
+    (root / "sources/ferry-call.vtt").write_text(TRANSCRIPT)
+    (root / "sources/report.pdf").write_bytes(tiny_pdf(["Annual report of the ferry company.", "Ticket sales rose by 12 percent last year."]))
+    (tmp_path / "elsewhere.txt").write_text("Ticket sales rose by 12 percent last year.")
+    (root / "drafts/pier.md").write_text(
+        "---\ndate: 2026-03-05\nsources:\n  - sources/*.txt\n  - sources/ferry-call.vtt\n  - sources/report.pdf\n"
+        "  - sources/gone.txt\n  - ../elsewhere.txt\n---\nThe body of the draft.\n"
+    )
+    record = {"draft": "drafts/pier.md", "reference_date": "2026-03-05", "draft_sha256": None, "claims": CLAIMS}
+    (root / "claims/drafts").mkdir(parents=True)
+    (root / "claims/drafts/pier.yaml").write_text(yamlio.dump(record))
+    return root
+
+
+def verdicts(root: Path) -> dict:
+    data = yamlio.load((root / "claims/drafts/pier.yaml").read_text(), path="x")
+    return {c["id"]: c for c in data["claims"]}
+
+
+def test_match_gives_each_claim_a_verdict_with_evidence(newsroom):
+    result = run_cli("match", cwd=newsroom)
+    err = result.stderr.decode()
+    assert result.returncode == 2, err  # two bad source entries
+    assert "sources/gone.txt" in err and "../elsewhere.txt" in err
+    assert len(err.strip().splitlines()) == 2
+    assert "drafts/pier.md:" in result.stdout.decode()
+    got = verdicts(newsroom)
+    expected = {
+        "q-ok": "supported", "q-changed": "contradicted", "q-invented": "not_found", "q-speaker": "supported",
+        "f-wrong": "contradicted", "f-more": "supported", "f-pdf": "supported", "d-wrong": "contradicted", "d-ok": "supported",
+    }
+    assert {k: v["verdict"] for k, v in got.items()} == expected
+
+
+def test_evidence_carries_location_reason_and_diff(newsroom):
+    run_cli("match", cwd=newsroom)
+    got = verdicts(newsroom)
+    changed = got["q-changed"]["evidence"][0]
+    assert changed["source"] == "sources/briefing.txt"
+    assert "[-winter-] {+summer+}" in changed["diff"]
+    assert BRIEFING[changed["start"] : changed["end"]].startswith("We have waited")
+    spoken = got["q-speaker"]["evidence"][0]
+    assert spoken["timestamp"] == "00:00:05.500"
+    assert spoken["speaker"] == "TOM REYES"
+    assert "the source has TOM REYES saying this" in spoken["reason"]
+    assert got["f-pdf"]["evidence"][0]["page"] == 2
+    assert "141" in got["f-wrong"]["evidence"][0]["reason"]
+    assert got["q-invented"]["evidence"] == []
+
+
+def test_match_keeps_review_fields_and_check_flag_reports_findings(newsroom):
+    path = newsroom / "claims/drafts/pier.yaml"
+    data = yamlio.load(path.read_text(), path="x")
+    data["claims"][0]["status"] = "approved"
+    path.write_text(yamlio.dump(data))
+    (newsroom / "drafts/pier.md").write_text("---\nsources: sources/briefing.txt\n---\nBody.\n")
+    assert run_cli("match", cwd=newsroom).returncode == 0
+    assert run_cli("match", "--check", cwd=newsroom).returncode == 1
+    assert verdicts(newsroom)["q-ok"]["status"] == "approved"
+
+
+def test_match_then_export(newsroom):
+    run_cli("match", cwd=newsroom)
+    out = json.loads(run_cli("export", "--format", "json", cwd=newsroom).stdout)
+    claims = out["drafts"][0]["claims"]
+    assert out["drafts"][0]["path"] == "drafts/pier.md"
+    assert claims[0]["verdict"] == "supported" and claims[0]["status"] == "pending"
+    assert set(claims[0]["evidence"][0]) >= {"source", "start", "end", "text", "score"}
