@@ -1,0 +1,119 @@
+"""schema.org ClaimReview JSON-LD for the claims an editor has approved or rejected.
+
+Input is the per-draft claim records that `factcheck export` works on:
+[{"path": ..., "claims": [claim, ...]}, ...], where a draft record may also carry
+`title`, `url`, `date` or `reference_date`. The mapping is documented in docs/claimreview.md.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable
+
+BEST, WORST = 5, 1
+
+# (ratingValue, alternateName) for each decision; a rejected claim is rated by why.
+ACCURATE = (5, "Accurate")
+UNSUPPORTED = (2, "Unsupported")
+INACCURATE = (1, "Inaccurate")
+MISQUOTED = (1, "Misquoted")
+
+
+def rating_for(claim: dict[str, Any]) -> tuple[int, str] | None:
+    """The rating a signed-off claim earns, or None while it is not signed off."""
+    status = claim.get("status")
+    if status == "approved":
+        return ACCURATE
+    if status != "rejected":
+        return None  # pending or stale: nobody stands behind the current text yet
+    if claim.get("verdict") == "contradicted":
+        return MISQUOTED if claim.get("kind") == "quote" else INACCURATE
+    return UNSUPPORTED
+
+
+def decisive_review(claim: dict[str, Any]) -> dict[str, Any] | None:
+    """The latest review whose decision is the claim's status: the one being published."""
+    found = claim.get("reviews") or []
+    matching = [r for r in found if isinstance(r, dict) and r.get("decision") == claim.get("status")]
+    return matching[-1] if matching else None
+
+
+def claim_reviewed(claim: dict[str, Any]) -> str:
+    text = str(claim.get("text") or "")
+    if claim.get("kind") == "quote":
+        said = f"\u201c{text}\u201d"
+        return f"{claim['speaker']} said {said}" if claim.get("speaker") else said
+    return str(claim.get("sentence") or text)
+
+
+def item_reviewed(claim: dict[str, Any], draft: dict[str, Any]) -> dict[str, Any]:
+    item: dict[str, Any] = {"@type": "Claim"}
+    if claim.get("kind") == "quote" and claim.get("speaker"):
+        item["author"] = {"@type": "Person", "name": str(claim["speaker"])}
+    when = draft.get("date") or draft.get("reference_date")
+    if when:
+        item["datePublished"] = str(when)[:10]
+    appearance: dict[str, Any] = {"@type": "CreativeWork", "name": str(draft.get("title") or draft["path"])}
+    if draft.get("url"):
+        appearance["url"] = str(draft["url"])
+    item["appearance"] = appearance
+    return item
+
+
+def review_author(review: dict[str, Any] | None, publisher: str | None, publisher_url: str | None) -> dict[str, Any]:
+    """The newsroom when it is named; else the editor, by name only (an email is not for publishing)."""
+    if publisher:
+        org: dict[str, Any] = {"@type": "Organization", "name": publisher}
+        if publisher_url:
+            org["url"] = publisher_url
+        return org
+    name = (review or {}).get("name") or "Editor"
+    return {"@type": "Person", "name": str(name)}
+
+
+def claim_review(
+    claim: dict[str, Any], draft: dict[str, Any], *, publisher: str | None = None, publisher_url: str | None = None
+) -> dict[str, Any] | None:
+    """One ClaimReview, or None for a claim that is not signed off."""
+    rating = rating_for(claim)
+    if rating is None:
+        return None
+    review = decisive_review(claim)
+    out: dict[str, Any] = {"@context": "https://schema.org", "@type": "ClaimReview"}
+    if draft.get("url"):
+        out["url"] = f"{draft['url']}#{claim.get('id')}"
+    out["claimReviewed"] = claim_reviewed(claim)
+    out["itemReviewed"] = item_reviewed(claim, draft)
+    out["author"] = review_author(review, publisher, publisher_url)
+    if review and review.get("at"):
+        out["datePublished"] = str(review["at"])
+    out["reviewRating"] = {
+        "@type": "Rating",
+        "ratingValue": rating[0],
+        "bestRating": BEST,
+        "worstRating": WORST,
+        "alternateName": rating[1],
+    }
+    out["identifier"] = f"{draft['path']}#{claim.get('id')}"
+    return out
+
+
+def claim_reviews(drafts: Iterable[dict[str, Any]], **options: Any) -> list[dict[str, Any]]:
+    """Every approved or rejected claim of every draft, in draft order."""
+    found = []
+    for draft in drafts:
+        for claim in draft.get("claims") or []:
+            item = claim_review(claim, draft, **options)
+            if item is not None:
+                found.append(item)
+    return found
+
+
+def render(drafts: Iterable[dict[str, Any]], **options: Any) -> str:
+    """The JSON-LD text: a list of ClaimReview objects.
+
+    `<`, `>` and `&` are written as \\u escapes, so the text can be pasted into an HTML
+    <script type="application/ld+json"> element as it is, whatever the claims say.
+    """
+    text = json.dumps(claim_reviews(drafts, **options), ensure_ascii=False, indent=2)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") + "\n"

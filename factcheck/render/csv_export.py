@@ -1,0 +1,111 @@
+"""One row per claim, for spreadsheets. Columns are fixed and documented in docs/report.md.
+
+Input is the per-draft claim records that `factcheck export` works on:
+[{"path": ..., "claims": [claim, ...]}, ...].
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any, Iterable
+
+# Appending a column is allowed; renaming, removing or reordering one breaks spreadsheets.
+COLUMNS = (
+    "draft",
+    "line",
+    "claim_id",
+    "kind",
+    "text",
+    "sentence",
+    "speaker",
+    "value",
+    "unit",
+    "qualifier",
+    "attributed_to",
+    "verdict",
+    "status",
+    "state",
+    "source",
+    "location",
+    "evidence_text",
+    "score",
+    "reason",
+    "reviewed_by",
+    "reviewed_at",
+    "decision",
+    "note",
+    "review_count",
+)
+
+# A cell starting with one of these is run as a formula by spreadsheet programs.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: Any) -> Any:
+    """A value as written: numbers stay numbers; text that a spreadsheet would run is defused."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return value
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def location(ev: dict[str, Any]) -> str:
+    bits = []
+    if ev.get("page") is not None:
+        bits.append(f"page {ev['page']}")
+    if ev.get("timestamp"):
+        bits.append(str(ev["timestamp"]))
+    if isinstance(ev.get("start"), int) and isinstance(ev.get("end"), int):
+        bits.append(f"chars {ev['start']}-{ev['end']}")
+    return ", ".join(bits)
+
+
+def _best_evidence(claim: dict[str, Any]) -> dict[str, Any]:
+    evidence = claim.get("evidence") or []
+    return next((ev for ev in evidence if isinstance(ev, dict)), {})
+
+
+def _last_review(claim: dict[str, Any]) -> dict[str, Any]:
+    found = [r for r in claim.get("reviews") or [] if isinstance(r, dict)]
+    return found[-1] if found else {}
+
+
+def row(draft_path: str, claim: dict[str, Any]) -> dict[str, Any]:
+    from factcheck.report import claim_state
+
+    ev, review = _best_evidence(claim), _last_review(claim)
+    values = {
+        "draft": draft_path,
+        "claim_id": claim.get("id"),
+        "state": claim_state(claim).value,
+        "source": ev.get("source"),
+        "location": location(ev) if ev else "",
+        "evidence_text": ev.get("text"),
+        "score": ev.get("score"),
+        "reason": ev.get("reason"),
+        "reviewed_by": review.get("by"),
+        "reviewed_at": review.get("at"),
+        "decision": review.get("decision"),
+        "note": review.get("note"),
+        "review_count": len([r for r in claim.get("reviews") or [] if isinstance(r, dict)]),
+    }
+    for key in ("line", "kind", "text", "sentence", "speaker", "value", "unit", "qualifier", "attributed_to", "verdict"):
+        values[key] = claim.get(key)
+    values["status"] = claim.get("status") or "pending"
+    return {k: cell(values[k]) for k in COLUMNS}
+
+
+def render(drafts: Iterable[dict[str, Any]]) -> str:
+    """CSV text (RFC 4180: comma-separated, CRLF line ends, quoted where needed), header first."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for draft in drafts:
+        for claim in draft.get("claims") or []:
+            writer.writerow(row(str(draft.get("path") or ""), claim))
+    return buf.getvalue()

@@ -1,0 +1,104 @@
+"""schema.org ClaimReview JSON-LD from reviewed claims."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from factcheck.render import claimreview
+from tests.report_newsroom import LIBRARY_DRAFT, library_claims
+
+
+def drafts(**extra):
+    return [{"path": "drafts/library.md", "claims": library_claims(LIBRARY_DRAFT), **extra}]
+
+
+def test_only_approved_and_rejected_claims_are_published():
+    items = claimreview.claim_reviews(drafts())
+    assert [i["identifier"] for i in items] == ["drafts/library.md#f-0000000002", "drafts/library.md#q-0000000007"]
+
+
+def test_an_approved_claim_is_rated_accurate_and_dated_by_its_sign_off():
+    item = claimreview.claim_reviews(drafts(title="Library stays open", date="2025-05-02"))[0]
+    assert item["@context"] == "https://schema.org" and item["@type"] == "ClaimReview"
+    assert item["reviewRating"] == {
+        "@type": "Rating",
+        "ratingValue": 5,
+        "bestRating": 5,
+        "worstRating": 1,
+        "alternateName": "Accurate",
+    }
+    assert item["datePublished"] == "2025-05-01T10:00:00Z"
+    assert item["claimReviewed"].startswith("The city council voted on Tuesday")
+    assert item["itemReviewed"] == {
+        "@type": "Claim",
+        "datePublished": "2025-05-02",
+        "appearance": {"@type": "CreativeWork", "name": "Library stays open"},
+    }
+    assert item["author"] == {"@type": "Person", "name": "Desk Editor"}
+    assert "url" not in item
+
+
+def test_a_rejected_quote_names_its_speaker_as_the_claim_author():
+    item = claimreview.claim_reviews(drafts(url="https://news.example.org/library"))[1]
+    assert item["itemReviewed"]["author"] == {"@type": "Person", "name": "Helen Mård"}
+    assert item["claimReviewed"] == "Helen Mård said \u201cWe are borrowing from the potholes to pay for the pages\u201d"
+    assert item["reviewRating"]["ratingValue"] == 2 and item["reviewRating"]["alternateName"] == "Unsupported"
+    assert item["url"] == "https://news.example.org/library#q-0000000007"
+    assert item["itemReviewed"]["appearance"]["url"] == "https://news.example.org/library"
+
+
+@pytest.mark.parametrize(
+    ("claim", "rating"),
+    [
+        ({"status": "approved", "verdict": "contradicted"}, (5, "Accurate")),
+        ({"status": "rejected", "verdict": "contradicted", "kind": "quote"}, (1, "Misquoted")),
+        ({"status": "rejected", "verdict": "contradicted", "kind": "figure"}, (1, "Inaccurate")),
+        ({"status": "rejected", "verdict": "not_found"}, (2, "Unsupported")),
+        ({"status": "rejected", "verdict": "supported"}, (2, "Unsupported")),
+        ({"status": "rejected"}, (2, "Unsupported")),
+        ({"status": "stale", "verdict": "supported"}, None),
+        ({"status": "pending", "verdict": "supported"}, None),
+        ({"verdict": "supported"}, None),
+    ],
+)
+def test_rating_follows_decision_then_verdict(claim, rating):
+    assert claimreview.rating_for(claim) == rating
+
+
+def test_the_newsroom_is_the_author_when_named():
+    item = claimreview.claim_reviews(drafts(), publisher="Riverside Gazette", publisher_url="https://gazette.example.org")[0]
+    assert item["author"] == {"@type": "Organization", "name": "Riverside Gazette", "url": "https://gazette.example.org"}
+
+
+def test_the_latest_matching_review_is_the_one_published():
+    claim = {
+        "id": "f-1", "kind": "figure", "text": "12", "sentence": "It cost 12.", "status": "approved",
+        "reviews": [
+            {"decision": "approved", "at": "2025-01-01T00:00:00Z", "name": "First"},
+            {"decision": "rejected", "at": "2025-01-02T00:00:00Z", "name": "Second"},
+            {"decision": "approved", "at": "2025-01-03T00:00:00Z", "name": "Third"},
+        ],
+    }
+    item = claimreview.claim_review(claim, {"path": "d.md"})
+    assert item["datePublished"] == "2025-01-03T00:00:00Z"
+    assert item["author"]["name"] == "Third"
+
+
+def test_reviewer_email_is_never_published():
+    text = claimreview.render(drafts())
+    assert "desk@example.org" not in text
+
+
+def test_rendered_json_ld_can_be_pasted_into_a_script_element():
+    claims = [{"id": "q-1", "kind": "quote", "text": "</script><script>alert(1)</script> & more", "speaker": "A <b>",
+               "status": "approved", "reviews": [{"decision": "approved", "at": "2025-01-01T00:00:00Z"}]}]
+    text = claimreview.render([{"path": "d.md", "claims": claims}])
+    assert "<" not in text and ">" not in text and "&" not in text
+    items = json.loads(text)
+    assert items[0]["claimReviewed"] == "A <b> said \u201c</script><script>alert(1)</script> & more\u201d"
+
+
+def test_nothing_reviewed_gives_an_empty_list():
+    assert json.loads(claimreview.render([{"path": "d.md", "claims": [{"id": "x", "verdict": "supported"}]}])) == []
