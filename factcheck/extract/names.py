@@ -17,7 +17,7 @@ BLANK = "\x00"
 # Words in front of a name that say what a person is, not who: never part of the name.
 TITLES = frozenset(
     """
-    mr mrs ms miss dr prof professor rev reverend sir dame lord lady president vice sen senator senators
+    mr mrs ms miss dr prof professor rev reverend sir dame lord lady president vice sen sens senator senators
     rep reps representative gov governor lt mayor secretary gen general adm admiral col colonel maj
     capt captain sgt cmdr commander judge justice chairman chairwoman chair speaker leader undersecretary
     under deputy assistant director commissioner attorney prime minister chancellor king queen prince
@@ -70,9 +70,12 @@ THING_NOUNS = frozenset(
     court company organization union association council commission board panel party government
     administration ministry office network newspaper magazine paper release ruling order brief analysis
     review audit investigation indictment motion suit site blog column transcript note email message
-    caption headline platform foundation institute center team firm bank service paper op-ed
+    caption headline platform foundation institute center team firm bank service paper op-ed family
     """.split()
 )
+
+NOUNS = PERSON_NOUNS | THING_NOUNS
+_PHRASE_ENDS = frozenset("who which that and in on at is was has had will would were are have says said".split())
 
 ADVERBS = frozenset(
     """
@@ -97,12 +100,18 @@ _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight night morning "
     "afternoon evening week month year weekend".split()
 )
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty "
+    "seventy eighty ninety hundred".split()
+)
 _TIME_LEADS = frozenset("on last this late early earlier".split())
 
 _TOKEN = re.compile(r"[^\s\x00]+")
 _CAP = re.compile(r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.(?:[A-Z]\.?)*|Mc\w+|O[’']\w+)[,;:]?$")
 _PAREN_TAG = re.compile(r"\([^()\x00]{1,40}\)[.,;:]?$")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+_CONTRACTED = re.compile(r"(?:he|she|they|i|we)[’'](?:s|re|ve|d|ll|m)$")
+_PARTY_TAG = re.compile(r"\(?[RDI]-[A-Z][A-Za-z.]*\)?,?$")
 _INITIALS = re.compile(r"[A-Z]\.(?:[A-Z]\.?)*$")
 _DASHES = frozenset(("\u2014", "\u2015", "\u2013", "--", "-"))
 
@@ -165,8 +174,27 @@ def _ends_clause(word: str) -> bool:
         return True
     if word[-1] != ".":
         return False
-    bare = word[:-1]
-    return not (_INITIALS.match(word) or "." in bare or len(bare) <= 3 or bare.lower() in TITLES)
+    return not is_abbreviation(word[:-1])
+
+
+# Words that take a full stop without ending a sentence: titles, name suffixes, states.
+SHORT_FORMS = frozenset(
+    """
+    mr mrs ms dr prof rev sen sens rep reps gov govs lt gen col maj capt sgt cmdr adm del hon atty supt
+    insp det pres sec jr sr st mt ft no nos vs inc co corp ltd bros dept univ ave blvd
+    ala ariz ark calif colo conn fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore
+    pa tenn tex va vt wash wis wyo
+    """.split()
+)
+
+
+def is_abbreviation(bare: str) -> bool:
+    """True when `bare` followed by a full stop is an abbreviation or an initial, not a sentence end."""
+    if not bare:
+        return False
+    if "." in bare or (len(bare) == 1 and bare.isupper()):
+        return True
+    return bare.lower() in SHORT_FORMS
 
 
 # --- the phrase before a point ----------------------------------------------------------------
@@ -181,10 +209,16 @@ def np_before(frame: str, pos: int) -> Mention | None:
         return None
     word = _word(frame, toks[i])
     low = _bare(word)
+    if _POSSESSIVE.search(word) or low in DETERMINERS:
+        return None  # `Doe's remarks`, `the claims`: a noun, not a speech verb
+    if word[-1] == "," and _PARTY_TAG.match(word) and i >= 1:
+        return _name_back(frame, toks, i - 1, strip_comma=True)  # `Doe, R-Ky., said`
     if word[-1] == ",":
         return _before_apposition(frame, toks, i)
     if low in _SUBJECT_PRONOUNS and word[-1] not in ".;:":
         return _mention("pronoun", frame, toks[i][0], toks[i][1])
+    if _CONTRACTED.match(low):
+        return _mention("pronoun", frame, toks[i][0], toks[i][0] + re.match(r"\w+", word).end())  # `He’s`
     if low in _RELATIVES:
         return _relative_antecedent(frame, toks, i)
     if _is_cap(word) and not _ends_clause(word) and low not in NOT_NAMES:
@@ -219,6 +253,8 @@ def _before_apposition(frame: str, toks, i: int) -> Mention | None:
         if j < 0 or i - j >= 24:
             return None
         first = _word(frame, toks[j + 1])
+        if _is_name_run(frame, toks, j + 1, i) and _word(frame, toks[j])[0].islower():
+            return _name_back(frame, toks, i, strip_comma=True)  # `Another critic, Jane Doe, said`
         if not (first[0].islower() or first[0].isdigit() or first.lower() in DETERMINERS):
             return None  # `In Ohio, Doe said` is no apposition
         head = _word(frame, toks[j]).rstrip(",")
@@ -228,6 +264,11 @@ def _before_apposition(frame: str, toks, i: int) -> Mention | None:
             return None
         i = j
     return None
+
+
+def _is_name_run(frame: str, toks, a: int, b: int) -> bool:
+    words = [_word(frame, toks[k]).rstrip(",") for k in range(a, b + 1)]
+    return all(_is_cap(w) or w in _CONNECTORS for w in words) and _bare(words[0]) not in NOT_NAMES
 
 
 def _relative_antecedent(frame: str, toks, i: int) -> Mention | None:
@@ -318,12 +359,41 @@ def np_after(frame: str, pos: int) -> Mention | None:
         return _description_forward(frame, toks, 0)
     if _is_cap(word) and low not in NOT_NAMES:
         return _name_forward(frame, toks, 0)
-    if word.islower() and low not in _TIME_WORDS:
+    if low in _TIME_WORDS:
+        return None
+    k = _descriptors_to_name(frame, toks, 0)
+    if k is not None:
+        return _name_forward(frame, toks, k)  # `said 9/11 widow Jane Doe`, `talk radio host Doe`
+    if word.islower():
         return _plural_forward(frame, toks, 0)
     return None
 
 
+def _descriptors_to_name(frame: str, toks, i: int) -> int | None:
+    """Index of a name that a few lower-case words describe (`conservative radio host Doe`)."""
+    for k in range(i, min(len(toks), i + 6)):
+        word = _word(frame, toks[k])
+        if _is_cap(word) and _bare(word) not in NOT_NAMES:
+            return k if k > i else None
+        if _ends_clause(word) or _bare(word) in _PHRASE_ENDS or _bare(word) in _CONNECTORS:
+            return None
+        if not (word.islower() or word[0].isdigit()):
+            return None
+    return None
+
+
 def _name_forward(frame: str, toks, i: int) -> Mention | None:
+    mention = _name_run_forward(frame, toks, i)
+    if mention is not None and mention.kind == "name" and _is_title(mention.name) and " " not in mention.name:
+        # `Democratic presidential nominee Hillary Clinton`: the capital was only a title
+        j = _after(toks, mention)
+        k = _descriptors_to_name(frame, toks, j) if j < len(toks) else None
+        if k is not None:
+            return _mention("name", frame, toks[i][0], _name_run_forward(frame, toks, k).end)
+    return mention
+
+
+def _name_run_forward(frame: str, toks, i: int) -> Mention | None:
     j = i
     while j < len(toks):
         word = _word(frame, toks[j])
@@ -347,31 +417,46 @@ def _name_forward(frame: str, toks, i: int) -> Mention | None:
 
 def _possessive_forward(frame: str, toks, i: int, j: int) -> Mention | None:
     """`Trump's spokesman Jason Miller` names Miller; `Obama's former strategist` describes."""
+    head = None
     k = j
-    while k < len(toks) and k - j < 4 and _word(frame, toks[k]).islower():
+    while k < len(toks) and k - j < 4:
+        word = _word(frame, toks[k])
+        if _is_cap(word) and _bare(word) not in NOT_NAMES:
+            return _name_forward(frame, toks, k)
+        if not word.islower():
+            break
+        if _bare(word) in NOUNS:
+            head = k
+        elif head is not None:
+            break
+        if _ends_clause(word):
+            break
         k += 1
-    if k < len(toks) and k > j and _is_cap(_word(frame, toks[k])):
-        return _name_forward(frame, toks, k)
-    if k > j and _bare(_word(frame, toks[k - 1])) in PERSON_NOUNS | THING_NOUNS:
-        return _mention("thing", frame, toks[i][0], toks[k - 1][1])
-    return None
+    if head is None:
+        return None
+    return _mention("thing", frame, toks[i][0], toks[head][1])
 
 
 def _description_forward(frame: str, toks, i: int) -> Mention | None:
-    """`the American defense official`, `a spokesman for Wells Fargo`, `the New York Times`."""
+    """`the American defense official`, `a spokesman for Wells Fargo`, `the New York Times`,
+    `a Government Accountability Office report`: the last noun of the phrase is its head."""
     determiner = _bare(_word(frame, toks[i]))
+    head = None
     j = i + 1
-    while j < len(toks) and j - i <= 7:
+    while j < len(toks) and j - i <= 8:
         word = _word(frame, toks[j])
         low = _bare(word)
-        if low in PERSON_NOUNS or low in THING_NOUNS:
-            end = _extend_with_body(frame, toks, j)
-            return _described(frame, toks[i][0], end, determiner)
-        if _ends_clause(word) or not (word[0].isupper() or word.islower()):
+        if low in _PHRASE_ENDS or not (word[0].isupper() or word[0].islower() or word[0].isdigit()):
             break
-        if low in ("who", "which", "that", "and", "in", "on", "at"):
+        if low in NOUNS:
+            head = j
+        elif head is not None and not word[0].isupper():
+            break  # a verb after the noun: `the report found`
+        if _ends_clause(word):
             break
         j += 1
+    if head is not None:
+        return _described(frame, toks[i][0], _extend_with_body(frame, toks, head), determiner)
     k = i + 1
     while k < len(toks) and _is_cap(_word(frame, toks[k])) and not _ends_clause(_word(frame, toks[k - 1])):
         k += 1
@@ -426,6 +511,15 @@ def subject_at(frame: str, start: int, limit: int) -> Mention | None:
     i = _skip_intro(frame, toks)
     if i is None or i >= len(toks):
         return None
+    mention = _subject_from(frame, toks, i)
+    if mention is None and i == 0:
+        comma = next((k for k in range(min(len(toks), 10)) if _word(frame, toks[k]).endswith(",")), None)
+        if comma is not None and comma + 1 < len(toks):
+            mention = _subject_from(frame, toks, comma + 1)  # `Twenty years ago, a report said …`
+    return mention
+
+
+def _subject_from(frame: str, toks, i: int) -> Mention | None:
     word = _word(frame, toks[i])
     low = _bare(word)
     if low in _SUBJECT_PRONOUNS:
@@ -465,12 +559,18 @@ def _skip_intro(frame: str, toks) -> int | None:
     if i >= len(toks):
         return None
     word = _word(frame, toks[i])
+    if word.endswith(",") and (_bare(word).endswith("ly") or _bare(word) in NOT_NAMES):
+        return i + 1  # `Conversely, Doe …`
+    if _bare(word).split("-")[0] in _NUMBER_WORDS:
+        word = "in"  # `Twenty years ago, …` reads like an opening phrase
     if _bare(word) in _INTRO_WORDS or _is_dateline(word):
         for j in range(i, min(len(toks), i + 30)):
             w = _word(frame, toks[j])
             if w in _DASHES:
                 return j + 1
             if w.endswith(",") and not _is_dateline(w) and not _continues_place(frame, toks, j):
+                if j + 1 < len(toks) and re.fullmatch(r"\d{4},", _word(frame, toks[j + 1])):
+                    return j + 2  # `On July 6, 2015, Doe …`
                 return j + 1
         return None
     return i
@@ -539,11 +639,11 @@ def _name_in_run(run: list[str]) -> str:
         words = words[1:]
     if len(words) > 1 and words[-1].lower() in _SUFFIXES:
         words = words[:-1]
-    titled = [k for k, w in enumerate(words) if _is_title(w)]
-    if titled and titled[-1] < len(words) - 1:
+    if len(words) > 1 and words[-1].lower() in THING_NOUNS:
+        return " ".join(words)  # a body: `State Department`, `Republican National Committee`
+    titled = [k for k, w in enumerate(words[:-1]) if _is_title(w)]
+    if titled:
         return " ".join(words[titled[-1] + 1 :])
-    while words and _is_title(words[0]):
-        words = words[1:]
     return " ".join(words)
 
 
@@ -554,16 +654,31 @@ def _is_title(word: str) -> bool:
 
 # --- full names -------------------------------------------------------------------------------
 
-_NAME_RUN = re.compile(
-    r"(?<![\w'’.])(?:[A-Z][a-z][\w'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*)"
-    r"(?:\s+(?:(?:de|van|von|bin|al|del|da)\s+)?(?:[A-Z][\w'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*))+"
+# A capitalised word; only a title (`Sen.`, `Jr.`) or an initial may carry a full stop, and
+# words are spaced on one line, so a run never crosses the end of a sentence or paragraph.
+_NAME_WORD = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Del|Rev|Prof|Jr|Sr|St|Hon|Cmdr)\."
+    r"|[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’\-]*(?![\w'’\-.]))"
 )
+_NAME_RUN = re.compile(
+    r"(?<![\w'’.])" + _NAME_WORD + r"(?:[^\S\n]+(?:(?:de|van|von|bin|al|del|da)[^\S\n]+)?" + _NAME_WORD + r")+"
+)
+
+
+_MID_SENTENCE_CAP = re.compile(r"(?<=[a-z,] )[A-Z][\w'’\-]+")
+
+
+def is_title_word(name: str) -> bool:
+    return " " not in name and _is_title(name)
 
 
 class NameIndex:
     """Every full name the story uses, so that `Flournoy` can be read as `Michele Flournoy`."""
 
     def __init__(self, frame: str, start: int):
+        self.frame = frame
+        self.start = start
+        self._mid_sentence: set[str] | None = None
         self.by_last: dict[str, list[tuple[int, str]]] = {}
         for m in _NAME_RUN.finditer(frame, start):
             name = strip_titles(m.group())
@@ -571,6 +686,15 @@ class NameIndex:
             if len(words) < 2:
                 continue
             self.by_last.setdefault(_key(words[-1]), []).append((m.start(), name))
+
+    def known(self, word: str, pos: int) -> bool:
+        """True when a single capitalised word is a name elsewhere in the story too: part of a
+        full name, or capitalised in the middle of a sentence."""
+        if _key(word) in self.by_last:
+            return True
+        if self._mid_sentence is None:
+            self._mid_sentence = {_key(m.group()) for m in _MID_SENTENCE_CAP.finditer(self.frame, self.start)}
+        return _key(word) in self._mid_sentence
 
     def full(self, name: str, pos: int) -> str:
         """The fullest form of `name` used nearest before `pos` (or first used after it)."""
@@ -581,8 +705,11 @@ class NameIndex:
         if not known:
             return name
         i = bisect.bisect_right([p for p, _ in known], pos)
-        best = known[i - 1][1] if i > 0 else known[0][1]
-        return best if len(best.split()) >= len(words) else name
+        if i > 0:
+            return known[i - 1][1]
+        if len({n for _, n in known}) == 1:
+            return known[0][1]  # named in full only later, and nobody else shares the name
+        return name
 
 
 def _extends(full: str, words: list[str]) -> bool:

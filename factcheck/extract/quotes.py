@@ -6,6 +6,11 @@ decide, from whether a quote is already open. A quote left open at the end of a
 paragraph carries on when the next paragraph opens with a quote mark, the news
 convention for a quote that runs over several paragraphs; each paragraph's part
 becomes its own claim, and all parts share one speaker.
+
+Not everything in quote marks is speech: the title of a show or a film after a
+possessive (`MSNBC's "Morning Joe"`), a nickname inside a name (`Robert "Bobby" Doe`)
+and a transcript pasted in quote marks (`"DOE: …"`) are left out. They are still
+blanked when attributions are read, since they are still not the story's own words.
 """
 
 from __future__ import annotations
@@ -40,8 +45,79 @@ def find(doc) -> list[Found]:
     from factcheck.extract import speakers
 
     parts = quoted_spans(doc.text, doc.body_start)
-    speakers.assign(doc, parts)
-    return [Found(Kind.QUOTE, q.start, q.end, speaker=q.speaker) for q in parts]
+    speech = spoken_parts(doc.text, parts)
+    speakers.assign(doc, speech, blanked=parts)
+    return [Found(Kind.QUOTE, q.start, q.end, speaker=q.speaker) for q in speech]
+
+
+def spoken_parts(text: str, parts: list[Quoted]) -> list[Quoted]:
+    """The parts that are someone's words: not titles, nicknames or pasted transcripts."""
+    transcript = _transcript_parts(text, parts)
+    return [
+        q
+        for k, q in enumerate(parts)
+        if k not in transcript and not _is_title(text, q) and not _is_nickname(text, q)
+    ]
+
+
+_SMALL_WORDS = frozenset("a an the and or of in on at to for with by from as vs".split())
+_WORKS = (
+    r"documentary|film|movie|show|program|programme|series|book|novel|album|song|column|commentary|magazine|"
+    r"newspaper|episode|broadcast|play|essay|podcast|op-ed|editorial"
+)
+# A possessive or "On" before a title-case phrase: `MSNBC's "Morning Joe"`, `On "Face the Nation,"`.
+_TITLE_CUE = re.compile(r"(?:\w[\u2019']s|s[\u2019']|\bOn|\b(?:titled|entitled))\s*$")
+# The kind of work named right before or after: `the documentary "13th"`, `his "Keepin' It Real" radio show`.
+_WORK_BEFORE = re.compile(r"\b(?:" + _WORKS + r")(?:\s+of)?,?\s*$")
+_WORK_AFTER = re.compile(r"\s+(?:radio\s+|television\s+|TV\s+)?(?:" + _WORKS + r")\b")
+
+
+def _is_title(text: str, q: Quoted) -> bool:
+    """A work's title, not speech: `the documentary "13th"`, `MSNBC's "Morning Joe"`."""
+    words = [w.strip(".,;:!?\u2019'") for w in text[q.start : q.end].split()]
+    if not words or len(words) > 12 or not all(words):
+        return False
+    lead = max(0, q.mark_start - 40)
+    if _WORK_BEFORE.search(text, lead, q.mark_start) or _WORK_AFTER.match(text, q.mark_end):
+        return True
+    if len(words) > 8 or not (words[0][0].isupper() or words[0][0].isdigit()):
+        return False
+    if not all(w[0].isupper() or w[0].isdigit() or w in _SMALL_WORDS for w in words):
+        return False
+    return _TITLE_CUE.search(text, lead, q.mark_start) is not None
+
+
+_NAME_BEFORE = re.compile(r"[A-Z][\w.\u2019'-]*\s$")
+_NAME_AFTER = re.compile(r"\s[A-Z]")
+
+
+def _is_nickname(text: str, q: Quoted) -> bool:
+    """`Rep. Robert C. "Bobby" Doe`: one capitalised word between the parts of a name."""
+    content = text[q.start : q.end]
+    if " " in content or not content[:1].isupper():
+        return False
+    return bool(
+        _NAME_BEFORE.search(text, max(0, q.mark_start - 20), q.mark_start)
+        and _NAME_AFTER.match(text, q.mark_end)
+    )
+
+
+_TRANSCRIPT_LINE = re.compile(r"[A-Z][A-Z.'\- ]{1,30}:\s|\([A-Z][A-Z .]+\)$")
+
+
+def _transcript_parts(text: str, parts: list[Quoted]) -> set[int]:
+    """Parts of a quote running over paragraphs whose lines open with `NAME:`, a transcript."""
+    out: set[int] = set()
+    k = 0
+    while k < len(parts):
+        j = k
+        while j + 1 < len(parts) and parts[j].continues and parts[j + 1].continued:
+            j += 1
+        chain = range(k, j + 1)
+        if any(_TRANSCRIPT_LINE.match(text, parts[i].start, parts[i].end) for i in chain):
+            out.update(chain)
+        k = j + 1
+    return out
 
 
 def _facing(text: str, pos: int, mark: str) -> int:

@@ -35,19 +35,20 @@ SPEECH_VERBS = (
     "recounts disclosed revealed reveals threatened opined retorted snapped interjected summed concurred "
     "sings sang sing singing praised praises accused accuses accusing condemned condemns condemning "
     "criticized criticizes criticizing dismissed dismisses mocked mocks mocking branded brands "
-    "likened likens compared compares"
+    "likened likens compared compares call"
 ).split()
 # Verbs that may come before their speaker: `"…," said Doe`.
 INVERTING_VERBS = frozenset(
     "said says added adds asked asks wrote writes continued continues explained explains noted notes "
     "recalled recalls replied replies responded responds remarked remarks joked jokes quipped quips "
     "argued argues insisted insists declared declares stated states observed observes concluded "
-    "warned warns cautioned countered shouted yelled cried exclaimed tweeted offered offers "
+    "warned warns cautioned countered shouted yelled cried exclaimed tweeted offered offers reported reports "
     "acknowledged admitted concedes conceded".split()
 )
-_MULTIWORD = r"went\s+on\s+to\s+(?:say|add|write)|goes\s+on\s+to\s+(?:say|add)|pointed\s+out|points\s+out"
+_MULTIWORD = r"puts?\s+it|went\s+on\s+to\s+(?:say|add|write)|goes\s+on\s+to\s+(?:say|add)|pointed\s+out|points\s+out"
 _VERB = re.compile(
-    r"(?<![\w\-’'])(?:" + _MULTIWORD + "|" + "|".join(SPEECH_VERBS) + r")(?![\w\-])|(?<!\w)[Aa]ccording\s+to\b"
+    r"(?<![\w\-’'])(?:" + _MULTIWORD + "|" + "|".join(SPEECH_VERBS) + r")(?![\w\-])"
+    r"|(?<!\w)[Aa]ccording\s+to\b|(?<![\w\-’'])(?:Said|Says|Added|Asked|Wrote|Writes)(?=\s+[A-Z])"
 )
 
 
@@ -99,22 +100,40 @@ def attribution_at(frame: str, verb_start: int, verb_end: int) -> Attribution | 
     verb = frame[verb_start:verb_end]
     if verb[0] in "Aa" and verb[1:].lower().startswith("ccording"):
         mention = np_after(frame, verb_end)
+    elif verb[0].isupper():
+        mention = np_after(frame, verb_end)  # `Said Doe: "…"`
     elif verb in INVERTING_VERBS and _AFTER_QUOTE.search(frame, max(0, verb_start - 4), verb_start):
         mention = np_after(frame, verb_end) or np_before(frame, verb_start)
     else:
         mention = np_before(frame, verb_start)
+        if mention is not None and verb in _NOUN_LIKE and _after_article(frame, mention.start):
+            return None  # `of Republican claims`: a noun, not a speech verb
+    if mention is not None and mention.kind == "name" and names.is_title_word(mention.name):
+        return None  # `Republican claims`, `Democratic calls`
     return Attribution(verb_start, verb_end, mention) if mention is not None else None
+
+
+# Speech verbs that are also plural nouns: read as verbs only when no article or preposition leads.
+_NOUN_LIKE = frozenset(
+    "claims calls reports notes charges states tweets promises remarks demands vows pledges comments "
+    "says posts writes".split()
+)
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:of|the|a|an|his|her|their|its|these|those|with|for|about|on|in|by|to|from|and)\s+$", re.I)
+
+
+def _after_article(frame: str, pos: int) -> bool:
+    return _ARTICLE_BEFORE.search(frame, max(0, pos - 12), pos) is not None
 
 
 # --- putting speakers on quotes -----------------------------------------------------------
 
 
-def assign(doc, parts) -> None:
+def assign(doc, parts, blanked=None) -> None:
     """Set `speaker` on every quote part: its own attribution, its sentence's subject, its paragraph's
     attribution, or, for a paragraph of quote alone, the speaker just before it."""
     if not parts:
         return
-    frame = blank_quotes(doc.text, parts)
+    frame = blank_quotes(doc.text, parts if blanked is None else blanked)
     story = _Story(doc, frame)
     own = [story.own_mention(q) for q in parts]
     _share_within_chains(parts, own)
@@ -138,6 +157,7 @@ def _share_within_chains(parts, own) -> None:
         i = j + 1
 
 
+_NEXT_CHAR = re.compile(r"\s*(\S)")
 _DASH_CREDIT = re.compile(r"\s*[\u2015\u2014\u2013]\s*(?=[A-Z])")
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s+[A-Z\x00\"\u201c])|\n")
 _STOP_WORD = re.compile(r"(?:^|[\s(])([A-Za-z][A-Za-z.]*)$")
@@ -160,13 +180,16 @@ class _Story:
     def own_mention(self, q) -> Mention | None:
         """An attribution in the quote's own sentence, after the quote first; or a dash credit."""
         para_start, para_end = self.paragraph(q.mark_start)
-        after = self._after_window(q, para_end)
-        for a in self._between(q.mark_end, after):
-            return a.mention
+        after = self._between(q.mark_end, self._after_window(q, para_end))
+        if after and not tokens_between(self.frame, q.mark_end, after[0].start):
+            return after[0].mention  # `"…," Doe said` or `"…," said Doe`
         before = self.sentence_start(q.mark_start, para_start)
-        for a in reversed(self._between(before, q.mark_start)):
-            if a.mention.end <= q.mark_start or a.mention.start >= q.mark_end:
-                return a.mention
+        candidates = [a.mention for a in self._between(before, q.mark_start)]
+        named = [m for m in candidates if m.kind != "unnamed"]
+        if named or candidates:
+            return (named or candidates)[-1]  # `Doe told a woman who asked that "…"` is Doe's
+        if after:
+            return after[0].mention
         return self._dash_credit(q, para_end)
 
     def _after_window(self, q, para_end: int) -> int:
@@ -174,12 +197,12 @@ class _Story:
         ended its own sentence (then only a short `she asked` right after a ? or !)."""
         last = self.text_end_char(q)
         end = self.sentence_end(q.mark_end, para_end)
-        if last == ".":
-            nxt = re.match(r"\s*(\S)", self.frame[q.mark_end : q.mark_end + 3])
-            return end if nxt and nxt.group(1).islower() else q.mark_end
-        if last in "?!":
-            return min(end, q.mark_end + 40)
-        return end
+        if last not in ".?!":
+            return end
+        nxt = _NEXT_CHAR.match(self.frame, q.mark_end, q.mark_end + 4)
+        if nxt and nxt.group(1).islower():
+            return end  # the sentence runs on: `"Bobby!" at a rally, according to Doe`
+        return q.mark_end if last == "." else min(end, q.mark_end + 40)
 
     def text_end_char(self, q) -> str:
         return self.doc_text[q.end - 1] if q.end > q.start else ""
@@ -197,7 +220,7 @@ class _Story:
         mention = np_after(self.frame, m.end() - 1)
         if mention is None or mention.kind != "name":
             return None
-        rest = self.frame[mention.end : para_end].strip(" .")
+        rest = self.frame[mention.end : para_end].strip().rstrip(".")
         return mention if not rest else None
 
     # When the quote's sentence has no attribution --------------------------------------------
@@ -207,15 +230,25 @@ class _Story:
         attribution in the paragraph."""
         para_start, para_end = self.paragraph(q.mark_start)
         s = self.sentence_start(q.mark_start, para_start)
-        subject = subject_at(self.frame, s, q.mark_start)
-        if subject is not None and subject.kind != "pronoun":
-            return subject
+        subject = self._subject(s, q.mark_start)
         if subject is not None:
             return subject
         local = self._between(para_start, para_end)
-        if not local:
+        if local:
+            return min(local, key=lambda a: _distance(a, q)).mention
+        if s > para_start and not tokens_between(self.frame, s, q.mark_start):
+            # `Doe spoke of the bill. "It is a disgrace."`: the sentence before says who
+            return self._subject(self.sentence_start(s - 1, para_start), s)
+        return None
+
+    def _subject(self, s: int, limit: int) -> Mention | None:
+        """The subject of the sentence at s, when it can be a speaker."""
+        subject = subject_at(self.frame, s, limit)
+        if subject is None or subject.kind == "unnamed":
             return None
-        return min(local, key=lambda a: _distance(a, q)).mention
+        if subject.kind == "name" and " " not in subject.name and not self.names.known(subject.name, subject.start):
+            return None  # `Pressure is building …`: a capital that only opens the sentence
+        return subject
 
     def borrow(self, q) -> str | None:
         """A paragraph that opens with a quote and names nobody: `Doe continued:` just before it,
@@ -237,7 +270,7 @@ class _Story:
             prev_end -= 1
         if prev_end <= self.start or self.frame[prev_end - 1] != ":":
             return None
-        prev_start, _ = self.paragraph(prev_end - 1)
+        prev_start, _ = self.previous_paragraph(para_start)
         s = self.sentence_start(prev_end - 1, prev_start)
         for a in reversed(self._between(s, prev_end)):
             return a.mention
@@ -248,6 +281,8 @@ class _Story:
     def resolve(self, mention: Mention, q) -> str | None:
         if mention.kind == "name":
             speaker = self.names.full(mention.name, mention.start)
+        elif mention.kind == "unnamed":
+            speaker = None
         elif mention.kind == "thing":
             speaker = mention.name
         else:
@@ -262,23 +297,32 @@ class _Story:
         pos = min(mention.start, q.mark_start)
         para_start, _ = self.paragraph(pos)
         s = self.sentence_start(pos, para_start)
-        subject = subject_at(self.frame, s, pos)
-        if subject is not None and subject.kind == "name" and subject.end <= mention.start:
-            return self.names.full(subject.name, subject.start)
-        named = self._recent_subject(s, para_start)
-        said = self._last_spoken(pos)
-        if named and (not said or named[0] > said[0]):
-            return named[1]
-        if said and self.frame.count("\n", said[0], pos) <= 12:
-            return said[1]
+        subject = self._subject(s, pos)
+        if subject is not None and subject.start != mention.start:
+            if subject.kind == "name":
+                return self.names.full(subject.name, subject.start)  # `Doe condemned what he called`
+            if subject.kind == "thing" and mention.name.lower() in ("they", "it"):
+                return subject.name
+        recent = [self._recent_subject(s, para_start), self._last_spoken(pos), self._last_credited(pos)]
+        near = [c for c in recent if c is not None and self.frame.count("\n", c[0], pos) <= 12]
+        if near:
+            return max(near)[1]
         return mention.name if mention.kind == "person" and _names_something(mention.name) else None
 
+    def _last_credited(self, pos: int) -> tuple[int, str] | None:
+        """The last person named by a speech verb before pos, quoted or not (`Doe said in an interview`)."""
+        i = bisect.bisect_left(self.verb_at, pos)
+        for a in reversed(self.attributions[max(0, i - 8) : i]):
+            if a.mention.kind == "name" and a.mention.end <= pos:
+                return (a.verb_start, self.names.full(a.mention.name, a.mention.start))
+        return None
+
     def _recent_subject(self, s: int, para_start: int) -> tuple[int, str] | None:
-        """The nearest earlier sentence (in this paragraph or the one before) whose subject is a name."""
-        lo = self.paragraph(para_start - 1)[0] if para_start > self.start else para_start
+        """The nearest earlier sentence (this paragraph or the two before) whose subject is a name."""
+        lo = self.previous_paragraph(self.previous_paragraph(para_start)[0])[0]
         starts = self._sentence_starts(lo, s)
-        for st in reversed(starts[-4:]):
-            subject = subject_at(self.frame, st, s)
+        for st in reversed(starts[-7:-1] if starts and starts[-1] == s else starts[-6:]):
+            subject = self._subject(st, s)
             if subject is not None and subject.kind == "name":
                 return (st, self.names.full(subject.name, subject.start))
         return None
@@ -301,6 +345,13 @@ class _Story:
         e = self.frame.find("\n", pos)
         return s, len(self.frame) if e < 0 else e
 
+    def previous_paragraph(self, para_start: int) -> tuple[int, int]:
+        """The paragraph before the one starting at para_start, over blank lines; itself at the top."""
+        k = para_start
+        while k > self.start and self.frame[k - 1].isspace():
+            k -= 1
+        return self.paragraph(k - 1) if k > self.start else (para_start, para_start)
+
     def sentence_start(self, pos: int, para_start: int) -> int:
         starts = self._sentence_starts(para_start, pos)
         return starts[-1] if starts else para_start
@@ -321,17 +372,9 @@ class _Story:
         for m in _SENTENCE_STOP.finditer(self.frame, lo, hi):
             if m.group() == ".":
                 w = _STOP_WORD.search(self.frame, max(lo, m.start() - 12), m.start())
-                if w and _is_abbreviation(w.group(1)):
+                if w and names.is_abbreviation(w.group(1)):
                     continue
             yield m
-
-
-def _is_abbreviation(word: str) -> bool:
-    bare = word.rstrip(".")
-    return len(bare) == 1 or "." in bare or bare.lower() in names.TITLES or bare.lower() in _SHORT_FORMS
-
-
-_SHORT_FORMS = frozenset("mr mrs ms dr jr sr st no vs inc co corp ltd gov sen rep gen lt col sgt".split())
 
 
 def _distance(a: Attribution, q) -> int:
