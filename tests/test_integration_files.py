@@ -67,7 +67,7 @@ def test_pr_gate_fetches_history_and_runs_check_in_github_format():
     assert checkout["with"]["fetch-depth"] == 0
     runs = [s.get("run", "") for s in steps]
     assert 'factcheck check --base "origin/$GITHUB_BASE_REF" --format github' in runs
-    assert (ROOT / flow["jobs"]["gate"]["defaults"]["run"]["working-directory"] / ".factcheck.yaml").is_file()
+    assert (ROOT / ".factcheck.yaml").is_file()  # the example newsroom it gates
 
 
 def test_own_ci_runs_the_ci_script():
