@@ -102,3 +102,15 @@ def test_rendered_json_ld_can_be_pasted_into_a_script_element():
 
 def test_nothing_reviewed_gives_an_empty_list():
     assert json.loads(claimreview.render([{"path": "d.md", "claims": [{"id": "x", "verdict": "supported"}]}])) == []
+
+
+def test_export_command_writes_claimreview(tmp_path):
+    from tests.helpers import run_cli
+    from tests.report_newsroom import make_newsroom
+
+    root = make_newsroom(tmp_path / "newsroom")
+    r = run_cli("export", "--format", "claimreview", cwd=root)
+    assert r.returncode == 0, r.stderr
+    items = json.loads(r.stdout)
+    assert [i["reviewRating"]["alternateName"] for i in items] == ["Accurate", "Unsupported"]
+    assert items[0]["itemReviewed"]["datePublished"] == "2025-05-02"

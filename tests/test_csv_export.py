@@ -61,3 +61,14 @@ def test_commas_quotes_and_newlines_survive_a_round_trip():
 def test_page_and_timestamp_go_into_the_location():
     claims = [{"id": "q", "evidence": [{"source": "s.pdf", "page": 3, "timestamp": "00:04:12.500", "start": 5, "end": 9}]}]
     assert rows([{"path": "d.md", "claims": claims}])[0]["location"] == "page 3, 00:04:12.500, chars 5-9"
+
+
+def test_export_command_writes_the_csv(tmp_path):
+    from tests.helpers import run_cli
+    from tests.report_newsroom import make_newsroom
+
+    root = make_newsroom(tmp_path / "newsroom")
+    r = run_cli("export", "--format", "csv", cwd=root)
+    assert r.returncode == 0, r.stderr
+    got = list(csv.DictReader(io.StringIO(r.stdout.decode(), newline="")))
+    assert len(got) == 7 and got[1]["state"] == "approved"

@@ -12,6 +12,8 @@ from factcheck.commands import run
 
 class ExportFormat(str, Enum):
     json = "json"
+    claimreview = "claimreview"
+    csv = "csv"
 
 
 def export_claims(fmt: ExportFormat) -> int:

@@ -47,4 +47,21 @@ def as_json(files: list) -> str:
     return json.dumps(export_data(files), ensure_ascii=False, indent=2) + "\n"
 
 
-FORMATS = {"json": as_json}
+def _stored(files: list) -> list[dict[str, Any]]:
+    """The claims as stored, reviews included: ClaimReview and CSV say who signed off and when."""
+    return [{"path": cf.draft, "reference_date": cf.reference_date, "claims": cf.claims} for cf in files]
+
+
+def as_claimreview(files: list) -> str:
+    from factcheck.render import claimreview
+
+    return claimreview.render(_stored(files))
+
+
+def as_csv(files: list) -> str:
+    from factcheck.render import csv_export
+
+    return csv_export.render(_stored(files))
+
+
+FORMATS = {"json": as_json, "claimreview": as_claimreview, "csv": as_csv}
