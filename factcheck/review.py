@@ -141,11 +141,19 @@ def record(rec: dict[str, Any], decision: Decision, who: Reviewer, at: str, note
 
 
 def refresh_status(rec: dict[str, Any]) -> None:
-    """Write the derived status next to the history, so the YAML reads true (absent = pending)."""
-    if rec.get("reviews"):
-        rec["status"] = status_of(rec).value
-    else:
+    """Write the derived status next to the history, so the YAML reads true (absent = pending).
+
+    A malformed history is left exactly as it is: rescanning must not destroy what a
+    person typed, and `check` reports the file as corrupt.
+    """
+    try:
+        status = status_of(rec)
+    except DataError:
+        return
+    if status is Status.PENDING:
         rec.pop("status", None)
+    else:
+        rec["status"] = status.value
 
 
 def find_claim(claims: list[dict[str, Any]], ref: str, *, path: str) -> dict[str, Any]:
