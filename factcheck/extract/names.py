@@ -9,6 +9,7 @@ puts names in capitals and titles in front of them, which is enough here.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -203,7 +204,7 @@ def is_abbreviation(bare: str) -> bool:
 def np_before(frame: str, pos: int) -> Mention | None:
     """The subject of a verb at pos: `Doe said`, `Doe, a spokesman, said`, `he added`, `the
     official said`, `Pentagon officials said`. None for `and said` or a participle."""
-    toks = _tokens(frame, _edge_before(frame, pos, 240), pos)
+    toks = _tokens(frame, _edge_before(frame, pos, 160), pos)
     i = _skip_back_adverbs(frame, toks, len(toks) - 1)
     if i < 0:
         return None
@@ -505,7 +506,7 @@ def _plural_forward(frame: str, toks, i: int) -> Mention | None:
 def subject_at(frame: str, start: int, limit: int) -> Mention | None:
     """Who a sentence starting at `start` is about, when it opens with a name, a pronoun or a
     description followed by its verb: `In July, Doe dismissed it as …` → Doe."""
-    toks = _tokens(frame, start, _edge_after(frame, start, max(0, min(limit, start + 400) - start)))
+    toks = _tokens(frame, start, _edge_after(frame, start, max(0, min(limit, start + 220) - start)))
     if not toks:
         return None
     i = _skip_intro(frame, toks)
@@ -616,6 +617,7 @@ _PAREN = re.compile(r"\s*\([^()]*\)")
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
 
+@functools.lru_cache(maxsize=4096)
 def strip_titles(text: str) -> str:
     """The name in a titled phrase: `Undersecretary of Defense … Michele Flournoy` → `Michele
     Flournoy`, `Del. Jane Doe of the Virgin Islands` → `Jane Doe`, `Sen. Doe` → `Doe`."""
@@ -660,63 +662,71 @@ _NAME_WORD = (
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Del|Rev|Prof|Jr|Sr|St|Hon|Cmdr)\."
     r"|[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’\-]*(?![\w'’\-.]))"
 )
-_NAME_RUN = re.compile(
-    r"(?<![\w'’.])" + _NAME_WORD + r"(?:[^\S\n]+(?:(?:de|van|von|bin|al|del|da)[^\S\n]+)?" + _NAME_WORD + r")+"
-)
-
-
-_MID_SENTENCE_CAP = re.compile(r"(?<=[a-z,] )[A-Z][\w'’\-]+")
-
-
 def is_title_word(name: str) -> bool:
     return " " not in name and _is_title(name)
 
 
+_MID_SENTENCE = re.compile(r"[a-z,] ")
+_RUN_BEFORE = re.compile(r"(?:" + _NAME_WORD + r"[^\S\n]+(?:(?:de|van|von|bin|al|del|da)[^\S\n]+)?){1,5}$")
+
+
 class NameIndex:
-    """Every full name the story uses, so that `Flournoy` can be read as `Michele Flournoy`."""
+    """The full names a story uses, so that `Flournoy` can be read as `Michele Flournoy`.
+
+    Looked up lazily, one surname at a time: only the speakers' names are ever needed."""
 
     def __init__(self, frame: str, start: int):
         self.frame = frame
         self.start = start
-        self._mid_sentence: set[str] | None = None
-        self.by_last: dict[str, list[tuple[int, str]]] = {}
-        for m in _NAME_RUN.finditer(frame, start):
-            name = strip_titles(m.group())
-            words = name.split()
-            if len(words) < 2:
-                continue
-            self.by_last.setdefault(_key(words[-1]), []).append((m.start(), name))
+        self._uses: dict[str, tuple[list[int], list[tuple[str, tuple[str, ...]]]]] = {}
+        self._mid: dict[str, bool] = {}
+
+    def _full_uses(self, word: str) -> tuple[list[int], list[tuple[str, tuple[str, ...]]]]:
+        """Where `word` ends a name of two words or more, and that name, titles taken off."""
+        key = _key(word)
+        if key not in self._uses:
+            positions: list[int] = []
+            names: list[tuple[str, tuple[str, ...]]] = []
+            bare = _POSSESSIVE.sub("", word).rstrip(".,")
+            word_re = re.compile(re.escape(bare) + r"(?![\w\-])")  # a literal first: a fast scan
+            for m in word_re.finditer(self.frame, self.start):
+                at = m.start()
+                if at and (self.frame[at - 1].isalnum() or self.frame[at - 1] == "-"):
+                    continue
+                run = _RUN_BEFORE.search(self.frame, max(self.start, at - 80), at)
+                if run is None:
+                    continue
+                name = strip_titles(self.frame[run.start() : at + len(bare)])
+                if " " in name:
+                    positions.append(run.start())
+                    names.append((name, tuple(_key(w) for w in name.split())))
+            self._uses[key] = (positions, names)
+        return self._uses[key]
 
     def known(self, word: str, pos: int) -> bool:
         """True when a single capitalised word is a name elsewhere in the story too: part of a
         full name, or capitalised in the middle of a sentence."""
-        if _key(word) in self.by_last:
-            return True
-        if self._mid_sentence is None:
-            self._mid_sentence = {_key(m.group()) for m in _MID_SENTENCE_CAP.finditer(self.frame, self.start)}
-        return _key(word) in self._mid_sentence
+        key = _key(word)
+        if key not in self._mid:
+            bare = re.escape(_POSSESSIVE.sub("", word).rstrip(".,"))
+            mids = re.compile(bare + r"\b").finditer(self.frame, self.start)
+            mid = any(m.start() >= 2 and _MID_SENTENCE.match(self.frame, m.start() - 2) for m in mids)
+            self._mid[key] = mid or bool(self._full_uses(word)[0])
+        return self._mid[key]
 
     def full(self, name: str, pos: int) -> str:
-        """The fullest form of `name` used nearest before `pos` (or first used after it)."""
-        words = name.split()
-        if not words:
+        """The fullest form of `name` used nearest before `pos`, or, when it is named in full only
+        later and nobody else shares the name, that later form."""
+        keys = tuple(_key(w) for w in name.split())
+        if not keys:
             return name
-        known = [(p, n) for p, n in self.by_last.get(_key(words[-1]), ()) if _extends(n, words)]
-        if not known:
-            return name
-        i = bisect.bisect_right([p for p, _ in known], pos)
-        if i > 0:
-            return known[i - 1][1]
-        if len({n for _, n in known}) == 1:
-            return known[0][1]  # named in full only later, and nobody else shares the name
-        return name
-
-
-def _extends(full: str, words: list[str]) -> bool:
-    parts = full.split()
-    if len(parts) < len(words):
-        return False
-    return [_key(w) for w in parts[-len(words) :]] == [_key(w) for w in words]
+        positions, names = self._full_uses(name.split()[-1])
+        n = len(keys)
+        for k in range(bisect.bisect_right(positions, pos) - 1, -1, -1):
+            if names[k][1][-n:] == keys and len(names[k][1]) >= n:
+                return names[k][0]
+        later = {full for full, ks in names if ks[-n:] == keys and len(ks) >= n}
+        return later.pop() if len(later) == 1 else name
 
 
 def _key(word: str) -> str:
