@@ -45,14 +45,17 @@ def match(config, given: list[str] | None = None) -> MatchRun:
     plans = _plans(config, given, run)
     wanted = sorted({p for plan in plans for p in plan[1].paths})
     index = SourceIndex(config.state_dir, config.root)
+    opened: dict = {}
     try:
         refreshed = index.refresh(wanted)
         run.source_errors = _unique_errors([e for plan in plans for e in plan[1].errors] + refreshed.errors)
         for rel, resolved, outcome in plans:
             docs = [refreshed.docs[p] for p in resolved.paths if p in refreshed.docs]
             outcome.sources = len(docs)
-            _match_draft(config, index, rel, docs, outcome)
+            _match_draft(config, index, rel, docs, outcome, opened)
     finally:
+        for seg in opened.values():
+            seg.close()
         index.close()
     return run
 
@@ -63,12 +66,13 @@ def _plans(config, given, run: MatchRun) -> list:
     from factcheck.sources import resolve
 
     plans = []
+    resolver = resolve.Resolver(config)
     for rel in _selected(config, given, run):
         outcome = DraftOutcome(rel, store.claims_path(config.claims_dir, rel).relative_to(config.root).as_posix())
         run.outcomes.append(outcome)
         try:
             draft = drafts_mod.read_draft(config, rel)
-            plans.append((rel, resolve.for_draft(config, draft.sources), outcome))
+            plans.append((rel, resolver.for_draft(draft.sources), outcome))
         except FactcheckError as exc:
             outcome.errors.append(exc)
     return plans
@@ -89,12 +93,12 @@ def _selected(config, given, run: MatchRun) -> list[str]:
     return rels
 
 
-def _match_draft(config, index, rel: str, docs: list, outcome: DraftOutcome) -> None:
+def _match_draft(config, index, rel: str, docs: list, outcome: DraftOutcome, opened: dict) -> None:
     from factcheck import store
     from factcheck.match.judge import Context, judge
     from factcheck.sources.search import Searcher
 
-    searcher = Searcher(index.dir, docs)
+    searcher = Searcher(index.dir, docs, opened)
     try:
         with store.editing(config, rel) as cf:
             ctx = Context(searcher, _reference_date(cf.reference_date), marks=index.marks)

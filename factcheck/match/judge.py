@@ -238,12 +238,15 @@ def _source_speaker(hit: Hit, cmp, ctx: Context) -> str | None:
     p = hit.passage
     s, e = cmp.start - p.start, cmp.end - p.start
     lo, hi = _sentence_bounds(p.text, s, e)
+    if not any(mark in p.text[lo:hi] for mark in _QUOTE_MARKS):
+        return None  # no quote marks: the quote extractor would find nobody speaking
     for c in ctx.claims_in(p.doc, p.start + lo, p.text[lo:hi]):
         if c.kind.value == "quote" and c.speaker and c.start + lo < e and c.end + lo > s:
             return c.speaker
     return None
 
 
+_QUOTE_MARKS = ('"', "\u201c", "\u201d")
 _TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "the", "prof", "gen", "jr", "sr"}
 
 

@@ -14,6 +14,8 @@ from factcheck.match.words import fold
 from factcheck.sources.search import Passage, Searcher
 
 MAX_NEEDLE = 220
+SURE = 95.0
+WEAKER = 0.5
 
 
 @dataclass(frozen=True)
@@ -47,14 +49,18 @@ def locate(searcher: Searcher, needle: str, *, query: str | None = None, keep: i
     folded = fold(needle)
     hits: list[Hit] = []
     cutoff = floor
-    for seg, chunk, _ in searcher.candidates(query or needle):
+    candidates = searcher.candidates(query or needle)
+    top = candidates[0][2] if candidates else 0.0
+    for seg, chunk, weight in candidates:
+        if hits and hits[0].score >= SURE and weight < top * WEAKER:
+            break  # a near-exact passage is in hand; chunks sharing far fewer rare terms won't beat it
         passage = searcher.passage(seg, chunk)
         res = fuzz.partial_ratio_alignment(folded, fold(passage.text), score_cutoff=cutoff)
         if res is None:
             continue
         hits.append(Hit(passage, res.dest_start, res.dest_end, res.score))
+        hits.sort(key=lambda h: -h.score)
         if len(hits) >= keep:
-            hits.sort(key=lambda h: -h.score)
             cutoff = max(cutoff, hits[keep - 1].score)
     hits.sort(key=lambda h: -h.score)
     return _distinct(hits)[:keep]

@@ -25,16 +25,17 @@ def all_source_paths(config) -> tuple[list[str], list[FactcheckError]]:
 
     paths: set[str] = set()
     errors: list[FactcheckError] = []
+    resolver = resolve.Resolver(config)
     for rel in drafts_mod.discover(config):
         try:
             declared = drafts_mod.read_draft(config, rel).sources
         except FactcheckError as exc:
             errors.append(exc)
             continue
-        found = resolve.for_draft(config, declared)
+        found = resolver.for_draft(declared)
         paths.update(found.paths)
         errors.extend(found.errors)
-    everything = resolve.for_draft(config, [])
+    everything = resolver.for_draft([])
     paths.update(everything.paths)
     errors.extend(everything.errors)
     return sorted(paths), errors

@@ -11,6 +11,7 @@ read (and quote into a claims file) a file from elsewhere on the machine.
 from __future__ import annotations
 
 import glob
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,12 +41,16 @@ def inside_root(root: Path, rel: str) -> str:
 
 
 def _files_under(root: Path, folder: str) -> list[str]:
-    base = root / folder
+    """Supported files below `folder`, hidden ones skipped. Symlinked files are listed
+    (and checked by the caller); symlinked folders are not followed."""
     found = []
-    for p in base.rglob("*"):
-        rel = p.relative_to(root).as_posix()
-        if p.is_file() and is_supported(p) and not any(part.startswith(".") for part in Path(rel).parts):
-            found.append(rel)
+    base = os.path.join(root, folder)
+    for dirpath, dirnames, filenames in os.walk(base):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        rel_dir = os.path.relpath(dirpath, root).replace(os.sep, "/")
+        for name in filenames:
+            if not name.startswith(".") and is_supported(name):
+                found.append(f"{rel_dir}/{name}" if rel_dir != "." else name)
     return sorted(found)
 
 
@@ -59,7 +64,14 @@ def _expand(root: Path, entry: str) -> list[str]:
     return [entry]
 
 
-def _add(root: Path, rel: str, out: Resolved, seen: set[str]) -> None:
+def _add(root: Path, rel: str, out: Resolved, seen: set[str], *, trusted: bool = False) -> None:
+    """Add one source path; `trusted` paths were found by walking a checked folder."""
+    if rel in seen:
+        return
+    if trusted and not os.path.islink(os.path.join(root, rel)):
+        seen.add(rel)
+        out.paths.append(rel)
+        return
     try:
         clean = inside_root(root, rel)
     except FactcheckError as exc:
@@ -74,23 +86,45 @@ def _add(root: Path, rel: str, out: Resolved, seen: set[str]) -> None:
     out.paths.append(clean)
 
 
+class Resolver:
+    """Resolves the sources of many drafts, walking each archive folder only once."""
+
+    def __init__(self, config):
+        self.config = config
+        self._folders: dict[str, tuple[list[str], list[FactcheckError]]] = {}
+
+    def folder(self, folder: str) -> tuple[list[str], list[FactcheckError]]:
+        if folder not in self._folders:
+            errors: list[FactcheckError] = []
+            holder = Resolved()
+            files = _archive_files(self.config, folder, holder)
+            errors.extend(holder.errors)
+            self._folders[folder] = (files, errors)
+        return self._folders[folder]
+
+    def for_draft(self, declared: list[str]) -> Resolved:
+        """The sources for a draft whose front matter lists `declared` (maybe empty)."""
+        root = self.config.root
+        out = Resolved(declared=bool(declared))
+        seen: set[str] = set()
+        for entry in declared:
+            matches = _expand(root, entry.strip())
+            if not matches:
+                out.errors.append(InputError("no source file matches this pattern", path=entry))
+            for rel in matches:
+                _add(root, rel, out, seen)
+        folders = list(self.config.archives) + ([] if declared else [self.config.sources])
+        for folder in folders:
+            files, errors = self.folder(folder)
+            out.errors.extend(errors)
+            for rel in files:
+                _add(root, rel, out, seen, trusted=True)
+        return out
+
+
 def for_draft(config, declared: list[str]) -> Resolved:
-    """The sources for a draft whose front matter lists `declared` (maybe empty)."""
-    root = config.root
-    out = Resolved(declared=bool(declared))
-    seen: set[str] = set()
-    entries = list(declared)
-    for entry in entries:
-        matches = _expand(root, entry.strip())
-        if not matches:
-            out.errors.append(InputError("no source file matches this pattern", path=entry))
-        for rel in matches:
-            _add(root, rel, out, seen)
-    folders = list(config.archives) + ([] if declared else [config.sources])
-    for folder in folders:
-        for rel in _archive_files(config, folder, out):
-            _add(root, rel, out, seen)
-    return out
+    """The sources for one draft (see Resolver for many)."""
+    return Resolver(config).for_draft(declared)
 
 
 def _archive_files(config, folder: str, out: Resolved) -> list[str]:

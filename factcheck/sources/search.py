@@ -37,12 +37,18 @@ class Passage:
 class Searcher:
     """Candidate passages from a chosen set of sources, for one draft at a time."""
 
-    def __init__(self, index_dir: Path, docs: list[DocInfo]):
+    def __init__(self, index_dir: Path, docs: list[DocInfo], opened: dict | None = None):
+        """`opened` shares segments (and their cache of unpacked text) between searchers."""
         from factcheck.sources.segment import Segment
 
         self.docs = {d.doc_id: d for d in docs}
         names = sorted({d.segment for d in docs if d.segment})
-        self.segments = [Segment(index_dir / name) for name in names]
+        self._own = opened is None
+        opened = {} if opened is None else opened
+        for name in names:
+            if name not in opened:
+                opened[name] = Segment(index_dir / name)
+        self.segments = [opened[name] for name in names]
         top = max(self.docs, default=0) + 1
         allowed = np.zeros(top, dtype=bool)
         allowed[list(self.docs)] = True
@@ -50,8 +56,9 @@ class Searcher:
         self.total_chunks = sum(int(m.sum()) for m in self._allowed) or 1
 
     def close(self) -> None:
-        for seg in self.segments:
-            seg.close()
+        if self._own:
+            for seg in self.segments:
+                seg.close()
 
     def candidates(self, query: str, limit: int = CANDIDATES) -> list[tuple[int, int, float]]:
         """(segment, chunk, score) of the chunks sharing most rare terms with `query`."""

@@ -25,7 +25,7 @@ from factcheck.sources import terms
 
 CHUNK_CHARS = 1000
 MAX_CHUNKS = 65535
-BLOCK_CHUNKS = 16
+BLOCK_CHUNKS = 8
 MAGIC = b"FCSEG001"
 
 
