@@ -128,6 +128,7 @@ class Report:
     root_name: str
     generated_at: str
     drafts: tuple[DraftView, ...] = field(default_factory=tuple)
+    base: str | None = None  # set when the report covers only the drafts changed since this ref
 
     @property
     def claims(self) -> list[ClaimView]:
@@ -152,18 +153,36 @@ def count_states(claims) -> dict[State, int]:
 # --- building -----------------------------------------------------------------
 
 
-def build_report(config: Config, drafts: list[str] | None = None, *, now: dt.datetime | None = None) -> Report:
-    """The report of the given drafts (default: every draft the config selects)."""
+def build_report(
+    config: Config, drafts: list[str] | None = None, *, base: str | None = None, now: dt.datetime | None = None
+) -> Report:
+    """The report of the given drafts, of those changed since `base`, or of every draft."""
     from factcheck.drafts import select
 
+    if drafts and base:
+        raise FactcheckError("name drafts or give --base, not both")
     stamp = (now or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0).isoformat()
     views: list[DraftView] = []
     first = 1
-    for rel in select(config, drafts):
+    for rel in changed_drafts(config, base) if base else select(config, drafts):
         view = draft_view(config, rel, first)
         views.append(view)
         first += len(view.claims)
-    return Report(root_name=config.root.resolve().name, generated_at=stamp, drafts=tuple(views))
+    return Report(root_name=config.root.resolve().name, generated_at=stamp, drafts=tuple(views), base=base)
+
+
+def changed_drafts(config: Config, base: str) -> list[str]:
+    """Drafts whose text or claims file changed since the branch left `base`: a pull request's drafts."""
+    from factcheck import gitrepo
+    from factcheck.drafts import discover
+    from factcheck.store import claims_path
+
+    changed = set(gitrepo.changed_files(config.root, base))
+
+    def touched(rel: str) -> bool:
+        return rel in changed or claims_path(config.claims_dir, rel).relative_to(config.root).as_posix() in changed
+
+    return [rel for rel in discover(config) if touched(rel)]
 
 
 def draft_view(config: Config, rel: str, first: int) -> DraftView:

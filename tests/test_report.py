@@ -347,3 +347,45 @@ def test_a_stale_claims_file_is_a_warning_not_an_error(newsroom):
     r = run_cli("report", "drafts/library.md", "-o", "r.html", cwd=newsroom)
     assert r.returncode == 0
     assert "changed since it was scanned" in r.stderr.decode()
+
+
+def git(root: Path, *args: str) -> None:
+    import subprocess
+
+    env = {"GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": str(root.parent / "gitconfig"), "HOME": str(root.parent),
+           "GIT_AUTHOR_NAME": "W", "GIT_AUTHOR_EMAIL": "w@example.org", "GIT_COMMITTER_NAME": "W",
+           "GIT_COMMITTER_EMAIL": "w@example.org", "PATH": "/usr/bin:/bin"}
+    subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+
+
+def test_base_reports_only_the_drafts_a_branch_changed(newsroom):
+    git(newsroom, "init", "-q", "-b", "main")
+    git(newsroom, "add", ".")
+    git(newsroom, "commit", "-q", "-m", "start")
+    git(newsroom, "checkout", "-q", "-b", "story")
+    (newsroom / "drafts/unscanned.md").write_text("---\ntitle: Ferry\n---\nThe ferry runs every 20 minutes.\n", encoding="utf-8")
+    report = report_of_base(newsroom, "main")
+    assert [d.path for d in report.drafts] == ["drafts/unscanned.md"]
+    (newsroom / "claims/drafts/library.yaml").write_text(
+        (newsroom / "claims/drafts/library.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
+    assert [d.path for d in report_of_base(newsroom, "main").drafts] == ["drafts/library.md", "drafts/unscanned.md"]
+
+
+def report_of_base(root: Path, base: str):
+    return build_report(load_config(root), base=base, now=NOW)
+
+
+def test_base_with_drafts_is_a_usage_error(newsroom):
+    r = run_cli("report", "drafts/library.md", "--base", "main", cwd=newsroom)
+    assert r.returncode == 2
+    assert "not both" in r.stderr.decode()
+
+
+def test_an_unknown_base_says_how_to_fetch_it(newsroom):
+    git(newsroom, "init", "-q", "-b", "main")
+    git(newsroom, "add", ".")
+    git(newsroom, "commit", "-q", "-m", "start")
+    r = run_cli("report", "--base", "origin/nowhere", cwd=newsroom)
+    assert r.returncode == 2
+    assert "git fetch" in r.stderr.decode()

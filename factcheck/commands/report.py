@@ -12,13 +12,13 @@ from factcheck.commands import run
 DEFAULT_OUTPUT = "factcheck-report.html"
 
 
-def write_report(drafts: list[str] | None, output: str) -> int:
+def write_report(drafts: list[str] | None, output: str, base: str | None = None) -> int:
     from factcheck import output as term
     from factcheck.config import load_config
     from factcheck.render.html import render
     from factcheck.report import build_report
 
-    report = build_report(load_config(), drafts)
+    report = build_report(load_config(), drafts, base=base)
     page = render(report)
     for d in report.drafts:
         for problem in d.problems:
@@ -51,6 +51,9 @@ def register(app: typer.Typer) -> None:
         output: Annotated[
             str, typer.Option("--output", "-o", help="Where to write the HTML page; - writes it to standard output.")
         ] = DEFAULT_OUTPUT,
+        base: Annotated[
+            Optional[str], typer.Option("--base", metavar="REF", help="Only the drafts changed since the branch left REF.")
+        ] = None,
     ) -> None:
         """Write a self-contained HTML page showing each draft with its claims, evidence and sign-offs."""
-        run(write_report, drafts, output)
+        run(write_report, drafts, output, base)

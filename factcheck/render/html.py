@@ -110,12 +110,16 @@ def top_bar(report: Report, title: str) -> str:
     return (
         '<header class="top">\n'
         f"<h1>{esc(title)}</h1>\n"
-        f'<p class="sub">{len(report.drafts)} draft{_s(len(report.drafts))}, {total} claim{_s(total)} · '
+        f'<p class="sub">{len(report.drafts)} draft{_s(len(report.drafts))}{changed_since(report)}, {total} claim{_s(total)} · '
         f"generated {esc(report.generated_at)} · {gate_line(report)}</p>\n"
         f'<div class="bar" role="toolbar" aria-label="Filters">{state_chips(report.counts)}'
         f'<span class="sep"></span>{preset_buttons()}<span class="sep"></span>{kind_chips(report)}</div>\n'
         "</header>\n"
     )
+
+
+def changed_since(report: Report) -> str:
+    return f' changed since <span class="mono">{esc(report.base)}</span>' if report.base else ""
 
 
 def gate_line(report: Report) -> str:
