@@ -78,6 +78,7 @@ class Newsroom:
         self.repo.mkdir()
         for k, v in git_env(root).items():
             monkeypatch.setenv(k, v)
+        monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)  # never write to a real CI summary
         monkeypatch.chdir(self.repo)
         self.git("init", "-q", "-b", "main")
         self.write(".factcheck.yaml", CONFIG)
