@@ -1,7 +1,115 @@
-"""Attributions in news copy (placeholder until the extractor lands)."""
+"""Attributions in news copy: phrases that credit a fact to a source.
+
+An attribution is a claim an editor signs off ("did Reuters report that?"), so only
+the kinds that carry a fact on someone else's word are kept:
+
+- `according to Pentagon officials`, always;
+- a report: `Reuters reported`, `the Post has learned`;
+- a statement: `the ministry said in a statement`;
+- a body or an unnamed source speaking: `officials said`, `a spokesman said`,
+  `the White House said`.
+
+A named person's `said` is left out (there are dozens in every story), and so is any
+attribution in the sentence of a direct quote: the quote's speaker already credits it.
+"""
 
 from __future__ import annotations
 
+import re
 
-def find(doc) -> list:
-    return []
+from factcheck.model import Found, Kind
+
+_REPORTING = frozenset("reported reports learned learns revealed reveals disclosed confirmed confirms".split())
+_SAYING = frozenset(
+    "said says say told tells added adds stated states noted notes wrote writes announced announces "
+    "confirmed confirms warned warns acknowledged acknowledges".split()
+)
+_STATEMENT_AFTER = re.compile(
+    r"\s+in\s+(?:a|an|its|his|her|their|the)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:statement|interview|e-?mail|release|letter|filing|post|tweet|memo|report|news conference|"
+    r"press conference|conference call|briefing)\b"
+)
+_STATEMENT_BEFORE = re.compile(
+    r"\b[Ii]n\s+(?:a|an|its|his|her|their|the)\s+(?:[\w\-]+\s+){0,2}?(?:statement|interview|e-?mail|release|"
+    r"letter|filing|post|tweet|memo|news conference|press conference|briefing)\b[^.\n\x00]{0,60},\s*$"
+)
+# Heads of a description that name a source without naming a person.
+_SOURCE_NOUNS = frozenset(
+    """
+    official officials source sources spokesman spokeswoman spokesperson aide aides adviser advisers
+    analyst analysts expert experts officer officers investigator investigators prosecutor prosecutors
+    police authorities lawmakers diplomats people ministry agency department company campaign committee
+    government administration office court commission council board panel party union association
+    organization group report statement study survey poll
+    """.split()
+)
+_ARTICLE = re.compile(r"(?:\b[Tt]he|\b[Aa]n?)\s+$")
+
+
+def find(doc) -> list[Found]:
+    from factcheck.extract import speakers
+
+    story = speakers.read(doc)
+    found = []
+    for a in story.attributions:
+        span = _span(story, a)
+        if span is None:
+            continue
+        source = story.who(a.mention)
+        if source:
+            found.append(Found(Kind.ATTRIBUTION, span[0], span[1], attributed_to=source))
+    return found
+
+
+def _span(story, a) -> tuple[int, int] | None:
+    """The attribution phrase, or None when the verb is not one an editor needs to check."""
+    frame = story.frame
+    verb = frame[a.verb_start : a.verb_end].lower()
+    if _beside_quote(story, a):
+        return None
+    if verb.startswith("according"):
+        return a.verb_start, a.mention.end
+    start = _with_article(frame, a.mention.start)
+    if a.mention.end > a.verb_start:
+        return None  # `said Doe` after a quote: the quote already carries it
+    if verb in _REPORTING:
+        if a.mention.kind == "pronoun" or (verb.startswith("learn") and not _is_source(story, a)):
+            return None  # `they disclosed`, `Doe learned`: not a report
+        return start, a.verb_end
+    if verb not in _SAYING:
+        return None
+    statement = _STATEMENT_AFTER.match(frame, a.verb_end)
+    if statement:
+        return start, statement.end()
+    lead = _STATEMENT_BEFORE.search(frame, max(0, start - 120), start)
+    if lead:
+        return lead.start(), a.verb_end
+    if _is_source(story, a):
+        return start, a.verb_end
+    return None
+
+
+def _beside_quote(story, a) -> bool:
+    """True when the attribution sits in the sentence of a direct quote."""
+    para_start, para_end = story.paragraph(a.verb_start)
+    s = story.sentence_start(a.verb_start, para_start)
+    e = story.sentence_end(a.verb_start, para_end)
+    return "\x00" in story.frame[s:e]
+
+
+def _with_article(frame: str, start: int) -> int:
+    """`the Post has learned`: the article belongs to the phrase."""
+    m = _ARTICLE.search(frame, max(0, start - 4), start)
+    return m.start() if m else start
+
+
+def _is_source(story, a) -> bool:
+    """An unnamed source or a body (`officials`, `a spokesman`, `the White House`), not a person."""
+    m = a.mention
+    if m.kind in ("pronoun", "person"):
+        return False
+    if m.kind == "name":
+        # `the Pentagon`, `The Post`: a name that takes an article is a body's
+        return m.text.split()[0].lower() == "the" or _with_article(story.frame, m.start) != m.start
+    head = m.text.split()[-1].lower().strip(".,")
+    return head in _SOURCE_NOUNS

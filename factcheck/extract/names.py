@@ -76,6 +76,11 @@ THING_NOUNS = frozenset(
 )
 
 NOUNS = PERSON_NOUNS | THING_NOUNS
+# Words that start a clause, so a phrase read backwards stops before them.
+_CLAUSE_WORDS = frozenset(
+    "and or to by with in on at as where how what when why which who that than because if while since so "
+    "but for from of".split()
+)
 _PHRASE_ENDS = frozenset("who which that and in on at is was has had will would were are have says said".split())
 
 ADVERBS = frozenset(
@@ -313,14 +318,14 @@ def _description_back(frame: str, toks, i: int, strip_comma: bool = False) -> Me
         low = word.lower()
         if _ends_clause(word) or low in _RELATIVES or low in _SUBJECT_PRONOUNS:
             break
-        if low in DETERMINERS:
-            return _described(frame, toks[j][0], toks[i][1], low)
+        if _bare(word) in DETERMINERS:
+            return _described(frame, toks[j][0] + (1 if word[0] == "(" else 0), toks[i][1], _bare(word))
         if _POSSESSIVE.search(word) and word[0].isupper():
             k = j
             while k - 1 >= 0 and _is_cap(_word(frame, toks[k - 1])) and not _ends_clause(_word(frame, toks[k - 1])):
                 k -= 1
             return _mention("thing", frame, toks[k][0], toks[i][1])
-        if low in ("and", "or", "to", "by", "with", "in", "on", "at", "as") or (word.islower() and low in ADVERBS):
+        if low in _CLAUSE_WORDS or (word.islower() and low in ADVERBS):
             break
         j -= 1
     if head.endswith("s") and head in PERSON_NOUNS | THING_NOUNS:
@@ -385,12 +390,18 @@ def _descriptors_to_name(frame: str, toks, i: int) -> int | None:
 
 def _name_forward(frame: str, toks, i: int) -> Mention | None:
     mention = _name_run_forward(frame, toks, i)
-    if mention is not None and mention.kind == "name" and _is_title(mention.name) and " " not in mention.name:
+    if mention is None or mention.kind != "name" or _ends_clause(frame[mention.start : mention.end + 1]):
+        return mention
+    j = _after(toks, mention)
+    k = _descriptors_to_name(frame, toks, j) if j < len(toks) else None
+    if k is not None and _is_title(mention.name) and " " not in mention.name:
         # `Democratic presidential nominee Hillary Clinton`: the capital was only a title
-        j = _after(toks, mention)
-        k = _descriptors_to_name(frame, toks, j) if j < len(toks) else None
-        if k is not None:
-            return _mention("name", frame, toks[i][0], _name_run_forward(frame, toks, k).end)
+        return _mention("name", frame, toks[i][0], _name_run_forward(frame, toks, k).end)
+    if k is None and j < len(toks) and _bare(_word(frame, toks[j])) in NOUNS:
+        # `Pentagon officials`, `the Clinton campaign`: the name only says whose
+        while j + 1 < len(toks) and _bare(_word(frame, toks[j + 1])) in NOUNS and not _ends_clause(_word(frame, toks[j])):
+            j += 1
+        return _mention("thing", frame, toks[i][0], toks[j][1])
     return mention
 
 
@@ -459,7 +470,10 @@ def _description_forward(frame: str, toks, i: int) -> Mention | None:
     if head is not None:
         return _described(frame, toks[i][0], _extend_with_body(frame, toks, head), determiner)
     k = i + 1
-    while k < len(toks) and _is_cap(_word(frame, toks[k])) and not _ends_clause(_word(frame, toks[k - 1])):
+    while k < len(toks) and not _ends_clause(_word(frame, toks[k - 1])):
+        word = _word(frame, toks[k])
+        if not (_is_cap(word) or (word in _CONNECTORS and k + 1 < len(toks) and _is_cap(_word(frame, toks[k + 1])))):
+            break
         k += 1
     if k > i + 1:
         return _mention("thing", frame, toks[i][0], toks[k - 1][1])  # the New York Times
@@ -614,6 +628,11 @@ def _drop_article(text: str) -> str:
 
 
 _PAREN = re.compile(r"\s*\([^()]*\)")
+_BODIES = frozenset(
+    "department bureau center centre institute university college school council commission committee agency "
+    "office ministry court administration foundation association union coalition fund corporation board "
+    "service society league federation organization party house".split()
+)
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
 
@@ -628,6 +647,9 @@ def strip_titles(text: str) -> str:
             runs.append([])
         else:
             runs[-1].append(word)
+    first = next((run for run in runs if run), [])
+    if first and _bare(first[-1]) in _BODIES and len(runs) > 1:
+        return text  # a body's name: `Department of Veterans Affairs`, `Roper Center for Public Opinion Research`
     for run in runs:
         name = _name_in_run(run)
         if name:

@@ -44,10 +44,8 @@ class Quoted:
 def find(doc) -> list[Found]:
     from factcheck.extract import speakers
 
-    parts = quoted_spans(doc.text, doc.body_start)
-    speech = spoken_parts(doc.text, parts)
-    speakers.assign(doc, speech, blanked=parts)
-    return [Found(Kind.QUOTE, q.start, q.end, speaker=q.speaker) for q in speech]
+    story = speakers.read(doc)
+    return [Found(Kind.QUOTE, q.start, q.end, speaker=q.speaker) for q in story.quotes]
 
 
 def spoken_parts(text: str, parts: list[Quoted]) -> list[Quoted]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 from dataclasses import dataclass
 
 from factcheck.extract import names
@@ -35,7 +36,7 @@ SPEECH_VERBS = (
     "recounts disclosed revealed reveals threatened opined retorted snapped interjected summed concurred "
     "sings sang sing singing praised praises accused accuses accusing condemned condemns condemning "
     "criticized criticizes criticizing dismissed dismisses mocked mocks mocking branded brands "
-    "likened likens compared compares call"
+    "likened likens compared compares call learned learns"
 ).split()
 # Verbs that may come before their speaker: `"…," said Doe`.
 INVERTING_VERBS = frozenset(
@@ -166,13 +167,27 @@ def _after_article(frame: str, pos: int) -> bool:
 # --- putting speakers on quotes -----------------------------------------------------------
 
 
-def assign(doc, parts, blanked=None) -> None:
+_READ: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def read(doc) -> "Story":
+    """The draft's quotes with their speakers, and its attributions; read once per draft, since
+    both the quote and the attribution extractors need them."""
+    story = _READ.get(doc)
+    if story is None:
+        from factcheck.extract.quotes import quoted_spans, spoken_parts
+
+        parts = quoted_spans(doc.text, doc.body_start)
+        story = Story(doc, blank_quotes(doc.text, parts))
+        story.quotes = spoken_parts(doc.text, parts)
+        assign(story, story.quotes)
+        _READ[doc] = story
+    return story
+
+
+def assign(story: "Story", parts) -> None:
     """Set `speaker` on every quote part: its own attribution, its sentence's subject, its paragraph's
     attribution, or, for a paragraph of quote alone, the speaker just before it."""
-    if not parts:
-        return
-    frame = blank_quotes(doc.text, parts if blanked is None else blanked)
-    story = _Story(doc, frame)
     own = [story.own_mention(q) for q in parts]
     _share_within_chains(parts, own)
     for q, mention in zip(parts, own):
@@ -201,10 +216,11 @@ _SENTENCE_STOP = re.compile(r"[.!?](?=\s+[A-Z\x00\"\u201c])|\n")
 _STOP_WORD = re.compile(r"(?:^|[\s(])([A-Za-z][A-Za-z.]*)$")
 
 
-class _Story:
+class Story:
     """One draft read for attributions: its blanked text, speech verbs, names and speakers so far."""
 
     def __init__(self, doc, frame: str):
+        self.quotes: list = []
         self.frame = frame
         self.doc_text = doc.text
         self.start = doc.body_start
@@ -331,15 +347,23 @@ class _Story:
         elif mention.kind == "thing":
             speaker = mention.name
         else:
-            speaker = self.antecedent(mention, q)
+            speaker = self.antecedent(mention, min(mention.start, q.mark_start))
         if speaker:
             self.spoken.append((q.mark_start, speaker))
         return speaker
 
-    def antecedent(self, mention: Mention, q) -> str | None:
+    def who(self, mention: Mention) -> str | None:
+        """Who a mention outside any quote names (for attributions): a full name, a body, or
+        the person a pronoun or a description points back to."""
+        if mention.kind == "name":
+            return self.names.full(mention.name, mention.start)
+        if mention.kind in ("thing", "unnamed"):
+            return mention.name
+        return self.antecedent(mention, mention.start)
+
+    def antecedent(self, mention: Mention, pos: int) -> str | None:
         """Whom "he" or "the official" means: the subject of the sentence when the pronoun is
         not it, else the later of the last speaker and the last sentence subject that is a name."""
-        pos = min(mention.start, q.mark_start)
         para_start, _ = self.paragraph(pos)
         s = self.sentence_start(pos, para_start)
         subject = self._subject(s, pos)
