@@ -31,6 +31,7 @@ TITLES = frozenset(
     chairperson manager campaign communications economist analyst strategist pollster adviser advisor aide
     secretary-general treasurer gubernatorial mayoral independent libertarian party committee
     fellow columnist author editor reporter correspondent historian scholar staff rival superintendent
+    councillor councilor councilmember alderman alderwoman supervisor trustee magistrate engineer
     """.split()
 )
 

@@ -1,0 +1,67 @@
+"""Attributions: phrases that credit a fact to a source, on hand-written news copy."""
+
+import datetime as dt
+
+from factcheck.extract import attributions, make_doc
+
+REFERENCE = dt.date(2024, 3, 1)
+
+
+def pairs(text):
+    doc = make_doc(text, reference_date=REFERENCE)
+    return [(text[f.start : f.end], f.attributed_to) for f in attributions.find(doc)]
+
+
+def test_news_agency_reported():
+    text = "The textile plant in Dunmore will close in June, Reuters reported."
+    assert pairs(text) == [("Reuters reported", "Reuters")]
+
+
+def test_according_to_at_the_start_of_a_sentence():
+    text = "According to county officials, the ring road reopens on Monday."
+    assert pairs(text) == [("According to county officials", "county officials")]
+
+
+def test_according_to_a_named_body_after_the_fact():
+    text = "Ridership fell by a third last year, according to the Regional Transit Authority."
+    assert pairs(text) == [("according to the Regional Transit Authority", "Regional Transit Authority")]
+
+
+def test_a_newspaper_has_learned_and_its_full_name_is_used():
+    text = (
+        "The Valley Ledger first covered the audit in May.\n\n"
+        "The council kept a second report from the auditors, the Ledger has learned."
+    )
+    assert pairs(text) == [("the Ledger has learned", "Valley Ledger")]
+
+
+def test_said_in_a_statement():
+    text = "The ministry said in a statement that exports rose for a fourth month."
+    assert pairs(text) == [("The ministry said in a statement", "ministry")]
+
+
+def test_unnamed_officials_said():
+    text = "Two bridges will need new bearings, officials said."
+    assert pairs(text) == [("officials said", "officials")]
+
+
+def test_a_named_person_saying_something_is_not_an_attribution():
+    text = "Mayor Dana Whitfield said the bridge would open in April."
+    assert pairs(text) == []
+
+
+def test_attribution_of_a_direct_quote_is_left_to_the_quote():
+    text = '"Two bridges need new bearings," officials said on Friday.'
+    assert pairs(text) == []
+
+
+def test_according_to_beside_a_direct_quote_is_left_to_the_quote():
+    text = "\u201cFares will rise,\u201d according to the transit authority."
+    assert pairs(text) == []
+
+
+def test_offsets_index_the_text_exactly():
+    text = "Intro.\n\nThe plant will close, Reuters reported on Tuesday."
+    doc = make_doc(text, reference_date=REFERENCE)
+    (found,) = attributions.find(doc)
+    assert text[found.start : found.end] == "Reuters reported"

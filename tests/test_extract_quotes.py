@@ -1,0 +1,191 @@
+"""Direct quotes and their speakers, on hand-written news copy."""
+
+import datetime as dt
+
+import pytest
+
+from factcheck.extract import make_doc, quotes
+
+REFERENCE = dt.date(2024, 3, 1)
+
+
+def found(text, body_start=0):
+    doc = make_doc(text, reference_date=REFERENCE, body_start=body_start)
+    return quotes.find(doc)
+
+
+def pairs(text):
+    """(quoted words, speaker) for every quote, read back through the offsets."""
+    return [(text[f.start : f.end], f.speaker) for f in found(text)]
+
+
+# --- quote marks ----------------------------------------------------------------------------
+
+
+def test_curly_quote_without_its_marks_and_surname_widened_to_full_name():
+    text = (
+        "Mayor Dana Whitfield opened the new bridge on Tuesday.\n\n"
+        "\u201cIt took nine years to get here,\u201d Whitfield said."
+    )
+    assert pairs(text) == [("It took nine years to get here,", "Dana Whitfield")]
+
+
+def test_straight_quotes_and_said_before_the_name_with_a_role_after_it():
+    text = '"The audit is finished," said Omar Lindqvist, a spokesman for the port authority.'
+    assert pairs(text) == [("The audit is finished,", "Omar Lindqvist")]
+
+
+def test_offsets_index_the_text_exactly_and_leave_out_the_marks():
+    text = "Intro line.\n\nShe said: \u201cWe will reopen in May.\u201d Then she left."
+    (quote,) = found(text)
+    assert text[quote.start : quote.end] == "We will reopen in May."
+    assert text[quote.start - 1] == "\u201c" and text[quote.end] == "\u201d"
+
+
+def test_only_the_body_is_read_and_offsets_stay_absolute():
+    front = '---\ntitle: "A \u201cquoted\u201d headline"\n---\n'
+    body = '"Rain is coming," said forecaster Ada Brennan.'
+    text = front + body
+    quotes_found = found(text, body_start=len(front))
+    assert [(text[f.start : f.end], f.speaker) for f in quotes_found] == [("Rain is coming,", "Ada Brennan")]
+    assert quotes_found[0].start > len(front)
+
+
+def test_apostrophes_are_not_quote_marks():
+    text = "Ambrose said the '90s were hard, and don't forget Ambrose\u2019s record on roads."
+    assert pairs(text) == []
+
+
+def test_single_quotes_inside_a_double_quote_stay_part_of_it():
+    text = "Ruth Adler said, \u201cHe told me, \u2018Do not sign it,\u2019 and I listened.\u201d"
+    assert pairs(text) == [("He told me, \u2018Do not sign it,\u2019 and I listened.", "Ruth Adler")]
+
+
+def test_double_quote_inside_a_straight_quote_stays_part_of_it():
+    text = 'Lopez continued: "I asked the room: \u201cWho wrote this?\u201d Nobody answered."'
+    assert pairs(text) == [("I asked the room: \u201cWho wrote this?\u201d Nobody answered.", "Lopez")]
+
+
+def test_ellipsis_inside_a_quote_is_kept():
+    text = "\u201cWe will rebuild \u2026 every single house,\u201d Governor Felix Ambrose said."
+    assert pairs(text) == [("We will rebuild \u2026 every single house,", "Felix Ambrose")]
+
+
+def test_partial_quote_inside_a_sentence_belongs_to_its_subject():
+    text = "Governor Felix Ambrose called the budget \u201ca careful compromise\u201d on Monday."
+    assert pairs(text) == [("a careful compromise", "Felix Ambrose")]
+
+
+def test_quote_over_two_paragraphs_is_two_claims_with_one_speaker():
+    text = (
+        "\u201cThe first part of the statement runs to the end of this paragraph.\n\n"
+        "\u201cThe second part closes it,\u201d said Ines Carvalho, the union\u2019s treasurer."
+    )
+    assert pairs(text) == [
+        ("The first part of the statement runs to the end of this paragraph.", "Ines Carvalho"),
+        ("The second part closes it,", "Ines Carvalho"),
+    ]
+
+
+def test_one_word_and_two_word_quotes_are_kept_when_attributed():
+    text = "The senator, Ruth Okoye, called the delay \u201cshameful\u201d and the plan \u201ca mess.\u201d"
+    assert pairs(text) == [("shameful", "Ruth Okoye"), ("a mess.", "Ruth Okoye")]
+
+
+# --- what is in quote marks but is not speech ---------------------------------------------
+
+
+def test_titles_of_shows_and_films_are_not_quotes():
+    text = "Brennan appeared on KXTV\u2019s \u201cMorning Roundup\u201d and in the documentary \u201cDry Season.\u201d"
+    assert pairs(text) == []
+
+
+def test_nickname_inside_a_name_is_not_a_quote():
+    assert pairs('Rep. Robert "Robbie" Lang opened the fair.') == []
+
+
+def test_transcript_pasted_in_quote_marks_is_not_a_quote():
+    text = 'The exchange went:\n\n"HOST: Welcome back.\n\n"GUEST: Thank you for having me."'
+    assert pairs(text) == []
+
+
+# --- who said it ----------------------------------------------------------------------------
+
+
+def test_he_and_she_point_back_to_the_named_speaker():
+    text = (
+        "Councillor Hannah Brecht voted against the plan.\n\n"
+        "\u201cIt is rushed,\u201d she said. \u201cWe need another month,\u201d she added."
+    )
+    assert [s for _, s in pairs(text)] == ["Hannah Brecht", "Hannah Brecht"]
+
+
+def test_the_official_points_back_to_the_last_speaker():
+    text = (
+        "Deputy Minister Tomasz Wilk met the delegation on Friday.\n\n"
+        '"The talks were frank," Wilk said.\n\n'
+        '"We made real progress on fishing rights," said the visiting official.'
+    )
+    assert [s for _, s in pairs(text)] == ["Tomasz Wilk", "Tomasz Wilk"]
+
+
+def test_went_on_to_say():
+    text = (
+        "Judge Amara Osei read the verdict.\n\n"
+        "\u201cThe court has heard enough,\u201d Osei went on to say."
+    )
+    assert pairs(text)[0][1] == "Amara Osei"
+
+
+def test_according_to_gives_the_speaker():
+    text = '"Fares will rise in May," according to Priya Raman, the transit director.'
+    assert pairs(text) == [("Fares will rise in May,", "Priya Raman")]
+
+
+def test_titles_are_not_part_of_the_name():
+    text = (
+        "Undersecretary of Agriculture for Rural Affairs of the United States Lena Okafor visited.\n\n"
+        "\u201cThe harvest is late,\u201d Okafor said.\n\n"
+        "\u201cWe are ready,\u201d said Sen. Marta Quill (D-Ore.)."
+    )
+    assert [s for _, s in pairs(text)] == ["Lena Okafor", "Marta Quill"]
+
+
+def test_an_organisation_can_be_the_speaker():
+    text = "The Harbor Gazette reported on Sunday that the mill would close, calling it \u201ca blow to the valley.\u201d"
+    assert pairs(text) == [("a blow to the valley.", "Harbor Gazette")]
+
+
+def test_speaker_named_before_a_colon_in_the_previous_paragraph():
+    text = "Ines Carvalho told the council:\n\n\u201cWe cannot wait another year.\u201d"
+    assert pairs(text) == [("We cannot wait another year.", "Ines Carvalho")]
+
+
+def test_a_paragraph_of_quote_alone_keeps_the_last_speaker():
+    text = (
+        "\u201cThe levee held,\u201d said engineer Paulo Reyes.\n\n"
+        "\u201cNext spring we raise it by a metre.\u201d"
+    )
+    assert [s for _, s in pairs(text)] == ["Paulo Reyes", "Paulo Reyes"]
+
+
+def test_dash_credit_after_the_quote():
+    text = "\u201cThe night buses saved my job.\u201d \u2015 Mara Lindgren\n"
+    assert pairs(text) == [("The night buses saved my job.", "Mara Lindgren")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody could explain the \u201cquiet period\u201d that followed.",
+        "The sign on the door read \u201cclosed for repairs\u201d all week.",
+    ],
+)
+def test_no_speaker_when_nobody_is_named(text):
+    ((_, speaker),) = pairs(text)
+    assert speaker is None
+
+
+def test_unnamed_source_is_no_speaker():
+    text = '"The numbers do not add up," a spokesman said.'
+    assert pairs(text) == [("The numbers do not add up,", None)]
