@@ -69,7 +69,7 @@ def context_window(claim: dict) -> tuple[str, int, int]:
     with the claim's offsets inside that window."""
     sentence = claim.get("sentence") or claim.get("text") or ""
     text = single_line(claim.get("text") or "")
-    at = sentence.find(text) if text else -1
+    at = _find_words(sentence, text) if text else -1
     if at < 0:
         return sentence, 0, len(sentence)
     lo = max(0, at - WINDOW)
@@ -78,6 +78,14 @@ def context_window(claim: dict) -> tuple[str, int, int]:
     cut = sentence.find(" ", hi)
     hi = cut if cut >= 0 and hi < len(sentence) else len(sentence)
     return sentence[lo:hi], at - lo, at - lo + len(text)
+
+
+def _find_words(sentence: str, text: str) -> int:
+    """Where `text` stands in `sentence` as whole words ("now" is not the end of "know")."""
+    import re
+
+    m = re.search(r"(?<!\w)" + re.escape(text) + r"(?!\w)", sentence)
+    return m.start() if m else sentence.find(text)
 
 
 # --- figures and dates ------------------------------------------------------------------

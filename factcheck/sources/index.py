@@ -108,9 +108,9 @@ def _parse_one(root: Path, rel: str) -> dict:
     }
 
 
-def _stat(path: Path) -> dict:
+def _stat(path) -> dict:
     try:
-        st = path.stat()
+        st = os.stat(path)
         return {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
     except OSError:
         return {"size": -1, "mtime_ns": -1}
@@ -192,7 +192,7 @@ class SourceIndex:
             if stale:
                 self._index(stale, report, workers)
             self._compact(report, workers)
-            self._collect_garbage()
+            self._collect_garbage(set(paths))
             known = self.docs()
             report.docs = {p: known[p] for p in paths if p in known}
             return report
@@ -201,8 +201,9 @@ class SourceIndex:
         rows = {r[0]: r[1:] for r in self.db.execute("SELECT path, size, mtime_ns, sha256 FROM docs")}
         failed = {r[0]: r[1:] for r in self.db.execute("SELECT path, size, mtime_ns, message FROM failures")}
         stale = []
+        root = str(self.root)
         for rel in paths:
-            st = _stat(self.root / rel)
+            st = _stat(os.path.join(root, rel))
             if st["size"] < 0:
                 report.errors.append(InputError("no such source file", path=rel))
                 continue
@@ -299,11 +300,13 @@ class SourceIndex:
         if paths:
             self._index(paths, RefreshReport(), workers)
 
-    def _collect_garbage(self) -> None:
-        """Forget sources deleted from disk and delete segments nothing points at."""
+    def _collect_garbage(self, checked: set[str]) -> None:
+        """Forget sources deleted from disk and delete segments nothing points at.
+
+        `checked` paths were just found on disk; only the others need a look."""
         with self.db:
             for (path,) in list(self.db.execute("SELECT path FROM docs")):
-                if not (self.root / path).exists():
+                if path not in checked and not os.path.exists(os.path.join(self.root, path)):
                     self.db.execute("DELETE FROM docs WHERE path=?", (path,))
             used = {r[0] for r in self.db.execute("SELECT DISTINCT segment FROM docs")}
             for name in self.segment_names():

@@ -94,12 +94,13 @@ class Resolver:
         self._folders: dict[str, tuple[list[str], list[FactcheckError]]] = {}
 
     def folder(self, folder: str) -> tuple[list[str], list[FactcheckError]]:
+        """The checked files of an archive folder (symlinks pointing out of the newsroom dropped)."""
         if folder not in self._folders:
-            errors: list[FactcheckError] = []
             holder = Resolved()
-            files = _archive_files(self.config, folder, holder)
-            errors.extend(holder.errors)
-            self._folders[folder] = (files, errors)
+            seen: set[str] = set()
+            for rel in _archive_files(self.config, folder, holder):
+                _add(self.config.root, rel, holder, seen, trusted=True)
+            self._folders[folder] = (holder.paths, holder.errors)
         return self._folders[folder]
 
     def for_draft(self, declared: list[str]) -> Resolved:
@@ -117,8 +118,9 @@ class Resolver:
         for folder in folders:
             files, errors = self.folder(folder)
             out.errors.extend(errors)
-            for rel in files:
-                _add(root, rel, out, seen, trusted=True)
+            fresh = [rel for rel in files if rel not in seen]
+            seen.update(fresh)
+            out.paths.extend(fresh)
         return out
 
 

@@ -75,23 +75,25 @@ class Searcher:
         return self._score(chosen, weights, limit)
 
     def _score(self, hashes: np.ndarray, weights: list[float], limit: int) -> list[tuple[int, int, float]]:
-        found: list[tuple[float, int, int]] = []
+        keys, wts = [], []
         for si, seg in enumerate(self.segments):
             lists = seg.chunks_of(hashes)
-            if not any(len(x) for x in lists):
+            sizes = [len(x) for x in lists]
+            if not any(sizes):
                 continue
             ids = np.concatenate(lists).astype(np.int64)
-            w = np.repeat(np.array(weights), [len(x) for x in lists])
             keep = self._allowed[si][ids]
-            if not keep.any():
-                continue
-            scores = np.bincount(ids[keep], weights=w[keep], minlength=seg.n_chunks)
-            best = np.flatnonzero(scores)
-            if len(best) > limit:
-                best = best[np.argpartition(-scores[best], limit)[:limit]]
-            found.extend((float(scores[c]), si, int(c)) for c in best)
-        found.sort(reverse=True)
-        return [(si, c, s) for s, si, c in found[:limit]]
+            keys.append((ids + (si << 16))[keep])
+            wts.append(np.repeat(np.array(weights), sizes)[keep])
+        if not keys:
+            return []
+        chunks, where = np.unique(np.concatenate(keys), return_inverse=True)
+        scores = np.bincount(where, weights=np.concatenate(wts))
+        best = np.arange(len(scores))
+        if len(scores) > limit:
+            best = np.argpartition(-scores, limit)[:limit]
+        best = best[np.argsort(-scores[best], kind="stable")]
+        return [(int(chunks[i] >> 16), int(chunks[i] & 0xFFFF), float(scores[i])) for i in best]
 
     def passage(self, segment: int, chunk: int, pad: int = 400) -> Passage:
         """A candidate chunk with up to `pad` characters of its neighbours on each side."""
