@@ -390,42 +390,43 @@ def _descriptors_to_name(frame: str, toks, i: int) -> int | None:
 
 
 def _name_forward(frame: str, toks, i: int) -> Mention | None:
-    mention = _name_run_forward(frame, toks, i)
-    if mention is None or mention.kind != "name" or _ends_clause(frame[mention.start : mention.end + 1]):
-        return mention
-    j = _after(toks, mention)
-    k = _descriptors_to_name(frame, toks, j) if j < len(toks) else None
-    if k is not None and _is_title(mention.name) and " " not in mention.name:
-        # `Democratic presidential nominee Hillary Clinton`: the capital was only a title
-        return _mention("name", frame, toks[i][0], _name_run_forward(frame, toks, k).end)
-    if k is None and j < len(toks) and _bare(_word(frame, toks[j])) in NOUNS:
-        # `Pentagon officials`, `the Clinton campaign`: the name only says whose
+    """A name starting at token i: `Rep. Jane Doe (D-Ohio)`, `Democratic presidential nominee Jane
+    Doe`, or a name that only says whose (`Pentagon officials`, `Doe campaign`)."""
+    j = _run_end(frame, toks, i)
+    if j == i:
+        return None
+    last = _word(frame, toks[j - 1])
+    if _POSSESSIVE.search(last.rstrip(",;:.")):
+        return _possessive_forward(frame, toks, i, j)
+    if _ends_clause(last) or j >= len(toks):
+        return _mention("name", frame, toks[i][0], toks[j - 1][1])
+    k = _descriptors_to_name(frame, toks, j)
+    run = frame[toks[i][0] : toks[j - 1][1]]
+    if k is not None and all(_is_title(w) for w in _PAREN.sub("", run).split()):
+        # `Democratic presidential nominee Jane Doe`: the capitals were only titles
+        return _mention("name", frame, toks[i][0], toks[_run_end(frame, toks, k) - 1][1])
+    if k is None and _bare(_word(frame, toks[j])) in NOUNS:
+        # `Pentagon officials`, `the Doe campaign`: the name only says whose
         while j + 1 < len(toks) and _bare(_word(frame, toks[j + 1])) in NOUNS and not _ends_clause(_word(frame, toks[j])):
             j += 1
         return _mention("thing", frame, toks[i][0], toks[j][1])
-    return mention
+    return _mention("name", frame, toks[i][0], toks[j - 1][1])
 
 
-def _name_run_forward(frame: str, toks, i: int) -> Mention | None:
+def _run_end(frame: str, toks, i: int) -> int:
+    """Index just past a run of capitalised words (with connectors) starting at token i."""
     j = i
     while j < len(toks):
         word = _word(frame, toks[j])
         if _is_cap(word):
-            if _ends_clause(word) or _POSSESSIVE.search(word.rstrip(",;:.")):
-                j += 1
-                break
             j += 1
+            if _ends_clause(word) or _POSSESSIVE.search(word.rstrip(",;:.")):
+                break
         elif word in _CONNECTORS and j + 1 < len(toks) and _is_cap(_word(frame, toks[j + 1])):
             j += 1
         else:
             break
-    if j == i:
-        return None
-    end = toks[j - 1][1]
-    last = _word(frame, toks[j - 1])
-    if _POSSESSIVE.search(last.rstrip(",;:.")):
-        return _possessive_forward(frame, toks, i, j)
-    return _mention("name", frame, toks[i][0], end)
+    return j
 
 
 def _possessive_forward(frame: str, toks, i: int, j: int) -> Mention | None:
@@ -652,6 +653,8 @@ def strip_titles(text: str) -> str:
     if first and _bare(first[-1]) in _BODIES and len(runs) > 1:
         return text  # a body's name: `Department of Veterans Affairs`, `Roper Center for Public Opinion Research`
     for run in runs:
+        if all(_is_title(w) for w in run):
+            continue  # `Secretary of State John Doe`: the first run is all title
         name = _name_in_run(run)
         if name:
             return name
@@ -748,8 +751,7 @@ class NameIndex:
         for k in range(bisect.bisect_right(positions, pos) - 1, -1, -1):
             if names[k][1][-n:] == keys and len(names[k][1]) >= n:
                 return names[k][0]
-        later = {full for full, ks in names if ks[-n:] == keys and len(ks) >= n}
-        return later.pop() if len(later) == 1 else name
+        return name
 
 
 def _key(word: str) -> str:

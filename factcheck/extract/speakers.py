@@ -21,7 +21,7 @@ BLANK = names.BLANK
 
 # Verbs that introduce speech or writing, with the -ing forms that hang off a sentence's subject.
 SPEECH_VERBS = (
-    "said says say added adds adding told tells telling wrote writes writing asked asks asking "
+    "said says say saying added adds adding told tells telling wrote writes writing asked asks asking "
     "continued continues explained explains explaining noted notes noting stated states declared declares "
     "argued argues arguing insisted insists insisting claimed claims claiming recalled recalls warned warns "
     "warning tweeted tweets tweeting posted replied replies responded responds remarked remarks joked jokes "
@@ -47,6 +47,14 @@ INVERTING_VERBS = frozenset(
     "acknowledged admitted concedes conceded".split()
 )
 _PHRASES = (
+    "written by",
+    "penned by",
+    "coined by",
+    "uttered by",
+    "spoken by",
+    "tweeted by",
+    "posted by",
+    "sung by",
     "put it",
     "puts it",
     "went on to say",
@@ -137,8 +145,8 @@ _AFTER_QUOTE = re.compile(r"\x00[\s,]*$")
 def attribution_at(frame: str, verb_start: int, verb_end: int) -> Attribution | None:
     """The speaker of the verb at verb_start: after it (`said Doe`) or before it (`Doe said`)."""
     verb = frame[verb_start:verb_end]
-    if verb[0] in "Aa" and verb[1:].lower().startswith("ccording"):
-        mention = np_after(frame, verb_end)
+    if verb.endswith(" by") or (verb[0] in "Aa" and verb[1:].lower().startswith("ccording")):
+        mention = np_after(frame, verb_end)  # `according to Doe`, `written by Doe`
     elif verb[0].isupper():
         mention = np_after(frame, verb_end)  # `Said Doe: "…"`
     elif verb in INVERTING_VERBS and _AFTER_QUOTE.search(frame, max(0, verb_start - 4), verb_start):
@@ -179,6 +187,7 @@ def read(doc) -> "Story":
 
         parts = quoted_spans(doc.text, doc.body_start)
         story = Story(doc, blank_quotes(doc.text, parts))
+        story.sentence_quotes = [q.mark_end for q in parts if q.end > q.start and doc.text[q.end - 1] in ".?!"]
         story.quotes = spoken_parts(doc.text, parts)
         assign(story, story.quotes)
         _READ[doc] = story
@@ -211,7 +220,18 @@ def _share_within_chains(parts, own) -> None:
 
 
 _NEXT_CHAR = re.compile(r"\s*(\S)")
+_NEW_CLAUSE = re.compile(r"\b(?:but|and|as|while|when|because|until)\s+(?:\w+\s+)?(?:[A-Z]\w+|he|she|they|I|we)\b")
+_CLAIM_NOUNS = (
+    "claim|claims|statement|remark|remarks|comment|comments|words|promise|pledge|assertion|description|"
+    "prediction|warning|accusation|charge|argument|contention|insistence|suggestion|boast|vow|plea|tweet"
+)
+_POSSESSIVE_CLAIM = re.compile(
+    r"(?P<who>(?:[A-Z][\w.\u2019'\-]*\s+){0,3}[A-Z][\w\-]*)[\u2019']s\s+(?:[a-z\-]+\s+){0,2}(?:"
+    + _CLAIM_NOUNS
+    + r")\s+(?:that\s+[^\x00.!?]{0,80}?)?$"
+)
 _DASH_CREDIT = re.compile(r"\s*[\u2015\u2014\u2013]\s*(?=[A-Z])")
+_NEW_SENTENCE = re.compile(r"\s+[A-Z\x00\"\u201c]")
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s+[A-Z\x00\"\u201c])|\n")
 _STOP_WORD = re.compile(r"(?:^|[\s(])([A-Za-z][A-Za-z.]*)$")
 
@@ -221,6 +241,7 @@ class Story:
 
     def __init__(self, doc, frame: str):
         self.quotes: list = []
+        self.sentence_quotes: list[int] = []  # ends of quotes whose words end with . ? or !
         self.frame = frame
         self.doc_text = doc.text
         self.start = doc.body_start
@@ -240,13 +261,33 @@ class Story:
         if after and not tokens_between(self.frame, q.mark_end, after[0].start):
             return after[0].mention  # `"…," Doe said` or `"…," said Doe`
         before = self.sentence_start(q.mark_start, para_start)
-        candidates = [a.mention for a in self._between(before, q.mark_start)]
+        candidates = [a.mention for a in self._between(before, q.mark_start) if not self._credits_other(a, q)]
         named = [m for m in candidates if m.kind != "unnamed"]
         if named or candidates:
             return (named or candidates)[-1]  # `Doe told a woman who asked that "…"` is Doe's
+        claim = self._possessive_claim(before, q.mark_start)
+        if claim is not None:
+            return claim
         if after:
             return after[0].mention
         return self._dash_credit(q, para_end)
+
+    def _credits_other(self, a: Attribution, q) -> bool:
+        """`"…," she said, but as Doe went on about "…"`: the verb credits the earlier quote, and
+        the story has moved on before this one."""
+        if not _AFTER_QUOTE.search(self.frame, max(0, a.start - 4), a.start):
+            return False
+        return _NEW_CLAUSE.search(self.frame, a.end, q.mark_start) is not None
+
+    def _possessive_claim(self, lo: int, hi: int) -> Mention | None:
+        """`Doe's claim that "…"`: the quote is the words of whoever the claim belongs to."""
+        m = _POSSESSIVE_CLAIM.search(self.frame, lo, hi)
+        if not m:
+            return None
+        name = names.strip_titles(m.group("who"))
+        if not name or names.is_title_word(name):
+            return None
+        return Mention("name", m.group("who"), name, m.start("who"), m.end("who"))
 
     def _after_window(self, q, para_end: int) -> int:
         """How far after a quote its attribution may sit: to the sentence end, unless the quote
@@ -428,7 +469,7 @@ class Story:
     def sentence_end(self, pos: int, para_end: int) -> int:
         ends = self._paragraph_stops(*self.paragraph(pos))
         i = bisect.bisect_right(ends, pos)
-        return ends[i] - 1 if i < len(ends) else para_end
+        return ends[i] if i < len(ends) else para_end
 
     def _sentence_starts(self, lo: int, hi: int) -> list[int]:
         """Starts of the sentences from lo (a paragraph start or a sentence start) up to hi."""
@@ -441,7 +482,12 @@ class Story:
     def _paragraph_stops(self, para_start: int, para_end: int) -> list[int]:
         """Where each sentence after the first begins in a paragraph; worked out once."""
         if para_start not in self._stop_cache:
-            self._stop_cache[para_start] = [m.end() for m in self._stops(para_start, para_end)]
+            stops = [m.end() for m in self._stops(para_start, para_end)]
+            # a quote whose words end a sentence (`… escapades."`) ends the sentence around it too
+            i = bisect.bisect_left(self.sentence_quotes, para_start)
+            j = bisect.bisect_left(self.sentence_quotes, para_end)
+            stops += [e for e in self.sentence_quotes[i:j] if _NEW_SENTENCE.match(self.frame, e)]
+            self._stop_cache[para_start] = sorted(stops)
         return self._stop_cache[para_start]
 
     def _stops(self, lo: int, hi: int):
