@@ -1,0 +1,1131 @@
+"""Numbers as news copy writes them: numerals, number words, money, percentages, units.
+
+The one public entry point is `parse_figures(text)`, used both on drafts (by the figure
+extractor) and on sources (by the matcher), so that "$6 billion", "6 billion dollars",
+"$6bn" and "$6,000,000,000" all come out as value 6000000000, unit "USD".
+
+Each `Figure` carries:
+
+- `value`: the number with magnitudes and fractions applied, an int when it is whole
+  ("two" → 2, "5.5%" → 5.5, "a dozen" → 12, "half a million" → 500000, "2 1/2" → 2.5).
+- `unit`: an ISO 4217 code for money ("USD", "GBP", "EUR", "JPY"); "percent" for %,
+  "per cent" and "percent"; "percentage points" and "basis points" as written; a
+  canonical name for units of measurement ("kilometre", "square mile", "USD per hour");
+  otherwise the counted noun as the text gives it ("114 Patriot missiles" → "Patriot
+  missiles"), or None.
+- `qualifier`: the hedge in front of or after the number, lower-cased ("more than",
+  "about", "up to", "at least", "nearly", "some", "or more" ...); the span includes it.
+- Ranges ("between 10 and 20", "10-20", "10 to 20 percent", "$5-6 billion") are one
+  figure: `low` and `high` hold the ends, `value` is their midpoint and the qualifier
+  is "between" unless the text gives another. "From 10 to 20" is a range too, except
+  after a verb of change ("rose from 10 to 20"), where the two numbers are a before and
+  an after and come out as two figures.
+
+Not figures: ordinals ("21st", "second"), clock times, dates written with a month name
+or in digits, decades ("the 1990s"), phone numbers, URLs and e-mail addresses, version
+numbers, scores and votes ("a 5-4 ruling"), year spans ("2013-14"), numbers that are part
+of a name or code ("F-16", "COVID-19", "Boeing 747", "G20", "Room 101", "page 12"), and
+"one" used as a pronoun ("one of the", "no one"). Bare years are figures here; the
+extractor lets a date claim take them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Iterable
+
+from factcheck import units as U
+
+__all__ = ["Figure", "parse_figures", "parse_number", "currency_code"]
+
+currency_code = U.currency_code
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure in a text: where it is (end exclusive) and what it says."""
+
+    start: int
+    end: int
+    value: int | float
+    unit: str | None = None
+    qualifier: str | None = None
+    low: int | float | None = None
+    high: int | float | None = None
+
+    @property
+    def is_range(self) -> bool:
+        return self.low is not None
+
+
+def parse_figures(text: str, start: int = 0, end: int | None = None, *, skip: Iterable[tuple[int, int]] = ()) -> list[Figure]:
+    """Every figure in `text[start:end]`, in order, with absolute offsets into `text`.
+
+    `skip` lists spans the caller knows hold no figures (a Markdown link target, say);
+    numbers inside them are ignored.
+    """
+    end = len(text) if end is None else min(end, len(text))
+    if start >= end:
+        return []
+    work = _mask(text, start, end, skip)
+    return _Scan(work, end).run(start)
+
+
+def parse_number(text: str) -> int | float | None:
+    """The value of `text` when all of it is one figure ("$6bn", "six billion dollars"), else None."""
+    stripped = text.strip()
+    found = parse_figures(stripped)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(stripped):
+        return found[0].value
+    return None
+
+
+# --- spans that hold numbers but no figures --------------------------------------------
+
+def _trie(words: Iterable[str]) -> str:
+    """An alternation that branches letter by letter ("t(?:en|hree|wo)"): one test per letter
+    instead of one per word, which is what makes scanning for number words cheap."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict) -> str:
+    alts = [re.escape(ch) + _branches(node[ch]) for ch in sorted(k for k in node if k)]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if "" in node:  # a word ends here and longer ones go on: the rest is optional
+        return (body if len(alts) > 1 else "(?:" + body + ")") + "?"
+    return body
+
+
+_MONTH = "(?:" + _trie(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+) + ")"
+_ZONES = r"(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|IST|JST|AEST|AEDT|ET|PT|local time)"
+# Each branch starts with a literal or a digit, never with a look-behind or \b, so that
+# the regular expression engine can skip ahead to the next possible start: scanning a
+# megabyte then costs milliseconds. A digit "starts" a token when no word character,
+# full stop or comma is right before it.
+_TOKEN_DIGIT = r"\d(?<![\w.,]\d)"
+_NOT_FIGURES = re.compile(
+    "|".join(
+        (
+            r"(?:https?://|ftp://|www\.)[^\s<>\"'\]\[)]+",  # web addresses
+            r"@(?<=[\w.+-]@)[\w-]+(?:\.[\w-]+)+",  # e-mail domains (the digits before "@" are in a word)
+            r"[@#](?<![\w@][@#])\w+",  # handles and hashtags
+            r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}(?!\d)",  # (202) 555-0143
+            r"\+(?<![\w+]\+)\d{1,3}(?:[\s.-]\(?\d{1,4}\)?){2,5}(?!\d)",  # +44 20 7946 0958
+            _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)(?:,?\s+\d{4}(?!\d))?",  # November 23, 2010
+            _MONTH + r"\.?,?\s+\d{4}(?!\d)",  # November 2010
+            r"['\u2019]\d0s(?!\w)",  # the '90s
+            _TOKEN_DIGIT
+            + "(?:"
+            + "|".join(
+                (
+                    r"\d{2}[-.]\d{3}[-.]\d{4}(?!\d)",  # 202-555-0143
+                    r"\d?:\d{1,2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?(?!\w))?",  # clock times, ratios, verses
+                    r"\d?(?:[.:][0-5]\d)?\s?(?:[ap]\.m\.|[AaPp][Mm](?!\w))",  # 2 pm, 10.30am, 9 a.m.
+                    r"\d?(?:[0-5]\d)?\s?" + _ZONES + r"(?!\w)",  # 1400 GMT
+                    r"\d?(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?!\w)\.?(?:,?\s+\d{4}(?!\d))?",  # 23 November
+                    r"\d{3}-\d{1,2}-\d{1,2}(?!\d)|\d?[/.]\d{1,2}[/.]\d{2,4}(?!\d)",  # 2010-11-23, 11/23/2010
+                    r"\d*(?:\.\d+){2,}(?!\d)",  # version numbers and network addresses
+                    r"\d{0,2}0['\u2019]?s(?!\w)",  # decades: the 1990s, the 90s
+                    r"\d{0,4}\s+(?:[A-Z][a-z]+\.?\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln"
+                    r"|Drive|Way|Place|Square|Court|Terrace|Parkway|Pkwy|Highway|Close|Crescent|Row)(?!\w)\.?",
+                )
+            )
+            + ")",
+        )
+    )
+)
+_BARRIER = "\x00"  # stands in for masked text: not a word, not a space, not a digit
+
+
+def _mask(text: str, start: int, end: int, skip: Iterable[tuple[int, int]]) -> str:
+    """`text` with every no-figure span blanked out, offsets unchanged."""
+    spans = [(s, e) for s, e in skip if e > start and s < end]
+    spans.extend(m.span() for m in _NOT_FIGURES.finditer(text, start, end))
+    if not spans:
+        return text
+    spans.sort()
+    parts, cur = [], 0
+    for s, e in spans:
+        s = max(s, cur)
+        if e <= s:
+            continue
+        parts.append(text[cur:s])
+        parts.append(_BARRIER * (e - s))
+        cur = e
+    parts.append(text[cur:])
+    return "".join(parts)
+
+
+# --- vocabulary ------------------------------------------------------------------------
+
+_UNITS_WORDS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_CARDINALS = {w: i for i, w in enumerate(_UNITS_WORDS)}
+_TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+_SCALES = {w: v for w, v in U.MAGNITUDE_WORDS.items() if v >= 1000}
+_FRACTION_WORDS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
+    "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10, "twelfth": 12, "twelfths": 12,
+    "hundredth": 100, "hundredths": 100, "thousandth": 1000, "thousandths": 1000,
+}  # fmt: skip
+_VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5), "⅖": (2, 5), "⅗": (3, 5),
+           "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8)}  # fmt: skip
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+_NUMBER_WORDS = [*_CARDINALS, *_TENS, "hundred", *_SCALES, "dozen", "half"]
+_SINGULAR_FRACTIONS = [w for w in _FRACTION_WORDS if not w.endswith("s")]
+_ONE_OF_NAMES = [name for name, canonical in U.UNIT_NAMES.items() if canonical in U.ONE_OF_UNITS and not name.endswith("s")]
+_A_WORDS = ["hundred", *_SCALES, "dozen", "baker's dozen", "baker\u2019s dozen", *_SINGULAR_FRACTIONS,
+            *_ONE_OF_NAMES, "dollar", "euro", "penny"]  # fmt: skip
+
+
+
+def _cases(words: Iterable[str]) -> list[str]:
+    """Each word as written in lower case, Capitalized and in CAPITALS (see _TOKEN_DIGIT on why not (?i))."""
+    return [v for w in words for v in (w, w[:1].upper() + w[1:], w.upper())]
+
+
+# Where a figure can start. Word starts are checked in code: a look-behind here would
+# cost the engine its quick skip to the next possible start.
+_CANDIDATE = re.compile(
+    r"(?P<d>\d)|(?P<v>[" + "".join(_VULGAR) + r"])"
+    r"|(?P<w>" + _trie(_cases(_NUMBER_WORDS)) + r")(?!\w)"
+    r"|(?P<a>an?|An?|AN?)\s+(?=(?i:" + _alt(_A_WORDS) + r")(?![\w\u2019']))"
+)
+
+_QUALIFIERS = """more than|over|above|in excess of|upwards of|upward of|north of|greater than|higher than|
+    less than|fewer than|under|below|lower than|south of|just over|just under|just above|just below|
+    well over|well under|well above|well below|slightly more than|slightly less than|far more than|
+    about|around|roughly|approximately|approx.|some|an estimated|estimated|circa|c.|nearly|almost|close to|
+    up to|as many as|as much as|as high as|as low as|as few as|as little as|at least|at most|
+    no more than|no less than|no fewer than|not more than|not less than|a maximum of|a minimum of|
+    exactly|precisely|more or less"""
+_QUALIFIER_BEFORE = re.compile(
+    r"(?:(?<=[^\w.])|^)(?P<q>(?i:" + _alt(q.strip() for q in _QUALIFIERS.split("|")) + r"))\s+$"
+)
+_QUALIFIER_ENDS = frozenset(q.split()[-1].lower() for q in _QUALIFIERS.replace("\n", " ").split("|") if q.strip())
+
+
+def _last_word(window: str) -> str:
+    parts = window.rsplit(None, 1)
+    return parts[-1].lower() if parts and window[-1:].isspace() else ""
+
+
+# Words that leave the number as it is but show that "one" counts something ("only one").
+_EMPHASIS_BEFORE = re.compile(r"(?i:\b(?:only|just|a\s+mere|exactly|precisely)\s+$)")
+_QUALIFIER_SYMBOL = {"~": "about", "≈": "about", ">": "more than", "<": "less than", "≥": "at least",
+                     "≤": "at most", ">=": "at least", "<=": "at most"}  # fmt: skip
+_SYMBOL_BEFORE = re.compile(r"(?P<q>>=|<=|[~≈><≥≤])$")
+_QUALIFIER_AFTER = re.compile(
+    r"(?i:(?P<q>\+(?![\w/-])|-?plus\b|-odd\b|\s+or\s+(?:more|so|less|fewer|above|over)\b))"
+)
+_CANON_QUALIFIER = {"approx.": "approximately", "c.": "circa", "+": "more than", "plus": "more than",
+                    "-plus": "more than", "-odd": "about"}  # fmt: skip
+_TOLERANCE = re.compile(r"\s*(?:±|\+/-|\+-)\s*\d+(?:\.\d+)?(?:[eE][-+\u2212]?\d+)?")
+
+# Verbs of change: "rose from 10 to 20" is a before and an after, not a range.
+_CHANGE_VERBS = (
+    "rose rise rises risen rising fell fall falls fallen falling increase increased increases increasing "
+    "decrease decreased decreases decreasing grew grow grows grown growing jumped jump jumps jumping climbed "
+    "climb climbs climbing dropped drop drops dropping declined decline declines declining slipped slip slips "
+    "slid slide slides sliding surged surge surges surging soared soar soars soaring plunged plunge plunges "
+    "plummeted plummet plummets tumbled tumble tumbles cut cuts cutting reduced reduce reduces reducing "
+    "raised raise raises raising lowered lower lowers lowering boosted boost boosts doubled double doubles "
+    "tripled triple halved halve shrank shrunk shrink shrinks expanded expand expands changed change changes "
+    "changing moved move moves went go goes gone revised revise upgraded downgraded widened widen narrowed "
+    "narrow swelled swell eased ease gained gain gains lost lose loses advanced advance retreated edged edge "
+    "added add adds shed sheds rallied rally sank sink sinks spiked slumped dipped dip recovered rebounded "
+    "ballooned trimmed trim slashed slash up down"
+).split()
+_CHANGE = re.compile(r"(?i:\b(?:" + _alt(_CHANGE_VERBS) + r")(?:\s+[\w$%.,'\u2019]+){0,4}?\s+$)")
+_BETWEEN = re.compile(r"(?i:\b(?P<w>between|from)\s+$)")
+
+# Words in front of a number that make it a label or an identifier, not a quantity.
+_LABELS = re.compile(
+    r"(?i:\b(?:page|pages|p\.|pp\.|chapter|section|sections|article|paragraph|clause|line|flight|route|exit|"
+    r"gate|platform|seat|room|suite|apartment|apt\.?|version|model|no\.|nos\.|number|figure|fig\.|table|item|"
+    r"step|phase|category|grade|size|channel|bus|track|episode|season|vol\.|volume|issue|rule|amendment|"
+    r"district|ward|precinct|pier|terminal|highway|interstate|box|row|serial|code|pin|ref\.?|id|level|stage|"
+    r"proposition|prop\.|resolution|tier|class|division|zone|sector|mark|v\.|round|game|hole|lane|"
+    r"day|week|year)\s+$)"
+)
+# A capitalized word just before a bare number makes a name: "Boeing 747", "Apollo 11".
+_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s(\"'\u201c\u2018\u2014\u2013/]))(?P<w>[A-Za-z][\w&'\u2019-]*)[ \u00a0]$")
+_NOT_NAMES = frozenset(
+    """the a an in on at of for by with from to into onto about around over under nearly almost some only
+    just all more less fewer another those these its his her their our my your each every and but or nor so
+    yet since until after before during between among roughly approximately exactly up down last next first
+    than then when while if as per via plus minus including include included excluding total totals
+    totalled totaled killing killed injuring wounding leaving had has have is are was were be been being
+    will would could should may might must can did does do said says told also even still already both
+    either neither whereas where which who whom whose that this what whatever overall today tonight
+    yesterday tomorrow now once twice thrice i we you he she they it
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec fiscal""".split()
+)
+_PRONOUN_ONE_BEFORE = re.compile(
+    r"(?i:\b(?:no|the|this|that|which|any|each|every|such|someone|everyone|little|last|another|a|an|"
+    r"one|which)\s+$)"
+)
+_PRONOUN_ONE_AFTER = frozenset(
+    """of another or by day time point way thing things side hand must can could would should might may
+    will who that which else and more such on in at is was has had does did says said""".split()
+)
+_NOT_HALF_BEFORE = re.compile(
+    r"(?i:\b(?:the|first|second|third|fourth|last|other|latter|former|back|better|in|a|and)\s+$)"
+)
+_ZERO_IDIOMS = re.compile(r"(?i:\s*-?\s*(?:tolerance|sum|hour|day)\b)")
+_ZERO_IDIOM_BEFORE = re.compile(r"(?i:\bground\s+$)")
+
+# Counted nouns: words that end a noun phrase or cannot be part of one.
+_STOP = frozenset(
+    """a an the and or nor but of in on at to for by with from into onto over under about after before since
+    until during between among than as per via is are was were be been being am will would could should
+    may might must can cannot can't did does do done has have had having said says say told tell according
+    who whom whose which that this these those what when where why how while if then there here it its it's
+    they them their he him his she her we us our you your i me my not no yes also only just even still
+    each every all some any more most less least few many much both either neither other another such own
+    ago later earlier last next first second third up down out off away back again once twice per cent
+    percent percentage pct so very too times""".split()
+)
+_IRREGULAR_PLURALS = frozenset(
+    """people men women children police personnel staff cattle sheep fish aircraft deer feet teeth mice geese
+    data media crew militia offspring livestock clergy folk folks youth headquarters series species
+    spacecraft""".split()
+)
+_WORD = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z][A-Za-z.'\u2019&-]*)")
+_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}$")
+_CLAUSE_BREAK = re.compile(r"[,;:)\]\u2014]|\.(?!\w)")
+
+
+@dataclass
+class _Quantity:
+    """A figure being read: its span and what has been learnt about it so far."""
+
+    start: int
+    end: int
+    value: Fraction
+    plain: bool = False  # an integer written in digits alone, as names and labels use
+    words: bool = False  # written in words
+    base: Fraction | None = None  # the value before a magnitude word: 6 in "6 billion"
+    number_end: int = 0  # where the number (with its magnitude) ends, before unit or noun
+    magnitude: bool = False
+    currency: str | None = None
+    unit: str | None = None
+    counted: bool = False  # the unit is a counted noun from the text, not a measure
+    qualifier: str | None = None
+    low: Fraction | None = None
+    high: Fraction | None = None
+    bare_one: bool = False  # the single word "one", maybe a pronoun
+
+    def figure(self) -> Figure:
+        low = _number(self.low) if self.low is not None else None
+        high = _number(self.high) if self.high is not None else None
+        return Figure(self.start, self.end, _number(self.value), self.currency or self.unit, self.qualifier, low, high)
+
+
+def _number(value: Fraction) -> int | float:
+    return int(value) if value.denominator == 1 else float(value)
+
+
+class _Reject(Exception):
+    """Not a figure; scanning resumes at `resume`."""
+
+    def __init__(self, resume: int):
+        super().__init__(resume)
+        self.resume = resume
+
+
+# --- the scan --------------------------------------------------------------------------
+
+_TOKEN_END = re.compile(r"[\w.\-/+]*\w")
+
+
+class _Scan:
+    """One pass over a text: find candidates, read each into a figure or reject it."""
+
+    def __init__(self, text: str, end: int):
+        self.text = text
+        self.end = end
+
+    def run(self, pos: int) -> list[Figure]:
+        found: list[_Quantity] = []
+        search = _CANDIDATE.search
+        while True:
+            m = search(self.text, pos, self.end)
+            if m is None:
+                break
+            if m.lastgroup in ("w", "a") and _inside_word(self.text, m.start()):
+                pos = m.end()
+                continue
+            try:
+                q = self.read(m)
+            except _Reject as r:
+                pos = max(r.resume, m.end())
+                continue
+            found.append(q)
+            pos = q.end
+        _share_units(self.text, found)
+        return [q.figure() for q in found]
+
+    def read(self, m: re.Match) -> _Quantity:
+        q = self.core(m, first=True)
+        self.left(q)
+        self.right(q)
+        self.check_names(q)
+        return q
+
+    def token_end(self, p: int) -> int:
+        m = _TOKEN_END.match(self.text, p)
+        return m.end() if m else p + 1
+
+    # the number itself
+
+    def core(self, m: re.Match, *, first: bool) -> _Quantity:
+        kind, s = m.lastgroup, m.start()
+        if kind == "d":
+            return self.digits(s, first=first)
+        if kind == "v":
+            num, den = _VULGAR[m.group()]
+            return _Quantity(s, s + 1, Fraction(num, den))
+        if kind == "w":
+            return self.words(s)
+        return self.article(m)
+
+    def digits(self, s: int, *, first: bool) -> _Quantity:
+        text = self.text
+        if first:
+            self.check_before_digits(s)
+        m = _NUMERAL.match(text, s)
+        raw = m.group("int")
+        q = _Quantity(s, m.end(), Fraction(_DIGIT_GROUPING.sub("", raw)), plain=m.group("dec") is None and raw.isdigit())
+        if m.group("dec"):
+            q.value += Fraction(m.group("dec"))
+        self.exponent(q)
+        self.fraction(q, raw)
+        self.glued(q)
+        return q
+
+    def check_before_digits(self, s: int) -> None:
+        """Digits inside a token ("i7", "F-16", "3.2.1", "11/23") or after an apostrophe ("'09")."""
+        text = self.text
+        before = text[s - 1] if s > 0 else " "
+        if before.isalnum() or before in "_.,/:\u00ad" or (before in "-\u2010\u2011" and _code_hyphen(text, s - 1)):
+            raise _Reject(self.token_end(s))
+        if before in "'\u2019" and _NUMERAL.match(text, s).end() - s == 2:
+            raise _Reject(s + 2)
+
+    def exponent(self, q: _Quantity) -> None:
+        """"4e14", "2.48×10−5", "6×10²³", "8x2^10", "2^10"."""
+        m = _EXPONENT.match(self.text, q.end, self.end)
+        if not m:
+            return
+        ten = m.group("t") or m.group("t2") or m.group("t3")
+        if m.group("e") is not None:
+            q.value *= Fraction(10) ** int(_minus(m.group("e")))
+        elif ten is not None:
+            q.value *= Fraction(10) ** _superscript(ten)
+        elif m.group("b") is not None:
+            q.value *= Fraction(int(m.group("b"))) ** int(_minus(m.group("p")))
+        else:
+            q.value = q.value ** int(m.group("x"))
+        q.end, q.plain = m.end(), False
+
+    def fraction(self, q: _Quantity, raw: str) -> None:
+        """"1/4", "1/40", "2 1/2", "2½"; "24/7" and "12/25" are not fractions."""
+        text = self.text
+        if q.plain and text.startswith("/", q.end):
+            m = _SLASH.match(text, q.end)
+            if not m or not _is_fraction(int(raw), int(m.group(1))):
+                raise _Reject(self.token_end(q.end))
+            q.value, q.end, q.plain = Fraction(int(raw), int(m.group(1))), m.end(), False
+            return
+        m = _MIXED.match(text, q.end, self.end) if q.plain else None
+        if not m:
+            return
+        if m.group("v"):
+            num, den = _VULGAR[m.group("v")]
+        else:
+            num, den = int(m.group("n")), int(m.group("d"))
+            if not _is_fraction(num, den):
+                return
+        q.value += Fraction(num, den)
+        q.end, q.plain = m.end(), False
+
+    def glued(self, q: _Quantity) -> None:
+        """Letters right after the digits: an ordinal, a magnitude, a unit, or a code like "4G"."""
+        text, p = self.text, q.end
+        if p >= self.end or not (text[p].isalpha() or text[p] in "µμ°º"):
+            return
+        m = _GLUED_WORD.match(text, p)
+        word = m.group()
+        after = text[m.end()] if m.end() < len(text) else " "
+        if word in ("st", "nd", "rd", "th") or word.lower() in ("am", "pm") or word == "x" and after.isdigit():
+            raise _Reject(m.end())
+        known = word in U.UNIT_SYMBOLS or word in U.MAGNITUDE_ABBREVIATIONS or word.upper() in U.CURRENCY_CODES
+        if after.isdigit() and word not in U.UNIT_SYMBOLS:
+            raise _Reject(self.token_end(p))
+        if word[0].isupper() and not known and word not in U.UNIT_SYMBOLS and len(word) <= 3:
+            raise _Reject(self.token_end(p))  # "3D", "4G", "2FA"
+
+    def words(self, s: int) -> _Quantity:
+        tokens = _word_tokens(self.text, s, self.end)
+        first = tokens[0][0].lower()
+        if first == "half":
+            q = _Quantity(s, tokens[0][2], Fraction(1, 2), words=True)
+            self.half(q)
+            return q
+        value, used, last = _word_value(tokens)
+        if used == 0 or _kind(first) in ("hundred", "scale"):
+            raise _Reject(tokens[max(used, 1) - 1][2])  # "several hundred", "thousands": no number given
+        q = _Quantity(s, tokens[used - 1][2], value, words=True)
+        if last == "scale":
+            q.base = value / _SCALES[tokens[used - 1][0].lower()]
+        q.bare_one = used == 1 and first == "one"
+        if used == 1 and first == "zero":
+            self.zero(q)
+        self.word_fraction(q, tokens, used, last)
+        return q
+
+    def word_fraction(self, q: _Quantity, tokens, used: int, last: str) -> None:
+        """"two thirds", "three-quarters", "one and a half", "three-quarters of a million"."""
+        if last in ("unit", "teen", "tens") and used < len(tokens):
+            word, sep, tok_end = tokens[used]
+            den = _FRACTION_WORDS.get(word.lower())
+            if den and sep.strip() in ("", "-") and word.lower().endswith("s") == (q.value > 1):
+                q.value /= den
+                q.end, q.bare_one = tok_end, False
+        if last in ("unit", "teen", "tens", "scale"):
+            m = _AND_A_HALF.match(self.text, q.end, self.end)
+            if m:
+                q.value += Fraction(1, 2)
+                q.end, q.bare_one = m.end(), False
+        self.fraction_of_magnitude(q)
+
+    def fraction_of_magnitude(self, q: _Quantity) -> None:
+        """"half a million", "a quarter of a million", "half a dozen"."""
+        if q.value >= 1 and q.value.denominator == 1:
+            return
+        m = _OF_A_MAGNITUDE.match(self.text, q.end, self.end)
+        if m:
+            q.value *= _MAGNITUDE_OF[m.group("m").lower()]
+            q.end, q.magnitude = m.end(), True
+
+    def half(self, q: _Quantity) -> None:
+        text = self.text
+        if _NOT_HALF_BEFORE.search(text, max(0, q.start - 12), q.start) or text.startswith("-", q.end):
+            raise _Reject(q.end)
+        self.fraction_of_magnitude(q)
+        if not q.magnitude and not _HALF_AFTER.match(text, q.end, self.end):
+            raise _Reject(q.end)
+
+    def zero(self, q: _Quantity) -> None:
+        """"zero tolerance", "ground zero", "zero-sum" are not quantities."""
+        text = self.text
+        if _ZERO_IDIOMS.match(text, q.end, self.end) or _ZERO_IDIOM_BEFORE.search(text, max(0, q.start - 8), q.start):
+            raise _Reject(q.end)
+
+    def article(self, m: re.Match) -> _Quantity:
+        """"a hundred", "a dozen", "a baker's dozen", "a third of", "a mile", "a dollar"."""
+        text, s = self.text, m.start()
+        w = _A_NEXT.match(text, m.end("a"))
+        word = " ".join(w.group("w").lower().split())
+        if word in ("hundred", "dozen", *_SCALES):
+            return self.a_number(s, w)
+        if word.startswith("baker"):
+            return _Quantity(s, w.end(), Fraction(13), words=True)
+        if word in _FRACTION_WORDS:
+            q = _Quantity(s, w.end(), Fraction(1, _FRACTION_WORDS[word]), words=True)
+            self.fraction_of_magnitude(q)
+            if not q.magnitude and not _PART_OF.match(text, q.end, self.end):
+                raise _Reject(q.end)
+            return q
+        q = _Quantity(s, w.end(), Fraction(1), words=True)
+        if word in ("dollar", "euro"):
+            q.currency = U.CURRENCY_WORDS[word]
+        else:
+            q.unit = "penny" if word == "penny" else U.UNIT_NAMES.get(word)
+        return q
+
+    def a_number(self, s: int, w: re.Match) -> _Quantity:
+        """"a hundred and two", "a million", "a dozen": "a" stands for "one"."""
+        tokens = _word_tokens(self.text, w.start("w"), self.end)
+        tokens = [("one", "", w.start("w")), (tokens[0][0], " ", tokens[0][2]), *tokens[1:]]
+        value, used, last = _word_value(tokens)
+        q = _Quantity(s, tokens[used - 1][2], value, words=True)
+        if last == "scale":
+            q.base = value / _SCALES[tokens[used - 1][0].lower()]
+        self.word_fraction(q, tokens, used, last)
+        return q
+
+    # what comes before
+
+    def left(self, q: _Quantity) -> None:
+        """A sign, a currency symbol, then a qualifier, read backwards from the number."""
+        text, s = self.text, q.start
+        window = text[max(0, s - 40) : s]
+        if not q.words:
+            window = self.sign_and_currency(q, window)
+        else:
+            m = _MINUS_WORD.search(window)
+            if m:
+                q.value, q.start = -q.value, q.start - len(m.group())
+                window = window[: len(window) - len(m.group())]
+        self.qualifier_before(q, window)
+
+    def sign_and_currency(self, q: _Quantity, window: str) -> str:
+        """"-15", "$6", "US$ 6", "$-99.99", "-$5", "minus 5"."""
+        sign = _SIGN_BEFORE.search(window)
+        if sign:
+            q.value, q.start = -q.value, q.start - 1
+            window = window[:-1]
+        cur = _CURRENCY_BEFORE.search(window)
+        if cur:
+            q.currency = U.currency_code(cur.group("c"))
+            q.start -= len(cur.group())
+            window = window[: len(window) - len(cur.group())]
+            if cur.group().endswith("-") and not sign:
+                q.value = -q.value
+            elif not sign and _SIGN_BEFORE.search(window):
+                q.value, q.start = -q.value, q.start - 1
+                window = window[:-1]
+        elif not sign:
+            m = _MINUS_WORD.search(window)
+            if m:
+                q.value, q.start = -q.value, q.start - len(m.group())
+                window = window[: len(window) - len(m.group())]
+        return window
+
+    def qualifier_before(self, q: _Quantity, window: str) -> None:
+        m = _SYMBOL_BEFORE.search(window)
+        if m:
+            q.qualifier = _QUALIFIER_SYMBOL[m.group("q")]
+            q.start -= len(m.group())
+            return
+        m = _QUALIFIER_BEFORE.search(window) if _last_word(window) in _QUALIFIER_ENDS else None
+        if m:
+            word = " ".join(m.group("q").lower().split())
+            q.qualifier = _CANON_QUALIFIER.get(word, word)
+            q.start -= len(m.group())
+        elif _EMPHASIS_BEFORE.search(window):
+            q.bare_one = False
+
+    # what comes after
+
+    def right(self, q: _Quantity) -> None:
+        self.magnitudes(q)
+        q.number_end = q.end
+        self.measure(q)
+        self.tolerance(q)
+        self.range(q)
+        self.qualifier_after(q)
+        self.rate(q)
+        if q.currency is None and q.unit is None and not self.year_like(q):
+            self.counted_noun(q)
+        self.pronoun_one(q)
+
+    def magnitudes(self, q: _Quantity) -> None:
+        """"6 billion", "$6bn", "€5m", "0.5k", "2 dozen"."""
+        text = self.text
+        while True:
+            m = _MAGNITUDE_AFTER.match(text, q.end, self.end)
+            if not m:
+                return
+            word = m.group("w")
+            key = word if word in U.MAGNITUDE_ABBREVIATIONS else word.lower()
+            if key in U.MONEY_ONLY_ABBREVIATIONS and not self.money_context(q, m.end()):
+                return
+            spaced = m.group("glue") is None
+            if spaced and key in U.MAGNITUDE_ABBREVIATIONS and key not in _SPACED_ABBREVIATIONS and not q.currency:
+                return
+            if q.base is None:
+                q.base = q.value
+            q.value *= _MAGNITUDE_OF.get(key) or U.MAGNITUDE_ABBREVIATIONS[key]
+            q.end, q.magnitude, q.plain = m.end(), True, False
+            if key == "dozen":
+                return
+
+    def money_context(self, q: _Quantity, after: int) -> bool:
+        """"€5m" and "5m people" are millions; "a 5m wall" is five metres."""
+        if q.currency or _CURRENCY_AFTER.match(self.text, after, self.end):
+            return True
+        nxt = _WORD.match(self.text, after, self.end)
+        return bool(nxt) and _is_plural(nxt.group("w")) and nxt.group("w").lower() not in U.UNIT_NAMES
+
+    def measure(self, q: _Quantity) -> None:
+        """Percent, a currency after the amount, or a unit of measurement."""
+        if q.unit:
+            return
+        text, p = self.text, q.end
+        m = _PERCENT_AFTER.match(text, p, self.end)
+        if m:
+            q.unit = _percent_unit(m)
+            q.end, q.plain = m.end(), False
+            return
+        m = _CURRENCY_AFTER.match(text, p, self.end)
+        if m and self.currency_after(q, m):
+            return
+        if q.currency:
+            return
+        unit = _unit_at(text, p, self.end)
+        if unit:
+            q.end, q.unit = unit
+            q.plain = False
+
+    def currency_after(self, q: _Quantity, m: re.Match) -> bool:
+        """"15€", "5m USD", "6 billion US dollars", "200 pounds" (weight unless it reads as money)."""
+        if m.group("sym") or m.group("code"):
+            code = U.currency_code(m.group("sym") or m.group("code"))
+        else:
+            word = m.group("word").lower()
+            if word == "pound" and not (q.magnitude or m.group("sterling") or q.currency or _PENCE.search(self.text, q.start, q.end)):
+                q.unit, q.end, q.plain = "pound", m.end(), False
+                return True
+            if word == "won" and not (q.magnitude or q.value >= 100):
+                return False
+            code = U.currency_for(word, m.group("country"))
+        if q.currency and q.currency != code:
+            return False
+        q.currency, q.end, q.plain = code, m.end(), False
+        return True
+
+    def tolerance(self, q: _Quantity) -> None:
+        """"9.8 ± 0.1 m/s": the margin is part of the figure, the value is the centre."""
+        m = _TOLERANCE.match(self.text, q.end, self.end)
+        if m:
+            q.end, q.plain = m.end(), False
+            if not q.unit and not q.currency:
+                self.measure(q)
+
+    def range(self, q: _Quantity) -> None:
+        """"10-20", "10 to 20", "between 10 and 20", "$5-6 billion", "8- to 16-metre"."""
+        text = self.text
+        m = _FOR_ONE.match(text, q.end, self.end)
+        if m:
+            raise _Reject(m.end())  # "a two-for-one split", "3-for-2": a ratio, not two figures
+        m = _RANGE_JOIN.match(text, q.end, self.end)
+        if not m or q.bare_one and m.group("j").lower() != "to":
+            return
+        join = m.group("j").lower()
+        dash = join in ("-", "\u2013", "\u2014")
+        opener = _BETWEEN.search(text, max(0, q.start - 9), q.start)
+        if join == "and" and not (opener and opener.group("w").lower() == "between"):
+            return
+        if not dash and _CHANGE.search(text, max(0, q.start - 60), opener.start() if opener else q.start):
+            return
+        second = self.second(m.end(), q)
+        if second is None:
+            if dash and text[m.end() : m.end() + 1].isdigit():
+                raise _Reject(self.token_end(m.end()))
+            return
+        if not _same_measure(q, second) or self.not_a_range(q, second):
+            if dash:
+                raise _Reject(second.end)
+            return
+        self.make_range(q, second, opener)
+
+    def second(self, pos: int, first: _Quantity) -> _Quantity | None:
+        """The other end of a range: "20" in "10-20", "$20" in "$10 to $20"."""
+        text = self.text
+        cur = _CURRENCY_PREFIX.match(text, pos, self.end)
+        p = cur.end() if cur else pos
+        sign = _SIGN_AT.match(text, p, self.end)
+        p = sign.end() if sign else p
+        m = _CANDIDATE.match(text, p, self.end)
+        if not m or m.lastgroup == "a" or (m.lastgroup == "w") != first.words:
+            return None
+        try:
+            q = self.core(m, first=False)
+            if q.bare_one or q.words and m.group().lower() == "half":
+                return None
+        except _Reject:
+            return None
+        if sign:
+            q.value = -q.value
+        if cur:
+            q.currency = U.currency_code(cur.group("c"))
+        self.magnitudes(q)
+        self.measure(q)
+        return q
+
+    def not_a_range(self, a: _Quantity, b: _Quantity) -> bool:
+        """Digit pairs that read as a span of years, a phone number, or a score or vote."""
+        if not (a.plain and b.plain):
+            return False
+        sa, sb = self.text[a.start : a.end], self.text[b.start : b.end]
+        if len(sa) == 4 and 1800 <= a.value <= 2100 and len(sb) in (2, 4):
+            return True  # 2013-14, 1990 to 2000: the date reader's
+        if len(sa) == 3 and len(sb) == 4 and not sb.endswith("00"):
+            return True  # 555-1234
+        return a.value > b.value  # 3-1, a 5-4 ruling, "voted 6 to 3"
+
+    def make_range(self, q: _Quantity, second: _Quantity, opener: re.Match | None) -> None:
+        if second.magnitude and not q.magnitude and second.base:
+            scale = second.value / second.base
+            if abs(q.value) < abs(second.base):
+                q.value *= scale
+        low, high = sorted((q.value, second.value))
+        q.low, q.high, q.value = low, high, (low + high) / 2
+        q.currency = q.currency or second.currency
+        q.unit = q.unit or second.unit
+        q.end, q.plain, q.magnitude = second.end, False, q.magnitude or second.magnitude
+        if opener:
+            q.start = min(q.start, opener.start())
+        q.qualifier = q.qualifier or "between"
+
+    def qualifier_after(self, q: _Quantity) -> None:
+        """"10,000+", "50-plus", "40-odd", "100 or more", "a dozen or so"."""
+        m = _QUALIFIER_AFTER.match(self.text, q.end, self.end)
+        if m and not q.qualifier:
+            word = " ".join(m.group("q").lower().split())
+            q.qualifier = _CANON_QUALIFIER.get(word, word)
+            q.end, q.bare_one = m.end(), False
+
+    def rate(self, q: _Quantity) -> None:
+        """"$3 a gallon", "$15.4/hour", "four times per week", "20 J/m² per year"."""
+        m = _TIMES.match(self.text, q.end, self.end)
+        if m and not (q.unit or q.currency):
+            q.unit, q.end = "times", m.end()
+        for _ in range(2):
+            if not (q.currency or q.unit):
+                return
+            m = _PER.match(self.text, q.end, self.end)
+            unit = self.rate_unit(q, m) if m else None
+            if not unit:
+                return
+            q.unit = f"{q.currency or q.unit} per {unit[1]}"
+            q.currency, q.end = None, unit[0]
+
+    def rate_unit(self, q: _Quantity, per: re.Match) -> tuple[int, str] | None:
+        """What "a"/"per"/"/" divides by: a unit, or for money a thing priced ("a share")."""
+        text, p = self.text, per.end()
+        article = per.group().strip() in ("a", "an")
+        unit = _unit_at(text, p, self.end, spaced=False)
+        if unit and article and (unit[1] not in U.TIME_UNITS | U.ONE_OF_UNITS or _RELATIVE_TIME.match(text, unit[0], self.end)):
+            return None  # "$5 a year earlier" is a date, not a rate
+        if unit or not (q.currency or q.unit in ("cent", "penny")):
+            return unit
+        m = _PRICED.match(text, p, self.end)
+        return (m.end(), m.group().lower()) if m else None
+
+    def year_like(self, q: _Quantity) -> bool:
+        """"1989 results", "the 2010 election": a year used as an adjective counts nothing."""
+        return q.plain and q.end - q.start == 4 and 1800 <= q.value <= 2100
+
+    def counted_noun(self, q: _Quantity) -> None:
+        """"114 Patriot missiles" → "Patriot missiles"; "two of the" → nothing."""
+        text, p = self.text, q.end
+        words: list[str] = []
+        singular = q.value <= 1
+        for _ in range(4):
+            m = _WORD.match(text, p, self.end)
+            if not m:
+                break
+            word = m.group("w")
+            clean = word if _ABBREVIATION.search(word) else word.rstrip(".,'\u2019").removesuffix("'s").removesuffix("\u2019s")
+            if not clean or clean.lower() in _STOP or singular and words and clean.lower().endswith(("ed", "ing", "ly")):
+                break
+            words.append(clean)
+            p = m.end()
+            if not singular and _is_plural(clean) or clean != word or _CLAUSE_BREAK.match(text, p):
+                break
+        if words and (singular or _is_plural(words[-1])):
+            q.unit, q.counted = " ".join(words), True
+            q.end = text.index(words[-1], q.end) + len(words[-1])
+
+    def pronoun_one(self, q: _Quantity) -> None:
+        """Bare "one" is a figure only when it counts something: "one person", not "one of the"."""
+        if not q.bare_one or q.qualifier:
+            return
+        text = self.text
+        if _PRONOUN_ONE_BEFORE.search(text, max(0, q.start - 12), q.start):
+            raise _Reject(q.number_end)
+        nxt = _WORD.match(text, q.number_end, self.end)
+        if not nxt or nxt.group("w").lower() in _PRONOUN_ONE_AFTER or not (q.unit or q.currency):
+            raise _Reject(q.number_end)
+
+    # names and labels
+
+    def check_names(self, q: _Quantity) -> None:
+        """"Boeing 747", "Apollo 11", "Room 101", "page 12", "Air Force One": a name, not a quantity."""
+        if q.qualifier or q.currency or q.low is not None or q.magnitude or q.unit and not q.counted:
+            return
+        text, s = self.text, q.start
+        if not (q.plain or q.words and text[s].isupper()):
+            return
+        window = text[max(0, s - 30) : s]
+        if _LABELS.search(window):
+            raise _Reject(q.number_end)
+        m = _NAME_BEFORE.search(window)
+        if m and _is_name_word(m.group("w")):
+            raise _Reject(q.number_end)
+
+
+# --- helpers for the scan --------------------------------------------------------------
+
+_NUMERAL = re.compile(
+    r"(?P<int>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d\-/.,]))+(?!\d)|\d+)"
+    r"(?P<dec>\.\d+(?!\.\d))?"
+)
+_DIGIT_GROUPING = re.compile(r"[,\s\u00a0\u202f\u2009]")
+_EXPONENT = re.compile(
+    r"[eE](?P<e>[-+\u2212]?\d+)(?![\w.])"
+    r"|\s?[x\u00d7\u00b7*]\s?10(?:(?:\^|\*\*)(?P<t>[-+\u2212]?\d+)|(?P<t2>[-\u2212+]\d+)"
+    r"|(?P<t3>[\u207b\u207a]?[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+))"
+    r"|\s?[x\u00d7]\s?(?P<b>\d+)(?:\^|\*\*)(?P<p>[-+\u2212]?\d+)"
+    r"|(?:\^|\*\*)(?P<x>\d{1,2})(?!\d)"
+)
+_SLASH = re.compile(r"/(\d{1,4})(?![\d/])")
+_MIXED = re.compile(r"(?:[ \u00a0\u2009-])?(?:(?P<n>\d{1,2})/(?P<d>\d{1,3})(?![\d/])|(?P<v>[" + "".join(_VULGAR) + r"]))")
+_GLUED_WORD = re.compile(r"[A-Za-z\u00b5\u03bc\u00b0\u00ba]+")
+_FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100, 1000})
+
+
+def _is_fraction(num: int, den: int) -> bool:
+    """1/4 and 1/40 are fractions; 12/25 is more likely a date, 24/7 and 50/50 are idioms."""
+    if den == 0 or num >= den:
+        return False
+    return den in _FRACTION_DENOMINATORS or den > 31
+
+
+def _inside_word(text: str, pos: int) -> bool:
+    """"one" in "someone", "ten" in "often", "a" in "Korea a": not the start of a word."""
+    return pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "_'\u2019-")
+
+
+def _minus(s: str) -> str:
+    return s.replace("\u2212", "-")
+
+
+_SUPERSCRIPTS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207b\u207a", "0123456789-+")
+
+
+def _superscript(s: str) -> int:
+    return int(_minus(s.translate(_SUPERSCRIPTS)))
+
+
+def _code_hyphen(text: str, hyphen: int) -> bool:
+    """"F-16", "COVID-19", "mid-2010", "10-20": a hyphen after a letter or digit joins a code or a range."""
+    return hyphen > 0 and text[hyphen - 1].isalnum()
+
+
+_WORDS_ALT = _alt([*_CARDINALS, *_TENS, "hundred", *_SCALES, "dozen", "half", *_FRACTION_WORDS])
+_FIRST_WORD = re.compile(r"(?P<w>(?i:" + _WORDS_ALT + r"))(?!\w)")
+_NEXT_WORD = re.compile(
+    r"(?P<sep>\s*-\s*|[ \u00a0]+(?:and\s+|&\s+)?|\s*,\s+)(?P<w>(?i:" + _WORDS_ALT + r"))(?!\w)"
+)
+
+
+def _word_tokens(text: str, pos: int, end: int) -> list[tuple[str, str, int]]:
+    """Number words from `pos`: (word, separator before it, end offset), at most a dozen."""
+    m = _FIRST_WORD.match(text, pos, end)
+    if not m:
+        return [(text[pos : pos + 1], "", pos + 1)]
+    tokens = [(m.group("w"), "", m.end())]
+    while len(tokens) < 12:
+        m = _NEXT_WORD.match(text, m.end(), end)
+        if not m:
+            break
+        tokens.append((m.group("w"), m.group("sep"), m.end()))
+    return tokens
+
+
+def _word_value(tokens) -> tuple[Fraction, int, str]:
+    """The value of the longest grammatical run of number words: (value, tokens used, last kind)."""
+    total, group, last, last_scale, used = 0, 0, "", 0, 0
+    for i, (word, sep, _) in enumerate(tokens):
+        w = word.lower()
+        kind = _kind(w)
+        if i and not _joins(last, kind, sep.strip().lower()):
+            break
+        if kind in ("unit", "teen"):
+            group += _CARDINALS[w]
+        elif kind == "tens":
+            group += _TENS[w]
+        elif kind == "hundred":
+            group = (group or 1) * 100
+        elif kind == "scale":
+            scale = _SCALES[w]
+            if last_scale and scale >= last_scale:
+                break
+            total, group, last_scale = total + (group or 1) * scale, 0, scale
+        elif kind == "dozen" and i:
+            group *= 12
+        else:
+            break
+        last, used = kind, i + 1
+        if kind == "dozen":
+            break
+    return Fraction(total + group), used, last
+
+
+def _kind(w: str) -> str:
+    if w in _CARDINALS:
+        return "unit" if 0 < _CARDINALS[w] < 10 else "teen"
+    if w in _TENS:
+        return "tens"
+    if w in ("hundred", "dozen"):
+        return w
+    return "scale" if w in _SCALES else "fraction"
+
+
+def _joins(last: str, kind: str, sep: str) -> bool:
+    """Whether a number word may follow the previous one across `sep` ("", "-", "and", ",", "&")."""
+    if sep in ("and", "&"):
+        return last in ("hundred", "scale") and kind in ("unit", "teen", "tens")
+    if sep == ",":
+        return last == "scale" and kind in ("unit", "teen", "tens", "hundred")
+    if kind == "unit":
+        return last in ("tens", "hundred", "scale")
+    if kind in ("teen", "tens"):
+        return last in ("hundred", "scale") and sep != "-"
+    if kind == "hundred":
+        return last in ("unit", "teen", "tens")
+    if kind in ("scale", "dozen"):
+        return last in ("unit", "teen", "tens", "hundred")
+    return False
+
+
+_AND_A_HALF = re.compile(r"(?i:\s+and\s+a\s+half)(?!\w)")
+_MAGNITUDE_OF = {**{k: Fraction(v) for k, v in U.MAGNITUDE_WORDS.items()}, "dozen": Fraction(12)}
+_OF_A_MAGNITUDE = re.compile(r"(?i:\s+(?:of\s+)?an?\s+(?P<m>hundred|thousand|million|billion|trillion|dozen))(?!\w)")
+_HALF_AFTER = re.compile(r"(?i:\s+(?:of|an?)\b)")
+_PART_OF = re.compile(r"(?i:\s+(?:of|century|point|percentage\s+point)\b|-(?:century|point)\b)")
+_A_NEXT = re.compile(r"\s+(?P<w>(?i:" + _alt(_A_WORDS) + r"))")
+
+_SIGN_BEFORE = re.compile(r"(?:(?<=[\s(\[\"'\u201c:=\x00])|^)[-\u2212\u2013]$")
+_SIGN_AT = re.compile(r"[-\u2212]")
+_MINUS_WORD = re.compile(r"(?i:\bminus\s+)$")
+_CODES = "|".join(sorted(U.CURRENCY_CODES | set(U.CODE_ALIASES)))
+_CURRENCY_BEFORE = re.compile(
+    r"(?:(?<=[^\w$£€¥])|^)(?P<c>" + _alt(U.CURRENCY_SYMBOLS) + r"|(?:" + _CODES + r"))[ \u00a0]?-?$"
+)
+_CURRENCY_PREFIX = re.compile(r"(?P<c>" + _alt(U.CURRENCY_SYMBOLS) + r")[ \u00a0]?")
+_CURRENCY_AFTER = re.compile(
+    r"(?:[ \u00a0]?(?P<sym>[€£$¥₹])(?![\w$€£])"
+    r"|[ \u00a0]?(?P<code>" + _CODES + r")\b"
+    r"|(?:[ \u00a0]+|-)(?:(?P<country>(?i:" + _alt({c for c, _ in U.CURRENCY_COUNTRY}) + r"))\s+)?"
+    r"(?P<word>(?i:" + _alt(U.CURRENCY_WORDS) + r"))(?:e?s)?(?P<sterling>\s+sterling)?(?![\w-]))"
+)
+_PENCE = re.compile(r"\.\d\d$")
+_PERCENT_AFTER = re.compile(
+    r"[ \u00a0]?%|(?i:[ \u00a0]*-?(?:per[ -]?cent|percent|pct\.?)(?!\w)"
+    r"|\s+(?P<points>percentage[ -]points?|basis[ -]points?)(?!\w)|[ \u00a0]?(?P<bps>bps)\b)"
+)
+
+
+def _percent_unit(m: re.Match) -> str:
+    if m.group("bps"):
+        return "basis points"
+    if m.group("points"):
+        return "percentage points" if m.group("points").lower().startswith("percentage") else "basis points"
+    return "percent"
+
+
+_SPACED_ABBREVIATIONS = frozenset({"mn", "mln", "bn", "bln", "tn", "trn"})
+_MAGNITUDE_AFTER = re.compile(
+    r"(?:(?P<glue>)(?=[A-Za-z])|[ \u00a0]+|\s*-\s*)"
+    r"(?P<w>(?i:hundred|thousand|million|billion|trillion|dozen)|bn|bln|mn|mln|tn|trn|MM|[kKmMbBT])(?!\w)"
+)
+_RANGE_JOIN = re.compile(r"-?\s*(?P<j>-|\u2013|\u2014|(?i:to|and|through)(?!\w))\s*(?=[\d$£€¥\w\u2212-])")
+_FOR_ONE = re.compile(r"(?i:-for-(?:\d+|one|two|three|four|five|ten)\b)")
+_PER = re.compile(r"\s*/\s*|\s+per\s+|\s+an?\s+|\s+each\s+")
+_TIMES = re.compile(r"\s+times\b")
+_RELATIVE_TIME = re.compile(r"(?i:\s+(?:earlier|ago|before|later|after|prior|on|from)\b)")
+_PRICED = re.compile(r"(?i:share|head|person|capita|piece|unit|night|ticket|seat|visit|item|dose)(?!\w)")
+
+
+def _same_measure(a: _Quantity, b: _Quantity) -> bool:
+    """Both ends of a range measure the same thing: "44 mg to 50 mg", not "44 ml to 50 mg"."""
+    if a.currency and b.currency and a.currency != b.currency:
+        return False
+    if a.unit and b.unit != a.unit:
+        return False
+    return not (a.currency and b.unit)
+
+
+def _is_plural(word: str) -> bool:
+    w = word.lower().rstrip(".")
+    if w in _IRREGULAR_PLURALS or w.endswith(("men", "people")):
+        return True
+    return len(w) > 2 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
+
+
+def _is_name_word(word: str) -> bool:
+    """A capitalized word that names something, not a sentence-opening function word."""
+    return any(c.isupper() for c in word) and word.lower() not in _NOT_NAMES
+
+
+# --- units of measurement --------------------------------------------------------------
+
+_SQUARE = re.compile(r"(?i:(?P<p>square|sq\.?|cubic|cu\.?)\s+)")
+_POWER_SUFFIX = re.compile(r"\^(?P<e>[23])|(?P<s>[\u00b2\u00b3])|(?P<d>[23])(?!\w)|(?i:\s+(?P<w>squared|cubed))(?!\w)")
+_UNIT_GAP = re.compile(r"[ \u00a0]?-?")
+_INCH_OK = re.compile(
+    r"in\.?(?=\s*(?:$|[,;:)\]!?]|\.(?:\s|$)|\s+(?:thick|long|wide|tall|high|deep|across|in\s+diameter)\b))"
+)
+_LENGTHS = frozenset({"millimetre", "centimetre", "metre", "kilometre", "inch", "foot", "yard", "mile", "nanometre"})
+
+
+def _unit_at(text: str, p: int, end: int, spaced: bool = True) -> tuple[int, str] | None:
+    """A unit of measurement at `p` (after one space or a hyphen when `spaced`): (end, canonical name)."""
+    if spaced:
+        p = _UNIT_GAP.match(text, p, end).end()
+    power = ""
+    sq = _SQUARE.match(text, p, end)
+    if sq:
+        power = "square " if sq.group("p").lower().startswith("s") else "cubic "
+        p = sq.end()
+    unit = _base_unit(text, p, end)
+    if unit is None:
+        return None
+    e, name = unit
+    m = _POWER_SUFFIX.match(text, e, end) if not power and name in _LENGTHS else None
+    if m:
+        cubed = "3" in (m.group("e") or m.group("d") or "") or m.group("s") == "\u00b3" or (m.group("w") or "").lower() == "cubed"
+        power, e = ("cubic " if cubed else "square "), m.end()
+    return e, power + name
+
+
+def _base_unit(text: str, p: int, end: int) -> tuple[int, str] | None:
+    m = U.UNIT_NAME_RE.match(text, p, end)
+    if m:
+        return m.end(), U.UNIT_NAMES[" ".join(m.group().lower().split())]
+    m = U.UNIT_SYMBOL_RE.match(text, p, end)
+    if not m:
+        return None
+    after = text[m.end() : m.end() + 1]
+    if after.isdigit() and after not in "23" or m.group() == "in" and not _INCH_OK.match(text, p, end):
+        return None
+    return m.end(), U.UNIT_SYMBOLS[m.group()]
+
+
+_SHARED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+
+
+def _share_units(text: str, found: list[_Quantity]) -> None:
+    """"45 and 50 mg", "5, 10 or 15 percent": a bare number in a list takes the measure of the next."""
+    for i in range(len(found) - 2, -1, -1):
+        a, b = found[i], found[i + 1]
+        if a.unit or a.currency or b.counted or not (b.unit or b.currency):
+            continue
+        if _SHARED.fullmatch(text, a.end, b.start):
+            a.unit, a.currency = b.unit, b.currency

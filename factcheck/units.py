@@ -1,0 +1,358 @@
+"""Words and symbols that follow or precede a number: currencies, magnitudes, units.
+
+Kept apart from the number grammar in `factcheck.numbers` so that a newsroom can add a
+currency or a unit here without reading a parser. Matching is done with compiled
+regular expressions built once from these tables; names are matched regardless of
+case, symbols exactly ("MB" is not "mb", "m" is not "M").
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- currencies -------------------------------------------------------------------
+
+# Symbols written before the amount, longest first so "US$" wins over "$".
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "US$": "USD",
+    "U.S.$": "USD",
+    "AU$": "AUD",
+    "A$": "AUD",
+    "CA$": "CAD",
+    "C$": "CAD",
+    "HK$": "HKD",
+    "NZ$": "NZD",
+    "NT$": "TWD",
+    "S$": "SGD",
+    "R$": "BRL",
+    "MX$": "MXN",
+    "$": "USD",
+    "£": "GBP",
+    "€": "EUR",
+    "¥": "JPY",
+    "₹": "INR",
+    "₩": "KRW",
+    "₽": "RUB",
+    "₺": "TRY",
+    "₪": "ILS",
+    "₦": "NGN",
+    "₱": "PHP",
+    "₫": "VND",
+    "฿": "THB",
+    "Rs.": "INR",
+    "Rs": "INR",
+}
+
+# ISO 4217 codes a reporter may write next to an amount ("USD 5m", "5bn EUR").
+CURRENCY_CODES = frozenset(
+    """USD EUR GBP JPY CNY INR CHF CAD AUD HKD NZD SGD KRW RUB BRL MXN ZAR TRY SEK NOK DKK
+    PLN ILS SAR AED TWD THB IDR MYR PHP NGN EGP PKR VND ARS CLP COP KES UAH CZK HUF QAR KWD BTC""".split()
+)
+CODE_ALIASES = {"RMB": "CNY"}
+
+# Currency names written after the amount, and the code each means on its own.
+CURRENCY_WORDS: dict[str, str] = {
+    "dollar": "USD",
+    "euro": "EUR",
+    "sterling": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rupee": "INR",
+    "rouble": "RUB",
+    "ruble": "RUB",
+    "franc": "CHF",
+    "peso": "MXN",
+    "rand": "ZAR",
+    "reais": "BRL",
+    "lira": "TRY",
+    "shekel": "ILS",
+    "naira": "NGN",
+    "riyal": "SAR",
+    "dirham": "AED",
+    "krona": "SEK",
+    "kronor": "SEK",
+    "krone": "NOK",
+    "kroner": "NOK",
+    "zloty": "PLN",
+    "baht": "THB",
+    "ringgit": "MYR",
+    "rupiah": "IDR",
+    "won": "KRW",
+    "hryvnia": "UAH",
+    "bitcoin": "BTC",
+    "pound": "GBP",
+}
+
+# A country word before the currency name decides which dollar, peso or pound it is.
+CURRENCY_COUNTRY: dict[tuple[str, str], str] = {
+    **{(c, "dollar"): "USD" for c in ("us", "u.s.", "american")},
+    ("australian", "dollar"): "AUD",
+    ("canadian", "dollar"): "CAD",
+    ("hong kong", "dollar"): "HKD",
+    ("new zealand", "dollar"): "NZD",
+    ("singapore", "dollar"): "SGD",
+    ("taiwan", "dollar"): "TWD",
+    ("new taiwan", "dollar"): "TWD",
+    ("jamaican", "dollar"): "JMD",
+    ("zimbabwe", "dollar"): "ZWL",
+    ("zimbabwean", "dollar"): "ZWL",
+    ("philippine", "peso"): "PHP",
+    ("argentine", "peso"): "ARS",
+    ("chilean", "peso"): "CLP",
+    ("colombian", "peso"): "COP",
+    ("mexican", "peso"): "MXN",
+    ("pakistani", "rupee"): "PKR",
+    ("indian", "rupee"): "INR",
+    ("swiss", "franc"): "CHF",
+    ("swedish", "krona"): "SEK",
+    ("danish", "krone"): "DKK",
+    ("norwegian", "krone"): "NOK",
+    ("egyptian", "pound"): "EGP",
+    ("british", "pound"): "GBP",
+    ("south korean", "won"): "KRW",
+    ("korean", "won"): "KRW",
+}
+
+# Sub-units are kept as written: "50 cents" is value 50, unit "cent".
+MINOR_CURRENCY = {"cent": "cent", "cents": "cent", "penny": "penny", "pence": "pence"}
+
+# --- magnitudes -------------------------------------------------------------------
+
+MAGNITUDE_WORDS: dict[str, int] = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+
+# Abbreviations glued to or just after an amount: "$6bn", "€5m", "£2.5 mln", "50K".
+MAGNITUDE_ABBREVIATIONS: dict[str, int] = {
+    "k": 1_000,
+    "K": 1_000,
+    "thou": 1_000,
+    "m": 1_000_000,
+    "M": 1_000_000,
+    "mn": 1_000_000,
+    "mln": 1_000_000,
+    "MM": 1_000_000,
+    "mil": 1_000_000,
+    "b": 1_000_000_000,
+    "B": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "bln": 1_000_000_000,
+    "T": 1_000_000_000_000,
+    "tn": 1_000_000_000_000,
+    "trn": 1_000_000_000_000,
+    "tr": 1_000_000_000_000,
+}
+# Of those, the ones that could equally be a unit and count as magnitudes only after a
+# currency: "€5m" is five million euros, "a 5m wall" is five metres.
+MONEY_ONLY_ABBREVIATIONS = frozenset({"m", "b", "B", "T", "tr", "mil"})
+
+# --- units of measurement ---------------------------------------------------------
+
+# canonical name: (names matched regardless of case, symbols matched exactly)
+_UNITS: dict[str, tuple[str, str]] = {
+    # length
+    "millimetre": ("millimetre millimetres millimeter millimeters", "mm"),
+    "centimetre": ("centimetre centimetres centimeter centimeters", "cm"),
+    "metre": ("metre metres meter meters", "m"),
+    "kilometre": ("kilometre kilometres kilometer kilometers", "km kms"),
+    "nanometre": ("nanometre nanometres nanometer nanometers", "nm"),
+    "micrometre": ("micrometre micrometres micrometer micrometers micron microns", "µm μm"),
+    "picometre": ("picometre picometres picometer picometers", ""),
+    "inch": ("inch inches", "in"),
+    "foot": ("foot feet", "ft"),
+    "yard": ("yard yards", "yd yds"),
+    "mile": ("mile miles", "mi"),
+    "nautical mile": ("nautical mile|nautical miles", "nmi"),
+    "light-year": ("light-year|light-years|light year|light years", "ly"),
+    # area
+    "hectare": ("hectare hectares", "ha"),
+    "acre": ("acre acres", ""),
+    # volume
+    "litre": ("litre litres liter liters", "l L"),
+    "millilitre": ("millilitre millilitres milliliter milliliters", "ml mL"),
+    "centilitre": ("centilitre centilitres centiliter centiliters", "cl cL"),
+    "gallon": ("gallon gallons", "gal"),
+    "barrel": ("barrel barrels", "bbl"),
+    "pint": ("pint pints", "pt"),
+    "cup": ("cup cups", ""),
+    "tablespoon": ("tablespoon tablespoons", "tbsp tbs"),
+    "teaspoon": ("teaspoon teaspoons", "tsp"),
+    # mass
+    "milligram": ("milligram milligrams milligramme milligrammes", "mg"),
+    "gram": ("gram grams gramme grammes", "g"),
+    "kilogram": ("kilogram kilograms kilogramme kilogrammes kilo kilos", "kg kgs"),
+    "tonne": ("tonne|tonnes|metric ton|metric tons", "t"),
+    "ton": ("ton tons", ""),
+    "pound": ("", "lb lbs"),
+    "ounce": ("ounce ounces", "oz"),
+    "carat": ("carat carats", "ct"),
+    # time
+    "millisecond": ("millisecond milliseconds", "ms"),
+    "second": ("second seconds", "sec secs"),
+    "minute": ("minute minutes", "min mins"),
+    "hour": ("hour hours", "hr hrs h"),
+    "day": ("day days", ""),
+    "week": ("week weeks", ""),
+    "month": ("month months", ""),
+    "year": ("year years", "yr yrs"),
+    "decade": ("decade decades", ""),
+    "century": ("century centuries", ""),
+    "megayear": ("", "Ma Myr"),
+    "gigayear": ("gigaannum gigaannums", "Ga Gyr"),
+    # temperature and angle
+    "degree Celsius": ("degrees celsius|degree celsius|degrees centigrade|degrees c", "°C ºC ℃"),
+    "degree Fahrenheit": ("degrees fahrenheit|degree fahrenheit|degrees f", "°F ºF ℉"),
+    "kelvin": ("kelvin kelvins", ""),
+    "degree": ("degree degrees", "°"),
+    # speed
+    "kilometre per hour": (
+        "kilometres per hour|kilometers per hour|kilometres an hour|kilometers an hour",
+        "km/h km/hr kph kmh",
+    ),
+    "mile per hour": ("miles per hour|miles an hour", "mph"),
+    "metre per second": ("metres per second|meters per second", "m/s"),
+    "knot": ("knot knots", "kn kt kts"),
+    # energy and power
+    "watt": ("watt watts", "W"),
+    "kilowatt": ("kilowatt kilowatts", "kW"),
+    "megawatt": ("megawatt megawatts", "MW"),
+    "gigawatt": ("gigawatt gigawatts", "GW"),
+    "watt hour": ("watt-hour|watt-hours|watt hour|watt hours", "Wh"),
+    "kilowatt hour": ("kilowatt-hour|kilowatt-hours|kilowatt hour|kilowatt hours", "kWh"),
+    "megawatt hour": ("megawatt-hour|megawatt-hours|megawatt hour|megawatt hours", "MWh"),
+    "gigawatt hour": ("gigawatt-hour|gigawatt-hours|gigawatt hour|gigawatt hours", "GWh"),
+    "terawatt hour": ("terawatt-hour|terawatt-hours|terawatt hour|terawatt hours", "TWh"),
+    "joule": ("joule joules", "J"),
+    "kilojoule": ("kilojoule kilojoules", "kJ"),
+    "megajoule": ("megajoule megajoules", "MJ"),
+    "electronvolt": ("electronvolt electronvolts", "eV"),
+    "kiloelectronvolt": ("", "keV"),
+    "megaelectronvolt": ("", "MeV"),
+    "gigaelectronvolt": ("", "GeV"),
+    "teraelectronvolt": ("", "TeV"),
+    "calorie": ("calorie calories", "cal"),
+    "kilocalorie": ("kilocalorie kilocalories", "kcal"),
+    "horsepower": ("horsepower", "hp"),
+    "volt": ("volt volts", "V"),
+    "kilovolt": ("kilovolt kilovolts", "kV"),
+    "ampere": ("amp amps ampere amperes", ""),
+    "milliampere hour": ("", "mAh"),
+    # data
+    "bit": ("bit bits", ""),
+    "byte": ("byte bytes", ""),
+    "kilobyte": ("kilobyte kilobytes", "KB kB"),
+    "megabyte": ("megabyte megabytes", "MB"),
+    "gigabyte": ("gigabyte gigabytes", "GB"),
+    "terabyte": ("terabyte terabytes", "TB"),
+    "petabyte": ("petabyte petabytes", "PB"),
+    "exabyte": ("exabyte exabytes", "EB"),
+    "kibibyte": ("kibibyte kibibytes", "KiB"),
+    "mebibyte": ("mebibyte mebibytes", "MiB"),
+    "gibibyte": ("gibibyte gibibytes", "GiB"),
+    "tebibyte": ("tebibyte tebibytes", "TiB"),
+    "kilobit per second": ("kilobits per second|kilobit per second", "kbps kb/s"),
+    "megabit per second": ("megabits per second|megabit per second", "Mbps Mb/s"),
+    "gigabit per second": ("gigabits per second|gigabit per second", "Gbps Gb/s"),
+    # money below the unit: kept as written, "50 cents" is 50 cent
+    "cent": ("cent cents", "¢"),
+    "penny": ("penny pence", ""),
+    # frequency, radiation, pressure, sound, concentration
+    "hertz": ("hertz", "Hz"),
+    "kilohertz": ("kilohertz", "kHz"),
+    "megahertz": ("megahertz", "MHz"),
+    "gigahertz": ("gigahertz", "GHz"),
+    "gray": ("", "Gy"),
+    "milligray": ("milligray", "mGy"),
+    "sievert": ("sievert sieverts", "Sv"),
+    "millisievert": ("millisievert millisieverts", "mSv"),
+    "pascal": ("pascal pascals", "Pa"),
+    "kilopascal": ("kilopascal kilopascals", "kPa"),
+    "hectopascal": ("hectopascal hectopascals", "hPa"),
+    "pound per square inch": ("pounds per square inch|pound per square inch", "psi"),
+    "atmosphere": ("atmosphere atmospheres", "atm"),
+    "decibel": ("decibel decibels", "dB"),
+    "part per million": ("parts per million|part per million", "ppm"),
+    "part per billion": ("parts per billion|part per billion", "ppb"),
+}
+
+# Units that stand for "one" of themselves after "a"/"an": "a mile", "an acre". Time
+# words are left out ("a year ago" is a date, "twice a week" a rate), and so are words
+# that are more often something else ("a foot", "a yard", "a cup of tea", "a second").
+ONE_OF_UNITS = frozenset(
+    (
+        "millimetre", "centimetre", "metre", "kilometre", "nanometre", "inch", "mile", "nautical mile",
+        "light-year", "hectare", "acre", "litre", "millilitre", "gallon", "barrel", "pint", "milligram",
+        "gram", "kilogram", "tonne", "ton", "ounce", "carat", "kelvin", "watt", "kilowatt", "megawatt",
+        "gigawatt", "kilowatt hour", "megawatt hour", "joule", "calorie", "kilobyte", "megabyte", "gigabyte",
+        "terabyte", "petabyte", "exabyte", "kibibyte", "mebibyte", "gibibyte", "tebibyte", "decibel",
+    )
+)
+
+TIME_UNITS = frozenset({"millisecond", "second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
+
+
+def _spellings() -> tuple[dict[str, str], dict[str, str]]:
+    names: dict[str, str] = {}
+    symbols: dict[str, str] = {}
+    for canonical, (name_text, symbol_text) in _UNITS.items():
+        # Space-separated words, or "|"-separated names where a name has a space in it.
+        for word in name_text.split("|") if "|" in name_text else name_text.split():
+            names[word.strip().lower()] = canonical
+        for symbol in symbol_text.split():
+            symbols[symbol] = canonical
+    return names, symbols
+
+
+UNIT_NAMES, UNIT_SYMBOLS = _spellings()
+
+
+def _alternation(words) -> str:
+    """Longest first, so that "km/h" is tried before "km" and "kilometres" before "kilo"."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+# A unit name: a whole word (or words), any case.
+UNIT_NAME_RE = re.compile(r"(?i:" + _alternation(UNIT_NAMES) + r")(?!\w)")
+# A unit symbol: exact case, and not the start of a longer word ("m" in "more").
+UNIT_SYMBOL_RE = re.compile(r"(?:" + _alternation(UNIT_SYMBOLS) + r")(?![A-Za-z])")
+
+CURRENCY_WORD_RE = re.compile(
+    r"(?i:(?P<country>"
+    + _alternation({c for c, _ in CURRENCY_COUNTRY})
+    + r")\s+)?(?P<word>(?i:"
+    + _alternation(CURRENCY_WORDS)
+    + r"))(?P<plural>e?s)?(?P<sterling>\s+sterling)?(?![\w-])"
+)
+
+CURRENCY_SYMBOL_RE = re.compile(_alternation(CURRENCY_SYMBOLS) + r"|\b(?:" + "|".join(sorted(CURRENCY_CODES | set(CODE_ALIASES))) + r")\b")
+
+
+def currency_code(word: str, country: str | None = None) -> str | None:
+    """The ISO 4217 code for a currency symbol, code or name ("$", "EUR", "euros", "Canadian dollars")."""
+    word = word.strip()
+    if word in CURRENCY_SYMBOLS:
+        return CURRENCY_SYMBOLS[word]
+    upper = word.upper()
+    if upper in CURRENCY_CODES:
+        return upper
+    if upper in CODE_ALIASES:
+        return CODE_ALIASES[upper]
+    m = CURRENCY_WORD_RE.fullmatch(word if country is None else f"{country} {word}")
+    if not m:
+        return None
+    return currency_for(m.group("word"), m.group("country"))
+
+
+def currency_for(word: str, country: str | None) -> str:
+    """The code for a currency name, told apart by the country word in front when there is one."""
+    word = word.lower()
+    if country:
+        key = (" ".join(country.lower().split()), word)
+        if key in CURRENCY_COUNTRY:
+            return CURRENCY_COUNTRY[key]
+    return CURRENCY_WORDS[word]
