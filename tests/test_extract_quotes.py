@@ -189,3 +189,24 @@ def test_no_speaker_when_nobody_is_named(text):
 def test_unnamed_source_is_no_speaker():
     text = '"The numbers do not add up," a spokesman said.'
     assert pairs(text) == [("The numbers do not add up,", None)]
+
+
+def test_story_opening_on_a_quote_names_the_speaker_in_the_next_paragraph():
+    text = (
+        "\u201cWe are not going back to work.\u201d\n\n"
+        "That was the message from union leader Carla Brandt on Friday, as the strike entered its third week."
+    )
+    assert pairs(text) == [("We are not going back to work.", "Carla Brandt")]
+
+
+def test_possessive_claim_gives_the_speaker():
+    text = "Inspectors questioned Mayor Ivo Petrak\u2019s claim that the pipes were \u201cgood for fifty years.\u201d"
+    assert pairs(text) == [("good for fifty years.", "Ivo Petrak")]
+
+
+def test_sentence_ending_inside_a_quote_starts_a_new_sentence_after_it():
+    text = (
+        'Russia urged "restraint on all sides." The Baltic Fisheries Council said the quotas were '
+        '"far too generous."'
+    )
+    assert [s for _, s in pairs(text)] == ["Russia", "Baltic Fisheries Council"]

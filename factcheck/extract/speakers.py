@@ -231,6 +231,8 @@ _POSSESSIVE_CLAIM = re.compile(
     + r")\s+(?:that\s+[^\x00.!?]{0,80}?)?$"
 )
 _DASH_CREDIT = re.compile(r"\s*[\u2015\u2014\u2013]\s*(?=[A-Z])")
+_NEXT_PARAGRAPH = re.compile(r"\s*\n\s*(?=[^\s\x00])")
+_MESSAGE_FROM = re.compile(r"\b(?:words|message|warning|verdict|view|reaction|response|plea) (?:of|from)\b")
 _NEW_SENTENCE = re.compile(r"\s+[A-Z\x00\"\u201c]")
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s+[A-Z\x00\"\u201c])|\n")
 _STOP_WORD = re.compile(r"(?:^|[\s(])([A-Za-z][A-Za-z.]*)$")
@@ -364,7 +366,27 @@ class Story:
         speaker = self.last_speaker_before(q.mark_start, max_paragraphs=2)
         if speaker:
             self.spoken.append((q.mark_start, speaker))
-        return speaker
+            return speaker
+        after = self._next_paragraph_lead(q)
+        return self.resolve(after, q) if after is not None else None
+
+    def _next_paragraph_lead(self, q) -> Mention | None:
+        """A story that opens on a quote names its speaker in the next paragraph: `That was
+        the message from Doe on Friday.` Only the first sentence there is read, and only a name."""
+        _, para_end = self.paragraph(q.mark_start)
+        if tokens_between(self.frame, q.mark_end, para_end):
+            return None
+        nxt = _NEXT_PARAGRAPH.match(self.frame, para_end)
+        if nxt is None:
+            return None
+        s = nxt.end()
+        e = self.sentence_end(s, self.paragraph(s)[1])
+        for a in self._between(s, e):
+            return a.mention if a.mention.kind == "name" else None
+        m = _MESSAGE_FROM.search(self.frame, s, e)
+        if m:
+            return np_after(self.frame, m.end())
+        return None
 
     def _colon_lead(self, para_start: int) -> Mention | None:
         prev_end = para_start - 1
