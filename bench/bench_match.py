@@ -35,7 +35,7 @@ N_DRAFTS = 10
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group()) for m in re.finditer(r"[A-Z][^.\n]{40,400}\.", text)]
+    return [(m.start(), m.group()) for m in re.finditer(r"[A-Z][^\n]{40,400}?\.(?=\s|$)", text)]
 
 
 def _figure_claim(rng, path, sentence: str, alter: bool):
@@ -186,7 +186,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--size-mb", type=float, default=100.0)
     ap.add_argument("--claims", type=int, default=500)
-    ap.add_argument("--naive-claims", type=int, default=12, help="claims for the side-by-side (the naive loop is slow)")
+    ap.add_argument("--naive-claims", type=int, default=50, help="claims for the side-by-side (the naive loop is slow)")
     ap.add_argument("--dir", type=Path, default=None, help="newsroom folder (default: under the temp folder)")
     a = ap.parse_args()
     root = a.dir or Path(tempfile.gettempdir()) / f"factcheck-bench-{a.size_mb:g}mb"

@@ -9,6 +9,7 @@ source is what it is compared with. A quote is found by its own words.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -80,10 +81,21 @@ def context_window(claim: dict) -> tuple[str, int, int]:
     return sentence[lo:hi], at - lo, at - lo + len(text)
 
 
+_QUOTED = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
+
+
+def without_quotes(claim: dict) -> tuple[str, int, int] | None:
+    """The claim's window with quoted words cut out, if the claim itself is outside them."""
+    sentence = claim.get("sentence") or ""
+    narration = _QUOTED.sub(" ", sentence)
+    text = single_line(claim.get("text") or "")
+    if narration == sentence or not text or _find_words(narration, text) < 0 or len(narration.split()) < 4:
+        return None
+    return context_window({**claim, "sentence": " ".join(narration.split())})
+
+
 def _find_words(sentence: str, text: str) -> int:
     """Where `text` stands in `sentence` as whole words ("now" is not the end of "know")."""
-    import re
-
     m = re.search(r"(?<!\w)" + re.escape(text) + r"(?!\w)", sentence)
     return m.start() if m else sentence.find(text)
 
@@ -94,6 +106,12 @@ def _find_words(sentence: str, text: str) -> int:
 def judge_value(claim: dict, ctx: Context) -> Judgement:
     window, a, b = context_window(claim)
     hits = [h for h in locate(ctx.searcher, window) if h.score >= CONTEXT_MIN]
+    narration = without_quotes(claim)
+    if not hits and narration:
+        # A quote in the sentence may be the part that is not in the sources (or is
+        # worded differently); the figure's own context is the narration around it.
+        window, a, b = narration
+        hits = [h for h in locate(ctx.searcher, window) if h.score >= CONTEXT_MIN]
     evidence = [e for e in (_value_evidence(claim, h, window, a, b, ctx) for h in hits) if e]
     return _settle(evidence, "no source passage matches the sentence around this claim")
 
@@ -121,7 +139,7 @@ def _compare_value(claim: dict, found: str, p, s: int, e: int, ctx: Context) -> 
         return values.compare_written(claim.get("text", ""), single_line(found))
     shown = single_line(p.text[figure.start : figure.end])
     span = (figure.low, figure.high) if figure.low is not None else None
-    return values.compare_figures(claim, figure.value, figure.unit, shown, span)
+    return values.compare_figures(claim, figure.value, figure.unit, shown, span, figure.qualifier)
 
 
 def _source_figure(text: str, s: int, e: int):

@@ -94,10 +94,16 @@ def _has(qualifier: str, words: tuple[str, ...]) -> bool:
     return any(w in qualifier for w in words)
 
 
-def figure_agrees(draft: float, source: float, qualifier: str | None, step: float) -> tuple[bool, str]:
-    """Does the source's figure bear out the draft's, given its qualifier and rounding?"""
+def figure_agrees(draft: float, source: float, qualifier: str | None, step: float, source_qualifier: str | None = None) -> tuple[bool, str]:
+    """Does the source's figure bear out the draft's, given its qualifier and rounding?
+
+    A hedged draft figure ("about 50,000") may round an exact source figure; but when the
+    source hedges too ("almost 50,000"), both are approximations and must state the same number.
+    """
     q = (qualifier or "").lower()
     close = math.isclose(draft, source, rel_tol=1e-9) or abs(draft - source) <= step
+    if source_qualifier and _has(q, ABOUT) and _has(source_qualifier.lower(), ABOUT):
+        return close, "about"
     if _has(q, AT_LEAST):
         return source >= draft or close, "at least"
     if _has(q, AT_MOST):
@@ -107,11 +113,13 @@ def figure_agrees(draft: float, source: float, qualifier: str | None, step: floa
     if _has(q, LESS):
         return source < draft, "less than"
     if _has(q, ABOUT):
-        return abs(source - draft) <= max(step, abs(draft) * 0.1), "about"
+        return abs(source - draft) <= max(step, abs(draft) * 0.05), "about"
     return close, ""
 
 
-def compare_figures(claim: dict, source_value, source_unit, source_text: str, source_range=None) -> tuple[Verdict, str]:
+def compare_figures(
+    claim: dict, source_value, source_unit, source_text: str, source_range=None, source_qualifier: str | None = None
+) -> tuple[Verdict, str]:
     """Verdict on a draft figure against the figure at the same place in the source."""
     draft_value = _as_float(claim.get("value"))
     if draft_value is None:
@@ -123,7 +131,7 @@ def compare_figures(claim: dict, source_value, source_unit, source_text: str, so
     if units_clash(claim.get("unit"), source_unit):
         return Verdict.CONTRADICTED, f"the source gives {source_text!r}, in {source_unit} not {claim.get('unit')}"
     step = rounding_step(claim.get("text", ""), draft_value)
-    ok, how = figure_agrees(draft_value, float(source_value), claim.get("qualifier"), step)
+    ok, how = figure_agrees(draft_value, float(source_value), claim.get("qualifier"), step, source_qualifier)
     if ok:
         detail = f" ({how} {_fmt(draft_value)})" if how else ""
         return Verdict.SUPPORTED, f"the source gives {source_text!r}{detail}"

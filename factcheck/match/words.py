@@ -18,7 +18,9 @@ _FOLD = str.maketrans(
     }
 )
 
-WORD = re.compile(r"[^\W_]+(?:['.,\u2018\u2019][^\W_]+)*")
+# Apostrophes join letters ("don't"), points and commas join digits ("6.4", "1,000"):
+# a height like 6'3" is two numbers, not one word.
+WORD = re.compile(r"[^\W\d_]+(?:['\u2018\u2019][^\W\d_]+)*|\d+(?:[.,]\d+)*[^\W\d_]*")
 
 
 def fold(text: str) -> str:
