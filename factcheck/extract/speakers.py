@@ -15,7 +15,8 @@ import weakref
 from dataclasses import dataclass
 
 from factcheck.extract import names
-from factcheck.extract.names import Mention, NameIndex, np_after, np_before, subject_at, tokens_between
+from factcheck.extract.names import Mention, NameIndex
+from factcheck.extract.phrases import np_after, np_before, subject_at, tokens_between
 
 BLANK = names.BLANK
 
@@ -165,7 +166,9 @@ _NOUN_LIKE = frozenset(
     "claims calls reports notes charges states tweets promises remarks demands vows pledges comments "
     "says posts writes".split()
 )
-_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:of|the|a|an|his|her|their|its|these|those|with|for|about|on|in|by|to|from|and)\s+$", re.I)
+_ARTICLE_BEFORE = re.compile(
+    r"(?:^|\s)(?:of|the|a|an|his|her|their|its|these|those|with|for|about|on|in|by|to|from|and)\s+$", re.I
+)
 
 
 def _after_article(frame: str, pos: int) -> bool:
