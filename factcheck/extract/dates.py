@@ -215,6 +215,8 @@ def read_quarter(spot: Spot):
         num, unit = _ORDINALS[spot.group("q_ord").lower()], "H" if spot.group("q_unit").lower() == "half" else "Q"
         if unit == "H" and num > 2:
             return None
+    elif _is_a_share(spot):
+        return REJECT
     else:
         return _bare_quarter(spot, text)
     year = _named_year(spot, text)
@@ -222,6 +224,12 @@ def read_quarter(spot: Spot):
         placed = cal.quarter_near(spot.ref, num if unit == "Q" else 2 * num, spot.direction(cal.PAST))
         year = int(placed[:4]) - _year_ago(text)
     return f"{year:04d}-{unit}{num}"
+
+
+def _is_a_share(spot: Spot) -> bool:
+    """ "a quarter", "quarter" alone: a fraction or a coin; "the quarter", "the latest quarter": a period."""
+    det = (spot.group("q_det") or "").lower()
+    return not spot.group("q_adj") and det in ("", "a")
 
 
 def _named_year(spot: Spot, text: str) -> int | None:

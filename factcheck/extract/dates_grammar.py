@@ -101,10 +101,10 @@ PATTERN = rf"""
 |(?P<iso>(?<![\w-])(?P<i_y>\d{{4}})-(?P<i_m>0[1-9]|1[0-2])-(?P<i_d>0[1-9]|[12]\d|3[01])(?![\w-]))
 |(?P<numeric>(?<![\w/.])(?P<n_m>1[0-2]|0?[1-9])/(?P<n_d>3[01]|[12]\d|0?[1-9])/(?P<n_y>\d{{4}}|\d{{2}})(?![\w/]))
 |(?P<quarter>
-    (?:(?:{_DET}|a)\s+)?(?:{_Q_POSS}\s+)?(?:{_Q_ADJ}[\s-]+)*(?P<q_ord>{_Q_ORD})[\s-]+(?:fiscal[\s-]+)?
-        (?P<q_unit>quarter|half)(?![\w-]|\s+of\s+(?:the|a|an)\s+(?!year))(?:{_OF_YEAR}|{_PERIOD_TAIL})?
-  | (?:(?:{_DET}|{_Q_POSS}|last|next)\s+(?:{_Q_ADJ}[\s-]+)*|(?:{_Q_ADJ}[\s-]+)+)
-        (?P<q_bare>quarter|period)(?![\w-]|\s+of\s+(?!(?:fiscal\s+)?\d))(?:{_OF_YEAR}|{_PERIOD_TAIL})?
+    (?:(?P<q_det>{_DET}|{_Q_POSS}|last|next|a)\s+)?(?P<q_adj>(?:{_Q_ADJ}[\s-]+)*)
+    (?:(?P<q_ord>{_Q_ORD})[\s-]+(?:fiscal[\s-]+)?(?P<q_unit>quarter|half)(?![\w-]|\s+of\s+(?:the|a|an)\s+(?!year))
+      | (?P<q_bare>quarter|period)(?![\w-]|\s+of\s+(?!(?:fiscal\s+)?\d)))
+    (?:{_OF_YEAR}|{_PERIOD_TAIL})?
   | (?P<q_short>q[1-4])(?:\s+(?P<q_yr>{YEAR}))?(?!\w)
 )
 |(?P<ago>
@@ -148,7 +148,7 @@ PATTERN = rf"""
 )
 |(?P<season>
     (?:(?P<se_edge>{EDGE})|(?P<se_rel>this\s+past|this\s+coming|last|next|this|the|that)\s+)?
-    (?:(?:early|late)\s+)?(?P<se_s>spring|summer|fall|autumn|winter)(?!\w)(?:,?\s+(?:of\s+)?(?P<se_y>{ANY_YEAR}))?
+    (?:(?:early|late)\s+)?(?P<se_s>spring|summer|fall|autumn|winter)(?!\w)(?:,?\s+(?:of\s+)?(?P<se_y>{YEAR}))?
 )
 |(?P<decade>
     (?:the\s+)?(?:(?:early|mid|late)[\s-]*)?
@@ -232,7 +232,7 @@ _START_WORDS = f"""
     the this that its their our a an last next early late mid earlier later as very
     end beginning start middle close turn first second third fourth final rest remainder bulk part
     past coming previous following current same latest prior preceding full upcoming whole entire new recent
-    comparable corresponding fiscal calendar just recently year q1 q2 q3 q4 fy
+    comparable corresponding fiscal calendar just recently year quarter period q1 q2 q3 q4 fy
     about nearly almost roughly some only over more less barely several many couple few
     one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty
     spring summer fall autumn winter twenties thirties forties fifties sixties seventies eighties nineties
