@@ -65,3 +65,8 @@ def test_offsets_index_the_text_exactly():
     doc = make_doc(text, reference_date=REFERENCE)
     (found,) = attributions.find(doc)
     assert text[found.start : found.end] == "Reuters reported"
+
+
+def test_according_to_takes_the_whole_noun_phrase():
+    text = "The city paid $4.2 million in subsidies last year, according to council records."
+    assert pairs(text) == [("according to council records", "council records")]

@@ -72,6 +72,8 @@ THING_NOUNS = frozenset(
     administration ministry office network newspaper magazine paper release ruling order brief analysis
     review audit investigation indictment motion suit site blog column transcript note email message
     caption headline platform foundation institute center team firm bank service paper op-ed family
+    records documents data figures estimates statistics filings polls reports files emails papers
+    projections numbers analyses studies surveys
     """.split()
 )
 

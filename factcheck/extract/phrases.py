@@ -369,20 +369,7 @@ def _description_forward(frame: str, toks, i: int) -> Mention | None:
     """`the American defense official`, `a spokesman for Wells Fargo`, `the New York Times`,
     `a Government Accountability Office report`: the last noun of the phrase is its head."""
     determiner = bare(_word(frame, toks[i]))
-    head = None
-    j = i + 1
-    while j < len(toks) and j - i <= 8:
-        word = _word(frame, toks[j])
-        low = bare(word)
-        if low in _PHRASE_ENDS or not (word[0].isupper() or word[0].islower() or word[0].isdigit()):
-            break
-        if low in NOUNS:
-            head = j
-        elif head is not None and not word[0].isupper():
-            break  # a verb after the noun: `the report found`
-        if _ends_clause(word):
-            break
-        j += 1
+    head = _head_noun(frame, toks, i + 1)
     if head is not None:
         return _described(frame, toks[i][0], _extend_with_body(frame, toks, head), determiner)
     k = i + 1
@@ -417,17 +404,31 @@ def _extend_with_body(frame: str, toks, j: int) -> int:
 
 
 def _plural_forward(frame: str, toks, i: int) -> Mention | None:
-    """`according to officials`, `according to court records`: a bare plural noun phrase."""
-    j = i
-    while j < len(toks) and j - i < 4:
+    """`according to officials`, `according to council records`: a bare plural noun phrase."""
+    head = _head_noun(frame, toks, i, limit=5)
+    if head is None:
+        return None
+    return _described(frame, toks[i][0], _extend_with_body(frame, toks, head), "")
+
+
+def _head_noun(frame: str, toks, j: int, limit: int = 8) -> int | None:
+    """The last noun of the noun phrase starting at token j (`Pentagon officials`, `council
+    records`), stopping at a verb after a noun, a clause word or the end of a clause."""
+    head = None
+    first = j
+    while j < len(toks) and j - first < limit:
         word = _word(frame, toks[j])
         low = bare(word)
-        if low in PERSON_NOUNS or low in THING_NOUNS:
-            return _described(frame, toks[i][0], _extend_with_body(frame, toks, j), "")
+        if low in _PHRASE_ENDS or not (word[0].isupper() or word[0].islower() or word[0].isdigit()):
+            break
+        if low in NOUNS:
+            head = j
+        elif head is not None and not word[0].isupper():
+            break  # a verb after the noun: `the report found`
         if _ends_clause(word):
             break
         j += 1
-    return None
+    return head
 
 
 # --- the subject of a sentence ----------------------------------------------------------------
