@@ -210,10 +210,17 @@ def test_spelled_out_years_from_broadcast_transcripts():
         "Rates rose in the third quarter of the game.",
         "She felt a spring in her step after the fall of the regime.",
         'Baker spoke on ABC\'s "This Week" program.',
+        "Many offices still ran Windows 2000 at the time.",
+        "The rally moved to 1600 Pennsylvania Avenue by noon.",
     ],
 )
 def test_no_date_in_copy_that_only_looks_like_one(text):
     assert pairs(text) == []
+
+
+def test_curly_apostrophes_read_like_straight_ones():
+    text = "Crowds gathered on New Year\u2019s Day, as in the \u201990s."
+    assert pairs(text, THURSDAY) == [("New Year\u2019s Day", "2024-01-01"), ("the \u201990s", "199")]
 
 
 def test_may_and_march_as_months_after_a_preposition():

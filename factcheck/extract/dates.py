@@ -39,6 +39,10 @@ class Spot:
         start, end = self.m.span(name)
         return self.text[start:end] if start >= 0 else None
 
+    def low_group(self, name: str) -> str:
+        """A part of the date lower-cased, apostrophes straightened: for looking names up."""
+        return self.m.group(name) or ""
+
     @property
     def words(self) -> str:
         return self.text[self.m.start() : self.m.end()]
@@ -478,7 +482,7 @@ def read_deictic(spot: Spot):
 
 
 def read_holiday(spot: Spot):
-    name = " ".join(spot.group("h_name").lower().split())
+    name = " ".join(spot.low_group("h_name").split())
     rel = (spot.group("h_rel") or "").lower()
     if spot.group("h_y"):
         day = cal.holiday(name, int(spot.group("h_y")))
@@ -539,6 +543,9 @@ def read_decade(spot: Spot):
 
 
 def read_year(spot: Spot):
+    bare = not (spot.group("y_edge") or spot.group("y_pre") or spot.group("y_y2"))
+    if bare and (_follows_a_name(spot) or _STREET.match(spot.text, spot.m.end())):
+        return REJECT  # "Windows 2000", "Flight 1549", "1600 Pennsylvania Avenue"
     first = int(spot.group("y_y"))
     second = spot.group("y_y2")
     if second:
@@ -546,6 +553,26 @@ def read_year(spot: Spot):
         if last > first:
             return f"{first:04d}/{last:04d}"
     return f"{first:04d}"
+
+
+_STREET = re.compile(
+    r"\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Way|Place|"
+    r"Court|Highway|Parkway|Square)"
+)
+# Capitalized words that commonly come before a year without naming anything.
+_YEAR_LEADS = frozenset("in since by from until through before after during of and or to the for".split())
+
+
+def _follows_a_name(spot: Spot) -> bool:
+    """A number right after a capitalized word mid-sentence is part of a name, not a year."""
+    m = _NAME_BEFORE.search(spot.text, max(0, spot.m.start() - 30), spot.m.start())
+    if not m or m.group(1).lower() in _YEAR_LEADS or m.group(1).lower() in grammar.MONTH_WORDS:
+        return False
+    sentence_start, _ = spot.doc.sentences.at(spot.m.start())
+    return m.start(1) > sentence_start
+
+
+_NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z]*) $")
 
 
 _SPELLED_UNITS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine".split())}

@@ -171,8 +171,12 @@ PATTERN = rf"""
 
 CANDIDATES = re.compile(r"\b(?:" + PATTERN + ")", re.VERBOSE)
 
-# Lower-casing that keeps every offset: str.lower() may lengthen some non-ASCII letters.
-ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+# Lower-casing that keeps every offset (str.lower() may lengthen some non-ASCII letters),
+# with curly apostrophes made straight so that "New Year\u2019s Day" reads like "New Year's Day".
+ASCII_LOWER = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ\u2019\u2018\u02bc", "abcdefghijklmnopqrstuvwxyz" + "'" * 3
+)
+MONTH_WORDS = frozenset(f"{_FULL_MONTHS} {_SHORT_MONTHS}".split())
 
 _MONTH_GROUPS = ("x_mon", "x_mon2", "mo_m")
 
