@@ -75,7 +75,9 @@ def _closest(ref_index: int, before: int | None, after: int | None, direction: i
         return before if after is None else after
     cost_before = (ref_index - before) * (AGAINST_TENSE if direction == FUTURE else 1)
     cost_after = (after - ref_index) * (AGAINST_TENSE if direction == PAST else 1)
-    return before if cost_before <= cost_after else after
+    if cost_before == cost_after:
+        return after if direction == FUTURE else before  # a tie goes the way the verb points
+    return before if cost_before < cost_after else after
 
 
 def month_day_near(ref: dt.date, mon: int, dom: int, direction: int) -> dt.date | None:
