@@ -79,6 +79,17 @@ THING_NOUNS = frozenset(
 
 NOUNS = PERSON_NOUNS | THING_NOUNS
 CONNECTORS = frozenset("of for the de van von bin al del da du la le der den di".split())
+PARTICLES = CONNECTORS - {"of", "for", "the"}
+# Last words that make a name a company or a body, which "he" or "she" never points back to.
+ORGANIZATION_ENDS = frozenset(
+    """
+    corp corporation inc co company ltd llc plc group holdings partners securities associates bank
+    airlines motors industries international department bureau center institute university college
+    council commission committee agency office ministry court administration foundation association
+    union coalition fund board service society league federation organization party times post news
+    journal network house
+    """.split()
+)
 POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 
 
@@ -167,7 +178,9 @@ def strip_titles(text: str) -> str:
     text = _PAREN.sub("", text).strip(" ,;:")
     runs: list[list[str]] = [[]]
     for word in text.split():
-        if word in CONNECTORS or not word[:1].isupper():
+        if word in PARTICLES and runs[-1]:
+            runs[-1].append(word)  # `Philippe de Cholet`: part of the name
+        elif word in CONNECTORS or not word[:1].isupper():
             runs.append([])
         else:
             runs[-1].append(word)
@@ -211,6 +224,12 @@ _NAME_WORD = (
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Del|Rev|Prof|Jr|Sr|St|Hon|Cmdr)\."
     r"|[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’\-]*(?![\w'’\-.]))"
 )
+
+
+def is_organization(name: str) -> bool:
+    """`Compaq Computer Corp.`, `Weil & Associates`: a body's name, not a person's."""
+    words = name.split()
+    return bool(words) and bare(words[-1]) in ORGANIZATION_ENDS
 
 
 def is_title_word(name: str) -> bool:

@@ -317,6 +317,9 @@ def _name_forward(frame: str, toks, i: int) -> Mention | None:
     if k is not None and all(is_title(w) for w in strip_parens(run).split()):
         # `Democratic presidential nominee Jane Doe`: the capitals were only titles
         return make_mention("name", frame, toks[i][0], toks[_run_end(frame, toks, k) - 1][1])
+    if k is not None and any(bare(_word(frame, t)) in PERSON_NOUNS for t in toks[j:k]):
+        # `Acme Corp. food analyst Jane Doe`: the first capitals only say where she works
+        return make_mention("name", frame, toks[k][0], toks[_run_end(frame, toks, k) - 1][1])
     if k is None and bare(_word(frame, toks[j])) in NOUNS:
         # `Pentagon officials`, `the Doe campaign`: the name only says whose
         while j + 1 < len(toks) and bare(_word(frame, toks[j + 1])) in NOUNS:

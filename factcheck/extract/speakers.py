@@ -433,37 +433,46 @@ class Story:
         para_start, _ = self.paragraph(pos)
         s = self.sentence_start(pos, para_start)
         subject = self._subject(s, pos)
+        person = mention.name.lower() not in ("they", "it")  # "he" never means a company
         if subject is not None and subject.start != mention.start:
-            if subject.kind == "name":
+            if subject.kind == "name" and not (person and names.is_organization(subject.name)):
                 return self.names.full(subject.name, subject.start)  # `Doe condemned what he called`
-            if subject.kind == "thing" and mention.name.lower() in ("they", "it"):
+            if subject.kind == "thing" and not person:
                 return subject.name
-        recent = [self._recent_subject(s, para_start), self._last_spoken(pos), self._last_credited(pos)]
+        recent = [
+            self._recent_subject(s, para_start, person),
+            self._last_spoken(pos, person),
+            self._last_credited(pos, person),
+        ]
         near = [c for c in recent if c is not None and self.frame.count("\n", c[0], pos) <= 12]
         if near:
             return max(near)[1]
         return mention.name if mention.kind == "person" and _names_something(mention.name) else None
 
-    def _last_credited(self, pos: int) -> tuple[int, str] | None:
-        """The last person named by a speech verb before pos, quoted or not (`Doe said in an interview`)."""
+    def _last_credited(self, pos: int, person: bool) -> tuple[int, str] | None:
+        """The last one named by a speech verb before pos, quoted or not (`Doe said in an interview`)."""
         i = bisect.bisect_left(self.verb_at, pos)
         for a in reversed(self.attributions[max(0, i - 8) : i]):
-            if a.mention.kind == "name" and a.mention.end <= pos:
+            m = a.mention
+            if m.kind == "name" and m.end <= pos and not (person and names.is_organization(m.name)):
                 return (a.verb_start, self.names.full(a.mention.name, a.mention.start))
         return None
 
-    def _recent_subject(self, s: int, para_start: int) -> tuple[int, str] | None:
+    def _recent_subject(self, s: int, para_start: int, person: bool) -> tuple[int, str] | None:
         """The nearest earlier sentence (this paragraph or the two before) whose subject is a name."""
         lo = self.previous_paragraph(self.previous_paragraph(para_start)[0])[0]
         starts = self._sentence_starts(lo, s)
         for st in reversed(starts[-7:-1] if starts and starts[-1] == s else starts[-6:]):
             subject = self._subject(st, s)
-            if subject is not None and subject.kind == "name":
+            if subject is not None and subject.kind == "name" and not (person and names.is_organization(subject.name)):
                 return (st, self.names.full(subject.name, subject.start))
         return None
 
-    def _last_spoken(self, pos: int) -> tuple[int, str] | None:
+    def _last_spoken(self, pos: int, person: bool = False) -> tuple[int, str] | None:
+        """The last quote's speaker before pos; with `person`, the last that is not a body."""
         i = bisect.bisect_left(self.spoken, (pos, ""))
+        while i and person and names.is_organization(self.spoken[i - 1][1]):
+            i -= 1
         return self.spoken[i - 1] if i else None
 
     def last_speaker_before(self, pos: int, max_paragraphs: int) -> str | None:
