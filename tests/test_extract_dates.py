@@ -171,6 +171,11 @@ def test_quarter_without_a_year_is_the_latest_one_reported():
     assert pairs("Third-quarter profit fell 8%.", THURSDAY) == [("Third-quarter", "2023-Q3")]
 
 
+def test_year_ago_quarter_is_the_same_quarter_a_year_back():
+    assert pairs("Profit beat the year-ago third quarter.") == [("the year-ago third quarter", "2009-Q3")]
+    assert pairs("Sales fell in the third quarter of last year.") == [("the third quarter of last year", "2009-Q3")]
+
+
 def test_anaphoric_year_counts_from_the_year_the_story_named():
     text = "The plant opened in May 2005. The following year it doubled its output."
     assert pairs(text) == [("May 2005", "2005-05"), ("The following year", "2006")]

@@ -1,13 +1,21 @@
 """Dates in news copy, each with an ISO 8601 value at the granularity the text gives.
 
-"November 23, 2010" is 2010-11-23, "November 2010" is 2010-11, "next month" in a
-story dated 2010-12-11 is 2011-01. Relative dates are read against the story's
-reference date and the tense around them. Expressions that name no calendar
-date still become claims, valued the way TimeML values them ("now" is
-PRESENT_REF, "the past three months" is P3M), or None.
+"November 23, 2010" is 2010-11-23, "November 2010" is 2010-11, "2010" is 2010, and
+"next month" in a story dated 2010-12-11 is 2011-01. Relative dates are read
+against the story's reference date and the tense around them. Values that are
+not a plain calendar date follow TimeML, the annotation standard for news:
 
-One compiled regular expression (dates_grammar.py) finds the candidates; the
-readers below turn each shape into a value or reject it ("May" the verb).
+    2010-11-03/2010-11-05, 1998/1999    ranges, as ISO 8601 intervals
+    2010-W49, 2010-W49-WE               a week ("last week"), a weekend
+    2010-Q3, 2010-H1                    a quarter, a half year
+    2010-SU (SP, SU, FA, WI)            a season
+    199, 19                             a decade ("the 1990s"), a century
+    P3M                                 a stretch of time ("the past three months")
+    PRESENT_REF, PAST_REF, FUTURE_REF   "now", "recently", "the future"
+    None                                a date that cannot be placed ("that year", "Feb. 30")
+
+A fast search (dates_grammar.py) finds the candidates; the readers below turn each
+shape into a value or reject it ("May" the verb, "the Sunday Times").
 """
 
 from __future__ import annotations
@@ -209,6 +217,7 @@ def _century_near(ref_year: int, two_digits: int) -> int:
 
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
 _YEAR_IN = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_YEAR_WORDS = re.compile(r"\b(last|next|this|the)\s+year\b(?![-\s](?:ago|earlier))")
 
 
 def read_quarter(spot: Spot):
@@ -241,10 +250,8 @@ def _named_year(spot: Spot, text: str) -> int | None:
     m = _YEAR_IN.search(text)
     if m:
         return int(m.group())
-    for word, delta in (("last year", -1), ("next year", 1), ("this year", 0), ("the year", 0)):
-        if word in text:
-            return spot.ref.year + delta
-    return None
+    m = _YEAR_WORDS.search(text)
+    return spot.ref.year + {"last": -1, "next": 1}.get(m.group(1), 0) if m else None
 
 
 def _year_ago(text: str) -> int:
