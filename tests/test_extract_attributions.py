@@ -70,3 +70,12 @@ def test_offsets_index_the_text_exactly():
 def test_according_to_takes_the_whole_noun_phrase():
     text = "The city paid $4.2 million in subsidies last year, according to council records."
     assert pairs(text) == [("according to council records", "council records")]
+
+
+def test_front_matter_is_not_read():
+    front = "---\nsummary: Reuters reported a strike\n---\n"
+    text = front + "Ridership fell by a third, officials said."
+    doc = make_doc(text, reference_date=REFERENCE, body_start=len(front))
+    assert [(text[f.start : f.end], f.attributed_to) for f in attributions.find(doc)] == [
+        ("officials said", "officials")
+    ]

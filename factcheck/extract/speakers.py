@@ -189,7 +189,9 @@ def read(doc) -> "Story":
         from factcheck.extract.quotes import quoted_spans, spoken_parts
 
         parts = quoted_spans(doc.text, doc.body_start)
-        story = Story(doc, blank_quotes(doc.text, parts))
+        frame = blank_quotes(doc.text, parts)
+        frame = "\n" * doc.body_start + frame[doc.body_start :]  # front matter is no part of the story
+        story = Story(doc, frame)
         story.sentence_quotes = [q.mark_end for q in parts if q.end > q.start and doc.text[q.end - 1] in ".?!"]
         story.quotes = spoken_parts(doc.text, parts)
         assign(story, story.quotes)
