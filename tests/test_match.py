@@ -128,3 +128,64 @@ def test_match_then_export(newsroom):
     assert out["drafts"][0]["path"] == "drafts/pier.md"
     assert claims[0]["verdict"] == "supported" and claims[0]["status"] == "pending"
     assert set(claims[0]["evidence"][0]) >= {"source", "start", "end", "text", "score"}
+
+
+def test_bad_sources_are_named_and_the_rest_still_used(newsroom, monkeypatch):
+    import factcheck.sources as sources
+    from factcheck.config import load_config
+    from factcheck.match import match
+    from tests.sourcefiles import encrypted_pdf
+
+    (newsroom / "sources/locked.pdf").write_bytes(encrypted_pdf(["Ticket sales rose by 12 percent last year."]))
+    (newsroom / "sources/app.html").write_text("<html><script>" + "x();\n" * 400 + "</script><body></body></html>")
+    (newsroom / "sources/huge.txt").write_text("The old pier has carried 141 ferries a day. " * 100)
+    (newsroom / "drafts/pier.md").write_text("---\nsources:\n  - sources/*\n---\nBody.\n")
+    monkeypatch.setattr(sources, "MAX_SOURCE_BYTES", 3000)
+    run = match(load_config(newsroom))
+    messages = sorted(str(e) for e in run.source_errors)
+    assert [m.split(":")[0] for m in messages] == ["sources/app.html", "sources/huge.txt", "sources/locked.pdf"]
+    assert "encrypted" in messages[2] and "scripts" in messages[0] and "too large" in messages[1]
+    assert run.failed
+    got = verdicts(newsroom)
+    assert got["f-wrong"]["verdict"] == "contradicted"  # briefing.txt still used
+    assert got["f-wrong"]["evidence"][0]["source"] == "sources/briefing.txt"
+
+
+def test_attribution_supported_when_the_named_source_is_beside_the_passage(newsroom):
+    path = newsroom / "claims/drafts/pier.yaml"
+    data = yamlio.load(path.read_text(), path="x")
+    sentence = "The pier will cost $6.4 billion over ten years, the council's finance office said."
+    data["claims"] = [
+        claim("a-ok", "attribution", "the council's finance office said", sentence, attributed_to="the council's finance office"),
+        claim("a-no", "attribution", "the ferry company said", sentence.replace("the council's finance office", "the ferry company"),
+              attributed_to="the ferry company"),
+    ]
+    path.write_text(yamlio.dump(data))
+    (newsroom / "drafts/pier.md").write_text("---\nsources: sources/briefing.txt\n---\nBody.\n")
+    run_cli("match", cwd=newsroom)
+    got = verdicts(newsroom)
+    assert got["a-ok"]["verdict"] == "supported"
+    assert got["a-no"]["verdict"] == "not_found"
+
+
+def test_relative_dates_in_a_source_are_read_against_its_own_date(newsroom):
+    (newsroom / "sources/2026-03-02-minutes.txt").write_text("The council met on Monday to approve the second pier.\n")
+    path = newsroom / "claims/drafts/pier.yaml"
+    data = yamlio.load(path.read_text(), path="x")
+    data["claims"] = [
+        claim("d-rel", "date", "March 2", "The council met on March 2 to approve the second pier.", value="2026-03-02"),
+        claim("d-bad", "date", "March 9", "The council met on March 9 to approve the second pier.", value="2026-03-09"),
+    ]
+    path.write_text(yamlio.dump(data))
+    (newsroom / "drafts/pier.md").write_text("---\nsources: sources/2026-03-02-minutes.txt\n---\nBody.\n")
+    run_cli("match", cwd=newsroom)
+    got = verdicts(newsroom)
+    assert (got["d-rel"]["verdict"], got["d-bad"]["verdict"]) == ("supported", "contradicted")
+
+
+def test_sources_index_command_reports_counts(newsroom):
+    result = run_cli("sources", "index", cwd=newsroom)
+    assert result.returncode == 2  # the draft lists two bad entries
+    assert "3 sources indexed; 3 read anew" in result.stdout.decode()
+    again = run_cli("sources", "index", cwd=newsroom)
+    assert "0 read anew" in again.stdout.decode()

@@ -75,8 +75,9 @@ def is_supported(path: str | Path) -> bool:
     return Path(name).suffix.lower() in LOADERS and not name.endswith(SIDECAR_SUFFIX)
 
 
-def read_bytes(path: Path, display: str, limit: int = MAX_SOURCE_BYTES) -> bytes:
+def read_bytes(path: Path, display: str, limit: int | None = None) -> bytes:
     """A source file's bytes, or one InputError naming the file."""
+    limit = MAX_SOURCE_BYTES if limit is None else limit
     try:
         if path.is_dir():
             raise InputError("is a folder, not a source file", path=display)
