@@ -44,7 +44,7 @@ INVERTING_VERBS = frozenset(
     "said says added adds asked asks wrote writes continued continues explained explains noted notes "
     "recalled recalls replied replies responded responds remarked remarks joked jokes quipped quips "
     "argued argues insisted insists declared declares stated states observed observes concluded "
-    "warned warns cautioned countered shouted yelled cried exclaimed tweeted offered offers reported reports "
+    "warned warns cautioned countered shouted yelled cried exclaimed tweeted reported reports "
     "acknowledged admitted concedes conceded".split()
 )
 _PHRASES = (
