@@ -75,7 +75,7 @@ _DASHES = frozenset(("\u2014", "\u2015", "\u2013", "--", "-"))
 
 
 def _tokens(frame: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _TOKEN.finditer(frame, lo, hi)]
+    return [m.span() for m in _TOKEN.finditer(frame, lo, hi)]
 
 
 def tokens_between(frame: str, lo: int, hi: int) -> bool:
@@ -122,7 +122,7 @@ def _ends_clause(word: str) -> bool:
 def np_before(frame: str, pos: int) -> Mention | None:
     """The subject of a verb at pos: `Doe said`, `Doe, a spokesman, said`, `he added`, `the
     official said`, `Pentagon officials said`. None for `and said` or a participle."""
-    toks = _tokens(frame, _edge_before(frame, pos, 160), pos)
+    toks = _tokens(frame, _edge_before(frame, pos, 130), pos)
     i = _skip_back_adverbs(frame, toks, len(toks) - 1)
     if i < 0:
         return None
