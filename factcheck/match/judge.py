@@ -96,8 +96,15 @@ def without_quotes(claim: dict) -> tuple[str, int, int] | None:
 
 def _find_words(sentence: str, text: str) -> int:
     """Where `text` stands in `sentence` as whole words ("now" is not the end of "know")."""
-    m = re.search(r"(?<!\w)" + re.escape(text) + r"(?!\w)", sentence)
-    return m.start() if m else sentence.find(text)
+    at = sentence.find(text)
+    first = at
+    while at >= 0:
+        before = sentence[at - 1] if at else " "
+        after = sentence[at + len(text)] if at + len(text) < len(sentence) else " "
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            return at
+        at = sentence.find(text, at + 1)
+    return first
 
 
 # --- figures and dates ------------------------------------------------------------------
