@@ -111,14 +111,14 @@ _MONTH = "(?:" + _trie(
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
 ) + ")"
 _ZONES = r"(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|IST|JST|AEST|AEDT|ET|PT|local time)"
-# Each branch starts with a literal or a digit, never with a look-behind or \b, so that
+# Each pattern starts with a literal or a digit, never with a look-behind or \b, so that
 # the regular expression engine can skip ahead to the next possible start: scanning a
 # megabyte then costs milliseconds. A digit "starts" a token when no word character,
 # full stop or comma is right before it.
 _TOKEN_DIGIT = r"\d(?<![\w.,]\d)"
-_NOT_FIGURES = re.compile(
-    "|".join(
-        (
+_NOT_FIGURES = tuple(
+    re.compile(pattern)
+    for pattern in (
             r"(?:https?://|ftp://|www\.)[^\s<>\"'\]\[)]+",  # web addresses
             r"@(?<=[\w.+-]@)[\w-]+(?:\.[\w-]+)+",  # e-mail domains (the digits before "@" are in a word)
             r"[@#](?<![\w@][@#])\w+",  # handles and hashtags
@@ -144,7 +144,6 @@ _NOT_FIGURES = re.compile(
                 )
             )
             + ")",
-        )
     )
 )
 _BARRIER = "\x00"  # stands in for masked text: not a word, not a space, not a digit
@@ -153,7 +152,8 @@ _BARRIER = "\x00"  # stands in for masked text: not a word, not a space, not a d
 def _mask(text: str, start: int, end: int, skip: Iterable[tuple[int, int]]) -> str:
     """`text` with every no-figure span blanked out, offsets unchanged."""
     spans = [(s, e) for s, e in skip if e > start and s < end]
-    spans.extend(m.span() for m in _NOT_FIGURES.finditer(text, start, end))
+    for pattern in _NOT_FIGURES:  # one pass each: together they would lose the quick skip
+        spans.extend(m.span() for m in pattern.finditer(text, start, end))
     if not spans:
         return text
     spans.sort()
@@ -190,6 +190,7 @@ def _alt(words: Iterable[str]) -> str:
 
 
 _NUMBER_WORDS = [*_CARDINALS, *_TENS, "hundred", *_SCALES, "dozen", "half"]
+_NUMBER_WORD_SET = frozenset(_NUMBER_WORDS)
 _SINGULAR_FRACTIONS = [w for w in _FRACTION_WORDS if not w.endswith("s")]
 _ONE_OF_NAMES = [name for name, canonical in U.UNIT_NAMES.items() if canonical in U.ONE_OF_UNITS and not name.endswith("s")]
 _A_WORDS = ["hundred", *_SCALES, "dozen", "baker's dozen", "baker\u2019s dozen", *_SINGULAR_FRACTIONS,
@@ -207,8 +208,12 @@ def _cases(words: Iterable[str]) -> list[str]:
 _CANDIDATE = re.compile(
     r"(?P<d>\d)|(?P<v>[" + "".join(_VULGAR) + r"])"
     r"|(?P<w>" + _trie(_cases(_NUMBER_WORDS)) + r")(?!\w)"
-    r"|(?P<a>an?|An?|AN?)\s+(?=(?i:" + _alt(_A_WORDS) + r")(?![\w\u2019']))"
 )
+# "a hundred", "a dozen", "a mile": found by a pattern of their own that starts with the
+# space before the article, so that the engine need not stop at every letter "a".
+_ARTICLE_WORDS = _trie(_cases(_A_WORDS)) + r"(?![\w\u2019'])"
+_ARTICLES = re.compile(r"[\s\"\u201c\u2018(\[\x00](?P<a>[aA]n?)\s+(?=" + _ARTICLE_WORDS + ")")
+_ARTICLE = re.compile(r"(?P<a>[aA]n?)\s+(?=" + _ARTICLE_WORDS + ")")
 
 _QUALIFIERS = """more than|over|above|in excess of|upwards of|upward of|north of|greater than|higher than|
     less than|fewer than|under|below|lower than|south of|just over|just under|just above|just below|
@@ -290,7 +295,7 @@ _PRONOUN_ONE_AFTER = frozenset(
     will who that which else and more such on in at is was has had does did says said""".split()
 )
 _NOT_HALF_BEFORE = re.compile(
-    r"(?i:\b(?:the|first|second|third|fourth|last|other|latter|former|back|better|in|a|and)\s+$)"
+    r"(?i:\b(?:the|first|second|third|fourth|last|other|latter|former|back|better|in|a)\s+$)"
 )
 _ZERO_IDIOMS = re.compile(r"(?i:\s*-?\s*(?:tolerance|sum|hour|day)\b)")
 _ZERO_IDIOM_BEFORE = re.compile(r"(?i:\bground\s+$)")
@@ -365,15 +370,15 @@ class _Scan:
     def __init__(self, text: str, end: int):
         self.text = text
         self.end = end
+        self._article: re.Match | None | bool = None  # False: no article is left
 
     def run(self, pos: int) -> list[Figure]:
         found: list[_Quantity] = []
-        search = _CANDIDATE.search
         while True:
-            m = search(self.text, pos, self.end)
+            m = self.next_candidate(pos)
             if m is None:
                 break
-            if m.lastgroup in ("w", "a") and _inside_word(self.text, m.start()):
+            if m.lastgroup in ("w", "a") and _inside_word(self.text, m.start(m.lastgroup)):
                 pos = m.end()
                 continue
             try:
@@ -385,6 +390,19 @@ class _Scan:
             pos = q.end
         _share_units(self.text, found)
         return [q.figure() for q in found]
+
+    def next_candidate(self, pos: int) -> re.Match | None:
+        """The next digit, number word or "a"/"an" before a number or unit word, from `pos`."""
+        text = self.text
+        art = self._article
+        if art is not False and (art is None or art.start("a") < pos):
+            # searched again only once the scan has passed the last article found
+            art = _ARTICLE.match(text, pos, self.end) or _ARTICLES.search(text, max(0, pos - 1), self.end) or False
+            self._article = art
+        m = _CANDIDATE.search(text, pos, self.end)
+        if art and (m is None or art.start("a") <= m.start()):
+            return art
+        return m
 
     def read(self, m: re.Match) -> _Quantity:
         q = self.core(m, first=True)
@@ -400,7 +418,8 @@ class _Scan:
     # the number itself
 
     def core(self, m: re.Match, *, first: bool) -> _Quantity:
-        kind, s = m.lastgroup, m.start()
+        kind = m.lastgroup
+        s = m.start(kind)
         if kind == "d":
             return self.digits(s, first=first)
         if kind == "v":
@@ -545,7 +564,7 @@ class _Scan:
 
     def article(self, m: re.Match) -> _Quantity:
         """"a hundred", "a dozen", "a baker's dozen", "a third of", "a mile", "a dollar"."""
-        text, s = self.text, m.start()
+        text, s = self.text, m.start("a")
         w = _A_NEXT.match(text, m.end("a"))
         word = " ".join(w.group("w").lower().split())
         if word in ("hundred", "dozen", *_SCALES):
@@ -633,6 +652,8 @@ class _Scan:
     def right(self, q: _Quantity) -> None:
         self.magnitudes(q)
         q.number_end = q.end
+        if self.ratio(q):
+            return
         self.measure(q)
         self.tolerance(q)
         self.range(q)
@@ -640,7 +661,28 @@ class _Scan:
         self.rate(q)
         if q.currency is None and q.unit is None and not self.year_like(q):
             self.counted_noun(q)
+            self.qualifier_after(q)  # "100 guests or more"
         self.pronoun_one(q)
+
+    def ratio(self, q: _Quantity) -> bool:
+        """"one in five adults", "1 in 10": a share, valued as the fraction (0.2, 0.1)."""
+        if q.value.denominator != 1 or q.value < 1 or q.magnitude:
+            return False
+        m = _IN.match(self.text, q.end, self.end)
+        c = _CANDIDATE.match(self.text, m.end(), self.end) if m else None
+        if not c or c.lastgroup not in ("d", "w") or (c.lastgroup == "w") != q.words:
+            return False
+        try:
+            whole = self.core(c, first=False)
+        except _Reject:
+            return False
+        self.magnitudes(whole)
+        if whole.value.denominator != 1 or whole.value <= q.value or self.year_like(whole):
+            return False
+        q.value, q.end, q.plain, q.bare_one = q.value / whole.value, whole.end, False, False
+        q.number_end = q.end
+        self.counted_noun(q, plural=True)
+        return True
 
     def magnitudes(self, q: _Quantity) -> None:
         """"6 billion", "$6bn", "€5m", "0.5k", "2 dozen"."""
@@ -696,7 +738,7 @@ class _Scan:
             code = U.currency_code(m.group("sym") or m.group("code"))
         else:
             word = m.group("word").lower()
-            if word == "pound" and not (q.magnitude or m.group("sterling") or q.currency or _PENCE.search(self.text, q.start, q.end)):
+            if word == "pound" and not (q.magnitude or m.group("sterling") or self.money_talk(q)):
                 q.unit, q.end, q.plain = "pound", m.end(), False
                 return True
             if word == "won" and not (q.magnitude or q.value >= 100):
@@ -706,6 +748,14 @@ class _Scan:
             return False
         q.currency, q.end, q.plain = code, m.end(), False
         return True
+
+    def money_talk(self, q: _Quantity) -> bool:
+        """"fined 500 pounds", "£2.50": pounds sterling; "weighs 200 pounds": a weight."""
+        text = self.text
+        if _PENCE.search(text, q.start, q.end):
+            return True
+        clause = _CLAUSE_START.split(text[max(0, q.start - 40) : q.start])[-1]
+        return bool(_MONEY_WORDS.search(clause)) and not _WEIGHT_WORDS.search(clause)
 
     def tolerance(self, q: _Quantity) -> None:
         """"9.8 ± 0.1 m/s": the margin is part of the figure, the value is the centre."""
@@ -830,18 +880,20 @@ class _Scan:
         """"1989 results", "the 2010 election": a year used as an adjective counts nothing."""
         return q.plain and q.end - q.start == 4 and 1800 <= q.value <= 2100
 
-    def counted_noun(self, q: _Quantity) -> None:
+    def counted_noun(self, q: _Quantity, plural: bool = False) -> None:
         """"114 Patriot missiles" → "Patriot missiles"; "two of the" → nothing."""
         text, p = self.text, q.end
         words: list[str] = []
-        singular = q.value <= 1
+        singular = q.value <= 1 and not plural
+        if q.value.denominator != 1 and not plural:
+            return  # "two thirds of voters": a share, not a count
         for _ in range(4):
             m = _WORD.match(text, p, self.end)
             if not m:
                 break
             word = m.group("w")
             clean = word if _ABBREVIATION.search(word) else word.rstrip(".,'\u2019").removesuffix("'s").removesuffix("\u2019s")
-            if not clean or clean.lower() in _STOP or singular and words and clean.lower().endswith(("ed", "ing", "ly")):
+            if not clean or clean.lower() in _STOP or singular and clean.lower().endswith(("ed", "ing", "ly")):
                 break
             words.append(clean)
             p = m.end()
@@ -887,7 +939,7 @@ _NUMERAL = re.compile(
 )
 _DIGIT_GROUPING = re.compile(r"[,\s\u00a0\u202f\u2009]")
 _EXPONENT = re.compile(
-    r"[eE](?P<e>[-+\u2212]?\d+)(?![\w.])"
+    r"[eE](?P<e>[-+\u2212]?\d+)(?!\w|\.\d)"
     r"|\s?[x\u00d7\u00b7*]\s?10(?:(?:\^|\*\*)(?P<t>[-+\u2212]?\d+)|(?P<t2>[-\u2212+]\d+)"
     r"|(?P<t3>[\u207b\u207a]?[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+))"
     r"|\s?[x\u00d7]\s?(?P<b>\d+)(?:\^|\*\*)(?P<p>[-+\u2212]?\d+)"
@@ -1026,6 +1078,13 @@ _CURRENCY_AFTER = re.compile(
     r"(?P<word>(?i:" + _alt(U.CURRENCY_WORDS) + r"))(?:e?s)?(?P<sterling>\s+sterling)?(?![\w-]))"
 )
 _PENCE = re.compile(r"\.\d\d$")
+_CLAUSE_START = re.compile(r"[;.!?]\s")
+_WEIGHT_WORDS = re.compile(r"(?i:\b(?:weigh\w*|heav\w+|lighter|mass)\b)")
+_MONEY_WORDS = re.compile(
+    r"(?i:\b(?:fined?|fines|paid|pay|pays|paying|cost|costs|costing|worth|earn(?:s|ed|ing)?|salary|wages?|"
+    r"spen[dt]|spending|owe[sd]?|price[sd]?|bill|compensation|damages|award(?:ed)?|donat\w*|sold|bought|"
+    r"budget|tax|fees?|charged?|raised|won|prize|bonus|loan|debt|invest\w*|funding|grant)\b)"
+)
 _PERCENT_AFTER = re.compile(
     r"[ \u00a0]?%|(?i:[ \u00a0]*-?(?:per[ -]?cent|percent|pct\.?)(?!\w)"
     r"|\s+(?P<points>percentage[ -]points?|basis[ -]points?)(?!\w)|[ \u00a0]?(?P<bps>bps)\b)"
@@ -1049,6 +1108,7 @@ _RANGE_JOIN = re.compile(r"-?\s*(?P<j>-|\u2013|\u2014|(?i:to|and|through)(?!\w))
 _FOR_ONE = re.compile(r"(?i:-for-(?:\d+|one|two|three|four|five|ten)\b)")
 _PER = re.compile(r"\s*/\s*|\s+per\s+|\s+an?\s+|\s+each\s+")
 _TIMES = re.compile(r"\s+times\b")
+_IN = re.compile(r"[ \u00a0]+in[ \u00a0]+")
 _RELATIVE_TIME = re.compile(r"(?i:\s+(?:earlier|ago|before|later|after|prior|on|from)\b)")
 _PRICED = re.compile(r"(?i:share|head|person|capita|piece|unit|night|ticket|seat|visit|item|dose)(?!\w)")
 
@@ -1082,6 +1142,7 @@ _UNIT_GAP = re.compile(r"[ \u00a0]?-?")
 _INCH_OK = re.compile(
     r"in\.?(?=\s*(?:$|[,;:)\]!?]|\.(?:\s|$)|\s+(?:thick|long|wide|tall|high|deep|across|in\s+diameter)\b))"
 )
+_OLD = re.compile(r"(?:-|\s+)old\b")
 _LENGTHS = frozenset({"millimetre", "centimetre", "metre", "kilometre", "inch", "foot", "yard", "mile", "nanometre"})
 
 
@@ -1099,6 +1160,8 @@ def _unit_at(text: str, p: int, end: int, spaced: bool = True) -> tuple[int, str
         return None
     e, name = unit
     m = _POWER_SUFFIX.match(text, e, end) if not power and name in _LENGTHS else None
+    if name == "year" and (old := _OLD.match(text, e, end)):
+        return old.end(), "years old"
     if m:
         cubed = "3" in (m.group("e") or m.group("d") or "") or m.group("s") == "\u00b3" or (m.group("w") or "").lower() == "cubed"
         power, e = ("cubic " if cubed else "square "), m.end()
