@@ -47,7 +47,7 @@ def match(config, given: list[str] | None = None) -> MatchRun:
     index = SourceIndex(config.state_dir, config.root)
     opened: dict = {}
     try:
-        refreshed = index.refresh(wanted)
+        refreshed = index.refresh(wanted, opened=opened)
         run.source_errors = _unique_errors([e for plan in plans for e in plan[1].errors] + refreshed.errors)
         for rel, resolved, outcome in plans:
             docs = [refreshed.docs[p] for p in resolved.paths if p in refreshed.docs]

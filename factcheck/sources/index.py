@@ -160,6 +160,8 @@ class SourceIndex:
                 for table in ("docs", "failures", "segments"):
                     self.db.execute(f"DELETE FROM {table}")
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
+            for old in self.dir.glob("seg-*.bin"):
+                old.unlink(missing_ok=True)  # written by another version of the index format
 
     def close(self) -> None:
         self.db.close()
@@ -182,8 +184,12 @@ class SourceIndex:
 
     # --- bringing it up to date ---------------------------------------------
 
-    def refresh(self, paths: list[str], *, workers: int | None = None) -> RefreshReport:
-        """Index every source in `paths` that is new or changed; report the rest as they are."""
+    def refresh(self, paths: list[str], *, workers: int | None = None, opened: dict | None = None) -> RefreshReport:
+        """Index every source in `paths` that is new or changed; report the rest as they are.
+
+        Segments the caller will read are opened into `opened` while the update lock is
+        held, so another process compacting the index cannot delete them in between.
+        """
         from filelock import FileLock
 
         with FileLock(str(self.dir / "update.lock"), timeout=300):
@@ -195,7 +201,16 @@ class SourceIndex:
             self._collect_garbage(set(paths))
             known = self.docs()
             report.docs = {p: known[p] for p in paths if p in known}
+            if opened is not None:
+                self._open(report.docs.values(), opened)
             return report
+
+    def _open(self, docs, opened: dict) -> None:
+        from factcheck.sources.segment import Segment
+
+        for name in sorted({d.segment for d in docs if d.segment}):
+            if name not in opened:
+                opened[name] = Segment(self.dir / name)
 
     def _stale(self, paths: list[str], report: RefreshReport) -> list[str]:
         rows = {r[0]: r[1:] for r in self.db.execute("SELECT path, size, mtime_ns, sha256 FROM docs")}
