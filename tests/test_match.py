@@ -189,3 +189,10 @@ def test_sources_index_command_reports_counts(newsroom):
     assert "3 sources indexed; 3 read anew" in result.stdout.decode()
     again = run_cli("sources", "index", cwd=newsroom)
     assert "0 read anew" in again.stdout.decode()
+
+
+def test_evidence_offsets_cut_the_passage_out_of_the_source(newsroom):
+    run_cli("match", cwd=newsroom)
+    for cid in ("f-wrong", "d-ok", "q-ok"):
+        ev = verdicts(newsroom)[cid]["evidence"][0]
+        assert " ".join(BRIEFING[ev["start"] : ev["end"]].split()) == ev["text"]

@@ -131,7 +131,8 @@ def _value_evidence(claim: dict, hit: Hit, window: str, a: int, b: int, ctx: Con
     s, e = span
     found = p.text[s:e]
     verdict, reason = _compare_value(claim, found, p, s, e, ctx)
-    return _evidence(ctx, hit, s, e, verdict, reason, shown=_sentence_around(p.text, hit.start, hit.end))
+    lo, hi = _sentence_bounds(p.text, hit.start, hit.end)  # the editor reads the whole sentence
+    return _evidence(ctx, hit, lo, hi, verdict, reason)
 
 
 def _compare_value(claim: dict, found: str, p, s: int, e: int, ctx: Context) -> tuple[Verdict, str]:
@@ -207,10 +208,6 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     lo, hi = max(0, start - 400), min(len(text), end + 400)
     a, b = Sentences(text, lo, hi).covering(start, end)
     return min(a, start), max(b, end)
-
-
-def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    return _sentence_bounds(text, start, end)
 
 
 # --- quotes -------------------------------------------------------------------------------
@@ -312,13 +309,12 @@ def judge_attribution(claim: dict, ctx: Context) -> Judgement:
 # --- shared -------------------------------------------------------------------------------
 
 
-def _evidence(ctx: Context, hit: Hit, start: int, end: int, verdict: Verdict, reason: str, *, diff=None, shown=None) -> Evidence:
+def _evidence(ctx: Context, hit: Hit, start: int, end: int, verdict: Verdict, reason: str, *, diff=None) -> Evidence:
+    """Evidence for source text p.text[start:end]; its offsets are made absolute in the source."""
     p = hit.passage
-    a, b = shown if shown else (start, end)
-    where = p.start + start
-    page, timestamp, speaker = _marks(ctx, p.doc, where)
+    page, timestamp, speaker = _marks(ctx, p.doc, p.start + start)
     return Evidence(
-        source=p.doc.path, start=p.start + start, end=p.start + end, text=single_line(p.text[a:b]),
+        source=p.doc.path, start=p.start + start, end=p.start + end, text=single_line(p.text[start:end]),
         score=hit.score, verdict=verdict, reason=reason, page=page, timestamp=timestamp, speaker=speaker, diff=diff,
     )
 
