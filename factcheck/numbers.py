@@ -121,10 +121,11 @@ _NOT_FIGURES = tuple(
     for pattern in (
             r"(?:https?://|ftp://|www\.)[^\s<>\"'\]\[)]+",  # web addresses
             r"@(?<=[\w.+-]@)[\w-]+(?:\.[\w-]+)+",  # e-mail domains (the digits before "@" are in a word)
-            r"[@#](?<![\w@][@#])\w+",  # handles and hashtags
+            r"[@#](?<![\w@][@#])\w*[A-Za-z_]\w*",  # handles and hashtags (not "#1", see _Scan.left)
             r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}(?!\d)",  # (202) 555-0143
             r"\+(?<![\w+]\+)\d{1,3}(?:[\s.-]\(?\d{1,4}\)?){2,5}(?!\d)",  # +44 20 7946 0958
-            _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)(?:,?\s+\d{4}(?!\d))?",  # November 23, 2010
+            _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)(?:\s*(?:-|\u2013|to|and)\s*\d{1,2}(?!\d))?"
+            r"(?:,?\s+\d{4}(?!\d))?",  # November 23, 2010; Sept. 19 to 22
             _MONTH + r"\.?,?\s+\d{4}(?!\d)",  # November 2010
             r"['\u2019]\d0s(?!\w)",  # the '90s
             _TOKEN_DIGIT
@@ -257,7 +258,9 @@ _CHANGE_VERBS = (
     "changing moved move moves went go goes gone revised revise upgraded downgraded widened widen narrowed "
     "narrow swelled swell eased ease gained gain gains lost lose loses advanced advance retreated edged edge "
     "added add adds shed sheds rallied rally sank sink sinks spiked slumped dipped dip recovered rebounded "
-    "ballooned trimmed trim slashed slash up down"
+    "ballooned trimmed trim slashed slash up down skidded skid skids leaped leapt leap firmed weakened "
+    "strengthened improved inched crept spurted sagged softened tacked settled closed finished ended "
+    "opened traded"
 ).split()
 _CHANGE = re.compile(r"(?i:\b(?:" + _alt(_CHANGE_VERBS) + r")(?:\s+[\w$%.,'\u2019]+){0,4}?\s+$)")
 _BETWEEN = re.compile(r"(?i:\b(?P<w>between|from)\s+$)")
@@ -272,6 +275,11 @@ _LABELS = re.compile(
     r"day|week|year)\s+$)"
 )
 # A capitalized word just before a bare number makes a name: "Boeing 747", "Apollo 11".
+_IDIOM_NUMBERS = frozenset({911, 999, 112, 401, 403, 529})
+_IDIOM_AFTER = re.compile(
+    r"\(k\)|\(b\)|[ \u00a0]+(?i:call|calls|caller|callers|dispatcher|dispatchers|operator|operators|emergency|"
+    r"plan|plans|account|accounts)\b"
+)
 _NAME_BEFORE = re.compile(r"(?:^|(?<=[\s(\"'\u201c\u2018\u2014\u2013/]))(?P<w>[A-Za-z][\w&'\u2019-]*)[ \u00a0]$")
 _NOT_NAMES = frozenset(
     """the a an in on at of for by with from to into onto about around over under nearly almost some only
@@ -309,7 +317,11 @@ _STOP = frozenset(
     they them their he him his she her we us our you your i me my not no yes also only just even still
     each every all some any more most less least few many much both either neither other another such own
     ago later earlier last next first second third up down out off away back again once twice per cent
-    percent percentage pct so very too times""".split()
+    percent percentage pct so very too times now today yesterday tomorrow tonight recently recent
+    found made took gave saw came went got ran won lost left held kept brought thought sent spent paid sold
+    built began became showed shows says suggests finds estimates claims states notes argues adds reports
+    warns predicts indicates concludes reveals means seems appears remains puts gets makes takes gives
+    monday tuesday wednesday thursday friday saturday sunday""".split()
 )
 _IRREGULAR_PLURALS = frozenset(
     """people men women children police personnel staff cattle sheep fish aircraft deer feet teeth mice geese
@@ -340,6 +352,7 @@ class _Quantity:
     low: Fraction | None = None
     high: Fraction | None = None
     bare_one: bool = False  # the single word "one", maybe a pronoun
+    hash: bool = False  # written after "#": a rank unless it reads as money
 
     def figure(self) -> Figure:
         low = _number(self.low) if self.low is not None else None
@@ -411,6 +424,13 @@ class _Scan:
         self.check_names(q)
         return q
 
+    def capitalized_name(self, q: _Quantity) -> bool:
+        """"Zero Hedge", "One Direction", "Three Mile Island": a capitalized number word in a name."""
+        if q.counted:
+            return q.value <= 1 and all(w[:1].isupper() for w in q.unit.split())
+        nxt = _WORD.match(self.text, q.end, self.end)
+        return q.unit is None and bool(nxt) and nxt.group("w")[:1].isupper() and nxt.group("w").lower() not in _NOT_NAMES
+
     def token_end(self, p: int) -> int:
         m = _TOKEN_END.match(self.text, p)
         return m.end() if m else p + 1
@@ -447,7 +467,7 @@ class _Scan:
         """Digits inside a token ("i7", "F-16", "3.2.1", "11/23") or after an apostrophe ("'09")."""
         text = self.text
         before = text[s - 1] if s > 0 else " "
-        if before.isalnum() or before in "_.,/:\u00ad" or (before in "-\u2010\u2011" and _code_hyphen(text, s - 1)):
+        if before.isalnum() or before in "_.,/:\u00ad" or (before in "-\u2010\u2011\u2013" and _code_hyphen(text, s - 1)):
             raise _Reject(self.token_end(s))
         if before in "'\u2019" and _NUMERAL.match(text, s).end() - s == 2:
             raise _Reject(s + 2)
@@ -515,6 +535,8 @@ class _Scan:
         value, used, last = _word_value(tokens)
         if used == 0 or _kind(first) in ("hundred", "scale"):
             raise _Reject(tokens[max(used, 1) - 1][2])  # "several hundred", "thousands": no number given
+        if used < len(tokens) and last in ("teen", "tens") and _kind(tokens[used][0].lower()) in ("teen", "tens"):
+            raise _Reject(tokens[used][2])  # "nineteen ninety-one": a year read aloud, for the date reader
         q = _Quantity(s, tokens[used - 1][2], value, words=True)
         if last == "scale":
             q.base = value / _SCALES[tokens[used - 1][0].lower()]
@@ -612,6 +634,11 @@ class _Scan:
 
     def sign_and_currency(self, q: _Quantity, window: str) -> str:
         """"-15", "$6", "US$ 6", "$-99.99", "-$5", "minus 5"."""
+        if window.endswith("#"):
+            # "#1" ranks; "#557 million" and "#10.86" are pounds written the way older
+            # wire copy wrote "£" (check_names drops the rank once the magnitude is known)
+            q.currency, q.start, q.hash = "GBP", q.start - 1, True
+            return window[:-1]
         sign = _SIGN_BEFORE.search(window)
         if sign:
             q.value, q.start = -q.value, q.start - 1
@@ -728,6 +755,8 @@ class _Scan:
         if q.currency:
             return
         unit = _unit_at(text, p, self.end)
+        if unit and self.year_like(q) and not text[unit[0] - 1] in "sS":
+            return  # "the 1988 second quarter"
         if unit:
             q.end, q.unit = unit
             q.plain = False
@@ -774,6 +803,8 @@ class _Scan:
         m = _RANGE_JOIN.match(text, q.end, self.end)
         if not m or q.bare_one and m.group("j").lower() != "to":
             return
+        if self.year_like(q) and m.group("j").lower() in ("to", "and", "through"):
+            return  # "from 1990 to 2000" is for the date reader; "by 2030 to 32 percent" no range
         join = m.group("j").lower()
         dash = join in ("-", "\u2013", "\u2014")
         opener = _BETWEEN.search(text, max(0, q.start - 9), q.start)
@@ -781,12 +812,15 @@ class _Scan:
             return
         if not dash and _CHANGE.search(text, max(0, q.start - 60), opener.start() if opener else q.start):
             return
+        if join in ("to", "-", "\u2013") and (r := _TO_ONE.match(text, q.end, self.end)) and q.plain and q.value > 1:
+            q.unit, q.end, q.plain = "ratio", r.end(), False  # "a 3-to-1 margin", "won by 2 to 1"
+            return
         second = self.second(m.end(), q)
         if second is None:
             if dash and text[m.end() : m.end() + 1].isdigit():
                 raise _Reject(self.token_end(m.end()))
             return
-        if not _same_measure(q, second) or self.not_a_range(q, second):
+        if not _same_measure(q, second) or self.not_a_range(q, second) or not opener and self.far_apart(q, second):
             if dash:
                 raise _Reject(second.end)
             return
@@ -826,6 +860,12 @@ class _Scan:
         if len(sa) == 3 and len(sb) == 4 and not sb.endswith("00"):
             return True  # 555-1234
         return a.value > b.value  # 3-1, a 5-4 ruling, "voted 6 to 3"
+
+    def far_apart(self, a: _Quantity, b: _Quantity) -> bool:
+        """"skidded 1.74 to 123.5": a change and a level, not a range; a range's ends are of a size."""
+        if a.magnitude or b.magnitude or a.value <= 0 or b.value <= 0:
+            return False
+        return max(a.value, b.value) / min(a.value, b.value) > 10
 
     def make_range(self, q: _Quantity, second: _Quantity, opener: re.Match | None) -> None:
         if second.magnitude and not q.magnitude and second.base:
@@ -878,7 +918,7 @@ class _Scan:
 
     def year_like(self, q: _Quantity) -> bool:
         """"1989 results", "the 2010 election": a year used as an adjective counts nothing."""
-        return q.plain and q.end - q.start == 4 and 1800 <= q.value <= 2100
+        return q.plain and 1800 <= q.value <= 2100 and q.value.denominator == 1
 
     def counted_noun(self, q: _Quantity, plural: bool = False) -> None:
         """"114 Patriot missiles" → "Patriot missiles"; "two of the" → nothing."""
@@ -893,7 +933,10 @@ class _Scan:
                 break
             word = m.group("w")
             clean = word if _ABBREVIATION.search(word) else word.rstrip(".,'\u2019").removesuffix("'s").removesuffix("\u2019s")
-            if not clean or clean.lower() in _STOP or singular and clean.lower().endswith(("ed", "ing", "ly")):
+            lower = clean.lower()
+            if not clean or lower in _STOP or lower.split("-")[0] in _NUMBER_WORD_SET:
+                break
+            if singular and lower.endswith(("ed", "ing", "ly")):
                 break
             words.append(clean)
             p = m.end()
@@ -918,9 +961,15 @@ class _Scan:
 
     def check_names(self, q: _Quantity) -> None:
         """"Boeing 747", "Apollo 11", "Room 101", "page 12", "Air Force One": a name, not a quantity."""
+        text, s = self.text, q.start
+        if q.hash and q.plain:
+            raise _Reject(q.end)
+        if q.plain and _IDIOM_AFTER.match(text, q.number_end, self.end) and q.value in _IDIOM_NUMBERS:
+            raise _Reject(q.end)  # "a 911 call", "a 401(k) plan"
+        if q.words and text[s].isupper() and self.capitalized_name(q):
+            raise _Reject(q.end)
         if q.qualifier or q.currency or q.low is not None or q.magnitude or q.unit and not q.counted:
             return
-        text, s = self.text, q.start
         if not (q.plain or q.words and text[s].isupper()):
             return
         window = text[max(0, s - 30) : s]
@@ -975,8 +1024,9 @@ def _superscript(s: str) -> int:
 
 
 def _code_hyphen(text: str, hyphen: int) -> bool:
-    """"F-16", "COVID-19", "mid-2010", "10-20": a hyphen after a letter or digit joins a code or a range."""
-    return hyphen > 0 and text[hyphen - 1].isalnum()
+    """"F-16", "COVID-19", "mid-2010", "10-20", "September 16-19": a hyphen after a letter, a digit
+    or a masked date joins a code, a range or a date, and the digits after it are no figure of their own."""
+    return hyphen > 0 and (text[hyphen - 1].isalnum() or text[hyphen - 1] == _BARRIER)
 
 
 _WORDS_ALT = _alt([*_CARDINALS, *_TENS, "hundred", *_SCALES, "dozen", "half", *_FRACTION_WORDS])
@@ -1105,6 +1155,7 @@ _MAGNITUDE_AFTER = re.compile(
     r"(?P<w>(?i:hundred|thousand|million|billion|trillion|dozen)|bn|bln|mn|mln|tn|trn|MM|[kKmMbBT])(?!\w)"
 )
 _RANGE_JOIN = re.compile(r"-?\s*(?P<j>-|\u2013|\u2014|(?i:to|and|through)(?!\w))\s*(?=[\d$£€¥\w\u2212-])")
+_TO_ONE = re.compile(r"(?:[ \u00a0]+to[ \u00a0]+|-to-|:)(?:1|one)(?![\d.,:]|\w)")
 _FOR_ONE = re.compile(r"(?i:-for-(?:\d+|one|two|three|four|five|ten)\b)")
 _PER = re.compile(r"\s*/\s*|\s+per\s+|\s+an?\s+|\s+each\s+")
 _TIMES = re.compile(r"\s+times\b")
@@ -1170,7 +1221,7 @@ def _unit_at(text: str, p: int, end: int, spaced: bool = True) -> tuple[int, str
 
 def _base_unit(text: str, p: int, end: int) -> tuple[int, str] | None:
     m = U.UNIT_NAME_RE.match(text, p, end)
-    if m:
+    if m and not (m.group()[0].isupper() and not m.group().isupper()):  # "Three Mile Island" is a name
         return m.end(), U.UNIT_NAMES[" ".join(m.group().lower().split())]
     m = U.UNIT_SYMBOL_RE.match(text, p, end)
     if not m:
