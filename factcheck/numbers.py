@@ -329,6 +329,7 @@ _IRREGULAR_PLURALS = frozenset(
     spacecraft""".split()
 )
 _WORD = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z][A-Za-z.'\u2019&-]*)")
+_COMPOUND = re.compile(r"-(?P<w>[a-z]{3,})(?![\w-])")
 _ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _CLAUSE_BREAK = re.compile(r"[,;:)\]\u2014]|\.(?!\w)")
 
@@ -927,6 +928,10 @@ class _Scan:
         singular = q.value <= 1 and not plural
         if q.value.denominator != 1 and not plural:
             return  # "two thirds of voters": a share, not a count
+        m = _COMPOUND.match(text, p, self.end)
+        if m and not q.bare_one:
+            q.unit, q.counted, q.end = m.group("w").lower(), True, m.end()  # "a 40-page report"
+            return
         for _ in range(4):
             m = _WORD.match(text, p, self.end)
             if not m:
