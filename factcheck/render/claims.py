@@ -22,7 +22,7 @@ def _detail(c: Claim) -> str:
     if c.kind is Kind.QUOTE:
         return f"speaker: {c.speaker or '(not named)'}"
     if c.kind is Kind.FIGURE:
-        parts = [f"value: {c.value:g}" if isinstance(c.value, (int, float)) else f"value: {c.value}"]
+        parts = [f"value: {_number(c.value)}"]
         if c.unit:
             parts.append(f"unit: {c.unit}")
         if c.qualifier:
@@ -31,6 +31,15 @@ def _detail(c: Claim) -> str:
     if c.kind is Kind.DATE:
         return f"value: {c.value}"
     return f"attributed to: {c.attributed_to or '?'}"
+
+
+def _number(value) -> str:
+    """6000000000 → 6,000,000,000: people read figures with separators, not exponents."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.6g}"
 
 
 def _short(text: str, width: int = 70) -> str:
