@@ -70,7 +70,7 @@ def parse_figures(text: str, start: int = 0, end: int | None = None, *, skip: It
     if start >= end:
         return []
     work = _mask(text, start, end, skip)
-    return _Scan(work, end).run(start)
+    return _Scan(work, start, end).run(start)
 
 
 def parse_number(text: str) -> int | float | None:
@@ -84,26 +84,7 @@ def parse_number(text: str) -> int | float | None:
 
 # --- spans that hold numbers but no figures --------------------------------------------
 
-def _trie(words: Iterable[str]) -> str:
-    """An alternation that branches letter by letter ("t(?:en|hree|wo)"): one test per letter
-    instead of one per word, which is what makes scanning for number words cheap."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _branches(tree)
-
-
-def _branches(node: dict) -> str:
-    alts = [re.escape(ch) + _branches(node[ch]) for ch in sorted(k for k in node if k)]
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    if "" in node:  # a word ends here and longer ones go on: the rest is optional
-        return (body if len(alts) > 1 else "(?:" + body + ")") + "?"
-    return body
+_trie = U.trie
 
 
 _MONTH = "(?:" + _trie(
@@ -111,41 +92,45 @@ _MONTH = "(?:" + _trie(
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
 ) + ")"
 _ZONES = r"(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|IST|JST|AEST|AEDT|ET|PT|local time)"
-# Each pattern starts with a literal or a digit, never with a look-behind or \b, so that
-# the regular expression engine can skip ahead to the next possible start: scanning a
-# megabyte then costs milliseconds. A digit "starts" a token when no word character,
-# full stop or comma is right before it.
-_TOKEN_DIGIT = r"\d(?<![\w.,]\d)"
+# Spans that hold digits but no figure, blanked out before the scan. Each pattern runs
+# in a pass of its own and starts with a literal, never with a look-behind or \b, so
+# that the regular expression engine can skip ahead to the next possible start (one
+# pattern for all would stop at every character); a pattern whose trigger is nowhere in
+# the text is not run at all.
 _NOT_FIGURES = tuple(
-    re.compile(pattern)
-    for pattern in (
-            r"(?:https?://|ftp://|www\.)[^\s<>\"'\]\[)]+",  # web addresses
-            r"@(?<=[\w.+-]@)[\w-]+(?:\.[\w-]+)+",  # e-mail domains (the digits before "@" are in a word)
-            r"[@#](?<![\w@][@#])\w*[A-Za-z_]\w*",  # handles and hashtags (not "#1", see _Scan.left)
-            r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}(?!\d)",  # (202) 555-0143
-            r"\+(?<![\w+]\+)\d{1,3}(?:[\s.-]\(?\d{1,4}\)?){2,5}(?!\d)",  # +44 20 7946 0958
-            _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)(?:\s*(?:-|\u2013|to|and)\s*\d{1,2}(?!\d))?"
-            r"(?:,?\s+\d{4}(?!\d))?",  # November 23, 2010; Sept. 19 to 22
-            _MONTH + r"\.?,?\s+\d{4}(?!\d)",  # November 2010
-            r"['\u2019]\d0s(?!\w)",  # the '90s
-            _TOKEN_DIGIT
-            + "(?:"
-            + "|".join(
-                (
-                    r"\d{2}[-.]\d{3}[-.]\d{4}(?!\d)",  # 202-555-0143
-                    r"\d?:\d{1,2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?(?!\w))?",  # clock times, ratios, verses
-                    r"\d?(?:[.:][0-5]\d)?\s?(?:[ap]\.m\.|[AaPp][Mm](?!\w))",  # 2 pm, 10.30am, 9 a.m.
-                    r"\d?(?:[0-5]\d)?\s?" + _ZONES + r"(?!\w)",  # 1400 GMT
-                    r"\d?(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?!\w)\.?(?:,?\s+\d{4}(?!\d))?",  # 23 November
-                    r"\d{3}-\d{1,2}-\d{1,2}(?!\d)|\d?[/.]\d{1,2}[/.]\d{2,4}(?!\d)",  # 2010-11-23, 11/23/2010
-                    r"\d*(?:\.\d+){2,}(?!\d)",  # version numbers and network addresses
-                    r"\d{0,2}0['\u2019]?s(?!\w)",  # decades: the 1990s, the 90s
-                    r"\d{0,4}\s+(?:[A-Z][a-z]+\.?\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln"
-                    r"|Drive|Way|Place|Square|Court|Terrace|Parkway|Pkwy|Highway|Close|Crescent|Row)(?!\w)\.?",
-                )
-            )
-            + ")",
+    (triggers, re.compile(pattern))
+    for triggers, pattern in (
+        (("://", "www."), r"(?:https?://|ftp://|www\.)[^\s<>\"'\]\[)]+"),  # web addresses
+        (("@",), r"@(?<=[\w.+-]@)[\w-]+(?:\.[\w-]+)+"),  # e-mail domains (the digits before "@" are in a word)
+        (("@", "#"), r"[@#](?<![\w@][@#])\w*[A-Za-z_]\w*"),  # handles and hashtags (not "#1", see _Scan.left)
+        (("(",), r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}(?!\d)"),  # (202) 555-0143
+        (("+",), r"\+(?<![\w+]\+)\d{1,3}(?:[\s.-]\(?\d{1,4}\)?){2,5}(?!\d)"),  # +44 20 7946 0958
+        (
+            (),
+            _MONTH
+            + r"\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)(?:\s*(?:-|\u2013|to|and)\s*\d{1,2}(?!\d))?"
+            r"(?:,?\s+\d{4}(?!\d))?|,?\s+\d{4}(?!\d))",  # November 23, 2010; Sept. 19 to 22; November 2010
+        ),
     )
+)
+# The same for spans that start with the digits: tried where a number starts, by `_Scan.digits`.
+_NOT_A_FIGURE_AT = re.compile(
+    r"\d(?:"
+    + "|".join(
+        (
+            r"\d{2}[-.]\d{3}[-.]\d{4}(?!\d)",  # 202-555-0143
+            r"\d?:\d{1,2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?(?!\w))?",  # clock times, ratios, verses
+            r"\d?(?:[.:][0-5]\d)?\s?(?:[ap]\.m\.|[AaPp][Mm](?!\w))",  # 2 pm, 10.30am, 9 a.m.
+            r"\d?(?:[0-5]\d)?\s?" + _ZONES + r"(?!\w)",  # 1400 GMT
+            r"\d?(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?!\w)\.?(?:,?\s+\d{4}(?!\d))?",  # 23 November
+            r"\d{3}-\d{1,2}-\d{1,2}(?!\d)|\d?[/.]\d{1,2}[/.]\d{2,4}(?!\d)",  # 2010-11-23, 11/23/2010
+            r"\d*(?:\.\d+){2,}(?!\d)",  # version numbers and network addresses
+            r"\d{0,2}0['\u2019]?s(?!\w)",  # decades: the 1990s, the 90s
+            r"\d{0,4}\s+(?:[A-Z][a-z]+\.?\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln"
+            r"|Drive|Way|Place|Square|Court|Terrace|Parkway|Pkwy|Highway|Close|Crescent|Row)(?!\w)\.?",
+        )
+    )
+    + ")"
 )
 _BARRIER = "\x00"  # stands in for masked text: not a word, not a space, not a digit
 
@@ -153,8 +138,10 @@ _BARRIER = "\x00"  # stands in for masked text: not a word, not a space, not a d
 def _mask(text: str, start: int, end: int, skip: Iterable[tuple[int, int]]) -> str:
     """`text` with every no-figure span blanked out, offsets unchanged."""
     spans = [(s, e) for s, e in skip if e > start and s < end]
-    for pattern in _NOT_FIGURES:  # one pass each: together they would lose the quick skip
-        spans.extend(m.span() for m in pattern.finditer(text, start, end))
+    region = text[start:end] if start or end < len(text) else text
+    for triggers, pattern in _NOT_FIGURES:
+        if not triggers or any(t in region for t in triggers):
+            spans.extend(m.span() for m in pattern.finditer(text, start, end))
     if not spans:
         return text
     spans.sort()
@@ -186,10 +173,6 @@ _VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4
            "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8)}  # fmt: skip
 
 
-def _alt(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
-
-
 _NUMBER_WORDS = [*_CARDINALS, *_TENS, "hundred", *_SCALES, "dozen", "half"]
 _NUMBER_WORD_SET = frozenset(_NUMBER_WORDS)
 _SINGULAR_FRACTIONS = [w for w in _FRACTION_WORDS if not w.endswith("s")]
@@ -200,21 +183,26 @@ _A_WORDS = ["hundred", *_SCALES, "dozen", "baker's dozen", "baker\u2019s dozen",
 
 
 def _cases(words: Iterable[str]) -> list[str]:
-    """Each word as written in lower case, Capitalized and in CAPITALS (see _TOKEN_DIGIT on why not (?i))."""
+    """Each word in lower case, Capitalized and in CAPITALS: (?i) would cost the engine its quick skip."""
     return [v for w in words for v in (w, w[:1].upper() + w[1:], w.upper())]
 
 
-# Where a figure can start. Word starts are checked in code: a look-behind here would
-# cost the engine its quick skip to the next possible start.
-_CANDIDATE = re.compile(
-    r"(?P<d>\d)|(?P<v>[" + "".join(_VULGAR) + r"])"
-    r"|(?P<w>" + _trie(_cases(_NUMBER_WORDS)) + r")(?!\w)"
-)
-# "a hundred", "a dozen", "a mile": found by a pattern of their own that starts with the
-# space before the article, so that the engine need not stop at every letter "a".
+# Where a figure can start: a digit, a number word, or "a"/"an" before a number or unit
+# word ("a hundred", "a mile"). Each is found by a pattern of its own, and the word
+# patterns start with the character before the word: one pattern for all, or a
+# look-behind, would make the engine stop at every letter of the text instead of
+# skipping ahead. (`_Scan.next_candidate` merges the three.)
+_NUMBER_TRIE = _trie(_cases(_NUMBER_WORDS))
 _ARTICLE_WORDS = _trie(_cases(_A_WORDS)) + r"(?![\w\u2019'])"
-_ARTICLES = re.compile(r"[\s\"\u201c\u2018(\[\x00](?P<a>[aA]n?)\s+(?=" + _ARTICLE_WORDS + ")")
+_WORD_BEFORE = r"[\s\"'(\u201c\u2018\[\u2014\x00-]"
+_DIGITS = re.compile(r"(?P<d>[\d" + "".join(_VULGAR) + r"])")  # one class: groups in a choice cost the quick skip
+_WORDS = re.compile(_WORD_BEFORE + r"(?P<w>" + _NUMBER_TRIE + r")(?!\w)")
+_WORD_AT = re.compile(r"(?P<w>" + _NUMBER_TRIE + r")(?!\w)")
+_ARTICLES = re.compile(_WORD_BEFORE + r"(?P<a>[aA]n?)\s+(?=" + _ARTICLE_WORDS + ")")
 _ARTICLE = re.compile(r"(?P<a>[aA]n?)\s+(?=" + _ARTICLE_WORDS + ")")
+_STREAMS = ((_DIGITS, None), (_WORDS, _WORD_AT), (_ARTICLES, _ARTICLE))
+# Any candidate at a given place: the other end of a range, the whole of "one in five".
+_CANDIDATE = re.compile(_DIGITS.pattern + "|" + _WORD_AT.pattern)  # anchored use only
 
 _QUALIFIERS = """more than|over|above|in excess of|upwards of|upward of|north of|greater than|higher than|
     less than|fewer than|under|below|lower than|south of|just over|just under|just above|just below|
@@ -224,7 +212,7 @@ _QUALIFIERS = """more than|over|above|in excess of|upwards of|upward of|north of
     no more than|no less than|no fewer than|not more than|not less than|a maximum of|a minimum of|
     exactly|precisely|more or less"""
 _QUALIFIER_BEFORE = re.compile(
-    r"(?:(?<=[^\w.])|^)(?P<q>(?i:" + _alt(q.strip() for q in _QUALIFIERS.split("|")) + r"))\s+$"
+    r"(?:(?<=[^\w.])|^)(?P<q>(?i:" + _trie(" ".join(q.split()) for q in _QUALIFIERS.split("|")) + r"))\s+$"
 )
 _QUALIFIER_ENDS = frozenset(q.split()[-1].lower() for q in _QUALIFIERS.replace("\n", " ").split("|") if q.strip())
 
@@ -262,17 +250,16 @@ _CHANGE_VERBS = (
     "strengthened improved inched crept spurted sagged softened tacked settled closed finished ended "
     "opened traded"
 ).split()
-_CHANGE = re.compile(r"(?i:\b(?:" + _alt(_CHANGE_VERBS) + r")(?:\s+[\w$%.,'\u2019]+){0,4}?\s+$)")
+_CHANGE = re.compile(r"(?i:\b(?:" + _trie(_CHANGE_VERBS) + r")(?:\s+[\w$%.,'\u2019]+){0,4}?\s+$)")
 _BETWEEN = re.compile(r"(?i:\b(?P<w>between|from)\s+$)")
 
 # Words in front of a number that make it a label or an identifier, not a quantity.
-_LABELS = re.compile(
-    r"(?i:\b(?:page|pages|p\.|pp\.|chapter|section|sections|article|paragraph|clause|line|flight|route|exit|"
-    r"gate|platform|seat|room|suite|apartment|apt\.?|version|model|no\.|nos\.|number|figure|fig\.|table|item|"
-    r"step|phase|category|grade|size|channel|bus|track|episode|season|vol\.|volume|issue|rule|amendment|"
-    r"district|ward|precinct|pier|terminal|highway|interstate|box|row|serial|code|pin|ref\.?|id|level|stage|"
-    r"proposition|prop\.|resolution|tier|class|division|zone|sector|mark|v\.|round|game|hole|lane|"
-    r"day|week|year)\s+$)"
+_LABEL_WORDS = frozenset(
+    """page pages p. pp. chapter section sections article paragraph clause line flight route exit gate platform
+    seat room suite apartment apt apt. version model no. nos. number figure fig. table item step phase category
+    grade size channel bus track episode season vol. volume issue rule amendment district ward precinct pier
+    terminal highway interstate box row serial code pin ref ref. id level stage proposition prop. resolution
+    tier class division zone sector mark v. round game hole lane day week year""".split()
 )
 # A capitalized word just before a bare number makes a name: "Boeing 747", "Apollo 11".
 _IDIOM_NUMBERS = frozenset({911, 999, 112, 401, 403, 529})
@@ -381,10 +368,11 @@ _TOKEN_END = re.compile(r"[\w.\-/+]*\w")
 class _Scan:
     """One pass over a text: find candidates, read each into a figure or reject it."""
 
-    def __init__(self, text: str, end: int):
+    def __init__(self, text: str, start: int, end: int):
         self.text = text
+        self.start = start  # a figure never reaches back before the region it was asked for
         self.end = end
-        self._article: re.Match | None | bool = None  # False: no article is left
+        self._next: list[re.Match | None | bool] = [None, None, None]  # per pattern; False: none left
 
     def run(self, pos: int) -> list[Figure]:
         found: list[_Quantity] = []
@@ -406,17 +394,18 @@ class _Scan:
         return [q.figure() for q in found]
 
     def next_candidate(self, pos: int) -> re.Match | None:
-        """The next digit, number word or "a"/"an" before a number or unit word, from `pos`."""
-        text = self.text
-        art = self._article
-        if art is not False and (art is None or art.start("a") < pos):
-            # searched again only once the scan has passed the last article found
-            art = _ARTICLE.match(text, pos, self.end) or _ARTICLES.search(text, max(0, pos - 1), self.end) or False
-            self._article = art
-        m = _CANDIDATE.search(text, pos, self.end)
-        if art and (m is None or art.start("a") <= m.start()):
-            return art
-        return m
+        """The earliest next match of the three candidate patterns, from `pos`."""
+        text, best, best_start = self.text, None, self.end
+        for i, (scan, at) in enumerate(_STREAMS):
+            m = self._next[i]
+            if m is not False and (m is None or m.start(m.lastgroup) < pos):
+                # a pattern is searched again only once the scan has passed its last match
+                m = at and at.match(text, pos, self.end)
+                m = m or scan.search(text, max(0, pos - 1) if at else pos, self.end) or False
+                self._next[i] = m
+            if m and m.start(m.lastgroup) < best_start:
+                best, best_start = m, m.start(m.lastgroup)
+        return best
 
     def read(self, m: re.Match) -> _Quantity:
         q = self.core(m, first=True)
@@ -441,11 +430,11 @@ class _Scan:
     def core(self, m: re.Match, *, first: bool) -> _Quantity:
         kind = m.lastgroup
         s = m.start(kind)
+        if kind == "d" and m.group("d") in _VULGAR:
+            num, den = _VULGAR[m.group("d")]
+            return _Quantity(s, s + 1, Fraction(num, den))
         if kind == "d":
             return self.digits(s, first=first)
-        if kind == "v":
-            num, den = _VULGAR[m.group()]
-            return _Quantity(s, s + 1, Fraction(num, den))
         if kind == "w":
             return self.words(s)
         return self.article(m)
@@ -454,11 +443,14 @@ class _Scan:
         text = self.text
         if first:
             self.check_before_digits(s)
+            m = _NOT_A_FIGURE_AT.match(text, s, self.end)
+            if m:
+                raise _Reject(m.end())
         m = _NUMERAL.match(text, s)
-        raw = m.group("int")
-        q = _Quantity(s, m.end(), Fraction(_DIGIT_GROUPING.sub("", raw)), plain=m.group("dec") is None and raw.isdigit())
-        if m.group("dec"):
-            q.value += Fraction(m.group("dec"))
+        raw, dec = m.group("int"), m.group("dec")
+        digits = raw if raw.isdigit() else _DIGIT_GROUPING.sub("", raw)
+        value = Fraction(int(digits + dec[1:]), 10 ** (len(dec) - 1)) if dec else Fraction(int(digits))
+        q = _Quantity(s, m.end(), value, plain=dec is None and raw.isdigit())
         self.exponent(q)
         self.fraction(q, raw)
         self.glued(q)
@@ -623,10 +615,13 @@ class _Scan:
     def left(self, q: _Quantity) -> None:
         """A sign, a currency symbol, then a qualifier, read backwards from the number."""
         text, s = self.text, q.start
-        window = text[max(0, s - 40) : s]
-        if not q.words:
+        window = text[max(self.start, s - 40) : s]
+        if not window:
+            return
+        tail = window.rstrip(" \u00a0-")[-5:]
+        if not q.words and (window[-1] in _SIGNS or tail[-1:] in _CURRENCY_TAILS or tail[-1:].isupper()):
             window = self.sign_and_currency(q, window)
-        else:
+        elif tail.lower() == "minus":
             m = _MINUS_WORD.search(window)
             if m:
                 q.value, q.start = -q.value, q.start - len(m.group())
@@ -662,7 +657,7 @@ class _Scan:
         return window
 
     def qualifier_before(self, q: _Quantity, window: str) -> None:
-        m = _SYMBOL_BEFORE.search(window)
+        m = _SYMBOL_BEFORE.search(window) if window[-1:] in _QUALIFIER_SYMBOL_TAILS else None
         if m:
             q.qualifier = _QUALIFIER_SYMBOL[m.group("q")]
             q.start -= len(m.group())
@@ -678,19 +673,28 @@ class _Scan:
     # what comes after
 
     def right(self, q: _Quantity) -> None:
-        self.magnitudes(q)
+        # Each step first looks at the next two characters: most figures are followed by a
+        # space and a plain word, and a pattern that cannot match there is not tried.
+        if self.next_two(q)[0] in _MAGNITUDE_LEADS or self.next_two(q)[1] in _MAGNITUDE_LEADS:
+            self.magnitudes(q)
         q.number_end = q.end
-        if self.ratio(q):
+        if self.next_two(q) == " i" and self.ratio(q):
             return
         self.measure(q)
-        self.tolerance(q)
+        if "\u00b1" in self.next_two(q) or "+" in self.next_two(q):
+            self.tolerance(q)
         self.range(q)
-        self.qualifier_after(q)
-        self.rate(q)
+        if self.next_two(q)[0] in "+-" or self.next_two(q)[1] in "op":
+            self.qualifier_after(q)
+        if q.currency or q.unit or self.next_two(q) == " t":
+            self.rate(q)
         if q.currency is None and q.unit is None and not self.year_like(q):
             self.counted_noun(q)
             self.qualifier_after(q)  # "100 guests or more"
         self.pronoun_one(q)
+
+    def next_two(self, q: _Quantity) -> str:
+        return self.text[q.end : q.end + 2].ljust(2)
 
     def ratio(self, q: _Quantity) -> bool:
         """"one in five adults", "1 in 10": a share, valued as the fraction (0.2, 0.1)."""
@@ -808,7 +812,7 @@ class _Scan:
             return  # "from 1990 to 2000" is for the date reader; "by 2030 to 32 percent" no range
         join = m.group("j").lower()
         dash = join in ("-", "\u2013", "\u2014")
-        opener = _BETWEEN.search(text, max(0, q.start - 9), q.start)
+        opener = _BETWEEN.search(text, max(self.start, q.start - 9), q.start)
         if join == "and" and not (opener and opener.group("w").lower() == "between"):
             return
         if not dash and _CHANGE.search(text, max(0, q.start - 60), opener.start() if opener else q.start):
@@ -978,7 +982,7 @@ class _Scan:
         if not (q.plain or q.words and text[s].isupper()):
             return
         window = text[max(0, s - 30) : s]
-        if _LABELS.search(window):
+        if _last_word(window) in _LABEL_WORDS:
             raise _Reject(q.number_end)
         m = _NAME_BEFORE.search(window)
         if m and _is_name_word(m.group("w")):
@@ -1001,7 +1005,7 @@ _EXPONENT = re.compile(
 )
 _SLASH = re.compile(r"/(\d{1,4})(?![\d/])")
 _MIXED = re.compile(r"(?:[ \u00a0\u2009-])?(?:(?P<n>\d{1,2})/(?P<d>\d{1,3})(?![\d/])|(?P<v>[" + "".join(_VULGAR) + r"]))")
-_GLUED_WORD = re.compile(r"[A-Za-z\u00b5\u03bc\u00b0\u00ba]+")
+_GLUED_WORD = re.compile(r"[\u00b0\u00ba]?[^\W\d_]+|[\u00b0\u00ba]")
 _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100, 1000})
 
 
@@ -1034,7 +1038,7 @@ def _code_hyphen(text: str, hyphen: int) -> bool:
     return hyphen > 0 and (text[hyphen - 1].isalnum() or text[hyphen - 1] == _BARRIER)
 
 
-_WORDS_ALT = _alt([*_CARDINALS, *_TENS, "hundred", *_SCALES, "dozen", "half", *_FRACTION_WORDS])
+_WORDS_ALT = _trie([*_CARDINALS, *_TENS, "hundred", *_SCALES, "dozen", "half", *_FRACTION_WORDS])
 _FIRST_WORD = re.compile(r"(?P<w>(?i:" + _WORDS_ALT + r"))(?!\w)")
 _NEXT_WORD = re.compile(
     r"(?P<sep>\s*-\s*|[ \u00a0]+(?:and\s+|&\s+)?|\s*,\s+)(?P<w>(?i:" + _WORDS_ALT + r"))(?!\w)"
@@ -1116,21 +1120,24 @@ _MAGNITUDE_OF = {**{k: Fraction(v) for k, v in U.MAGNITUDE_WORDS.items()}, "doze
 _OF_A_MAGNITUDE = re.compile(r"(?i:\s+(?:of\s+)?an?\s+(?P<m>hundred|thousand|million|billion|trillion|dozen))(?!\w)")
 _HALF_AFTER = re.compile(r"(?i:\s+(?:of|an?)\b)")
 _PART_OF = re.compile(r"(?i:\s+(?:of|century|point|percentage\s+point)\b|-(?:century|point)\b)")
-_A_NEXT = re.compile(r"\s+(?P<w>(?i:" + _alt(_A_WORDS) + r"))")
+_A_NEXT = re.compile(r"\s+(?P<w>(?i:" + _trie(w.lower() for w in _A_WORDS) + r"))")
 
+_SIGNS = "-\u2212\u2013#"
+_CURRENCY_TAILS = frozenset("".join(U.CURRENCY_SYMBOLS) + "s.")
+_QUALIFIER_SYMBOL_TAILS = frozenset("~≈><≥≤=")
 _SIGN_BEFORE = re.compile(r"(?:(?<=[\s(\[\"'\u201c:=\x00])|^)[-\u2212\u2013]$")
 _SIGN_AT = re.compile(r"[-\u2212]")
 _MINUS_WORD = re.compile(r"(?i:\bminus\s+)$")
 _CODES = "|".join(sorted(U.CURRENCY_CODES | set(U.CODE_ALIASES)))
 _CURRENCY_BEFORE = re.compile(
-    r"(?:(?<=[^\w$£€¥])|^)(?P<c>" + _alt(U.CURRENCY_SYMBOLS) + r"|(?:" + _CODES + r"))[ \u00a0]?-?$"
+    r"(?:(?<=[^\w$£€¥])|^)(?P<c>" + _trie(U.CURRENCY_SYMBOLS) + r"|(?:" + _CODES + r"))[ \u00a0]?-?$"
 )
-_CURRENCY_PREFIX = re.compile(r"(?P<c>" + _alt(U.CURRENCY_SYMBOLS) + r")[ \u00a0]?")
+_CURRENCY_PREFIX = re.compile(r"(?P<c>" + _trie(U.CURRENCY_SYMBOLS) + r")[ \u00a0]?")
 _CURRENCY_AFTER = re.compile(
     r"(?:[ \u00a0]?(?P<sym>[€£$¥₹])(?![\w$€£])"
     r"|[ \u00a0]?(?P<code>" + _CODES + r")\b"
-    r"|(?:[ \u00a0]+|-)(?:(?P<country>(?i:" + _alt({c for c, _ in U.CURRENCY_COUNTRY}) + r"))\s+)?"
-    r"(?P<word>(?i:" + _alt(U.CURRENCY_WORDS) + r"))(?:e?s)?(?P<sterling>\s+sterling)?(?![\w-]))"
+    r"|(?:[ \u00a0]+|-)(?:(?P<country>(?i:" + _trie({c for c, _ in U.CURRENCY_COUNTRY}) + r"))\s+)?"
+    r"(?P<word>(?i:" + _trie(U.CURRENCY_WORDS) + r"))(?:e?s)?(?P<sterling>\s+sterling)?(?![\w-]))"
 )
 _PENCE = re.compile(r"\.\d\d$")
 _CLAUSE_START = re.compile(r"[;.!?]\s")
@@ -1154,6 +1161,8 @@ def _percent_unit(m: re.Match) -> str:
     return "percent"
 
 
+# Characters a magnitude ("million", "bn", "k", "dozen", "-million") can start with.
+_MAGNITUDE_LEADS = frozenset("hHtTmMbBdDkK-")
 _SPACED_ABBREVIATIONS = frozenset({"mn", "mln", "bn", "bln", "tn", "trn"})
 _MAGNITUDE_AFTER = re.compile(
     r"(?:(?P<glue>)(?=[A-Za-z])|[ \u00a0]+|\s*-\s*)"

@@ -311,25 +311,47 @@ def _spellings() -> tuple[dict[str, str], dict[str, str]]:
 UNIT_NAMES, UNIT_SYMBOLS = _spellings()
 
 
-def _alternation(words) -> str:
-    """Longest first, so that "km/h" is tried before "km" and "kilometres" before "kilo"."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+def trie(words) -> str:
+    """An alternation of `words` that branches letter by letter ("t(?:en|hree|wo)").
+
+    The regular expression engine tries the branches of "ten|three|two" one after the
+    other; a tree of letters costs one test per letter instead, which is what keeps
+    scanning for number words and unit names cheap. Longer words are still preferred,
+    as in an alternation sorted longest first. A space in a word matches any run of
+    white space.
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict) -> str:
+    alts = [(r"\s+" if ch == " " else re.escape(ch)) + _branches(node[ch]) for ch in sorted(k for k in node if k)]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if "" in node:  # a word ends here and longer ones go on: the rest is optional
+        return (body if len(alts) > 1 else "(?:" + body + ")") + "?"
+    return body
 
 
 # A unit name: a whole word (or words), any case.
-UNIT_NAME_RE = re.compile(r"(?i:" + _alternation(UNIT_NAMES) + r")(?!\w)")
+UNIT_NAME_RE = re.compile(r"(?i:" + trie(UNIT_NAMES) + r")(?!\w)")
 # A unit symbol: exact case, and not the start of a longer word ("m" in "more").
-UNIT_SYMBOL_RE = re.compile(r"(?:" + _alternation(UNIT_SYMBOLS) + r")(?![A-Za-z])")
+UNIT_SYMBOL_RE = re.compile(r"(?:" + trie(UNIT_SYMBOLS) + r")(?![A-Za-z])")
 
 CURRENCY_WORD_RE = re.compile(
     r"(?i:(?P<country>"
-    + _alternation({c for c, _ in CURRENCY_COUNTRY})
+    + trie({c for c, _ in CURRENCY_COUNTRY})
     + r")\s+)?(?P<word>(?i:"
-    + _alternation(CURRENCY_WORDS)
+    + trie(CURRENCY_WORDS)
     + r"))(?P<plural>e?s)?(?P<sterling>\s+sterling)?(?![\w-])"
 )
 
-CURRENCY_SYMBOL_RE = re.compile(_alternation(CURRENCY_SYMBOLS) + r"|\b(?:" + "|".join(sorted(CURRENCY_CODES | set(CODE_ALIASES))) + r")\b")
 
 
 def currency_code(word: str, country: str | None = None) -> str | None:

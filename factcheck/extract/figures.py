@@ -11,22 +11,22 @@ import re
 
 from factcheck.model import Found, Kind
 
-# Markdown that can hold digits but never a claim.
-_MARKUP = re.compile(
-    "|".join(
-        (
-            r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n(?:.*?\n)??[ \t]{0,3}(?P=fence)[ \t]*$",  # fenced code
-            r"`[^`\n]+`",  # inline code
-            r"\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)",  # link and image targets
-            r"^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*$",  # reference link definitions
-            r"<[A-Za-z/!][^>\n]*>",  # HTML tags and autolinks
-            r"\[\^[^\]\n]+\]|\[\d+\]",  # footnote and citation marks
-            r"^[ \t]{0,3}\d{1,9}[.)](?=[ \t])",  # ordered list markers
-            r"\{#[^}\n]*\}",  # heading ids
-        )
-    ),
-    re.M | re.S,
+# Markdown that can hold digits but never a claim, each with the text that must occur for
+# it to be there: most news copy has none of it, and a pass that cannot match is skipped.
+_MARKUP = tuple(
+    (triggers, re.compile(pattern, flags))
+    for triggers, pattern, flags in (
+        (("```", "~~~"), r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n(?:.*?\n)??[ \t]{0,3}(?P=fence)[ \t]*$", re.M | re.S),
+        (("`",), r"`[^`\n]+`", 0),  # inline code
+        (("](",), r"\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)", 0),  # link and image targets
+        (("]:",), r"^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*$", re.M),  # reference link definitions
+        (("<",), r"<[A-Za-z/!][^>\n]*>", 0),  # HTML tags and autolinks
+        (("[",), r"\[\^[^\]\n]+\]|\[\d+\]", 0),  # footnote and citation marks
+        (("\n",), r"\n[ \t]{0,3}\d{1,9}[.)](?=[ \t])", 0),  # ordered list markers ("\n" first: a quick skip)
+        (("{#",), r"\{#[^}\n]*\}", 0),  # heading ids
+    )
 )
+_FIRST_LIST_MARKER = re.compile(r"[ \t]{0,3}\d{1,9}[.)](?=[ \t])")
 
 
 def find(doc) -> list[Found]:
@@ -34,7 +34,11 @@ def find(doc) -> list[Found]:
     from factcheck.numbers import parse_figures
 
     text, start = doc.text, doc.body_start
-    skip = [m.span() for m in _MARKUP.finditer(text, start)]
+    body = doc.body
+    skip = [m.span() for triggers, pattern in _MARKUP if any(t in body for t in triggers) for m in pattern.finditer(text, start)]
+    first = _FIRST_LIST_MARKER.match(text, start)
+    if first:
+        skip.append(first.span())
     return [
         Found(kind=Kind.FIGURE, start=f.start, end=f.end, value=f.value, unit=f.unit, qualifier=f.qualifier)
         for f in parse_figures(text, start, skip=skip)
