@@ -352,6 +352,11 @@ def _number(value: Fraction) -> int | float:
     return int(value) if value.denominator == 1 else float(value)
 
 
+def _sane(value: Fraction) -> bool:
+    """Within what a float holds: "9^99^99" and the like are not amounts anyone checks."""
+    return abs(value) < 10**300 and (value == 0 or abs(value) > Fraction(1, 10**300))
+
+
 class _Reject(Exception):
     """Not a figure; scanning resumes at `resume`."""
 
@@ -387,6 +392,9 @@ class _Scan:
                 q = self.read(m)
             except _Reject as r:
                 pos = max(r.resume, m.end())
+                continue
+            if not _sane(q.value):
+                pos = q.end
                 continue
             found.append(q)
             pos = q.end
@@ -447,6 +455,8 @@ class _Scan:
             if m:
                 raise _Reject(m.end())
         m = _NUMERAL.match(text, s)
+        if text[m.end() : m.end() + 1].isdigit():
+            raise _Reject(self.token_end(m.end()))  # too many digits for an amount
         raw, dec = m.group("int"), m.group("dec")
         digits = raw if raw.isdigit() else _DIGIT_GROUPING.sub("", raw)
         value = Fraction(int(digits + dec[1:]), 10 ** (len(dec) - 1)) if dec else Fraction(int(digits))
@@ -991,16 +1001,17 @@ class _Scan:
 
 # --- helpers for the scan --------------------------------------------------------------
 
+# At most 24 digits before the point and 12 after: longer runs are identifiers, not amounts.
 _NUMERAL = re.compile(
-    r"(?P<int>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d\-/.,]))+(?!\d)|\d+)"
-    r"(?P<dec>\.\d+(?!\.\d))?"
+    r"(?P<int>\d{1,3}(?:,\d{3}){1,7}(?!\d)|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d\-/.,])){1,7}(?!\d)|\d{1,24})"
+    r"(?P<dec>\.\d{1,12}(?!\.\d))?"
 )
 _DIGIT_GROUPING = re.compile(r"[,\s\u00a0\u202f\u2009]")
 _EXPONENT = re.compile(
-    r"[eE](?P<e>[-+\u2212]?\d+)(?!\w|\.\d)"
-    r"|\s?[x\u00d7\u00b7*]\s?10(?:(?:\^|\*\*)(?P<t>[-+\u2212]?\d+)|(?P<t2>[-\u2212+]\d+)"
-    r"|(?P<t3>[\u207b\u207a]?[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+))"
-    r"|\s?[x\u00d7]\s?(?P<b>\d+)(?:\^|\*\*)(?P<p>[-+\u2212]?\d+)"
+    r"[eE](?P<e>[-+\u2212]?\d{1,2})(?!\w|\.\d)"
+    r"|\s?[x\u00d7\u00b7*]\s?10(?:(?:\^|\*\*)(?P<t>[-+\u2212]?\d{1,2})|(?P<t2>[-\u2212+]\d{1,2})"
+    r"|(?P<t3>[\u207b\u207a]?[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]{1,2}))(?!\d)"
+    r"|\s?[x\u00d7]\s?(?P<b>\d{1,3})(?:\^|\*\*)(?P<p>[-+\u2212]?\d{1,2})(?!\d)"
     r"|(?:\^|\*\*)(?P<x>\d{1,2})(?!\d)"
 )
 _SLASH = re.compile(r"/(\d{1,4})(?![\d/])")
@@ -1046,16 +1057,22 @@ _NEXT_WORD = re.compile(
 
 
 def _word_tokens(text: str, pos: int, end: int) -> list[tuple[str, str, int]]:
-    """Number words from `pos`: (word, separator before it, end offset), at most a dozen."""
+    """Number words from `pos`: (word, separator before it, end offset), up to and including
+    the first word that cannot continue the number ("two" in "one two"): at most a dozen."""
     m = _FIRST_WORD.match(text, pos, end)
     if not m:
         return [(text[pos : pos + 1], "", pos + 1)]
     tokens = [(m.group("w"), "", m.end())]
+    last = _kind(m.group("w").lower())
     while len(tokens) < 12:
         m = _NEXT_WORD.match(text, m.end(), end)
         if not m:
             break
         tokens.append((m.group("w"), m.group("sep"), m.end()))
+        kind = _kind(m.group("w").lower())
+        if not _joins(last, kind, m.group("sep").strip().lower()):
+            break
+        last = kind
     return tokens
 
 
