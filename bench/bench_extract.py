@@ -134,11 +134,12 @@ def peers(text: str) -> float | None:
     return mb(text) / (time.perf_counter() - t)
 
 
-def median_ms(cmd: list[str], runs: int) -> float:
+def median_ms(cmd: list[str], runs: int, env: dict[str, str]) -> float:
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)  # warm-up
     times = []
     for _ in range(runs):
         t = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
         times.append(time.perf_counter() - t)
     return statistics.median(times) * 1000
 
@@ -147,10 +148,15 @@ def startup(runs: int, draft_text: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         draft = Path(tmp, "draft.md")
         draft.write_text("---\ntitle: Bench\ndate: 2024-03-14\n---\n" + draft_text, encoding="utf-8")
-        base = median_ms([sys.executable, "-c", "import typer"], runs)
-        version = median_ms(["factcheck", "--version"], runs)
-        extract = median_ms(["factcheck", "extract", str(draft)], runs)
-    print(f"\nstart-up, median of {runs} runs:")
+        # As installed for a newsroom: compiled bytecode is kept between runs (here in a
+        # private folder, so the benchmark leaves nothing in the tree), whatever this
+        # shell's PYTHONDONTWRITEBYTECODE says; typer's own bytecode was made by pip.
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["PYTHONPYCACHEPREFIX"] = str(Path(tmp, "pycache"))
+        base = median_ms([sys.executable, "-c", "import typer"], runs, env)
+        version = median_ms(["factcheck", "--version"], runs, env)
+        extract = median_ms(["factcheck", "extract", str(draft)], runs, env)
+    print(f"\nstart-up, median of {runs} runs (bytecode cached, as after an install):")
     print(f"  python -c 'import typer'      {base:7.1f} ms")
     print(f"  factcheck --version           {version:7.1f} ms   {version / base:4.2f}x  (target <= 1.5x)")
     print(f"  factcheck extract draft.md    {extract:7.1f} ms   {extract / base:4.2f}x  (target <= 2x)")

@@ -31,12 +31,43 @@ extractor lets a date claim take them.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Iterable
 
 from factcheck import units as U
+
+class _Lazy:
+    """A pattern compiled on first use. Compiling every pattern at import would cost the
+    command a good part of its start-up; these are needed only by some texts."""
+
+    __slots__ = ("pattern", "flags", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern, self.flags, self._compiled = pattern, flags, None
+
+    def _get(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def match(self, *args):
+        return self._get().match(*args)
+
+    def search(self, *args):
+        return self._get().search(*args)
+
+    def fullmatch(self, *args):
+        return self._get().fullmatch(*args)
+
+    def finditer(self, *args):
+        return self._get().finditer(*args)
+
+    def split(self, *args):
+        return self._get().split(*args)
+
 
 __all__ = ["Figure", "parse_figures", "parse_number", "currency_code"]
 
@@ -98,7 +129,7 @@ _ZONES = r"(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|IST|JST|A
 # pattern for all would stop at every character); a pattern whose trigger is nowhere in
 # the text is not run at all.
 _NOT_FIGURES = tuple(
-    (triggers, re.compile(pattern))
+    (triggers, _Lazy(pattern) if triggers else re.compile(pattern))
     for triggers, pattern in (
         (("://", "www."), r"(?:https?://|ftp://|www\.)[^\s<>\"'\]\[)]+"),  # web addresses
         (("@",), r"@(?<=[\w.+-]@)[\w-]+(?:\.[\w-]+)+"),  # e-mail domains (the digits before "@" are in a word)
@@ -183,8 +214,8 @@ _A_WORDS = ["hundred", *_SCALES, "dozen", "baker's dozen", "baker\u2019s dozen",
 
 
 def _cases(words: Iterable[str]) -> list[str]:
-    """Each word in lower case, Capitalized and in CAPITALS: (?i) would cost the engine its quick skip."""
-    return [v for w in words for v in (w, w[:1].upper() + w[1:], w.upper())]
+    """Each word in lower case and Capitalized: (?i) would cost the engine its quick skip."""
+    return [v for w in words for v in (w, w[:1].upper() + w[1:])]
 
 
 # Where a figure can start: a digit, a number word, or "a"/"an" before a number or unit
@@ -192,17 +223,29 @@ def _cases(words: Iterable[str]) -> list[str]:
 # patterns start with the character before the word: one pattern for all, or a
 # look-behind, would make the engine stop at every letter of the text instead of
 # skipping ahead. (`_Scan.next_candidate` merges the three.)
-_NUMBER_TRIE = _trie(_cases(_NUMBER_WORDS))
-_ARTICLE_WORDS = _trie(_cases(_A_WORDS)) + r"(?![\w\u2019'])"
+# (Compiling these takes a good part of the command's start-up, so each exists once: a
+# word at the very start of the text, with no character before it, is read by a copy
+# made only when needed.)
 _WORD_BEFORE = r"[\s\"'(\u201c\u2018\[\u2014\x00-]"
 _DIGITS = re.compile(r"(?P<d>[\d" + "".join(_VULGAR) + r"])")  # one class: groups in a choice cost the quick skip
-_WORDS = re.compile(_WORD_BEFORE + r"(?P<w>" + _NUMBER_TRIE + r")(?!\w)")
-_WORD_AT = re.compile(r"(?P<w>" + _NUMBER_TRIE + r")(?!\w)")
-_ARTICLES = re.compile(_WORD_BEFORE + r"(?P<a>[aA]n?)\s+(?=" + _ARTICLE_WORDS + ")")
-_ARTICLE = re.compile(r"(?P<a>[aA]n?)\s+(?=" + _ARTICLE_WORDS + ")")
-_STREAMS = ((_DIGITS, None), (_WORDS, _WORD_AT), (_ARTICLES, _ARTICLE))
-# Any candidate at a given place: the other end of a range, the whole of "one in five".
-_CANDIDATE = re.compile(_DIGITS.pattern + "|" + _WORD_AT.pattern)  # anchored use only
+_WORDS = re.compile(_WORD_BEFORE + r"(?P<w>" + _trie(_cases(_NUMBER_WORDS)) + r")(?!\w)")
+# the word after an article is in lower case ("A dozen", "a mile")
+_ARTICLES = re.compile(_WORD_BEFORE + r"(?P<a>[aA]n?)\s+(?=" + _trie(_A_WORDS) + r"(?![\w\u2019']))")
+_STREAMS = (_DIGITS, _WORDS, _ARTICLES)
+
+
+@functools.lru_cache(maxsize=None)
+def _at_start(pattern: re.Pattern) -> re.Pattern:
+    """`pattern` without the character before the word, for a word that opens the text."""
+    return re.compile(pattern.pattern.removeprefix(_WORD_BEFORE))
+
+
+def _candidate_at(text: str, p: int, end: int) -> re.Match | None:
+    """A digit or a number word starting right at `p`: the other end of a range, "five" in "one in five"."""
+    m = _DIGITS.match(text, p, end)
+    if m or p >= end:
+        return m
+    return _WORDS.match(text, p - 1, end) if p > 0 else _at_start(_WORDS).match(text, p, end)
 
 _QUALIFIERS = """more than|over|above|in excess of|upwards of|upward of|north of|greater than|higher than|
     less than|fewer than|under|below|lower than|south of|just over|just under|just above|just below|
@@ -211,19 +254,36 @@ _QUALIFIERS = """more than|over|above|in excess of|upwards of|upward of|north of
     up to|as many as|as much as|as high as|as low as|as few as|as little as|at least|at most|
     no more than|no less than|no fewer than|not more than|not less than|a maximum of|a minimum of|
     exactly|precisely|more or less"""
-_QUALIFIER_BEFORE = re.compile(
-    r"(?:(?<=[^\w.])|^)(?P<q>(?i:" + _trie(" ".join(q.split()) for q in _QUALIFIERS.split("|")) + r"))\s+$"
-)
-_QUALIFIER_ENDS = frozenset(q.split()[-1].lower() for q in _QUALIFIERS.replace("\n", " ").split("|") if q.strip())
+_QUALIFIER_SET = frozenset(" ".join(q.split()) for q in _QUALIFIERS.split("|"))
+_QUALIFIER_ENDS = frozenset(q.split()[-1] for q in _QUALIFIER_SET)
+_LAST_WORDS = re.compile(r"(?:\S+\s+){1,4}$")
+_OPENERS = "([\"'\u201c\u2018\u2014"
+
+
+def _qualifier_at_end(window: str) -> tuple[int, str] | None:
+    """The qualifier that `window` ends with ("more than "), as (its length, its words), else None."""
+    m = _LAST_WORDS.search(window, max(0, len(window) - 40))
+    if not m:
+        return None
+    words = m.group().split()
+    for k in range(len(words), 0, -1):
+        first = words[-k].lstrip(_OPENERS)
+        phrase = " ".join([first, *words[len(words) - k + 1 :]]).lower()
+        if first and phrase in _QUALIFIER_SET:
+            start = window.rindex(first, 0, len(window) - len(" ".join(words[len(words) - k + 1 :])))
+            if start == 0 or not (window[start - 1].isalnum() or window[start - 1] in "._"):
+                return len(window) - start, phrase
+    return None
 
 
 def _last_word(window: str) -> str:
+    """The word `window` ends with (before white space), lower-cased, without an opening bracket or quote."""
     parts = window.rsplit(None, 1)
-    return parts[-1].lower() if parts and window[-1:].isspace() else ""
+    return parts[-1].lstrip(_OPENERS).lower() if parts and window[-1:].isspace() else ""
 
 
 # Words that leave the number as it is but show that "one" counts something ("only one").
-_EMPHASIS_BEFORE = re.compile(r"(?i:\b(?:only|just|a\s+mere|exactly|precisely)\s+$)")
+_EMPHASIS_BEFORE = _Lazy(r"(?i:\b(?:only|just|a\s+mere|exactly|precisely)\s+$)")
 _QUALIFIER_SYMBOL = {"~": "about", "≈": "about", ">": "more than", "<": "less than", "≥": "at least",
                      "≤": "at most", ">=": "at least", "<=": "at most"}  # fmt: skip
 _SYMBOL_BEFORE = re.compile(r"(?P<q>>=|<=|[~≈><≥≤])$")
@@ -232,7 +292,7 @@ _QUALIFIER_AFTER = re.compile(
 )
 _CANON_QUALIFIER = {"approx.": "approximately", "c.": "circa", "+": "more than", "plus": "more than",
                     "-plus": "more than", "-odd": "about"}  # fmt: skip
-_TOLERANCE = re.compile(r"\s*(?:±|\+/-|\+-)\s*\d+(?:\.\d+)?(?:[eE][-+\u2212]?\d+)?")
+_TOLERANCE = _Lazy(r"\s*(?:±|\+/-|\+-)\s*\d+(?:\.\d+)?(?:[eE][-+\u2212]?\d+)?")
 
 # Verbs of change: "rose from 10 to 20" is a before and an after, not a range.
 _CHANGE_VERBS = (
@@ -250,7 +310,7 @@ _CHANGE_VERBS = (
     "strengthened improved inched crept spurted sagged softened tacked settled closed finished ended "
     "opened traded"
 ).split()
-_CHANGE = re.compile(r"(?i:\b(?:" + _trie(_CHANGE_VERBS) + r")(?:\s+[\w$%.,'\u2019]+){0,4}?\s+$)")
+_CHANGE = r"(?i:\b(?:" + _trie(_CHANGE_VERBS) + r")(?:\s+[\w$%.,'\u2019]+){0,4}?\s+$)"  # see _compiled
 _BETWEEN = re.compile(r"(?i:\b(?P<w>between|from)\s+$)")
 
 # Words in front of a number that make it a label or an identifier, not a quantity.
@@ -263,7 +323,7 @@ _LABEL_WORDS = frozenset(
 )
 # A capitalized word just before a bare number makes a name: "Boeing 747", "Apollo 11".
 _IDIOM_NUMBERS = frozenset({911, 999, 112, 401, 403, 529})
-_IDIOM_AFTER = re.compile(
+_IDIOM_AFTER = _Lazy(
     r"\(k\)|\(b\)|[ \u00a0]+(?i:call|calls|caller|callers|dispatcher|dispatchers|operator|operators|emergency|"
     r"plan|plans|account|accounts)\b"
 )
@@ -281,7 +341,7 @@ _NOT_NAMES = frozenset(
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec fiscal""".split()
 )
-_PRONOUN_ONE_BEFORE = re.compile(
+_PRONOUN_ONE_BEFORE = _Lazy(
     r"(?i:\b(?:no|the|this|that|which|any|each|every|such|someone|everyone|little|last|another|a|an|"
     r"one|which)\s+$)"
 )
@@ -289,11 +349,11 @@ _PRONOUN_ONE_AFTER = frozenset(
     """of another or by day time point way thing things side hand must can could would should might may
     will who that which else and more such on in at is was has had does did says said""".split()
 )
-_NOT_HALF_BEFORE = re.compile(
+_NOT_HALF_BEFORE = _Lazy(
     r"(?i:\b(?:the|first|second|third|fourth|last|other|latter|former|back|better|in|a)\s+$)"
 )
-_ZERO_IDIOMS = re.compile(r"(?i:\s*-?\s*(?:tolerance|sum|hour|day)\b)")
-_ZERO_IDIOM_BEFORE = re.compile(r"(?i:\bground\s+$)")
+_ZERO_IDIOMS = _Lazy(r"(?i:\s*-?\s*(?:tolerance|sum|hour|day)\b)")
+_ZERO_IDIOM_BEFORE = _Lazy(r"(?i:\bground\s+$)")
 
 # Counted nouns: words that end a noun phrase or cannot be part of one.
 _STOP = frozenset(
@@ -316,7 +376,7 @@ _IRREGULAR_PLURALS = frozenset(
     spacecraft""".split()
 )
 _WORD = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z][A-Za-z.'\u2019&-]*)")
-_COMPOUND = re.compile(r"-(?P<w>[a-z]{3,})(?![\w-])")
+_COMPOUND = _Lazy(r"-(?P<w>[a-z]{3,})(?![\w-])")
 _ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _CLAUSE_BREAK = re.compile(r"[,;:)\]\u2014]|\.(?!\w)")
 
@@ -404,13 +464,17 @@ class _Scan:
     def next_candidate(self, pos: int) -> re.Match | None:
         """The earliest next match of the three candidate patterns, from `pos`."""
         text, best, best_start = self.text, None, self.end
-        for i, (scan, at) in enumerate(_STREAMS):
+        for i, scan in enumerate(_STREAMS):
             m = self._next[i]
             if m is not False and (m is None or m.start(m.lastgroup) < pos):
                 # a pattern is searched again only once the scan has passed its last match
-                m = at and at.match(text, pos, self.end)
-                m = m or scan.search(text, max(0, pos - 1) if at else pos, self.end) or False
-                self._next[i] = m
+                if scan is _DIGITS:
+                    m = scan.search(text, pos, self.end)
+                elif pos == 0:
+                    m = _at_start(scan).match(text, 0, self.end) or scan.search(text, 0, self.end)
+                else:
+                    m = scan.search(text, pos - 1, self.end)  # the character before a word at `pos`
+                self._next[i] = m or False
             if m and m.start(m.lastgroup) < best_start:
                 best, best_start = m, m.start(m.lastgroup)
         return best
@@ -590,7 +654,7 @@ class _Scan:
     def article(self, m: re.Match) -> _Quantity:
         """"a hundred", "a dozen", "a baker's dozen", "a third of", "a mile", "a dollar"."""
         text, s = self.text, m.start("a")
-        w = _A_NEXT.match(text, m.end("a"))
+        w = _compiled(_A_NEXT).match(text, m.end("a"))
         word = " ".join(w.group("w").lower().split())
         if word in ("hundred", "dozen", *_SCALES):
             return self.a_number(s, w)
@@ -672,11 +736,10 @@ class _Scan:
             q.qualifier = _QUALIFIER_SYMBOL[m.group("q")]
             q.start -= len(m.group())
             return
-        m = _QUALIFIER_BEFORE.search(window) if _last_word(window) in _QUALIFIER_ENDS else None
-        if m:
-            word = " ".join(m.group("q").lower().split())
-            q.qualifier = _CANON_QUALIFIER.get(word, word)
-            q.start -= len(m.group())
+        found = _qualifier_at_end(window) if _last_word(window) in _QUALIFIER_ENDS else None
+        if found:
+            q.qualifier = _CANON_QUALIFIER.get(found[1], found[1])
+            q.start -= found[0]
         elif _EMPHASIS_BEFORE.search(window):
             q.bare_one = False
 
@@ -711,7 +774,7 @@ class _Scan:
         if q.value.denominator != 1 or q.value < 1 or q.magnitude:
             return False
         m = _IN.match(self.text, q.end, self.end)
-        c = _CANDIDATE.match(self.text, m.end(), self.end) if m else None
+        c = _candidate_at(self.text, m.end(), self.end) if m else None
         if not c or c.lastgroup not in ("d", "w") or (c.lastgroup == "w") != q.words:
             return False
         try:
@@ -825,7 +888,7 @@ class _Scan:
         opener = _BETWEEN.search(text, max(self.start, q.start - 9), q.start)
         if join == "and" and not (opener and opener.group("w").lower() == "between"):
             return
-        if not dash and _CHANGE.search(text, max(0, q.start - 60), opener.start() if opener else q.start):
+        if not dash and _compiled(_CHANGE).search(text, max(0, q.start - 60), opener.start() if opener else q.start):
             return
         if join in ("to", "-", "\u2013") and (r := _TO_ONE.match(text, q.end, self.end)) and q.plain and q.value > 1:
             q.unit, q.end, q.plain = "ratio", r.end(), False  # "a 3-to-1 margin", "won by 2 to 1"
@@ -848,7 +911,7 @@ class _Scan:
         p = cur.end() if cur else pos
         sign = _SIGN_AT.match(text, p, self.end)
         p = sign.end() if sign else p
-        m = _CANDIDATE.match(text, p, self.end)
+        m = _candidate_at(text, p, self.end)
         if not m or m.lastgroup == "a" or (m.lastgroup == "w") != first.words:
             return None
         try:
@@ -1007,15 +1070,15 @@ _NUMERAL = re.compile(
     r"(?P<dec>\.\d{1,12}(?!\.\d))?"
 )
 _DIGIT_GROUPING = re.compile(r"[,\s\u00a0\u202f\u2009]")
-_EXPONENT = re.compile(
+_EXPONENT = _Lazy(
     r"[eE](?P<e>[-+\u2212]?\d{1,2})(?!\w|\.\d)"
     r"|\s?[x\u00d7\u00b7*]\s?10(?:(?:\^|\*\*)(?P<t>[-+\u2212]?\d{1,2})|(?P<t2>[-\u2212+]\d{1,2})"
     r"|(?P<t3>[\u207b\u207a]?[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]{1,2}))(?!\d)"
     r"|\s?[x\u00d7]\s?(?P<b>\d{1,3})(?:\^|\*\*)(?P<p>[-+\u2212]?\d{1,2})(?!\d)"
     r"|(?:\^|\*\*)(?P<x>\d{1,2})(?!\d)"
 )
-_SLASH = re.compile(r"/(\d{1,4})(?![\d/])")
-_MIXED = re.compile(r"(?:[ \u00a0\u2009-])?(?:(?P<n>\d{1,2})/(?P<d>\d{1,3})(?![\d/])|(?P<v>[" + "".join(_VULGAR) + r"]))")
+_SLASH = _Lazy(r"/(\d{1,4})(?![\d/])")
+_MIXED = _Lazy(r"(?:[ \u00a0\u2009-])?(?:(?P<n>\d{1,2})/(?P<d>\d{1,3})(?![\d/])|(?P<v>[" + "".join(_VULGAR) + r"]))")
 _GLUED_WORD = re.compile(r"[\u00b0\u00ba]?[^\W\d_]+|[\u00b0\u00ba]")
 _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100, 1000})
 
@@ -1025,6 +1088,12 @@ def _is_fraction(num: int, den: int) -> bool:
     if den == 0 or num >= den:
         return False
     return den in _FRACTION_DENOMINATORS or den > 31
+
+
+@functools.lru_cache(maxsize=None)
+def _compiled(pattern: str) -> re.Pattern:
+    """Patterns needed only now and then are compiled on first use: start-up is kept for the rest."""
+    return re.compile(pattern)
 
 
 def _inside_word(text: str, pos: int) -> bool:
@@ -1049,24 +1118,22 @@ def _code_hyphen(text: str, hyphen: int) -> bool:
     return hyphen > 0 and (text[hyphen - 1].isalnum() or text[hyphen - 1] == _BARRIER)
 
 
-_WORDS_ALT = _trie([*_CARDINALS, *_TENS, "hundred", *_SCALES, "dozen", "half", *_FRACTION_WORDS])
-_FIRST_WORD = re.compile(r"(?P<w>(?i:" + _WORDS_ALT + r"))(?!\w)")
-_NEXT_WORD = re.compile(
-    r"(?P<sep>\s*-\s*|[ \u00a0]+(?:and\s+|&\s+)?|\s*,\s+)(?P<w>(?i:" + _WORDS_ALT + r"))(?!\w)"
-)
+_WORD_TOKENS = frozenset([*_CARDINALS, *_TENS, "hundred", *_SCALES, "dozen", "half", *_FRACTION_WORDS])
+_FIRST_WORD = re.compile(r"(?P<w>[A-Za-z]+)(?!\w)")
+_NEXT_WORD = re.compile(r"(?P<sep>\s*-\s*|[ \u00a0]+(?:and\s+|&\s+)?|\s*,\s+)(?P<w>[A-Za-z]+)(?!\w)")
 
 
 def _word_tokens(text: str, pos: int, end: int) -> list[tuple[str, str, int]]:
     """Number words from `pos`: (word, separator before it, end offset), up to and including
     the first word that cannot continue the number ("two" in "one two"): at most a dozen."""
     m = _FIRST_WORD.match(text, pos, end)
-    if not m:
+    if not m or m.group("w").lower() not in _WORD_TOKENS:
         return [(text[pos : pos + 1], "", pos + 1)]
     tokens = [(m.group("w"), "", m.end())]
     last = _kind(m.group("w").lower())
     while len(tokens) < 12:
         m = _NEXT_WORD.match(text, m.end(), end)
-        if not m:
+        if not m or m.group("w").lower() not in _WORD_TOKENS:
             break
         tokens.append((m.group("w"), m.group("sep"), m.end()))
         kind = _kind(m.group("w").lower())
@@ -1132,34 +1199,34 @@ def _joins(last: str, kind: str, sep: str) -> bool:
     return False
 
 
-_AND_A_HALF = re.compile(r"(?i:\s+and\s+a\s+half)(?!\w)")
+_AND_A_HALF = _Lazy(r"(?i:\s+and\s+a\s+half)(?!\w)")
 _MAGNITUDE_OF = {**{k: Fraction(v) for k, v in U.MAGNITUDE_WORDS.items()}, "dozen": Fraction(12)}
-_OF_A_MAGNITUDE = re.compile(r"(?i:\s+(?:of\s+)?an?\s+(?P<m>hundred|thousand|million|billion|trillion|dozen))(?!\w)")
-_HALF_AFTER = re.compile(r"(?i:\s+(?:of|an?)\b)")
-_PART_OF = re.compile(r"(?i:\s+(?:of|century|point|percentage\s+point)\b|-(?:century|point)\b)")
-_A_NEXT = re.compile(r"\s+(?P<w>(?i:" + _trie(w.lower() for w in _A_WORDS) + r"))")
+_OF_A_MAGNITUDE = _Lazy(r"(?i:\s+(?:of\s+)?an?\s+(?P<m>hundred|thousand|million|billion|trillion|dozen))(?!\w)")
+_HALF_AFTER = _Lazy(r"(?i:\s+(?:of|an?)\b)")
+_PART_OF = _Lazy(r"(?i:\s+(?:of|century|point|percentage\s+point)\b|-(?:century|point)\b)")
+_A_NEXT = r"\s+(?P<w>(?i:" + _trie(w.lower() for w in _A_WORDS) + r"))"  # see _compiled
 
 _SIGNS = "-\u2212\u2013#"
 _CURRENCY_TAILS = frozenset("".join(U.CURRENCY_SYMBOLS) + "s.")
 _QUALIFIER_SYMBOL_TAILS = frozenset("~≈><≥≤=")
 _SIGN_BEFORE = re.compile(r"(?:(?<=[\s(\[\"'\u201c:=\x00])|^)[-\u2212\u2013]$")
-_SIGN_AT = re.compile(r"[-\u2212]")
-_MINUS_WORD = re.compile(r"(?i:\bminus\s+)$")
+_SIGN_AT = _Lazy(r"[-\u2212]")
+_MINUS_WORD = _Lazy(r"(?i:\bminus\s+)$")
 _CODES = "|".join(sorted(U.CURRENCY_CODES | set(U.CODE_ALIASES)))
 _CURRENCY_BEFORE = re.compile(
     r"(?:(?<=[^\w$£€¥])|^)(?P<c>" + _trie(U.CURRENCY_SYMBOLS) + r"|(?:" + _CODES + r"))[ \u00a0]?-?$"
 )
-_CURRENCY_PREFIX = re.compile(r"(?P<c>" + _trie(U.CURRENCY_SYMBOLS) + r")[ \u00a0]?")
+_CURRENCY_PREFIX = _Lazy(r"(?P<c>" + _trie(U.CURRENCY_SYMBOLS) + r")[ \u00a0]?")
 _CURRENCY_AFTER = re.compile(
     r"(?:[ \u00a0]?(?P<sym>[€£$¥₹])(?![\w$€£])"
     r"|[ \u00a0]?(?P<code>" + _CODES + r")\b"
     r"|(?:[ \u00a0]+|-)(?:(?P<country>(?i:" + _trie({c for c, _ in U.CURRENCY_COUNTRY}) + r"))\s+)?"
     r"(?P<word>(?i:" + _trie(U.CURRENCY_WORDS) + r"))(?:e?s)?(?P<sterling>\s+sterling)?(?![\w-]))"
 )
-_PENCE = re.compile(r"\.\d\d$")
-_CLAUSE_START = re.compile(r"[;.!?]\s")
-_WEIGHT_WORDS = re.compile(r"(?i:\b(?:weigh\w*|heav\w+|lighter|mass)\b)")
-_MONEY_WORDS = re.compile(
+_PENCE = _Lazy(r"\.\d\d$")
+_CLAUSE_START = _Lazy(r"[;.!?]\s")
+_WEIGHT_WORDS = _Lazy(r"(?i:\b(?:weigh\w*|heav\w+|lighter|mass)\b)")
+_MONEY_WORDS = _Lazy(
     r"(?i:\b(?:fined?|fines|paid|pay|pays|paying|cost|costs|costing|worth|earn(?:s|ed|ing)?|salary|wages?|"
     r"spen[dt]|spending|owe[sd]?|price[sd]?|bill|compensation|damages|award(?:ed)?|donat\w*|sold|bought|"
     r"budget|tax|fees?|charged?|raised|won|prize|bonus|loan|debt|invest\w*|funding|grant)\b)"
@@ -1186,13 +1253,13 @@ _MAGNITUDE_AFTER = re.compile(
     r"(?P<w>(?i:hundred|thousand|million|billion|trillion|dozen)|bn|bln|mn|mln|tn|trn|MM|[kKmMbBT])(?!\w)"
 )
 _RANGE_JOIN = re.compile(r"-?\s*(?P<j>-|\u2013|\u2014|(?i:to|and|through)(?!\w))\s*(?=[\d$£€¥\w\u2212-])")
-_TO_ONE = re.compile(r"(?:[ \u00a0]+to[ \u00a0]+|-to-|:)(?:1|one)(?![\d.,:]|\w)")
-_FOR_ONE = re.compile(r"(?i:-for-(?:\d+|one|two|three|four|five|ten)\b)")
+_TO_ONE = _Lazy(r"(?:[ \u00a0]+to[ \u00a0]+|-to-|:)(?:1|one)(?![\d.,:]|\w)")
+_FOR_ONE = _Lazy(r"(?i:-for-(?:\d+|one|two|three|four|five|ten)\b)")
 _PER = re.compile(r"\s*/\s*|\s+per\s+|\s+an?\s+|\s+each\s+")
 _TIMES = re.compile(r"\s+times\b")
-_IN = re.compile(r"[ \u00a0]+in[ \u00a0]+")
-_RELATIVE_TIME = re.compile(r"(?i:\s+(?:earlier|ago|before|later|after|prior|on|from)\b)")
-_PRICED = re.compile(r"(?i:share|head|person|capita|piece|unit|night|ticket|seat|visit|item|dose)(?!\w)")
+_IN = _Lazy(r"[ \u00a0]+in[ \u00a0]+")
+_RELATIVE_TIME = _Lazy(r"(?i:\s+(?:earlier|ago|before|later|after|prior|on|from)\b)")
+_PRICED = _Lazy(r"(?i:share|head|person|capita|piece|unit|night|ticket|seat|visit|item|dose)(?!\w)")
 
 
 def _same_measure(a: _Quantity, b: _Quantity) -> bool:
@@ -1221,10 +1288,10 @@ def _is_name_word(word: str) -> bool:
 _SQUARE = re.compile(r"(?i:(?P<p>square|sq\.?|cubic|cu\.?)\s+)")
 _POWER_SUFFIX = re.compile(r"\^(?P<e>[23])|(?P<s>[\u00b2\u00b3])|(?P<d>[23])(?!\w)|(?i:\s+(?P<w>squared|cubed))(?!\w)")
 _UNIT_GAP = re.compile(r"[ \u00a0]?-?")
-_INCH_OK = re.compile(
+_INCH_OK = _Lazy(
     r"in\.?(?=\s*(?:$|[,;:)\]!?]|\.(?:\s|$)|\s+(?:thick|long|wide|tall|high|deep|across|in\s+diameter)\b))"
 )
-_OLD = re.compile(r"(?:-|\s+)old\b")
+_OLD = _Lazy(r"(?:-|\s+)old\b")
 _LENGTHS = frozenset({"millimetre", "centimetre", "metre", "kilometre", "inch", "foot", "yard", "mile", "nanometre"})
 
 
@@ -1250,10 +1317,38 @@ def _unit_at(text: str, p: int, end: int, spaced: bool = True) -> tuple[int, str
     return e, power + name
 
 
+_NAME_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_NAME_GAP = re.compile(r"[ \u00a0]+")
+
+
+def _unit_name_at(text: str, p: int, end: int) -> tuple[int, str] | None:
+    """A unit's name at `p`, the longest first ("kilometres per hour", then "kilometres"):
+    looked up word by word, which costs less at start-up than a pattern of every name."""
+    words, pos = [], p
+    for _ in range(U.LONGEST_NAME):
+        m = _NAME_WORD.match(text, pos, end)
+        if not m:
+            break
+        words.append(m)
+        gap = _NAME_GAP.match(text, m.end(), end)
+        if not gap:
+            break
+        pos = gap.end()
+    if not words or words[0].group()[0].isupper() and not words[0].group().isupper():
+        return None  # "Three Mile Island" is a name
+    for k in range(len(words), 0, -1):
+        key = " ".join(w.group() for w in words[:k]).lower()
+        if key in U.UNIT_NAMES:
+            return words[k - 1].end(), U.UNIT_NAMES[key]
+    first = words[0].group().split("-")[0]  # "a 5 metre-high wall"
+    name = U.UNIT_NAMES.get(first.lower())
+    return (p + len(first), name) if name and first != words[0].group() else None
+
+
 def _base_unit(text: str, p: int, end: int) -> tuple[int, str] | None:
-    m = U.UNIT_NAME_RE.match(text, p, end)
-    if m and not (m.group()[0].isupper() and not m.group().isupper()):  # "Three Mile Island" is a name
-        return m.end(), U.UNIT_NAMES[" ".join(m.group().lower().split())]
+    named = _unit_name_at(text, p, end) if text[p : p + 1].isalpha() else None
+    if named:
+        return named
     m = U.UNIT_SYMBOL_RE.match(text, p, end)
     if not m:
         return None
@@ -1263,7 +1358,7 @@ def _base_unit(text: str, p: int, end: int) -> tuple[int, str] | None:
     return m.end(), U.UNIT_SYMBOLS[m.group()]
 
 
-_SHARED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+_SHARED = _Lazy(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 
 
 def _share_units(text: str, found: list[_Quantity]) -> None:

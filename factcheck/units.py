@@ -8,6 +8,7 @@ case, symbols exactly ("MB" is not "mb", "m" is not "M").
 
 from __future__ import annotations
 
+import functools
 import re
 
 # --- currencies -------------------------------------------------------------------
@@ -339,18 +340,20 @@ def _branches(node: dict) -> str:
     return body
 
 
-# A unit name: a whole word (or words), any case.
-UNIT_NAME_RE = re.compile(r"(?i:" + trie(UNIT_NAMES) + r")(?!\w)")
+LONGEST_NAME = max(len(name.split()) for name in UNIT_NAMES)  # in words
 # A unit symbol: exact case, and not the start of a longer word ("m" in "more").
 UNIT_SYMBOL_RE = re.compile(r"(?:" + trie(UNIT_SYMBOLS) + r")(?![A-Za-z])")
 
-CURRENCY_WORD_RE = re.compile(
-    r"(?i:(?P<country>"
-    + trie({c for c, _ in CURRENCY_COUNTRY})
-    + r")\s+)?(?P<word>(?i:"
-    + trie(CURRENCY_WORDS)
-    + r"))(?P<plural>e?s)?(?P<sterling>\s+sterling)?(?![\w-])"
-)
+@functools.lru_cache(maxsize=1)
+def _currency_word_re() -> re.Pattern:
+    """Compiled on first use: most runs never ask for a code by name."""
+    return re.compile(
+        r"(?i:(?P<country>"
+        + trie({c for c, _ in CURRENCY_COUNTRY})
+        + r")\s+)?(?P<word>(?i:"
+        + trie(CURRENCY_WORDS)
+        + r"))(?P<plural>e?s)?(?P<sterling>\s+sterling)?(?![\w-])"
+    )
 
 
 
@@ -364,7 +367,7 @@ def currency_code(word: str, country: str | None = None) -> str | None:
         return upper
     if upper in CODE_ALIASES:
         return CODE_ALIASES[upper]
-    m = CURRENCY_WORD_RE.fullmatch(word if country is None else f"{country} {word}")
+    m = _currency_word_re().fullmatch(word if country is None else f"{country} {word}")
     if not m:
         return None
     return currency_for(m.group("word"), m.group("country"))
