@@ -401,6 +401,7 @@ class _Quantity:
     high: Fraction | None = None
     bare_one: bool = False  # the single word "one", maybe a pronoun
     hash: bool = False  # written after "#": a rank unless it reads as money
+    powered: bool = False  # written with an exponent: may be too big or too small for a float
 
     def figure(self) -> Figure:
         low = _number(self.low) if self.low is not None else None
@@ -412,9 +413,13 @@ def _number(value: Fraction) -> int | float:
     return int(value) if value.denominator == 1 else float(value)
 
 
+_HUGE = 10**300
+
+
 def _sane(value: Fraction) -> bool:
-    """Within what a float holds: "9^99^99" and the like are not amounts anyone checks."""
-    return abs(value) < 10**300 and (value == 0 or abs(value) > Fraction(1, 10**300))
+    """Within what a float holds: "9^99" times "10^99" and the like are not amounts anyone checks."""
+    n, d = abs(value.numerator), value.denominator
+    return n < _HUGE * d and (n == 0 or n * _HUGE > d)
 
 
 class _Reject(Exception):
@@ -453,7 +458,7 @@ class _Scan:
             except _Reject as r:
                 pos = max(r.resume, m.end())
                 continue
-            if not _sane(q.value):
+            if q.powered and not _sane(q.value):
                 pos = q.end
                 continue
             found.append(q)
@@ -541,9 +546,13 @@ class _Scan:
 
     def exponent(self, q: _Quantity) -> None:
         """"4e14", "2.48×10−5", "6×10²³", "8x2^10", "2^10"."""
+        nxt = self.text[q.end : q.end + 2]
+        if not nxt or nxt[0] not in _EXPONENT_LEADS and nxt[-1] not in _EXPONENT_LEADS:
+            return
         m = _EXPONENT.match(self.text, q.end, self.end)
         if not m:
             return
+        q.powered = True
         ten = m.group("t") or m.group("t2") or m.group("t3")
         if m.group("e") is not None:
             q.value *= Fraction(10) ** int(_minus(m.group("e")))
@@ -564,7 +573,9 @@ class _Scan:
                 raise _Reject(self.token_end(q.end))
             q.value, q.end, q.plain = Fraction(int(raw), int(m.group(1))), m.end(), False
             return
-        m = _MIXED.match(text, q.end, self.end) if q.plain else None
+        nxt = text[q.end : q.end + 2]
+        mixed = nxt[:1] in _VULGAR or nxt[-1:].isdigit() or nxt[-1:] in _VULGAR
+        m = _MIXED.match(text, q.end, self.end) if q.plain and mixed else None
         if not m:
             return
         if m.group("v"):
@@ -1005,7 +1016,7 @@ class _Scan:
         singular = q.value <= 1 and not plural
         if q.value.denominator != 1 and not plural:
             return  # "two thirds of voters": a share, not a count
-        m = _COMPOUND.match(text, p, self.end)
+        m = _COMPOUND.match(text, p, self.end) if text.startswith("-", p) else None
         if m and not q.bare_one:
             q.unit, q.counted, q.end = m.group("w").lower(), True, m.end()  # "a 40-page report"
             return
@@ -1077,6 +1088,7 @@ _EXPONENT = _Lazy(
     r"|\s?[x\u00d7]\s?(?P<b>\d{1,3})(?:\^|\*\*)(?P<p>[-+\u2212]?\d{1,2})(?!\d)"
     r"|(?:\^|\*\*)(?P<x>\d{1,2})(?!\d)"
 )
+_EXPONENT_LEADS = frozenset("eE^*x\u00d7\u00b7")
 _SLASH = _Lazy(r"/(\d{1,4})(?![\d/])")
 _MIXED = _Lazy(r"(?:[ \u00a0\u2009-])?(?:(?P<n>\d{1,2})/(?P<d>\d{1,3})(?![\d/])|(?P<v>[" + "".join(_VULGAR) + r"]))")
 _GLUED_WORD = re.compile(r"[\u00b0\u00ba]?[^\W\d_]+|[\u00b0\u00ba]")
@@ -1324,6 +1336,9 @@ _NAME_GAP = re.compile(r"[ \u00a0]+")
 def _unit_name_at(text: str, p: int, end: int) -> tuple[int, str] | None:
     """A unit's name at `p`, the longest first ("kilometres per hour", then "kilometres"):
     looked up word by word, which costs less at start-up than a pattern of every name."""
+    m = _NAME_WORD.match(text, p, end)
+    if not m or m.group().split("-")[0].lower() not in U.NAME_STARTS:
+        return None
     words, pos = [], p
     for _ in range(U.LONGEST_NAME):
         m = _NAME_WORD.match(text, pos, end)

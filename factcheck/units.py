@@ -341,6 +341,8 @@ def _branches(node: dict) -> str:
 
 
 LONGEST_NAME = max(len(name.split()) for name in UNIT_NAMES)  # in words
+# The words a unit's name can start with, and their part before a hyphen ("metre" of "metre-high").
+NAME_STARTS = frozenset(w for name in UNIT_NAMES for w in (name.split()[0], name.split()[0].split("-")[0]))
 # A unit symbol: exact case, and not the start of a longer word ("m" in "more").
 UNIT_SYMBOL_RE = re.compile(r"(?:" + trie(UNIT_SYMBOLS) + r")(?![A-Za-z])")
 
