@@ -365,6 +365,8 @@ _STOP = frozenset(
     each every all some any more most less least few many much both either neither other another such own
     ago later earlier last next first second third up down out off away back again once twice per cent
     percent percentage pct so very too times now today yesterday tomorrow tonight recently recent
+    along across against around behind below beneath beside besides beyond inside near outside through
+    throughout toward towards upon within without amid amidst despite except like unlike versus vs
     found made took gave saw came went got ran won lost left held kept brought thought sent spent paid sold
     built began became showed shows says suggests finds estimates claims states notes argues adds reports
     warns predicts indicates concludes reveals means seems appears remains puts gets makes takes gives
@@ -443,6 +445,7 @@ class _Scan:
         self.start = start  # a figure never reaches back before the region it was asked for
         self.end = end
         self._next: list[re.Match | None | bool] = [None, None, None]  # per pattern; False: none left
+        self._score_at = -1  # where the second number of a tally ("19-15") starts
 
     def run(self, pos: int) -> list[Figure]:
         found: list[_Quantity] = []
@@ -456,7 +459,7 @@ class _Scan:
             try:
                 q = self.read(m)
             except _Reject as r:
-                pos = max(r.resume, m.end())
+                pos, self._score_at = max(r.resume, m.end()), -1
                 continue
             if q.powered and not _sane(q.value):
                 pos = q.end
@@ -539,6 +542,8 @@ class _Scan:
         """Digits inside a token ("i7", "F-16", "3.2.1", "11/23") or after an apostrophe ("'09")."""
         text = self.text
         before = text[s - 1] if s > 0 else " "
+        if s == self._score_at:
+            return  # the second number of a tally
         if before.isalnum() or before in "_.,/:\u00ad" or (before in "-\u2010\u2011\u2013" and _code_hyphen(text, s - 1)):
             raise _Reject(self.token_end(s))
         if before in "'\u2019" and _NUMERAL.match(text, s).end() - s == 2:
@@ -910,7 +915,9 @@ class _Scan:
                 raise _Reject(self.token_end(m.end()))
             return
         if not _same_measure(q, second) or self.not_a_range(q, second) or not opener and self.far_apart(q, second):
-            if dash:
+            if dash and self.score(q, second):
+                self._score_at = second.start  # "voted 19-15": two counts, and the second is read next
+            elif dash:
                 raise _Reject(second.end)
             return
         self.make_range(q, second, opener)
@@ -949,6 +956,12 @@ class _Scan:
         if len(sa) == 3 and len(sb) == 4 and not sb.endswith("00"):
             return True  # 555-1234
         return a.value > b.value  # 3-1, a 5-4 ruling, "voted 6 to 3"
+
+    def score(self, a: _Quantity, b: _Quantity) -> bool:
+        """"a 5-4 ruling", "won 3-1", "voted 19-15": a tally whose two numbers can each be checked."""
+        return a.plain and b.plain and a.value > b.value and self.text[a.start : a.end].isdigit() and len(
+            self.text[a.start : a.end]
+        ) <= 3 and not (len(self.text[a.start : a.end]) == 3 and len(self.text[b.start : b.end]) == 4)
 
     def far_apart(self, a: _Quantity, b: _Quantity) -> bool:
         """"skidded 1.74 to 123.5": a change and a level, not a range; a range's ends are of a size."""

@@ -265,7 +265,6 @@ def test_no_counted_noun_when_none_follows():
         "A Boeing 737 and an Airbus A320 collided at Gate 12.",
         "G20 ministers met on page 4 of the plan for Room 101.",
         "One of the guards said no one else saw it, and someone left.",
-        "The team won 3-1 after a 5-4 ruling.",
         "The 2013-14 season was his best since the 1990s.",
         "It was a zero-sum game with zero tolerance at ground zero.",
         "Section 230 and Chapter 11 were discussed.",
@@ -277,6 +276,11 @@ def test_no_counted_noun_when_none_follows():
 )
 def test_not_figures(text):
     assert figures(text) == []
+
+
+def test_a_tally_is_two_counts_not_a_range():
+    assert [v for _, v, _, _ in figures("The panel voted 19-15 and the club won 3-1.")] == [19, 15, 3, 1]
+    assert figures("Boeing 747-400 jets") == []
 
 
 def test_a_one_off_is_not_a_figure_but_one_person_is():
