@@ -658,8 +658,18 @@ class _Scan:
         if _NOT_HALF_BEFORE.search(text, max(0, q.start - 12), q.start) or text.startswith("-", q.end):
             raise _Reject(q.end)
         self.fraction_of_magnitude(q)
-        if not q.magnitude and not _HALF_AFTER.match(text, q.end, self.end):
+        if q.magnitude:
+            return
+        after = _HALF_AFTER.match(text, q.end, self.end)
+        if not after:
             raise _Reject(q.end)
+        if after.group().strip().lower() != "of":  # "half a mile", "half a percentage point"
+            unit = _unit_at(text, after.end(), self.end)
+            points = _PERCENT_AFTER.match(text, after.end(), self.end)
+            if points and points.group("points"):
+                q.unit, q.end = _percent_unit(points), points.end()
+            elif unit:
+                q.end, q.unit = unit
 
     def zero(self, q: _Quantity) -> None:
         """"zero tolerance", "ground zero", "zero-sum" are not quantities."""
@@ -767,7 +777,7 @@ class _Scan:
         if self.next_two(q)[0] in _MAGNITUDE_LEADS or self.next_two(q)[1] in _MAGNITUDE_LEADS:
             self.magnitudes(q)
         q.number_end = q.end
-        if self.next_two(q) == " i" and self.ratio(q):
+        if self.next_two(q) in (" i", " o") and self.ratio(q):
             return
         self.measure(q)
         if "\u00b1" in self.next_two(q) or "+" in self.next_two(q):
@@ -786,12 +796,12 @@ class _Scan:
         return self.text[q.end : q.end + 2].ljust(2)
 
     def ratio(self, q: _Quantity) -> bool:
-        """"one in five adults", "1 in 10": a share, valued as the fraction (0.2, 0.1)."""
+        """"one in five adults", "1 in 10", "eight out of 10": a share, valued as the fraction (0.2, 0.1, 0.8)."""
         if q.value.denominator != 1 or q.value < 1 or q.magnitude:
             return False
         m = _IN.match(self.text, q.end, self.end)
         c = _candidate_at(self.text, m.end(), self.end) if m else None
-        if not c or c.lastgroup not in ("d", "w") or (c.lastgroup == "w") != q.words:
+        if not c or c.lastgroup not in ("d", "w"):
             return False
         try:
             whole = self.core(c, first=False)
@@ -1282,7 +1292,7 @@ _TO_ONE = _Lazy(r"(?:[ \u00a0]+to[ \u00a0]+|-to-|:)(?:1|one)(?![\d.,:]|\w)")
 _FOR_ONE = _Lazy(r"(?i:-for-(?:\d+|one|two|three|four|five|ten)\b)")
 _PER = re.compile(r"\s*/\s*|\s+per\s+|\s+an?\s+|\s+each\s+")
 _TIMES = re.compile(r"\s+times\b")
-_IN = _Lazy(r"[ \u00a0]+in[ \u00a0]+")
+_IN = _Lazy(r"[ \u00a0]+(?:in|out\s+of)[ \u00a0]+")
 _RELATIVE_TIME = _Lazy(r"(?i:\s+(?:earlier|ago|before|later|after|prior|on|from)\b)")
 _PRICED = _Lazy(r"(?i:share|head|person|capita|piece|unit|night|ticket|seat|visit|item|dose)(?!\w)")
 

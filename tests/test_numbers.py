@@ -278,6 +278,20 @@ def test_not_figures(text):
     assert figures(text) == []
 
 
+@pytest.mark.parametrize(
+    "text, span, value, unit",
+    [
+        ("One in 10 adults smokes.", "One in 10 adults", 0.1, "adults"),
+        ("About eight out of 10 voters agreed.", "About eight out of 10 voters", 0.8, "voters"),
+        ("The river is half a mile wide.", "half a mile", 0.5, "mile"),
+        ("Rates fell half a percentage point.", "half a percentage point", 0.5, "percentage points"),
+    ],
+)
+def test_shares_and_halves(text, span, value, unit):
+    f = only(text)
+    assert (text[f.start : f.end], f.value, f.unit) == (span, value, unit)
+
+
 def test_a_tally_is_two_counts_not_a_range():
     assert [v for _, v, _, _ in figures("The panel voted 19-15 and the club won 3-1.")] == [19, 15, 3, 1]
     assert figures("Boeing 747-400 jets") == []
