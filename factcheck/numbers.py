@@ -874,8 +874,8 @@ class _Scan:
             if word == "pound" and not (q.magnitude or m.group("sterling") or self.money_talk(q)):
                 q.unit, q.end, q.plain = "pound", m.end(), False
                 return True
-            if word == "won" and not (q.magnitude or q.value >= 100):
-                return False
+            if word in ("won", "mark") and not (q.magnitude or q.value >= 100 or m.group("country") or "." in self.text[q.start : q.end]):
+                return False  # "the team that won", "top marks"
             code = U.currency_for(word, m.group("country"))
         if q.currency and q.currency != code:
             return False

@@ -47,7 +47,8 @@ CURRENCY_SYMBOLS: dict[str, str] = {
 # ISO 4217 codes a reporter may write next to an amount ("USD 5m", "5bn EUR").
 CURRENCY_CODES = frozenset(
     """USD EUR GBP JPY CNY INR CHF CAD AUD HKD NZD SGD KRW RUB BRL MXN ZAR TRY SEK NOK DKK
-    PLN ILS SAR AED TWD THB IDR MYR PHP NGN EGP PKR VND ARS CLP COP KES UAH CZK HUF QAR KWD BTC""".split()
+    PLN ILS SAR AED TWD THB IDR MYR PHP NGN EGP PKR VND ARS CLP COP KES UAH CZK HUF QAR KWD BTC
+    DEM FRF ITL BEF""".split()
 )
 CODE_ALIASES = {"RMB": "CNY"}
 
@@ -67,6 +68,8 @@ CURRENCY_WORDS: dict[str, str] = {
     "rand": "ZAR",
     "reais": "BRL",
     "lira": "TRY",
+    "lire": "ITL",
+    "mark": "DEM",
     "shekel": "ILS",
     "naira": "NGN",
     "riyal": "SAR",
@@ -106,6 +109,11 @@ CURRENCY_COUNTRY: dict[tuple[str, str], str] = {
     ("pakistani", "rupee"): "PKR",
     ("indian", "rupee"): "INR",
     ("swiss", "franc"): "CHF",
+    ("french", "franc"): "FRF",
+    ("belgian", "franc"): "BEF",
+    ("german", "mark"): "DEM",
+    ("deutsche", "mark"): "DEM",
+    ("italian", "lira"): "ITL",
     ("swedish", "krona"): "SEK",
     ("danish", "krone"): "DKK",
     ("norwegian", "krone"): "NOK",
