@@ -33,10 +33,11 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Iterable
 
+from factcheck import figure_words as W
 from factcheck import units as U
 
 class _Lazy:
@@ -188,29 +189,7 @@ def _mask(text: str, start: int, end: int, skip: Iterable[tuple[int, int]]) -> s
     return "".join(parts)
 
 
-# --- vocabulary ------------------------------------------------------------------------
-
-_UNITS_WORDS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_CARDINALS = {w: i for i, w in enumerate(_UNITS_WORDS)}
-_TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
-_SCALES = {w: v for w, v in U.MAGNITUDE_WORDS.items() if v >= 1000}
-_FRACTION_WORDS = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
-    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
-    "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10, "twelfth": 12, "twelfths": 12,
-    "hundredth": 100, "hundredths": 100, "thousandth": 1000, "thousandths": 1000,
-}  # fmt: skip
-_VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5), "⅖": (2, 5), "⅗": (3, 5),
-           "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8)}  # fmt: skip
-
-
-_NUMBER_WORDS = [*_CARDINALS, *_TENS, "hundred", *_SCALES, "dozen", "half"]
-_NUMBER_WORD_SET = frozenset(_NUMBER_WORDS)
-_SINGULAR_FRACTIONS = [w for w in _FRACTION_WORDS if not w.endswith("s")]
-_ONE_OF_NAMES = [name for name, canonical in U.UNIT_NAMES.items() if canonical in U.ONE_OF_UNITS and not name.endswith("s")]
-_A_WORDS = ["hundred", *_SCALES, "dozen", "baker's dozen", "baker\u2019s dozen", *_SINGULAR_FRACTIONS,
-            *_ONE_OF_NAMES, "dollar", "euro", "penny"]  # fmt: skip
-
+# --- where a figure can start ---------------------------------------------------------
 
 
 def _cases(words: Iterable[str]) -> list[str]:
@@ -227,10 +206,10 @@ def _cases(words: Iterable[str]) -> list[str]:
 # word at the very start of the text, with no character before it, is read by a copy
 # made only when needed.)
 _WORD_BEFORE = r"[\s\"'(\u201c\u2018\[\u2014\x00-]"
-_DIGITS = re.compile(r"(?P<d>[\d" + "".join(_VULGAR) + r"])")  # one class: groups in a choice cost the quick skip
-_WORDS = re.compile(_WORD_BEFORE + r"(?P<w>" + _trie(_cases(_NUMBER_WORDS)) + r")(?!\w)")
+_DIGITS = re.compile(r"(?P<d>[\d" + "".join(W.VULGAR) + r"])")  # one class: groups in a choice cost the quick skip
+_WORDS = re.compile(_WORD_BEFORE + r"(?P<w>" + _trie(_cases(W.NUMBER_WORDS)) + r")(?!\w)")
 # the word after an article is in lower case ("A dozen", "a mile")
-_ARTICLES = re.compile(_WORD_BEFORE + r"(?P<a>[aA]n?)\s+(?=" + _trie(_A_WORDS) + r"(?![\w\u2019']))")
+_ARTICLES = re.compile(_WORD_BEFORE + r"(?P<a>[aA]n?)\s+(?=" + _trie(W.A_WORDS) + r"(?![\w\u2019']))")
 _STREAMS = (_DIGITS, _WORDS, _ARTICLES)
 
 
@@ -247,15 +226,6 @@ def _candidate_at(text: str, p: int, end: int) -> re.Match | None:
         return m
     return _WORDS.match(text, p - 1, end) if p > 0 else _at_start(_WORDS).match(text, p, end)
 
-_QUALIFIERS = """more than|over|above|in excess of|upwards of|upward of|north of|greater than|higher than|
-    less than|fewer than|under|below|lower than|south of|just over|just under|just above|just below|
-    well over|well under|well above|well below|slightly more than|slightly less than|far more than|
-    about|around|roughly|approximately|approx.|some|an estimated|estimated|circa|c.|nearly|almost|close to|
-    up to|as many as|as much as|as high as|as low as|as few as|as little as|at least|at most|
-    no more than|no less than|no fewer than|not more than|not less than|a maximum of|a minimum of|
-    exactly|precisely|more or less"""
-_QUALIFIER_SET = frozenset(" ".join(q.split()) for q in _QUALIFIERS.split("|"))
-_QUALIFIER_ENDS = frozenset(q.split()[-1] for q in _QUALIFIER_SET)
 _LAST_WORDS = re.compile(r"(?:\S+\s+){1,4}$")
 _OPENERS = "([\"'\u201c\u2018\u2014"
 
@@ -269,7 +239,7 @@ def _qualifier_at_end(window: str) -> tuple[int, str] | None:
     for k in range(len(words), 0, -1):
         first = words[-k].lstrip(_OPENERS)
         phrase = " ".join([first, *words[len(words) - k + 1 :]]).lower()
-        if first and phrase in _QUALIFIER_SET:
+        if first and phrase in W.QUALIFIER_SET:
             start = window.rindex(first, 0, len(window) - len(" ".join(words[len(words) - k + 1 :])))
             if start == 0 or not (window[start - 1].isalnum() or window[start - 1] in "._"):
                 return len(window) - start, phrase
@@ -284,70 +254,24 @@ def _last_word(window: str) -> str:
 
 # Words that leave the number as it is but show that "one" counts something ("only one").
 _EMPHASIS_BEFORE = _Lazy(r"(?i:\b(?:only|just|a\s+mere|exactly|precisely)\s+$)")
-_QUALIFIER_SYMBOL = {"~": "about", "≈": "about", ">": "more than", "<": "less than", "≥": "at least",
-                     "≤": "at most", ">=": "at least", "<=": "at most"}  # fmt: skip
 _SYMBOL_BEFORE = re.compile(r"(?P<q>>=|<=|[~≈><≥≤])$")
 _QUALIFIER_AFTER = re.compile(
     r"(?i:(?P<q>\+(?![\w/-])|-?plus\b|-odd\b|\s+or\s+(?:more|so|less|fewer|above|over)\b))"
 )
-_CANON_QUALIFIER = {"approx.": "approximately", "c.": "circa", "+": "more than", "plus": "more than",
-                    "-plus": "more than", "-odd": "about"}  # fmt: skip
 _TOLERANCE = _Lazy(r"\s*(?:±|\+/-|\+-)\s*\d+(?:\.\d+)?(?:[eE][-+\u2212]?\d+)?")
 
-# Verbs of change: "rose from 10 to 20" is a before and an after, not a range.
-_CHANGE_VERBS = (
-    "rose rise rises risen rising fell fall falls fallen falling increase increased increases increasing "
-    "decrease decreased decreases decreasing grew grow grows grown growing jumped jump jumps jumping climbed "
-    "climb climbs climbing dropped drop drops dropping declined decline declines declining slipped slip slips "
-    "slid slide slides sliding surged surge surges surging soared soar soars soaring plunged plunge plunges "
-    "plummeted plummet plummets tumbled tumble tumbles cut cuts cutting reduced reduce reduces reducing "
-    "raised raise raises raising lowered lower lowers lowering boosted boost boosts doubled double doubles "
-    "tripled triple halved halve shrank shrunk shrink shrinks expanded expand expands changed change changes "
-    "changing moved move moves went go goes gone revised revise upgraded downgraded widened widen narrowed "
-    "narrow swelled swell eased ease gained gain gains lost lose loses advanced advance retreated edged edge "
-    "added add adds shed sheds rallied rally sank sink sinks spiked slumped dipped dip recovered rebounded "
-    "ballooned trimmed trim slashed slash up down skidded skid skids leaped leapt leap firmed weakened "
-    "strengthened improved inched crept spurted sagged softened tacked settled closed finished ended "
-    "opened traded"
-).split()
-_CHANGE = r"(?i:\b(?:" + _trie(_CHANGE_VERBS) + r")(?:\s+[\w$%.,'\u2019]+){0,4}?\s+$)"  # see _compiled
+_CHANGE = r"(?i:\b(?:" + _trie(W.CHANGE_VERBS) + r")(?:\s+[\w$%.,'\u2019]+){0,4}?\s+$)"  # see _compiled
 _BETWEEN = re.compile(r"(?i:\b(?P<w>between|from)\s+$)")
 
-# Words in front of a number that make it a label or an identifier, not a quantity.
-_LABEL_WORDS = frozenset(
-    """page pages p. pp. chapter section sections article paragraph clause line flight route exit gate platform
-    seat room suite apartment apt apt. version model no. nos. number figure fig. table item step phase category
-    grade size channel bus track episode season vol. volume issue rule amendment district ward precinct pier
-    terminal highway interstate box row serial code pin ref ref. id level stage proposition prop. resolution
-    tier class division zone sector mark v. round game hole lane day week year""".split()
-)
 # A capitalized word just before a bare number makes a name: "Boeing 747", "Apollo 11".
-_IDIOM_NUMBERS = frozenset({911, 999, 112, 401, 403, 529})
 _IDIOM_AFTER = _Lazy(
     r"\(k\)|\(b\)|[ \u00a0]+(?i:call|calls|caller|callers|dispatcher|dispatchers|operator|operators|emergency|"
     r"plan|plans|account|accounts)\b"
 )
 _NAME_BEFORE = re.compile(r"(?:^|(?<=[\s(\"'\u201c\u2018\u2014\u2013/]))(?P<w>[A-Za-z][\w&'\u2019-]*)[ \u00a0]$")
-_NOT_NAMES = frozenset(
-    """the a an in on at of for by with from to into onto about around over under nearly almost some only
-    just all more less fewer another those these its his her their our my your each every and but or nor so
-    yet since until after before during between among roughly approximately exactly up down last next first
-    than then when while if as per via plus minus including include included excluding total totals
-    totalled totaled killing killed injuring wounding leaving had has have is are was were be been being
-    will would could should may might must can did does do said says told also even still already both
-    either neither whereas where which who whom whose that this what whatever overall today tonight
-    yesterday tomorrow now once twice thrice i we you he she they it
-    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec fiscal""".split()
-)
 _PRONOUN_ONE_BEFORE = _Lazy(
     r"(?i:\b(?:no|the|this|that|which|any|each|every|such|someone|everyone|little|last|another|a|an|"
     r"one|which)\s+$)"
-)
-_PRONOUN_ONE_AFTER = frozenset(
-    """of another or by day time point way thing things side hand must can could would should might may
-    will who that which else and more such on in at is was has had does did says said""".split()
 )
 _NOT_HALF_BEFORE = _Lazy(
     r"(?i:\b(?:the|first|second|third|fourth|last|other|latter|former|back|better|in|a)\s+$)"
@@ -355,28 +279,6 @@ _NOT_HALF_BEFORE = _Lazy(
 _ZERO_IDIOMS = _Lazy(r"(?i:\s*-?\s*(?:tolerance|sum|hour|day)\b)")
 _ZERO_IDIOM_BEFORE = _Lazy(r"(?i:\bground\s+$)")
 
-# Counted nouns: words that end a noun phrase or cannot be part of one.
-_STOP = frozenset(
-    """a an the and or nor but of in on at to for by with from into onto over under about after before since
-    until during between among than as per via is are was were be been being am will would could should
-    may might must can cannot can't did does do done has have had having said says say told tell according
-    who whom whose which that this these those what when where why how while if then there here it its it's
-    they them their he him his she her we us our you your i me my not no yes also only just even still
-    each every all some any more most less least few many much both either neither other another such own
-    ago later earlier last next first second third up down out off away back again once twice per cent
-    percent percentage pct so very too times now today yesterday tomorrow tonight recently recent
-    along across against around behind below beneath beside besides beyond inside near outside through
-    throughout toward towards upon within without amid amidst despite except like unlike versus vs
-    found made took gave saw came went got ran won lost left held kept brought thought sent spent paid sold
-    built began became showed shows says suggests finds estimates claims states notes argues adds reports
-    warns predicts indicates concludes reveals means seems appears remains puts gets makes takes gives
-    monday tuesday wednesday thursday friday saturday sunday""".split()
-)
-_IRREGULAR_PLURALS = frozenset(
-    """people men women children police personnel staff cattle sheep fish aircraft deer feet teeth mice geese
-    data media crew militia offspring livestock clergy folk folks youth headquarters series species
-    spacecraft""".split()
-)
 _WORD = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z][A-Za-z.'\u2019&-]*)")
 _COMPOUND = _Lazy(r"-(?P<w>[a-z]{3,})(?![\w-])")
 _ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}$")
@@ -499,7 +401,7 @@ class _Scan:
         if q.counted:
             return q.value <= 1 and all(w[:1].isupper() for w in q.unit.split())
         nxt = _WORD.match(self.text, q.end, self.end)
-        return q.unit is None and bool(nxt) and nxt.group("w")[:1].isupper() and nxt.group("w").lower() not in _NOT_NAMES
+        return q.unit is None and bool(nxt) and nxt.group("w")[:1].isupper() and nxt.group("w").lower() not in W.NOT_NAMES
 
     def token_end(self, p: int) -> int:
         m = _TOKEN_END.match(self.text, p)
@@ -510,8 +412,8 @@ class _Scan:
     def core(self, m: re.Match, *, first: bool) -> _Quantity:
         kind = m.lastgroup
         s = m.start(kind)
-        if kind == "d" and m.group("d") in _VULGAR:
-            num, den = _VULGAR[m.group("d")]
+        if kind == "d" and m.group("d") in W.VULGAR:
+            num, den = W.VULGAR[m.group("d")]
             return _Quantity(s, s + 1, Fraction(num, den))
         if kind == "d":
             return self.digits(s, first=first)
@@ -579,12 +481,12 @@ class _Scan:
             q.value, q.end, q.plain = Fraction(int(raw), int(m.group(1))), m.end(), False
             return
         nxt = text[q.end : q.end + 2]
-        mixed = nxt[:1] in _VULGAR or nxt[-1:].isdigit() or nxt[-1:] in _VULGAR
+        mixed = nxt[:1] in W.VULGAR or nxt[-1:].isdigit() or nxt[-1:] in W.VULGAR
         m = _MIXED.match(text, q.end, self.end) if q.plain and mixed else None
         if not m:
             return
         if m.group("v"):
-            num, den = _VULGAR[m.group("v")]
+            num, den = W.VULGAR[m.group("v")]
         else:
             num, den = int(m.group("n")), int(m.group("d"))
             if not _is_fraction(num, den):
@@ -609,20 +511,20 @@ class _Scan:
             raise _Reject(self.token_end(p))  # "3D", "4G", "2FA"
 
     def words(self, s: int) -> _Quantity:
-        tokens = _word_tokens(self.text, s, self.end)
+        tokens = W.word_tokens(self.text, s, self.end)
         first = tokens[0][0].lower()
         if first == "half":
             q = _Quantity(s, tokens[0][2], Fraction(1, 2), words=True)
             self.half(q)
             return q
-        value, used, last = _word_value(tokens)
-        if used == 0 or _kind(first) in ("hundred", "scale"):
+        value, used, last = W.word_value(tokens)
+        if used == 0 or W.word_kind(first) in ("hundred", "scale"):
             raise _Reject(tokens[max(used, 1) - 1][2])  # "several hundred", "thousands": no number given
-        if used < len(tokens) and last in ("teen", "tens") and _kind(tokens[used][0].lower()) in ("teen", "tens"):
+        if used < len(tokens) and last in ("teen", "tens") and W.word_kind(tokens[used][0].lower()) in ("teen", "tens"):
             raise _Reject(tokens[used][2])  # "nineteen ninety-one": a year read aloud, for the date reader
         q = _Quantity(s, tokens[used - 1][2], value, words=True)
         if last == "scale":
-            q.base = value / _SCALES[tokens[used - 1][0].lower()]
+            q.base = value / W.SCALES[tokens[used - 1][0].lower()]
         q.bare_one = used == 1 and first == "one"
         if used == 1 and first == "zero":
             self.zero(q)
@@ -633,7 +535,7 @@ class _Scan:
         """"two thirds", "three-quarters", "one and a half", "three-quarters of a million"."""
         if last in ("unit", "teen", "tens") and used < len(tokens):
             word, sep, tok_end = tokens[used]
-            den = _FRACTION_WORDS.get(word.lower())
+            den = W.FRACTION_WORDS.get(word.lower())
             if den and sep.strip() in ("", "-") and word.lower().endswith("s") == (q.value > 1):
                 q.value /= den
                 q.end, q.bare_one = tok_end, False
@@ -664,7 +566,7 @@ class _Scan:
         if not after:
             raise _Reject(q.end)
         if after.group().strip().lower() != "of":  # "half a mile", "half a percentage point"
-            unit = _unit_at(text, after.end(), self.end)
+            unit = U.unit_at(text, after.end(), self.end)
             points = _PERCENT_AFTER.match(text, after.end(), self.end)
             if points and points.group("points"):
                 q.unit, q.end = _percent_unit(points), points.end()
@@ -682,12 +584,12 @@ class _Scan:
         text, s = self.text, m.start("a")
         w = _compiled(_A_NEXT).match(text, m.end("a"))
         word = " ".join(w.group("w").lower().split())
-        if word in ("hundred", "dozen", *_SCALES):
+        if word in ("hundred", "dozen", *W.SCALES):
             return self.a_number(s, w)
         if word.startswith("baker"):
             return _Quantity(s, w.end(), Fraction(13), words=True)
-        if word in _FRACTION_WORDS:
-            q = _Quantity(s, w.end(), Fraction(1, _FRACTION_WORDS[word]), words=True)
+        if word in W.FRACTION_WORDS:
+            q = _Quantity(s, w.end(), Fraction(1, W.FRACTION_WORDS[word]), words=True)
             self.fraction_of_magnitude(q)
             if not q.magnitude and not _PART_OF.match(text, q.end, self.end):
                 raise _Reject(q.end)
@@ -701,12 +603,12 @@ class _Scan:
 
     def a_number(self, s: int, w: re.Match) -> _Quantity:
         """"a hundred and two", "a million", "a dozen": "a" stands for "one"."""
-        tokens = _word_tokens(self.text, w.start("w"), self.end)
+        tokens = W.word_tokens(self.text, w.start("w"), self.end)
         tokens = [("one", "", w.start("w")), (tokens[0][0], " ", tokens[0][2]), *tokens[1:]]
-        value, used, last = _word_value(tokens)
+        value, used, last = W.word_value(tokens)
         q = _Quantity(s, tokens[used - 1][2], value, words=True)
         if last == "scale":
-            q.base = value / _SCALES[tokens[used - 1][0].lower()]
+            q.base = value / W.SCALES[tokens[used - 1][0].lower()]
         self.word_fraction(q, tokens, used, last)
         return q
 
@@ -759,12 +661,12 @@ class _Scan:
     def qualifier_before(self, q: _Quantity, window: str) -> None:
         m = _SYMBOL_BEFORE.search(window) if window[-1:] in _QUALIFIER_SYMBOL_TAILS else None
         if m:
-            q.qualifier = _QUALIFIER_SYMBOL[m.group("q")]
+            q.qualifier = W.QUALIFIER_SYMBOL[m.group("q")]
             q.start -= len(m.group())
             return
-        found = _qualifier_at_end(window) if _last_word(window) in _QUALIFIER_ENDS else None
+        found = _qualifier_at_end(window) if _last_word(window) in W.QUALIFIER_ENDS else None
         if found:
-            q.qualifier = _CANON_QUALIFIER.get(found[1], found[1])
+            q.qualifier = W.CANON_QUALIFIER.get(found[1], found[1])
             q.start -= found[0]
         elif _EMPHASIS_BEFORE.search(window):
             q.bare_one = False
@@ -858,8 +760,8 @@ class _Scan:
             return
         if q.currency:
             return
-        unit = _unit_at(text, p, self.end)
-        if unit and self.year_like(q) and not text[unit[0] - 1] in "sS":
+        unit = U.unit_at(text, p, self.end)
+        if unit and self.year_like(q) and text[unit[0] - 1] not in "sS":
             return  # "the 1988 second quarter"
         if unit:
             q.end, q.unit = unit
@@ -998,7 +900,7 @@ class _Scan:
         m = _QUALIFIER_AFTER.match(self.text, q.end, self.end)
         if m and not q.qualifier:
             word = " ".join(m.group("q").lower().split())
-            q.qualifier = _CANON_QUALIFIER.get(word, word)
+            q.qualifier = W.CANON_QUALIFIER.get(word, word)
             q.end, q.bare_one = m.end(), False
 
     def rate(self, q: _Quantity) -> None:
@@ -1020,7 +922,7 @@ class _Scan:
         """What "a"/"per"/"/" divides by: a unit, or for money a thing priced ("a share")."""
         text, p = self.text, per.end()
         article = per.group().strip() in ("a", "an")
-        unit = _unit_at(text, p, self.end, spaced=False)
+        unit = U.unit_at(text, p, self.end, spaced=False)
         if unit and article and (unit[1] not in U.TIME_UNITS | U.ONE_OF_UNITS or _RELATIVE_TIME.match(text, unit[0], self.end)):
             return None  # "$5 a year earlier" is a date, not a rate
         if unit or not (q.currency or q.unit in ("cent", "penny")):
@@ -1050,7 +952,7 @@ class _Scan:
             word = m.group("w")
             clean = word if _ABBREVIATION.search(word) else word.rstrip(".,'\u2019").removesuffix("'s").removesuffix("\u2019s")
             lower = clean.lower()
-            if not clean or lower in _STOP or lower.split("-")[0] in _NUMBER_WORD_SET:
+            if not clean or lower in W.NOUN_PHRASE_STOPS or lower.split("-")[0] in W.NUMBER_WORD_SET:
                 break
             if singular and lower.endswith(("ed", "ing", "ly")):
                 break
@@ -1070,7 +972,7 @@ class _Scan:
         if _PRONOUN_ONE_BEFORE.search(text, max(0, q.start - 12), q.start):
             raise _Reject(q.number_end)
         nxt = _WORD.match(text, q.number_end, self.end)
-        if not nxt or nxt.group("w").lower() in _PRONOUN_ONE_AFTER or not (q.unit or q.currency):
+        if not nxt or nxt.group("w").lower() in W.PRONOUN_ONE_AFTER or not (q.unit or q.currency):
             raise _Reject(q.number_end)
 
     # names and labels
@@ -1080,7 +982,7 @@ class _Scan:
         text, s = self.text, q.start
         if q.hash and q.plain:
             raise _Reject(q.end)
-        if q.plain and _IDIOM_AFTER.match(text, q.number_end, self.end) and q.value in _IDIOM_NUMBERS:
+        if q.plain and _IDIOM_AFTER.match(text, q.number_end, self.end) and q.value in W.IDIOM_NUMBERS:
             raise _Reject(q.end)  # "a 911 call", "a 401(k) plan"
         if q.words and text[s].isupper() and self.capitalized_name(q):
             raise _Reject(q.end)
@@ -1089,7 +991,7 @@ class _Scan:
         if not (q.plain or q.words and text[s].isupper()):
             return
         window = text[max(0, s - 30) : s]
-        if _last_word(window) in _LABEL_WORDS:
+        if _last_word(window) in W.LABEL_WORDS:
             raise _Reject(q.number_end)
         m = _NAME_BEFORE.search(window)
         if m and _is_name_word(m.group("w")):
@@ -1113,7 +1015,7 @@ _EXPONENT = _Lazy(
 )
 _EXPONENT_LEADS = frozenset("eE^*x\u00d7\u00b7")
 _SLASH = _Lazy(r"/(\d{1,4})(?![\d/])")
-_MIXED = _Lazy(r"(?:[ \u00a0\u2009-])?(?:(?P<n>\d{1,2})/(?P<d>\d{1,3})(?![\d/])|(?P<v>[" + "".join(_VULGAR) + r"]))")
+_MIXED = _Lazy(r"(?:[ \u00a0\u2009-])?(?:(?P<n>\d{1,2})/(?P<d>\d{1,3})(?![\d/])|(?P<v>[" + "".join(W.VULGAR) + r"]))")
 _GLUED_WORD = re.compile(r"[\u00b0\u00ba]?[^\W\d_]+|[\u00b0\u00ba]")
 _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100, 1000})
 
@@ -1153,85 +1055,6 @@ def _code_hyphen(text: str, hyphen: int) -> bool:
     return hyphen > 0 and (text[hyphen - 1].isalnum() or text[hyphen - 1] == _BARRIER)
 
 
-_WORD_TOKENS = frozenset([*_CARDINALS, *_TENS, "hundred", *_SCALES, "dozen", "half", *_FRACTION_WORDS])
-_FIRST_WORD = re.compile(r"(?P<w>[A-Za-z]+)(?!\w)")
-_NEXT_WORD = re.compile(r"(?P<sep>\s*-\s*|[ \u00a0]+(?:and\s+|&\s+)?|\s*,\s+)(?P<w>[A-Za-z]+)(?!\w)")
-
-
-def _word_tokens(text: str, pos: int, end: int) -> list[tuple[str, str, int]]:
-    """Number words from `pos`: (word, separator before it, end offset), up to and including
-    the first word that cannot continue the number ("two" in "one two"): at most a dozen."""
-    m = _FIRST_WORD.match(text, pos, end)
-    if not m or m.group("w").lower() not in _WORD_TOKENS:
-        return [(text[pos : pos + 1], "", pos + 1)]
-    tokens = [(m.group("w"), "", m.end())]
-    last = _kind(m.group("w").lower())
-    while len(tokens) < 12:
-        m = _NEXT_WORD.match(text, m.end(), end)
-        if not m or m.group("w").lower() not in _WORD_TOKENS:
-            break
-        tokens.append((m.group("w"), m.group("sep"), m.end()))
-        kind = _kind(m.group("w").lower())
-        if not _joins(last, kind, m.group("sep").strip().lower()):
-            break
-        last = kind
-    return tokens
-
-
-def _word_value(tokens) -> tuple[Fraction, int, str]:
-    """The value of the longest grammatical run of number words: (value, tokens used, last kind)."""
-    total, group, last, last_scale, used = 0, 0, "", 0, 0
-    for i, (word, sep, _) in enumerate(tokens):
-        w = word.lower()
-        kind = _kind(w)
-        if i and not _joins(last, kind, sep.strip().lower()):
-            break
-        if kind in ("unit", "teen"):
-            group += _CARDINALS[w]
-        elif kind == "tens":
-            group += _TENS[w]
-        elif kind == "hundred":
-            group = (group or 1) * 100
-        elif kind == "scale":
-            scale = _SCALES[w]
-            if last_scale and scale >= last_scale:
-                break
-            total, group, last_scale = total + (group or 1) * scale, 0, scale
-        elif kind == "dozen" and i:
-            group *= 12
-        else:
-            break
-        last, used = kind, i + 1
-        if kind == "dozen":
-            break
-    return Fraction(total + group), used, last
-
-
-def _kind(w: str) -> str:
-    if w in _CARDINALS:
-        return "unit" if 0 < _CARDINALS[w] < 10 else "teen"
-    if w in _TENS:
-        return "tens"
-    if w in ("hundred", "dozen"):
-        return w
-    return "scale" if w in _SCALES else "fraction"
-
-
-def _joins(last: str, kind: str, sep: str) -> bool:
-    """Whether a number word may follow the previous one across `sep` ("", "-", "and", ",", "&")."""
-    if sep in ("and", "&"):
-        return last in ("hundred", "scale") and kind in ("unit", "teen", "tens")
-    if sep == ",":
-        return last == "scale" and kind in ("unit", "teen", "tens", "hundred")
-    if kind == "unit":
-        return last in ("tens", "hundred", "scale")
-    if kind in ("teen", "tens"):
-        return last in ("hundred", "scale") and sep != "-"
-    if kind == "hundred":
-        return last in ("unit", "teen", "tens")
-    if kind in ("scale", "dozen"):
-        return last in ("unit", "teen", "tens", "hundred")
-    return False
 
 
 _AND_A_HALF = _Lazy(r"(?i:\s+and\s+a\s+half)(?!\w)")
@@ -1239,7 +1062,7 @@ _MAGNITUDE_OF = {**{k: Fraction(v) for k, v in U.MAGNITUDE_WORDS.items()}, "doze
 _OF_A_MAGNITUDE = _Lazy(r"(?i:\s+(?:of\s+)?an?\s+(?P<m>hundred|thousand|million|billion|trillion|dozen))(?!\w)")
 _HALF_AFTER = _Lazy(r"(?i:\s+(?:of|an?)\b)")
 _PART_OF = _Lazy(r"(?i:\s+(?:of|century|point|percentage\s+point)\b|-(?:century|point)\b)")
-_A_NEXT = r"\s+(?P<w>(?i:" + _trie(w.lower() for w in _A_WORDS) + r"))"  # see _compiled
+_A_NEXT = r"\s+(?P<w>(?i:" + _trie(w.lower() for w in W.A_WORDS) + r"))"  # see _compiled
 
 _SIGNS = "-\u2212\u2013#"
 _CURRENCY_TAILS = frozenset("".join(U.CURRENCY_SYMBOLS) + "s.")
@@ -1308,92 +1131,14 @@ def _same_measure(a: _Quantity, b: _Quantity) -> bool:
 
 def _is_plural(word: str) -> bool:
     w = word.lower().rstrip(".")
-    if w in _IRREGULAR_PLURALS or w.endswith(("men", "people")):
+    if w in W.IRREGULAR_PLURALS or w.endswith(("men", "people")):
         return True
     return len(w) > 2 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
 
 
 def _is_name_word(word: str) -> bool:
     """A capitalized word that names something, not a sentence-opening function word."""
-    return any(c.isupper() for c in word) and word.lower() not in _NOT_NAMES
-
-
-# --- units of measurement --------------------------------------------------------------
-
-_SQUARE = re.compile(r"(?i:(?P<p>square|sq\.?|cubic|cu\.?)\s+)")
-_POWER_SUFFIX = re.compile(r"\^(?P<e>[23])|(?P<s>[\u00b2\u00b3])|(?P<d>[23])(?!\w)|(?i:\s+(?P<w>squared|cubed))(?!\w)")
-_UNIT_GAP = re.compile(r"[ \u00a0]?-?")
-_INCH_OK = _Lazy(
-    r"in\.?(?=\s*(?:$|[,;:)\]!?]|\.(?:\s|$)|\s+(?:thick|long|wide|tall|high|deep|across|in\s+diameter)\b))"
-)
-_OLD = _Lazy(r"(?:-|\s+)old\b")
-_LENGTHS = frozenset({"millimetre", "centimetre", "metre", "kilometre", "inch", "foot", "yard", "mile", "nanometre"})
-
-
-def _unit_at(text: str, p: int, end: int, spaced: bool = True) -> tuple[int, str] | None:
-    """A unit of measurement at `p` (after one space or a hyphen when `spaced`): (end, canonical name)."""
-    if spaced:
-        p = _UNIT_GAP.match(text, p, end).end()
-    power = ""
-    sq = _SQUARE.match(text, p, end)
-    if sq:
-        power = "square " if sq.group("p").lower().startswith("s") else "cubic "
-        p = sq.end()
-    unit = _base_unit(text, p, end)
-    if unit is None:
-        return None
-    e, name = unit
-    m = _POWER_SUFFIX.match(text, e, end) if not power and name in _LENGTHS else None
-    if name == "year" and (old := _OLD.match(text, e, end)):
-        return old.end(), "years old"
-    if m:
-        cubed = "3" in (m.group("e") or m.group("d") or "") or m.group("s") == "\u00b3" or (m.group("w") or "").lower() == "cubed"
-        power, e = ("cubic " if cubed else "square "), m.end()
-    return e, power + name
-
-
-_NAME_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
-_NAME_GAP = re.compile(r"[ \u00a0]+")
-
-
-def _unit_name_at(text: str, p: int, end: int) -> tuple[int, str] | None:
-    """A unit's name at `p`, the longest first ("kilometres per hour", then "kilometres"):
-    looked up word by word, which costs less at start-up than a pattern of every name."""
-    m = _NAME_WORD.match(text, p, end)
-    if not m or m.group().split("-")[0].lower() not in U.NAME_STARTS:
-        return None
-    words, pos = [], p
-    for _ in range(U.LONGEST_NAME):
-        m = _NAME_WORD.match(text, pos, end)
-        if not m:
-            break
-        words.append(m)
-        gap = _NAME_GAP.match(text, m.end(), end)
-        if not gap:
-            break
-        pos = gap.end()
-    if not words or words[0].group()[0].isupper() and not words[0].group().isupper():
-        return None  # "Three Mile Island" is a name
-    for k in range(len(words), 0, -1):
-        key = " ".join(w.group() for w in words[:k]).lower()
-        if key in U.UNIT_NAMES:
-            return words[k - 1].end(), U.UNIT_NAMES[key]
-    first = words[0].group().split("-")[0]  # "a 5 metre-high wall"
-    name = U.UNIT_NAMES.get(first.lower())
-    return (p + len(first), name) if name and first != words[0].group() else None
-
-
-def _base_unit(text: str, p: int, end: int) -> tuple[int, str] | None:
-    named = _unit_name_at(text, p, end) if text[p : p + 1].isalpha() else None
-    if named:
-        return named
-    m = U.UNIT_SYMBOL_RE.match(text, p, end)
-    if not m:
-        return None
-    after = text[m.end() : m.end() + 1]
-    if after.isdigit() and after not in "23" or m.group() == "in" and not _INCH_OK.match(text, p, end):
-        return None
-    return m.end(), U.UNIT_SYMBOLS[m.group()]
+    return any(c.isupper() for c in word) and word.lower() not in W.NOT_NAMES
 
 
 _SHARED = _Lazy(r"\s*(?:,|,?\s*and|,?\s*or)\s*")

@@ -354,6 +354,89 @@ NAME_STARTS = frozenset(w for name in UNIT_NAMES for w in (name.split()[0], name
 # A unit symbol: exact case, and not the start of a longer word ("m" in "more").
 UNIT_SYMBOL_RE = re.compile(r"(?:" + trie(UNIT_SYMBOLS) + r")(?![A-Za-z])")
 
+# --- reading a unit in text -----------------------------------------------------------
+
+_SQUARE = re.compile(r"(?i:(?P<p>square|sq\.?|cubic|cu\.?)\s+)")
+_POWER_SUFFIX = re.compile(r"\^(?P<e>[23])|(?P<s>[\u00b2\u00b3])|(?P<d>[23])(?!\w)|(?i:\s+(?P<w>squared|cubed))(?!\w)")
+_UNIT_GAP = re.compile(r"[ \u00a0]?-?")
+_INCH_OK = re.compile(
+    r"in\.?(?=\s*(?:$|[,;:)\]!?]|\.(?:\s|$)|\s+(?:thick|long|wide|tall|high|deep|across|in\s+diameter)\b))"
+)
+_OLD = re.compile(r"(?:-|\s+)old\b")
+_LENGTHS = frozenset({"millimetre", "centimetre", "metre", "kilometre", "inch", "foot", "yard", "mile", "nanometre"})
+
+
+def unit_at(text: str, p: int, end: int, spaced: bool = True) -> tuple[int, str] | None:
+    """A unit of measurement at `p` (after one space or a hyphen when `spaced`): (end, canonical name).
+
+    "km", "kilometres", "sq km", "km²", "metre-high", "-year-old", "kilometres per hour"; a name
+    that starts with a capital is taken for a proper name ("Three Mile Island"), not a unit.
+    """
+    if spaced:
+        p = _UNIT_GAP.match(text, p, end).end()
+    power = ""
+    sq = _SQUARE.match(text, p, end)
+    if sq:
+        power = "square " if sq.group("p").lower().startswith("s") else "cubic "
+        p = sq.end()
+    unit = _base_unit(text, p, end)
+    if unit is None:
+        return None
+    e, name = unit
+    m = _POWER_SUFFIX.match(text, e, end) if not power and name in _LENGTHS else None
+    if name == "year" and (old := _OLD.match(text, e, end)):
+        return old.end(), "years old"
+    if m:
+        cubed = "3" in (m.group("e") or m.group("d") or "") or m.group("s") == "\u00b3" or (m.group("w") or "").lower() == "cubed"
+        power, e = ("cubic " if cubed else "square "), m.end()
+    return e, power + name
+
+
+_NAME_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_NAME_GAP = re.compile(r"[ \u00a0]+")
+
+
+def _unit_name_at(text: str, p: int, end: int) -> tuple[int, str] | None:
+    """A unit's name at `p`, the longest first ("kilometres per hour", then "kilometres"):
+    looked up word by word, which costs less at start-up than a pattern of every name."""
+    m = _NAME_WORD.match(text, p, end)
+    if not m or m.group().split("-")[0].lower() not in NAME_STARTS:
+        return None
+    words, pos = [], p
+    for _ in range(LONGEST_NAME):
+        m = _NAME_WORD.match(text, pos, end)
+        if not m:
+            break
+        words.append(m)
+        gap = _NAME_GAP.match(text, m.end(), end)
+        if not gap:
+            break
+        pos = gap.end()
+    if not words or words[0].group()[0].isupper() and not words[0].group().isupper():
+        return None  # "Three Mile Island" is a name
+    for k in range(len(words), 0, -1):
+        key = " ".join(w.group() for w in words[:k]).lower()
+        if key in UNIT_NAMES:
+            return words[k - 1].end(), UNIT_NAMES[key]
+    first = words[0].group().split("-")[0]  # "a 5 metre-high wall"
+    name = UNIT_NAMES.get(first.lower())
+    return (p + len(first), name) if name and first != words[0].group() else None
+
+
+def _base_unit(text: str, p: int, end: int) -> tuple[int, str] | None:
+    named = _unit_name_at(text, p, end) if text[p : p + 1].isalpha() else None
+    if named:
+        return named
+    m = UNIT_SYMBOL_RE.match(text, p, end)
+    if not m:
+        return None
+    after = text[m.end() : m.end() + 1]
+    if after.isdigit() and after not in "23" or m.group() == "in" and not _INCH_OK.match(text, p, end):
+        return None
+    return m.end(), UNIT_SYMBOLS[m.group()]
+
+
+
 @functools.lru_cache(maxsize=1)
 def _currency_word_re() -> re.Pattern:
     """Compiled on first use: most runs never ask for a code by name."""
