@@ -20,13 +20,19 @@ Each `Figure` carries:
   is "between" unless the text gives another. "From 10 to 20" is a range too, except
   after a verb of change ("rose from 10 to 20"), where the two numbers are a before and
   an after and come out as two figures.
+- A share ("one in five adults", "eight out of 10") is one figure valued as the
+  fraction (0.2, 0.8); "a 3-to-1 margin" is 3, unit "ratio"; a tally ("voted 19-15",
+  "won 3-1") is two figures.
 
 Not figures: ordinals ("21st", "second"), clock times, dates written with a month name
 or in digits, decades ("the 1990s"), phone numbers, URLs and e-mail addresses, version
-numbers, scores and votes ("a 5-4 ruling"), year spans ("2013-14"), numbers that are part
-of a name or code ("F-16", "COVID-19", "Boeing 747", "G20", "Room 101", "page 12"), and
-"one" used as a pronoun ("one of the", "no one"). Bare years are figures here; the
-extractor lets a date claim take them.
+numbers, year spans ("2013-14"), numbers that are part of a name or code ("F-16",
+"COVID-19", "Boeing 747", "G20", "Room 101", "page 12"), and "one" used as a pronoun
+("one of the", "no one"). Bare years are figures here; the extractor lets a date claim
+take them.
+
+`factcheck.units` reads currencies and units of measurement on their own
+(`currency_code("euros")`, `unit_at(text, pos, end)`).
 """
 
 from __future__ import annotations
