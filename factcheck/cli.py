@@ -63,7 +63,7 @@ def main() -> None:
     """The one error boundary: known errors are one line; anything else is logged in full."""
     _register()
     try:
-        app()
+        app(prog_name="factcheck")
     except KeyboardInterrupt:
         sys.stderr.write("factcheck: interrupted\n")
         sys.exit(130)
