@@ -55,13 +55,41 @@ def _command_modules() -> list[str]:
 
 
 def _register() -> None:
+    """Register every command, in the order --help lists them."""
+    app.registered_commands.clear()
+    app.registered_groups.clear()
     for name in _command_modules():
         importlib.import_module(f"factcheck.commands.{name}").register(app)
 
 
+def _register_for(args: list[str]) -> None:
+    """Register only what this command line needs.
+
+    Typer turns every registered command into a parser on each run, which costs more
+    than most commands take to do their work; so when the first argument names a command
+    module that registers that command, it is the only one. Anything else (--help, a
+    mistyped name, a command registered by a module of another name) gets them all.
+    """
+    first = args[0] if args else ""
+    if first == "--version":
+        return  # eager: it prints and exits before any command is looked at
+    module = first.replace("-", "_")
+    if module.isidentifier() and not module.startswith("_"):
+        try:
+            importlib.import_module(f"factcheck.commands.{module}").register(app)
+        except ModuleNotFoundError as exc:
+            if exc.name != f"factcheck.commands.{module}":
+                raise
+        else:
+            names = [c.name for c in app.registered_commands] + [g.name for g in app.registered_groups]
+            if first in names:
+                return
+    _register()
+
+
 def main() -> None:
     """The one error boundary: known errors are one line; anything else is logged in full."""
-    _register()
+    _register_for(sys.argv[1:])
     try:
         app(prog_name="factcheck")
     except KeyboardInterrupt:
