@@ -15,6 +15,7 @@ attribution in the sentence of a direct quote: the quote's speaker already credi
 
 from __future__ import annotations
 
+import functools
 import re
 
 from factcheck.model import Found, Kind
@@ -24,15 +25,30 @@ _SAYING = frozenset(
     "said says say told tells added adds stated states noted notes wrote writes announced announces "
     "confirmed confirms warned warns acknowledged acknowledges".split()
 )
-_STATEMENT_AFTER = re.compile(
-    r"\s+in\s+(?:a|an|its|his|her|their|the)\s+(?:[\w\-]+\s+){0,2}?"
-    r"(?:statement|interview|e-?mail|release|letter|filing|post|tweet|memo|report|news conference|"
-    r"press conference|conference call|briefing)\b"
-)
-_STATEMENT_BEFORE = re.compile(
-    r"\b[Ii]n\s+(?:a|an|its|his|her|their|the)\s+(?:[\w\-]+\s+){0,2}?(?:statement|interview|e-?mail|release|"
-    r"letter|filing|post|tweet|memo|news conference|press conference|briefing)\b[^.\n\x00]{0,60},\s*$"
-)
+# The two statement patterns are built on first use, and tried only where a cheap test of
+# the text around the verb says they may match: most drafts never need them.
+_IN_AFTER = re.compile(r"\s+in\s")
+_STATEMENT_WORDS = ("statement", "interview", "mail", "release", "letter", "filing", "post", "tweet", "memo",
+                    "conference", "briefing")  # fmt: skip
+
+
+@functools.cache
+def _statement_after():
+    """`said in a statement`, `told reporters in an email`."""
+    return re.compile(
+        r"\s+in\s+(?:a|an|its|his|her|their|the)\s+(?:[\w\-]+\s+){0,2}?"
+        r"(?:statement|interview|e-?mail|release|letter|filing|post|tweet|memo|report|news conference|"
+        r"press conference|conference call|briefing)\b"
+    )
+
+
+@functools.cache
+def _statement_before():
+    """`In a statement on Friday, the ministry said`."""
+    return re.compile(
+        r"\b[Ii]n\s+(?:a|an|its|his|her|their|the)\s+(?:[\w\-]+\s+){0,2}?(?:statement|interview|e-?mail|"
+        r"release|letter|filing|post|tweet|memo|news conference|press conference|briefing)\b[^.\n\x00]{0,60},\s*$"
+    )
 # Heads of a description that name a source without naming a person.
 _SOURCE_NOUNS = frozenset(
     """
@@ -78,15 +94,23 @@ def _span(story, a) -> tuple[int, int] | None:
         return start, a.verb_end
     if verb not in _SAYING:
         return None
-    statement = _STATEMENT_AFTER.match(frame, a.verb_end)
+    statement = _statement_after().match(frame, a.verb_end) if _IN_AFTER.match(frame, a.verb_end) else None
     if statement:
         return start, statement.end()
-    lead = _STATEMENT_BEFORE.search(frame, max(0, start - 120), start)
+    lead = _statement_lead(frame, start)
     if lead:
         return lead.start(), a.verb_end
     if _is_source(story, a):
         return start, a.verb_end
     return None
+
+
+def _statement_lead(frame: str, start: int):
+    lo = max(0, start - 120)
+    window = frame[lo:start]
+    if not window.rstrip().endswith(",") or not any(w in window for w in _STATEMENT_WORDS):
+        return None
+    return _statement_before().search(frame, lo, start)
 
 
 def _beside_quote(story, a) -> bool:

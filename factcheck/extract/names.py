@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
 
 BLANK = "\x00"
 
@@ -93,16 +92,24 @@ ORGANIZATION_ENDS = frozenset(
 POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 
 
-@dataclass(frozen=True)
 class Mention:
     """What a phrase names: a `name`, a `pronoun`, a `person` described ("the official"),
-    a `thing` (a body or document, or a person known only by description), or `unnamed`."""
+    a `thing` (a body or document, or a person known only by description), or `unnamed`.
 
-    kind: str
-    text: str  # as written
-    name: str  # the name without titles; for other kinds, the words without a leading article
-    start: int
-    end: int
+    A plain class, not a dataclass: thousands are made per draft, and a dataclass costs
+    start-up time to build."""
+
+    __slots__ = ("kind", "text", "name", "start", "end")
+
+    def __init__(self, kind: str, text: str, name: str, start: int, end: int):
+        self.kind = kind
+        self.text = text  # as written
+        self.name = name  # the name without titles; for other kinds, the words without a leading article
+        self.start = start
+        self.end = end
+
+    def __repr__(self) -> str:
+        return f"Mention({self.kind!r}, {self.text!r}, {self.name!r}, {self.start}, {self.end})"
 
 
 # Words that take a full stop without ending a sentence: titles, name suffixes, states.

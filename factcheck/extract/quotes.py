@@ -15,8 +15,8 @@ blanked when attributions are read, since they are still not the story's own wor
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
 
 from factcheck.model import Found, Kind
 
@@ -28,17 +28,22 @@ _AFTER_CLOSE = set(" \t\n.,;:!?)]}/\u2014\u2013-\u2019'\u2026")
 _OPEN, _CLOSE, _EITHER = 1, -1, 0
 
 
-@dataclass
 class Quoted:
     """The words between one pair of quote marks (or one paragraph's part of a longer quote)."""
 
-    start: int
-    end: int
-    mark_start: int  # offset of the opening mark
-    mark_end: int  # offset just after the closing mark, or the paragraph end when left open
-    continues: bool = False  # the quote carries on into the next paragraph
-    continued: bool = False  # this part carries on a quote from the previous paragraph
-    speaker: str | None = None
+    __slots__ = ("start", "end", "mark_start", "mark_end", "continues", "continued", "speaker")
+
+    def __init__(self, start: int, end: int, mark_start: int, mark_end: int):
+        self.start = start
+        self.end = end
+        self.mark_start = mark_start  # offset of the opening mark
+        self.mark_end = mark_end  # offset just after the closing mark, or the paragraph end when left open
+        self.continues = False  # the quote carries on into the next paragraph
+        self.continued = False  # this part carries on a quote from the previous paragraph
+        self.speaker: str | None = None
+
+    def __repr__(self) -> str:
+        return f"Quoted({self.start}, {self.end}, speaker={self.speaker!r})"
 
 
 def find(doc) -> list[Found]:
@@ -59,15 +64,49 @@ def spoken_parts(text: str, parts: list[Quoted]) -> list[Quoted]:
 
 
 _SMALL_WORDS = frozenset("a an the and or of in on at to for with by from as vs".split())
-_WORKS = (
-    r"documentary|film|movie|show|program|programme|series|book|novel|album|song|column|commentary|magazine|"
-    r"newspaper|episode|broadcast|play|essay|podcast|op-ed|editorial"
+# Kinds of work a title names: `the documentary "13th"`, `his "Keepin' It Real" radio show`.
+_WORKS = frozenset(
+    """
+    documentary film movie show program programme series book novel album song column commentary magazine
+    newspaper episode broadcast play essay podcast op-ed editorial
+    """.split()
 )
-# A possessive or "On" before a title-case phrase: `MSNBC's "Morning Joe"`, `On "Face the Nation,"`.
-_TITLE_CUE = re.compile(r"(?:\w[\u2019']s|s[\u2019']|\bOn|\b(?:titled|entitled))\s*$")
-# The kind of work named right before or after: `the documentary "13th"`, `his "Keepin' It Real" radio show`.
-_WORK_BEFORE = re.compile(r"\b(?:" + _WORKS + r")(?:\s+of)?,?\s*$")
-_WORK_AFTER = re.compile(r"\s+(?:radio\s+|television\s+|TV\s+)?(?:" + _WORKS + r")\b")
+_BROADCAST = frozenset(("radio", "television", "TV"))
+_WORD_START = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
+@functools.cache
+def _title_cue():
+    """A possessive or "On" before a title-case phrase: `MSNBC's "Morning Joe"`, `On "Face the
+    Nation,"`. Compiled on first use: few drafts get that far."""
+    return re.compile(r"(?:\w[\u2019']s|s[\u2019']|\bOn|\b(?:titled|entitled))\s*$")
+
+
+def _work_before(text: str, lead: int, mark: int) -> bool:
+    """`the documentary "…"`, `a column of "…"`, `the film, "…"`: the last word before the mark."""
+    words = text[lead:mark].rstrip().removesuffix(",").split()
+    if len(words) > 1 and words[-1] == "of":
+        words.pop()
+    return bool(words) and _last_word_part(words[-1]) in _WORKS
+
+
+def _last_word_part(token: str) -> str:
+    """`(documentary` → documentary, `mini-series` → series; `op-ed` stays whole."""
+    token = token.lstrip("([{\"'\u201c\u2018\u2014\u2013")
+    if token in _WORKS or "-" not in token:
+        return token
+    return token.rsplit("-", 1)[1]
+
+
+def _work_after(text: str, end: int) -> bool:
+    """`"…" radio show`, `"…" series`: the word after the closing mark."""
+    if not text[end : end + 1].isspace():
+        return False
+    words = text[end : end + 40].split(None, 2)
+    if words and words[0] in _BROADCAST:
+        words.pop(0)
+    m = _WORD_START.match(words[0]) if words else None
+    return m is not None and m.group() in _WORKS
 
 
 def _is_title(text: str, q: Quoted) -> bool:
@@ -76,13 +115,13 @@ def _is_title(text: str, q: Quoted) -> bool:
     if not words or len(words) > 12 or not all(words):
         return False
     lead = max(0, q.mark_start - 40)
-    if _WORK_BEFORE.search(text, lead, q.mark_start) or _WORK_AFTER.match(text, q.mark_end):
+    if _work_before(text, lead, q.mark_start) or _work_after(text, q.mark_end):
         return True
     if len(words) > 8 or not (words[0][0].isupper() or words[0][0].isdigit()):
         return False
     if not all(w[0].isupper() or w[0].isdigit() or w in _SMALL_WORDS for w in words):
         return False
-    return _TITLE_CUE.search(text, lead, q.mark_start) is not None
+    return _title_cue().search(text, lead, q.mark_start) is not None
 
 
 _NAME_BEFORE = re.compile(r"[A-Z][\w.\u2019'-]*\s$")

@@ -10,9 +10,9 @@ the speaker found is then widened to the fullest form of the name the story uses
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import weakref
-from dataclasses import dataclass
 
 from factcheck.extract import names
 from factcheck.extract.names import Mention, NameIndex
@@ -47,64 +47,74 @@ INVERTING_VERBS = frozenset(
     "warned warns cautioned countered shouted yelled cried exclaimed tweeted reported reports "
     "acknowledged admitted concedes conceded".split()
 )
-_PHRASES = (
-    "written by",
-    "penned by",
-    "coined by",
-    "uttered by",
-    "spoken by",
-    "tweeted by",
-    "posted by",
-    "sung by",
-    "put it",
-    "puts it",
-    "went on to say",
-    "went on to add",
-    "went on to write",
-    "goes on to say",
-    "pointed out",
-    "points out",
-    "according to",
-    "According to",
-    "Said",
-    "Says",
-    "Added",
-    "Asked",
-    "Wrote",
-)
+# Phrases that work as one speech verb, by their first word: `according to Doe`, `written by Doe`,
+# `as Doe put it`, `Doe went on to say`.
+_PHRASE_TAILS = {
+    "according": (" to",),
+    "According": (" to",),
+    "written": (" by",),
+    "penned": (" by",),
+    "coined": (" by",),
+    "uttered": (" by",),
+    "spoken": (" by",),
+    "tweeted": (" by",),
+    "posted": (" by",),
+    "sung": (" by",),
+    "put": (" it",),
+    "puts": (" it",),
+    "went": (" on to say", " on to add", " on to write"),
+    "goes": (" on to say",),
+    "pointed": (" out",),
+    "points": (" out",),
+}
+# A capitalised verb opens a sentence and comes before its speaker: `Said Doe: "…"`.
+_SPEECH_WORDS = frozenset(SPEECH_VERBS) | {"Said", "Says", "Added", "Asked", "Wrote"}
+_FIRST_WORDS = _SPEECH_WORDS | _PHRASE_TAILS.keys()
+_WORD = re.compile(r"\w{3,}")  # every verb is three letters or more: `say`, `ask`
 
 
-def _trie_pattern(words) -> str:
-    """One regex alternation shaped as a trie: many words, yet one pass that rarely backtracks."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+def speech_verbs(frame: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of every speech verb or phrase in frame[start:end], whole words only.
 
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body
+    Each word is looked up in a set: as fast as one regex alternation of all the verbs, and
+    nothing to build when the program starts."""
+    end = len(frame) if end is None else end
+    found: list[tuple[int, int]] = []
+    first_words = _FIRST_WORDS
+    for m in _WORD.finditer(frame, start, end):
+        word = m.group()
+        if word not in first_words:
+            continue
+        s, e = m.span()
+        if found and s < found[-1][1]:
+            continue  # `say` in `went on to say`
+        tails = _PHRASE_TAILS.get(word)
+        if tails is not None:
+            tail = next((t for t in tails if frame.startswith(t, e) and _word_ends(frame, e + len(t), end)), None)
+            if tail is not None:
+                found.append((s, e + len(tail)))
+                continue
+        if word in _SPEECH_WORDS and (e >= end or frame[e] != "-"):
+            found.append((s, e))  # `so-called` is no speech verb, nor is `said-so`
+    return found
 
-    return build(tree)
+
+def _word_ends(frame: str, pos: int, end: int) -> bool:
+    return pos <= end and (pos == end or not (frame[pos].isalnum() or frame[pos] in "_-"))
 
 
-# Word boundaries only; a hyphen or apostrophe before (`so-called`) is ruled out afterwards,
-# which is much cheaper than a look-behind tried at every position.
-_VERB = re.compile(r"\b" + _trie_pattern(SPEECH_VERBS + list(_PHRASES)) + r"\b(?!-)")
-
-
-@dataclass(frozen=True)
 class Attribution:
     """A speech verb (or "according to") and who it credits."""
 
-    verb_start: int
-    verb_end: int
-    mention: Mention
+    __slots__ = ("verb_start", "verb_end", "mention")
+
+    def __init__(self, verb_start: int, verb_end: int, mention: Mention):
+        self.verb_start = verb_start
+        self.verb_end = verb_end
+        self.mention = mention
+
+    def __repr__(self) -> str:
+        return f"Attribution({self.verb_start}, {self.verb_end}, {self.mention!r})"
 
     @property
     def start(self) -> int:
@@ -131,10 +141,10 @@ def blank_quotes(text: str, parts) -> str:
 def find_attributions(frame: str, start: int = 0, end: int | None = None) -> list[Attribution]:
     """Every speech verb in `frame` with a speaker next to it, in order of position."""
     found = []
-    for m in _VERB.finditer(frame, start, len(frame) if end is None else end):
-        if m.start() and frame[m.start() - 1] in "-\u2019'":
+    for s, e in speech_verbs(frame, start, end):
+        if s and frame[s - 1] in "-\u2019'":
             continue
-        attribution = attribution_at(frame, m.start(), m.end())
+        attribution = attribution_at(frame, s, e)
         if attribution is not None:
             found.append(attribution)
     return found
@@ -166,13 +176,19 @@ _NOUN_LIKE = frozenset(
     "claims calls reports notes charges states tweets promises remarks demands vows pledges comments "
     "says posts writes".split()
 )
-_ARTICLE_BEFORE = re.compile(
-    r"(?:^|\s)(?:of|the|a|an|his|her|their|its|these|those|with|for|about|on|in|by|to|from|and)\s+$", re.I
-)
+_NOUN_LEADS = frozenset("of the a an his her their its these those with for about on in by to from and".split())
 
 
 def _after_article(frame: str, pos: int) -> bool:
-    return _ARTICLE_BEFORE.search(frame, max(0, pos - 12), pos) is not None
+    """True when the word just before pos (a whole word, then a space) makes what follows a noun."""
+    lo = max(0, pos - 12)
+    head = frame[lo:pos].rstrip()
+    if len(head) == pos - lo or not head:
+        return False
+    word = head.split()[-1]
+    if len(head) == len(word) and lo > 0:
+        return False  # the word may go on before the window
+    return word.lower() in _NOUN_LEADS
 
 
 # --- putting speakers on quotes -----------------------------------------------------------
@@ -230,14 +246,22 @@ _CLAIM_NOUNS = (
     "claim|claims|statement|remark|remarks|comment|comments|words|promise|pledge|assertion|description|"
     "prediction|warning|accusation|charge|argument|contention|insistence|suggestion|boast|vow|plea|tweet"
 )
-_POSSESSIVE_CLAIM = re.compile(
-    r"(?P<who>(?:[A-Z][\w.\u2019'\-]*\s+){0,3}[A-Z][\w\-]*)[\u2019']s\s+(?:[a-z\-]+\s+){0,2}(?:"
-    + _CLAIM_NOUNS
-    + r")\s+(?:that\s+[^\x00.!?]{0,80}?)?$"
-)
+
+
+@functools.cache
+def _possessive_claim():
+    """`Doe's claim that "…"`; compiled on first use, as few drafts need it."""
+    return re.compile(
+        r"(?P<who>(?:[A-Z][\w.\u2019'\-]*\s+){0,3}[A-Z][\w\-]*)[\u2019']s\s+(?:[a-z\-]+\s+){0,2}(?:"
+        + _CLAIM_NOUNS
+        + r")\s+(?:that\s+[^\x00.!?]{0,80}?)?$"
+    )
+
+
 _DASH_CREDIT = re.compile(r"\s*[\u2015\u2014\u2013]\s*(?=[A-Z])")
 _NEXT_PARAGRAPH = re.compile(r"\s*\n\s*(?=[^\s\x00])")
-_MESSAGE_FROM = re.compile(r"\b(?:words|message|warning|verdict|view|reaction|response|plea) (?:of|from)\b")
+_MESSAGE_FROM_WORD = re.compile(r"\b([a-z]+) (?:of|from)\b")
+_MESSAGE_WORDS = frozenset("words message warning verdict view reaction response plea".split())
 _NEW_SENTENCE = re.compile(r"\s+[A-Z\x00\"\u201c]")
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s+[A-Z\x00\"\u201c])|\n")
 _STOP_WORD = re.compile(r"(?:^|[\s(])([A-Za-z][A-Za-z.]*)$")
@@ -288,7 +312,9 @@ class Story:
 
     def _possessive_claim(self, lo: int, hi: int) -> Mention | None:
         """`Doe's claim that "…"`: the quote is the words of whoever the claim belongs to."""
-        m = _POSSESSIVE_CLAIM.search(self.frame, lo, hi)
+        if self.frame.find("\u2019s", lo, hi) < 0 and self.frame.find("'s", lo, hi) < 0:
+            return None  # no possessive: no need to build the pattern
+        m = _possessive_claim().search(self.frame, lo, hi)
         if not m:
             return None
         name = names.strip_titles(m.group("who"))
@@ -388,9 +414,9 @@ class Story:
         e = self.sentence_end(s, self.paragraph(s)[1])
         for a in self._between(s, e):
             return a.mention if a.mention.kind == "name" else None
-        m = _MESSAGE_FROM.search(self.frame, s, e)
-        if m:
-            return np_after(self.frame, m.end())
+        for m in _MESSAGE_FROM_WORD.finditer(self.frame, s, e):
+            if m.group(1) in _MESSAGE_WORDS:
+                return np_after(self.frame, m.end())
         return None
 
     def _colon_lead(self, para_start: int) -> Mention | None:
