@@ -210,3 +210,17 @@ def test_sentence_ending_inside_a_quote_starts_a_new_sentence_after_it():
         '"far too generous."'
     )
     assert [s for _, s in pairs(text)] == ["Russia", "Baltic Fisheries Council"]
+
+
+def test_surname_spelled_like_a_title_after_a_courtesy_title():
+    text = (
+        "Pastor Nia King led the march to the courthouse.\n\n"
+        "\u201cWe will keep walking,\u201d Ms. King added.\n\n"
+        "\u201cNot one step back,\u201d said Mr. Prince, her deacon."
+    )
+    assert [s for _, s in pairs(text)] == ["Nia King", "Prince"]
+
+
+def test_an_office_after_a_courtesy_title_is_no_surname():
+    text = "\u201cThe vote is closed,\u201d Mr. Speaker said."
+    assert pairs(text) == [("The vote is closed,", None)]

@@ -30,6 +30,7 @@ TITLES = frozenset(
     secretary-general treasurer gubernatorial mayoral independent libertarian party committee
     fellow columnist author editor reporter correspondent historian scholar staff rival superintendent
     councillor councilor councilmember alderman alderwoman supervisor trustee magistrate engineer
+    pastor rabbi imam cardinal archbishop
     """.split()
 )
 
@@ -196,10 +197,29 @@ def strip_titles(text: str) -> str:
         return text  # a body's name: `Department of Veterans Affairs`, `Roper Center for Public Opinion Research`
     for run in runs:
         if all(is_title(w) for w in run):
+            surname = _surname_after_honorific(run)
+            if surname:
+                return surname
             continue  # `Secretary of State John Doe`: the first run is all title
         name = _name_in_run(run)
         if name:
             return name
+    return ""
+
+
+# Courtesy titles: the word after one is a surname, even one spelled like a title (`Mr. King`),
+# unless it is an office a person is addressed by (`Mr. President`).
+_HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame".split())
+_OFFICES_ADDRESSED = frozenset(
+    "president vice speaker chairman chairwoman chair secretary mayor ambassador governor senator minister "
+    "prime chancellor commissioner director".split()
+)
+
+
+def _surname_after_honorific(run: list[str]) -> str:
+    words = [POSSESSIVE.sub("", w).rstrip(",;:") for w in run]
+    if len(words) == 2 and bare(words[0]) in _HONORIFICS and bare(words[1]) not in _OFFICES_ADDRESSED:
+        return words[1]
     return ""
 
 
@@ -239,9 +259,12 @@ def is_organization(name: str) -> bool:
     return bool(words) and bare(words[-1]) in ORGANIZATION_ENDS
 
 
-def is_title_word(name: str) -> bool:
-    """A one-word name that is only a title: `Republican`, `Secretary`."""
-    return " " not in name and is_title(name)
+def is_title_word(name: str, written: str = "") -> bool:
+    """A one-word name that is only a title: `Republican`, `Secretary`; but not the surname
+    in `Mr. King`, as `written`."""
+    if " " in name or not is_title(name):
+        return False
+    return not (written and _surname_after_honorific(written.split()))
 
 
 _MID_SENTENCE = re.compile(r"[a-z,] ")

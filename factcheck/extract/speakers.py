@@ -166,7 +166,7 @@ def attribution_at(frame: str, verb_start: int, verb_end: int) -> Attribution | 
         mention = np_before(frame, verb_start)
         if mention is not None and verb in _NOUN_LIKE and _after_article(frame, mention.start):
             return None  # `of Republican claims`: a noun, not a speech verb
-    if mention is not None and mention.kind == "name" and names.is_title_word(mention.name):
+    if mention is not None and mention.kind == "name" and names.is_title_word(mention.name, mention.text):
         return None  # `Republican claims`, `Democratic calls`
     return Attribution(verb_start, verb_end, mention) if mention is not None else None
 
@@ -318,7 +318,7 @@ class Story:
         if not m:
             return None
         name = names.strip_titles(m.group("who"))
-        if not name or names.is_title_word(name):
+        if not name or names.is_title_word(name, m.group("who")):
             return None
         return Mention("name", m.group("who"), name, m.start("who"), m.end("who"))
 
