@@ -224,3 +224,16 @@ def test_surname_spelled_like_a_title_after_a_courtesy_title():
 def test_an_office_after_a_courtesy_title_is_no_surname():
     text = "\u201cThe vote is closed,\u201d Mr. Speaker said."
     assert pairs(text) == [("The vote is closed,", None)]
+
+
+def test_a_title_in_quote_marks_still_reads_as_part_of_the_sentence():
+    text = (
+        "On \u201cHarbour Hour,\u201d Councillor Ines Vale, who chairs the transport board, defended the "
+        "new fares. \u201cBuses are cheaper than they were ten years ago.\u201d"
+    )
+    assert pairs(text) == [("Buses are cheaper than they were ten years ago.", "Ines Vale")]
+
+
+def test_a_nickname_does_not_break_the_speaker_name():
+    text = "\u201cWelcome home!\u201d his cousin, Del. Marta \u201cTiny\u201d Ruiz, shouted to the crowd."
+    assert pairs(text) == [("Welcome home!", "Marta Ruiz")]

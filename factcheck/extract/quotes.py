@@ -53,14 +53,21 @@ def find(doc) -> list[Found]:
     return [Found(Kind.QUOTE, q.start, q.end, speaker=q.speaker) for q in story.quotes]
 
 
-def spoken_parts(text: str, parts: list[Quoted]) -> list[Quoted]:
-    """The parts that are someone's words: not titles, nicknames or pasted transcripts."""
+SPEECH, TITLE, NICKNAME, TRANSCRIPT = "speech", "title", "nickname", "transcript"
+
+
+def kinds_of_parts(text: str, parts: list[Quoted]) -> list[str]:
+    """What each part is: someone's words (SPEECH), a TITLE, a NICKNAME or a pasted TRANSCRIPT."""
     transcript = _transcript_parts(text, parts)
     return [
-        q
+        TRANSCRIPT if k in transcript else TITLE if _is_title(text, q) else NICKNAME if _is_nickname(text, q) else SPEECH
         for k, q in enumerate(parts)
-        if k not in transcript and not _is_title(text, q) and not _is_nickname(text, q)
     ]
+
+
+def spoken_parts(text: str, parts: list[Quoted]) -> list[Quoted]:
+    """The parts that are someone's words: not titles, nicknames or pasted transcripts."""
+    return [q for q, kind in zip(parts, kinds_of_parts(text, parts)) if kind == SPEECH]
 
 
 _SMALL_WORDS = frozenset("a an the and or of in on at to for with by from as vs".split())

@@ -125,14 +125,26 @@ class Attribution:
         return max(self.verb_end, self.mention.end)
 
 
-def blank_quotes(text: str, parts) -> str:
-    """The text with every quote (marks included) blanked, same length, so offsets still hold."""
+def blank_quotes(text: str, parts, kinds=None) -> str:
+    """The text with every quote (marks included) blanked, same length, so offsets still hold.
+
+    With `kinds` (from `quotes.kinds_of_parts`), a title or a nickname is not blanked but read
+    as plain words: its marks become spaces, so `On "Face the Nation," Sen. Doe said` still has
+    a subject, and a nickname becomes spaces, so `Marcia "Cia" Price` still reads as one name."""
+    from factcheck.extract import quotes
+
     pieces, cur = [], 0
-    for q in parts:
+    for k, q in enumerate(parts):
         if q.mark_start < cur:
             continue
+        kind = kinds[k] if kinds is not None else quotes.SPEECH
         pieces.append(text[cur : q.mark_start])
-        pieces.append(BLANK * (q.mark_end - q.mark_start))
+        if kind == quotes.TITLE:
+            pieces.append(" " * (q.start - q.mark_start) + text[q.start : q.end] + " " * (q.mark_end - q.end))
+        elif kind == quotes.NICKNAME:
+            pieces.append(" " * (q.mark_end - q.mark_start))
+        else:
+            pieces.append(BLANK * (q.mark_end - q.mark_start))
         cur = q.mark_end
     pieces.append(text[cur:])
     return "".join(pieces)
@@ -202,14 +214,15 @@ def read(doc) -> "Story":
     both the quote and the attribution extractors need them."""
     story = _READ.get(doc)
     if story is None:
-        from factcheck.extract.quotes import quoted_spans, spoken_parts
+        from factcheck.extract.quotes import SPEECH, kinds_of_parts, quoted_spans
 
         parts = quoted_spans(doc.text, doc.body_start)
-        frame = blank_quotes(doc.text, parts)
+        kinds = kinds_of_parts(doc.text, parts)
+        frame = blank_quotes(doc.text, parts, kinds)
         frame = "\n" * doc.body_start + frame[doc.body_start :]  # front matter is no part of the story
         story = Story(doc, frame)
         story.sentence_quotes = [q.mark_end for q in parts if q.end > q.start and doc.text[q.end - 1] in ".?!"]
-        story.quotes = spoken_parts(doc.text, parts)
+        story.quotes = [q for q, kind in zip(parts, kinds) if kind == SPEECH]
         assign(story, story.quotes)
         _READ[doc] = story
     return story
