@@ -237,3 +237,8 @@ def test_a_title_in_quote_marks_still_reads_as_part_of_the_sentence():
 def test_a_nickname_does_not_break_the_speaker_name():
     text = "\u201cWelcome home!\u201d his cousin, Del. Marta \u201cTiny\u201d Ruiz, shouted to the crowd."
     assert pairs(text) == [("Welcome home!", "Marta Ruiz")]
+
+
+def test_party_tag_of_several_words_between_name_and_verb():
+    text = "\u201cWe will not fold,\u201d Rep. Dana Ortiz (D-New Mexico), said on Friday."
+    assert pairs(text) == [("We will not fold,", "Dana Ortiz")]

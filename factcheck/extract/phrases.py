@@ -132,6 +132,9 @@ def np_before(frame: str, pos: int) -> Mention | None:
         return None  # `Doe's remarks`, `the claims`: a noun, not a speech verb
     if word[-1] == "," and _PARTY_TAG.match(word) and i >= 1:
         return _name_back(frame, toks, i - 1, strip_comma=True)  # `Doe, R-Ky., said`
+    opener = _paren_opener(frame, toks, i)
+    if opener is not None:
+        return _name_back(frame, toks, opener - 1)  # `Doe (D-New York), said`
     if word[-1] == ",":
         return _before_apposition(frame, toks, i)
     if low in _SUBJECT_PRONOUNS and word[-1] not in ".;:":
@@ -145,6 +148,22 @@ def np_before(frame: str, pos: int) -> Mention | None:
     if word[-1] in ".;:":
         return None
     return _description_back(frame, toks, i)
+
+
+def _paren_opener(frame: str, toks, i: int) -> int | None:
+    """Where a bracket of several words closing at token i opens, when a name comes just
+    before it: `Jane Doe (D-New York),`."""
+    word = _word(frame, toks[i]).rstrip(",")
+    if not word.endswith(")") or "(" in word:
+        return None
+    for j in range(i - 1, max(-1, i - 5), -1):
+        inner = _word(frame, toks[j])
+        if ")" in inner:
+            return None
+        if inner.startswith("("):
+            before = _word(frame, toks[j - 1]) if j >= 1 else ""
+            return j if _is_cap(before) and not _ends_clause(before) else None
+    return None
 
 
 def _skip_back_adverbs(frame: str, toks, i: int) -> int:
