@@ -9,8 +9,9 @@ becomes its own claim, and all parts share one speaker.
 
 Not everything in quote marks is speech: the title of a show or a film after a
 possessive (`MSNBC's "Morning Joe"`), a nickname inside a name (`Robert "Bobby" Doe`)
-and a transcript pasted in quote marks (`"DOE: …"`) are left out. They are still
-blanked when attributions are read, since they are still not the story's own words.
+and a transcript pasted in quote marks (`"DOE: …"`) are left out. When speakers are
+read, a title or a nickname reads as plain words, so the sentence around it keeps its
+subject; a transcript is blanked like any quote.
 """
 
 from __future__ import annotations
