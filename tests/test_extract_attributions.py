@@ -79,3 +79,10 @@ def test_front_matter_is_not_read():
     assert [(text[f.start : f.end], f.attributed_to) for f in attributions.find(doc)] == [
         ("officials said", "officials")
     ]
+
+
+def test_capitals_that_describe_a_noun_are_no_name():
+    text = "The tonic cures nothing, according to the leading Danish medical journal."
+    assert pairs(text) == [
+        ("according to the leading Danish medical journal", "leading Danish medical journal")
+    ]

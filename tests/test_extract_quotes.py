@@ -242,3 +242,13 @@ def test_a_nickname_does_not_break_the_speaker_name():
 def test_party_tag_of_several_words_between_name_and_verb():
     text = "\u201cWe will not fold,\u201d Rep. Dana Ortiz (D-New Mexico), said on Friday."
     assert pairs(text) == [("We will not fold,", "Dana Ortiz")]
+
+
+def test_a_name_right_after_a_description_is_the_speaker():
+    text = (
+        "Crowds filled the square on Monday.\n\n"
+        "\u201cWe are ready,\u201d said the former mayor Tilda Brandt.\n\n"
+        "\u201cThe road is closed,\u201d according to the event organiser Alliance for Quiet Streets.\n\n"
+        "\u201cGo home,\u201d said the campaign group Harbour Watch."
+    )
+    assert [s for _, s in pairs(text)] == ["Tilda Brandt", "Alliance for Quiet Streets", "Harbour Watch"]

@@ -73,7 +73,7 @@ THING_NOUNS = frozenset(
     review audit investigation indictment motion suit site blog column transcript note email message
     caption headline platform foundation institute center team firm bank service paper op-ed family
     records documents data figures estimates statistics filings polls reports files emails papers
-    projections numbers analyses studies surveys
+    projections numbers analyses studies surveys journal outlet station broadcaster tabloid publication
     """.split()
 )
 
@@ -172,7 +172,7 @@ def strip_parens(text: str) -> str:
 
 
 _BODIES = frozenset(
-    "department bureau center centre institute university college school council commission committee agency "
+    "department bureau center centre institute university college school council commission committee agency alliance "
     "office ministry court administration foundation association union coalition fund corporation board "
     "service society league federation organization party house".split()
 )

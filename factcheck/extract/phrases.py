@@ -393,7 +393,13 @@ def _description_forward(frame: str, toks, i: int) -> Mention | None:
     determiner = bare(_word(frame, toks[i]))
     head = _head_noun(frame, toks, i + 1)
     if head is not None:
+        named = _name_in_apposition(frame, toks, head)
+        if named is not None:
+            return named  # `the former president Jane Doe`, `the group Human Rights Watch`
         return _described(frame, toks[i][0], _extend_with_body(frame, toks, head), determiner)
+    k = _descriptors_to_name(frame, toks, i + 1)
+    if k is not None and _name_ends_phrase(frame, toks, k):
+        return _name_forward(frame, toks, k)  # `the event organiser Open Streets Alliance`
     k = i + 1
     while k < len(toks) and not _ends_clause(_word(frame, toks[k - 1])):
         word = _word(frame, toks[k])
@@ -403,6 +409,27 @@ def _description_forward(frame: str, toks, i: int) -> Mention | None:
     if k > i + 1:
         return make_mention("thing", frame, toks[i][0], toks[k - 1][1])  # the New York Times
     return None
+
+
+def _name_in_apposition(frame: str, toks, head: int) -> Mention | None:
+    """The name right after a description's noun: `the group` `Human Rights Watch`."""
+    k = head + 1
+    if _ends_clause(_word(frame, toks[head])) or k >= len(toks):
+        return None
+    word = _word(frame, toks[k])
+    if not _is_cap(word) or bare(word) in NOT_NAMES or not _name_ends_phrase(frame, toks, k):
+        return None
+    return _name_forward(frame, toks, k)
+
+
+def _name_ends_phrase(frame: str, toks, k: int) -> bool:
+    """True when the capitals from token k end the phrase (`the group Human Rights Watch said`),
+    rather than describe a noun after them (`the top British medical journal`)."""
+    j = _run_end(frame, toks, k)
+    if j >= len(toks) or _ends_clause(_word(frame, toks[j - 1])):
+        return True
+    nxt = _word(frame, toks[j])
+    return nxt[0] == "(" or bare(nxt) in _CLAUSE_WORDS or bare(nxt) in _PHRASE_ENDS
 
 
 def _extend_with_body(frame: str, toks, j: int) -> int:
