@@ -252,3 +252,18 @@ def test_a_name_right_after_a_description_is_the_speaker():
         "\u201cGo home,\u201d said the campaign group Harbour Watch."
     )
     assert [s for _, s in pairs(text)] == ["Tilda Brandt", "Alliance for Quiet Streets", "Harbour Watch"]
+
+
+def test_a_straight_mark_left_open_before_a_curly_paragraph_is_stray():
+    text = (
+        "Mayor Dan Doe took the stage at nine.\n\n"
+        '"Doe waved to the hall, chanting \u201cfour more years!\u201d\n\n'
+        "\u201cWe love you,\u201d a supporter shouted back."
+    )
+    assert [q for q, _ in pairs(text)] == ["four more years!", "We love you,"]
+    assert pairs(text)[0][1] == "Dan Doe"
+
+
+def test_a_straight_mark_left_open_before_a_straight_paragraph_runs_on():
+    text = '"The first part runs to the end of this paragraph.\n\n"The second part closes it," Ada Brennan said.'
+    assert [s for _, s in pairs(text)] == ["Ada Brennan", "Ada Brennan"]

@@ -4,8 +4,10 @@ Quote marks are read one paragraph at a time. Curly marks say which way they fac
 straight marks are read from the characters around them, and where those do not
 decide, from whether a quote is already open. A quote left open at the end of a
 paragraph carries on when the next paragraph opens with a quote mark, the news
-convention for a quote that runs over several paragraphs; each paragraph's part
-becomes its own claim, and all parts share one speaker.
+convention for a quote that runs over several paragraphs (each paragraph repeats the
+opening mark: straight after straight, curly after curly); each paragraph's part
+becomes its own claim, and all parts share one speaker. A straight mark left open before
+a paragraph that opens with a curly one is a stray mark, and the paragraph is read past it.
 
 Not everything in quote marks is speech: the title of a show or a film after a
 possessive (`MSNBC's "Morning Joe"`), a nickname inside a name (`Robert "Bobby" Doe`)
@@ -180,16 +182,25 @@ def _facing(text: str, pos: int, mark: str) -> int:
     return _EITHER
 
 
-def quoted_spans(text: str, start: int = 0) -> list[Quoted]:
-    """Every quoted stretch of text[start:], in order, without its marks."""
+def quoted_spans(text: str, start: int = 0, strays: list[int] | None = None) -> list[Quoted]:
+    """Every quoted stretch of text[start:], in order, without its marks. The offsets of stray
+    marks, which open nothing, are added to `strays` when it is given."""
     found: list[Quoted] = []
+    strays = [] if strays is None else strays
+    lo = start
+    while lo <= len(text):
+        hi = text.find("\n", lo)
+        hi = len(text) if hi < 0 else hi
+        _read_paragraph(text, lo, hi, found, strays)
+        lo = hi + 1
+    return found
+
+
+def _read_paragraph(text: str, lo: int, hi: int, found: list[Quoted], strays: list[int]) -> None:
     open_at = -1  # offset of the open mark, -1 when no quote is open
     depth = 0  # quotes within the open quote that are still open
-    for m in _MARK.finditer(text, start):
+    for m in _MARK.finditer(text, lo, hi):
         mark = m.group()
-        if mark == "\n":
-            open_at, depth = _end_paragraph(text, found, open_at, m.start()), 0
-            continue
         if len(mark) > 1:
             continue  # a markup tag
         pos = m.start()
@@ -204,25 +215,31 @@ def quoted_spans(text: str, start: int = 0) -> list[Quoted]:
         else:
             _add(text, found, open_at, pos, pos + 1)
             open_at = -1
-    _end_paragraph(text, found, open_at, len(text))
-    return found
-
-
-def _end_paragraph(text: str, found: list[Quoted], open_at: int, end: int) -> int:
-    """Close a quote left open at a paragraph end; it may carry on into the next paragraph."""
     if open_at < 0:
-        return -1
+        return
+    if text[open_at] == '"' and _next_opener(text, hi) in _OPENERS:
+        # A straight mark left open, while the next paragraph opens with a curly one: no quote
+        # running on (that repeats its own mark), but a stray mark. Read past it.
+        strays.append(open_at)
+        _read_paragraph(text, open_at + 1, hi, found, strays)
+    else:
+        _end_paragraph(text, found, open_at, hi)
+
+
+def _end_paragraph(text: str, found: list[Quoted], open_at: int, end: int) -> None:
+    """Close a quote left open at a paragraph end; it may carry on into the next paragraph."""
     part = _add(text, found, open_at, end, end)
     if part is not None:
-        part.continues = _next_opens_quote(text, end)
-    return -1
+        part.continues = _next_opener(text, end) != ""
 
 
 _NEXT_PARAGRAPH = re.compile(r"\s*[\"\u201c\u201e]")
 
 
-def _next_opens_quote(text: str, end: int) -> bool:
-    return _NEXT_PARAGRAPH.match(text, end) is not None
+def _next_opener(text: str, end: int) -> str:
+    """The quote mark the next paragraph opens with, or ""."""
+    m = _NEXT_PARAGRAPH.match(text, end)
+    return text[m.end() - 1] if m else ""
 
 
 def _add(text: str, found: list[Quoted], open_at: int, close_at: int, mark_end: int) -> Quoted | None:

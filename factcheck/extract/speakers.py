@@ -29,8 +29,8 @@ SPEECH_VERBS = (
     "quipped quips acknowledged acknowledges admitted admits conceded concedes complained complains "
     "announced announces observed observes concluded concludes suggested suggests predicted predicts "
     "promised promises vowed vows vowing called calls calling described describes describing labeled "
-    "labelled dubbed blasted slammed urged urges urging shouted yelled chanted cried exclaimed testified "
-    "reported reports stressed stresses stressing emphasized emphasizes cautioned countered contended "
+    "labelled dubbed blasted slammed urged urges urging shouted yelled chanted chanting chants cried exclaimed "
+    "testified reported reports stressed stresses stressing emphasized emphasizes cautioned countered contended "
     "maintained maintains mused lamented laments boasted boasts bragged charged charges alleged alleges "
     "agreed agrees echoed repeated reiterated reiterates confirmed confirms denied denies pledged "
     "proclaimed proclaims demanded demands wondered wonders texted emailed whispered screamed recounted "
@@ -125,13 +125,17 @@ class Attribution:
         return max(self.verb_end, self.mention.end)
 
 
-def blank_quotes(text: str, parts, kinds=None) -> str:
+def blank_quotes(text: str, parts, kinds=None, strays=()) -> str:
     """The text with every quote (marks included) blanked, same length, so offsets still hold.
 
     With `kinds` (from `quotes.kinds_of_parts`), a title or a nickname is not blanked but read
     as plain words: its marks become spaces, so `On "Face the Nation," Sen. Doe said` still has
-    a subject, and a nickname becomes spaces, so `Marcia "Cia" Price` still reads as one name."""
+    a subject, and a nickname becomes spaces, so `Marcia "Cia" Price` still reads as one name.
+    A stray mark (`strays`) becomes a space."""
     from factcheck.extract import quotes
+
+    if strays:
+        text = _spaced(text, strays)
 
     pieces, cur = [], 0
     for k, q in enumerate(parts):
@@ -148,6 +152,16 @@ def blank_quotes(text: str, parts, kinds=None) -> str:
         cur = q.mark_end
     pieces.append(text[cur:])
     return "".join(pieces)
+
+
+def _spaced(text: str, positions) -> str:
+    """The text with a space at each of `positions`."""
+    pieces, cur = [], 0
+    for k in sorted(positions):
+        pieces.append(text[cur:k])
+        cur = k + 1
+    pieces.append(text[cur:])
+    return " ".join(pieces)
 
 
 def find_attributions(frame: str, start: int = 0, end: int | None = None) -> list[Attribution]:
@@ -216,9 +230,10 @@ def read(doc) -> "Story":
     if story is None:
         from factcheck.extract.quotes import SPEECH, kinds_of_parts, quoted_spans
 
-        parts = quoted_spans(doc.text, doc.body_start)
+        strays: list[int] = []
+        parts = quoted_spans(doc.text, doc.body_start, strays)
         kinds = kinds_of_parts(doc.text, parts)
-        frame = blank_quotes(doc.text, parts, kinds)
+        frame = blank_quotes(doc.text, parts, kinds, strays)
         frame = "\n" * doc.body_start + frame[doc.body_start :]  # front matter is no part of the story
         story = Story(doc, frame)
         story.sentence_quotes = [q.mark_end for q in parts if q.end > q.start and doc.text[q.end - 1] in ".?!"]
