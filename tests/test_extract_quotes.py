@@ -267,3 +267,17 @@ def test_a_straight_mark_left_open_before_a_curly_paragraph_is_stray():
 def test_a_straight_mark_left_open_before_a_straight_paragraph_runs_on():
     text = '"The first part runs to the end of this paragraph.\n\n"The second part closes it," Ada Brennan said.'
     assert [s for _, s in pairs(text)] == ["Ada Brennan", "Ada Brennan"]
+
+
+def test_a_quote_in_a_clause_of_its_own_belongs_to_that_clause_subject():
+    text = (
+        "Mayor Dan Doe spoke for an hour.\n\n"
+        "\u201cCan you hear me?\u201d a man asked, but the hall was noisy, and as Doe went on about "
+        "\u201cthe bridge we deserve,\u201d his neighbour Ada Roe said yes, yes, yes."
+    )
+    assert pairs(text)[1] == ("the bridge we deserve,", "Dan Doe")
+
+
+def test_names_joined_by_and_open_no_clause():
+    text = "Ada Roe and Dan Doe are backing \u201cCleaner Rivers Week\u201d this year, Ines Vale said."
+    assert pairs(text) == [("Cleaner Rivers Week", "Ines Vale")]

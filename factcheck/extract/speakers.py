@@ -269,6 +269,11 @@ def _share_within_chains(parts, own) -> None:
 
 
 _NEXT_CHAR = re.compile(r"\s*(\S)")
+# Where a clause with a subject of its own opens: `, and as Doe …`, `while she …`; not `Doe and Roe`.
+_CLAUSE_OPENING = re.compile(
+    r"(?:,\s+(?:and|but)\s+(?:as\s+|when\s+|while\s+)?|\b(?:as|while|when|because|until)\s+)"
+    r"(?P<who>[A-Z]\w+|he|she|they)\b"
+)
 _NEW_CLAUSE = re.compile(r"\b(?:but|and|as|while|when|because|until)\s+(?:\w+\s+)?(?:[A-Z]\w+|he|she|they|I|we)\b")
 _CLAIM_NOUNS = (
     "claim|claims|statement|remark|remarks|comment|comments|words|promise|pledge|assertion|description|"
@@ -324,12 +329,23 @@ class Story:
         named = [m for m in candidates if m.kind != "unnamed"]
         if named or candidates:
             return (named or candidates)[-1]  # `Doe told a woman who asked that "…"` is Doe's
-        claim = self._possessive_claim(before, q.mark_start)
+        claim = self._possessive_claim(before, q.mark_start) or self._clause_subject(before, q.mark_start)
         if claim is not None:
             return claim
         if after:
             return after[0].mention
         return self._dash_credit(q, para_end)
+
+    def _clause_subject(self, lo: int, hi: int) -> Mention | None:
+        """`…, and as Doe went on about "…", Roe nodded`: the quote sits in a clause of its own
+        whose subject is a name or a pronoun; that subject is the speaker."""
+        clause = None
+        for clause in _CLAUSE_OPENING.finditer(self.frame, lo, hi):
+            pass
+        if clause is None:
+            return None
+        subject = subject_at(self.frame, clause.start("who"), hi)
+        return subject if subject is not None and subject.kind in ("name", "pronoun") else None
 
     def _credits_other(self, a: Attribution, q) -> bool:
         """`"…," she said, but as Doe went on about "…"`: the verb credits the earlier quote, and
