@@ -192,9 +192,28 @@ def attribution_at(frame: str, verb_start: int, verb_end: int) -> Attribution | 
         mention = np_before(frame, verb_start)
         if mention is not None and verb in _NOUN_LIKE and _after_article(frame, mention.start):
             return None  # `of Republican claims`: a noun, not a speech verb
+        mention = _issuer(frame, mention) or mention
     if mention is not None and mention.kind == "name" and names.is_title_word(mention.name, mention.text):
         return None  # `Republican claims`, `Democratic calls`
     return Attribution(verb_start, verb_end, mention) if mention is not None else None
+
+
+_ISSUING = frozenset("issued issues released releases sent sends published publishes posted posts put puts".split())
+
+
+def _issuer(frame: str, mention: Mention | None) -> Mention | None:
+    """`The council issued a statement calling it "…"`: whoever issued the document said it."""
+    if mention is None or mention.kind != "thing" or mention.text.split()[0] not in ("a", "an"):
+        return None
+    if names.bare(mention.text.split()[-1]) not in names.THING_NOUNS:
+        return None
+    lo = max(0, mention.start - 30)
+    lead = frame[lo : mention.start].rstrip()
+    verb_at = lo + max(lead.rfind(" "), lead.rfind("\n")) + 1
+    if frame[verb_at : lo + len(lead)] not in _ISSUING:
+        return None
+    issuer = np_before(frame, verb_at)
+    return issuer if issuer is not None and issuer.kind in ("name", "thing", "pronoun", "person") else None
 
 
 # Speech verbs that are also plural nouns: read as verbs only when no article or preposition leads.
