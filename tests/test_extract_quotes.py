@@ -289,3 +289,13 @@ def test_whoever_issued_a_statement_said_what_it_calls_things():
         "Mayor Dan Doe sent a letter describing the plan as \u201creckless.\u201d"
     )
     assert [s for _, s in pairs(text)] == ["Harbour Board", "Dan Doe"]
+
+
+def test_a_pronoun_in_an_opening_clause_points_ahead_to_the_main_subject():
+    text = (
+        "\u201cBreak them up,\u201d said Senator Tom Marsh.\n\n"
+        "Though she called the bank\u2019s conduct \u201cshameful\u201d at the hearing, Senator Ada Roe "
+        "stopped short of backing him.\n\n"
+        "\u201cWe will see.\u201d"
+    )
+    assert [s for _, s in pairs(text)] == ["Tom Marsh", "Ada Roe", "Ada Roe"]

@@ -500,6 +500,23 @@ def subject_at(frame: str, start: int, limit: int) -> Mention | None:
     return mention
 
 
+_ANY_TOKEN = re.compile(r"\S+")
+_SUBORDINATORS = frozenset("though although while when whenever after before as since because if once unless".split())
+
+
+def fronted_clause_subject(frame: str, start: int, end: int, pos: int) -> Mention | None:
+    """The subject of the main clause when the sentence at `start` opens with a subordinate
+    clause holding `pos`: `Though she voted for it, Doe …` → Doe. Quotes in the opening clause
+    are read over, as words."""
+    toks = [m.span() for m in _ANY_TOKEN.finditer(frame, start, end)]
+    if len(toks) < 3 or bare(_word(frame, toks[0])) not in _SUBORDINATORS:
+        return None
+    for j in range(1, min(len(toks) - 1, 40)):
+        if _word(frame, toks[j]).endswith(","):
+            return _subject_from(frame, toks, j + 1) if pos < toks[j][1] else None
+    return None
+
+
 def _subject_from(frame: str, toks, i: int) -> Mention | None:
     word = _word(frame, toks[i])
     low = bare(word)

@@ -16,7 +16,7 @@ import weakref
 
 from factcheck.extract import names
 from factcheck.extract.names import Mention, NameIndex
-from factcheck.extract.phrases import np_after, np_before, subject_at, tokens_between
+from factcheck.extract.phrases import fronted_clause_subject, np_after, np_before, subject_at, tokens_between
 
 BLANK = names.BLANK
 
@@ -521,10 +521,13 @@ class Story:
     def antecedent(self, mention: Mention, pos: int) -> str | None:
         """Whom "he" or "the official" means: the subject of the sentence when the pronoun is
         not it, else the later of the last speaker and the last sentence subject that is a name."""
-        para_start, _ = self.paragraph(pos)
+        para_start, para_end = self.paragraph(pos)
         s = self.sentence_start(pos, para_start)
         subject = self._subject(s, pos)
         person = mention.name.lower() not in ("they", "it")  # "he" never means a company
+        if mention.kind == "pronoun":
+            # `Though she backed the bill, Doe voted no`: the main clause names her
+            subject = fronted_clause_subject(self.frame, s, self.sentence_end(pos, para_end), mention.start) or subject
         if subject is not None and subject.start != mention.start:
             if subject.kind == "name" and not (person and names.is_organization(subject.name)):
                 return self.names.full(subject.name, subject.start)  # `Doe condemned what he called`
