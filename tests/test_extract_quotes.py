@@ -299,3 +299,11 @@ def test_a_pronoun_in_an_opening_clause_points_ahead_to_the_main_subject():
         "\u201cWe will see.\u201d"
     )
     assert [s for _, s in pairs(text)] == ["Tom Marsh", "Ada Roe", "Ada Roe"]
+
+
+def test_quotes_joined_by_and_are_one_list_with_one_speaker():
+    text = (
+        "Mayor Dan Doe spoke for an hour, and as Doe went on about \u201cfair rents\u201d and "
+        "\u201csafer streets\u201d and \u201ccleaner air,\u201d Ada Roe said yes, yes, yes."
+    )
+    assert [s for _, s in pairs(text)] == ["Dan Doe", "Dan Doe", "Dan Doe"]

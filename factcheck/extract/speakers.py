@@ -266,11 +266,24 @@ def assign(story: "Story", parts) -> None:
     """Set `speaker` on every quote part: its own attribution, its sentence's subject, its paragraph's
     attribution, or, for a paragraph of quote alone, the speaker just before it."""
     own = [story.own_mention(q) for q in parts]
+    _share_within_lists(story.frame, parts, own)
     _share_within_chains(parts, own)
     for q, mention in zip(parts, own):
         if mention is None:
             mention = story.fallback_mention(q)
         q.speaker = story.resolve(mention, q) if mention is not None else story.borrow(q)
+
+
+_LIST_JOINS = frozenset(("and", "or", ",", ", and", ", or"))
+
+
+def _share_within_lists(frame: str, parts, own) -> None:
+    """`as Doe went on about "…" and "…" and "…," Roe said yes`: quotes joined by `and`, `or`
+    or a comma are one list, said by whoever said its first item."""
+    for k in range(1, len(parts)):
+        gap = frame[parts[k - 1].mark_end : parts[k].mark_start]
+        if own[k - 1] is not None and len(gap) < 8 and " ".join(gap.split()) in _LIST_JOINS:
+            own[k] = own[k - 1]
 
 
 def _share_within_chains(parts, own) -> None:
