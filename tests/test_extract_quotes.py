@@ -307,3 +307,12 @@ def test_quotes_joined_by_and_are_one_list_with_one_speaker():
         "\u201csafer streets\u201d and \u201ccleaner air,\u201d Ada Roe said yes, yes, yes."
     )
     assert [s for _, s in pairs(text)] == ["Dan Doe", "Dan Doe", "Dan Doe"]
+
+
+def test_cited_and_hailed_credit_the_words_to_their_subject():
+    text = (
+        "Senator Ada Roe spoke for an hour.\n\n"
+        "The three \u201cflaws\u201d she cited were all in the tax code.\n\n"
+        "The Valley Ledger hailed the mayor as \u201cthe builder of bridges.\u201d"
+    )
+    assert [s for _, s in pairs(text)] == ["Ada Roe", "Valley Ledger"]

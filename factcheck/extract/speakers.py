@@ -37,7 +37,8 @@ SPEECH_VERBS = (
     "recounts disclosed revealed reveals threatened opined retorted snapped interjected summed concurred "
     "sings sang sing singing praised praises accused accuses accusing condemned condemns condemning "
     "criticized criticizes criticizing dismissed dismisses mocked mocks mocking branded brands "
-    "likened likens compared compares call learned learns"
+    "likened likens compared compares call learned learns announcing asserted asserts asserting cited cites "
+    "citing hailed hails promising referenced references referencing"
 ).split()
 # Verbs that may come before their speaker: `"…," said Doe`.
 INVERTING_VERBS = frozenset(
