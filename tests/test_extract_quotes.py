@@ -177,13 +177,33 @@ def test_dash_credit_after_the_quote():
 @pytest.mark.parametrize(
     "text",
     [
-        "Nobody could explain the \u201cquiet period\u201d that followed.",
-        "The sign on the door read \u201cclosed for repairs\u201d all week.",
+        "Nobody could explain the long \u201cperiod of quiet reflection\u201d that followed.",
+        "The sign on the door read \u201cclosed for repairs until further notice\u201d all week.",
     ],
 )
 def test_no_speaker_when_nobody_is_named(text):
     ((_, speaker),) = pairs(text)
     assert speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mines would be placed in a separate \u201cholding trust\u201d run by the state.",
+        "Nobody could explain the \u201cquiet period\u201d that followed.",
+        "Vote for her, unless simply because \u201cshe\u201d is not a \u201che\u201d?",
+    ],
+)
+def test_a_term_in_quote_marks_that_nobody_says_is_no_quote(text):
+    assert pairs(text) == []
+
+
+def test_a_short_quote_is_kept_when_someone_says_it_or_a_speech_verb_is_near():
+    text = (
+        "Ada Roe called the deal \u201ca trap.\u201d\n\n"
+        "The report, released on Monday, described the plan as \u201cunworkable.\u201d"
+    )
+    assert [q for q, _ in pairs(text)] == ["a trap.", "unworkable."]
 
 
 def test_unnamed_source_is_no_speaker():

@@ -13,7 +13,9 @@ Not everything in quote marks is speech: the title of a show or a film after a
 possessive (`MSNBC's "Morning Joe"`), a nickname inside a name (`Robert "Bobby" Doe`)
 and a transcript pasted in quote marks (`"DOE: …"`) are left out. When speakers are
 read, a title or a nickname reads as plain words, so the sentence around it keeps its
-subject; a transcript is blanked like any quote.
+subject; a transcript is blanked like any quote. A word or two in quote marks that no one
+is said to have said, in a sentence without a speech verb, is a term held at arm's length
+(`a separate "holding trust"`), not a quote, and is left out too.
 """
 
 from __future__ import annotations

@@ -259,8 +259,20 @@ def read(doc) -> "Story":
         story.sentence_quotes = [q.mark_end for q in parts if q.end > q.start and doc.text[q.end - 1] in ".?!"]
         story.quotes = [q for q, kind in zip(parts, kinds) if kind == SPEECH]
         assign(story, story.quotes)
+        story.quotes = [q for q in story.quotes if not _is_scare_quote(story, q)]
         _READ[doc] = story
     return story
+
+
+def _is_scare_quote(story: "Story", q) -> bool:
+    """A word or two in quote marks that nobody in the story is said to have said, in a sentence
+    without a speech verb: a term held at arm's length (`the "liquidating trust"`), not a quote."""
+    if q.speaker is not None or len(story.doc_text[q.start : q.end].split()) > 3:
+        return False
+    para_start, para_end = story.paragraph(q.mark_start)
+    s = story.sentence_start(q.mark_start, para_start)
+    e = story.sentence_end(q.mark_end, para_end)
+    return not speech_verbs(story.frame[s:e].lower())
 
 
 def assign(story: "Story", parts) -> None:
