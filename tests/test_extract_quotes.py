@@ -336,3 +336,16 @@ def test_cited_and_hailed_credit_the_words_to_their_subject():
         "The Valley Ledger hailed the mayor as \u201cthe builder of bridges.\u201d"
     )
     assert [s for _, s in pairs(text)] == ["Ada Roe", "Valley Ledger"]
+
+
+def test_event_names_and_titles_after_his_or_her_are_not_quotes():
+    text = (
+        "Ada Roe and Dan Doe are taking part in \u201cClean Rivers Day,\u201d which the council runs.\n\n"
+        "The mayor stood by her 2019 \u201cPlan for the Harbour.\u201d"
+    )
+    assert pairs(text) == []
+
+
+def test_title_case_words_someone_says_are_still_a_quote():
+    text = "Mayor Ada Roe ended every rally with \u201cMore Buses Now,\u201d she said."
+    assert pairs(text) == [("More Buses Now,", "Ada Roe")]

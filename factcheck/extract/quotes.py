@@ -87,11 +87,15 @@ _BROADCAST = frozenset(("radio", "television", "TV"))
 _WORD_START = re.compile(r"[A-Za-z][A-Za-z-]*")
 
 
+# Last words of an event's name in title case: `"Harbour Lights Festival"`, `"Clean Rivers Day"`.
+_EVENTS = frozenset("day week forum summit conference festival fair gala awards convention tour".split())
+
+
 @functools.cache
 def _title_cue():
     """A possessive or "On" before a title-case phrase: `MSNBC's "Morning Joe"`, `On "Face the
-    Nation,"`. Compiled on first use: few drafts get that far."""
-    return re.compile(r"(?:\w[\u2019']s|s[\u2019']|\bOn|\b(?:titled|entitled))\s*$")
+    Nation,"`, `his 1994 "Plan for Renewal"`. Compiled on first use: few drafts get that far."""
+    return re.compile(r"(?:\w[\u2019']s|s[\u2019']|\bOn|\b(?:titled|entitled)|\b(?:his|her|their|its)(?:\s+\d{4})?)\s*$")
 
 
 def _work_before(text: str, lead: int, mark: int) -> bool:
@@ -133,6 +137,8 @@ def _is_title(text: str, q: Quoted) -> bool:
         return False
     if not all(w[0].isupper() or w[0].isdigit() or w in _SMALL_WORDS for w in words):
         return False
+    if len(words) > 1 and words[-1].lower() in _EVENTS:
+        return True  # `the "Harbour Lights Festival"`: an event's name
     return _title_cue().search(text, lead, q.mark_start) is not None
 
 
