@@ -349,3 +349,8 @@ def test_event_names_and_titles_after_his_or_her_are_not_quotes():
 def test_title_case_words_someone_says_are_still_a_quote():
     text = "Mayor Ada Roe ended every rally with \u201cMore Buses Now,\u201d she said."
     assert pairs(text) == [("More Buses Now,", "Ada Roe")]
+
+
+def test_a_short_quote_near_a_word_for_something_said_is_kept():
+    text = "The ruling sends a clear message that the \u201cinsiders\u201d can ignore the law."
+    assert pairs(text) == [("insiders", None)]

@@ -266,13 +266,15 @@ def read(doc) -> "Story":
 
 def _is_scare_quote(story: "Story", q) -> bool:
     """A word or two in quote marks that nobody in the story is said to have said, in a sentence
-    without a speech verb: a term held at arm's length (`the "liquidating trust"`), not a quote."""
+    with no speech verb and no word for something said (`message`, `claim`): a term held at
+    arm's length (`the "liquidating trust"`), not a quote."""
     if q.speaker is not None or len(story.doc_text[q.start : q.end].split()) > 3:
         return False
     para_start, para_end = story.paragraph(q.mark_start)
     s = story.sentence_start(q.mark_start, para_start)
     e = story.sentence_end(q.mark_end, para_end)
-    return not speech_verbs(story.frame[s:e].lower())
+    sentence = story.frame[s:e].lower()
+    return not speech_verbs(sentence) and _SAID_THINGS.isdisjoint(_WORD.findall(sentence))
 
 
 def assign(story: "Story", parts) -> None:
@@ -324,6 +326,8 @@ _CLAIM_NOUNS = (
     "claim|claims|statement|remark|remarks|comment|comments|words|promise|pledge|assertion|description|"
     "prediction|warning|accusation|charge|argument|contention|insistence|suggestion|boast|vow|plea|tweet"
 )
+# Words for something said, which make a short quote near them someone's words.
+_SAID_THINGS = frozenset(_CLAIM_NOUNS.split("|")) | {"message"}
 
 
 @functools.cache
