@@ -352,5 +352,8 @@ def test_title_case_words_someone_says_are_still_a_quote():
 
 
 def test_a_short_quote_near_a_word_for_something_said_is_kept():
-    text = "The ruling sends a clear message that the \u201cinsiders\u201d can ignore the law."
+    text = (
+        "It sends a clear message that the \u201cinsiders\u201d can ignore the law.\n\n"
+        "It shows that the \u201cinsiders\u201d can ignore the law."
+    )
     assert pairs(text) == [("insiders", None)]
