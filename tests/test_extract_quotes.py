@@ -357,3 +357,13 @@ def test_a_short_quote_near_a_word_for_something_said_is_kept():
         "It shows that the \u201cinsiders\u201d can ignore the law."
     )
     assert pairs(text) == [("insiders", None)]
+
+
+def test_so_called_is_no_speech_verb_for_a_term_in_quote_marks():
+    text = "The so-called \u201cgreen corridor\u201d plan was dropped last year."
+    assert pairs(text) == []
+
+
+def test_a_group_of_people_is_an_unnamed_speaker_not_the_sentence_subject():
+    text = "The council voted to close the depot, a decision opponents called \u201cshort-sighted.\u201d"
+    assert pairs(text) == [("short-sighted.", None)]

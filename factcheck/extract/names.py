@@ -59,7 +59,8 @@ PERSON_NOUNS = frozenset(
     veteran father mother wife husband son daughter politician representative speaker founder source
     sources member members residents resident voter voters critic critics supporter supporters
     investigator investigators prosecutor prosecutors officer officers police sheriff chair
-    congressman republicans democrats
+    congressman republicans democrats opponents protesters demonstrators campaigners workers employees
+    neighbours neighbors parents students teachers researchers scientists witnesses organizers organisers
     """.split()
 )
 

@@ -87,8 +87,8 @@ def speech_verbs(frame: str, start: int = 0, end: int | None = None) -> list[tup
         if word not in first_words:
             continue
         s, e = m.span()
-        if found and s < found[-1][1]:
-            continue  # `say` in `went on to say`
+        if (found and s < found[-1][1]) or (s and frame[s - 1] in "-\u2019'"):
+            continue  # `say` in `went on to say`; `so-called` is no speech verb, nor is `said-so`
         tails = _PHRASE_TAILS.get(word)
         if tails is not None:
             tail = next((t for t in tails if frame.startswith(t, e) and _word_ends(frame, e + len(t), end)), None)
@@ -96,7 +96,7 @@ def speech_verbs(frame: str, start: int = 0, end: int | None = None) -> list[tup
                 found.append((s, e + len(tail)))
                 continue
         if word in _SPEECH_WORDS and (e >= end or frame[e] != "-"):
-            found.append((s, e))  # `so-called` is no speech verb, nor is `said-so`
+            found.append((s, e))
     return found
 
 
@@ -169,8 +169,6 @@ def find_attributions(frame: str, start: int = 0, end: int | None = None) -> lis
     """Every speech verb in `frame` with a speaker next to it, in order of position."""
     found = []
     for s, e in speech_verbs(frame, start, end):
-        if s and frame[s - 1] in "-\u2019'":
-            continue
         attribution = attribution_at(frame, s, e)
         if attribution is not None:
             found.append(attribution)
