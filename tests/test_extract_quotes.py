@@ -367,3 +367,22 @@ def test_so_called_is_no_speech_verb_for_a_term_in_quote_marks():
 def test_a_group_of_people_is_an_unnamed_speaker_not_the_sentence_subject():
     text = "The council voted to close the depot, a decision opponents called \u201cshort-sighted.\u201d"
     assert pairs(text) == [("short-sighted.", None)]
+
+
+def test_a_pronoun_points_back_to_the_subject_of_an_earlier_sentence_in_its_paragraph():
+    text = (
+        "A poll released last week found that most voters think the council is \u201cdoing a poor job.\u201d\n\n"
+        "Councillor Laura Kemp has clashed with the mayor before. Last year she described his budget "
+        "as \u201creckless and naive.\u201d"
+    )
+    assert pairs(text)[1] == ("reckless and naive.", "Laura Kemp")
+
+
+def test_the_president_is_whoever_the_story_titled_president():
+    text = (
+        "The talks were chaired by President Ada Moreno.\n\n"
+        "Tina Roe, a delegate, asked a question about fishing rights.\n\n"
+        "\u201cWe are close,\u201d the president said.\n\n"
+        "Mayor Jo de Vries left early. \u201cEnough,\u201d the mayor said."
+    )
+    assert [s for _, s in pairs(text)] == ["Ada Moreno", "Jo de Vries"]

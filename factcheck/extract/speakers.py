@@ -561,6 +561,10 @@ class Story:
                 return self.names.full(subject.name, subject.start)  # `Doe condemned what he called`
             if subject.kind == "thing" and not person:
                 return subject.name
+        if mention.kind == "person":
+            titled = self._titled_name(mention, pos)
+            if titled:
+                return titled  # `the senator said` after `Sen. Jane Doe`
         recent = [
             self._recent_subject(s, para_start, person),
             self._last_spoken(pos, person),
@@ -570,6 +574,22 @@ class Story:
         if near:
             return max(near)[1]
         return mention.name if mention.kind == "person" and _names_something(mention.name) else None
+
+    def _titled_name(self, mention: Mention, pos: int) -> str | None:
+        """The last name before pos written with the title a description names: `the president`
+        → `President Jane Doe`, `the senator` → `Sen. Jane Doe`."""
+        found = None
+        for found in _titled(names.bare(mention.name.split()[-1])).finditer(self.frame, max(self.start, pos - 6000), pos):
+            pass
+        if found is None:
+            return None
+        words = found.group().split()
+        for k, word in enumerate(words[1:], 1):
+            if word.endswith(".") and not names.is_abbreviation(word[:-1]):
+                words = words[:k] + [word[:-1]]  # the full stop ends the sentence
+                break
+        name = names.strip_titles(" ".join(words))
+        return self.names.full(name, found.start("name")) if name else None
 
     def _last_credited(self, pos: int, person: bool) -> tuple[int, str] | None:
         """The last one named by a speech verb before pos, quoted or not (`Doe said in an interview`)."""
@@ -583,12 +603,24 @@ class Story:
     def _recent_subject(self, s: int, para_start: int, person: bool) -> tuple[int, str] | None:
         """The nearest earlier sentence (this paragraph or the two before) whose subject is a name."""
         lo = self.previous_paragraph(self.previous_paragraph(para_start)[0])[0]
-        starts = self._sentence_starts(lo, s)
-        for st in reversed(starts[-7:-1] if starts and starts[-1] == s else starts[-6:]):
+        starts = [st for st in self._starts_across(lo, s) if st < s]
+        for st in reversed(starts[-6:]):
             subject = self._subject(st, s)
             if subject is not None and subject.kind == "name" and not (person and names.is_organization(subject.name)):
                 return (st, self.names.full(subject.name, subject.start))
         return None
+
+    def _starts_across(self, lo: int, hi: int) -> list[int]:
+        """Sentence starts from lo (a paragraph start) up to hi, over as many paragraphs as lie between."""
+        starts: list[int] = []
+        while lo <= hi:
+            para_start, para_end = self.paragraph(lo)
+            starts += self._sentence_starts(para_start, min(para_end, hi))
+            nxt = _NEXT_PARAGRAPH.match(self.frame, para_end)
+            if nxt is None or nxt.end() <= lo:
+                break
+            lo = nxt.end()
+        return starts
 
     def _last_spoken(self, pos: int, person: bool = False) -> tuple[int, str] | None:
         """The last quote's speaker before pos; with `person`, the last that is not a body."""
@@ -654,6 +686,27 @@ class Story:
                 if w and names.is_abbreviation(w.group(1)):
                     continue
             yield m
+
+
+# How a title is written before a name, for the nouns a description may end with.
+_TITLE_FORMS = {
+    "senator": r"Sen\.|Senator",
+    "congressman": r"Rep\.|Congressman",
+    "congresswoman": r"Rep\.|Congresswoman",
+    "representative": r"Rep\.|Representative",
+    "governor": r"Gov\.|Governor",
+    "general": r"Gen\.|General",
+}
+
+
+@functools.lru_cache(maxsize=64)
+def _titled(head: str):
+    """A name written with the title that `head` (`senator`) names: `Sen. Jane Doe`."""
+    title = _TITLE_FORMS.get(head, re.escape(head.capitalize()))
+    word = r"[A-Z][\w\u2019'\-]*\.?"
+    space = r"[^\S\n]+"  # a name never runs over a line
+    particle = r"(?:(?:" + "|".join(sorted(names.PARTICLES)) + r")" + space + r")?"
+    return re.compile(r"(?<![\w.])(?:" + title + r")" + space + r"(?P<name>" + word + r"(?:" + space + particle + word + r"){0,3})")
 
 
 def _distance(a: Attribution, q) -> int:
