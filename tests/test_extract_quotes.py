@@ -386,3 +386,14 @@ def test_the_president_is_whoever_the_story_titled_president():
         "Mayor Jo de Vries left early. \u201cEnough,\u201d the mayor said."
     )
     assert [s for _, s in pairs(text)] == ["Ada Moreno", "Jo de Vries"]
+
+
+def test_he_or_she_never_points_back_to_a_poll_or_a_newspaper():
+    text = (
+        "Councillor Laura Kemp spoke first.\n\n"
+        "A poll released last week found the council was \u201cdoing a poor job.\u201d\n\n"
+        "\u201cThat is unfair,\u201d she said.\n\n"
+        "Ivo Marsh at the Harbour Review agreed with her.\n\n"
+        "\u201cShe won the argument,\u201d he wrote."
+    )
+    assert [s for _, s in pairs(text)] == ["poll", "Laura Kemp", "Ivo Marsh"]

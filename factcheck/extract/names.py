@@ -88,7 +88,7 @@ ORGANIZATION_ENDS = frozenset(
     airlines motors industries international department bureau center institute university college
     council commission committee agency office ministry court administration foundation association
     union coalition fund board service society league federation organization party times post news
-    journal network house
+    journal network house review tribune herald gazette chronicle magazine
     """.split()
 )
 POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
@@ -255,9 +255,13 @@ _NAME_WORD = (
 
 
 def is_organization(name: str) -> bool:
-    """`Compaq Computer Corp.`, `Weil & Associates`: a body's name, not a person's."""
+    """`Compaq Computer Corp.`, `Weil & Associates`, `Gallup poll`: a body's or a document's
+    name, not a person's."""
     words = name.split()
-    return bool(words) and bare(words[-1]) in ORGANIZATION_ENDS
+    if not words:
+        return False
+    last = words[-1]
+    return bare(last) in ORGANIZATION_ENDS or (last.islower() and bare(last) in THING_NOUNS)
 
 
 def is_title_word(name: str, written: str = "") -> bool:
