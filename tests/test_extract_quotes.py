@@ -397,3 +397,12 @@ def test_he_or_she_never_points_back_to_a_poll_or_a_newspaper():
         "\u201cShe won the argument,\u201d he wrote."
     )
     assert [s for _, s in pairs(text)] == ["poll", "Laura Kemp", "Ivo Marsh"]
+
+
+def test_a_pronoun_looks_back_past_a_paragraph_that_opens_with_a_quote():
+    text = (
+        "Councillor Bobby Marsh hosted the cookout, as he does every year.\n\n"
+        "\u201cHe has never shown much ambition,\u201d said Ines Vale, a professor at the college.\n\n"
+        "Marsh bristles at that. \u201cI have won every race I have run,\u201d he said."
+    )
+    assert [s for _, s in pairs(text)] == ["Ines Vale", "Bobby Marsh"]

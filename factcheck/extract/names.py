@@ -294,9 +294,7 @@ class NameIndex:
             positions: list[int] = []
             names: list[tuple[str, tuple[str, ...]]] = []
             plain = POSSESSIVE.sub("", word).rstrip(".,")
-            word_re = re.compile(re.escape(plain) + r"(?![\w\-])")  # a literal first: a fast scan
-            for m in word_re.finditer(self.frame, self.start):
-                at = m.start()
+            for at in _ends_of_word(self.frame, self.start, plain, hyphen=True):
                 if at and (self.frame[at - 1].isalnum() or self.frame[at - 1] == "-"):
                     continue
                 run = _RUN_BEFORE.search(self.frame, max(self.start, at - 80), at)
@@ -314,9 +312,9 @@ class NameIndex:
         full name, or capitalised in the middle of a sentence."""
         key = _key(word)
         if key not in self._mid:
-            plain = re.escape(POSSESSIVE.sub("", word).rstrip(".,"))
-            mids = re.compile(plain + r"\b").finditer(self.frame, self.start)
-            mid = any(m.start() >= 2 and _MID_SENTENCE.match(self.frame, m.start() - 2) for m in mids)
+            plain = POSSESSIVE.sub("", word).rstrip(".,")
+            mids = _ends_of_word(self.frame, self.start, plain, hyphen=False)
+            mid = any(at >= 2 and _MID_SENTENCE.match(self.frame, at - 2) for at in mids)
             self._mid[key] = mid or bool(self._full_uses(word)[0])
         return self._mid[key]
 
@@ -332,6 +330,20 @@ class NameIndex:
             if names[k][1][-n:] == keys and len(names[k][1]) >= n:
                 return names[k][0]
         return name
+
+
+def _ends_of_word(frame: str, start: int, plain: str, hyphen: bool):
+    """Offsets in frame[start:] where `plain` occurs with no letter, digit (nor, with `hyphen`,
+    a hyphen) right after it. Plain string search: no pattern to build per name."""
+    if not plain:
+        return
+    k = frame.find(plain, start)
+    while k >= 0:
+        e = k + len(plain)
+        nxt = frame[e : e + 1]
+        if not (nxt and (nxt.isalnum() or nxt == "_" or (hyphen and nxt == "-"))):
+            yield k
+        k = frame.find(plain, k + 1)
 
 
 def _key(word: str) -> str:

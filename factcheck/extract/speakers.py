@@ -77,16 +77,13 @@ _WORD = re.compile(r"\w{3,}")  # every verb is three letters or more: `say`, `as
 def speech_verbs(frame: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """(start, end) of every speech verb or phrase in frame[start:end], whole words only.
 
-    Each word is looked up in a set: as fast as one regex alternation of all the verbs, and
-    nothing to build when the program starts."""
+    The words of the text are looked up in a set, and only the few verbs it holds are then
+    found in place: faster than one regex alternation of all the verbs, and nothing to
+    build when the program starts."""
     end = len(frame) if end is None else end
     found: list[tuple[int, int]] = []
-    first_words = _FIRST_WORDS
-    for m in _WORD.finditer(frame, start, end):
-        word = m.group()
-        if word not in first_words:
-            continue
-        s, e = m.span()
+    for s, e in _whole_words(frame, start, end, _FIRST_WORDS.intersection(_WORD.findall(frame, start, end))):
+        word = frame[s:e]
         if (found and s < found[-1][1]) or (s and frame[s - 1] in "-\u2019'"):
             continue  # `say` in `went on to say`; `so-called` is no speech verb, nor is `said-so`
         tails = _PHRASE_TAILS.get(word)
@@ -98,6 +95,24 @@ def speech_verbs(frame: str, start: int = 0, end: int | None = None) -> list[tup
         if word in _SPEECH_WORDS and (e >= end or frame[e] != "-"):
             found.append((s, e))
     return found
+
+
+def _whole_words(frame: str, start: int, end: int, words) -> list[tuple[int, int]]:
+    """Where each of `words` stands as a whole word in frame[start:end], in order."""
+    spans = []
+    for word in words:
+        k = frame.find(word, start, end)
+        while k >= 0:
+            e = k + len(word)
+            if not ((k > start and _is_word_char(frame[k - 1])) or (e < end and _is_word_char(frame[e]))):
+                spans.append((k, e))
+            k = frame.find(word, e, end)
+    spans.sort()
+    return spans
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def _word_ends(frame: str, pos: int, end: int) -> bool:
@@ -362,6 +377,7 @@ class Story:
         self.spoken: list[tuple[int, str]] = []  # (position, speaker) in order of position
         self._stop_cache: dict[int, list[int]] = {}
         self._subjects: dict[tuple[int, int], Mention | None] = {}
+        self._titles: dict[str, list] = {}  # by the noun of a description: names written with that title
 
     # The quote's own attribution -------------------------------------------------------------
 
@@ -464,6 +480,7 @@ class Story:
 
     def _subject(self, s: int, limit: int) -> Mention | None:
         """The subject of the sentence at s, when it can be a speaker."""
+        limit = min(limit, s + 220, self.paragraph(s)[1])  # all subject_at reads: worked out once
         if (s, limit) not in self._subjects:
             self._subjects[(s, limit)] = self._find_subject(s, limit)
         return self._subjects[(s, limit)]
@@ -565,12 +582,12 @@ class Story:
             titled = self._titled_name(mention, pos)
             if titled:
                 return titled  # `the senator said` after `Sen. Jane Doe`
-        recent = [
-            self._recent_subject(s, para_start, person),
-            self._last_spoken(pos, person),
-            self._last_credited(pos, person),
-        ]
+        recent = [self._last_spoken(pos, person), self._last_credited(pos, person)]
         near = [c for c in recent if c is not None and self.frame.count("\n", c[0], pos) <= 12]
+        # only a sentence after those can be nearer, so no earlier one is read
+        subject = self._recent_subject(s, para_start, person, max(near)[0] if near else -1)
+        if subject is not None and self.frame.count("\n", subject[0], pos) <= 12:
+            near.append(subject)
         if near:
             return max(near)[1]
         return mention.name if mention.kind == "person" and _names_something(mention.name) else None
@@ -578,11 +595,14 @@ class Story:
     def _titled_name(self, mention: Mention, pos: int) -> str | None:
         """The last name before pos written with the title a description names: `the president`
         → `President Jane Doe`, `the senator` → `Sen. Jane Doe`."""
-        found = None
-        for found in _titled(names.bare(mention.name.split()[-1])).finditer(self.frame, max(self.start, pos - 6000), pos):
-            pass
-        if found is None:
+        head = names.bare(mention.name.split()[-1])
+        if head not in self._titles:
+            self._titles[head] = list(_titled(head).finditer(self.frame, self.start))
+        titled = self._titles[head]
+        k = bisect.bisect_left([m.end() for m in titled], pos)  # those ending before pos
+        if k == 0 or titled[k - 1].start() < pos - 6000:
             return None
+        found = titled[k - 1]
         words = found.group().split()
         for k, word in enumerate(words[1:], 1):
             if word.endswith(".") and not names.is_abbreviation(word[:-1]):
@@ -600,11 +620,14 @@ class Story:
                 return (a.verb_start, self.names.full(a.mention.name, a.mention.start))
         return None
 
-    def _recent_subject(self, s: int, para_start: int, person: bool) -> tuple[int, str] | None:
-        """The nearest earlier sentence (this paragraph or the two before) whose subject is a name."""
+    def _recent_subject(self, s: int, para_start: int, person: bool, after: int = -1) -> tuple[int, str] | None:
+        """The nearest earlier sentence (this paragraph or the two before, and from `after` on)
+        whose subject is a name."""
         lo = self.previous_paragraph(self.previous_paragraph(para_start)[0])[0]
-        starts = [st for st in self._starts_across(lo, s) if st < s]
+        starts = [st for st in self._starts_across(max(lo, self.paragraph(max(lo, after))[0]), s) if st < s]
         for st in reversed(starts[-6:]):
+            if st < after:
+                break
             subject = self._subject(st, s)
             if subject is not None and subject.kind == "name" and not (person and names.is_organization(subject.name)):
                 return (st, self.names.full(subject.name, subject.start))
@@ -616,10 +639,12 @@ class Story:
         while lo <= hi:
             para_start, para_end = self.paragraph(lo)
             starts += self._sentence_starts(para_start, min(para_end, hi))
-            nxt = _NEXT_PARAGRAPH.match(self.frame, para_end)
-            if nxt is None or nxt.end() <= lo:
+            nxt = self.frame.find("\n", para_end)
+            if nxt < 0:
                 break
-            lo = nxt.end()
+            lo = nxt + 1
+            while lo < hi and self.frame[lo].isspace():
+                lo += 1
         return starts
 
     def _last_spoken(self, pos: int, person: bool = False) -> tuple[int, str] | None:
