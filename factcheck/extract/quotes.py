@@ -195,20 +195,21 @@ def quoted_spans(text: str, start: int = 0, strays: list[int] | None = None) -> 
     marks, which open nothing, are added to `strays` when it is given."""
     found: list[Quoted] = []
     strays = [] if strays is None else strays
-    lo = start
-    while lo <= len(text):
-        hi = text.find("\n", lo)
-        hi = len(text) if hi < 0 else hi
-        _read_paragraph(text, lo, hi, found, strays)
-        lo = hi + 1
+    _read_marks(text, start, len(text), found, strays)
     return found
 
 
-def _read_paragraph(text: str, lo: int, hi: int, found: list[Quoted], strays: list[int]) -> None:
+def _read_marks(text: str, lo: int, hi: int, found: list[Quoted], strays: list[int]) -> None:
+    """Read the quote marks of text[lo:hi], one paragraph after another, in one pass."""
     open_at = -1  # offset of the open mark, -1 when no quote is open
     depth = 0  # quotes within the open quote that are still open
     for m in _MARK.finditer(text, lo, hi):
         mark = m.group()
+        if mark == "\n":
+            if open_at >= 0:
+                _paragraph_left_open(text, open_at, m.start(), found, strays)
+            open_at, depth = -1, 0
+            continue
         if len(mark) > 1:
             continue  # a markup tag
         pos = m.start()
@@ -223,15 +224,18 @@ def _read_paragraph(text: str, lo: int, hi: int, found: list[Quoted], strays: li
         else:
             _add(text, found, open_at, pos, pos + 1)
             open_at = -1
-    if open_at < 0:
-        return
-    if text[open_at] == '"' and _next_opener(text, hi) in _OPENERS:
+    if open_at >= 0:
+        _paragraph_left_open(text, open_at, hi, found, strays)
+
+
+def _paragraph_left_open(text: str, open_at: int, end: int, found: list[Quoted], strays: list[int]) -> None:
+    if text[open_at] == '"' and _next_opener(text, end) in _OPENERS:
         # A straight mark left open, while the next paragraph opens with a curly one: no quote
         # running on (that repeats its own mark), but a stray mark. Read past it.
         strays.append(open_at)
-        _read_paragraph(text, open_at + 1, hi, found, strays)
+        _read_marks(text, open_at + 1, end, found, strays)
     else:
-        _end_paragraph(text, found, open_at, hi)
+        _end_paragraph(text, found, open_at, end)
 
 
 def _end_paragraph(text: str, found: list[Quoted], open_at: int, end: int) -> None:

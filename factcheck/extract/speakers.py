@@ -71,7 +71,7 @@ _PHRASE_TAILS = {
 # A capitalised verb opens a sentence and comes before its speaker: `Said Doe: "…"`.
 _SPEECH_WORDS = frozenset(SPEECH_VERBS) | {"Said", "Says", "Added", "Asked", "Wrote"}
 _FIRST_WORDS = _SPEECH_WORDS | _PHRASE_TAILS.keys()
-_WORD = re.compile(r"\w{3,}")  # every verb is three letters or more: `say`, `ask`
+_WORD = re.compile(r"[A-Za-z]{3,}")  # every verb is three letters or more: `say`, `ask`
 
 
 def speech_verbs(frame: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
