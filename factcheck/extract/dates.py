@@ -118,6 +118,7 @@ def candidates(text: str, start: int = 0, low: str | None = None) -> Iterator[re
     if low is None:
         low = text.translate(grammar.ASCII_LOWER)
     backwards, size = low[::-1], len(low)
+    pattern = grammar.pattern_for(low)
     cursor = start
     for trigger in grammar.TRIGGERS.finditer(low, start):
         if trigger.start() < cursor:
@@ -125,7 +126,7 @@ def candidates(text: str, start: int = 0, low: str | None = None) -> Iterator[re
         run_start = size - grammar.BACK_CHAIN.match(backwards, size - trigger.start()).end()
         pos = max(cursor, run_start)
         while (word := grammar.STARTS.search(low, pos, trigger.end())) is not None:
-            m = grammar.CANDIDATES.match(low, word.start())
+            m = pattern.match(low, word.start())
             if m and grammar.month_cased(text, m):
                 cursor = pos = m.end()
                 yield m
@@ -135,7 +136,10 @@ def candidates(text: str, start: int = 0, low: str | None = None) -> Iterator[re
 
 def _names_its_year(m: re.Match) -> bool:
     """True when the words give the year themselves ("May 2009", "in 2009"), not the calendar."""
-    return m.lastgroup in ("iso", "numeric", "year", "spelled") or bool(m.group("x_yr") or m.group("mo_y"))
+    shape = m.lastgroup
+    if shape in ("iso", "numeric", "year", "spelled"):
+        return True
+    return bool(shape == "explicit" and m.group("x_yr") or shape == "month" and m.group("mo_y"))
 
 
 # --- the readers, one per shape in dates_grammar.PATTERN ---------------------------------

@@ -1,9 +1,13 @@
-"""The shapes of dates in news copy, as one compiled regular expression.
+"""The shapes of dates in news copy, as one regular expression.
 
 Each top-level named group of PATTERN is one shape of date, and `dates.py` reads
 its value. The order of the alternatives matters: at one position the first
 shape that fits wins, so longer shapes ("Friday, Nov. 26, 2010", "last year's
 third quarter") come before the shorter ones they contain.
+
+Compiling all of PATTERN is a good part of the command's start-up, and most
+drafts hold only some of the shapes: `pattern_for` leaves out the shapes whose
+words the draft does not contain at all (SHAPE_WORDS).
 
 The pattern is matched against the draft lower-cased with its offsets kept
 (ASCII_LOWER): case-insensitive matching is several times slower in Python's
@@ -32,6 +36,7 @@ _SHORT_MONTHS = "jan feb mar apr jun jul aug sep sept oct nov dec"
 MONTH_FULL = f"(?:{_words(_FULL_MONTHS)})"
 MONTH = rf"(?:{MONTH_FULL}|(?:{_words(_SHORT_MONTHS)})\.?)"
 WEEKDAY = "(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday"
 
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -169,7 +174,61 @@ PATTERN = rf"""
 )(?!\w))
 """
 
-CANDIDATES = re.compile(r"\b(?:" + PATTERN + ")", re.VERBOSE)
+# The shapes in order, each as "(?P<name>...)": PATTERN is these joined by "|".
+SHAPES = tuple("(?P<" + shape for shape in PATTERN.strip("\n").removeprefix("(?P<").split("\n|(?P<"))
+SHAPE_NAMES = tuple(shape[4 : shape.index(">")] for shape in SHAPES)
+
+# For each shape that needs them, words of which every date of that shape holds at least
+# one (lower-cased, as matched). A draft that has none of them cannot hold the shape.
+SHAPE_WORDS = {
+    "iso": ("-0", "-1"),
+    "numeric": ("/",),
+    "quarter": ("quarter", "half", "period", "q1", "q2", "q3", "q4"),
+    "ago": ("ago", "earlier", "before", "previously", "later", "now", "hence"),
+    "stretch": ("days", "weeks", "months", "years", "decades", "centur", "quarters", "future", "term"),
+    "holiday": ("christmas", "year's", "halloween", "valentine's", "thanksgiving", "election"),
+    "rel": ("year", "month", "week", "decade", "century"),
+    "month": tuple(_FULL_MONTHS.split()),
+    "weekday": tuple(_WEEKDAYS.split()),
+    "deictic": ("today", "yesterday", "tomorrow", "night", "morning", "afternoon", "evening"),
+    "season": ("spring", "summer", "fall", "autumn", "winter"),
+    "decade": ("0s", "0's", "ties", "century"),
+    "spelled": ("nineteen", "eighteen", "thousand"),
+    "ref": ("now", "current", "present", "days", "moment", "recent", "lately", "past", "formerly"),
+}
+
+
+_ALWAYS = frozenset(name for name in SHAPE_NAMES if name not in SHAPE_WORDS)
+_ALL = frozenset(SHAPE_NAMES)
+# The pattern compiled so far and the shapes it holds. The first draft gets the shapes it
+# can hold; a later draft that can hold more gets all of them: a process compiles twice at most.
+_compiled: dict[str, frozenset[str] | re.Pattern] = {"shapes": frozenset()}
+
+
+def _compile(names: frozenset[str]) -> re.Pattern:
+    chosen = (shape for name, shape in zip(SHAPE_NAMES, SHAPES) if name in names)
+    pattern = re.compile(r"\b(?:" + "|".join(chosen) + ")", re.VERBOSE)
+    _compiled.update(shapes=names, pattern=pattern)
+    return pattern
+
+
+def pattern_for(low: str) -> re.Pattern:
+    """PATTERN, or the part of it that can match in `low` (the draft lower-cased by ASCII_LOWER).
+
+    Leaving out shapes that cannot match anywhere in the text changes no match: at each
+    position the first shape that fits still wins.
+    """
+    held = _compiled["shapes"]
+    missing = {name for name, words in SHAPE_WORDS.items() if name not in held and any(w in low for w in words)}
+    if "pattern" not in _compiled:
+        return _compile(_ALWAYS | missing)
+    return _compile(_ALL) if missing else _compiled["pattern"]
+
+
+def __getattr__(name: str):
+    if name == "CANDIDATES":  # all of PATTERN, for tests that compare with a scan of every position
+        return _compiled["pattern"] if _compiled["shapes"] == _ALL else _compile(_ALL)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # Lower-casing that keeps every offset (str.lower() may lengthen some non-ASCII letters),
 # with curly apostrophes made straight so that "New Year\u2019s Day" reads like "New Year's Day".
@@ -178,12 +237,12 @@ ASCII_LOWER = str.maketrans(
 )
 MONTH_WORDS = frozenset(f"{_FULL_MONTHS} {_SHORT_MONTHS}".split())
 
-_MONTH_GROUPS = ("x_mon", "x_mon2", "mo_m")
+_MONTH_GROUPS = {"explicit": ("x_mon", "x_mon2"), "month": ("mo_m",)}
 
 
 def month_cased(text: str, m: re.Match) -> bool:
     """Month names in copy are capitalized: "May 5" is a date, "may 5" is not."""
-    for name in _MONTH_GROUPS:
+    for name in _MONTH_GROUPS.get(m.lastgroup, ()):
         start = m.start(name)
         if start >= 0 and not text[start].isupper():
             return False
@@ -222,7 +281,6 @@ def _trie_node(node: dict) -> str:
     return body
 
 
-_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday"
 _TRIGGER_WORDS = f"""
     {_FULL_MONTHS} {_SHORT_MONTHS} {_WEEKDAYS} today yesterday tomorrow tonight night morning afternoon evening
     christmas halloween thanksgiving day days week weeks weekend weekends month months year years midyear decade decades century centuries

@@ -1,0 +1,66 @@
+"""The date pattern is compiled only for the shapes a draft can hold: that must change no date."""
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcheck.extract import dates
+from factcheck.extract import dates_grammar as grammar
+
+
+def test_the_shapes_joined_are_the_whole_pattern():
+    joined = "|".join(grammar.SHAPES)
+    assert re.sub(r"\s+", "", joined) == re.sub(r"\s+", "", grammar.PATTERN)
+    assert len(grammar.SHAPE_NAMES) == len(set(grammar.SHAPE_NAMES)) == 16
+    assert set(grammar.SHAPE_WORDS) <= set(grammar.SHAPE_NAMES)
+
+
+@pytest.mark.parametrize("name", sorted(grammar.SHAPE_WORDS))
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(data=st.data())
+def test_every_date_of_a_shape_holds_one_of_its_words(name, data):
+    shape = grammar.SHAPES[grammar.SHAPE_NAMES.index(name)]
+    words = data.draw(st.from_regex(re.compile(shape, re.VERBOSE), fullmatch=True))
+    assert any(w in words for w in grammar.SHAPE_WORDS[name]), words
+
+
+@pytest.fixture
+def fresh_pattern(monkeypatch):
+    """As in a new process: nothing compiled yet."""
+    monkeypatch.setattr(grammar, "_compiled", {"shapes": frozenset()})
+
+
+_WORDS = (
+    "the this last next early late mid of in a year years month weeks quarter half ago earlier later "
+    "Friday Monday May March Nov. 23 1998 2010 2010-11-23 11/23/2010 '90s 1990s the sixties century now "
+    "currently recent today tonight morning summer fall Christmas New Year's nineteen ninety-six two thousand "
+    "the past three months Q3 fiscal future term , . -"
+).split()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=5), max_size=25).map(" ".join))
+def test_a_draft_gets_the_dates_the_whole_pattern_finds(fresh_pattern, text):
+    grammar._compiled.clear()  # each example is a new process
+    grammar._compiled["shapes"] = frozenset()
+    first = [(m.span(), m.lastgroup) for m in dates.candidates(text)]
+    everything = grammar.CANDIDATES
+    assert grammar._compiled["pattern"] is everything
+    assert first == [(m.span(), m.lastgroup) for m in dates.candidates(text)]
+
+
+def test_a_draft_without_a_shapes_words_leaves_it_out(fresh_pattern):
+    list(dates.candidates("The council met on Friday and will vote next year."))
+    held = grammar._compiled["shapes"]
+    assert {"weekday", "rel", "explicit", "year"} <= held
+    assert not {"holiday", "spelled", "decade", "season"} & held
+
+
+def test_a_later_draft_with_more_shapes_gets_them_all(fresh_pattern):
+    list(dates.candidates("The council met on Friday."))
+    assert grammar._compiled["shapes"] != frozenset(grammar.SHAPE_NAMES)
+    found = [m.group() for m in dates.candidates("It closed on Christmas Day in the 1990s.")]
+    assert found == ["christmas day", "the 1990s"]
+    assert grammar._compiled["shapes"] == frozenset(grammar.SHAPE_NAMES)
