@@ -597,19 +597,33 @@ class Story:
         → `President Jane Doe`, `the senator` → `Sen. Jane Doe`."""
         head = names.bare(mention.name.split()[-1])
         if head not in self._titles:
-            self._titles[head] = list(_titled(head).finditer(self.frame, self.start))
+            self._titles[head] = [t for t in map(self._name_after_title, _titled(head).finditer(self.frame, self.start)) if t]
         titled = self._titles[head]
-        k = bisect.bisect_left([m.end() for m in titled], pos)  # those ending before pos
-        if k == 0 or titled[k - 1].start() < pos - 6000:
+        k = bisect.bisect_left(titled, (pos,))  # those written before pos
+        if k == 0 or titled[k - 1][0] < pos - 6000:
             return None
-        found = titled[k - 1]
-        words = found.group().split()
-        for k, word in enumerate(words[1:], 1):
-            if word.endswith(".") and not names.is_abbreviation(word[:-1]):
-                words = words[:k] + [word[:-1]]  # the full stop ends the sentence
+        at, name = titled[k - 1]
+        return self.names.full(name, at)
+
+    def _name_after_title(self, title) -> tuple[int, str] | None:
+        """(where, name) of the name a title match opens: `Sen. Jane de Vries` → Jane de Vries."""
+        line_end = self.frame.find("\n", title.end())
+        words = self.frame[title.end() - 1 : title.end() + 60 if line_end < 0 else min(line_end, title.end() + 60)].split()
+        taken = []
+        for word in words[:6]:
+            if word in names.PARTICLES and taken:
+                taken.append(word)
+                continue
+            if not word[:1].isupper():
                 break
-        name = names.strip_titles(" ".join(words))
-        return self.names.full(name, found.start("name")) if name else None
+            if word.endswith(".") and not names.is_abbreviation(word[:-1]):
+                taken.append(word[:-1])  # the full stop ends the sentence
+                break
+            taken.append(word)
+        while taken and taken[-1] in names.PARTICLES:
+            taken.pop()
+        name = names.strip_titles(" ".join(taken))
+        return (title.end() - 1, name) if name else None
 
     def _last_credited(self, pos: int, person: bool) -> tuple[int, str] | None:
         """The last one named by a speech verb before pos, quoted or not (`Doe said in an interview`)."""
@@ -728,10 +742,7 @@ _TITLE_FORMS = {
 def _titled(head: str):
     """A name written with the title that `head` (`senator`) names: `Sen. Jane Doe`."""
     title = _TITLE_FORMS.get(head, re.escape(head.capitalize()))
-    word = r"[A-Z][\w\u2019'\-]*\.?"
-    space = r"[^\S\n]+"  # a name never runs over a line
-    particle = r"(?:(?:" + "|".join(sorted(names.PARTICLES)) + r")" + space + r")?"
-    return re.compile(r"(?<![\w.])(?:" + title + r")" + space + r"(?P<name>" + word + r"(?:" + space + particle + word + r"){0,3})")
+    return re.compile(r"(?<![\w.])(?:" + title + r")[^\S\n]+[A-Z]")  # the name is read on in words
 
 
 def _distance(a: Attribution, q) -> int:
