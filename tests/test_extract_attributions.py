@@ -86,3 +86,13 @@ def test_capitals_that_describe_a_noun_are_no_name():
     assert pairs(text) == [
         ("according to the leading Danish medical journal", "leading Danish medical journal")
     ]
+
+
+def test_a_statement_named_before_the_source():
+    text = "In a statement on Friday, the ministry said exports rose for a fourth month."
+    assert pairs(text) == [("In a statement on Friday, the ministry said", "ministry")]
+
+
+def test_said_in_an_email_after_the_verb():
+    text = "The ministry said in an email that the cranes were safe."
+    assert pairs(text) == [("The ministry said in an email", "ministry")]

@@ -406,3 +406,15 @@ def test_a_pronoun_looks_back_past_a_paragraph_that_opens_with_a_quote():
         "Marsh bristles at that. \u201cI have won every race I have run,\u201d he said."
     )
     assert [s for _, s in pairs(text)] == ["Ines Vale", "Bobby Marsh"]
+
+
+def test_speech_verbs_are_whole_words_and_phrases_count_once():
+    from factcheck.extract.speakers import speech_verbs
+
+    frame = "Doe went on to say it, the so-called expert said-so, and according to Roe, she asked."
+    assert [frame[s:e] for s, e in speech_verbs(frame)] == ["went on to say", "according to", "asked"]
+
+
+def test_a_show_named_before_its_kind_of_work_is_a_title():
+    text = "Callers to his \u201cMorning Harbour\u201d radio program said they were worried, and the series \u201cTides\u201d ran."
+    assert pairs(text) == []
