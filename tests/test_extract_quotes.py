@@ -418,3 +418,12 @@ def test_speech_verbs_are_whole_words_and_phrases_count_once():
 def test_a_show_named_before_its_kind_of_work_is_a_title():
     text = "Callers to his \u201cMorning Harbour\u201d radio program said they were worried, and the series \u201cTides\u201d ran."
     assert pairs(text) == []
+
+
+def test_the_clause_running_up_to_a_quote_after_another_quote_names_the_speaker():
+    text = (
+        "Councillor Ada Roe spent a week in hospital last year.\n\n"
+        "After saying her ankle was \u201ctoo swollen to walk on,\u201d she was "
+        "\u201crushed off to the clinic\u201d for tests."
+    )
+    assert pairs(text)[1] == ("rushed off to the clinic", "Ada Roe")

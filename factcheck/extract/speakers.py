@@ -467,7 +467,7 @@ class Story:
         attribution in the paragraph."""
         para_start, para_end = self.paragraph(q.mark_start)
         s = self.sentence_start(q.mark_start, para_start)
-        subject = self._subject(s, q.mark_start)
+        subject = self._subject(s, q.mark_start) or self._clause_before(s, q.mark_start)
         if subject is not None:
             return subject
         local = self._between(para_start, para_end)
@@ -477,6 +477,15 @@ class Story:
             # `Doe spoke of the bill. "It is a disgrace."`: the sentence before says who
             return self._subject(self.sentence_start(s - 1, para_start), s)
         return None
+
+    def _clause_before(self, s: int, mark: int) -> Mention | None:
+        """`After …, she was "whisked off"`: the clause that runs up to the quote, after an
+        earlier quote in the sentence, opens with its subject."""
+        lo = self.frame.rfind(BLANK, s, mark)
+        if lo < 0:
+            return None
+        subject = subject_at(self.frame, lo + 1, mark)
+        return subject if subject is not None and subject.kind in ("pronoun", "name") else None
 
     def _subject(self, s: int, limit: int) -> Mention | None:
         """The subject of the sentence at s, when it can be a speaker."""
