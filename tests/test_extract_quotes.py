@@ -409,7 +409,7 @@ def test_a_pronoun_looks_back_past_a_paragraph_that_opens_with_a_quote():
 
 
 def test_speech_verbs_are_whole_words_and_phrases_count_once():
-    from factcheck.extract.speakers import speech_verbs
+    from factcheck.extract.verbs import speech_verbs
 
     frame = "Doe went on to say it, the so-called expert said-so, and according to Roe, she asked."
     assert [frame[s:e] for s, e in speech_verbs(frame)] == ["went on to say", "according to", "asked"]
