@@ -117,21 +117,20 @@ def candidates(text: str, start: int = 0, low: str | None = None) -> Iterator[re
     """
     if low is None:
         low = text.translate(grammar.ASCII_LOWER)
-    backwards, size = low[::-1], len(low)
+    backwards = low[::-1]
     pattern = grammar.pattern_for(low)
     cursor = start
     for trigger in grammar.TRIGGERS.finditer(low, start):
         if trigger.start() < cursor:
             continue
-        run_start = size - grammar.BACK_CHAIN.match(backwards, size - trigger.start()).end()
-        pos = max(cursor, run_start)
-        while (word := grammar.STARTS.search(low, pos, trigger.end())) is not None:
-            m = pattern.match(low, word.start())
+        pos = max(cursor, grammar.chain_start(backwards, trigger.start()))
+        while (at := grammar.next_start(low, pos, trigger.end())) >= 0:
+            m = pattern.match(low, at)
             if m and grammar.month_cased(text, m):
                 cursor = pos = m.end()
                 yield m
             else:
-                pos = word.start() + 1
+                pos = at + 1
 
 
 def _names_its_year(m: re.Match) -> bool:

@@ -230,6 +230,7 @@ def __getattr__(name: str):
         return _compiled["pattern"] if _compiled["shapes"] == _ALL else _compile(_ALL)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
+
 # Lower-casing that keeps every offset (str.lower() may lengthen some non-ASCII letters),
 # with curly apostrophes made straight so that "New Year\u2019s Day" reads like "New Year's Day".
 ASCII_LOWER = str.maketrans(
@@ -254,9 +255,9 @@ def month_cased(text: str, m: re.Match) -> bool:
 # Trying CANDIDATES at every word is slow: the alternation is long. Every date
 # holds a trigger word ("year", "Friday", "1998"), and the words before its first
 # trigger all come from a short list ("the", "early", "this", "of"). So
-# `dates.candidates` looks for TRIGGERS, walks back over such words (BACK_CHAIN,
+# `dates.candidates` looks for TRIGGERS, walks back over such words (`chain_start`,
 # run on the reversed text), and tries CANDIDATES only at the words of that run
-# that can begin a date (STARTS). The word lists must stay complete for PATTERN:
+# that can begin a date (`next_start`). The word lists must stay complete for PATTERN:
 # tests compare the fast path with a plain scan.
 
 
@@ -307,9 +308,47 @@ _CHAIN_WORDS = _START_WORDS + " of in than class ended near distant foreseeable 
 TRIGGERS = re.compile(
     rf"(?<![a-z0-9'])(?:(?:{_trie(sorted(set(_TRIGGER_WORDS.split())))})(?![a-z])|\d{{4}}|\d{{1,2}}/\d|'\d0s)"
 )
-BACK_CHAIN = re.compile(
-    rf"(?:[\s-]+(?:{_trie(sorted({w[::-1] for w in _CHAIN_WORDS.split()}))}|(?:ts|dn|dr|ht)?\d+)(?![a-z0-9']))*"
-)
-STARTS = re.compile(
-    rf"(?<![a-z0-9'])(?:{_trie(sorted(set(_START_WORDS.split())))})(?![a-z])|(?<![a-z0-9])\d|'\d"
-)
+START_WORDS = frozenset(_START_WORDS.split())
+_CHAIN_BACKWARDS = frozenset(w[::-1] for w in _CHAIN_WORDS.split())
+# Read in the reversed text: the space before a word and the word; a number ("23rd" reads "dr32").
+_GAP_AND_WORD = re.compile(r"[\s-]+([a-z0-9']*)")
+_NUMBER_BACKWARDS = re.compile(r"(?:ts|dn|dr|ht)?\d+(?![a-z0-9'])")
+_NUMBER_ENDS = frozenset("0123456789tdh") | {""}  # "" when a digit outside ASCII may follow
+# Where a word, a number or a decade ("'90s") begins.
+_WORD_AT = re.compile(r"(?<![a-z0-9'])[a-z][a-z0-9']*|(?<![a-z0-9])\d|'\d")
+
+
+def chain_start(backwards: str, at: int) -> int:
+    """Where the run of date words that ends at offset `at` begins ("early last" before "year").
+
+    `backwards` is the lower-cased text reversed, so that the run is read with forward matches.
+    Words are looked up in a set: compiling them into a pattern would cost more start-up
+    than the lookups cost in a whole draft.
+    """
+    size = len(backwards)
+    pos = size - at
+    while (gap := _GAP_AND_WORD.match(backwards, pos)) is not None:
+        word = gap.group(1)
+        if word in _CHAIN_BACKWARDS:
+            pos = gap.end()
+        elif word[:1] in _NUMBER_ENDS and (number := _NUMBER_BACKWARDS.match(backwards, gap.start(1))):
+            pos = number.end()
+        else:
+            break
+    return size - pos
+
+
+def next_start(low: str, pos: int, end: int) -> int:
+    """The first offset in `low[pos:end]` where a date can begin (a START_WORDS word, a digit), else -1."""
+    while (m := _WORD_AT.search(low, pos, end)) is not None:
+        word = m.group()
+        if word in START_WORDS or not word[0].isalpha() or _begins_with_start_word(word):
+            return m.start()
+        pos = m.start() + 1
+    return -1
+
+
+def _begins_with_start_word(run: str) -> bool:
+    """True when `run` (letters, digits, apostrophes) begins with a start word that a digit or an
+    apostrophe ends ("q3" in "q3's")."""
+    return not run.isalpha() and any(ch in "0123456789'" and run[:k] in START_WORDS for k, ch in enumerate(run))
