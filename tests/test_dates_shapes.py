@@ -64,3 +64,25 @@ def test_a_later_draft_with_more_shapes_gets_them_all(fresh_pattern):
     found = [m.group() for m in dates.candidates("It closed on Christmas Day in the 1990s.")]
     assert found == ["christmas day", "the 1990s"]
     assert grammar._compiled["shapes"] == frozenset(grammar.SHAPE_NAMES)
+
+
+def _same_for_the_patterns(a: str, b: str) -> bool:
+    return a == b or not (a.isascii() or b.isascii()) and all(
+        bool(re.match(cls, a)) == bool(re.match(cls, b)) for cls in (r"\w", r"\s", r"\d")
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60) | st.lists(st.sampled_from(["Friday", "NEW YEAR\u2019S", "\u00c9T\u00c9", "\u212a", "\u0130", "\u02bc", " "])).map("".join))
+def test_lowering_keeps_offsets_and_reads_as_the_table_does(text):
+    by_table = text.translate(grammar.ASCII_LOWER)
+    fast = grammar.lower(text)
+    assert len(fast) == len(text)
+    assert all(_same_for_the_patterns(a, b) for a, b in zip(by_table, fast))
+    assert [m.span() for m in dates.candidates(text)] == [m.span() for m in dates.candidates(text, 0, by_table)]
+
+
+def test_lowering_straightens_apostrophes_and_keeps_odd_capitals():
+    assert grammar.lower("New Year\u2019s Day \u00c9T\u00c9") == "new year's day \u00e9t\u00e9"
+    assert grammar.lower("\u212a 2010") == "\u212a 2010"  # the Kelvin sign would lower to an ASCII "k"
+    assert grammar.lower("\u0130stanbul") == "\u0130stanbul"  # lower() would add a combining dot

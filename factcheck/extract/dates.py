@@ -96,7 +96,7 @@ def find(doc) -> list[Found]:
     """Every date in the draft's body, with absolute offsets into `doc.text`."""
     found: list[Found] = []
     anchor: tuple[int, str] | None = None
-    low = doc.text.translate(grammar.ASCII_LOWER)
+    low = grammar.lower(doc.text)
     for m in candidates(doc.text, doc.body_start, low):
         spot = Spot(doc, low, m, anchor)
         value = _READERS[m.lastgroup](spot)
@@ -113,10 +113,10 @@ def candidates(text: str, start: int = 0, low: str | None = None) -> Iterator[re
 
     Each is what a scan trying `grammar.CANDIDATES` at every word would find; only
     the words between a trigger and the date words before it are tried. `low` is
-    the text lower-cased by `grammar.ASCII_LOWER`, when the caller has it already.
+    the text lower-cased by `grammar.lower`, when the caller has it already.
     """
     if low is None:
-        low = text.translate(grammar.ASCII_LOWER)
+        low = grammar.lower(text)
     backwards = low[::-1]
     pattern = grammar.pattern_for(low)
     cursor = start

@@ -236,6 +236,22 @@ def __getattr__(name: str):
 ASCII_LOWER = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZ\u2019\u2018\u02bc", "abcdefghijklmnopqrstuvwxyz" + "'" * 3
 )
+# The letters whose lower case is longer ("\u0130") or in ASCII (the Kelvin sign).
+_LOWER_UNSAFE = ("\u0130", "\u212a")
+
+
+def lower(text: str) -> str:
+    """`text` as ASCII_LOWER makes it, for matching: the same offsets, words and apostrophes.
+
+    translate() looks every character up in a table; str.lower() is many times faster. It
+    also lowers letters outside ASCII, which no pattern here tells apart from their capitals
+    (a word character either way), except those in _LOWER_UNSAFE.
+    """
+    if text.isascii():
+        return text.lower()
+    if any(ch in text for ch in _LOWER_UNSAFE):
+        return text.translate(ASCII_LOWER)
+    return text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
 MONTH_WORDS = frozenset(f"{_FULL_MONTHS} {_SHORT_MONTHS}".split())
 
 _MONTH_GROUPS = {"explicit": ("x_mon", "x_mon2"), "month": ("mo_m",)}
