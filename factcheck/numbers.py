@@ -41,23 +41,25 @@ import functools
 import re
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Iterable
+from typing import Callable, Iterable
 
 from factcheck import figure_words as W
 from factcheck import units as U
 
 class _Lazy:
     """A pattern compiled on first use. Compiling every pattern at import would cost the
-    command a good part of its start-up; these are needed only by some texts."""
+    command a good part of its start-up; these are needed only by some texts. `pattern`
+    may be a function that writes it, where writing it costs too (a tree of words)."""
 
     __slots__ = ("pattern", "flags", "_compiled")
 
-    def __init__(self, pattern: str, flags: int = 0):
+    def __init__(self, pattern: str | Callable[[], str], flags: int = 0):
         self.pattern, self.flags, self._compiled = pattern, flags, None
 
     def _get(self) -> re.Pattern:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
+            pattern = self.pattern if isinstance(self.pattern, str) else self.pattern()
+            self._compiled = re.compile(pattern, self.flags)
         return self._compiled
 
     def match(self, *args):
@@ -266,7 +268,7 @@ _QUALIFIER_AFTER = re.compile(
 )
 _TOLERANCE = _Lazy(r"\s*(?:±|\+/-|\+-)\s*\d+(?:\.\d+)?(?:[eE][-+\u2212]?\d+)?")
 
-_CHANGE = r"(?i:\b(?:" + _trie(W.CHANGE_VERBS) + r")(?:\s+[\w$%.,'\u2019]+){0,4}?\s+$)"  # see _compiled
+_CHANGE = _Lazy(lambda: r"(?i:\b(?:" + _trie(W.CHANGE_VERBS) + r")(?:\s+[\w$%.,'\u2019]+){0,4}?\s+$)")
 _BETWEEN = re.compile(r"(?i:\b(?P<w>between|from)\s+$)")
 
 # A capitalized word just before a bare number makes a name: "Boeing 747", "Apollo 11".
@@ -588,7 +590,7 @@ class _Scan:
     def article(self, m: re.Match) -> _Quantity:
         """"a hundred", "a dozen", "a baker's dozen", "a third of", "a mile", "a dollar"."""
         text, s = self.text, m.start("a")
-        w = _compiled(_A_NEXT).match(text, m.end("a"))
+        w = _A_NEXT.match(text, m.end("a"))
         word = " ".join(w.group("w").lower().split())
         if word in ("hundred", "dozen", *W.SCALES):
             return self.a_number(s, w)
@@ -822,7 +824,7 @@ class _Scan:
         opener = _BETWEEN.search(text, max(self.start, q.start - 9), q.start)
         if join == "and" and not (opener and opener.group("w").lower() == "between"):
             return
-        if not dash and _compiled(_CHANGE).search(text, max(0, q.start - 60), opener.start() if opener else q.start):
+        if not dash and _CHANGE.search(text, max(0, q.start - 60), opener.start() if opener else q.start):
             return
         if join in ("to", "-", "\u2013") and (r := _TO_ONE.match(text, q.end, self.end)) and q.plain and q.value > 1:
             q.unit, q.end, q.plain = "ratio", r.end(), False  # "a 3-to-1 margin", "won by 2 to 1"
@@ -1033,12 +1035,6 @@ def _is_fraction(num: int, den: int) -> bool:
     return den in _FRACTION_DENOMINATORS or den > 31
 
 
-@functools.lru_cache(maxsize=None)
-def _compiled(pattern: str) -> re.Pattern:
-    """Patterns needed only now and then are compiled on first use: start-up is kept for the rest."""
-    return re.compile(pattern)
-
-
 def _inside_word(text: str, pos: int) -> bool:
     """"one" in "someone", "ten" in "often", "a" in "Korea a": not the start of a word."""
     return pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "_'\u2019-")
@@ -1068,7 +1064,7 @@ _MAGNITUDE_OF = {**{k: Fraction(v) for k, v in U.MAGNITUDE_WORDS.items()}, "doze
 _OF_A_MAGNITUDE = _Lazy(r"(?i:\s+(?:of\s+)?an?\s+(?P<m>hundred|thousand|million|billion|trillion|dozen))(?!\w)")
 _HALF_AFTER = _Lazy(r"(?i:\s+(?:of|an?)\b)")
 _PART_OF = _Lazy(r"(?i:\s+(?:of|century|point|percentage\s+point)\b|-(?:century|point)\b)")
-_A_NEXT = r"\s+(?P<w>(?i:" + _trie(w.lower() for w in W.A_WORDS) + r"))"  # see _compiled
+_A_NEXT = _Lazy(lambda: r"\s+(?P<w>(?i:" + _trie(w.lower() for w in W.A_WORDS) + r"))")
 
 _SIGNS = "-\u2212\u2013#"
 _CURRENCY_TAILS = frozenset("".join(U.CURRENCY_SYMBOLS) + "s.")
