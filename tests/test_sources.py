@@ -37,6 +37,35 @@ def test_html_source_keeps_article_and_drops_furniture(tmp_path):
     assert "Sport" not in src.text
 
 
+LAYOUT_HTML = """<html><head><title>Pier works begin | Harbour Trust</title></head><body><article>
+<h1>Pier works begin</h1>
+<p class="dateline">Posted 2 June 2025</p>
+<p>The trust started work on the north pier on Monday<br>and expects to finish by October.</p>
+<ul><li>Phase one covers the deck</li><li>Phase two covers the piles</li></ul>
+<table><tr><th>Phase</th><th>Cost</th></tr><tr><td>Deck</td><td>$2 million</td></tr></table>
+<p>The works are paid for from the trust's maintenance fund, which holds enough for both phases.</p>
+</article></body></html>"""
+
+
+def test_html_blocks_are_kept_apart_so_sentences_do_not_run_across_them(tmp_path):
+    from factcheck.extract.sentences import Sentences
+
+    src = load_source(write(tmp_path / "pier.html", LAYOUT_HTML), "pier.html")
+    blocks = src.text.split("\n\n")
+    assert blocks[:3] == ["Pier works begin", "Posted 2 June 2025", "The trust started work on the north pier on Monday\nand expects to finish by October."]
+    assert "Phase one covers the deck" in blocks and "Phase two covers the piles" in blocks
+    assert "Deck | $2 million" in blocks
+    sentences = [src.text[s:e] for s, e in Sentences(src.text).spans]
+    assert sentences[0] == "Pier works begin"
+    assert any(s.startswith("The trust started work") and s.endswith("by October.") for s in sentences)
+
+
+def test_html_source_keeps_the_page_title_as_provenance(tmp_path):
+    src = load_source(write(tmp_path / "pier.html", LAYOUT_HTML), "pier.html")
+    assert src.meta["title"] == "Pier works begin | Harbour Trust"
+    assert "Harbour Trust" not in src.text
+
+
 def test_html_made_of_scripts_is_refused_by_name(tmp_path):
     script = "<script>" + "var a = 1;\n" * 2000 + "</script>"
     p = write(tmp_path / "app.html", f"<html><head>{script}</head><body><div id='root'></div></body></html>")
