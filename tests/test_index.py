@@ -148,3 +148,33 @@ def test_chunks_cover_the_text_without_gaps():
 def test_file_names_can_date_a_source():
     assert file_date("wire/2016-09-12-debate.txt").isoformat() == "2016-09-12"
     assert file_date("wire/notes.txt") is None
+
+
+def test_the_index_keeps_whose_source_it_is(tmp_path):
+    (tmp_path / "sources").mkdir()
+    page = "<html><head><title>Ferry timetable changes | Harbour Trust</title></head><body><article>"
+    page += "<p>" + "Crossings will run every twenty minutes from Monday, the timetable shows. " * 5 + "</p></article></body></html>"
+    (tmp_path / "sources/notice.html").write_text(page)
+    (tmp_path / "sources/memo.txt").write_text("Crossings will run every twenty minutes.\n")
+    (tmp_path / "sources/memo.txt.source.yaml").write_text("source: memo.txt\nurl: https://ferries.example.org/memo\nsha256: abc\n")
+    index = open_index(tmp_path)
+    docs = index.refresh(["sources/notice.html", "sources/memo.txt"], workers=1).docs
+    assert "Harbour Trust" in docs["sources/notice.html"].about
+    assert docs["sources/memo.txt"].about == "https://ferries.example.org/memo"
+
+
+def test_an_index_written_by_an_older_version_is_rebuilt(archive):
+    import sqlite3
+
+    state = archive / ".factcheck" / "index"
+    state.mkdir(parents=True)
+    db = sqlite3.connect(str(state / "catalogue.sqlite"))
+    db.executescript(
+        "CREATE TABLE docs (path TEXT PRIMARY KEY, doc_id INTEGER UNIQUE, sha256 TEXT, size INTEGER, mtime_ns INTEGER,"
+        " segment TEXT, kind TEXT, date TEXT, body_start INTEGER, chars INTEGER, marks TEXT);"
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta VALUES ('schema', '1');"
+    )
+    db.commit()
+    db.close()
+    report = open_index(archive).refresh(paths(archive), workers=1)
+    assert len(report.docs) == 40 and len(report.reindexed) == 40

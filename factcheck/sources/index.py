@@ -1,7 +1,7 @@
 """The source index under .factcheck/index/: no server, incremental, fast to query.
 
-A SQLite catalogue records each indexed source (path, size, mtime, sha256, and which
-segment holds its chunks); segments are immutable files of postings and compressed
+A SQLite catalogue records each indexed source (path, size, mtime, sha256, its
+provenance, and which segment holds its chunks); segments are immutable files of postings and compressed
 text (see segment.py). A run re-reads a source only when its size or mtime changed
 and then its sha256 differs, so an unchanged archive costs one stat per file.
 """
@@ -21,12 +21,12 @@ from factcheck.errors import FactcheckError, InputError
 
 SEGMENT_CHARS = 16 * 1024 * 1024
 MAX_SEGMENTS = 12
-SCHEMA = 1
+SCHEMA = 2
 
 _SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS docs (
     path TEXT PRIMARY KEY, doc_id INTEGER UNIQUE, sha256 TEXT, size INTEGER, mtime_ns INTEGER,
-    segment TEXT, kind TEXT, date TEXT, body_start INTEGER, chars INTEGER, marks TEXT);
+    segment TEXT, kind TEXT, date TEXT, body_start INTEGER, chars INTEGER, marks TEXT, about TEXT);
 CREATE TABLE IF NOT EXISTS failures (
     path TEXT PRIMARY KEY, sha256 TEXT, size INTEGER, mtime_ns INTEGER, message TEXT);
 CREATE TABLE IF NOT EXISTS segments (name TEXT PRIMARY KEY, chunks INTEGER, chars INTEGER, bytes INTEGER);
@@ -48,6 +48,7 @@ class DocInfo:
     date: dt.date | None
     body_start: int
     chars: int
+    about: str = ""  # whose source it is: page title, site, author, address (see `provenance`)
 
 
 @dataclass
@@ -71,20 +72,41 @@ def file_date(path: str) -> dt.date | None:
         return None
 
 
-def _sidecar_date(root: Path, rel: str) -> dt.date | None:
+def _sidecar(root: Path, rel: str) -> dict:
+    """The source's `*.source.yaml` sidecar, or {} when it has none (or an unreadable one)."""
     from factcheck.sources import SIDECAR_SUFFIX
 
     side = root / (rel + SIDECAR_SUFFIX)
     if not side.is_file():
-        return None
+        return {}
     from factcheck import yamlio
-    from factcheck.draft import parse_date
 
     try:
         data = yamlio.load(side.read_text(encoding="utf-8"), path=str(side)) or {}
-        return parse_date(data.get("date"), path=str(side)) if isinstance(data, dict) else None
     except (FactcheckError, OSError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _sidecar_date(side: dict, rel: str) -> dt.date | None:
+    from factcheck.draft import parse_date
+
+    try:
+        return parse_date(side.get("date"), path=rel + ".source.yaml")
+    except FactcheckError:
         return None
+
+
+# Sidecar fields that say whose a source is; hashes and fetch times say nothing about it.
+_SIDECAR_PROVENANCE = ("url", "original_path", "title", "publisher", "site", "author")
+
+
+def provenance(meta: dict, side: dict) -> str:
+    """Whose source this is, as one line: what the file says about itself (an HTML page's
+    title, site name, author, address), then what its sidecar records (where it came from)."""
+    found = [str(v) for v in meta.values() if v]
+    found += [str(side[k]) for k in _SIDECAR_PROVENANCE if side.get(k)]
+    return " \u00b7 ".join(found)
 
 
 def _parse_one(root: Path, rel: str) -> dict:
@@ -99,12 +121,14 @@ def _parse_one(root: Path, rel: str) -> dict:
         src = parse_source(data, suffix=path.suffix, display=rel)
     except FactcheckError as exc:
         return {"path": rel, "error": str(exc.message), "sha256": _sha_or_none(path), **_stat(path)}
-    date = src.date or _sidecar_date(root, rel) or file_date(rel)
+    side = _sidecar(root, rel)
+    date = src.date or _sidecar_date(side, rel) or file_date(rel)
     marks = {"pages": src.pages, "cues": [[c.offset, c.timestamp, c.speaker] for c in src.cues]}
     return {
         "path": rel, "sha256": sha, "size": st.st_size, "mtime_ns": st.st_mtime_ns, "text": src.text,
         "kind": src.kind, "date": date.isoformat() if date else None, "body_start": src.body_start,
         "marks": json.dumps(marks) if (src.pages or src.cues) else None, "bytes": len(data),
+        "about": provenance(src.meta, side),
     }
 
 
@@ -157,8 +181,11 @@ class SourceIndex:
         row = self.db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
         if row is None or int(row[0]) != SCHEMA:
             with self.db:
+                # Dropped, not emptied: another version's tables may have other columns.
                 for table in ("docs", "failures", "segments"):
-                    self.db.execute(f"DELETE FROM {table}")
+                    self.db.execute(f"DROP TABLE IF EXISTS {table}")
+            self.db.executescript(_SCHEMA_SQL)
+            with self.db:
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
             for old in self.dir.glob("seg-*.bin"):
                 old.unlink(missing_ok=True)  # written by another version of the index format
@@ -169,7 +196,7 @@ class SourceIndex:
     # --- reading the catalogue -------------------------------------------------
 
     def docs(self) -> dict[str, DocInfo]:
-        rows = self.db.execute("SELECT doc_id, path, sha256, segment, kind, date, body_start, chars FROM docs")
+        rows = self.db.execute("SELECT doc_id, path, sha256, segment, kind, date, body_start, chars, about FROM docs")
         return {r[1]: _doc_info(r) for r in rows}
 
     def marks(self, doc_id: int) -> dict:
@@ -293,8 +320,9 @@ class SourceIndex:
             return
         self.db.execute("DELETE FROM failures WHERE path=?", (r["path"],))
         self.db.execute(
-            "INSERT OR REPLACE INTO docs VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (r["path"], r["doc_id"], r["sha256"], r["size"], r["mtime_ns"], segment, r["kind"], r["date"], r["body_start"], r["chars"], r["marks"]),
+            "INSERT OR REPLACE INTO docs VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (r["path"], r["doc_id"], r["sha256"], r["size"], r["mtime_ns"], segment, r["kind"], r["date"], r["body_start"],
+             r["chars"], r["marks"], r["about"]),
         )
         report.reindexed.append(r["path"])
         report.bytes_read += r["bytes"]
@@ -333,7 +361,7 @@ class SourceIndex:
 def _doc_info(r) -> DocInfo:
     return DocInfo(
         doc_id=r[0], path=r[1], sha256=r[2], segment=r[3], kind=r[4],
-        date=dt.date.fromisoformat(r[5]) if r[5] else None, body_start=r[6] or 0, chars=r[7] or 0,
+        date=dt.date.fromisoformat(r[5]) if r[5] else None, body_start=r[6] or 0, chars=r[7] or 0, about=r[8] or "",
     )
 
 
