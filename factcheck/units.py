@@ -339,13 +339,28 @@ def trie(words) -> str:
 
 
 def _branches(node: dict) -> str:
-    alts = [(r"\s+" if ch == " " else re.escape(ch)) + _branches(node[ch]) for ch in sorted(k for k in node if k)]
+    # Letters with no branch and no word ending among them are written out in one go: the
+    # trees are built at start-up, and most of their nodes are such runs.
+    head = []
+    while len(node) == 1 and "" not in node:
+        ((ch, node),) = node.items()
+        head.append(_escaped(ch))
+    alts = [_escaped(ch) + _branches(node[ch]) for ch in sorted(node) if ch]
     if not alts:
-        return ""
+        return "".join(head)
     body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
     if "" in node:  # a word ends here and longer ones go on: the rest is optional
-        return (body if len(alts) > 1 else "(?:" + body + ")") + "?"
-    return body
+        body = (body if len(alts) > 1 else "(?:" + body + ")") + "?"
+    return "".join(head) + body
+
+
+_ESCAPED: dict[str, str] = {}
+
+
+def _escaped(ch: str) -> str:
+    if ch not in _ESCAPED:
+        _ESCAPED[ch] = r"\s+" if ch == " " else re.escape(ch)
+    return _ESCAPED[ch]
 
 
 LONGEST_NAME = max(len(name.split()) for name in UNIT_NAMES)  # in words
