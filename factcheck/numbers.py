@@ -462,8 +462,8 @@ class _Scan:
     def exponent(self, q: _Quantity) -> None:
         """"4e14", "2.48×10−5", "6×10²³", "8x2^10", "2^10"."""
         nxt = self.text[q.end : q.end + 2]
-        if not nxt or nxt[0] not in _EXPONENT_LEADS and nxt[-1] not in _EXPONENT_LEADS:
-            return
+        if not nxt or nxt[0] not in _EXPONENT_LEADS and not (nxt[0].isspace() and nxt[1:] in _TIMES_SIGNS):
+            return  # as _EXPONENT cannot match: "6 euros" should not cost compiling it
         m = _EXPONENT.match(self.text, q.end, self.end)
         if not m:
             return
@@ -1022,6 +1022,7 @@ _EXPONENT = _Lazy(
     r"|(?:\^|\*\*)(?P<x>\d{1,2})(?!\d)"
 )
 _EXPONENT_LEADS = frozenset("eE^*x\u00d7\u00b7")
+_TIMES_SIGNS = frozenset("x\u00d7\u00b7*")  # after a space
 _SLASH = _Lazy(r"/(\d{1,4})(?![\d/])")
 _MIXED = _Lazy(r"(?:[ \u00a0\u2009-])?(?:(?P<n>\d{1,2})/(?P<d>\d{1,3})(?![\d/])|(?P<v>[" + "".join(W.VULGAR) + r"]))")
 _GLUED_WORD = re.compile(r"[\u00b0\u00ba]?[^\W\d_]+|[\u00b0\u00ba]")
