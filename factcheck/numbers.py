@@ -269,6 +269,10 @@ _QUALIFIER_AFTER = re.compile(
 _TOLERANCE = _Lazy(r"\s*(?:±|\+/-|\+-)\s*\d+(?:\.\d+)?(?:[eE][-+\u2212]?\d+)?")
 
 _CHANGE = _Lazy(lambda: r"(?i:\b(?:" + _trie(W.CHANGE_VERBS) + r")(?:\s+[\w$%.,'\u2019]+){0,4}?\s+$)")
+# The same for text in ASCII, with the verbs looked up in a set (see _after_change_verb).
+_CHANGE_VERB_SET = frozenset(W.CHANGE_VERBS)
+_WORD_AND_SPACE = _Lazy(r"\b[A-Za-z]+(?=\s)")
+_CHANGE_TAIL = _Lazy(r"(?:\s+[\w$%.,'\u2019]+){0,4}?\s+$")
 _BETWEEN = re.compile(r"(?i:\b(?P<w>between|from)\s+$)")
 
 # A capitalized word just before a bare number makes a name: "Boeing 747", "Apollo 11".
@@ -824,7 +828,7 @@ class _Scan:
         opener = _BETWEEN.search(text, max(self.start, q.start - 9), q.start)
         if join == "and" and not (opener and opener.group("w").lower() == "between"):
             return
-        if not dash and _CHANGE.search(text, max(0, q.start - 60), opener.start() if opener else q.start):
+        if not dash and _after_change_verb(text, max(0, q.start - 60), opener.start() if opener else q.start):
             return
         if join in ("to", "-", "\u2013") and (r := _TO_ONE.match(text, q.end, self.end)) and q.plain and q.value > 1:
             q.unit, q.end, q.plain = "ratio", r.end(), False  # "a 3-to-1 margin", "won by 2 to 1"
@@ -1121,6 +1125,21 @@ _TIMES = re.compile(r"\s+times\b")
 _IN = _Lazy(r"[ \u00a0]+(?:in|out\s+of)[ \u00a0]+")
 _RELATIVE_TIME = _Lazy(r"(?i:\s+(?:earlier|ago|before|later|after|prior|on|from)\b)")
 _PRICED = _Lazy(r"(?i:share|head|person|capita|piece|unit|night|ticket|seat|visit|item|dose)(?!\w)")
+
+
+def _after_change_verb(text: str, start: int, end: int) -> bool:
+    """True when `text[start:end]` ends with a verb of change and up to four words: "rose from".
+
+    This is _CHANGE.search(text, start, end). Compiling _CHANGE (a long tree of words matched
+    in any case) costs more than most drafts take to read, so text in ASCII, where lower()
+    is what matching in any case does, looks the words up instead.
+    """
+    if not text[start:end].isascii():
+        return _CHANGE.search(text, start, end) is not None
+    return any(
+        m.group().lower() in _CHANGE_VERB_SET and _CHANGE_TAIL.match(text, m.end(), end)
+        for m in _WORD_AND_SPACE.finditer(text, start, end)
+    )
 
 
 def _same_measure(a: _Quantity, b: _Quantity) -> bool:
