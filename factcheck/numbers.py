@@ -297,27 +297,33 @@ _ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _CLAUSE_BREAK = re.compile(r"[,;:)\]\u2014]|\.(?!\w)")
 
 
-@dataclass
 class _Quantity:
-    """A figure being read: its span and what has been learnt about it so far."""
+    """A figure being read: its span and what has been learnt about it so far.
 
-    start: int
-    end: int
-    value: Fraction
-    plain: bool = False  # an integer written in digits alone, as names and labels use
-    words: bool = False  # written in words
-    base: Fraction | None = None  # the value before a magnitude word: 6 in "6 billion"
-    number_end: int = 0  # where the number (with its magnitude) ends, before unit or noun
-    magnitude: bool = False
-    currency: str | None = None
-    unit: str | None = None
-    counted: bool = False  # the unit is a counted noun from the text, not a measure
-    qualifier: str | None = None
-    low: Fraction | None = None
-    high: Fraction | None = None
-    bare_one: bool = False  # the single word "one", maybe a pronoun
-    hash: bool = False  # written after "#": a rank unless it reads as money
-    powered: bool = False  # written with an exponent: may be too big or too small for a float
+    A plain class: generating a dataclass's methods would cost start-up for nothing here.
+    """
+
+    __slots__ = (
+        "start", "end", "value", "plain", "words", "base", "number_end", "magnitude", "currency", "unit",
+        "counted", "qualifier", "low", "high", "bare_one", "hash", "powered",
+    )  # fmt: skip
+
+    def __init__(self, start: int, end: int, value: Fraction, *, plain: bool = False, words: bool = False):
+        self.start, self.end, self.value = start, end, value
+        self.plain = plain  # an integer written in digits alone, as names and labels use
+        self.words = words  # written in words
+        self.base: Fraction | None = None  # the value before a magnitude word: 6 in "6 billion"
+        self.number_end = 0  # where the number (with its magnitude) ends, before unit or noun
+        self.magnitude = False
+        self.currency: str | None = None
+        self.unit: str | None = None
+        self.counted = False  # the unit is a counted noun from the text, not a measure
+        self.qualifier: str | None = None
+        self.low: Fraction | None = None
+        self.high: Fraction | None = None
+        self.bare_one = False  # the single word "one", maybe a pronoun
+        self.hash = False  # written after "#": a rank unless it reads as money
+        self.powered = False  # written with an exponent: may be too big or too small for a float
 
     def figure(self) -> Figure:
         low = _number(self.low) if self.low is not None else None
