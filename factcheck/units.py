@@ -367,7 +367,10 @@ LONGEST_NAME = max(len(name.split()) for name in UNIT_NAMES)  # in words
 # The words a unit's name can start with, and their part before a hyphen ("metre" of "metre-high").
 NAME_STARTS = frozenset(w for name in UNIT_NAMES for w in (name.split()[0], name.split()[0].split("-")[0]))
 # A unit symbol: exact case, and not the start of a longer word ("m" in "more").
-UNIT_SYMBOL_RE = re.compile(r"(?:" + trie(UNIT_SYMBOLS) + r")(?![A-Za-z])")
+# Symbol lengths, longest first: symbols are looked up, which costs less at start-up than a
+# pattern of them all.
+_SYMBOL_LENGTHS = sorted({len(s) for s in UNIT_SYMBOLS}, reverse=True)
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 # --- reading a unit in text -----------------------------------------------------------
 
@@ -442,13 +445,23 @@ def _base_unit(text: str, p: int, end: int) -> tuple[int, str] | None:
     named = _unit_name_at(text, p, end) if text[p : p + 1].isalpha() else None
     if named:
         return named
-    m = UNIT_SYMBOL_RE.match(text, p, end)
-    if not m:
+    symbol = _symbol_at(text, p, end)
+    if symbol is None:
         return None
-    after = text[m.end() : m.end() + 1]
-    if after.isdigit() and after not in "23" or m.group() == "in" and not _INCH_OK.match(text, p, end):
+    e = p + len(symbol)
+    after = text[e : e + 1]
+    if after.isdigit() and after not in "23" or symbol == "in" and not _INCH_OK.match(text, p, end):
         return None
-    return m.end(), UNIT_SYMBOLS[m.group()]
+    return e, UNIT_SYMBOLS[symbol]
+
+
+def _symbol_at(text: str, p: int, end: int) -> str | None:
+    """The longest unit symbol at `p` that no letter follows ("km" in "km/", not in "kms")."""
+    for k in _SYMBOL_LENGTHS:
+        e = p + k
+        if e <= end and text[p:e] in UNIT_SYMBOLS and not (e < end and text[e] in _ASCII_LETTERS):
+            return text[p:e]
+    return None
 
 
 
