@@ -7,14 +7,18 @@ targets, code, list markers and footnote marks are part of the markup, not claim
 
 from __future__ import annotations
 
+import functools
 import re
 
 from factcheck.model import Found, Kind
 
+_compiled = functools.cache(re.compile)
+
 # Markdown that can hold digits but never a claim, each with the text that must occur for
-# it to be there: most news copy has none of it, and a pass that cannot match is skipped.
+# it to be there: most news copy has none of it, and a pass that cannot match is skipped
+# (and its pattern never compiled).
 _MARKUP = tuple(
-    (triggers, re.compile(pattern, flags))
+    (triggers, functools.partial(_compiled, pattern, flags))
     for triggers, pattern, flags in (
         (("```", "~~~"), r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n(?:.*?\n)??[ \t]{0,3}(?P=fence)[ \t]*$", re.M | re.S),
         (("`",), r"`[^`\n]+`", 0),  # inline code
@@ -35,7 +39,7 @@ def find(doc) -> list[Found]:
 
     text, start = doc.text, doc.body_start
     body = doc.body
-    skip = [m.span() for triggers, pattern in _MARKUP if any(t in body for t in triggers) for m in pattern.finditer(text, start)]
+    skip = [m.span() for triggers, pattern in _MARKUP if any(t in body for t in triggers) for m in pattern().finditer(text, start)]
     first = _FIRST_LIST_MARKER.match(text, start)
     if first:
         skip.append(first.span())
