@@ -7,6 +7,7 @@ news text is regular enough that a boundary rule plus an abbreviation list does 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 # Words that end in a full stop without ending a sentence.
@@ -82,15 +83,18 @@ def split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-_STARTERS = re.compile(
-    r"\s+(?:The|A|An|He|She|It|They|We|I|But|And|In|On|At|This|That|These|Those|His|Her|Their|Its|"
-    r"There|When|While|After|Before|If|As|Some|Many|Most|Officials?)\b"
-)
+@functools.cache
+def _starters() -> re.Pattern:
+    """Compiled on first use: most drafts never end a sentence with an abbreviation."""
+    return re.compile(
+        r"\s+(?:The|A|An|He|She|It|They|We|I|But|And|In|On|At|This|That|These|Those|His|Her|Their|Its|"
+        r"There|When|While|After|Before|If|As|Some|Many|Most|Officials?)\b"
+    )
 
 
 def _starts_sentence(text: str, pos: int, end: int) -> bool:
     """After "U.S.", a common sentence opener means the abbreviation also ended the sentence."""
-    return _STARTERS.match(text, pos, end) is not None
+    return _starters().match(text, pos, end) is not None
 
 
 def _add(text: str, spans: list[tuple[int, int]], s: int, e: int) -> None:
