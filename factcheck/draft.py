@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck.errors import DataError
@@ -12,12 +11,15 @@ from factcheck.errors import DataError
 _FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 
 
-@dataclass(frozen=True)
 class Draft:
-    path: str
-    text: str
-    body_start: int = 0
-    meta: dict[str, Any] = field(default_factory=dict)
+    """A draft as read; not to be changed. A plain class, as every command reads drafts and
+    generating a dataclass's methods would cost each of them start-up."""
+
+    __slots__ = ("path", "text", "body_start", "meta")
+
+    def __init__(self, path: str, text: str, body_start: int = 0, meta: dict[str, Any] | None = None):
+        self.path, self.text, self.body_start = path, text, body_start
+        self.meta: dict[str, Any] = {} if meta is None else meta
 
     @property
     def body(self) -> str:
