@@ -8,20 +8,21 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from dataclasses import dataclass
 
 from factcheck.extract.sentences import Sentences
 from factcheck.model import Claim, FileClaims, Found, Kind, claim_id
 
 
-@dataclass(frozen=True)
 class Doc:
-    """The text an extractor reads. Extractors look only at text[body_start:]."""
+    """The text an extractor reads. Extractors look only at text[body_start:], and change nothing.
 
-    text: str
-    body_start: int
-    reference_date: dt.date
-    sentences: Sentences
+    A plain class: generating a dataclass's methods would cost every command start-up.
+    """
+
+    __slots__ = ("text", "body_start", "reference_date", "sentences", "__weakref__")  # extractors may cache by doc
+
+    def __init__(self, text: str, body_start: int, reference_date: dt.date, sentences: Sentences):
+        self.text, self.body_start, self.reference_date, self.sentences = text, body_start, reference_date, sentences
 
     @property
     def body(self) -> str:
