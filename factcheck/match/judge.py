@@ -4,6 +4,11 @@ Every kind is located through its context. A figure or date is found by the word
 the sentence around it (a bare "6" is everywhere), then the words of the draft's
 sentence are lined up with the source's, and what stands in the figure's place in the
 source is what it is compared with. A quote is found by its own words.
+
+A reworded sentence lines up with nothing; for a figure, date or attribution the
+paraphrase path (paraphrase.py) then looks for source sentences sharing the claim's
+context words. It runs only when the near-copy path found no passage, so it never
+overrules a passage that lines up.
 """
 
 from __future__ import annotations
@@ -13,10 +18,10 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from factcheck.match import quotes, values
+from factcheck.match import attribution, context, paraphrase, quotes, values
 from factcheck.match.evidence import Evidence, Judgement, Verdict
 from factcheck.match.locate import Hit, locate
-from factcheck.match.words import Word, same_words, single_line, words
+from factcheck.match.words import same_words, single_line, words
 from factcheck.sources.search import Searcher
 
 # Below these alignment scores the best passage is some other text, not this claim's.
@@ -37,6 +42,7 @@ class Context:
     reference_date: dt.date
     marks: object = None  # callable doc_id -> {"pages": ..., "cues": ...}
     _found: dict = field(default_factory=dict)
+    read_cache: dict = field(default_factory=dict)  # passage -> its sentences, for the paraphrase path
 
     def source_date(self, doc) -> dt.date:
         return doc.date or self.reference_date
@@ -120,7 +126,17 @@ def judge_value(claim: dict, ctx: Context) -> Judgement:
         window, a, b = narration
         hits = [h for h in locate(ctx.searcher, window) if h.score >= CONTEXT_MIN]
     evidence = [e for e in (_value_evidence(claim, h, window, a, b, ctx) for h in hits) if e]
+    if not evidence:
+        evidence = _reworded_value(claim, ctx)
     return _settle(evidence, "no source passage matches the sentence around this claim")
+
+
+def _reworded_value(claim: dict, ctx: Context) -> list[Evidence]:
+    sentence = claim.get("sentence") or claim.get("text") or ""
+    text = single_line(claim.get("text") or "")
+    at = _find_words(sentence, text) if text else -1
+    start, end = (at, at + len(text)) if at >= 0 else (0, 0)
+    return [_evidence(ctx, f.hit, f.hit.start, f.hit.end, f.verdict, f.reason) for f in paraphrase.judge_value(claim, ctx, sentence, start, end)]
 
 
 def _value_evidence(claim: dict, hit: Hit, window: str, a: int, b: int, ctx: Context) -> Evidence | None:
@@ -277,13 +293,12 @@ def _source_speaker(hit: Hit, cmp, ctx: Context) -> str | None:
 
 
 _QUOTE_MARKS = ('"', "\u201c", "\u201d")
-_TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "the", "prof", "gen", "jr", "sr"}
 
 
 def same_person(a: str, b: str) -> bool:
     """Two ways of naming one speaker share a name word ("Trump" and "DONALD TRUMP")."""
-    ta = {w.key for w in words(a) if w.key not in _TITLES and len(w.key) > 1}
-    tb = {w.key for w in words(b) if w.key not in _TITLES and len(w.key) > 1}
+    ta = {w.key for w in words(a) if w.key not in attribution.TITLES and len(w.key) > 1}
+    tb = {w.key for w in words(b) if w.key not in attribution.TITLES and len(w.key) > 1}
     return bool(ta & tb) or not ta or not tb
 
 
@@ -291,19 +306,43 @@ def same_person(a: str, b: str) -> bool:
 
 
 def judge_attribution(claim: dict, ctx: Context) -> Judgement:
-    """Supported when the sentence is found and the named source appears around it."""
-    window, _, _ = context_window(claim)
+    """Supported when the statement is found and its source names whoever the draft credits
+    (see attribution.py); not found otherwise."""
     name = claim.get("attributed_to") or claim.get("text") or ""
-    keys = {w.key for w in words(name) if w.key not in _TITLES and len(w.key) > 2}
+    keys = attribution.name_keys(name)
     evidence = []
-    for h in (h for h in locate(ctx.searcher, window) if h.score >= CONTEXT_MIN):
-        lo, hi = max(0, h.start - 300), min(len(h.passage.text), h.end + 300)
-        near = {w.key for w in words(h.passage.text, lo, hi)}
-        if keys and keys <= near:
-            evidence.append(_evidence(ctx, h, h.start, h.end, Verdict.SUPPORTED, f"the source names {name} beside this passage"))
-        else:
-            evidence.append(_evidence(ctx, h, h.start, h.end, Verdict.NOT_FOUND, f"the passage is there but does not name {name}"))
+    for h in _statement_hits(claim, ctx):
+        verdict, reason = _credited(h, keys, name, ctx)
+        evidence.append(_evidence(ctx, h, h.start, h.end, verdict, reason))
     return _settle(evidence, "no source passage matches this sentence")
+
+
+def _statement_hits(claim: dict, ctx: Context) -> list[Hit]:
+    """The statement in the sources: the sentence as written, then without the attribution
+    (the source may credit it otherwise, or not at all), then reworded."""
+    window, _, _ = context_window(claim)
+    hits = [h for h in locate(ctx.searcher, window) if h.score >= CONTEXT_MIN]
+    said = attribution.statement(claim.get("sentence") or "", single_line(claim.get("text") or ""))
+    if not hits and said and said != claim.get("sentence"):
+        hits = [h for h in locate(ctx.searcher, said) if h.score >= CONTEXT_MIN]
+    if not hits and said:
+        found = paraphrase.related(ctx, context.cues(said, 0, 0, window=None), said)
+        hits = [paraphrase.as_hit(r) for r in found if r.same_statement][:MAX_EVIDENCE]
+    return hits
+
+
+def _credited(h: Hit, keys: list[str], name: str, ctx: Context) -> tuple[Verdict, str]:
+    p = h.passage
+    if not keys:
+        return Verdict.SUPPORTED, f"the statement is in the sources; {name!r} names no one in particular to look for"
+    name = attribution.display(name, keys)
+    if attribution.named_near(p.text, h.start, h.end, keys):
+        return Verdict.SUPPORTED, f"the source names {name} beside this passage"
+    if ctx.searcher.mentions(p.doc.doc_id, keys):
+        return Verdict.SUPPORTED, f"the source names {name}"
+    if attribution.named_in_provenance(p.doc.about, p.doc.path, keys):
+        return Verdict.SUPPORTED, f"the source is {name}'s own: its title, address or file name names it"
+    return Verdict.NOT_FOUND, f"the passage is there but the source does not name {name}"
 
 
 # --- shared -------------------------------------------------------------------------------

@@ -86,12 +86,32 @@ def units_clash(a, b) -> bool:
     ka, kb = unit_key(a), unit_key(b)
     if not ka or not kb or ka.lower() == kb.lower():
         return False
-    known = lambda k: k.lower() in _MEASURES or (len(k) == 3 and k.isupper()) or k in _UNITS.values()  # noqa: E731
-    return known(ka) and known(kb)
+    return is_measure(ka) and is_measure(kb)
+
+
+def is_measure(unit) -> bool:
+    """Money or a percentage: a unit whose absence means a different kind of figure."""
+    k = unit_key(unit)
+    return bool(k) and (k.lower() in _MEASURES or (len(k) == 3 and k.isupper()) or k in _UNITS.values())
 
 
 def _has(qualifier: str, words: tuple[str, ...]) -> bool:
     return any(w in qualifier for w in words)
+
+
+def bounds_only(qualifier: str | None) -> bool:
+    """A qualifier that makes a figure a bound ("more than", "up to"), met by many numbers."""
+    q = (qualifier or "").lower()
+    return bool(q) and any(_has(q, words) for words in (MORE, AT_LEAST, LESS, AT_MOST)) and not _has(q, ABOUT)
+
+
+def same_number(claim: dict, source_value) -> bool:
+    """The draft figure's number and the source's are one, after rounding as written."""
+    draft = _as_float(claim.get("value"))
+    if draft is None or source_value is None:
+        return False
+    step = rounding_step(claim.get("text", ""), draft)
+    return math.isclose(draft, float(source_value), rel_tol=1e-9) or abs(draft - float(source_value)) <= step
 
 
 def figure_agrees(draft: float, source: float, qualifier: str | None, step: float, source_qualifier: str | None = None) -> tuple[bool, str]:

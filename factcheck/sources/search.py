@@ -74,6 +74,32 @@ class Searcher:
         weights = [math.log(1 + self.total_chunks / f) for f in freq.tolist()]
         return self._score(chosen, weights, limit)
 
+    def rarity(self, words: list[str]) -> list[float | None]:
+        """How rare each word is in these sources (log inverse chunk frequency): "corrosion"
+        says more about a passage than "council". None for a word no chunk holds."""
+        if not words or not self.segments:
+            return [None] * len(words)
+        hashes = np.fromiter((terms.token_hash(w) for w in words), dtype=np.uint64, count=len(words))
+        df = sum(seg.doc_freq(hashes) for seg in self.segments)
+        return [math.log(1 + self.total_chunks / f) if f else None for f in df.tolist()]
+
+    def mentions(self, doc_id: int, words: list[str]) -> bool:
+        """Does one chunk of the source hold all of `words` (lower case)? The index says
+        which chunks may; only those are read, to confirm."""
+        doc = self.docs.get(doc_id)
+        if doc is None or not words or not doc.segment:
+            return False
+        names = sorted({d.segment for d in self.docs.values() if d.segment})
+        seg = self.segments[names.index(doc.segment)]
+        chunks = None
+        for word in words:
+            forms = np.fromiter((terms.token_hash(w) for w in (word, word + "'s")), dtype=np.uint64, count=2)
+            ids = np.unique(np.concatenate(seg.chunks_of(forms)).astype(np.int64))
+            ids = ids[seg.chunk_doc[ids] == doc_id]
+            chunks = ids if chunks is None else np.intersect1d(chunks, ids)
+        wanted = set(words)
+        return any(wanted <= _bare_tokens(seg.chunk_text(int(c))[1]) for c in chunks.tolist())
+
     def _score(self, hashes: np.ndarray, weights: list[float], limit: int) -> list[tuple[int, int, float]]:
         keys, wts = [], []
         for si, seg in enumerate(self.segments):
@@ -115,3 +141,9 @@ def _mask(chunk_doc: np.ndarray, allowed: np.ndarray) -> np.ndarray:
     out = np.zeros(len(ids), dtype=bool)
     out[ok] = allowed[ids[ok]]
     return out
+
+
+def _bare_tokens(text: str) -> set[str]:
+    """The words of a text, lower case, a possessive 's taken off."""
+    found = (terms.term_key(t) for t in terms.tokens(text))
+    return {t.removesuffix("'s") for t in found}

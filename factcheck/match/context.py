@@ -1,0 +1,141 @@
+"""What a claim is about: the content words around it, compared the way a paraphrase allows.
+
+A reporter rewrites a source's sentence ("The repair contract is expected to cost about
+$18.5 million" becomes "The repairs will cost about $18.5 million"), so the draft's
+sentence as a whole no longer lines up with the source's. What survives a paraphrase is
+the handful of content words near the figure: repair, cost. Those words are cut down
+crudely to a common stem (lower case; plural s, -ed, -ing and a final e dropped) so that
+"repairs" meets "repair" and "closed" meets "closing", and the words of the claim's own
+clause count fully while the rest of its window counts a quarter: "the authority said on
+Wednesday" is about the authority, whatever else the sentence says.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.sources.terms import STOP_WORDS
+
+# Content words on each side of the claim that make up its window.
+WINDOW_WORDS = 8
+# A clause with fewer content words than this borrows its neighbour's ("In 2024, …").
+# Words outside the clause count a quarter: they are often about something else.
+CLAUSE_MIN = 2
+OUTSIDE_CLAUSE = 0.25
+
+# Words that say nothing about what a figure counts: function words, light verbs that a
+# rewording swaps freely ("put the bill at", "get back"), words of saying (the attribution
+# is checked on its own), and the words a figure is written with.
+_NOT_CONTENT = STOP_WORDS | frozenset(
+    """
+    about above after again against all also am any because before being below between both can
+    could did do does doing down during each even ever few further here how if into just may might
+    more most much must no nor now off once only other out over own same shall should so some such
+    than then there these those through too under until up very what when where whether while why
+    yet said says say saying told tell tells added adds according announced announce announces
+    stated noted explained confirmed statement release spokesman spokeswoman spokesperson
+    get gets got getting make makes made making take takes took taken put puts go goes went gone
+    going come comes came give gives gave given keep keeps kept let lets back
+    percent per cent million billion thousand trillion mr mrs ms dr
+    """.split()
+)
+
+# Letters (with inner apostrophes) or digits (with inner , or .), as the index reads words.
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+_CLAUSE_BREAK = re.compile(
+    r"(?<!\d),|,(?!\d)|[;:()\"\u201c\u201d\u2013\u2014]|\s-\s|\b(?:and|but|while|after|before|because|although|though|whereas|until|unless)\b",
+    re.I,
+)
+_VOWELS = set("aeiouy")
+
+
+def stem(word: str) -> str:
+    """A crude common form: "repairs", "repaired", "repairing" → "repair"; "closed", "close" → "clos"."""
+    w = word.lower().replace("\u2019", "'")
+    if w[:1].isdigit():
+        return w.replace(",", "")
+    w = w[:-2] if w.endswith("'s") else w.rstrip("'")
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        base = w[: -len(suffix)] + keep
+        if w.endswith(suffix) and len(base) >= 3 and not w.endswith(("ss", "us", "is")) and set(base) & _VOWELS:
+            w = _undouble(base) if not keep else base
+            break
+    return w[:-1] if len(w) > 3 and w.endswith("e") else w
+
+
+def _undouble(base: str) -> str:
+    """"stopp" → "stop", "plann" → "plan"; but "fall", "press" keep their pairs."""
+    if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "aeiouylsz":
+        return base[:-1]
+    return base
+
+
+def is_content(token: str) -> bool:
+    t = token.lower()
+    return t not in _NOT_CONTENT and (len(t) > 1 or t.isdigit())
+
+
+def content_words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
+    """(word, start, end) of each content word of text[start:end]."""
+    stop = len(text) if end is None else end
+    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, stop) if is_content(m.group())]
+
+
+def stems(text: str, start: int = 0, end: int | None = None) -> frozenset[str]:
+    return frozenset(stem(w) for w, _, _ in content_words(text, start, end))
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One content word of a claim's context: its stem, the word as written, and how much it counts."""
+
+    stem: str
+    word: str
+    weight: float  # 1 inside the claim's clause, less outside it
+
+
+def cues(sentence: str, start: int, end: int, window: int | None = WINDOW_WORDS) -> list[Cue]:
+    """The content words around sentence[start:end] (the claim), nearest first, one per stem.
+
+    `window` content words are taken on each side; None takes the whole sentence, every
+    word counting fully (a statement credited to someone is about all of its words)."""
+    found = content_words(sentence)
+    before = [w for w in found if w[2] <= start][::-1][:window]
+    after = [w for w in found if w[1] >= end][:window]
+    lo, hi = clause(sentence, start, end) if window is not None else (0, len(sentence))
+    out: dict[str, Cue] = {}
+    for word, s, e in _interleave(before, after):
+        key = stem(word)
+        if key not in out:
+            out[key] = Cue(key, word.lower(), 1.0 if lo <= s and e <= hi else OUTSIDE_CLAUSE)
+    return list(out.values())
+
+
+def _interleave(before: list, after: list) -> list:
+    out = []
+    for i in range(max(len(before), len(after))):
+        out += before[i : i + 1] + after[i : i + 1]
+    return out
+
+
+def clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the clause holding sentence[start:end], widened until it holds a few content words."""
+    cuts = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(sentence) if not start <= m.start() < end] + [len(sentence)]
+    cuts = sorted(set(cuts))
+    i = max(k for k, c in enumerate(cuts) if c <= start)
+    j = min(k for k, c in enumerate(cuts) if c >= end)
+    # The clause before is tried first: a clause too short to stand alone ("which starts in
+    # January") hangs on the one before it; what follows is often the attribution.
+    grow_left = True
+    while _own_words(sentence, cuts[i], cuts[j], start, end) < CLAUSE_MIN and (i > 0 or j < len(cuts) - 1):
+        if (grow_left and i > 0) or j == len(cuts) - 1:
+            i -= 1
+        else:
+            j += 1
+        grow_left = not grow_left
+    return cuts[i], cuts[j]
+
+
+def _own_words(sentence: str, lo: int, hi: int, start: int, end: int) -> int:
+    return sum(1 for _, s, e in content_words(sentence, lo, hi) if e <= start or s >= end)

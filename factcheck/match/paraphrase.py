@@ -1,0 +1,303 @@
+"""The paraphrase path: a figure, date or attribution whose sentence the reporter reworded.
+
+When the draft's sentence lines up with no passage of the sources, the claim is looked
+for by what it is about instead. The index proposes a few passages sharing the rarest of
+the claim's context words (see `context.py`); each of their sentences is scored by the
+share of those words it holds, weighted by rarity, a word found only in the sentence
+before or after (in the same paragraph) counting half, since reporters fold two source
+sentences into one. A sentence holding enough of them is *related*; one holding most of
+them, several in the sentence itself, is taken as *the same statement*.
+
+- A related sentence with a figure or date of the same kind and unit that agrees (by the
+  same value, qualifier and rounding rules as the near-copy path) supports the claim.
+- The same statement with one figure or date of the same kind and unit that differs
+  contradicts it. A looser match never contradicts: the same words around another
+  figure are as often a different statement ("last year's budget was …").
+- Anything else leaves the claim not found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.match import context, values
+from factcheck.match.evidence import Verdict
+from factcheck.match.locate import Hit
+from factcheck.match.words import same_words, single_line
+from factcheck.sources.search import Passage
+
+RELATED = 0.45
+SAME_STATEMENT = 0.6
+SAME_CLAUSE = 0.5
+MIN_SHARED = 2  # context words a related sentence and its neighbours must share with the claim
+STATEMENT_OWN = 3  # ... and that the same statement must hold itself
+NEIGHBOUR = 0.5
+PASSAGES = 8
+MAX_FOUND = 3
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a candidate passage: its span in the passage and its content-word stems."""
+
+    passage: Passage
+    start: int
+    end: int
+    own: frozenset[str]
+    near: frozenset[str]  # stems of the sentences before and after it in its paragraph
+
+
+@dataclass(frozen=True)
+class Related:
+    """A source sentence and how much of the claim's context it shares."""
+
+    sentence: Sentence
+    coverage: float  # share of the context's weight, words in a neighbour counting half
+    own: int  # context words in the sentence itself
+    shared: tuple[str, ...]  # context words in it or its neighbours, as the draft writes them
+    own_coverage: float = 0.0  # share of the context's weight in the sentence itself
+    clause_coverage: float = 0.0  # share of the claim's clause in the sentence itself
+
+    @property
+    def same_statement(self) -> bool:
+        """The sentence itself, not its neighbours, says most of what the claim's does,
+        and most of the claim's own clause."""
+        return self.own_coverage >= SAME_STATEMENT and self.clause_coverage >= SAME_CLAUSE and self.own >= STATEMENT_OWN
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What one source sentence says about the claim."""
+
+    hit: Hit  # the sentence, as a hit scored by the share of context it holds
+    verdict: Verdict
+    reason: str
+
+
+# --- related sentences -----------------------------------------------------------------
+
+
+def related(ctx, cues: list[context.Cue], query: str) -> list[Related]:
+    """Sentences of the sources that share enough of `cues`, best first."""
+    if not cues:
+        return []
+    rarity = _rarity(ctx.searcher.rarity([c.word for c in cues]))
+    weights = [r * c.weight for r, c in zip(rarity, cues)]
+    out: list[Related] = []
+    seen: set[tuple[int, int]] = set()
+    for seg, chunk, _ in ctx.searcher.candidates(query, limit=PASSAGES):
+        passage = ctx.searcher.passage(seg, chunk)
+        for s in sentences_of(passage, ctx.read_cache):
+            key = (passage.doc.doc_id, passage.start + s.start)
+            if key in seen:
+                continue
+            seen.add(key)
+            r = _score(s, cues, weights)
+            if r.coverage >= RELATED and len(r.shared) >= MIN_SHARED and r.own >= 1:
+                out.append(r)
+    out.sort(key=lambda r: -r.coverage)
+    return out
+
+
+def _rarity(found: list[float | None]) -> list[float]:
+    """A word no source holds is usually the reporter's own (a synonym, a rewording): it
+    says nothing about which passage is meant, so it counts as a word of middling rarity."""
+    known = sorted(r for r in found if r is not None)
+    middle = known[len(known) // 2] if known else 1.0
+    return [middle if r is None else r for r in found]
+
+
+def _score(s: Sentence, cues: list[context.Cue], weights: list[float]) -> Related:
+    mine = near = clause = 0.0
+    own, shared = 0, []
+    for cue, w in zip(cues, weights):
+        if cue.stem in s.own:
+            mine, own = mine + w, own + 1
+            clause += w if cue.weight >= 1.0 else 0.0
+            shared.append(cue.word)
+        elif cue.stem in s.near:
+            near += w * NEIGHBOUR
+            shared.append(cue.word)
+    total = sum(weights) or 1.0
+    clause_total = sum(w for c, w in zip(cues, weights) if c.weight >= 1.0) or 1.0
+    return Related(s, (mine + near) / total, own, tuple(shared), mine / total, clause / clause_total)
+
+
+def sentences_of(passage: Passage, cache: dict) -> list[Sentence]:
+    """The whole sentences of a passage (cached: neighbouring claims bring up the same passages)."""
+    key = (passage.doc.doc_id, passage.start, len(passage.text))
+    if key not in cache:
+        cache[key] = _read(passage)
+    return cache[key]
+
+
+def _read(passage: Passage) -> list[Sentence]:
+    from factcheck.extract.sentences import Sentences
+
+    text = passage.text
+    spans = Sentences(text).spans
+    stems = [context.stems(text, s, e) for s, e in spans]
+    paragraph = _paragraphs(text, spans)
+    out = []
+    for i, (s, e) in enumerate(spans):
+        if _cut_off(passage, s, e):
+            continue  # the passage starts or ends inside it; a neighbouring passage has it whole
+        near = [stems[j] for j in (i - 1, i + 1) if 0 <= j < len(spans) and paragraph[j] == paragraph[i]]
+        out.append(Sentence(passage, s, e, stems[i], frozenset().union(*near)))
+    return out
+
+
+def _paragraphs(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    numbers, n, prev_end = [], 0, 0
+    for s, e in spans:
+        n += bool(_PARAGRAPH.search(text, prev_end, s)) if numbers else 0
+        numbers.append(n)
+        prev_end = e
+    return numbers
+
+
+def _cut_off(passage: Passage, s: int, e: int) -> bool:
+    at_start = s <= 1 and passage.start > passage.doc.body_start
+    at_end = e >= len(passage.text.rstrip()) - 1 and passage.end < passage.doc.chars
+    return at_start or at_end
+
+
+# --- figures and dates ---------------------------------------------------------------------
+
+
+def judge_value(claim: dict, ctx, sentence: str, start: int, end: int) -> list[Finding]:
+    """Findings for a figure or date claim at sentence[start:end]: supporting ones if a
+    sentence bears it out, else contradicting ones from the same statement, else none."""
+    cues = context.cues(sentence, start, end)
+    query = " ".join([c.word for c in cues] + [claim.get("text") or ""])
+    found = [(r, _counterparts(claim, r, ctx)) for r in related(ctx, cues, query)]
+    found = [(r, items) for r, items in found if items]
+    # Where the claim's own statement is in the sources, only it may bear the claim out:
+    # the same number in another sentence on the topic is most often another statement.
+    statements = [(r, items) for r, items in found if r.same_statement]
+    supported: list[Finding] = []
+    contradicted: list[Finding] = []
+    for r, items in statements or found:
+        finding = _weigh(claim, r, items)
+        if finding is not None:
+            (supported if finding.verdict is Verdict.SUPPORTED else contradicted).append(finding)
+    return (supported or contradicted)[:MAX_FOUND]
+
+
+def _weigh(claim: dict, r: Related, items: list) -> Finding | None:
+    """What one related sentence says: an item that agrees supports; the same statement's
+    one item of the same unit, differing, contradicts."""
+    fitting = [i for i in items if _fits(claim, i, strict=False)]
+    for item in fitting:
+        verdict, reason = _compare(claim, item, sole=len(fitting) == 1)
+        if verdict is Verdict.SUPPORTED:
+            return _finding(r, verdict, reason)
+    strict = [i for i in items if _fits(claim, i, strict=True)]
+    if r.same_statement and len(strict) == 1:
+        verdict, reason = _compare(claim, strict[0])
+        if verdict is Verdict.CONTRADICTED:
+            return _finding(r, verdict, reason)
+    return None
+
+
+@dataclass(frozen=True)
+class _Item:
+    """A figure or date of the source sentence, as the extractors read it."""
+
+    text: str
+    value: object
+    unit: str | None = None
+    qualifier: str | None = None
+    span: tuple | None = None  # a range's two ends
+
+
+def _counterparts(claim: dict, r: Related, ctx) -> list[_Item]:
+    """The source sentence's claims of the draft claim's kind."""
+    p, s, e = r.sentence.passage, r.sentence.start, r.sentence.end
+    found = ctx.claims_in(p.doc, p.start + s, p.text[s:e])
+    out = []
+    for c in found:
+        if c.kind.value != claim.get("kind"):
+            continue
+        span = _range(p.text, s + c.start, s + c.end) if claim.get("kind") == "figure" else None
+        out.append(_Item(single_line(c.text), c.value, c.unit, c.qualifier, span))
+    return out
+
+
+def _range(text: str, start: int, end: int) -> tuple | None:
+    try:
+        from factcheck.numbers import parse_figures
+    except ImportError:
+        return None
+    figures = parse_figures(text, start, end)
+    return (figures[0].low, figures[0].high) if figures and figures[0].low is not None else None
+
+
+def _compare(claim: dict, item: _Item, sole: bool = True) -> tuple[Verdict, str]:
+    """`sole`: the item is the only figure of its unit in its sentence. "Less than $600,000"
+    is borne out by any smaller figure, so beside others only the same number counts."""
+    if claim.get("kind") == "date":
+        return _compare_dates(claim, item)
+    if same_words(item.text, claim.get("text") or ""):
+        return Verdict.SUPPORTED, f"the source gives {item.text!r}"
+    verdict, reason = values.compare_figures(claim, item.value, item.unit, item.text, item.span, item.qualifier)
+    loose = verdict is Verdict.SUPPORTED and not sole and values.bounds_only(claim.get("qualifier"))
+    if loose and not values.same_number(claim, item.value):
+        return Verdict.NOT_FOUND, ""
+    return verdict, reason
+
+
+def _compare_dates(claim: dict, item: _Item) -> tuple[Verdict, str]:
+    """Dates compare by value, each read against its own text's date: the same words
+    ("on Monday") in a source of another week are another day. Only a source date at least
+    as precise as the draft's bears it out ("2026" does not confirm "April 20, 2026"); only
+    two dates written with numbers, equally precise, clash ("January" read against two
+    different dates may land in two different years)."""
+    mine, theirs = str(claim.get("value") or ""), str(item.value or "")
+    if not (mine and theirs) and same_words(item.text, claim.get("text") or ""):
+        return Verdict.SUPPORTED, f"the source gives {item.text!r}"
+    if mine and theirs.startswith(mine):
+        return values.compare_dates(claim, theirs, item.text)
+    clash = len(mine) == len(theirs) and _DIGIT.search(claim.get("text") or "") and _DIGIT.search(item.text)
+    if mine and theirs and clash:
+        return values.compare_dates(claim, theirs, item.text)
+    return Verdict.NOT_FOUND, ""
+
+
+def _fits(claim: dict, item: _Item, *, strict: bool) -> bool:
+    """Are the two figures amounts of the same thing? Dates always are.
+
+    Loosely, a figure without a unit may stand for one with a counted noun ("14" and "14
+    steel cables"), but not for money or a percentage. Strictly (to contradict), both must
+    name the same unit, or neither any."""
+    if claim.get("kind") != "figure":
+        return True
+    mine, theirs = values.unit_key(claim.get("unit")), values.unit_key(item.unit)
+    if not mine or not theirs:
+        if strict:
+            return not mine and not theirs
+        return not values.is_measure(mine) and not values.is_measure(theirs)
+    return mine.lower() == theirs.lower() or _head(mine) == _head(theirs)
+
+
+def _head(unit: str) -> str:
+    """The noun a counted unit ends in: "steel cables" and "cables" count cables; "USD per
+    ton" is not "USD"."""
+    words = unit.split()
+    return context.stem(words[-1]) if words else ""
+
+
+def as_hit(r: Related) -> Hit:
+    """The related sentence as a hit, scored by the share of the claim's context it holds."""
+    s = r.sentence
+    return Hit(s.passage, s.start, s.end, round(r.coverage * 100, 1))
+
+
+def _finding(r: Related, verdict: Verdict, reason: str) -> Finding:
+    words = ", ".join(r.shared)
+    how = f"reworded: the source sentence shares {len(r.shared)} of the claim's context words ({words})"
+    return Finding(as_hit(r), verdict, f"{reason}; {how}")
