@@ -26,10 +26,17 @@ def test_every_date_of_a_shape_holds_one_of_its_words(name, data):
     assert any(w in words for w in grammar.SHAPE_WORDS[name]), words
 
 
+def _forget(*patterns):
+    for partial in patterns:
+        partial.held, partial.pattern = frozenset(), None
+
+
 @pytest.fixture
 def fresh_pattern(monkeypatch):
     """As in a new process: nothing compiled yet."""
-    monkeypatch.setattr(grammar, "_compiled", {"shapes": frozenset()})
+    for partial in (grammar._DATES, grammar._TRIGGERS):
+        monkeypatch.setattr(partial, "held", frozenset())
+        monkeypatch.setattr(partial, "pattern", None)
 
 
 _WORDS = (
@@ -42,28 +49,36 @@ _WORDS = (
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=5), max_size=25).map(" ".join))
-def test_a_draft_gets_the_dates_the_whole_pattern_finds(fresh_pattern, text):
-    grammar._compiled.clear()  # each example is a new process
-    grammar._compiled["shapes"] = frozenset()
+def test_a_draft_gets_the_dates_the_whole_patterns_find(fresh_pattern, text):
+    _forget(grammar._DATES, grammar._TRIGGERS)  # each example is a new process
     first = [(m.span(), m.lastgroup) for m in dates.candidates(text)]
-    everything = grammar.CANDIDATES
-    assert grammar._compiled["pattern"] is everything
+    everything, every_trigger = grammar.CANDIDATES, grammar.TRIGGERS
+    assert (grammar._DATES.pattern, grammar._TRIGGERS.pattern) == (everything, every_trigger)
     assert first == [(m.span(), m.lastgroup) for m in dates.candidates(text)]
 
 
 def test_a_draft_without_a_shapes_words_leaves_it_out(fresh_pattern):
     list(dates.candidates("The council met on Friday and will vote next year."))
-    held = grammar._compiled["shapes"]
+    held = grammar._DATES.held
     assert {"weekday", "rel", "explicit", "year"} <= held
     assert not {"holiday", "spelled", "decade", "season"} & held
+    assert grammar._TRIGGERS.held == {"friday", "year", "day"}
+
+
+def test_a_draft_without_trigger_words_still_finds_years():
+    _forget(partial := grammar.PartialPattern(grammar._TRIGGER_LIST, grammar._TRIGGERS.words, grammar._triggers))
+    pattern = partial.for_text("in 2010 and 11/23")
+    assert partial.held == frozenset()
+    assert [m.group() for m in pattern.finditer("in 2010 and 11/23")] == ["2010", "11/2"]
 
 
 def test_a_later_draft_with_more_shapes_gets_them_all(fresh_pattern):
     list(dates.candidates("The council met on Friday."))
-    assert grammar._compiled["shapes"] != frozenset(grammar.SHAPE_NAMES)
+    assert grammar._DATES.held != frozenset(grammar.SHAPE_NAMES)
     found = [m.group() for m in dates.candidates("It closed on Christmas Day in the 1990s.")]
     assert found == ["christmas day", "the 1990s"]
-    assert grammar._compiled["shapes"] == frozenset(grammar.SHAPE_NAMES)
+    assert grammar._DATES.held == frozenset(grammar.SHAPE_NAMES)
+    assert grammar._TRIGGERS.held == frozenset(grammar._TRIGGER_LIST)
 
 
 def _same_for_the_patterns(a: str, b: str) -> bool:

@@ -120,7 +120,7 @@ def candidates(text: str, start: int = 0, low: str | None = None) -> Iterator[re
     backwards = low[::-1]
     pattern = grammar.pattern_for(low)
     cursor = start
-    for trigger in grammar.TRIGGERS.finditer(low, start):
+    for trigger in grammar.triggers_for(low).finditer(low, start):
         if trigger.start() < cursor:
             continue
         pos = max(cursor, grammar.chain_start(backwards, trigger.start()))

@@ -198,36 +198,55 @@ SHAPE_WORDS = {
 }
 
 
-_ALWAYS = frozenset(name for name in SHAPE_NAMES if name not in SHAPE_WORDS)
-_ALL = frozenset(SHAPE_NAMES)
-# The pattern compiled so far and the shapes it holds. The first draft gets the shapes it
-# can hold; a later draft that can hold more gets all of them: a process compiles twice at most.
-_compiled: dict[str, frozenset[str] | re.Pattern] = {"shapes": frozenset()}
+class PartialPattern:
+    """A pattern made of parts, each of which can match only in a text that holds one of its words.
+
+    Compiling all of it costs start-up, and a draft holds few of the parts: the first text
+    gets a pattern of the parts it can use, and a later text that can use more gets them
+    all, so a process compiles at most twice. Leaving out parts that cannot match anywhere
+    in a text changes no match in it.
+    """
+
+    def __init__(self, parts: tuple[str, ...], words: dict[str, tuple[str, ...]], build, flags: int = 0):
+        self.parts, self.words, self.build, self.flags = parts, words, build, flags
+        self.held: frozenset[str] = frozenset()
+        self.pattern: re.Pattern | None = None
+
+    def for_text(self, low: str) -> re.Pattern:
+        """The pattern for `low`, the text lower-cased by `lower`."""
+        missing = {part for part, words in self.words.items() if part not in self.held and any(w in low for w in words)}
+        if self.pattern is None:
+            return self._compile({part for part in self.parts if part not in self.words} | missing)
+        return self.whole() if missing else self.pattern
+
+    def whole(self) -> re.Pattern:
+        if self.pattern is None or len(self.held) < len(self.parts):
+            return self._compile(set(self.parts))
+        return self.pattern
+
+    def _compile(self, chosen: set[str]) -> re.Pattern:
+        self.held = frozenset(chosen)
+        self.pattern = re.compile(self.build([part for part in self.parts if part in chosen]), self.flags)
+        return self.pattern
 
 
-def _compile(names: frozenset[str]) -> re.Pattern:
-    chosen = (shape for name, shape in zip(SHAPE_NAMES, SHAPES) if name in names)
-    pattern = re.compile(r"\b(?:" + "|".join(chosen) + ")", re.VERBOSE)
-    _compiled.update(shapes=names, pattern=pattern)
-    return pattern
+_SHAPE_OF = dict(zip(SHAPE_NAMES, SHAPES, strict=True))
+_DATES = PartialPattern(
+    SHAPE_NAMES, SHAPE_WORDS, lambda names: r"\b(?:" + "|".join(map(_SHAPE_OF.get, names)) + ")", re.VERBOSE
+)
 
 
 def pattern_for(low: str) -> re.Pattern:
-    """PATTERN, or the part of it that can match in `low` (the draft lower-cased by ASCII_LOWER).
-
-    Leaving out shapes that cannot match anywhere in the text changes no match: at each
-    position the first shape that fits still wins.
-    """
-    held = _compiled["shapes"]
-    missing = {name for name, words in SHAPE_WORDS.items() if name not in held and any(w in low for w in words)}
-    if "pattern" not in _compiled:
-        return _compile(_ALWAYS | missing)
-    return _compile(_ALL) if missing else _compiled["pattern"]
+    """PATTERN, or the part of it that can match in `low` (the draft lower-cased by `lower`):
+    at each position the first shape that fits still wins."""
+    return _DATES.for_text(low)
 
 
 def __getattr__(name: str):
     if name == "CANDIDATES":  # all of PATTERN, for tests that compare with a scan of every position
-        return _compiled["pattern"] if _compiled["shapes"] == _ALL else _compile(_ALL)
+        return _DATES.whole()
+    if name == "TRIGGERS":
+        return _TRIGGERS.whole()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -321,9 +340,23 @@ _START_WORDS = f"""
 # Words that may stand between a date's first word and its first trigger.
 _CHAIN_WORDS = _START_WORDS + " of in than class ended near distant foreseeable short long"
 
-TRIGGERS = re.compile(
-    rf"(?<![a-z0-9'])(?:(?:{_trie(sorted(set(_TRIGGER_WORDS.split())))})(?![a-z])|\d{{4}}|\d{{1,2}}/\d|'\d0s)"
-)
+
+def _triggers(words: list[str]) -> str:
+    """TRIGGERS: the trigger words of a text (if it has any), years, numeric dates, decades."""
+    spelled = rf"(?:{_trie(words)})(?![a-z])|" if words else ""
+    return rf"(?<![a-z0-9'])(?:{spelled}\d{{4}}|\d{{1,2}}/\d|'\d0s)"
+
+
+_TRIGGER_LIST = tuple(sorted(set(_TRIGGER_WORDS.split())))
+# A trigger word can be found only in a text that holds it: a draft's pattern has its own.
+_TRIGGERS = PartialPattern(_TRIGGER_LIST, {word: (word,) for word in _TRIGGER_LIST}, _triggers)
+
+
+def triggers_for(low: str) -> re.Pattern:
+    """The pattern of TRIGGERS, or of those of them that `low` holds."""
+    return _TRIGGERS.for_text(low)
+
+
 START_WORDS = frozenset(_START_WORDS.split())
 _CHAIN_BACKWARDS = frozenset(w[::-1] for w in _CHAIN_WORDS.split())
 # Read in the reversed text: the space before a word and the word; a number ("23rd" reads "dr32").
