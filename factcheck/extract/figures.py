@@ -39,7 +39,9 @@ def find(doc) -> list[Found]:
 
     text, start = doc.text, doc.body_start
     body = doc.body
-    skip = [m.span() for triggers, pattern in _MARKUP if any(t in body for t in triggers) for m in pattern().finditer(text, start)]
+    skip = [
+        m.span() for triggers, pattern in _MARKUP if any(t in body for t in triggers) for m in pattern().finditer(text, start)
+    ]
     first = _FIRST_LIST_MARKER.match(text, start)
     if first:
         skip.append(first.span())
