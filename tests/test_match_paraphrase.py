@@ -37,14 +37,21 @@ def claim(cid: str, kind: str, text: str, sentence: str, **fields) -> dict:
     return {"id": cid, "kind": kind, "text": text, "start": 0, "end": len(text), "line": 1, "sentence": sentence, **fields}
 
 
+BUDGET = """Harbour board budget, 2026
+
+The harbour board will spend $3 million on the north pier this year. It will spend $5 million on the south pier next year.
+"""
+
+
 def newsroom(root: Path, claims: list[dict], sources: str = "sources/release.txt", date: str = "2026-02-04") -> dict:
-    """A newsroom with the two sources and one draft whose claims file holds `claims`;
+    """A newsroom with the sources above and one draft whose claims file holds `claims`;
     returns the claims after `match`, by id."""
     (root / "sources").mkdir(parents=True, exist_ok=True)
     (root / "drafts").mkdir(exist_ok=True)
     (root / ".factcheck.yaml").write_text("")
     (root / "sources/release.txt").write_text(RELEASE)
     (root / "sources/notice.html").write_text(NOTICE)
+    (root / "sources/budget.txt").write_text(BUDGET)
     (root / "drafts/story.md").write_text(f"---\ndate: {date}\nsources:\n  - {sources}\n---\nBody.\n")
     record = {"draft": "drafts/story.md", "reference_date": date, "draft_sha256": None, "claims": claims}
     (root / "claims/drafts").mkdir(parents=True, exist_ok=True)
@@ -110,6 +117,17 @@ def test_reworded_sentences_support_their_figures_and_dates(tmp_path):
     evidence = got["f-reordered"]["evidence"][0]
     assert RELEASE[evidence["start"] : evidence["end"]].startswith("The rebuilding work is expected to cost $2.4 million")
     assert "reworded" in evidence["reason"]
+
+
+def test_a_loose_alignment_that_puts_another_figure_in_place_gets_a_second_opinion(tmp_path):
+    # Lined up word by word, this sentence puts "$5 million" where the draft has "$3 million";
+    # the sentence that shares its context gives "$3 million".
+    sentence = "Spending on the north pier this year will be $3 million and on the south pier next year."
+    got = newsroom(tmp_path, [claim("f-north", "figure", "$3 million", sentence, value=3_000_000, unit="USD")], sources="sources/budget.txt")
+    assert got["f-north"]["verdict"] == "supported"
+    first, second = got["f-north"]["evidence"][:2]
+    assert BUDGET[first["start"] : first["end"]].startswith("The harbour board will spend $3 million")
+    assert second["verdict"] == "contradicted" and "$5 million" in second["reason"]
 
 
 def test_the_same_figure_in_an_unrelated_sentence_does_not_support(tmp_path):

@@ -12,6 +12,7 @@ Wednesday" is about the authority, whatever else the sentence says.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -52,7 +53,13 @@ _VOWELS = set("aeiouy")
 
 def stem(word: str) -> str:
     """A crude common form: "repairs", "repaired", "repairing" → "repair"; "closed", "close" → "clos"."""
-    w = word.lower().replace("\u2019", "'")
+    return _stem(word.lower())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _stem(w: str) -> str:
+    # Cached: a source's words recur in every passage and sentence they are read in.
+    w = w.replace("\u2019", "'")
     if w[:1].isdigit():
         return w.replace(",", "")
     w = w[:-2] if w.endswith("'s") else w.rstrip("'")
@@ -84,6 +91,16 @@ def content_words(text: str, start: int = 0, end: int | None = None) -> list[tup
 
 def stems(text: str, start: int = 0, end: int | None = None) -> frozenset[str]:
     return frozenset(stem(w) for w, _, _ in content_words(text, start, end))
+
+
+def stems_by_span(text: str, spans: list[tuple[int, int]]) -> list[frozenset[str]]:
+    """The stems of the content words of each span of `text`."""
+    return [frozenset(filter(None, map(_content_stem, _WORD.findall(text, lo, hi)))) for lo, hi in spans]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _content_stem(word: str) -> str | None:
+    return stem(word) if is_content(word) else None
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,9 @@ from factcheck.sources.search import Searcher
 # Below these alignment scores the best passage is some other text, not this claim's.
 CONTEXT_MIN = 72.0
 QUOTE_MIN = 70.0
+# Below this a sentence lines up only loosely: a reworded one, where another figure may
+# stand in the claim's place. A contradiction from it gets a second opinion.
+LOOSE = 90.0
 # A quote is the source's words only if most of its words are there, in order.
 QUOTE_COVERAGE = 0.6
 WINDOW = 100
@@ -128,7 +131,21 @@ def judge_value(claim: dict, ctx: Context) -> Judgement:
     evidence = [e for e in (_value_evidence(claim, h, window, a, b, ctx) for h in hits) if e]
     if not evidence:
         evidence = _reworded_value(claim, ctx)
+    elif all(e.verdict is Verdict.CONTRADICTED for e in evidence) and max(e.score for e in evidence) < LOOSE:
+        evidence = _second_opinion(claim, ctx, evidence)
     return _settle(evidence, "no source passage matches the sentence around this claim")
+
+
+def _second_opinion(claim: dict, ctx: Context, contradicting: list[Evidence]) -> list[Evidence]:
+    """A reworded sentence can still line up loosely with its source, and then another
+    figure stands in the claim's place. When a sentence sharing the claim's context gives
+    the claim's very value (the paraphrase path), that is the passage; the contradiction
+    stays as evidence for the editor."""
+    supporting = [e for e in _reworded_value(claim, ctx) if e.verdict is Verdict.SUPPORTED]
+    if not supporting:
+        return contradicting
+    top = max(e.score for e in contradicting)
+    return [_replace(e, score=max(e.score, top)) for e in supporting] + contradicting
 
 
 def _reworded_value(claim: dict, ctx: Context) -> list[Evidence]:
@@ -146,19 +163,26 @@ def _value_evidence(claim: dict, hit: Hit, window: str, a: int, b: int, ctx: Con
     p = hit.passage
     s, e = span
     found = p.text[s:e]
-    verdict, reason = _compare_value(claim, found, p, s, e, ctx)
+    compared = _compare_value(claim, found, p, s, e, ctx)
+    if compared is None:
+        return None
     lo, hi = _sentence_bounds(p.text, hit.start, hit.end)  # the editor reads the whole sentence
-    return _evidence(ctx, hit, lo, hi, verdict, reason)
+    return _evidence(ctx, hit, lo, hi, *compared)
 
 
-def _compare_value(claim: dict, found: str, p, s: int, e: int, ctx: Context) -> tuple[Verdict, str]:
+def _compare_value(claim: dict, found: str, p, s: int, e: int, ctx: Context) -> tuple[Verdict, str] | None:
+    """The verdict on what stands in the claim's place; None when no number or date does
+    (the words lined up only loosely, and the claim's place fell on other words)."""
     if same_words(found, claim.get("text", "")):
         return Verdict.SUPPORTED, f"the source gives {single_line(found)!r} in the same sentence"
     if claim["kind"] == "date":
         counterpart = _counterpart(claim, p, s, e, ctx)
-        value = counterpart.value if counterpart else None
-        return values.compare_dates(claim, value, single_line(found))
+        if counterpart is None:
+            return None
+        return values.compare_dates(claim, counterpart.value, single_line(found))
     figure = _source_figure(p.text, s, e)
+    if figure is None and not values.numbers_in(found) and values.numbers_in(claim.get("text", "")):
+        return None
     if figure is None:
         return values.compare_written(claim.get("text", ""), single_line(found))
     shown = single_line(p.text[figure.start : figure.end])

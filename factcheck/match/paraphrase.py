@@ -140,7 +140,7 @@ def _read(passage: Passage) -> list[Sentence]:
 
     text = passage.text
     spans = Sentences(text).spans
-    stems = [context.stems(text, s, e) for s, e in spans]
+    stems = context.stems_by_span(text, spans)
     paragraph = _paragraphs(text, spans)
     out = []
     for i, (s, e) in enumerate(spans):
@@ -175,6 +175,7 @@ def judge_value(claim: dict, ctx, sentence: str, start: int, end: int) -> list[F
     cues = context.cues(sentence, start, end)
     query = " ".join([c.word for c in cues] + [claim.get("text") or ""])
     found = [(r, _counterparts(claim, r, ctx)) for r in related(ctx, cues, query)]
+    found = [(r, [i for i in items if _fits(claim, i, strict=False)]) for r, items in found]
     found = [(r, items) for r, items in found if items]
     # Where the claim's own statement is in the sources, only it may bear the claim out:
     # the same number in another sentence on the topic is most often another statement.
@@ -189,11 +190,11 @@ def judge_value(claim: dict, ctx, sentence: str, start: int, end: int) -> list[F
 
 
 def _weigh(claim: dict, r: Related, items: list) -> Finding | None:
-    """What one related sentence says: an item that agrees supports; the same statement's
-    one item of the same unit, differing, contradicts."""
-    fitting = [i for i in items if _fits(claim, i, strict=False)]
-    for item in fitting:
-        verdict, reason = _compare(claim, item, sole=len(fitting) == 1)
+    """What one related sentence says, by its items that fit the claim's unit: one that
+    agrees supports; the same statement's one item of the very same unit, differing,
+    contradicts."""
+    for item in items:
+        verdict, reason = _compare(claim, item, sole=len(items) == 1)
         if verdict is Verdict.SUPPORTED:
             return _finding(r, verdict, reason)
     strict = [i for i in items if _fits(claim, i, strict=True)]
