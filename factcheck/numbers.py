@@ -758,7 +758,7 @@ class _Scan:
 
     def money_context(self, q: _Quantity, after: int) -> bool:
         """"€5m" and "5m people" are millions; "a 5m wall" is five metres."""
-        if q.currency or _CURRENCY_AFTER.match(self.text, after, self.end):
+        if q.currency or U.money_after(self.text, after, self.end):
             return True
         nxt = _WORD.match(self.text, after, self.end)
         return bool(nxt) and _is_plural(nxt.group("w")) and nxt.group("w").lower() not in U.UNIT_NAMES
@@ -773,8 +773,8 @@ class _Scan:
             q.unit = _percent_unit(m)
             q.end, q.plain = m.end(), False
             return
-        m = _CURRENCY_AFTER.match(text, p, self.end)
-        if m and self.currency_after(q, m):
+        money = U.money_after(text, p, self.end)
+        if money and self.currency_after(q, money):
             return
         if q.currency:
             return
@@ -785,21 +785,21 @@ class _Scan:
             q.end, q.unit = unit
             q.plain = False
 
-    def currency_after(self, q: _Quantity, m: re.Match) -> bool:
+    def currency_after(self, q: _Quantity, money: U.MoneyAfter) -> bool:
         """"15€", "5m USD", "6 billion US dollars", "200 pounds" (weight unless it reads as money)."""
-        if m.group("sym") or m.group("code"):
-            code = U.currency_code(m.group("sym") or m.group("code"))
+        if money.symbol or money.code:
+            code = U.currency_code(money.symbol or money.code)
         else:
-            word = m.group("word").lower()
-            if word == "pound" and not (q.magnitude or m.group("sterling") or self.money_talk(q)):
-                q.unit, q.end, q.plain = "pound", m.end(), False
+            word = money.word.lower()
+            if word == "pound" and not (q.magnitude or money.sterling or self.money_talk(q)):
+                q.unit, q.end, q.plain = "pound", money.end, False
                 return True
-            if word in ("won", "mark") and not (q.magnitude or q.value >= 100 or m.group("country") or "." in self.text[q.start : q.end]):
+            if word in ("won", "mark") and not (q.magnitude or q.value >= 100 or money.country or "." in self.text[q.start : q.end]):
                 return False  # "the team that won", "top marks"
-            code = U.currency_for(word, m.group("country"))
+            code = U.currency_for(word, money.country)
         if q.currency and q.currency != code:
             return False
-        q.currency, q.end, q.plain = code, m.end(), False
+        q.currency, q.end, q.plain = code, money.end, False
         return True
 
     def money_talk(self, q: _Quantity) -> bool:
@@ -1088,12 +1088,6 @@ _CURRENCY_BEFORE = re.compile(
     r"(?:(?<=[^\w$£€¥])|^)(?P<c>" + _trie(U.CURRENCY_SYMBOLS) + r"|(?:" + _CODES + r"))[ \u00a0]?-?$"
 )
 _CURRENCY_PREFIX = _Lazy(r"(?P<c>" + _trie(U.CURRENCY_SYMBOLS) + r")[ \u00a0]?")
-_CURRENCY_AFTER = re.compile(
-    r"(?:[ \u00a0]?(?P<sym>[€£$¥₹])(?![\w$€£])"
-    r"|[ \u00a0]?(?P<code>" + _CODES + r")\b"
-    r"|(?:[ \u00a0]+|-)(?:(?P<country>(?i:" + _trie({c for c, _ in U.CURRENCY_COUNTRY}) + r"))\s+)?"
-    r"(?P<word>(?i:" + _trie(U.CURRENCY_WORDS) + r"))(?:e?s)?(?P<sterling>\s+sterling)?(?![\w-]))"
-)
 _PENCE = _Lazy(r"\.\d\d$")
 _CLAUSE_START = _Lazy(r"[;.!?]\s")
 _WEIGHT_WORDS = _Lazy(r"(?i:\b(?:weigh\w*|heav\w+|lighter|mass)\b)")

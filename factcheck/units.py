@@ -478,6 +478,166 @@ def _currency_word_re() -> re.Pattern:
 
 
 
+class MoneyAfter:
+    """A currency written after an amount ("15€", "5m USD", "6 billion US dollars"): its
+    `symbol`, `code` or `word` (with `country` and `sterling` when written), and its end."""
+
+    __slots__ = ("end", "symbol", "code", "country", "word", "sterling")
+
+    def __init__(self, end, symbol=None, code=None, country=None, word=None, sterling=None):
+        self.end, self.symbol, self.code = end, symbol, code
+        self.country, self.word, self.sterling = country, word, sterling
+
+
+@functools.cache
+def _money_after_re() -> re.Pattern:
+    """What `money_after` reads, as one pattern: compiled only for the rare text it leaves to it."""
+    codes = "|".join(sorted(CURRENCY_CODES | set(CODE_ALIASES)))
+    return re.compile(
+        r"(?:[ \u00a0]?(?P<sym>[€£$¥₹])(?![\w$€£])"
+        r"|[ \u00a0]?(?P<code>" + codes + r")\b"
+        r"|(?:[ \u00a0]+|-)(?:(?P<country>(?i:" + trie({c for c, _ in CURRENCY_COUNTRY}) + r"))\s+)?"
+        r"(?P<word>(?i:" + trie(CURRENCY_WORDS) + r"))(?:e?s)?(?P<sterling>\s+sterling)?(?![\w-]))"
+    )
+
+
+def _by_first_letter(words) -> dict[str, list[str]]:
+    """Words by their first letter, longest first: the order a tree of them tries them in."""
+    out: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        out.setdefault(word[0], []).append(word)
+    return out
+
+
+_AFTER_SYMBOLS = frozenset("€£$¥₹")
+_CODES_AFTER = CURRENCY_CODES | set(CODE_ALIASES)
+_COUNTRIES_AFTER = _by_first_letter({c for c, _ in CURRENCY_COUNTRY})
+_WORDS_AFTER = _by_first_letter(CURRENCY_WORDS)
+_UNSURE = object()
+# The letters that open a currency's name after an amount: a country's ("u" of "u.s."), or the
+# currency's, singular or plural.
+_FIRST_WORDS = frozenset(
+    [c.split()[0].split(".")[0] for c, _ in CURRENCY_COUNTRY]
+    + [w + plural for w in CURRENCY_WORDS for plural in ("", "s", "es")]
+)
+_GAP_AND_LETTERS = re.compile(r"(?:[ \u00a0]+|-)([^\W\d_]+)")
+
+
+def money_after(text: str, p: int, end: int) -> MoneyAfter | None:
+    """The currency written at `p` (before `end`) after an amount, as _money_after_re() reads it.
+
+    That pattern is long, and its words match in any case, which makes it cost more to compile
+    than most drafts take to read. The same reading is done here by hand; the pattern is used
+    only where a letter outside ASCII stands in a word, as matching in any case may take some
+    of those for ASCII letters (the Kelvin sign for "k").
+    """
+    if p >= end:
+        return None
+    s = p + 1 if text[p] in " \u00a0" else p
+    if s < end:
+        ch = text[s]
+        if ch in _AFTER_SYMBOLS and not (s + 1 < end and (_is_word(text[s + 1]) or text[s + 1] in "$€£")):
+            return MoneyAfter(s + 1, symbol=ch)
+        code = text[s : s + 3] if "A" <= ch <= "Z" and s + 3 <= end else ""
+        if code in _CODES_AFTER and (s + 3 == end or not _is_word(text[s + 3])):
+            return MoneyAfter(s + 3, code=code)
+    gap = _GAP_AND_LETTERS.match(text, p, end)
+    if gap is None or gap.group(1).isascii() and gap.group(1).lower() not in _FIRST_WORDS:
+        return None  # as for most amounts: no currency word, nor a country's, comes next
+    at = gap.start(1)
+    found = _named_money(text, at, end)
+    if found is not _UNSURE:
+        return found
+    m = _money_after_re().match(text, p, end)
+    if m is None:
+        return None
+    sym, code, country, word, sterling = m.group("sym", "code", "country", "word", "sterling")
+    return MoneyAfter(m.end(), sym, code, country, word, sterling)
+
+
+def _named_money(text: str, at: int, end: int):
+    """A country word maybe, a currency word, a plural ending, "sterling" maybe: each tried
+    longest first, as the pattern tries them; the first reading that ends a word wins."""
+    first = text[at]
+    if not first.isascii():
+        return _UNSURE if first.isalpha() else None
+    first = first.lower()
+    for country in (*_COUNTRIES_AFTER.get(first, ()), None):
+        start = country_end = at
+        if country is not None:
+            country_end = _any_case_at(text, at, end, country)
+            if country_end is _UNSURE:
+                return _UNSURE
+            if country_end is None:
+                continue
+            start = _spaces_end(text, country_end, end)
+            if start == country_end or start >= end:
+                continue
+        head = text[start]
+        if not head.isascii():
+            if head.isalpha():
+                return _UNSURE
+            continue
+        for word in _WORDS_AFTER.get(head.lower(), ()):
+            e = _any_case_at(text, start, end, word)
+            if e is _UNSURE:
+                return _UNSURE
+            if e is not None and (found := _word_ends(text, e, end)) is not None:
+                k, sterling = found
+                country_words = text[at:country_end] if country is not None else None
+                return MoneyAfter(k, country=country_words, word=text[start:e], sterling=sterling)
+    return None
+
+
+def _word_ends(text: str, e: int, end: int) -> tuple[int, str | None] | None:
+    """Where a currency word that ends at `e` ends with its plural and "sterling", if a word ends there."""
+    for plural in ("es", "s", ""):
+        if not text.startswith(plural, e, end):
+            continue
+        f = e + len(plural)
+        g = _spaces_end(text, f, end)
+        if g > f and text.startswith("sterling", g, end) and _ends_word(text, g + 8, end):
+            return g + 8, text[f : g + 8]
+        if _ends_word(text, f, end):
+            return f, None
+    return None
+
+
+def _ends_word(text: str, k: int, end: int) -> bool:
+    return k >= end or not (_is_word(text[k]) or text[k] == "-")
+
+
+def _any_case_at(text: str, p: int, end: int, word: str):
+    """Where `word` (lower case; a space stands for any white space) ends if it is at `p` in any
+    case, else None; _UNSURE where a letter outside ASCII stands for one of its letters."""
+    for ch in word:
+        if ch == " ":
+            q = _spaces_end(text, p, end)
+            if q == p:
+                return None
+            p = q
+            continue
+        if p >= end:
+            return None
+        got = text[p]
+        if got != ch and got.lower() != ch:
+            return _UNSURE if ch.isalpha() and got.isalpha() and not got.isascii() else None
+        p += 1
+    return p
+
+
+def _spaces_end(text: str, p: int, end: int, spaces: str | None = None) -> int:
+    """The end of the white space at `p` (of `spaces` only, when given)."""
+    while p < end and (text[p] in spaces if spaces else text[p].isspace()):
+        p += 1
+    return p
+
+
+def _is_word(ch: str) -> bool:
+    """A character of a word, as \\w reads it."""
+    return ch.isalnum() or ch == "_"
+
+
 def currency_code(word: str, country: str | None = None) -> str | None:
     """The ISO 4217 code for a currency symbol, code or name ("$", "EUR", "euros", "Canadian dollars")."""
     word = word.strip()

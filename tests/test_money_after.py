@@ -1,0 +1,73 @@
+"""A currency after an amount is read by hand, to spare compiling a long pattern: it must read
+exactly what the pattern reads."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck import units as U
+
+_COUNTRIES = sorted({c for c, _ in U.CURRENCY_COUNTRY}) + ["new", "south", "u.s"]
+_WORDS = sorted(U.CURRENCY_WORDS) + ["dolla", "kron", "ster"]
+# Letters outside ASCII that matching in any case takes for ASCII ones, and some that it does not.
+_ODD = ["\u212a", "\u017f", "\u0130", "\u0131", "\u00e9", "\u00c9"]
+_ODD_FOR = {"k": "\u212a", "s": "\u017f", "i": "\u0130\u0131", "e": "\u00e9\u00c9"}
+
+
+def _cased(word: str, how: int) -> str:
+    return (word, word.upper(), word.capitalize())[how]
+
+
+@st.composite
+def _after_an_amount(draw) -> str:
+    text = "5" + draw(st.sampled_from([" ", "  ", "\u00a0", "-", "", "\t", " \u00a0"]))
+    if draw(st.booleans()):
+        country = _cased(draw(st.sampled_from(_COUNTRIES)), draw(st.integers(0, 2)))
+        text += country + draw(st.sampled_from([" ", "  ", "\n", "\u00a0", "", "\u2009"]))
+    word = _cased(draw(st.sampled_from(_WORDS)), draw(st.integers(0, 2)))
+    odd = [k for k, ch in enumerate(word.lower()) if ch in _ODD_FOR]
+    if odd and draw(st.integers(0, 2)) == 0:
+        k = draw(st.sampled_from(odd))
+        word = word[:k] + draw(st.sampled_from(_ODD_FOR[word[k].lower()])) + word[k + 1 :]
+    text += word + draw(st.sampled_from(["", "s", "es", "S", "e"]))
+    text += draw(st.sampled_from(["", " ", ",", "x", "-", "1", "_", ".", " sterling", "  sterling", " Sterling", "sterlingx"]))
+    return text
+
+
+_ANYTHING = st.lists(
+    st.sampled_from(_COUNTRIES + _WORDS + _ODD + [" ", "\u00a0", "-", "$", "\u20ac", "\u00a3", "USD", "EUR", "US", "x", "1", "s"]),
+    max_size=6,
+).map("".join)
+
+
+def _pattern_reads(text: str, p: int, end: int):
+    m = U._money_after_re().match(text, p, end)
+    return m and (m.end(), *m.group("sym", "code", "country", "word", "sterling"))
+
+
+def _hand_reads(text: str, p: int, end: int):
+    r = U.money_after(text, p, end)
+    return r and (r.end, r.symbol, r.code, r.country, r.word, r.sterling)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_after_an_amount(), st.data())
+def test_money_after_an_amount_is_read_as_the_pattern_reads_it(text, data):
+    end = data.draw(st.integers(1, len(text)))
+    assert _hand_reads(text, 1, end) == _pattern_reads(text, 1, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ANYTHING, st.data())
+def test_any_text_is_read_as_the_pattern_reads_it(text, data):
+    p = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(p, len(text)))
+    assert _hand_reads(text, p, end) == _pattern_reads(text, p, end)
+
+
+def test_common_readings():
+    assert _hand_reads("5 euros.", 1, 8) == (7, None, None, None, "euro", None)
+    assert _hand_reads("6 billion US dollars", 9, 20) == (20, None, None, "US", "dollar", None)
+    assert _hand_reads("200 pounds sterling", 3, 19) == (19, None, None, None, "pound", " sterling")
+    assert _hand_reads("15\u20ac", 2, 3) == (3, "\u20ac", None, None, None, None)
+    assert _hand_reads("5m USD", 2, 6) == (6, None, "USD", None, None, None)
+    assert _hand_reads("5 people", 1, 8) is None
