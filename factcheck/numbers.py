@@ -600,29 +600,29 @@ class _Scan:
     def article(self, m: re.Match) -> _Quantity:
         """"a hundred", "a dozen", "a baker's dozen", "a third of", "a mile", "a dollar"."""
         text, s = self.text, m.start("a")
-        w = _A_NEXT.match(text, m.end("a"))
-        word = " ".join(w.group("w").lower().split())
+        w_start, w_end = _a_word(text, m.end("a"))
+        word = " ".join(text[w_start:w_end].lower().split())
         if word in ("hundred", "dozen", *W.SCALES):
-            return self.a_number(s, w)
+            return self.a_number(s, w_start)
         if word.startswith("baker"):
-            return _Quantity(s, w.end(), Fraction(13), words=True)
+            return _Quantity(s, w_end, Fraction(13), words=True)
         if word in W.FRACTION_WORDS:
-            q = _Quantity(s, w.end(), Fraction(1, W.FRACTION_WORDS[word]), words=True)
+            q = _Quantity(s, w_end, Fraction(1, W.FRACTION_WORDS[word]), words=True)
             self.fraction_of_magnitude(q)
             if not q.magnitude and not _PART_OF.match(text, q.end, self.end):
                 raise _Reject(q.end)
             return q
-        q = _Quantity(s, w.end(), Fraction(1), words=True)
+        q = _Quantity(s, w_end, Fraction(1), words=True)
         if word in ("dollar", "euro"):
             q.currency = U.CURRENCY_WORDS[word]
         else:
             q.unit = "penny" if word == "penny" else U.UNIT_NAMES.get(word)
         return q
 
-    def a_number(self, s: int, w: re.Match) -> _Quantity:
+    def a_number(self, s: int, word_start: int) -> _Quantity:
         """"a hundred and two", "a million", "a dozen": "a" stands for "one"."""
-        tokens = W.word_tokens(self.text, w.start("w"), self.end)
-        tokens = [("one", "", w.start("w")), (tokens[0][0], " ", tokens[0][2]), *tokens[1:]]
+        tokens = W.word_tokens(self.text, word_start, self.end)
+        tokens = [("one", "", word_start), (tokens[0][0], " ", tokens[0][2]), *tokens[1:]]
         value, used, last = W.word_value(tokens)
         q = _Quantity(s, tokens[used - 1][2], value, words=True)
         if last == "scale":
@@ -855,8 +855,10 @@ class _Scan:
     def second(self, pos: int, first: _Quantity) -> _Quantity | None:
         """The other end of a range: "20" in "10-20", "$20" in "$10 to $20"."""
         text = self.text
-        cur = _CURRENCY_PREFIX.match(text, pos, self.end)
-        p = cur.end() if cur else pos
+        symbol = U.currency_symbol_at(text, pos, self.end)
+        p = pos + len(symbol) if symbol else pos
+        if symbol and p < self.end and text[p] in " \u00a0":
+            p += 1
         sign = _SIGN_AT.match(text, p, self.end)
         p = sign.end() if sign else p
         m = _candidate_at(text, p, self.end)
@@ -870,8 +872,8 @@ class _Scan:
             return None
         if sign:
             q.value = -q.value
-        if cur:
-            q.currency = U.currency_code(cur.group("c"))
+        if symbol:
+            q.currency = U.currency_code(symbol)
         self.magnitudes(q)
         self.measure(q)
         return q
@@ -1076,6 +1078,21 @@ _OF_A_MAGNITUDE = _Lazy(r"(?i:\s+(?:of\s+)?an?\s+(?P<m>hundred|thousand|million|
 _HALF_AFTER = _Lazy(r"(?i:\s+(?:of|an?)\b)")
 _PART_OF = _Lazy(r"(?i:\s+(?:of|century|point|percentage\s+point)\b|-(?:century|point)\b)")
 _A_NEXT = _Lazy(lambda: r"\s+(?P<w>(?i:" + _trie(w.lower() for w in W.A_WORDS) + r"))")
+_A_WORDS_BY_FIRST = U.by_first_letter({w.lower() for w in W.A_WORDS})
+
+
+def _a_word(text: str, p: int) -> tuple[int, int]:
+    """Where the word after "a" at `p` starts and ends (_ARTICLES saw that there is one): what
+    _A_NEXT matches, read by hand (see units.money_after) unless a letter outside ASCII makes
+    that unsure."""
+    start = p
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = U.any_case_word_at(text, start, len(text), _A_WORDS_BY_FIRST) if start > p else None
+    if end is U.UNSURE:
+        m = _A_NEXT.match(text, p)
+        return m.start("w"), m.end()
+    return start, end
 
 _SIGNS = "-\u2212\u2013#"
 _CURRENCY_TAILS = frozenset("".join(U.CURRENCY_SYMBOLS) + "s.")
@@ -1087,7 +1104,6 @@ _CODES = "|".join(sorted(U.CURRENCY_CODES | set(U.CODE_ALIASES)))
 _CURRENCY_BEFORE = re.compile(
     r"(?:(?<=[^\w$£€¥])|^)(?P<c>" + _trie(U.CURRENCY_SYMBOLS) + r"|(?:" + _CODES + r"))[ \u00a0]?-?$"
 )
-_CURRENCY_PREFIX = _Lazy(r"(?P<c>" + _trie(U.CURRENCY_SYMBOLS) + r")[ \u00a0]?")
 _PENCE = _Lazy(r"\.\d\d$")
 _CLAUSE_START = _Lazy(r"[;.!?]\s")
 _WEIGHT_WORDS = _Lazy(r"(?i:\b(?:weigh\w*|heav\w+|lighter|mass)\b)")

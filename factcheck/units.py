@@ -501,7 +501,7 @@ def _money_after_re() -> re.Pattern:
     )
 
 
-def _by_first_letter(words) -> dict[str, list[str]]:
+def by_first_letter(words) -> dict[str, list[str]]:
     """Words by their first letter, longest first: the order a tree of them tries them in."""
     out: dict[str, list[str]] = {}
     for word in sorted(words, key=len, reverse=True):
@@ -511,9 +511,9 @@ def _by_first_letter(words) -> dict[str, list[str]]:
 
 _AFTER_SYMBOLS = frozenset("€£$¥₹")
 _CODES_AFTER = CURRENCY_CODES | set(CODE_ALIASES)
-_COUNTRIES_AFTER = _by_first_letter({c for c, _ in CURRENCY_COUNTRY})
-_WORDS_AFTER = _by_first_letter(CURRENCY_WORDS)
-_UNSURE = object()
+_COUNTRIES_AFTER = by_first_letter({c for c, _ in CURRENCY_COUNTRY})
+_WORDS_AFTER = by_first_letter(CURRENCY_WORDS)
+UNSURE = object()  # what a reading by hand answers where a pattern matching in any case must decide
 # The letters that open a currency's name after an amount: a country's ("u" of "u.s."), or the
 # currency's, singular or plural.
 _FIRST_WORDS = frozenset(
@@ -546,7 +546,7 @@ def money_after(text: str, p: int, end: int) -> MoneyAfter | None:
         return None  # as for most amounts: no currency word, nor a country's, comes next
     at = gap.start(1)
     found = _named_money(text, at, end)
-    if found is not _UNSURE:
+    if found is not UNSURE:
         return found
     m = _money_after_re().match(text, p, end)
     if m is None:
@@ -555,19 +555,44 @@ def money_after(text: str, p: int, end: int) -> MoneyAfter | None:
     return MoneyAfter(m.end(), sym, code, country, word, sterling)
 
 
+def any_case_word_at(text: str, p: int, end: int, words: dict[str, list[str]]):
+    """Where the longest of `words` (from by_first_letter) that stands at `p` in any case ends,
+    as a tree of them matched in any case finds it; None when none does, UNSURE when a letter
+    outside ASCII stands where one of their letters is expected."""
+    first = text[p] if p < end else ""
+    if not first.isascii():
+        return UNSURE if first.isalpha() else None
+    for word in words.get(first.lower(), ()):
+        e = _any_case_at(text, p, end, word)
+        if e is not None:
+            return e
+    return None
+
+
+def currency_symbol_at(text: str, p: int, end: int) -> str | None:
+    """The longest currency symbol at `p` ("US$" rather than "$")."""
+    for k in _CURRENCY_SYMBOL_LENGTHS:
+        if p + k <= end and text[p : p + k] in CURRENCY_SYMBOLS:
+            return text[p : p + k]
+    return None
+
+
+_CURRENCY_SYMBOL_LENGTHS = sorted({len(s) for s in CURRENCY_SYMBOLS}, reverse=True)
+
+
 def _named_money(text: str, at: int, end: int):
     """A country word maybe, a currency word, a plural ending, "sterling" maybe: each tried
     longest first, as the pattern tries them; the first reading that ends a word wins."""
     first = text[at]
     if not first.isascii():
-        return _UNSURE if first.isalpha() else None
+        return UNSURE if first.isalpha() else None
     first = first.lower()
     for country in (*_COUNTRIES_AFTER.get(first, ()), None):
         start = country_end = at
         if country is not None:
             country_end = _any_case_at(text, at, end, country)
-            if country_end is _UNSURE:
-                return _UNSURE
+            if country_end is UNSURE:
+                return UNSURE
             if country_end is None:
                 continue
             start = _spaces_end(text, country_end, end)
@@ -576,12 +601,12 @@ def _named_money(text: str, at: int, end: int):
         head = text[start]
         if not head.isascii():
             if head.isalpha():
-                return _UNSURE
+                return UNSURE
             continue
         for word in _WORDS_AFTER.get(head.lower(), ()):
             e = _any_case_at(text, start, end, word)
-            if e is _UNSURE:
-                return _UNSURE
+            if e is UNSURE:
+                return UNSURE
             if e is not None and (found := _word_ends(text, e, end)) is not None:
                 k, sterling = found
                 country_words = text[at:country_end] if country is not None else None
@@ -609,7 +634,7 @@ def _ends_word(text: str, k: int, end: int) -> bool:
 
 def _any_case_at(text: str, p: int, end: int, word: str):
     """Where `word` (lower case; a space stands for any white space) ends if it is at `p` in any
-    case, else None; _UNSURE where a letter outside ASCII stands for one of its letters."""
+    case, else None; UNSURE where a letter outside ASCII stands for one of its letters."""
     for ch in word:
         if ch == " ":
             q = _spaces_end(text, p, end)
@@ -621,7 +646,7 @@ def _any_case_at(text: str, p: int, end: int, word: str):
             return None
         got = text[p]
         if got != ch and got.lower() != ch:
-            return _UNSURE if ch.isalpha() and got.isalpha() and not got.isascii() else None
+            return UNSURE if ch.isalpha() and got.isalpha() and not got.isascii() else None
         p += 1
     return p
 

@@ -1,9 +1,14 @@
-"""A currency after an amount is read by hand, to spare compiling a long pattern: it must read
-exactly what the pattern reads."""
+"""Words next to amounts (a currency after one, a unit after "a", a symbol before the second
+end of a range) are read by hand, to spare compiling long patterns: each must read exactly
+what its pattern reads."""
+
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck import figure_words as W
+from factcheck import numbers as N
 from factcheck import units as U
 
 _COUNTRIES = sorted({c for c, _ in U.CURRENCY_COUNTRY}) + ["new", "south", "u.s"]
@@ -71,3 +76,37 @@ def test_common_readings():
     assert _hand_reads("15\u20ac", 2, 3) == (3, "\u20ac", None, None, None, None)
     assert _hand_reads("5m USD", 2, 6) == (6, None, "USD", None, None, None)
     assert _hand_reads("5 people", 1, 8) is None
+
+
+_A_WORDS = sorted(W.A_WORDS) + ["kilowatt  hour", "light\nyear", "quart", "thirds"]
+
+
+@st.composite
+def _after_an_article(draw) -> str:
+    word = _cased(draw(st.sampled_from(_A_WORDS)), draw(st.integers(0, 2)))
+    odd = [k for k, ch in enumerate(word.lower()) if ch in _ODD_FOR]
+    if odd and draw(st.integers(0, 2)) == 0:
+        k = draw(st.sampled_from(odd))
+        word = word[:k] + draw(st.sampled_from(_ODD_FOR[word[k].lower()])) + word[k + 1 :]
+    gap = draw(st.sampled_from([" ", "  ", "\n", "\u00a0", "\t"]))
+    return "a" + gap + word + draw(st.sampled_from(["", " ", "s", "x", " of"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_after_an_article())
+def test_the_word_after_a_is_read_as_the_pattern_reads_it(text):
+    m = N._A_NEXT.match(text, 1)
+    if m:  # as where _ARTICLES found the article
+        assert N._a_word(text, 1) == (m.start("w"), m.end())
+
+
+_SYMBOLS = re.compile(r"(?P<c>" + U.trie(U.CURRENCY_SYMBOLS) + r")")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*U.CURRENCY_SYMBOLS, "R", "U.S.", "A", "x", " ", "1"]), max_size=4).map("".join), st.data())
+def test_a_currency_symbol_is_read_as_the_pattern_reads_it(text, data):
+    p = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(p, len(text)))
+    m = _SYMBOLS.match(text, p, end)
+    assert U.currency_symbol_at(text, p, end) == (m and m.group("c"))
