@@ -195,6 +195,8 @@ def test_an_attribution_to_the_publisher_of_a_page_is_borne_out_by_its_title(tmp
         claim("a-1", "attribution", f"{name} said", sentence, attributed_to=name.removeprefix("the ")),
     ], sources="sources/notice.html", date="2026-03-10")
     assert got["a-1"]["verdict"] == verdict
+    if verdict == "supported":
+        assert "the source is Harbour Trust's own" in got["a-1"]["evidence"][0]["reason"]
 
 
 def test_an_attribution_is_borne_out_when_the_source_names_it_anywhere(tmp_path):
@@ -206,6 +208,7 @@ def test_an_attribution_is_borne_out_when_the_source_names_it_anywhere(tmp_path)
               attributed_to="trust"),
     ])
     assert verdicts(got) == {"a-trust": "supported", "a-mayor": "not_found", "a-nothing": "not_found"}
+    assert got["a-trust"]["evidence"][0]["reason"] == "the source names Millbrook Library Trust"
 
 
 def test_a_statement_names_no_one_so_only_its_words_are_checked(tmp_path):
@@ -214,3 +217,27 @@ def test_a_statement_names_no_one_so_only_its_words_are_checked(tmp_path):
               "The county loan will be paid back over 12 years, according to the trust's statement.", attributed_to="trust's statement"),
     ])
     assert got["a-release"]["verdict"] == "supported"
+
+
+def test_names_are_read_without_titles_possessives_or_kinds_of_document():
+    from factcheck.match.attribution import name_keys
+
+    assert name_keys("the authority's statement") == ["authority"]
+    assert name_keys("Dr. Maren Oduya") == ["maren", "oduya"]
+    assert name_keys("figures") == []
+
+
+def test_an_address_with_the_name_run_together_counts_as_provenance():
+    from factcheck.match.attribution import named_in_provenance
+
+    assert named_in_provenance("https://www.harbourtrust.example.org/news", "sources/notice.html", ["harbour", "trust"])
+    assert named_in_provenance("", "sources/harbour-trust-notice.html", ["harbour", "trust"])
+    assert not named_in_provenance("https://news.example.org/harbour", "sources/notice.html", ["harbour", "trust"])
+
+
+def test_the_statement_is_the_sentence_without_the_attributions_clause():
+    from factcheck.match.attribution import statement
+
+    sentence = "Ferries will run every 20 minutes, according to figures released by the trust."
+    assert statement(sentence, "according to figures") == "Ferries will run every 20 minutes"
+    assert statement("The trust said ferries will run every 20 minutes.", "The trust said") == "ferries will run every 20 minutes"

@@ -10,10 +10,13 @@ them, several in the sentence itself, is taken as *the same statement*.
 
 - A related sentence with a figure or date of the same kind and unit that agrees (by the
   same value, qualifier and rounding rules as the near-copy path) supports the claim.
+  Where the claim's own statement is in the sources, only it may support it.
 - The same statement with one figure or date of the same kind and unit that differs
   contradicts it. A looser match never contradicts: the same words around another
   figure are as often a different statement ("last year's budget was …").
 - Anything else leaves the claim not found.
+
+docs/matching.md ("Figures and dates in reworded sentences") states the rules for editors.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from dataclasses import dataclass
 from factcheck.match import context, values
 from factcheck.match.evidence import Verdict
 from factcheck.match.locate import Hit
-from factcheck.match.words import same_words, single_line
+from factcheck.match.words import fold, same_words, single_line
 from factcheck.sources.search import Passage
 
 RELATED = 0.45
@@ -34,6 +37,7 @@ MIN_SHARED = 2  # context words a related sentence and its neighbours must share
 STATEMENT_OWN = 3  # ... and that the same statement must hold itself
 NEIGHBOUR = 0.5
 PASSAGES = 8
+WHOLE = 0.9  # a sentence holding this share of the context (and the claim as written) ends the search
 MAX_FOUND = 3
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
@@ -81,12 +85,15 @@ class Finding:
 # --- related sentences -----------------------------------------------------------------
 
 
-def related(ctx, cues: list[context.Cue], query: str) -> list[Related]:
-    """Sentences of the sources that share enough of `cues`, best first."""
+def related(ctx, cues: list[context.Cue], query: str, claim_text: str = "") -> list[Related]:
+    """Sentences of the sources that share enough of `cues`, best first.
+
+    The search ends early, before the weaker candidate passages, once a sentence holds
+    the whole context and `claim_text` as written."""
     if not cues:
         return []
     rarity = _rarity(ctx.searcher.rarity([c.word for c in cues]))
-    weights = [r * c.weight for r, c in zip(rarity, cues)]
+    weights = _Weights([r * c.weight for r, c in zip(rarity, cues)], cues)
     out: list[Related] = []
     seen: set[tuple[int, int]] = set()
     for seg, chunk, _ in ctx.searcher.candidates(query, limit=PASSAGES):
@@ -99,8 +106,15 @@ def related(ctx, cues: list[context.Cue], query: str) -> list[Related]:
             r = _score(s, cues, weights)
             if r.coverage >= RELATED and len(r.shared) >= MIN_SHARED and r.own >= 1:
                 out.append(r)
+        if claim_text and any(r.own_coverage >= WHOLE and _holds(r, claim_text) for r in out):
+            break
     out.sort(key=lambda r: -r.coverage)
     return out
+
+
+def _holds(r: Related, text: str) -> bool:
+    s = r.sentence
+    return fold(single_line(text)) in fold(single_line(s.passage.text[s.start : s.end]))
 
 
 def _rarity(found: list[float | None]) -> list[float]:
@@ -111,7 +125,16 @@ def _rarity(found: list[float | None]) -> list[float]:
     return [middle if r is None else r for r in found]
 
 
-def _score(s: Sentence, cues: list[context.Cue], weights: list[float]) -> Related:
+class _Weights(list):
+    """The cues' weights, with the totals every sentence's share is taken of."""
+
+    def __init__(self, weights: list[float], cues: list[context.Cue]):
+        super().__init__(weights)
+        self.total = sum(weights) or 1.0
+        self.clause_total = sum(w for c, w in zip(cues, weights) if c.weight >= 1.0) or 1.0
+
+
+def _score(s: Sentence, cues: list[context.Cue], weights: _Weights) -> Related:
     mine = near = clause = 0.0
     own, shared = 0, []
     for cue, w in zip(cues, weights):
@@ -122,25 +145,24 @@ def _score(s: Sentence, cues: list[context.Cue], weights: list[float]) -> Relate
         elif cue.stem in s.near:
             near += w * NEIGHBOUR
             shared.append(cue.word)
-    total = sum(weights) or 1.0
-    clause_total = sum(w for c, w in zip(cues, weights) if c.weight >= 1.0) or 1.0
-    return Related(s, (mine + near) / total, own, tuple(shared), mine / total, clause / clause_total)
+    t = weights.total
+    return Related(s, (mine + near) / t, own, tuple(shared), mine / t, clause / weights.clause_total)
 
 
 def sentences_of(passage: Passage, cache: dict) -> list[Sentence]:
     """The whole sentences of a passage (cached: neighbouring claims bring up the same passages)."""
     key = (passage.doc.doc_id, passage.start, len(passage.text))
     if key not in cache:
-        cache[key] = _read(passage)
+        cache[key] = _read(passage, cache)
     return cache[key]
 
 
-def _read(passage: Passage) -> list[Sentence]:
+def _read(passage: Passage, cache: dict) -> list[Sentence]:
     from factcheck.extract.sentences import Sentences
 
     text = passage.text
     spans = Sentences(text).spans
-    stems = context.stems_by_span(text, spans)
+    stems = [_stems(passage, s, e, cache) for s, e in spans]
     paragraph = _paragraphs(text, spans)
     out = []
     for i, (s, e) in enumerate(spans):
@@ -149,6 +171,14 @@ def _read(passage: Passage) -> list[Sentence]:
         near = [stems[j] for j in (i - 1, i + 1) if 0 <= j < len(spans) and paragraph[j] == paragraph[i]]
         out.append(Sentence(passage, s, e, stems[i], frozenset().union(*near)))
     return out
+
+
+def _stems(passage: Passage, s: int, e: int, cache: dict) -> frozenset[str]:
+    """A sentence's stems, read once: neighbouring passages overlap by their padding."""
+    key = ("stems", passage.doc.doc_id, passage.start + s, e - s)
+    if key not in cache:
+        cache[key] = context.stems_by_span(passage.text, [(s, e)])[0]
+    return cache[key]
 
 
 def _paragraphs(text: str, spans: list[tuple[int, int]]) -> list[int]:
@@ -174,7 +204,7 @@ def judge_value(claim: dict, ctx, sentence: str, start: int, end: int) -> list[F
     sentence bears it out, else contradicting ones from the same statement, else none."""
     cues = context.cues(sentence, start, end)
     query = " ".join([c.word for c in cues] + [claim.get("text") or ""])
-    found = [(r, _counterparts(claim, r, ctx)) for r in related(ctx, cues, query)]
+    found = [(r, _counterparts(claim, r, ctx)) for r in related(ctx, cues, query, claim.get("text") or "")]
     found = [(r, [i for i in items if _fits(claim, i, strict=False)]) for r, items in found]
     found = [(r, items) for r, items in found if items]
     # Where the claim's own statement is in the sources, only it may bear the claim out:
