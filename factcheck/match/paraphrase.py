@@ -1,11 +1,11 @@
 """The paraphrase path: a figure, date or attribution whose sentence the reporter reworded.
 
 When the draft's sentence lines up with no passage of the sources, the claim is looked
-for by what it is about instead. The index proposes a few passages sharing the rarest of
-the claim's context words (see `context.py`); each of their sentences is scored by the
-share of those words it holds, weighted by rarity, a word found only in the sentence
-before or after (in the same paragraph) counting half, since reporters fold two source
-sentences into one. A sentence holding enough of them is *related*; one holding most of
+for by what it is about instead. The index proposes a few passages sharing the rarest
+terms of the claim's sentence; each of their sentences is scored by the share of the
+claim's context words (see `context.py`) it holds, weighted by rarity, a word found only
+in the sentence before or after (in the same paragraph) counting half, since reporters
+fold two source sentences into one. A sentence holding enough of them is *related*; one holding most of
 them, several in the sentence itself, is taken as *the same statement*.
 
 - A related sentence with a figure or date of the same kind and unit that agrees (by the
@@ -203,8 +203,9 @@ def judge_value(claim: dict, ctx, sentence: str, start: int, end: int) -> list[F
     """Findings for a figure or date claim at sentence[start:end]: supporting ones if a
     sentence bears it out, else contradicting ones from the same statement, else none."""
     cues = context.cues(sentence, start, end)
-    query = " ".join([c.word for c in cues] + [claim.get("text") or ""])
-    found = [(r, _counterparts(claim, r, ctx)) for r in related(ctx, cues, query, claim.get("text") or "")]
+    # The index is asked with the sentence itself: its word pairs survive a rewording
+    # more often than the cues' order would suggest, and pairs are what pin a passage down.
+    found = [(r, _counterparts(claim, r, ctx)) for r in related(ctx, cues, sentence, claim.get("text") or "")]
     found = [(r, [i for i in items if _fits(claim, i, strict=False)]) for r, items in found]
     found = [(r, items) for r, items in found if items]
     # Where the claim's own statement is in the sources, only it may bear the claim out:
