@@ -199,6 +199,17 @@ def test_an_attribution_to_the_publisher_of_a_page_is_borne_out_by_its_title(tmp
         assert "the source is Harbour Trust's own" in got["a-1"]["evidence"][0]["reason"]
 
 
+def test_an_attribution_to_whoever_published_a_snapshot_is_borne_out_by_its_sidecar(tmp_path):
+    (tmp_path / "sources").mkdir(parents=True)
+    (tmp_path / "sources/memo.txt").write_text("Two boats are being added to the fleet to keep up with the extra crossings.\n")
+    (tmp_path / "sources/memo.txt.source.yaml").write_text("source: memo.txt\nurl: https://www.harbourtrust.example.org/memo\n")
+    sentence = "Extra crossings mean two boats will be added to the fleet, the Harbour Trust said."
+    got = newsroom(tmp_path, [
+        claim("a-trust", "attribution", "the Harbour Trust said", sentence, attributed_to="Harbour Trust"),
+    ], sources="sources/memo.txt", date="2026-03-10")
+    assert got["a-trust"]["verdict"] == "supported"
+
+
 def test_an_attribution_is_borne_out_when_the_source_names_it_anywhere(tmp_path):
     sentence = "The county will lend the trust $900,000 to cover the gap, the Millbrook Library Trust said."
     got = newsroom(tmp_path, [
