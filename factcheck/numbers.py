@@ -271,8 +271,8 @@ _TOLERANCE = _Lazy(r"\s*(?:±|\+/-|\+-)\s*\d+(?:\.\d+)?(?:[eE][-+\u2212]?\d+)?")
 _CHANGE = _Lazy(lambda: r"(?i:\b(?:" + _trie(W.CHANGE_VERBS) + r")(?:\s+[\w$%.,'\u2019]+){0,4}?\s+$)")
 # The same for text in ASCII, with the verbs looked up in a set (see _after_change_verb).
 _CHANGE_VERB_SET = frozenset(W.CHANGE_VERBS)
-_WORD_AND_SPACE = _Lazy(r"\b[A-Za-z]+(?=\s)")
-_CHANGE_TAIL = _Lazy(r"(?:\s+[\w$%.,'\u2019]+){0,4}?\s+$")
+_TRAILING_LETTERS = re.compile(r"[A-Za-z]+$")
+_CHANGE_WORD = re.compile(r"[\w$%.,'\u2019]+")
 _BETWEEN = re.compile(r"(?i:\b(?P<w>between|from)\s+$)")
 
 # A capitalized word just before a bare number makes a name: "Boeing 747", "Apollo 11".
@@ -472,8 +472,8 @@ class _Scan:
     def exponent(self, q: _Quantity) -> None:
         """"4e14", "2.48×10−5", "6×10²³", "8x2^10", "2^10"."""
         nxt = self.text[q.end : q.end + 2]
-        if not nxt or nxt[0] not in _EXPONENT_LEADS and not (nxt[0].isspace() and nxt[1:] in _TIMES_SIGNS):
-            return  # as _EXPONENT cannot match: "6 euros" should not cost compiling it
+        if not nxt or nxt[0] not in _EXPONENT_LEADS and (nxt[-1] not in _TIMES_SIGNS or not nxt[0].isspace()):
+            return  # as _EXPONENT cannot match (a sign of times may follow a space): "6 euros" need not compile it
         m = _EXPONENT.match(self.text, q.end, self.end)
         if not m:
             return
@@ -694,16 +694,19 @@ class _Scan:
     def right(self, q: _Quantity) -> None:
         # Each step first looks at the next two characters: most figures are followed by a
         # space and a plain word, and a pattern that cannot match there is not tried.
-        if self.next_two(q)[0] in _MAGNITUDE_LEADS or self.next_two(q)[1] in _MAGNITUDE_LEADS:
+        nxt = self.next_two(q)
+        if nxt[0] in _MAGNITUDE_LEADS or nxt[1] in _MAGNITUDE_LEADS:
             self.magnitudes(q)
         q.number_end = q.end
         if self.next_two(q) in (" i", " o") and self.ratio(q):
             return
         self.measure(q)
-        if "\u00b1" in self.next_two(q) or "+" in self.next_two(q):
+        nxt = self.next_two(q)
+        if "\u00b1" in nxt or "+" in nxt:
             self.tolerance(q)
         self.range(q)
-        if self.next_two(q)[0] in "+-" or self.next_two(q)[1] in "op":
+        nxt = self.next_two(q)
+        if nxt[0] in "+-" or nxt[1] in "op":
             self.qualifier_after(q)
         if q.currency or q.unit or self.next_two(q) == " t":
             self.rate(q)
@@ -713,7 +716,8 @@ class _Scan:
         self.pronoun_one(q)
 
     def next_two(self, q: _Quantity) -> str:
-        return self.text[q.end : q.end + 2].ljust(2)
+        nxt = self.text[q.end : q.end + 2]
+        return nxt if len(nxt) == 2 else nxt.ljust(2)
 
     def ratio(self, q: _Quantity) -> bool:
         """"one in five adults", "1 in 10", "eight out of 10": a share, valued as the fraction (0.2, 0.1, 0.8)."""
@@ -1144,18 +1148,38 @@ _PRICED = _Lazy(r"(?i:share|head|person|capita|piece|unit|night|ticket|seat|visi
 
 
 def _after_change_verb(text: str, start: int, end: int) -> bool:
-    """True when `text[start:end]` ends with a verb of change and up to four words: "rose from".
+    """True when `text[start:end]` ends with a verb of change, up to four words and a space: "rose from ".
 
     This is _CHANGE.search(text, start, end). Compiling _CHANGE (a long tree of words matched
     in any case) costs more than most drafts take to read, so text in ASCII, where lower()
-    is what matching in any case does, looks the words up instead.
+    is what matching in any case does, is read word by word from its end instead.
     """
-    if not text[start:end].isascii():
+    window = text[start:end]
+    if not window.isascii():
         return _CHANGE.search(text, start, end) is not None
-    return any(
-        m.group().lower() in _CHANGE_VERB_SET and _CHANGE_TAIL.match(text, m.end(), end)
-        for m in _WORD_AND_SPACE.finditer(text, start, end)
-    )
+    if not window[-1:].isspace():
+        return False
+    words = window.split()
+    for i in range(1, min(5, len(words)) + 1):
+        word = words[-i]
+        letters = _TRAILING_LETTERS.search(word)
+        if letters and letters.group().lower() in _CHANGE_VERB_SET:
+            # the verb must begin a word: "rose", "(rose"; not "prose", "3rose"
+            cut = letters.start()
+            before = word[cut - 1] if cut else _char_before(text, start, len(words) - i, window)
+            if not (before.isalnum() or before == "_"):
+                return True
+        if not _CHANGE_WORD.fullmatch(word):
+            return False  # the words after the verb are letters, digits and "$%.,'"
+    return False
+
+
+def _char_before(text: str, start: int, index: int, window: str) -> str:
+    """The character before the `index`-th word of `window` (text[start:end]): a space, or the
+    one before the window when the word opens it."""
+    if index or window[0].isspace():
+        return " "
+    return text[start - 1] if start else " "
 
 
 def _same_measure(a: _Quantity, b: _Quantity) -> bool:

@@ -371,6 +371,8 @@ NAME_STARTS = frozenset(w for name in UNIT_NAMES for w in (name.split()[0], name
 # pattern of them all.
 _SYMBOL_LENGTHS = sorted({len(s) for s in UNIT_SYMBOLS}, reverse=True)
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_ASCII_RUN = re.compile(r"[A-Za-z]+")
+_OTHER_SYMBOL_STARTS = frozenset(s[0] for s in UNIT_SYMBOLS if s[0] not in _ASCII_LETTERS)
 
 # --- reading a unit in text -----------------------------------------------------------
 
@@ -457,6 +459,12 @@ def _base_unit(text: str, p: int, end: int) -> tuple[int, str] | None:
 
 def _symbol_at(text: str, p: int, end: int) -> str | None:
     """The longest unit symbol at `p` that no letter follows ("km" in "km/", not in "kms")."""
+    letters = _ASCII_RUN.match(text, p, end)
+    if letters is not None and (letters.end() == end or text[letters.end()] != "/"):
+        # a symbol in letters that no letter follows is the whole run ("km/h" needs its "/")
+        return letters.group() if letters.group() in UNIT_SYMBOLS else None
+    if letters is None and text[p : p + 1] not in _OTHER_SYMBOL_STARTS:
+        return None
     for k in _SYMBOL_LENGTHS:
         e = p + k
         if e <= end and text[p:e] in UNIT_SYMBOLS and not (e < end and text[e] in _ASCII_LETTERS):
@@ -521,6 +529,8 @@ _FIRST_WORDS = frozenset(
     + [w + plural for w in CURRENCY_WORDS for plural in ("", "s", "es")]
 )
 _GAP_AND_LETTERS = re.compile(r"(?:[ \u00a0]+|-)([^\W\d_]+)")
+# What must come first: a symbol or a code (maybe after a space), or a space or "-" and letters.
+_MONEY_SCREEN = re.compile(r"[ \u00a0]?[\u20ac\u00a3$\u00a5\u20b9A-Z]|(?:[ \u00a0]+|-)([^\W\d_]+)")
 
 
 def money_after(text: str, p: int, end: int) -> MoneyAfter | None:
@@ -531,21 +541,24 @@ def money_after(text: str, p: int, end: int) -> MoneyAfter | None:
     only where a letter outside ASCII stands in a word, as matching in any case may take some
     of those for ASCII letters (the Kelvin sign for "k").
     """
-    if p >= end:
+    screen = _MONEY_SCREEN.match(text, p, end)
+    if screen is None:
         return None
+    word = screen.group(1)
+    if word is not None and word.isascii() and word.lower() not in _FIRST_WORDS:
+        return None  # as for most amounts: no currency word, nor a country's, comes next
     s = p + 1 if text[p] in " \u00a0" else p
     if s < end:
         ch = text[s]
-        if ch in _AFTER_SYMBOLS and not (s + 1 < end and (_is_word(text[s + 1]) or text[s + 1] in "$€£")):
+        if ch in _AFTER_SYMBOLS and not (s + 1 < end and (_is_word(text[s + 1]) or text[s + 1] in "$\u20ac\u00a3")):
             return MoneyAfter(s + 1, symbol=ch)
         code = text[s : s + 3] if "A" <= ch <= "Z" and s + 3 <= end else ""
         if code in _CODES_AFTER and (s + 3 == end or not _is_word(text[s + 3])):
             return MoneyAfter(s + 3, code=code)
     gap = _GAP_AND_LETTERS.match(text, p, end)
-    if gap is None or gap.group(1).isascii() and gap.group(1).lower() not in _FIRST_WORDS:
-        return None  # as for most amounts: no currency word, nor a country's, comes next
-    at = gap.start(1)
-    found = _named_money(text, at, end)
+    if gap is None:
+        return None
+    found = _named_money(text, gap.start(1), end)
     if found is not UNSURE:
         return found
     m = _money_after_re().match(text, p, end)
@@ -571,6 +584,8 @@ def any_case_word_at(text: str, p: int, end: int, words: dict[str, list[str]]):
 
 def currency_symbol_at(text: str, p: int, end: int) -> str | None:
     """The longest currency symbol at `p` ("US$" rather than "$")."""
+    if text[p : p + 1] not in _CURRENCY_SYMBOL_STARTS:
+        return None
     for k in _CURRENCY_SYMBOL_LENGTHS:
         if p + k <= end and text[p : p + k] in CURRENCY_SYMBOLS:
             return text[p : p + k]
@@ -578,6 +593,7 @@ def currency_symbol_at(text: str, p: int, end: int) -> str | None:
 
 
 _CURRENCY_SYMBOL_LENGTHS = sorted({len(s) for s in CURRENCY_SYMBOLS}, reverse=True)
+_CURRENCY_SYMBOL_STARTS = frozenset(s[0] for s in CURRENCY_SYMBOLS)
 
 
 def _named_money(text: str, at: int, end: int):

@@ -110,3 +110,18 @@ def test_a_currency_symbol_is_read_as_the_pattern_reads_it(text, data):
     end = data.draw(st.integers(p, len(text)))
     m = _SYMBOLS.match(text, p, end)
     assert U.currency_symbol_at(text, p, end) == (m and m.group("c"))
+
+
+_BEFORE_A_RANGE = ["rose", "fell", "ROSE", "Fell", "uprose", "3rose", "_fell", "(fell", "$rose", "\u00e9rose", "from", "to", "$5", "5%", "it's", "a\"", "b;"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(_BEFORE_A_RANGE), st.sampled_from([" ", "  ", "\n", "", ",", " - ", "\u00a0"])), min_size=1, max_size=7),
+    st.data(),
+)
+def test_a_verb_of_change_before_a_range_is_read_as_the_pattern_reads_it(words, data):
+    text = "".join(w + gap for w, gap in words) + data.draw(st.sampled_from(["", " ", " "]))  # mostly before a number
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.sampled_from([len(text), len(text), data.draw(st.integers(start, len(text)))]))
+    assert N._after_change_verb(text, start, end) == (N._CHANGE.search(text, start, end) is not None)
