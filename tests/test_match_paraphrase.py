@@ -130,6 +130,15 @@ def test_a_loose_alignment_that_puts_another_figure_in_place_gets_a_second_opini
     assert second["verdict"] == "contradicted" and "$5 million" in second["reason"]
 
 
+def test_words_that_line_up_by_chance_give_no_verdict(tmp_path):
+    # Lined up word by word, the figure's place falls on "south pier next year": no number
+    # stands there, so that passage says nothing about the figure.
+    sentence = "The harbour board will spend on the north pier this year the sum of $3 million."
+    got = newsroom(tmp_path, [claim("f-sum", "figure", "$3 million", sentence, value=3_000_000, unit="USD")], sources="sources/budget.txt")
+    assert got["f-sum"]["verdict"] == "supported"
+    assert not any("south pier" in e["reason"] for e in got["f-sum"]["evidence"])
+
+
 def test_the_same_figure_in_an_unrelated_sentence_does_not_support(tmp_path):
     got = newsroom(tmp_path, [
         claim("f-school", "figure", "$900,000", "The school board has set aside $900,000 for new laptops.", value=900_000, unit="USD"),

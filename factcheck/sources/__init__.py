@@ -55,7 +55,7 @@ class SourceText:
     date: dt.date | None = None
     body_start: int = 0
     kind: str = "text"
-    meta: dict = field(default_factory=dict, compare=False)
+    meta: dict = field(default_factory=dict, compare=False)  # whose it is: an HTML page's title, site, author, url
 
     def page_at(self, offset: int) -> int | None:
         if not self.pages:
