@@ -26,6 +26,9 @@ def test_every_date_of_a_shape_holds_one_of_its_words(name, data):
     assert any(w in words for w in grammar.SHAPE_WORDS[name]), words
 
 
+_PARTIALS = (grammar._DATES, grammar._TRIGGERS, grammar._STARTS, grammar._BACK_CHAIN)
+
+
 def _forget(*patterns):
     for partial in patterns:
         partial.held, partial.pattern = frozenset(), None
@@ -34,7 +37,7 @@ def _forget(*patterns):
 @pytest.fixture
 def fresh_pattern(monkeypatch):
     """As in a new process: nothing compiled yet."""
-    for partial in (grammar._DATES, grammar._TRIGGERS):
+    for partial in _PARTIALS:
         monkeypatch.setattr(partial, "held", frozenset())
         monkeypatch.setattr(partial, "pattern", None)
 
@@ -50,10 +53,10 @@ _WORDS = (
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=5), max_size=25).map(" ".join))
 def test_a_draft_gets_the_dates_the_whole_patterns_find(fresh_pattern, text):
-    _forget(grammar._DATES, grammar._TRIGGERS)  # each example is a new process
+    _forget(*_PARTIALS)  # each example is a new process
     first = [(m.span(), m.lastgroup) for m in dates.candidates(text)]
-    everything, every_trigger = grammar.CANDIDATES, grammar.TRIGGERS
-    assert (grammar._DATES.pattern, grammar._TRIGGERS.pattern) == (everything, every_trigger)
+    wholes = grammar.CANDIDATES, grammar.TRIGGERS, grammar.STARTS, grammar.BACK_CHAIN
+    assert tuple(partial.pattern for partial in _PARTIALS) == wholes
     assert first == [(m.span(), m.lastgroup) for m in dates.candidates(text)]
 
 
@@ -63,6 +66,8 @@ def test_a_draft_without_a_shapes_words_leaves_it_out(fresh_pattern):
     assert {"weekday", "rel", "explicit", "year"} <= held
     assert not {"holiday", "spelled", "decade", "season"} & held
     assert grammar._TRIGGERS.held == {"friday", "year", "day"}
+    assert {"friday", "next", "year", "the"} <= grammar._STARTS.held and "christmas" not in grammar._STARTS.held
+    assert {"next", "the"} <= grammar._BACK_CHAIN.held and "christmas" not in grammar._BACK_CHAIN.held
 
 
 def test_a_draft_without_trigger_words_still_finds_years():
@@ -79,6 +84,11 @@ def test_a_later_draft_with_more_shapes_gets_them_all(fresh_pattern):
     assert found == ["christmas day", "the 1990s"]
     assert grammar._DATES.held == frozenset(grammar.SHAPE_NAMES)
     assert grammar._TRIGGERS.held == frozenset(grammar._TRIGGER_LIST)
+
+
+def test_a_text_longer_than_a_draft_gets_the_whole_patterns(fresh_pattern):
+    list(dates.candidates("The council met on Friday. " * 3000))
+    assert all(partial.held == frozenset(partial.parts) for partial in _PARTIALS)
 
 
 def _same_for_the_patterns(a: str, b: str) -> bool:

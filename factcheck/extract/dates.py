@@ -117,20 +117,21 @@ def candidates(text: str, start: int = 0, low: str | None = None) -> Iterator[re
     """
     if low is None:
         low = grammar.lower(text)
-    backwards = low[::-1]
-    pattern = grammar.pattern_for(low)
+    backwards, size = low[::-1], len(low)
+    pattern, back_chain, starts = grammar.pattern_for(low), grammar.back_chain_for(low), grammar.starts_for(low)
     cursor = start
     for trigger in grammar.triggers_for(low).finditer(low, start):
         if trigger.start() < cursor:
             continue
-        pos = max(cursor, grammar.chain_start(backwards, trigger.start()))
-        while (at := grammar.next_start(low, pos, trigger.end())) >= 0:
-            m = pattern.match(low, at)
+        run_start = size - back_chain.match(backwards, size - trigger.start()).end()
+        pos = max(cursor, run_start)
+        while (word := starts.search(low, pos, trigger.end())) is not None:
+            m = pattern.match(low, word.start())
             if m and grammar.month_cased(text, m):
                 cursor = pos = m.end()
                 yield m
             else:
-                pos = at + 1
+                pos = word.start() + 1
 
 
 def _names_its_year(m: re.Match) -> bool:

@@ -201,11 +201,15 @@ SHAPE_WORDS = {
 class PartialPattern:
     """A pattern made of parts, each of which can match only in a text that holds one of its words.
 
-    Compiling all of it costs start-up, and a draft holds few of the parts: the first text
-    gets a pattern of the parts it can use, and a later text that can use more gets them
-    all, so a process compiles at most twice. Leaving out parts that cannot match anywhere
-    in a text changes no match in it.
+    Compiling all of it costs start-up, and a draft holds few of the parts: the first text a
+    process reads, when it is the size of a draft, gets a pattern of the parts it can use;
+    any other text gets them all. So a process compiles at most twice, and looks for the
+    words once. Leaving out parts that cannot match anywhere in a text changes no match in it.
     """
+
+    # Looking for every part's words costs about as much as compiling them all in a text of
+    # some hundred thousand characters; drafts are much shorter.
+    DRAFT_SIZE = 50_000
 
     def __init__(self, parts: tuple[str, ...], words: dict[str, tuple[str, ...]], build, flags: int = 0):
         self.parts, self.words, self.build, self.flags = parts, words, build, flags
@@ -214,10 +218,10 @@ class PartialPattern:
 
     def for_text(self, low: str) -> re.Pattern:
         """The pattern for `low`, the text lower-cased by `lower`."""
-        missing = {part for part, words in self.words.items() if part not in self.held and any(w in low for w in words)}
-        if self.pattern is None:
-            return self._compile({part for part in self.parts if part not in self.words} | missing)
-        return self.whole() if missing else self.pattern
+        if self.pattern is None and len(low) <= self.DRAFT_SIZE:
+            used = {part for part, words in self.words.items() if any(w in low for w in words)}
+            return self._compile({part for part in self.parts if part not in self.words} | used)
+        return self.whole()
 
     def whole(self) -> re.Pattern:
         if self.pattern is None or len(self.held) < len(self.parts):
@@ -245,8 +249,8 @@ def pattern_for(low: str) -> re.Pattern:
 def __getattr__(name: str):
     if name == "CANDIDATES":  # all of PATTERN, for tests that compare with a scan of every position
         return _DATES.whole()
-    if name == "TRIGGERS":
-        return _TRIGGERS.whole()
+    if name in ("TRIGGERS", "STARTS", "BACK_CHAIN"):
+        return {"TRIGGERS": _TRIGGERS, "STARTS": _STARTS, "BACK_CHAIN": _BACK_CHAIN}[name].whole()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -290,9 +294,9 @@ def month_cased(text: str, m: re.Match) -> bool:
 # Trying CANDIDATES at every word is slow: the alternation is long. Every date
 # holds a trigger word ("year", "Friday", "1998"), and the words before its first
 # trigger all come from a short list ("the", "early", "this", "of"). So
-# `dates.candidates` looks for TRIGGERS, walks back over such words (`chain_start`,
+# `dates.candidates` looks for TRIGGERS, walks back over such words (BACK_CHAIN,
 # run on the reversed text), and tries CANDIDATES only at the words of that run
-# that can begin a date (`next_start`). The word lists must stay complete for PATTERN:
+# that can begin a date (STARTS). The word lists must stay complete for PATTERN:
 # tests compare the fast path with a plain scan.
 
 
@@ -347,57 +351,42 @@ def _triggers(words: list[str]) -> str:
     return rf"(?<![a-z0-9'])(?:{spelled}\d{{4}}|\d{{1,2}}/\d|'\d0s)"
 
 
-_TRIGGER_LIST = tuple(sorted(set(_TRIGGER_WORDS.split())))
-# A trigger word can be found only in a text that holds it: a draft's pattern has its own.
+def _starts(words: list[str]) -> str:
+    """STARTS: where a date can begin, at a start word (if the text has any) or a number."""
+    spelled = rf"(?<![a-z0-9'])(?:{_trie(words)})(?![a-z])|" if words else ""
+    return rf"{spelled}(?<![a-z0-9])\d|'\d"
+
+
+def _back_chain(words: list[str]) -> str:
+    """BACK_CHAIN, run on the reversed text: the chain words (if the text has any) and numbers
+    ("23rd" reads "dr32") before a trigger."""
+    spelled = f"{_trie(sorted({w[::-1] for w in words}))}|" if words else ""
+    return rf"(?:[\s-]+(?:{spelled}(?:ts|dn|dr|ht)?\d+)(?![a-z0-9']))*"
+
+
+def _word_list(words: str) -> tuple[str, ...]:
+    return tuple(sorted(set(words.split())))
+
+
+# A word can be found only in a text that holds it: a draft's patterns have its own words.
+_TRIGGER_LIST = _word_list(_TRIGGER_WORDS)
 _TRIGGERS = PartialPattern(_TRIGGER_LIST, {word: (word,) for word in _TRIGGER_LIST}, _triggers)
+_START_LIST = _word_list(_START_WORDS)
+_STARTS = PartialPattern(_START_LIST, {word: (word,) for word in _START_LIST}, _starts)
+_CHAIN_LIST = _word_list(_CHAIN_WORDS)
+_BACK_CHAIN = PartialPattern(_CHAIN_LIST, {word: (word,) for word in _CHAIN_LIST}, _back_chain)
 
 
 def triggers_for(low: str) -> re.Pattern:
-    """The pattern of TRIGGERS, or of those of them that `low` holds."""
+    """TRIGGERS, or the part of it that `low` (the draft lower-cased by `lower`) can hold."""
     return _TRIGGERS.for_text(low)
 
 
-START_WORDS = frozenset(_START_WORDS.split())
-_CHAIN_BACKWARDS = frozenset(w[::-1] for w in _CHAIN_WORDS.split())
-# Read in the reversed text: the space before a word and the word; a number ("23rd" reads "dr32").
-_GAP_AND_WORD = re.compile(r"[\s-]+([a-z0-9']*)")
-_NUMBER_BACKWARDS = re.compile(r"(?:ts|dn|dr|ht)?\d+(?![a-z0-9'])")
-_NUMBER_ENDS = frozenset("0123456789tdh") | {""}  # "" when a digit outside ASCII may follow
-# Where a word, a number or a decade ("'90s") begins.
-_WORD_AT = re.compile(r"(?<![a-z0-9'])[a-z][a-z0-9']*|(?<![a-z0-9])\d|'\d")
+def starts_for(low: str) -> re.Pattern:
+    """STARTS, or the part of it that `low` can hold."""
+    return _STARTS.for_text(low)
 
 
-def chain_start(backwards: str, at: int) -> int:
-    """Where the run of date words that ends at offset `at` begins ("early last" before "year").
-
-    `backwards` is the lower-cased text reversed, so that the run is read with forward matches.
-    Words are looked up in a set: compiling them into a pattern would cost more start-up
-    than the lookups cost in a whole draft.
-    """
-    size = len(backwards)
-    pos = size - at
-    while (gap := _GAP_AND_WORD.match(backwards, pos)) is not None:
-        word = gap.group(1)
-        if word in _CHAIN_BACKWARDS:
-            pos = gap.end()
-        elif word[:1] in _NUMBER_ENDS and (number := _NUMBER_BACKWARDS.match(backwards, gap.start(1))):
-            pos = number.end()
-        else:
-            break
-    return size - pos
-
-
-def next_start(low: str, pos: int, end: int) -> int:
-    """The first offset in `low[pos:end]` where a date can begin (a START_WORDS word, a digit), else -1."""
-    while (m := _WORD_AT.search(low, pos, end)) is not None:
-        word = m.group()
-        if word in START_WORDS or not word[0].isalpha() or _begins_with_start_word(word):
-            return m.start()
-        pos = m.start() + 1
-    return -1
-
-
-def _begins_with_start_word(run: str) -> bool:
-    """True when `run` (letters, digits, apostrophes) begins with a start word that a digit or an
-    apostrophe ends ("q3" in "q3's")."""
-    return not run.isalpha() and any(ch in "0123456789'" and run[:k] in START_WORDS for k, ch in enumerate(run))
+def back_chain_for(low: str) -> re.Pattern:
+    """BACK_CHAIN, or the part of it that `low` can hold."""
+    return _BACK_CHAIN.for_text(low)
