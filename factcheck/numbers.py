@@ -1019,7 +1019,13 @@ class _Scan:
             raise _Reject(q.number_end)
         m = _NAME_BEFORE.search(window)
         if m and _is_name_word(m.group("w")):
-            raise _Reject(q.number_end)
+            # A number in a name ("Boeing 747", "Voyager 2") stays a figure, since "Boeing 737"
+            # where the source says 747 is the kind of error a check is for; but it counts
+            # nothing, so the noun after it is no unit ("747 jets" are not 747 jets).
+            after = text[q.number_end : q.number_end + 2]
+            if len(after) == 2 and after[0] in "-\u2010\u2011\u2013" and after[1].isdigit():
+                raise _Reject(self.token_end(q.number_end + 1))  # a model code ("747-400"), not a tally
+            q.unit, q.counted, q.end = None, False, q.number_end
 
 
 # --- helpers for the scan --------------------------------------------------------------

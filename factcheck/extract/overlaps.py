@@ -5,7 +5,8 @@ every overlap between a figure and a date is a number that the date already says
 bare year ("in 2010", 200 of them), part of a date ("September 16-19"), or the count in
 a relative date or a period ("22 years ago", "the past two weeks", 80 of them). A second
 claim on the same words would ask an editor to sign the same fact off twice, and the
-date carries more (it is resolved against the draft's date), so the date wins.
+date carries more (it is resolved against the draft's date), so the date wins — except
+for a year or decade standing alone, which is kept as a figure too (see `settle`).
 
 Partial overlaps are rare (a handful) and come from the two readers disagreeing about
 where a phrase ends ("Seventy-four years" against "four years ago"); both claims are
@@ -25,13 +26,35 @@ _NEVER_DATES = ("percent", "percentage points", "basis points")
 
 
 def settle(found: list[Found]) -> list[Found]:
-    """Drop each figure that lies wholly inside a date, unless it is money or a percentage."""
+    """Drop each figure that lies wholly inside a date, unless it is money, a percentage or a year.
+
+    A year standing alone ("in 1979", "the 1960s") is both: the date claim is read against
+    the story's date, and the figure claim keeps the number itself checkable as a number,
+    the way readers and fact-checking desks count "how many numbers are in this story".
+    """
     dates = sorted((f.start, f.end) for f in found if f.kind is Kind.DATE)
     if not dates:
         return found
+    years = {(f.start, f.end) for f in found if f.kind is Kind.DATE and _is_year_only(f)}
     starts = [s for s, _ in dates]
     reach = list(accumulate((e for _, e in dates), max))  # furthest end of any date starting so far
-    return [f for f in found if not (f.kind is Kind.FIGURE and _inside_date(f, starts, reach))]
+    return [
+        f
+        for f in found
+        if not (f.kind is Kind.FIGURE and _inside_date(f, starts, reach) and not _year_of(f, years))
+    ]
+
+
+def _is_year_only(date: Found) -> bool:
+    """A date that names no more than a year or a decade: "1979", "fiscal 2011", "the 1960s"."""
+    return isinstance(date.value, str) and 3 <= len(date.value) <= 4 and date.value.isdigit()
+
+
+def _year_of(f: Found, years: set[tuple[int, int]]) -> bool:
+    """The figure is the number of a year-only date it lies in."""
+    if f.unit or not isinstance(f.value, int) or not 1000 <= f.value <= 2199:
+        return False
+    return any(s <= f.start and f.end <= e for s, e in years)
 
 
 def _inside_date(f: Found, starts: list[int], reach: list[int]) -> bool:

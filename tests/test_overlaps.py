@@ -1,0 +1,25 @@
+"""Spans two extractors both claim: the date wins, except that a lone year is also a figure."""
+
+import datetime as dt
+
+from factcheck.extract import extract_claims
+
+
+def kinds(text):
+    return [(c.kind.value, c.text) for c in extract_claims(text, reference_date=dt.date(2012, 1, 1))]
+
+
+def test_a_lone_year_is_a_date_and_a_figure():
+    got = kinds("The probe flew past Saturn in 1981.")
+    assert ("date", "1981") in got and ("figure", "1981") in got
+
+
+def test_a_year_inside_a_full_date_is_only_a_date():
+    got = kinds("The plant closed on May 3, 2010.")
+    assert ("date", "May 3, 2010") in got
+    assert not [k for k in got if k[0] == "figure"]
+
+
+def test_a_count_inside_a_relative_date_is_only_a_date():
+    got = kinds("The talks ended three years ago.")
+    assert not [k for k in got if k[0] == "figure"]
