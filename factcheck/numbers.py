@@ -1210,6 +1210,8 @@ def _is_name_word(word: str) -> bool:
 
 
 _SHARED = _Lazy(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+_COMMA_JOIN = _Lazy(r"\s*,\s*(?:and|or)\s*")
+_LIST_COMMA = _Lazy(r"\s*,\s*")
 
 
 def _share_units(text: str, found: list[_Quantity]) -> None:
@@ -1218,5 +1220,13 @@ def _share_units(text: str, found: list[_Quantity]) -> None:
         a, b = found[i], found[i + 1]
         if a.unit or a.currency or b.counted or not (b.unit or b.currency):
             continue
-        if _SHARED.fullmatch(text, a.end, b.start):
+        if _SHARED.fullmatch(text, a.end, b.start) and not _joins_clauses(text, found, i):
             a.unit, a.currency = b.unit, b.currency
+
+
+def _joins_clauses(text: str, found: list[_Quantity], i: int) -> bool:
+    """", and" after a lone number joins two clauses ("in 2013, and 278,000 t"): a comma
+    before "and" belongs to a list only when an item of the list comes before it."""
+    if not _COMMA_JOIN.fullmatch(text, found[i].end, found[i + 1].start):
+        return False
+    return i == 0 or not _LIST_COMMA.fullmatch(text, found[i - 1].end, found[i].start)

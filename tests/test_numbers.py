@@ -190,6 +190,16 @@ def test_a_list_shares_its_unit():
     assert figures("Doses of 20 and 40 mg were given.") == [("20", 20, "milligram", None), ("40 mg", 40, "milligram", None)]
 
 
+def test_a_list_with_a_serial_comma_shares_its_unit():
+    assert [u for _, _, u, _ in figures("Fares rose 3, 6, and 9 percent.")] == ["percent"] * 3
+
+
+def test_a_comma_and_after_a_lone_number_joins_clauses_not_a_list():
+    got = figures("The mill opened in 1994, and 350 tonnes left it that year.")
+    assert got[0] == ("1994", 1994, None, None)
+    assert got[1][2] == "tonne"
+
+
 # --- fractions, decimals, negatives -------------------------------------------------------
 
 

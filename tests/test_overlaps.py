@@ -23,3 +23,8 @@ def test_a_year_inside_a_full_date_is_only_a_date():
 def test_a_count_inside_a_relative_date_is_only_a_date():
     got = kinds("The talks ended three years ago.")
     assert not [k for k in got if k[0] == "figure"]
+
+
+def test_a_year_before_a_comma_and_a_measure_is_still_a_figure():
+    got = kinds("The dam was finished in 1994, and 350 tonnes of steel went into it.")
+    assert ("date", "1994") in got and ("figure", "1994") in got
