@@ -114,3 +114,15 @@ def test_the_widest_earlier_date_counts():
 def test_without_dates_nothing_changes():
     items = [fig(0, 2), fig(3, 5)]
     assert overlaps.settle(items) == items
+
+
+def test_a_decade_written_in_full_gives_its_first_year():
+    assert found("Wages stalled through the 1990s and the mid-2000s.") == [
+        ("1990s", 1990, None, None),
+        ("2000s", 2000, None, None),
+    ]
+
+
+def test_a_decade_in_code_or_money_is_no_year():
+    assert found("Run `list --since 1950s` now.") == []
+    assert [v for _, v, _, _ in found("The bill came to $2,990s.")] == [2990]

@@ -28,3 +28,21 @@ def test_a_count_inside_a_relative_date_is_only_a_date():
 def test_a_year_before_a_comma_and_a_measure_is_still_a_figure():
     got = kinds("The dam was finished in 1994, and 350 tonnes of steel went into it.")
     assert ("date", "1994") in got and ("figure", "1994") in got
+
+
+def test_a_decade_is_a_date_and_its_first_year_a_figure():
+    claims = extract_claims("Ferry traffic peaked in the 1970s.", reference_date=dt.date(2012, 1, 1))
+    assert [(c.kind.value, c.text, c.value, c.unit) for c in claims] == [
+        ("date", "the 1970s", "197", None),
+        ("figure", "1970s", 1970, None),
+    ]
+
+
+def test_a_two_digit_decade_stays_only_a_date():
+    got = kinds("The arcade was popular in the '80s.")
+    assert not [k for k in got if k[0] == "figure"]
+
+
+def test_a_decade_inside_a_full_date_is_only_a_date():
+    got = kinds("The 1980s mill closed on May 3, 2010.")
+    assert ("figure", "2010") not in got

@@ -31,6 +31,9 @@ _MARKUP = tuple(
     )
 )
 _FIRST_LIST_MARKER = re.compile(r"[ \t]{0,3}\d{1,9}[.)](?=[ \t])")
+# "the 1960s": the number grammar reads a decade as no figure, but its first year is a
+# number a reader checks like any year. Two-digit decades ("the '90s") name no number.
+_DECADE = r"(?<![\w.,$\u00a3\u20ac'\u2019])(?<!\d-)(?:1\d|20|21)\d0(?=['\u2019]?s(?!\w))"
 
 
 def find(doc) -> list[Found]:
@@ -45,8 +48,23 @@ def find(doc) -> list[Found]:
     first = _FIRST_LIST_MARKER.match(text, start)
     if first:
         skip.append(first.span())
-    return [
+    found = [
         Found(kind=Kind.FIGURE, start=f.start, end=f.end, value=f.value, unit=f.unit, qualifier=f.qualifier)
         for f in parse_figures(text, start, skip=skip)
     ]
+    if "0s" in body or "0\u2019s" in body or "0's" in body:
+        found = sorted(found + _decades(text, start, skip), key=lambda f: f.start)
+    return found
+
+
+def _decades(text: str, start: int, skip: list[tuple[int, int]]) -> list[Found]:
+    """The first year of each decade written in full, spanning "1960s"; the date claim on the
+    same words decides whether it stands (see `overlaps.settle`)."""
+    out = []
+    for m in _compiled(_DECADE).finditer(text, start):
+        if any(s <= m.start() < e for s, e in skip):
+            continue
+        end = text.index("s", m.end()) + 1
+        out.append(Found(kind=Kind.FIGURE, start=m.start(), end=end, value=int(m.group())))
+    return out
 
