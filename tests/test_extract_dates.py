@@ -207,7 +207,8 @@ def test_spelled_out_years_from_broadcast_transcripts():
         "The March organizers expect a crowd.",
         "Protesters will march to the capitol.",
         "The claim first ran in the Sunday Times.",
-        "The train leaves at 10:30 a.m. sharp.",
+        "The train leaves at 10:30 sharp.",
+        "The court heard John 14:30 read aloud.",
         "The shelter housed 2,010 people and 1,998 pets.",
         "The fund paid out $2010 in fees.",
         "The mayor served for three years.",
@@ -299,3 +300,40 @@ def test_calendar_values_are_iso_8601():
     text = "On Friday, Nov. 26, 2010, and in March 2011 and in 2012, and yesterday."
     values = [f.value for f in found(text)]
     assert values and all(re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", v) for v in values)
+
+
+# --- clock times ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("The shop opens at 6:00 a.m. on weekdays.", "6:00 a.m.", "T06:00"),
+        ("The vote closed at 10:30 p.m. after a long debate.", "10:30 p.m.", "T22:30"),
+        ("Doors open at 7pm.", "7pm", "T19:00"),
+        ("The bells rang at 12 a.m. sharp.", "12 a.m.", "T00:00"),
+        ("Lunch was served at 12:15 PM.", "12:15 PM", "T12:15"),
+        ("The first train left at 05:40.", "05:40", "T05:40"),
+        ("Kick-off is at 19:45 local time.", "19:45 local time", "T19:45"),
+        ("The curfew runs until 23:00.", "23:00", "T23:00"),
+    ],
+)
+def test_a_clock_time_is_a_date_valued_as_an_iso_time(text, span, value):
+    assert pairs(text) == [(span, value)]
+
+
+def test_a_time_beside_a_date_is_a_claim_of_its_own():
+    assert pairs("The storm hit on June 2, 2023, at 4:15 a.m.") == [("June 2, 2023", "2023-06-02"), ("4:15 a.m.", "T04:15")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The home side won 3:1 on the night.",
+        "The ratio moved 15:20 in favour.",
+        "The bus came at 9:30 and left.",  # morning or evening: not said
+        "Aged 6 am I told to wait?",
+    ],
+)
+def test_no_time_where_the_reading_is_in_doubt(text):
+    assert pairs(text) == []

@@ -46,3 +46,9 @@ def test_a_two_digit_decade_stays_only_a_date():
 def test_a_decade_inside_a_full_date_is_only_a_date():
     got = kinds("The 1980s mill closed on May 3, 2010.")
     assert ("figure", "2010") not in got
+
+
+def test_a_clock_time_gives_no_figure():
+    got = kinds("The ferry sailed at 6:45 a.m. and again at 18:30 with 40 cars.")
+    assert [k for k in got if k[0] == "figure"] == [("figure", "40 cars")]
+    assert ("date", "6:45 a.m.") in got and ("date", "18:30") in got

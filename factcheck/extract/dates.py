@@ -11,6 +11,7 @@ not a plain calendar date follow TimeML, the annotation standard for news:
     2010-SU (SP, SU, FA, WI)            a season
     199, 19                             a decade ("the 1990s"), a century
     P3M                                 a stretch of time ("the past three months")
+    T06:30                              a time of day ("6:30 a.m.", "at 06:30"), see clock_times.py
     PRESENT_REF, PAST_REF, FUTURE_REF   "now", "recently", "the future"
     None                                a date that cannot be placed ("that year", "Feb. 30")
 
@@ -105,7 +106,23 @@ def find(doc) -> list[Found]:
         found.append(Found(Kind.DATE, m.start(), m.end(), value=value))
         if value and _names_its_year(m):
             anchor = (m.end(), value)
-    return found
+    return _with_clock_times(doc, found)
+
+
+def _with_clock_times(doc, found: list[Found]) -> list[Found]:
+    """Times of day ("6:30 a.m.") are dates at a finer grain; a date already read on the
+    same words keeps them."""
+    import bisect
+
+    from factcheck.extract.clock_times import find_times
+
+    starts = [f.start for f in found]  # dates come out leftmost first and never overlap
+    times = []
+    for s, e, v in find_times(doc.text, doc.body_start):
+        i = bisect.bisect_left(starts, e) - 1  # the last date starting before the time ends
+        if i < 0 or found[i].end <= s:
+            times.append(Found(Kind.DATE, s, e, value=v))
+    return sorted(found + times, key=lambda f: f.start) if times else found
 
 
 def candidates(text: str, start: int = 0, low: str | None = None) -> Iterator[re.Match]:
