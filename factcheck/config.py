@@ -89,6 +89,19 @@ def _str_list(value: Any, key: str, text: str, path: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _inside_newsroom(value: str, key: str, text: str, path: str) -> None:
+    """Paths are relative to the newsroom and stay in it: the tool reads and writes nowhere else."""
+    from pathlib import PurePosixPath
+
+    p = PurePosixPath(value.replace("\\", "/"))
+    if p.is_absolute() or ".." in p.parts:
+        raise ConfigError(
+            f"`{key}` entry {value!r} must be a path inside the newsroom, relative to this file",
+            path=path,
+            line=_key_line(text, key),
+        )
+
+
 def parse_config(text: str, *, path: str, root: Path) -> Config:
     from factcheck import yamlio
 
@@ -110,6 +123,9 @@ def parse_config(text: str, *, path: str, root: Path) -> Config:
             if not isinstance(data[key], str) or not data[key].strip():
                 raise ConfigError(f"`{key}` must be a folder path", path=path, line=_key_line(text, key))
             values[key] = data[key].strip().rstrip("/")
+    for key in ("drafts", "archives", "claims", "sources"):
+        for value in values.get(key, ()) if key in ("drafts", "archives") else [values.get(key, "")]:
+            _inside_newsroom(value, key, text, path)
     if "allow_self_approval" in data:
         if not isinstance(data["allow_self_approval"], bool):
             raise ConfigError("`allow_self_approval` must be true or false", path=path, line=_key_line(text, "allow_self_approval"))

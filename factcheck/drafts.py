@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factcheck.config import Config
+from factcheck.config import CONFIG_NAME, Config
 from factcheck.draft import Draft, parse_draft
-from factcheck.errors import InputError
+from factcheck.errors import ConfigError, InputError
 from factcheck.textio import read_text
 
 
@@ -17,7 +17,22 @@ def discover(config: Config) -> list[str]:
         for p in config.root.glob(pattern):
             if p.is_file():
                 found.add(p.relative_to(config.root).as_posix())
-    return sorted(found)
+    drafts = sorted(found)
+    _refuse_shared_claims_files(drafts)
+    return drafts
+
+
+def _refuse_shared_claims_files(drafts: list[str]) -> None:
+    """story.md and story.markdown would share claims/story.yaml and mix their sign-offs."""
+    seen: dict[str, str] = {}
+    for rel in drafts:
+        key = Path(rel).with_suffix("").as_posix()
+        if key in seen:
+            raise ConfigError(
+                f"drafts {seen[key]} and {rel} would share one claims file; rename one of them",
+                path=CONFIG_NAME,
+            )
+        seen[key] = rel
 
 
 def relative_draft(config: Config, given: str) -> str:

@@ -62,7 +62,7 @@ def parse_claims_file(text: str, *, path: str) -> ClaimsFile:
     if m:
         line = text.count("\n", 0, m.start()) + 1
         raise DataError(
-            "unresolved merge conflict markers; resolve the conflict (or rescan) before going on", path=path, line=line
+            "unresolved merge conflict markers; resolve the conflict before going on (`factcheck merge-driver` can merge claims files)", path=path, line=line
         )
     from factcheck import yamlio
 
@@ -139,6 +139,9 @@ def atomic_write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); the file it replaces, or a new file,
+        # must stay readable by the rest of the newsroom as any other file would be.
+        os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
@@ -148,6 +151,15 @@ def atomic_write(path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 @contextlib.contextmanager

@@ -118,3 +118,22 @@ def test_unknown_config_key_names_file_and_line(newsroom):
     r = run_cli("scan", cwd=newsroom)
     assert r.returncode == 2
     assert ".factcheck.yaml:2: unknown key `draftz`" in r.stderr.decode()
+
+
+def test_two_drafts_that_would_share_a_claims_file_are_refused(newsroom):
+    (newsroom / ".factcheck.yaml").write_text("drafts:\n  - drafts/*.md\n  - drafts/*.markdown\n")
+    (newsroom / "drafts" / "fares.markdown").write_text(DRAFT, encoding="utf-8")
+    r = run_cli("scan", cwd=newsroom)
+    assert r.returncode == 2
+    err = r.stderr.decode()
+    assert "drafts/fares.markdown" in err and "drafts/fares.md" in err and "share one claims file" in err
+
+
+@pytest.mark.parametrize("line", ["claims: ../outside", "drafts: ['/etc/*.conf']", "sources: ../../elsewhere"])
+def test_config_paths_must_stay_inside_the_newsroom(newsroom, line):
+    (newsroom / ".factcheck.yaml").write_text(line + "\n")
+    r = run_cli("scan", cwd=newsroom)
+    assert r.returncode == 2
+    err = r.stderr.decode()
+    assert ".factcheck.yaml:1:" in err and "inside the newsroom" in err and err.count("\n") == 1
+    assert not (newsroom.parent / "outside").exists()

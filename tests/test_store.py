@@ -51,3 +51,20 @@ def test_conflict_markers_are_reported_with_their_line():
 def test_not_a_claims_file_is_a_data_error():
     with pytest.raises(DataError):
         store.parse_claims_file("- just\n- a list\n", path="claims/x.yaml")
+
+
+def test_atomic_write_keeps_the_mode_of_the_file_it_replaces(tmp_path):
+    target = tmp_path / "claims.yaml"
+    target.write_text("old\n")
+    target.chmod(0o644)
+    store.atomic_write(target, "new\n")
+    assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_atomic_write_gives_a_new_file_the_usual_mode(tmp_path):
+    umask = os.umask(0o022)
+    try:
+        store.atomic_write(tmp_path / "new.yaml", "x\n")
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "new.yaml").stat().st_mode & 0o777 == 0o644

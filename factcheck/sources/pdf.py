@@ -9,7 +9,13 @@ from factcheck.sources import SourceText
 
 
 def _reader(data: bytes, display: str):
+    import logging
+
     from pypdf import PdfReader
+
+    # pypdf logs its repairs of damaged files ("EOF marker not found") to stderr; a bad
+    # source must still come out as our one line naming the file, nothing more.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     from pypdf.errors import PdfReadError
 
     try:
