@@ -134,3 +134,17 @@ def test_cli_sources_add(newsroom, tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert "sources/brief.txt: saved" in result.output
     assert "  - sources/brief.txt" in draft.read_text()
+
+
+def test_a_bad_draft_leaves_no_snapshot_behind(tmp_path):
+    import subprocess
+
+    from tests.helpers import run_cli
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    assert run_cli("init", cwd=tmp_path).returncode == 0
+    release = tmp_path / "release.txt"
+    release.write_text("The council approved the plan on Monday.\n", encoding="utf-8")
+    r = run_cli("sources", "add", str(release), "--draft", "drafts/nope.md", cwd=tmp_path)
+    assert r.returncode == 2 and "drafts/nope.md" in r.stderr.decode()
+    assert not (tmp_path / "sources").exists() or not any((tmp_path / "sources").iterdir())

@@ -115,13 +115,18 @@ def add(config, target: str, *, draft: str | None = None, now: dt.datetime | Non
     dest, existed = _free_name(folder, got.name, sha)
     rel = dest.relative_to(config.root).as_posix()
     sidecar = dest.with_name(dest.name + SIDECAR_SUFFIX)
+    # Read and edit the draft before writing anything, so a bad --draft leaves no snapshot behind.
+    draft_edit = draft_with_source(config, draft, rel) if draft else None
     if not existed:
         _write_bytes(dest, got.data)
         when = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
         record = {"source": dest.name, "url": got.url, "original_path": got.original,
                   "retrieved_at": when.strftime("%Y-%m-%dT%H:%M:%SZ"), "sha256": sha, "content_type": got.content_type}
         atomic_write(sidecar, yamlio.dump({k: v for k, v in record.items() if v is not None}))
-    updated = add_to_draft(config, draft, rel) if draft else False
+    updated = False
+    if draft_edit and draft_edit[1] is not None:
+        atomic_write(draft_edit[0], draft_edit[1])
+        updated = True
     return Added(rel, sidecar.relative_to(config.root).as_posix(), sha, existed, updated)
 
 
@@ -146,10 +151,9 @@ def _write_bytes(path: Path, data: bytes) -> None:
 _FRONT = re.compile(r"\A(\ufeff?---[ \t]*\r?\n)(.*?)(^---[ \t]*(?:\r?\n|\Z))", re.S | re.M)
 
 
-def add_to_draft(config, draft: str, rel: str) -> bool:
-    """List `rel` under the draft's front matter `sources:`; every other byte stays as it was."""
+def draft_with_source(config, draft: str, rel: str) -> tuple[Path, str | None]:
+    """The draft's path and its text with `rel` listed (None when it is listed already)."""
     from factcheck.drafts import relative_draft
-    from factcheck.store import atomic_write
 
     draft_rel = relative_draft(config, draft)
     path = config.root / draft_rel
@@ -158,10 +162,7 @@ def add_to_draft(config, draft: str, rel: str) -> bool:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read the draft ({exc})", path=draft_rel) from None
     new = with_source(text, rel, path=draft_rel)
-    if new == text:
-        return False
-    atomic_write(path, new)
-    return True
+    return path, (None if new == text else new)
 
 
 def with_source(text: str, rel: str, *, path: str) -> str:
