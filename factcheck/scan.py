@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from factcheck import drafts as drafts_mod
 from factcheck import store
 from factcheck.config import Config
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, InputError
 from factcheck.extract import extract_draft
 
 
@@ -51,9 +51,14 @@ def _selected(config: Config, given: list[str] | None, outcomes: list[ScanOutcom
     if not given:
         return drafts_mod.discover(config)
     rels = []
+    known = set(drafts_mod.discover(config))
     for g in given:
         try:
-            rels.append(drafts_mod.relative_draft(config, g))
+            rel = drafts_mod.relative_draft(config, g)
+            if rel not in known and (config.root / rel).is_file():
+                # Its claims file would look orphaned to `check`, which only knows the globs.
+                raise InputError("is not a draft: it matches none of the `drafts:` globs in .factcheck.yaml", path=rel)
+            rels.append(rel)
         except FactcheckError as exc:
             outcomes.append(ScanOutcome(g, "", error=exc))
     return rels

@@ -137,3 +137,11 @@ def test_config_paths_must_stay_inside_the_newsroom(newsroom, line):
     err = r.stderr.decode()
     assert ".factcheck.yaml:1:" in err and "inside the newsroom" in err and err.count("\n") == 1
     assert not (newsroom.parent / "outside").exists()
+
+
+def test_scanning_a_file_outside_the_draft_globs_is_refused(newsroom):
+    (newsroom / "notes.md").write_text("The mayor said 40 people came.\n", encoding="utf-8")
+    r = run_cli("scan", "notes.md", cwd=newsroom)
+    assert r.returncode == 2
+    assert "notes.md" in r.stderr.decode() and "drafts:" in r.stderr.decode()
+    assert not (newsroom / "claims" / "notes.yaml").exists()
