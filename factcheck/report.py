@@ -49,9 +49,12 @@ KINDS = ("quote", "figure", "date", "attribution")
 
 
 def claim_state(rec: dict[str, Any]) -> State:
-    status = rec.get("status")
-    if status in ("approved", "rejected", "stale"):
-        return State(status)
+    """The sign-off as the review history has it; the hand-editable `status:` line is ignored."""
+    from factcheck.review import Status, status_of
+
+    status = status_of(rec)
+    if status is not Status.PENDING:
+        return State(status.value)
     if rec.get("verdict") in ("supported", "contradicted", "not_found"):
         return State(rec["verdict"])
     return State.UNCHECKED
@@ -188,7 +191,7 @@ def changed_drafts(config: Config, base: str) -> list[str]:
 def draft_view(config: Config, rel: str, first: int) -> DraftView:
     """One draft with its claims placed; a file that cannot be read becomes a problem, not a crash."""
     from factcheck.drafts import read_draft
-    from factcheck.store import load_claims
+    from factcheck.store import claims_path, load_claims
 
     try:
         draft = read_draft(config, rel)
@@ -197,11 +200,21 @@ def draft_view(config: Config, rel: str, first: int) -> DraftView:
     base = DraftView(path=rel, title=_title(draft.meta), meta=draft.meta, text=draft.text, body_start=draft.body_start)
     try:
         cf = load_claims(config, rel)
+        if cf is not None:
+            check_histories(cf.claims, path=claims_path(config.claims_dir, rel).relative_to(config.root).as_posix())
     except FactcheckError as exc:
         return _replace(base, problems=(str(exc),), failed=True)
     if cf is None:
         return _replace(base, problems=(f"not scanned yet: run `factcheck scan {rel}`",))
     return _with_claims(base, cf, first)
+
+
+def check_histories(claims: list[dict[str, Any]], *, path: str) -> None:
+    """A malformed review history makes the whole claims file unreadable: no sign-off can be trusted."""
+    from factcheck.review import reviews_of
+
+    for rec in claims:
+        reviews_of(rec, path=path)
 
 
 def _replace(view: DraftView, **changes) -> DraftView:

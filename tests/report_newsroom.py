@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from factcheck.review import claim_fingerprint
 from factcheck.store import ClaimsFile, claims_path, render_claims_file, text_sha256
 
 LIBRARY_DRAFT = """\
@@ -43,7 +44,10 @@ def span(text: str, words: str, after: int = 0) -> tuple[int, int]:
 def claim(text: str, kind: str, words: str, sentence: str, cid: str, **fields: Any) -> dict[str, Any]:
     start, end = span(text, words)
     line = text.count("\n", 0, start) + 1
-    return {"id": cid, "kind": kind, "text": words, "start": start, "end": end, "line": line, "sentence": sentence, **fields}
+    rec = {"id": cid, "kind": kind, "text": words, "start": start, "end": end, "line": line, "sentence": sentence, **fields}
+    if rec.get("status") in ("approved", "rejected"):  # a sign-off that still stands is bound to these words
+        rec["reviews"][-1]["fingerprint"] = claim_fingerprint(rec)
+    return rec
 
 
 def evidence(source: str, passage: str, verdict: str, reason: str, score: float = 100.0, **extra: Any) -> dict[str, Any]:

@@ -6,8 +6,18 @@ import json
 
 import pytest
 
+from factcheck.errors import DataError
 from factcheck.render import claimreview
+from factcheck.review import claim_fingerprint
 from tests.report_newsroom import LIBRARY_DRAFT, library_claims
+
+
+def signed(claim, *decisions, **review):
+    """The claim with the given decisions recorded on its current words, as `approve`/`reject` record them."""
+    claim = {"id": "c-1", "kind": "figure", "text": "12", "sentence": "It cost 12.", **claim}
+    claim["reviews"] = [{"by": "desk@example.org", "decision": d, "fingerprint": claim_fingerprint(claim), **review}
+                        for d in decisions]
+    return claim
 
 
 def drafts(**extra):
@@ -52,19 +62,33 @@ def test_a_rejected_quote_names_its_speaker_as_the_claim_author():
 @pytest.mark.parametrize(
     ("claim", "rating"),
     [
-        ({"status": "approved", "verdict": "contradicted"}, (5, "Accurate")),
-        ({"status": "rejected", "verdict": "contradicted", "kind": "quote"}, (1, "Misquoted")),
-        ({"status": "rejected", "verdict": "contradicted", "kind": "figure"}, (1, "Inaccurate")),
-        ({"status": "rejected", "verdict": "not_found"}, (2, "Unsupported")),
-        ({"status": "rejected", "verdict": "supported"}, (2, "Unsupported")),
-        ({"status": "rejected"}, (2, "Unsupported")),
-        ({"status": "stale", "verdict": "supported"}, None),
-        ({"status": "pending", "verdict": "supported"}, None),
+        (signed({"verdict": "contradicted"}, "approved"), (5, "Accurate")),
+        (signed({"verdict": "contradicted", "kind": "quote"}, "rejected"), (1, "Misquoted")),
+        (signed({"verdict": "contradicted", "kind": "figure"}, "rejected"), (1, "Inaccurate")),
+        (signed({"verdict": "not_found"}, "rejected"), (2, "Unsupported")),
+        (signed({"verdict": "supported"}, "rejected"), (2, "Unsupported")),
+        (signed({}, "rejected"), (2, "Unsupported")),
+        (signed({}, "rejected", "approved"), (5, "Accurate")),
+        ({**signed({"verdict": "supported"}, "approved"), "text": "13"}, None),  # edited since: stale
+        (signed({"verdict": "supported"}), None),
         ({"verdict": "supported"}, None),
     ],
 )
 def test_rating_follows_decision_then_verdict(claim, rating):
     assert claimreview.rating_for(claim) == rating
+
+
+@pytest.mark.parametrize("status", ["approved", "rejected"])
+def test_a_hand_typed_status_without_a_sign_off_is_not_published(status):
+    claim = {**signed({"verdict": "supported"}), "status": status}
+    assert claimreview.rating_for(claim) is None
+    assert claimreview.claim_reviews([{"path": "d.md", "claims": [claim]}]) == []
+
+
+def test_a_malformed_review_history_is_refused_not_published():
+    claim = {**signed({}), "status": "approved", "reviews": [{"decision": "approved"}]}
+    with pytest.raises(DataError):
+        claimreview.claim_reviews([{"path": "d.md", "claims": [claim]}])
 
 
 def test_the_newsroom_is_the_author_when_named():
@@ -73,14 +97,9 @@ def test_the_newsroom_is_the_author_when_named():
 
 
 def test_the_latest_matching_review_is_the_one_published():
-    claim = {
-        "id": "f-1", "kind": "figure", "text": "12", "sentence": "It cost 12.", "status": "approved",
-        "reviews": [
-            {"decision": "approved", "at": "2025-01-01T00:00:00Z", "name": "First"},
-            {"decision": "rejected", "at": "2025-01-02T00:00:00Z", "name": "Second"},
-            {"decision": "approved", "at": "2025-01-03T00:00:00Z", "name": "Third"},
-        ],
-    }
+    claim = signed({"id": "f-1"}, "approved", "rejected", "approved")
+    for review, (at, name) in zip(claim["reviews"], [("2025-01-01", "First"), ("2025-01-02", "Second"), ("2025-01-03", "Third")]):
+        review.update(at=f"{at}T00:00:00Z", name=name)
     item = claimreview.claim_review(claim, {"path": "d.md"})
     assert item["datePublished"] == "2025-01-03T00:00:00Z"
     assert item["author"]["name"] == "Third"
@@ -92,8 +111,8 @@ def test_reviewer_email_is_never_published():
 
 
 def test_rendered_json_ld_can_be_pasted_into_a_script_element():
-    claims = [{"id": "q-1", "kind": "quote", "text": "</script><script>alert(1)</script> & more", "speaker": "A <b>",
-               "status": "approved", "reviews": [{"decision": "approved", "at": "2025-01-01T00:00:00Z"}]}]
+    claims = [signed({"id": "q-1", "kind": "quote", "text": "</script><script>alert(1)</script> & more", "speaker": "A <b>"},
+                     "approved", at="2025-01-01T00:00:00Z")]
     text = claimreview.render([{"path": "d.md", "claims": claims}])
     assert "<" not in text and ">" not in text and "&" not in text
     items = json.loads(text)

@@ -43,7 +43,7 @@ def test_row_carries_verdict_evidence_and_latest_review():
 
 def test_text_a_spreadsheet_would_run_is_defused():
     claims = [{"id": "x", "kind": "quote", "text": "=HYPERLINK(\"http://x\")", "sentence": "+1", "speaker": "@me",
-               "value": -5, "reviews": [{"note": "-2+3", "by": "\tz"}]}]
+               "value": -5, "reviews": [{"note": "-2+3", "by": "\tz", "decision": "rejected"}]}]
     row = rows([{"path": "d.md", "claims": claims}])[0]
     assert row["text"] == "'=HYPERLINK(\"http://x\")"
     assert row["sentence"] == "'+1" and row["speaker"] == "'@me"
@@ -72,3 +72,19 @@ def test_export_command_writes_the_csv(tmp_path):
     assert r.returncode == 0, r.stderr
     got = list(csv.DictReader(io.StringIO(r.stdout.decode(), newline="")))
     assert len(got) == 7 and got[1]["state"] == "approved"
+
+
+def test_status_comes_from_the_review_history_not_a_hand_typed_line():
+    claims = library_claims(LIBRARY_DRAFT)
+    figure = claims[1]
+    assert rows([{"path": "d.md", "claims": claims}])[1]["status"] == "approved"
+    del figure["reviews"]  # `status: approved` is left behind, signed off by nobody
+    row = rows([{"path": "d.md", "claims": claims}])[1]
+    assert (row["status"], row["state"], row["decision"]) == ("pending", "supported", "")
+
+
+def test_a_claim_edited_since_its_sign_off_is_stale():
+    claims = library_claims(LIBRARY_DRAFT)
+    claims[1]["text"] = "$250,000"
+    row = rows([{"path": "d.md", "claims": claims}])[1]
+    assert (row["status"], row["state"]) == ("stale", "stale")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 
 from factcheck import yamlio
+from factcheck.review import claim_fingerprint
 from tests.helpers import run_cli
 
 GOLDEN = Path(__file__).parent / "golden" / "export.json"
@@ -41,15 +43,27 @@ FILES = {
                 "sentence": "It opens on March 3.", "value": "2026-03-03", "status": "rejected", "verdict": "contradicted",
                 "evidence": [{"source": "sources/plan.pdf", "start": 5, "end": 30, "page": 2, "text": "It opens on May 3.",
                               "score": 93.3, "verdict": "contradicted", "reason": "the source gives 'May 3'"}],
+                "reviews": [{"by": "ed@example.org", "decision": "rejected", "note": "the plan says May"}],
             }
         ],
     },
 }
 
 
-def make_newsroom(root: Path) -> None:
+def sign_current_words(files: dict) -> None:
+    """A sign-off counts only for the words it was given on, as `approve` and `reject` record it."""
+    for data in files.values():
+        for rec in data["claims"]:
+            for r in rec.get("reviews", []):
+                r["fingerprint"] = claim_fingerprint(rec)
+
+
+sign_current_words(FILES)
+
+
+def make_newsroom(root: Path, files: dict = FILES) -> None:
     (root / ".factcheck.yaml").write_text("")
-    for rel, data in FILES.items():
+    for rel, data in files.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(yamlio.dump(data))
 
@@ -82,3 +96,33 @@ def test_export_reports_a_broken_claims_file_and_exports_the_rest(tmp_path):
 def test_unknown_format_is_a_usage_error(tmp_path):
     make_newsroom(tmp_path)
     assert run_cli("export", "--format", "xml", cwd=tmp_path).returncode == 2
+
+
+def edited(change) -> dict:
+    """A copy of the newsroom's claims files with the first claim changed by hand."""
+    files = copy.deepcopy(FILES)
+    change(files["claims/drafts/a.yaml"]["claims"][0])
+    return files
+
+
+def test_a_hand_typed_status_without_a_sign_off_exports_as_pending(tmp_path):
+    make_newsroom(tmp_path, edited(lambda rec: rec.pop("reviews")))
+    result = run_cli("export", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    quote = json.loads(result.stdout)["drafts"][0]["claims"][0]
+    assert quote["status"] == "pending"
+
+
+def test_a_claim_edited_after_its_sign_off_exports_as_stale(tmp_path):
+    make_newsroom(tmp_path, edited(lambda rec: rec.update(text="We are set")))
+    quote = json.loads(run_cli("export", cwd=tmp_path).stdout)["drafts"][0]["claims"][0]
+    assert quote["status"] == "stale"
+
+
+def test_a_malformed_review_history_is_that_files_error_and_the_rest_is_exported(tmp_path):
+    make_newsroom(tmp_path, edited(lambda rec: rec.update(reviews=[{"by": "ed@example.org", "decision": "maybe"}])))
+    for fmt in ("json", "csv", "claimreview"):
+        result = run_cli("export", "--format", fmt, cwd=tmp_path)
+        assert result.returncode == 2, fmt
+        assert "claims/drafts/a.yaml" in result.stderr.decode() and "reviews" in result.stderr.decode()
+        assert "drafts/a.md" not in result.stdout.decode() and "drafts/b.md" in result.stdout.decode()

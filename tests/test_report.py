@@ -26,6 +26,7 @@ from factcheck.report import (
     since_signoff,
     word_diff,
 )
+from factcheck.review import claim_fingerprint
 from tests.helpers import run_cli
 from tests.report_newsroom import (
     LIBRARY_DRAFT,
@@ -71,6 +72,13 @@ def parse(html_text: str) -> Tags:
 # --- states ---------------------------------------------------------------------
 
 
+def signed(record, *decisions):
+    """The record with decisions recorded on its current words, as `approve` and `reject` record them."""
+    record = {"text": "12", "sentence": "It cost 12.", **record}
+    record["reviews"] = [{"by": "desk@example.org", "decision": d, "fingerprint": claim_fingerprint(record)} for d in decisions]
+    return record
+
+
 @pytest.mark.parametrize(
     ("record", "state"),
     [
@@ -78,14 +86,19 @@ def parse(html_text: str) -> Tags:
         ({"verdict": "supported"}, State.SUPPORTED),
         ({"verdict": "contradicted", "status": "pending"}, State.CONTRADICTED),
         ({"verdict": "not_found"}, State.NOT_FOUND),
-        ({"verdict": "contradicted", "status": "approved"}, State.APPROVED),
-        ({"verdict": "supported", "status": "rejected"}, State.REJECTED),
-        ({"verdict": "supported", "status": "stale"}, State.STALE),
+        (signed({"verdict": "contradicted"}, "approved"), State.APPROVED),
+        (signed({"verdict": "supported"}, "rejected"), State.REJECTED),
+        ({**signed({"verdict": "supported"}, "approved"), "text": "13"}, State.STALE),
         ({"verdict": "maybe", "status": "weird"}, State.UNCHECKED),
     ],
 )
 def test_a_sign_off_outranks_the_verdict(record, state):
     assert claim_state(record) is state
+
+
+@pytest.mark.parametrize("status", ["approved", "rejected", "stale"])
+def test_a_hand_typed_status_is_not_a_sign_off(status):
+    assert claim_state({"verdict": "contradicted", "status": status}) is State.CONTRADICTED
 
 
 def test_report_counts_every_state_of_the_newsroom(newsroom):
@@ -118,6 +131,42 @@ def test_a_corrupt_claims_file_fails_only_its_draft(newsroom):
     library = report.drafts[0]
     assert library.failed and "claims/drafts/library.yaml" in library.problems[0]
     assert report.drafts[1].path == "drafts/unscanned.md"
+
+
+def unsign(root: Path, claims_file: str, claim_id: str, reviews) -> None:
+    """Hand-edit a claims file: replace (or with None, delete) one claim's review history."""
+    from factcheck import yamlio
+
+    path = root / claims_file
+    data = yamlio.load(path.read_text(encoding="utf-8"), path=claims_file)
+    rec = next(c for c in data["claims"] if c["id"] == claim_id)
+    rec.pop("reviews")
+    if reviews is not None:
+        rec["reviews"] = reviews
+    path.write_text(yamlio.dump(data), encoding="utf-8")
+
+
+def test_a_hand_typed_approval_still_needs_review(newsroom):
+    unsign(newsroom, "claims/drafts/library.yaml", "f-0000000002", None)
+    report = report_of(newsroom)
+    figure = report.claims[1]
+    assert figure.record["status"] == "approved"  # left behind in the file
+    assert figure.state is State.SUPPORTED and report.needs_review == 6
+    assert "status: pending" in page.render(report)
+    r = run_cli("report", "-o", "-", cwd=newsroom)
+    assert "status: approved" not in r.stdout.decode()
+
+
+def test_a_malformed_review_history_fails_only_its_draft(newsroom):
+    unsign(newsroom, "claims/drafts/library.yaml", "f-0000000002", [{"by": "desk@example.org", "decision": "ok"}])
+    report = report_of(newsroom)
+    library = report.drafts[0]
+    assert library.failed and library.claims == ()
+    assert library.problems[0].startswith("claims/drafts/library.yaml: ") and "reviews" in library.problems[0]
+    r = run_cli("report", "-o", "out/review.html", cwd=newsroom)
+    assert r.returncode == 2
+    assert "claims/drafts/library.yaml" in r.stderr.decode()
+    assert (newsroom / "out/review.html").exists()
 
 
 # --- placing claims in the draft ---------------------------------------------------

@@ -21,6 +21,7 @@ def export_claims(fmt: ExportFormat) -> int:
     from factcheck.config import load_config
     from factcheck.errors import FactcheckError
     from factcheck.render.export import FORMATS
+    from factcheck.report import check_histories
 
     config = load_config()
     files, failed = [], False
@@ -28,6 +29,8 @@ def export_claims(fmt: ExportFormat) -> int:
         shown = path.relative_to(config.root).as_posix()
         try:
             cf = store.read_claims_file(path, display=shown)
+            if cf is not None:
+                check_histories(cf.claims, path=shown)
         except FactcheckError as exc:
             output.error(str(exc))
             failed = True

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable
 
+from factcheck.review import Status, reviews_of, status_of
+
 BEST, WORST = 5, 1
 
 # (ratingValue, alternateName) for each decision; a rejected claim is rated by why.
@@ -20,11 +22,15 @@ MISQUOTED = (1, "Misquoted")
 
 
 def rating_for(claim: dict[str, Any]) -> tuple[int, str] | None:
-    """The rating a signed-off claim earns, or None while it is not signed off."""
-    status = claim.get("status")
-    if status == "approved":
+    """The rating a signed-off claim earns, or None while it is not signed off.
+
+    The decision comes from the review history, never from the hand-editable `status:` line,
+    so nothing is published as checked that no editor signed off.
+    """
+    status = status_of(claim)
+    if status is Status.APPROVED:
         return ACCURATE
-    if status != "rejected":
+    if status is not Status.REJECTED:
         return None  # pending or stale: nobody stands behind the current text yet
     if claim.get("verdict") == "contradicted":
         return MISQUOTED if claim.get("kind") == "quote" else INACCURATE
@@ -33,8 +39,8 @@ def rating_for(claim: dict[str, Any]) -> tuple[int, str] | None:
 
 def decisive_review(claim: dict[str, Any]) -> dict[str, Any] | None:
     """The latest review whose decision is the claim's status: the one being published."""
-    found = claim.get("reviews") or []
-    matching = [r for r in found if isinstance(r, dict) and r.get("decision") == claim.get("status")]
+    status = status_of(claim).value
+    matching = [r for r in reviews_of(claim) if r.get("decision") == status]
     return matching[-1] if matching else None
 
 

@@ -77,6 +77,7 @@ def _last_review(claim: dict[str, Any]) -> dict[str, Any]:
 
 def row(draft_path: str, claim: dict[str, Any]) -> dict[str, Any]:
     from factcheck.report import claim_state
+    from factcheck.review import status_of
 
     ev, review = _best_evidence(claim), _last_review(claim)
     values = {
@@ -96,7 +97,7 @@ def row(draft_path: str, claim: dict[str, Any]) -> dict[str, Any]:
     }
     for key in ("line", "kind", "text", "sentence", "speaker", "value", "unit", "qualifier", "attributed_to", "verdict"):
         values[key] = claim.get(key)
-    values["status"] = claim.get("status") or "pending"
+    values["status"] = status_of(claim).value
     return {k: cell(values[k]) for k in COLUMNS}
 
 

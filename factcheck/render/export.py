@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from factcheck.model import KIND_FIELDS, Kind
+from factcheck.review import status_of
 
 BASE_FIELDS = ("id", "kind", "text", "start", "end", "line", "sentence")
 EVIDENCE_FIELDS = ("source", "start", "end", "text", "score")
@@ -24,7 +25,7 @@ def export_claim(rec: dict[str, Any]) -> dict[str, Any]:
         kind_fields = ()
     for key in kind_fields:
         out[key] = rec.get(key)
-    out["status"] = rec.get("status") or "pending"
+    out["status"] = status_of(rec).value
     out["verdict"] = rec.get("verdict")
     out["evidence"] = [_evidence(e) for e in rec.get("evidence") or [] if isinstance(e, dict)]
     return out

@@ -29,6 +29,7 @@ from factcheck.report import (
     State,
     reviews,
 )
+from factcheck.review import status_of
 
 KIND_LABELS = {"quote": "Quote", "figure": "Figure", "date": "Date", "attribution": "Attribution", "other": "Other"}
 PRESETS = (("all", "All claims"), ("review", "Needs review"), ("problems", "Problems"))
@@ -355,7 +356,7 @@ def detail_meta(c: ClaimView, d: DraftView) -> str:
         bits.append(f"line {esc(rec.get('line'))}")
     bits.append(f'id <span class="mono">{esc(rec.get("id"))}</span>')
     bits.append(f"verdict: {esc(rec.get('verdict') or 'not matched')}")
-    bits.append(f"status: {esc(rec.get('status') or 'pending')}")
+    bits.append(f"status: {esc(status_of(rec).value)}")
     return " · ".join(bits)
 
 
