@@ -8,18 +8,22 @@ a commit authored by the reviewer it names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
 
 from factcheck import review, store
-from factcheck.config import Config
+from factcheck.config import CONFIG_NAME, Config
 from factcheck.review import Status
+
+# The keys that decide whose approval counts; a branch must not vouch for itself with them.
+TRUST_KEYS = ("reviewers", "allow_self_approval")
 
 
 class FindingKind(str, Enum):
     """What can hold a draft back, most serious first."""
 
+    CONFIG_CHANGED = "config-changed"
     FORGED = "forged"
     REJECTED = "rejected"
     MISSING = "missing"
@@ -29,6 +33,7 @@ class FindingKind(str, Enum):
 
 
 TITLES = {
+    FindingKind.CONFIG_CHANGED: "Sign-off rules changed",
     FindingKind.FORGED: "Forged sign-off",
     FindingKind.REJECTED: "Claim rejected",
     FindingKind.MISSING: "Claims file missing",
@@ -101,12 +106,64 @@ class _Checked:
 
 def check(config: Config, base: str | None = None, given: list[str] | None = None) -> CheckResult:
     """Check the given drafts, those changed since `base`, or every draft."""
+    trusted, rule_changes = trusted_config(config, base)
     targets, orphans = _targets(config, base, given)
     checked = [check_draft(config, rel) for rel in targets]
-    forged = verify_approvals(config, checked)
+    forged = verify_approvals(trusted, checked)
     findings, counts = _collect(checked, forged)
-    findings.extend(orphans)
+    findings.extend(orphans + rule_changes)
     return CheckResult(tuple(sorted(findings, key=Finding.sort_key)), tuple(targets), counts, base)
+
+
+def trusted_config(config: Config, base: str | None) -> tuple[Config, list[Finding]]:
+    """The config whose sign-off rules the gate applies, and findings for rules the branch changed.
+
+    With a base, `reviewers` and `allow_self_approval` come from the base's copy of the
+    config: otherwise a branch could list its own writer as a reviewer and pass.
+    """
+    if base is None:
+        return config, []
+    at_base = base_config(config, base)
+    trusted = replace(config, **{key: getattr(at_base, key) for key in TRUST_KEYS})
+    changed = [key for key in TRUST_KEYS if _trust_value(config, key) != _trust_value(at_base, key)]
+    return trusted, [_rule_change(config, at_base, base, key) for key in changed]
+
+
+def base_config(config: Config, base: str) -> Config:
+    """The config as the branch found it where it left `base` (defaults if it had none)."""
+    from factcheck import gitrepo
+    from factcheck.config import parse_config
+
+    fork = gitrepo.merge_base(config.root, base)
+    text = gitrepo.file_at(config.root, fork, CONFIG_NAME)
+    if not text or not text.strip():
+        return Config(root=config.root)
+    return parse_config(text, path=f"{base}:{CONFIG_NAME}", root=config.root)
+
+
+def _trust_value(config: Config, key: str) -> object:
+    value = getattr(config, key)
+    return frozenset(value) if isinstance(value, tuple) else value
+
+
+def _rule_change(config: Config, at_base: Config, base: str, key: str) -> Finding:
+    from factcheck.config import _key_line
+
+    def shown(c: Config) -> str:
+        value = getattr(c, key)
+        return (", ".join(value) or "none") if isinstance(value, tuple) else str(value).lower()
+
+    line = _key_line(_config_text(config), key) or 1
+    message = (
+        f"`{key}` changed on this branch ({shown(at_base)} → {shown(config)}); approvals are judged by {base}'s "
+        "rules until a person with rights over the base merges this change on its own"
+    )
+    return Finding(FindingKind.CONFIG_CHANGED, CONFIG_NAME, line, message, CONFIG_NAME)
+
+
+def _config_text(config: Config) -> str:
+    path = config.root / CONFIG_NAME
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
 def _targets(config: Config, base: str | None, given: list[str] | None) -> tuple[list[str], list[Finding]]:

@@ -133,6 +133,16 @@ def changed_files(root: Path, base: str) -> list[str]:
     return sorted({n for n in names if n})
 
 
+def file_at(root: Path, ref: str, rel: str) -> str | None:
+    """A file's text as commit `ref` holds it (`rel` from `root`); None when it has no such file."""
+    proc = _git(root, "show", f"{ref}:./{rel}", check=False)
+    if proc.returncode == 0:
+        return proc.stdout
+    if "does not exist in" in proc.stderr or "exists on disk, but not in" in proc.stderr:
+        return None
+    raise GitError(f"git show failed: {_first_line(proc.stderr)}", path=rel)
+
+
 def is_shallow(root: Path) -> bool:
     return _git(root, "rev-parse", "--is-shallow-repository").stdout.strip() == "true"
 

@@ -15,6 +15,7 @@ from factcheck.check import TITLES, CheckResult, Finding, FindingKind
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
 RULE_HELP = {
+    FindingKind.CONFIG_CHANGED: "The branch changes who may sign off; the base's rules apply until a person with rights over the base merges it.",
     FindingKind.FORGED: "An approval that was not committed by the reviewer it names, or names someone who is not a reviewer.",
     FindingKind.REJECTED: "A reviewer rejected this claim; fix the copy (it will then need a new sign-off).",
     FindingKind.MISSING: "The draft has no claims file; run `factcheck scan` and commit the result.",
