@@ -14,6 +14,7 @@ from typing import Any
 
 from factcheck import review, store
 from factcheck.config import CONFIG_NAME, Config
+from factcheck.errors import FactcheckError
 from factcheck.review import Status
 
 # The keys that decide whose approval counts; a branch must not vouch for itself with them.
@@ -83,10 +84,11 @@ class CheckResult:
     drafts: tuple[str, ...]
     counts: dict[str, int] = field(default_factory=dict)
     base: str | None = None
+    errors: tuple[FactcheckError, ...] = ()
 
     @property
     def clear(self) -> bool:
-        return not self.findings
+        return not self.findings and not self.errors
 
     @property
     def claims(self) -> int:
@@ -105,14 +107,29 @@ class _Checked:
 
 
 def check(config: Config, base: str | None = None, given: list[str] | None = None) -> CheckResult:
-    """Check the given drafts, those changed since `base`, or every draft."""
+    """Check the given drafts, those changed since `base`, or every draft.
+
+    A draft that cannot be read is recorded in `errors` and stops no other draft.
+    """
     trusted, rule_changes = trusted_config(config, base)
-    targets, orphans = _targets(config, base, given)
-    checked = [check_draft(config, rel) for rel in targets]
+    errors: list[FactcheckError] = []
+    targets, orphans = _targets(config, base, given, errors)
+    checked = _check_each(config, targets, errors)
     forged = verify_approvals(trusted, checked)
     findings, counts = _collect(checked, forged)
     findings.extend(orphans + rule_changes)
-    return CheckResult(tuple(sorted(findings, key=Finding.sort_key)), tuple(targets), counts, base)
+    drafts = tuple(c.draft for c in checked)
+    return CheckResult(tuple(sorted(findings, key=Finding.sort_key)), drafts, counts, base, tuple(errors))
+
+
+def _check_each(config: Config, targets: list[str], errors: list[FactcheckError]) -> list[_Checked]:
+    checked = []
+    for rel in targets:
+        try:
+            checked.append(check_draft(config, rel))
+        except FactcheckError as exc:
+            errors.append(exc)
+    return checked
 
 
 def trusted_config(config: Config, base: str | None) -> tuple[Config, list[Finding]]:
@@ -166,11 +183,13 @@ def _config_text(config: Config) -> str:
     return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
-def _targets(config: Config, base: str | None, given: list[str] | None) -> tuple[list[str], list[Finding]]:
+def _targets(
+    config: Config, base: str | None, given: list[str] | None, errors: list[FactcheckError]
+) -> tuple[list[str], list[Finding]]:
     from factcheck import drafts
 
     if given:
-        return [drafts.relative_draft(config, g) for g in given], []
+        return _given(config, given, errors), []
     every = drafts.discover(config)
     if base is None:
         return every, []
@@ -183,6 +202,18 @@ def _targets(config: Config, base: str | None, given: list[str] | None) -> tuple
     left = {p for p in changed if _is_claims_file(config, p)} | {_claims_rel(config, p) for p in changed - set(every)}
     orphans = [_orphan(config, p) for p in sorted(left - by_claims_file.keys())]
     return sorted(picked), [o for o in orphans if o]
+
+
+def _given(config: Config, given: list[str], errors: list[FactcheckError]) -> list[str]:
+    from factcheck import drafts
+
+    rels = []
+    for g in given:
+        try:
+            rels.append(drafts.relative_draft(config, g))
+        except FactcheckError as exc:
+            errors.append(exc)
+    return rels
 
 
 def _claims_rel(config: Config, draft: str) -> str:
@@ -211,6 +242,8 @@ def check_draft(config: Config, rel: str) -> _Checked:
     result = extract_draft(draft)
     on_disk = store.read_claims_file(target, display=shown)
     built = store.build_claims_file(result, draft.text, on_disk)
+    for rec in built.claims:
+        review.reviews_of(rec, path=shown)  # a malformed history fails this draft alone, here
     checked = _Checked(rel, shown, built.claims)
     if on_disk is None:
         n = len(built.claims)

@@ -87,3 +87,48 @@ def test_a_base_without_a_config_trusts_nobody(newsroom):
     assert result.exit_code == 1
     assert result.stdout.count(": forged: ") == 3
     assert "`reviewers` changed on this branch (none → ed@example.org, rita@example.org)" in result.stdout
+
+
+def _break_claims_file(room, draft="drafts/broken.md"):
+    room.write(draft, "Bus fares went up 7 percent.\n")
+    room.run("scan", "-q", draft, who=WRITER)
+    claims = "claims/" + draft.removesuffix(".md") + ".yaml"
+    room.write(claims, room.read(claims) + "<<<<<<< HEAD\n")
+    room.commit("Half-merged claims file")
+
+
+def test_a_bad_claims_file_fails_alone_and_good_drafts_are_still_reported(newsroom):
+    room = scanned(newsroom)
+    _break_claims_file(room)
+    for fmt in ("text", "json", "github", "sarif"):
+        result = room.run("check", "--format", fmt)
+        assert result.exit_code == 2, (fmt, result.output)
+        errors = result.stderr.splitlines()
+        assert len(errors) == 1 and errors[0].startswith("factcheck: error: claims/drafts/broken.yaml")
+        assert result.stdout.count("drafts/vote.md") >= 3, fmt
+    data = json.loads(room.run("check", "--format", "json").stdout)
+    assert data["clear"] is False and data["drafts"] == ["drafts/vote.md"]
+    assert [f["kind"] for f in data["findings"]] == ["pending"] * 3
+
+
+def test_a_malformed_review_history_fails_its_draft_only(newsroom):
+    room = scanned(newsroom)
+    room.write("drafts/fares.md", "Bus fares went up 7 percent.\n")
+    room.run("scan", "-q", "drafts/fares.md", who=WRITER)
+    text = room.read("claims/drafts/fares.yaml")
+    room.write("claims/drafts/fares.yaml", text.replace("  text: '7'\n", "  text: '7'\n  reviews: yes please\n", 1))
+    assert "reviews: yes please" in room.read("claims/drafts/fares.yaml")
+    _approve_all(room)
+    result = room.run("check")
+    assert result.exit_code == 2
+    assert "claims/drafts/fares.yaml" in result.stderr and "`reviews:` must be a list" in result.stderr
+    assert "1 draft checked, 3 claims (3 approved)" in result.stdout
+
+
+def test_a_missing_draft_named_on_the_command_line_is_an_error(newsroom):
+    room = scanned(newsroom)
+    _approve_all(room)
+    result = room.run("check", "drafts/nope.md", "drafts/vote.md")
+    assert result.exit_code == 2
+    assert "drafts/nope.md" in result.stderr
+    assert "1 draft checked, 3 claims (3 approved)" in result.stdout

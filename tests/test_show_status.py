@@ -79,3 +79,13 @@ def test_status_flags_a_draft_edited_since_its_scan(newsroom):
     room = scanned(newsroom)
     room.write("drafts/vote.md", DRAFT + "\nLate addition.\n")
     assert "out of date" in room.run("status", "drafts/vote.md").output
+
+
+def test_status_goes_on_past_a_broken_claims_file(newsroom):
+    room = scanned(newsroom)
+    room.write("drafts/fares.md", "Bus fares went up 7 percent.\n")
+    room.write("claims/drafts/fares.yaml", "claims: [unclosed\n")
+    result = room.run("status", "--format", "json")
+    assert result.exit_code == 2
+    assert "claims/drafts/fares.yaml" in result.stderr
+    assert [r["draft"] for r in json.loads(result.stdout)["drafts"]] == ["drafts/vote.md"]

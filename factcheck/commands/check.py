@@ -26,10 +26,14 @@ def check_drafts(drafts: list[str], base: str | None, fmt: CheckFormat) -> int:
 
     config = load_config()
     result = check(config, base=base, given=drafts or None)
+    for error in result.errors:
+        output.error(str(error))
     prefix = _repo_prefix(config) if fmt in (CheckFormat.github, CheckFormat.sarif) else ""
     output.out(findings.FORMATS[fmt.value](result, prefix))
     if fmt is CheckFormat.github and os.environ.get("GITHUB_STEP_SUMMARY"):
         _append(os.environ["GITHUB_STEP_SUMMARY"], findings.as_step_summary(result, prefix))
+    if result.errors:
+        return 2  # the good drafts' findings are shown, but an unreadable draft is never a pass
     return 0 if result.clear else 1
 
 

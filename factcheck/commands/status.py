@@ -8,6 +8,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from factcheck.commands import run
+from factcheck.errors import FactcheckError
 
 
 class StatusFormat(str, Enum):
@@ -45,12 +46,21 @@ def show_status(drafts: list[str], fmt: StatusFormat) -> int:
     from factcheck.render.review import status_json, status_table
 
     config = load_config()
-    rows = [draft_status(config, rel) for rel in drafts_mod.select(config, drafts or None)]
-    if not rows and fmt is StatusFormat.text:
+    given = drafts or drafts_mod.discover(config)
+    rows, failed = [], 0
+    for name in given:
+        try:
+            rel = drafts_mod.relative_draft(config, name) if drafts else name
+            rows.append(draft_status(config, rel))
+        except FactcheckError as exc:  # one bad draft must not hide the others' rows
+            output.error(str(exc))
+            failed += 1
+    if not given and fmt is StatusFormat.text:
         output.out("no drafts found; check `drafts:` in .factcheck.yaml")
         return 0
-    output.out(status_table(rows) if fmt is StatusFormat.text else status_json(rows))
-    return 0
+    if rows or fmt is StatusFormat.json:
+        output.out(status_table(rows) if fmt is StatusFormat.text else status_json(rows))
+    return 2 if failed else 0
 
 
 def register(app: typer.Typer) -> None:
