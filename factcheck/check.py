@@ -14,7 +14,7 @@ from typing import Any
 
 from factcheck import review, store
 from factcheck.config import CONFIG_NAME, Config
-from factcheck.errors import FactcheckError
+from factcheck.errors import ConfigError, FactcheckError
 from factcheck.review import Status
 
 # The keys that decide whose approval counts; a branch must not vouch for itself with them.
@@ -114,6 +114,9 @@ def check(config: Config, base: str | None = None, given: list[str] | None = Non
     trusted, rule_changes = trusted_config(config, base)
     errors: list[FactcheckError] = []
     targets, orphans = _targets(config, base, given, errors)
+    if not targets and not errors and base is None:
+        # no drafts at all is a mistyped glob far more often than an empty newsroom: fail closed
+        raise ConfigError(f"no drafts match `drafts:` ({', '.join(config.drafts)}); nothing to check", path=CONFIG_NAME)
     checked = _check_each(config, targets, errors)
     forged = verify_approvals(trusted, checked)
     findings, counts = _collect(checked, forged)

@@ -132,3 +132,24 @@ def test_a_missing_draft_named_on_the_command_line_is_an_error(newsroom):
     assert result.exit_code == 2
     assert "drafts/nope.md" in result.stderr
     assert "1 draft checked, 3 claims (3 approved)" in result.stdout
+
+
+def test_no_drafts_selected_is_an_error_naming_the_globs(newsroom):
+    room = scanned(newsroom)
+    room.write(".factcheck.yaml", CONFIG + "drafts:\n  - draft/**/*.md\n")
+    room.commit("Mistyped glob")
+    result = room.run("check")
+    assert result.exit_code == 2
+    assert "no drafts match `drafts:` (draft/**/*.md)" in result.stderr
+    assert "all clear" not in result.output
+
+
+def test_no_changed_drafts_since_base_is_clear(newsroom):
+    room = scanned(newsroom)
+    _approve_all(room)
+    room.git("checkout", "-q", "-b", "story")
+    room.write("notes.txt", "nothing to check\n")
+    room.commit("Notes only")
+    result = room.run("check", "--base", "main")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("0 drafts checked")
