@@ -81,6 +81,17 @@ def test_status_flags_a_draft_edited_since_its_scan(newsroom):
     assert "out of date" in room.run("status", "drafts/vote.md").output
 
 
+def test_status_of_a_missing_draft_is_an_error_and_other_rows_still_show(newsroom):
+    room = scanned(newsroom)
+    result = room.run("status", "drafts/nope.md")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "factcheck: error: drafts/nope.md: no such draft"
+    assert result.stdout == ""
+    both = room.run("status", "drafts/nope.md", "drafts/vote.md")
+    assert both.exit_code == 2
+    assert "drafts/vote.md" in both.stdout and "drafts/nope.md" in both.stderr
+
+
 def test_status_goes_on_past_a_broken_claims_file(newsroom):
     room = scanned(newsroom)
     room.write("drafts/fares.md", "Bus fares went up 7 percent.\n")

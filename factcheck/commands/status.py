@@ -19,9 +19,12 @@ class StatusFormat(str, Enum):
 def draft_status(config, rel: str) -> dict[str, Any]:
     """Counts from the claims file as committed to disk; no git, no rescan (that is `check`)."""
     from factcheck import review, store
+    from factcheck.errors import InputError
     from factcheck.textio import read_text
     from factcheck.render.review import STATUS_COLUMNS, VERDICT_COLUMNS
 
+    if not (config.root / rel).is_file():
+        raise InputError("no such draft", path=rel)
     cf = store.load_claims(config, rel)
     row: dict[str, Any] = {"draft": rel, "scanned": cf is not None, "counts": {}, "note": ""}
     if cf is None:
