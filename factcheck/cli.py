@@ -92,20 +92,48 @@ def main() -> None:
     """The one error boundary: known errors are one line; anything else is logged in full."""
     _register_for(sys.argv[1:])
     try:
-        app(prog_name="factcheck")
+        code = app(prog_name="factcheck", standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
+    except typer.Abort:
+        sys.stderr.write("factcheck: aborted\n")
+        sys.exit(1)
     except KeyboardInterrupt:
         sys.stderr.write("factcheck: interrupted\n")
         sys.exit(130)
     except SystemExit:
         raise
-    except Exception:  # noqa: BLE001 - the boundary that keeps tracebacks off the terminal
-        fd, log = tempfile.mkstemp(prefix="factcheck-crash-", suffix=".log")
-        with os.fdopen(fd, "w") as fh:
-            traceback.print_exc(file=fh)
-        sys.stderr.write(f"factcheck: unexpected error; details were written to {log}\n")
-        sys.exit(3)
+    except Exception as exc:  # noqa: BLE001 - the boundary that keeps tracebacks off the terminal
+        if _is_usage_error(exc):
+            _usage_error(exc)
+        _crash()
     finally:
         # The process ends here. Left to the cycle collector, every object the command made
         # would be freed one by one at exit, which takes longer than reading a draft; the
         # operating system takes the memory back at once.
         gc.freeze()
+
+
+def _is_usage_error(exc: Exception) -> bool:
+    """Click's usage errors (bad option, unknown command), whichever click typer bundles."""
+    return hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int)
+
+
+def _usage_error(exc) -> None:
+    """One line, like every other error, pointing at the help that explains the command."""
+    if type(exc).__name__ == "NoArgsIsHelpError":
+        exc.show()  # `factcheck` alone: the help is the answer
+        sys.exit(exc.exit_code)
+    ctx = getattr(exc, "ctx", None)
+    command = ctx.command_path if ctx is not None else "factcheck"
+    message = " ".join(exc.format_message().split())
+    sys.stderr.write(f"factcheck: error: {message} (see `{command} --help`)\n")
+    sys.exit(exc.exit_code)
+
+
+def _crash() -> None:
+    """An unexpected error is a bug: the traceback goes to a log file, the terminal gets one line."""
+    fd, log = tempfile.mkstemp(prefix="factcheck-crash-", suffix=".log")
+    with os.fdopen(fd, "w") as fh:
+        traceback.print_exc(file=fh)
+    sys.stderr.write(f"factcheck: unexpected error; details were written to {log}\n")
+    sys.exit(3)

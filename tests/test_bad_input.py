@@ -78,3 +78,16 @@ def test_bad_reference_date_is_a_usage_error(good):
     r = run_cli("extract", "--reference-date", "March 3", str(good))
     assert r.returncode == 2
     assert "YYYY-MM-DD" in r.stderr.decode()
+
+
+@pytest.mark.parametrize("args", [["extract", "--format", "xml", "x.md"], ["nosuch"], ["scan", "--bogus"]])
+def test_usage_errors_are_one_line_exit_2(tmp_path, args):
+    r = run_cli(*args, cwd=tmp_path)
+    assert r.returncode == 2
+    err = r.stderr.decode()
+    assert err.startswith("factcheck: error: ") and err.count("\n") == 1 and "--help" in err
+
+
+def test_bare_command_shows_the_help(tmp_path):
+    r = run_cli(cwd=tmp_path)
+    assert r.returncode == 2 and b"Commands:" in r.stdout + r.stderr
