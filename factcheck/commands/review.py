@@ -24,10 +24,14 @@ def review_draft(draft: str, commit: bool) -> int:
     rel = drafts.relative_draft(config, draft)
     signoff.current_reviewer(config)  # refuse a non-reviewer before any questions
     cf = store.load_claims(config, rel)
-    todo = review.awaiting_review(cf.claims) if cf else []
+    if cf is None:
+        from factcheck.errors import DataError
+
+        raise DataError(f"no claims file yet; run `factcheck scan {rel}` first", path=rel)
+    todo = review.awaiting_review(cf.claims)
     if not todo:
-        output.out(f"nothing to review in {rel}" if cf else f"no claims file yet; run `factcheck scan {rel}` first")
-        return 0 if cf else 2
+        output.out(f"nothing to review in {rel}")
+        return 0
     choices = _ask_each(todo)
     if not choices:
         output.out("no decisions; nothing recorded")
