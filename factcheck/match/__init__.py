@@ -94,22 +94,63 @@ def _selected(config, given, run: MatchRun) -> list[str]:
 
 
 def _match_draft(config, index, rel: str, docs: list, outcome: DraftOutcome, opened: dict) -> None:
+    """Judge a draft's claims without holding its claims file, then write the verdicts in.
+
+    Judging can take a while; holding the file's lock all that time would make a
+    reviewer's sign-off on the same draft wait, or give up.
+    """
     from factcheck import store
-    from factcheck.match.judge import Context, judge
     from factcheck.sources.search import Searcher
 
     searcher = Searcher(index.dir, docs, opened)
     try:
+        judged = _judge_claims(config, rel, searcher, index)
         with store.editing(config, rel) as cf:
-            ctx = Context(searcher, _reference_date(cf.reference_date), marks=index.marks)
-            for claim in cf.claims:
-                j = judge(claim, ctx)
-                _record(claim, j)
-                outcome.counts[j.verdict.value] += 1
+            _apply(cf, judged, outcome)
     except FactcheckError as exc:
         outcome.errors.append(exc)
     finally:
         searcher.close()
+
+
+def _judge_claims(config, rel: str, searcher, index) -> dict[str, tuple[tuple, object]]:
+    """Each claim's id → (what it was judged as, the judgement), from a snapshot of the file."""
+    from factcheck import store
+    from factcheck.errors import DataError
+    from factcheck.match.judge import Context, judge
+
+    cf = store.load_claims(config, rel)
+    if cf is None:
+        shown = store.claims_path(config.claims_dir, rel).relative_to(config.root).as_posix()
+        raise DataError(f"no claims file for {rel}; run `factcheck scan {rel}` first", path=shown)
+    ctx = Context(searcher, _reference_date(cf.reference_date), marks=index.marks)
+    return {claim["id"]: (_judged_as(cf, claim), judge(claim, ctx)) for claim in cf.claims}
+
+
+def _apply(cf, judged: dict, outcome: DraftOutcome) -> None:
+    """Write each verdict into the claim it was made for, as the file stands now.
+
+    A claim removed or rewritten by a scan meanwhile gets nothing: its verdict was for
+    other words. Review fields written meanwhile are left as they are.
+    """
+    for claim in cf.claims:
+        seen = judged.get(claim["id"])
+        if seen is None or seen[0] != _judged_as(cf, claim):
+            continue
+        _record(claim, seen[1])
+        outcome.counts[seen[1].verdict.value] += 1
+
+
+# Where a claim sits in the draft does not change what the sources say about it.
+_POSITION_FIELDS = ("start", "end", "line")
+
+
+def _judged_as(cf, claim: dict) -> tuple:
+    """What a verdict depends on: the claim's scanned fields and the draft's reference date."""
+    from factcheck.store import SCAN_FIELDS
+
+    fields = tuple((k, repr(claim.get(k))) for k in SCAN_FIELDS if k not in _POSITION_FIELDS)
+    return (cf.reference_date, fields)
 
 
 def _record(claim: dict, j) -> None:
