@@ -178,3 +178,70 @@ def test_an_index_written_by_an_older_version_is_rebuilt(archive):
     db.close()
     report = open_index(archive).refresh(paths(archive), workers=1)
     assert len(report.docs) == 40 and len(report.reindexed) == 40
+
+
+def _in_another_process(code: str, archive: Path):
+    import subprocess
+    import sys
+
+    setup = f"from pathlib import Path\nfrom factcheck.sources.index import SourceIndex\nroot = Path({str(archive)!r})\n"
+    return subprocess.Popen([sys.executable, "-c", setup + code], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def _old_version_index(archive: Path) -> Path:
+    import sqlite3
+
+    state = archive / ".factcheck" / "index"
+    state.mkdir(parents=True)
+    db = sqlite3.connect(str(state / "catalogue.sqlite"))
+    db.executescript("CREATE TABLE docs (path TEXT PRIMARY KEY); CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+                     "INSERT INTO meta VALUES ('schema', '1');")
+    db.commit()
+    db.close()
+    (state / "seg-000001.bin").write_bytes(b"a segment another process may be reading")
+    return state
+
+
+def _schema(state: Path) -> str:
+    import sqlite3
+
+    db = sqlite3.connect(str(state / "catalogue.sqlite"))
+    try:
+        return db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()[0]
+    finally:
+        db.close()
+
+
+def test_rebuilding_an_old_index_waits_for_the_update_in_progress(archive):
+    import time
+
+    from filelock import FileLock
+
+    state = _old_version_index(archive)
+    with FileLock(str(state / "update.lock")):
+        opener = _in_another_process("SourceIndex(root / '.factcheck', root).close()", archive)
+        time.sleep(1.5)
+        assert opener.poll() is None, opener.communicate()
+        assert (state / "seg-000001.bin").exists() and _schema(state) == "1"
+    assert opener.wait(timeout=60) == 0, opener.communicate()
+    assert not (state / "seg-000001.bin").exists() and _schema(state) != "1"
+
+
+def test_two_processes_opening_a_fresh_index_at_once_agree(archive):
+    import json
+
+    code = (
+        "import json\n"
+        f"paths = {paths(archive)!r}\n"
+        "index = SourceIndex(root / '.factcheck', root)\n"
+        "docs = index.refresh(paths, workers=1).docs\n"
+        "print(json.dumps({p: [d.sha256, d.segment] for p, d in sorted(docs.items())}))\n"
+        "index.close()\n"
+    )
+    runs = [_in_another_process(code, archive) for _ in range(2)]
+    outs = [r.communicate(timeout=120) for r in runs]
+    assert [r.returncode for r in runs] == [0, 0], [o[1].decode() for o in outs]
+    first, second = (json.loads(o[0]) for o in outs)
+    assert len(first) == 40 and first == second
+    on_disk = sorted(p.name for p in (archive / ".factcheck" / "index").glob("seg-*.bin"))
+    assert on_disk == sorted({seg for _, seg in first.values()})

@@ -170,14 +170,21 @@ class SourceIndex:
     """The index of a newsroom's sources, kept under its state folder."""
 
     def __init__(self, state_dir: Path, root: Path):
+        from filelock import FileLock
+
         self.root = root
         self.dir = state_dir / "index"
         self.dir.mkdir(parents=True, exist_ok=True)
+        # One lock object per index, so holding it again inside `refresh` nests instead of waiting on itself.
+        self._update_lock = FileLock(str(self.dir / "update.lock"), timeout=300)
         self.db = sqlite3.connect(str(self.dir / "catalogue.sqlite"), timeout=30)
-        self.db.executescript(_SCHEMA_SQL)
-        self._check_schema()
+        with self._update_lock:
+            self._check_schema()
 
     def _check_schema(self) -> None:
+        """Create the tables, or rebuild an index another version wrote; call with the update lock held,
+        or a second process could drop the tables and segments this one is filling or reading."""
+        self.db.executescript(_SCHEMA_SQL)
         row = self.db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
         if row is None or int(row[0]) != SCHEMA:
             with self.db:
@@ -217,9 +224,9 @@ class SourceIndex:
         Segments the caller will read are opened into `opened` while the update lock is
         held, so another process compacting the index cannot delete them in between.
         """
-        from filelock import FileLock
-
-        with FileLock(str(self.dir / "update.lock"), timeout=300):
+        with self._update_lock:
+            # Another version may have rebuilt the index since this one was opened.
+            self._check_schema()
             report = RefreshReport()
             stale = self._stale(paths, report)
             if stale:
