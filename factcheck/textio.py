@@ -41,25 +41,32 @@ def decode_text(data: bytes, path: str, *, limit: int = MAX_TEXT_BYTES) -> str:
     return text
 
 
+def read_bytes(path: str | os.PathLike[str], *, display: str, limit: int, noun: str = "file") -> bytes:
+    """A file's bytes, every OS-level failure turned into one InputError naming the file.
+
+    `noun` says what the file is to the reader ("file", "source file").
+    """
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError(f"is a directory, not a {noun}", path=display)
+        size = p.stat().st_size
+        if size > limit:
+            raise InputError(
+                f"{noun} is too large ({size / 1048576:.1f} MB; the limit is {limit // 1048576} MB)", path=display
+            )
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"no such {noun}", path=display) from None
+    except IsADirectoryError:
+        raise InputError(f"is a directory, not a {noun}", path=display) from None
+    except PermissionError:
+        raise InputError("permission denied", path=display) from None
+    except OSError as exc:
+        raise InputError(f"cannot read {noun} ({exc.strerror or exc})", path=display) from None
+
+
 def read_text(path: str | os.PathLike[str], *, display: str | None = None, limit: int = MAX_TEXT_BYTES) -> str:
     """Read a text file, turning every OS-level failure into an InputError naming the file."""
     name = display or str(path)
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if p.is_dir():
-            raise InputError("is a directory, not a file", path=name)
-        if size > limit:
-            raise InputError(
-                f"file is too large ({size / 1048576:.1f} MB; the limit is {limit // 1048576} MB)", path=name
-            )
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path=name) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a file", path=name) from None
-    except PermissionError:
-        raise InputError("permission denied", path=name) from None
-    except OSError as exc:
-        raise InputError(f"cannot read file ({exc.strerror or exc})", path=name) from None
-    return decode_text(data, name, limit=limit)
+    return decode_text(read_bytes(path, display=name, limit=limit), name, limit=limit)

@@ -77,22 +77,12 @@ def is_supported(path: str | Path) -> bool:
 
 def read_bytes(path: Path, display: str, limit: int | None = None) -> bytes:
     """A source file's bytes, or one InputError naming the file."""
+    from factcheck import textio
+
     limit = MAX_SOURCE_BYTES if limit is None else limit
-    try:
-        if path.is_dir():
-            raise InputError("is a folder, not a source file", path=display)
-        size = path.stat().st_size
-        if size > limit:
-            raise InputError(f"source is too large ({size / 1048576:.1f} MB; the limit is {limit // 1048576} MB)", path=display)
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such source file", path=display) from None
-    except PermissionError:
-        raise InputError("permission denied", path=display) from None
-    except OSError as exc:
-        raise InputError(f"cannot read source ({exc.strerror or exc})", path=display) from None
+    data = textio.read_bytes(path, display=display, limit=limit, noun="source file")
     if not data.strip():
-        raise InputError("source is empty", path=display)
+        raise InputError("source file is empty", path=display)
     return data
 
 
