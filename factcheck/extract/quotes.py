@@ -70,11 +70,6 @@ def kinds_of_parts(text: str, parts: list[Quoted]) -> list[str]:
     ]
 
 
-def spoken_parts(text: str, parts: list[Quoted]) -> list[Quoted]:
-    """The parts that are someone's words: not titles, nicknames or pasted transcripts."""
-    return [q for q, kind in zip(parts, kinds_of_parts(text, parts)) if kind == SPEECH]
-
-
 _SMALL_WORDS = frozenset("a an the and or of in on at to for with by from as vs".split())
 # Kinds of work a title names: `the documentary "13th"`, `his "Keepin' It Real" radio show`.
 _WORKS = frozenset(
