@@ -44,6 +44,7 @@ from fractions import Fraction
 from typing import Callable, Iterable
 
 from factcheck import figure_words as W
+from factcheck import number_locale
 from factcheck import units as U
 
 class _Lazy:
@@ -100,17 +101,20 @@ class Figure:
         return self.low is not None
 
 
-def parse_figures(text: str, start: int = 0, end: int | None = None, *, skip: Iterable[tuple[int, int]] = ()) -> list[Figure]:
+def parse_figures(
+    text: str, start: int = 0, end: int | None = None, *, skip: Iterable[tuple[int, int]] = (), locale: str | None = None
+) -> list[Figure]:
     """Every figure in `text[start:end]`, in order, with absolute offsets into `text`.
 
     `skip` lists spans the caller knows hold no figures (a Markdown link target, say);
-    numbers inside them are ignored.
+    numbers inside them are ignored. `locale` ("de-DE") says how numerals are written
+    (see `factcheck.number_locale`); the default is en-US.
     """
     end = len(text) if end is None else min(end, len(text))
     if start >= end:
         return []
     work = _mask(text, start, end, skip)
-    return _Scan(work, start, end).run(start)
+    return _Scan(work, start, end, number_locale.marks(locale)).run(start)
 
 
 def parse_number(text: str) -> int | float | None:
@@ -360,8 +364,9 @@ _TOKEN_END = re.compile(r"[\w.\-/+]*\w")
 class _Scan:
     """One pass over a text: find candidates, read each into a figure or reject it."""
 
-    def __init__(self, text: str, start: int, end: int):
+    def __init__(self, text: str, start: int, end: int, marks: number_locale.Marks = number_locale.ENGLISH):
         self.text = text
+        self.marks = marks
         self.start = start  # a figure never reaches back before the region it was asked for
         self.end = end
         self._next: list[re.Match | None | bool] = [None, None, None]  # per pattern; False: none left
@@ -441,12 +446,13 @@ class _Scan:
 
     def digits(self, s: int, *, first: bool) -> _Quantity:
         text = self.text
+        local = self.local_numeral(s)
         if first:
             self.check_before_digits(s)
-            m = _NOT_A_FIGURE_AT.match(text, s, self.end)
+            m = None if local and local.end() - s > 4 else _NOT_A_FIGURE_AT.match(text, s, self.end)
             if m:
                 raise _Reject(m.end())
-        m = _NUMERAL.match(text, s)
+        m = local or _NUMERAL.match(text, s)
         if text[m.end() : m.end() + 1].isdigit():
             raise _Reject(self.token_end(m.end()))  # too many digits for an amount
         raw, dec = m.group("int"), m.group("dec")
@@ -457,6 +463,22 @@ class _Scan:
         self.fraction(q, raw)
         self.glued(q)
         return q
+
+    def local_numeral(self, s: int) -> re.Match | None:
+        """A numeral in the newsroom's own marks ("1.234,5" in de-DE), or one with a decimal comma
+        that no locale reads otherwise ("1.234.567,89", "3,5 million"); None for plain English."""
+        text, marks = self.text, self.marks
+        if marks.numeral is not None:
+            m = marks.numeral.match(text, s)
+            return m if m.group("dec") or not m.group("int").isdigit() else None
+        nxt = text[s + 1 : s + 5]
+        if "," not in nxt and "." not in nxt:
+            return None
+        m = _COMMA_DECIMAL.match(text, s)
+        if m and (m.group("int").count(".") or _DECIMAL_COMMA_CONTEXT.match(text, m.end(), self.end)
+                  or text[max(0, s - 1) : s] == "\u20ac"):
+            return m
+        return None
 
     def check_before_digits(self, s: int) -> None:
         """Digits inside a token ("i7", "F-16", "3.2.1", "11/23") or after an apostrophe ("'09")."""
@@ -769,6 +791,13 @@ class _Scan:
         text = self.text
         while True:
             m = _MAGNITUDE_AFTER.match(text, q.end, self.end)
+            if not m and self.marks.indian:
+                m = _INDIAN_ABBREVIATION.match(text, q.end, self.end)  # "Rs 5 cr", "20 lacs"
+                if not m:
+                    return
+                self.scale_by(q, U.MAGNITUDE_WORDS["crore" if m.group("w").lower().startswith("cr") else "lakh"])
+                q.end, q.plain = m.end(), False
+                continue
             if not m:
                 return
             word = m.group("w")
@@ -1112,7 +1141,13 @@ _NUMERAL = re.compile(
     r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d\-/,])(?!\.\d+\.\d)){1,7}(?!\d)|\d{1,24})"
     r"(?P<dec>\.\d{1,12}(?!\.\d))?"
 )
-_DIGIT_GROUPING = re.compile(r"[,\s\u00a0\u202f\u2009]")
+_DIGIT_GROUPING = re.compile(r"[,.'\u2019\s\u00a0\u202f\u2009]")
+# A decimal comma in English copy, read only where nothing else fits: after points that group
+# thousands ("1.234.567,89"), or before a scale, a percent sign or euros ("3,5 million", "2,75 %").
+_COMMA_DECIMAL = _Lazy(r"(?P<int>\d{1,3}(?:\.\d{3})+(?=,\d{1,2}(?![\d,]))|\d{1,3})(?P<dec>,\d{1,2})(?![\d,]|\.\d)")
+_DECIMAL_COMMA_CONTEXT = _Lazy(
+    r"[ \u00a0]?(?:%|\u20ac|(?:EUR|Mio|Mrd)\b|(?i:per[ -]?cent|percent|million|billion|trillion|euros?)\b)"
+)
 _EXPONENT = _Lazy(
     r"[eE](?P<e>[-+\u2212]?\d{1,2})(?!\w|\.\d)"
     r"|\s?[x\u00d7\u00b7*]\s?10(?:(?:\^|\*\*)(?P<t>[-+\u2212]?\d{1,2})|(?P<t2>[-\u2212+]\d{1,2})"
@@ -1237,6 +1272,7 @@ def _percent_unit(m: re.Match) -> str:
 
 # Characters a magnitude ("million", "bn", "k", "dozen", "-million") can start with.
 _MAGNITUDE_LEADS = frozenset("hHtTmMbBdDkKlLcC-")
+_INDIAN_ABBREVIATION = _Lazy(r"[ \u00a0]?(?P<w>(?i:crs?|lacs?|lakhs?)|L)(?!\w)")
 _SPACED_ABBREVIATIONS = frozenset({"mn", "mln", "bn", "bln", "tn", "trn", "tln"})
 _MAGNITUDE_AFTER = re.compile(
     r"(?:(?P<glue>)(?=[A-Za-z])|[ \u00a0]+|\s*-\s*)"
