@@ -28,7 +28,7 @@ import re
 
 from factcheck.model import Found, Kind
 
-_FINDING = frozenset("found finds showed shows concluded concludes".split())
+_FINDING = frozenset("found finds concluded concludes".split())
 # Heads of a body of evidence, the only things a finding is credited to here: `police found
 # the car` is an act, not a claim on someone's word.
 _FINDERS = frozenset(
