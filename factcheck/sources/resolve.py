@@ -23,7 +23,7 @@ from fnmatch import translate
 from pathlib import Path
 
 from factcheck.errors import FactcheckError, InputError
-from factcheck.sources import is_supported
+from factcheck.sources import LOADERS, SIDECAR_SUFFIX
 
 _GLOB_CHARS = set("*?[")
 
@@ -60,33 +60,32 @@ def _walk(root: str, start: str, parts: list[str], found: _Found) -> None:
     the glob segments `parts`. Hidden names match only a segment written with a dot, as
     with the shell; symlinked folders are never entered."""
     matchers = [None if p == "**" else re.compile(translate(p)).match for p in parts]
+    last = len(parts) - 1
     stack = [(start, _closure(parts, {0}))]
     while stack:
         rel_dir, states = stack.pop()
+        prefix = f"{rel_dir}/" if rel_dir else ""
+        # Which segments a file name here must match; the same for every file in the folder.
+        names = [(matchers[last], parts[last].startswith(".")) for i in states if i == last and parts[i] != "**"]
         try:
             with os.scandir(os.path.join(root, rel_dir) if rel_dir else root) as it:
-                entries = list(it)
+                for entry in it:
+                    name = entry.name
+                    # d_type from the folder listing: no stat per file; a symlink is never a folder here.
+                    if entry.is_dir(follow_symlinks=False):
+                        nxt = _step(parts, matchers, states, name)
+                        if nxt:
+                            stack.append((prefix + name, nxt))
+                    elif names and _supported(name) and any(m(name) and (dotted or name[0] != ".") for m, dotted in names):
+                        (found.links if entry.is_symlink() else found.files).append(prefix + name)
         except OSError:
             continue  # unreadable or vanished folder: nothing in it can be read either
-        for entry in entries:
-            rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
-            _visit(entry, rel, parts, matchers, states, stack, found)
 
 
-def _visit(entry, rel: str, parts, matchers, states: frozenset, stack: list, found: _Found) -> None:
-    name = entry.name
-    try:
-        is_link = entry.is_symlink()
-        is_dir = not is_link and entry.is_dir(follow_symlinks=False)
-    except OSError:
-        return
-    if is_dir:
-        nxt = _step(parts, matchers, states, name, as_dir=True)
-        if nxt:
-            stack.append((rel, nxt))
-        return
-    if len(parts) in _step(parts, matchers, states, name, as_dir=False) and is_supported(name):
-        (found.links if is_link else found.files).append(rel)
+def _supported(name: str) -> bool:
+    """`sources.is_supported` without building a Path: it runs once per file of an archive."""
+    dot = name.rfind(".")
+    return dot > 0 and name[dot:].lower() in LOADERS and not name.endswith(SIDECAR_SUFFIX)
 
 
 def _closure(parts: list[str], states: set[int]) -> frozenset:
@@ -99,21 +98,17 @@ def _closure(parts: list[str], states: set[int]) -> frozenset:
     return frozenset(out)
 
 
-def _step(parts: list[str], matchers, states: frozenset, name: str, *, as_dir: bool) -> frozenset:
+def _step(parts: list[str], matchers, states: frozenset, name: str) -> frozenset:
+    """The segments still to match below folder `name`."""
     hidden = name.startswith(".")
     nxt = set()
     for i in states:
-        if i >= len(parts):
-            continue
+        if i >= len(parts) - 1:
+            continue  # the last segment names files, not folders
         if parts[i] == "**":
-            if as_dir and not hidden:
+            if not hidden:
                 nxt.add(i)  # `**` goes on down through this folder
-            continue
-        if hidden and not parts[i].startswith("."):
-            continue
-        # A folder matching the last segment holds nothing the glob names.
-        last = i == len(parts) - 1
-        if as_dir != last and matchers[i](name):
+        elif (not hidden or parts[i].startswith(".")) and matchers[i](name):
             nxt.add(i + 1)
     return _closure(parts, nxt)
 
