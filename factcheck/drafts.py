@@ -26,20 +26,80 @@ def discover(config: Config) -> list[str]:
 
 
 def discover_all(config: Config, patterns: tuple[str, ...] | None = None) -> tuple[list[str], list[str]]:
-    """(regular drafts, symlinked draft paths) the globs select; symlinked folders are not entered."""
+    """(regular drafts, symbolic links) the globs reach.
+
+    Folders behind a link are never entered; the links themselves are listed (a folder
+    with a trailing "/") so that the gate can refuse them rather than miss what is behind.
+    """
     found: set[str] = set()
     links: set[str] = set()
     for pattern in config.drafts if patterns is None else patterns:
         for p in config.root.glob(pattern):
             rel = p.relative_to(config.root).as_posix()
-            link = symlink_in_path(config.root, rel)
-            if link == rel:
-                links.add(rel)
-            elif link is None and p.is_file():
+            if symlink_in_path(config.root, rel) is None and p.is_file():
                 found.add(rel)
+        links.update(_links_under(config.root, pattern))
     drafts = sorted(found)
     _refuse_shared_claims_files(drafts)
     return drafts, sorted(links)
+
+
+def _links_under(root: Path, pattern: str) -> set[str]:
+    """Links the pattern could reach: linked files it matches, and every linked folder on the way."""
+    parts = pattern.split("/")
+    fixed = []
+    for part in parts[:-1]:
+        if any(c in part for c in "*?["):
+            break
+        fixed.append(part)
+    start = "/".join(fixed)
+    if start and symlink_in_path(root, start):
+        return {symlink_in_path(root, start) + "/"}
+    links: set[str] = set()
+    stack = [start]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = list(os.scandir(root / folder if folder else root))
+        except OSError:
+            continue
+        for entry in entries:
+            rel = f"{folder}/{entry.name}" if folder else entry.name
+            if entry.is_symlink():
+                if os.path.isdir(root / rel):
+                    if _could_hold(pattern, rel):
+                        links.add(rel + "/")
+                elif matches(pattern, rel):
+                    links.add(rel)
+            elif entry.is_dir(follow_symlinks=False) and _could_hold(pattern, rel):
+                stack.append(rel)
+    return links
+
+
+def matches(pattern: str, rel: str) -> bool:
+    """Whether `rel` matches a drafts glob, with `**` standing for any number of folders."""
+    import fnmatch
+
+    def match(pp: list[str], rp: list[str]) -> bool:
+        if not pp:
+            return not rp
+        if pp[0] == "**":
+            return any(match(pp[1:], rp[i:]) for i in range(len(rp) + 1))
+        return bool(rp) and fnmatch.fnmatchcase(rp[0], pp[0]) and match(pp[1:], rp[1:])
+
+    return match(pattern.split("/"), rel.split("/"))
+
+
+def _could_hold(pattern: str, folder: str) -> bool:
+    """Whether paths under `folder` can match `pattern` (a cheap test on the leading parts)."""
+    import fnmatch
+
+    for want, have in zip(pattern.split("/")[:-1], folder.split("/")):
+        if want == "**":
+            return True
+        if not fnmatch.fnmatchcase(have, want):
+            return False
+    return len(folder.split("/")) < len(pattern.split("/"))
 
 
 def symlink_in_path(root: Path, rel: str) -> str | None:

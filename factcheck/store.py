@@ -128,6 +128,19 @@ def merge_claims(old: list[dict[str, Any]], new: list[Claim]) -> list[dict[str, 
     return merged
 
 
+def stored_reference_date(draft, old: ClaimsFile | None):
+    """The day relative dates are read against: the front matter's `date:`, else the one the
+    claims file already holds, so that "Wednesday" does not move each day the draft is scanned."""
+    import datetime as dt
+
+    if draft.date is not None or old is None or not old.reference_date:
+        return draft.date
+    try:
+        return dt.date.fromisoformat(old.reference_date[:10])
+    except ValueError:
+        return None
+
+
 def build_claims_file(fc: FileClaims, draft_text: str, old: ClaimsFile | None) -> ClaimsFile:
     return ClaimsFile(
         draft=fc.path,
