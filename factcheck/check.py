@@ -135,7 +135,7 @@ def check(config: Config, base: str | None = None, given: list[str] | None = Non
         # no drafts at all is a mistyped glob far more often than an empty newsroom: fail closed
         raise ConfigError(f"no drafts match `drafts:` ({', '.join(config.drafts)}); nothing to check", path=CONFIG_NAME)
     checked = _check_each(trusted, targets, errors)
-    forged = verify_approvals(trusted, checked)
+    forged = verify_approvals(trusted, checked, self_check=base is not None or bool(given))
     findings, counts = _collect(checked, forged)
     findings.extend(extra + rule_changes)
     if base is not None:
@@ -393,8 +393,12 @@ def _id_line(text: str, cid: str) -> int | None:
     return text.count("\n", 0, at) + 1 if at >= 0 else None
 
 
-def verify_approvals(config: Config, checked: list[_Checked]) -> dict[tuple[str, str], str]:
-    """(claims file, claim id) → why its approval is forged, for every approval that is."""
+def verify_approvals(config: Config, checked: list[_Checked], self_check: bool = True) -> dict[tuple[str, str], str]:
+    """(claims file, claim id) → why its approval is forged, for every approval that is.
+
+    `self_check` also blames each approved claim's lines at its approval commit, one
+    `git blame` per draft and commit; a full local check of every draft skips it.
+    """
     from factcheck import provenance
 
     wanted = []
@@ -409,5 +413,6 @@ def verify_approvals(config: Config, checked: list[_Checked]) -> dict[tuple[str,
                 problems[(c.claims_file, rec["id"])] = f"approval by {who} does not count: not a reviewer in .factcheck.yaml"
             else:
                 wanted.append((c.claims_file, rec["id"], approval))
-    problems.update(provenance.verify(config, wanted))
+    claims = {(c.claims_file, rec["id"]): (c.draft, rec) for c in checked for rec in c.claims}
+    problems.update(provenance.verify(config, wanted, claims if self_check else None))
     return problems

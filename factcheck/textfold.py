@@ -22,7 +22,9 @@ _HIDDEN = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064
 
 # Letters that stand in for digits between digits: "1O0", "2l5".
 _DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
-_DISGUISED_NUMBER = re.compile(r"(?<![\w])(?=[\dOolI.,]*\d)[\dOolI][\dOolI.,]*(?![\w])")
+# Both sides of a comparison are skeletons, so a real word made of these letters ("I",
+# "lo") maps the same way on both and does no harm.
+_DISGUISED_NUMBER = re.compile(r"(?<![\w])[\dOolI][\dOolI.,]*(?![\w])")
 
 
 @lru_cache(maxsize=4096)
@@ -59,5 +61,5 @@ def skeleton(text: str) -> str:
 
 
 def _digits_in_disguise(text: str) -> str:
-    # a word of digits and O, o, l or I ("1O0", "2l") reads as a number on the page
+    # a word of digits and O, o, l or I ("1O0", "llO") can read as a number on the page
     return _DISGUISED_NUMBER.sub(lambda m: m.group().translate(_DIGIT_LOOKALIKES), text)
