@@ -72,6 +72,8 @@ class Finding:
     draft: str
     claim: str | None = None
     text: str | None = None
+    verdict: str | None = None  # the matcher's verdict, so a person sees what a pending claim is worth
+    was: str | None = None  # a stale claim's text as last signed off
 
     @property
     def title(self) -> str:
@@ -279,7 +281,7 @@ def check_draft(config: Config, rel: str) -> _Checked:
     shown = target.relative_to(config.root).as_posix()
     draft = drafts.read_draft(config, rel)
     on_disk = store.read_claims_file(target, display=shown)
-    result = extract_draft(draft, reference_date=store.stored_reference_date(draft, on_disk))
+    result = extract_draft(draft, reference_date=store.stored_reference_date(draft, on_disk), locale=config.locale)
     built = store.build_claims_file(result, draft.text, on_disk)
     for rec in built.claims:
         review.reviews_of(rec, path=shown)  # a malformed history fails this draft alone, here
@@ -355,7 +357,10 @@ def _claim_finding(c: _Checked, rec: dict[str, Any], status: Status, forged: str
     kind = _STATUS_FINDINGS.get(status)
     if kind is None:
         return None
-    return Finding(kind, c.draft, rec.get("line"), _status_message(rec, status), c.draft, cid, text)
+    was = review.last_signed_text(rec)[0] if status is Status.STALE else None
+    return Finding(
+        kind, c.draft, rec.get("line"), _status_message(rec, status), c.draft, cid, text, rec.get("verdict"), was
+    )
 
 
 def _status_message(rec: dict[str, Any], status: Status) -> str:

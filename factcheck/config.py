@@ -22,6 +22,7 @@ class Config:
     archives: tuple[str, ...] = ()
     reviewers: tuple[str, ...] = ()
     allow_self_approval: bool = False
+    locale: str = "en-US"
     root: Path = field(default=Path("."), compare=False)
 
     @property
@@ -61,6 +62,9 @@ reviewers: []
 
 # May the person whose commit introduced a claim also approve it?
 allow_self_approval: false
+
+# How the newsroom writes numbers: decimal and grouping marks ("3,5" is 3.5 in de-DE).
+locale: en-US
 """
 
 
@@ -102,6 +106,18 @@ def _inside_newsroom(value: str, key: str, text: str, path: str) -> None:
         )
 
 
+def _locale(value: Any, text: str, path: str) -> str:
+    from factcheck import number_locale
+
+    line = _key_line(text, "locale")
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError("`locale` must be a locale name such as en-US, en-IN, de-DE or fr-FR", path=path, line=line)
+    try:
+        return number_locale.marks(value).locale
+    except ConfigError as exc:
+        raise ConfigError(f"`locale`: {exc.message}", path=path, line=line) from None
+
+
 def parse_config(text: str, *, path: str, root: Path) -> Config:
     from factcheck import yamlio
 
@@ -130,6 +146,8 @@ def parse_config(text: str, *, path: str, root: Path) -> Config:
         if not isinstance(data["allow_self_approval"], bool):
             raise ConfigError("`allow_self_approval` must be true or false", path=path, line=_key_line(text, "allow_self_approval"))
         values["allow_self_approval"] = data["allow_self_approval"]
+    if "locale" in data:
+        values["locale"] = _locale(data["locale"], text, path)
     values["reviewers"] = tuple(r.strip().lower() for r in values.get("reviewers", ()))
     return Config(**values)
 
