@@ -16,6 +16,7 @@ CONFIG_NAME = ".factcheck.yaml"
 class Config:
     """Every key of .factcheck.yaml, with its default. See docs/config.md."""
 
+    name: str | None = None  # the newsroom's name, for the report's title
     drafts: tuple[str, ...] = ("drafts/**/*.md",)
     claims: str = "claims"
     sources: str = "sources"
@@ -42,6 +43,9 @@ class Config:
 DEFAULT_CONFIG_TEXT = """\
 # factcheck configuration. Every key is optional; these are the defaults.
 # Reference: docs/config.md
+
+# The newsroom's name, shown as the title of the report (default: the drafts' titles).
+# name: City Desk
 
 # Globs (relative to this file) that select the drafts `factcheck scan` reads.
 drafts:
@@ -139,6 +143,10 @@ def parse_config(text: str, *, path: str, root: Path) -> Config:
             if not isinstance(data[key], str) or not data[key].strip():
                 raise ConfigError(f"`{key}` must be a folder path", path=path, line=_key_line(text, key))
             values[key] = data[key].strip().rstrip("/")
+    if data.get("name") is not None:
+        if not isinstance(data["name"], str) or not data["name"].strip():
+            raise ConfigError("`name` must be text", path=path, line=_key_line(text, "name"))
+        values["name"] = " ".join(data["name"].split())
     for key in ("drafts", "archives", "claims", "sources"):
         for value in values.get(key, ()) if key in ("drafts", "archives") else [values.get(key, "")]:
             _inside_newsroom(value, key, text, path)
