@@ -66,3 +66,10 @@ def test_a_speech_gives_its_unattributed_quotes_to_the_speaker_its_head_names():
 def test_a_story_with_no_author_line_has_none():
     text = "The ferry figures are in.\n\n\u201cNext winter will test us.\u201d\n"
     assert pairs(text) == [("Next winter will test us.", None)]
+
+
+def test_a_name_and_a_colon_before_a_quote_credit_it():
+    text = "At the hearing:\n\nSen. Marta Kell (D-Ore.): \u201cWho told you the ferry was safe?\u201d\n"
+    assert pairs(text) == [("Who told you the ferry was safe?", "Marta Kell")]
+    text = "Update: \u201cThe ferry is running again.\u201d\n"
+    assert pairs(text) == [("The ferry is running again.", None)]
