@@ -59,6 +59,19 @@ def ensure_repo(root: Path) -> None:
         raise GitError("not inside a git repository; sign-offs live in git history", path=str(root))
 
 
+def is_repo(root: Path) -> bool:
+    try:
+        proc = _git(root, "rev-parse", "--is-inside-work-tree", check=False)
+    except GitError:
+        return False
+    return proc.returncode == 0 and proc.stdout.strip() == "true"
+
+
+def set_config(root: Path, key: str, value: str) -> None:
+    """Set a key in the repository's own config (.git/config), not the user's."""
+    _git(root, "config", "--local", key, value)
+
+
 def identity(root: Path) -> tuple[str, str]:
     """(name, email) that git will author the next commit as: env first, then config."""
     proc = _git(root, "var", "GIT_AUTHOR_IDENT", check=False)
