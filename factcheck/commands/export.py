@@ -81,5 +81,12 @@ def register(app: typer.Typer) -> None:
             str, typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output; - is standard output.")
         ] = "-",
     ) -> None:
-        """Print every draft's claims with status, verdict and evidence (a documented contract)."""
+        """Print every draft's claims with status, verdict and evidence (a documented contract).
+
+        Examples:
+
+        \b
+          factcheck export -o claims.json
+          factcheck export --format claimreview -o claimreview.json
+        """
         run(export_claims, format, output)

@@ -78,5 +78,11 @@ def register(app: typer.Typer) -> None:
 
         In a git repository it also registers the claims merge driver (.git/config and
         .gitattributes) and git-ignores .factcheck/ and the report's default page.
+
+        Examples:
+
+        \b
+          git init newsroom && cd newsroom && factcheck init
+          factcheck init --force
         """
         run(init_newsroom, force)

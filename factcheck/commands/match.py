@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from factcheck.commands import run
+from factcheck.completion import complete_drafts
 
 
 def _summary(o) -> str:
@@ -39,11 +40,18 @@ def match_drafts(drafts: list[str] | None, check: bool, quiet: bool) -> int:
 def register(app: typer.Typer) -> None:
     @app.command("match")
     def match_cmd(
-        drafts: Annotated[Optional[list[str]], typer.Argument(help="Drafts to match. Default: every scanned draft.")] = None,
+        drafts: Annotated[Optional[list[str]], typer.Argument(help="Drafts to match. Default: every scanned draft.", autocompletion=complete_drafts)] = None,
         check: Annotated[
             bool, typer.Option("--check", help="Exit 1 when any claim is contradicted or not found (for CI).")
         ] = False,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
     ) -> None:
-        """Check each claim against the draft's sources; write verdict and evidence to its claims file."""
+        """Check each claim against the draft's sources; write verdict and evidence to its claims file.
+
+        Examples:
+
+        \b
+          factcheck match
+          factcheck match examples/drafts/city/school-meals-funding.md --check
+        """
         run(match_drafts, drafts, check, quiet)
