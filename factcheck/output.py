@@ -6,13 +6,22 @@ import sys
 
 
 def out(text: str = "") -> None:
-    sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+    sys.stdout.write(printable(text if text.endswith("\n") or not text else text + "\n"))
+
+
+def printable(text: str) -> str:
+    """A file name that is not UTF-8 (kept by Python as surrogates) shown as its bytes, e.g. caf\\xe9."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def error(message: str) -> None:
     """One line on stderr, never a traceback: newsroom users act on the message alone."""
     first = " ".join(str(message).split())
-    sys.stderr.write(f"factcheck: error: {first}\n")
+    sys.stderr.write(printable(f"factcheck: error: {first}\n"))
 
 
 def warn(message: str) -> None:
