@@ -91,7 +91,7 @@ def is_repo(root: Path) -> bool:
         proc = _git(root, "rev-parse", "--is-inside-work-tree", check=False)
     except GitError:
         return False
-    return proc.returncode == 0 and proc.stdout.strip() == "true"
+    return proc.returncode == 0 and _out(proc) == "true"
 
 
 def set_config(root: Path, key: str, value: str) -> None:
