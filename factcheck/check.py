@@ -12,6 +12,7 @@ compared with the base so that nothing signed off there disappears quietly.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
@@ -223,7 +224,7 @@ def _targets(
     every, links = drafts.discover_all(config)
     if base is not None:
         # the union: a branch cannot hide a draft by narrowing the globs, nor by widening them
-        at_base, base_links = drafts.discover_all(trusted)
+        at_base, base_links = drafts.discover_all(trusted) if trusted.drafts != config.drafts else (every, links)
         every, links = sorted(set(every) | set(at_base)), sorted(set(links) | set(base_links))
     found = [_symlinked(rel) for rel in links]
     if base is None:
@@ -259,7 +260,8 @@ def _given(config: Config, given: list[str], errors: list[FactcheckError]) -> li
 
 
 def _claims_rel(config: Config, draft: str) -> str:
-    return store.claims_path(config.claims_dir, draft).relative_to(config.root).as_posix()
+    # the path store.claims_path gives, built as a string: the gate computes one per draft
+    return f"{config.claims.rstrip('/')}/{os.path.splitext(draft)[0]}.yaml"
 
 
 def _is_claims_file(config: Config, rel: str) -> bool:
