@@ -67,15 +67,30 @@ def _plans(config, given, run: MatchRun) -> list:
 
     plans = []
     resolver = resolve.Resolver(config)
-    for rel in _selected(config, given, run):
+    selected = _selected(config, given, run)
+    all_drafts = set(drafts_mod.discover(config)) if selected else set()
+    for rel in selected:
         outcome = DraftOutcome(rel, store.claims_path(config.claims_dir, rel).relative_to(config.root).as_posix())
         run.outcomes.append(outcome)
         try:
             draft = drafts_mod.read_draft(config, rel)
-            plans.append((rel, resolver.for_draft(draft.sources), outcome))
+            resolved = resolver.for_draft(draft.sources)
+            _refuse_drafts_as_sources(rel, resolved.paths, all_drafts | {rel})
+            plans.append((rel, resolved, outcome))
         except FactcheckError as exc:
             outcome.errors.append(exc)
     return plans
+
+
+def _refuse_drafts_as_sources(rel: str, sources: list[str], drafts: set[str]) -> None:
+    """A draft checked against itself (or another draft) comes out all "supported": its
+    claims are found word for word. Such a source is a mistake in the globs, never evidence."""
+    from factcheck.errors import ConfigError
+
+    reached = sorted(p for p in sources if p in drafts)
+    if reached:
+        shown = ", ".join(reached[:3]) + (f" and {len(reached) - 3} more" if len(reached) > 3 else "")
+        raise ConfigError(f"its sources reach {shown}, selected as a draft; a draft cannot be a source", path=rel)
 
 
 def _selected(config, given, run: MatchRun) -> list[str]:
@@ -104,7 +119,11 @@ def _match_draft(config, index, rel: str, docs: list, outcome: DraftOutcome, ope
 
     searcher = Searcher(index.dir, docs, opened)
     try:
-        judged = _judge_claims(config, rel, searcher, index)
+        try:
+            judged = _judge_claims(config, rel, searcher, index)
+        except _Partial as partial:
+            judged = partial.judged
+            outcome.errors.extend(partial.failures)
         with store.editing(config, rel) as cf:
             _apply(cf, judged, outcome)
     except FactcheckError as exc:
@@ -124,7 +143,35 @@ def _judge_claims(config, rel: str, searcher, index) -> dict[str, tuple[tuple, o
         shown = store.claims_path(config.claims_dir, rel).relative_to(config.root).as_posix()
         raise DataError(f"no claims file for {rel}; run `factcheck scan {rel}` first", path=shown)
     ctx = Context(searcher, _reference_date(cf.reference_date), marks=index.marks)
-    return {claim["id"]: (_judged_as(cf, claim), judge(claim, ctx)) for claim in cf.claims}
+    judged, failures = {}, []
+    for claim in cf.claims:
+        try:
+            judged[claim["id"]] = (_judged_as(cf, claim), judge(claim, ctx))
+        except Exception as exc:  # noqa: BLE001 - one claim's bug must not lose the draft's other verdicts
+            failures.append(JudgingError(rel, claim.get("id"), exc))
+    if failures:
+        raise _Partial(judged, failures)
+    return judged
+
+
+class JudgingError(FactcheckError):
+    """A bug met while judging one claim: the claim keeps its old verdict, the run goes on."""
+
+    exit_code = 3
+
+    def __init__(self, draft: str, claim_id, exc: BaseException):
+        import traceback
+
+        super().__init__(f"internal error judging claim {claim_id}: {type(exc).__name__}: {exc}", path=draft)
+        self.details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+
+
+class _Partial(Exception):
+    """Some claims were judged, some met a bug: the verdicts found are still written."""
+
+    def __init__(self, judged: dict, failures: list[JudgingError]):
+        super().__init__(f"{len(failures)} claims failed")
+        self.judged, self.failures = judged, failures
 
 
 def _apply(cf, judged: dict, outcome: DraftOutcome) -> None:
