@@ -88,7 +88,7 @@ def test_match_gives_each_claim_a_verdict_with_evidence(newsroom):
     assert "drafts/pier.md:" in result.stdout.decode()
     got = verdicts(newsroom)
     expected = {
-        "q-ok": "supported", "q-changed": "contradicted", "q-invented": "not_found", "q-speaker": "supported",
+        "q-ok": "supported", "q-changed": "contradicted", "q-invented": "not_found", "q-speaker": "contradicted",
         "f-wrong": "contradicted", "f-more": "supported", "f-pdf": "supported", "d-wrong": "contradicted", "d-ok": "supported",
     }
     assert {k: v["verdict"] for k, v in got.items()} == expected
@@ -104,7 +104,8 @@ def test_evidence_carries_location_reason_and_diff(newsroom):
     spoken = got["q-speaker"]["evidence"][0]
     assert spoken["timestamp"] == "00:00:05.500"
     assert spoken["speaker"] == "TOM REYES"
-    assert "the source has TOM REYES saying this" in spoken["reason"]
+    assert spoken["reason"].startswith("the source has TOM REYES saying this, the draft has Maren Oduya")
+    assert spoken["verdict"] == "contradicted"
     assert got["f-pdf"]["evidence"][0]["page"] == 2
     assert "141" in got["f-wrong"]["evidence"][0]["reason"]
     assert got["q-invented"]["evidence"] == []

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from factcheck.match import attribution, context, paraphrase, quotes, values
+from factcheck.match import attribution, context, paraphrase, quantity, quotes, values
 from factcheck.match.evidence import Evidence, Judgement, Verdict
 from factcheck.match.locate import Hit, locate
 from factcheck.match.words import same_words, single_line, words
@@ -120,6 +120,46 @@ def _find_words(sentence: str, text: str) -> int:
 
 
 def judge_value(claim: dict, ctx: Context) -> Judgement:
+    claim = _read_forward(claim, ctx)
+    judgement = _judge_value(claim, ctx)
+    if judgement.verdict is Verdict.CONTRADICTED and _bare_year(claim):
+        # "1992" is also a date claim, judged with its "after" or "before"; as a number
+        # it would contradict "after 1992" with the source's 1993.
+        return Judgement(Verdict.NOT_FOUND, judgement.evidence, "a year: judged as the date claim on the same words")
+    return judgement
+
+
+_FUTURE = re.compile(r"\b(?:will|is to|are to|set to|scheduled|expected to|due to|plans? to|upcoming|next)\b", re.I)
+_YEAR_TEXT = re.compile(r"^\s*(?:1\d|20)\d\d\s*$")
+
+
+def _bare_year(claim: dict) -> bool:
+    return claim.get("kind") == "figure" and not claim.get("unit") and bool(_YEAR_TEXT.match(claim.get("text") or ""))
+
+
+def _read_forward(claim: dict, ctx: Context) -> dict:
+    """A future-tense sentence's bare date is the next one: "will be held on September 21"
+    in a June draft is this September, not last year's (dates are read backward by default)."""
+    value = str(claim.get("value") or "")
+    if claim.get("kind") != "date" or len(value) < 7 or re.search(r"\d{4}", claim.get("text") or ""):
+        return claim
+    sentence, text = claim.get("sentence") or "", claim.get("text") or ""
+    at = sentence.find(text)
+    if at < 0 or not _FUTURE.search(sentence[:at]):
+        return claim
+    try:
+        day = dt.date.fromisoformat(value[:10] if len(value) >= 10 else value + "-01")
+    except ValueError:
+        return claim
+    if day >= ctx.reference_date.replace(day=1):
+        return claim
+    try:
+        return {**claim, "value": f"{day.year + 1}{value[4:]}"}
+    except ValueError:
+        return claim
+
+
+def _judge_value(claim: dict, ctx: Context) -> Judgement:
     window, a, b = context_window(claim)
     hits = [h for h in locate(ctx.searcher, window) if h.score >= CONTEXT_MIN]
     narration = without_quotes(claim)
@@ -133,7 +173,21 @@ def judge_value(claim: dict, ctx: Context) -> Judgement:
         evidence = _reworded_value(claim, ctx)
     elif all(e.verdict is Verdict.CONTRADICTED for e in evidence) and max(e.score for e in evidence) < LOOSE:
         evidence = _second_opinion(claim, ctx, evidence)
+    if all(e.verdict is Verdict.NOT_FOUND for e in evidence):
+        # Nothing lines up with the claim's digits: look for the figure or date that
+        # measures the same thing, whatever it is written as.
+        evidence = _same_quantity(claim, ctx) + evidence
     return _settle(evidence, "no source passage matches the sentence around this claim")
+
+
+def _same_quantity(claim: dict, ctx: Context) -> list[Evidence]:
+    sentence = claim.get("sentence") or claim.get("text") or ""
+    text = single_line(claim.get("text") or "")
+    at = _find_words(sentence, text) if text else -1
+    if at < 0:
+        return []
+    found = quantity.judge(claim, ctx, sentence, at, at + len(text))
+    return [_evidence(ctx, f.hit, f.hit.start, f.hit.end, f.verdict, f.reason) for f in found]
 
 
 def _second_opinion(claim: dict, ctx: Context, contradicting: list[Evidence]) -> list[Evidence]:
@@ -179,7 +233,7 @@ def _compare_value(claim: dict, found: str, p, s: int, e: int, ctx: Context) -> 
         counterpart = _counterpart(claim, p, s, e, ctx)
         if counterpart is None:
             return None
-        return values.compare_dates(claim, counterpart.value, single_line(found))
+        return values.compare_dates(claim, counterpart.value, single_line(found), p.text[max(0, s - 40) : s])
     figure = _source_figure(p.text, s, e)
     if figure is None and not values.numbers_in(found) and values.numbers_in(claim.get("text", "")):
         return None
@@ -298,10 +352,12 @@ def _with_speaker(claim: dict, ev: Evidence, hit: Hit, cmp, ctx: Context) -> Evi
     said_by = ev.speaker or _source_speaker(hit, cmp, ctx)
     if not said_by:
         return ev
-    reason = ev.reason
-    if claim.get("speaker") and not same_person(claim["speaker"], said_by):
-        reason += f"; the source has {said_by} saying this, the draft has {claim['speaker']}"
-    return _replace(ev, speaker=said_by, reason=reason)
+    mine = claim.get("speaker")
+    if mine and not same_person(mine, said_by) and named(mine) and named(said_by):
+        # The right words in the wrong mouth: as false as a changed word.
+        reason = f"the source has {said_by} saying this, the draft has {mine}; {ev.reason}"
+        return _replace(ev, speaker=said_by, reason=reason, verdict=Verdict.CONTRADICTED)
+    return _replace(ev, speaker=said_by)
 
 
 def _source_speaker(hit: Hit, cmp, ctx: Context) -> str | None:
@@ -317,6 +373,15 @@ def _source_speaker(hit: Hit, cmp, ctx: Context) -> str | None:
 
 
 _QUOTE_MARKS = ('"', "\u201c", "\u201d")
+
+
+_UNNAMED = frozenset("he she they it we i you the a an his her their its this that one".split())
+
+
+def named(speaker: str) -> bool:
+    """A speaker given by name ("Maren Oduya", "TOM REYES"), not a pronoun or a description
+    alone ("she", "the spokesman"): only two names can be told apart."""
+    return any(w[:1].isupper() and len(w) > 1 and w.lower() not in _UNNAMED and w.lower() not in attribution.TITLES for w in speaker.split())
 
 
 def same_person(a: str, b: str) -> bool:

@@ -68,11 +68,21 @@ class Searcher:
         df = sum(seg.doc_freq(hashes) for seg in self.segments)
         chosen = hashes[df > 0]
         if not len(chosen):
-            return []
+            return self._every_chunk([], limit)
         order = np.argsort(df[df > 0], kind="stable")[:QUERY_TERMS]
         chosen, freq = chosen[order], df[df > 0][order]
         weights = [math.log(1 + self.total_chunks / f) for f in freq.tolist()]
-        return self._score(chosen, weights, limit)
+        return self._every_chunk(self._score(chosen, weights, limit), limit)
+
+    def _every_chunk(self, found: list[tuple[int, int, float]], limit: int) -> list[tuple[int, int, float]]:
+        """When these sources hold no more chunks than are asked for, every one is a candidate:
+        the rarest terms are chosen across the whole index, and a draft's own few sources may
+        hold none of them."""
+        if self.total_chunks > limit or len(found) >= self.total_chunks:
+            return found
+        have = {(s, c) for s, c, _ in found}
+        rest = [(si, int(c), 0.0) for si, mask in enumerate(self._allowed) for c in np.flatnonzero(mask)]
+        return found + [r for r in rest if (r[0], r[1]) not in have][: limit - len(found)]
 
     def rarity(self, words: list[str]) -> list[float | None]:
         """How rare each word is in these sources (log inverse chunk frequency): "corrosion"

@@ -1,0 +1,221 @@
+"""The same quantity, not the same digits: which figure of a source sentence measures
+what the draft's figure measures.
+
+A reporter's "more than 300 arrests" has no "300" in the source's "317 people were
+arrested", and a source sentence often holds several figures ("$3.1 million on opening
+day and $12,480,300 over the week"). Each figure of a related source sentence is scored
+by how well it fits the claim:
+
+- its **unit**: money, percentages and measures must be of one kind (miles and
+  kilometres are; dollars and euros are not); counted nouns agree by their last word
+  ("cases", "confirmed cases");
+- its **own words**: the content words of its clause and its nearest neighbours, against
+  the draft's words nearest the claim (the verb and the noun it counts: "grossed",
+  "week", "reviews").
+
+The best-fitting figure, if it fits clearly better than any other, is compared as an
+interval (intervals.py). It supports the claim when it lies inside the claim's interval;
+it contradicts it only when the two cannot meet and the fit is sure: the same unit or
+counted noun, or most of the claim's own words around it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.match import context, paraphrase, values
+from factcheck.match.evidence import Verdict
+from factcheck.match.words import single_line
+
+# A source sentence must share this much of the claim's context to be about the same thing.
+MIN_COVERAGE = 0.3
+# A figure must fit at least this well to be compared at all, and this well to contradict.
+MIN_FIT = 0.25
+SURE_FIT = 0.5
+# The best figure must beat the next-best by this much, or the sentence is ambiguous.
+MARGIN = 0.1
+NEAREST = 4  # content words on each side of a source figure that count as its own
+PASSAGES = 6
+MAX_FOUND = 3
+
+_YEAR = re.compile(r"^(1[0-9]|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class Fit:
+    item: object  # paraphrase._Item
+    score: float
+    sure: bool  # same unit or counted noun, or most of the claim's words around it
+    before: str  # the source's words just before the figure or date
+
+
+def judge(claim: dict, ctx, sentence: str, start: int, end: int) -> list[paraphrase.Finding]:
+    """Findings for the claim at sentence[start:end], from the figure or date in related
+    source sentences that measures the same thing: supporting ones first, else contradicting."""
+    if claim.get("kind") == "figure" and (_year_like(claim.get("text") or "") or _named_number(claim)):
+        return []  # a bare year is judged as a date; "Toy Story 4" counts nothing
+    text = claim.get("text") or ""
+    if claim.get("kind") == "figure" and ("/" in text or " out of " in text):
+        return []  # a rating on a scale: its scale is another number of the same sentence
+    cues = context.cues(sentence, start, end)
+    if not cues:
+        return []
+    supported: list[paraphrase.Finding] = []
+    contradicted: list[paraphrase.Finding] = []
+    for r in _related(ctx, cues, sentence):
+        fit = _best_fit(claim, r, cues, ctx)
+        if fit is None:
+            continue
+        verdict, reason = _compare(claim, fit)
+        if verdict is Verdict.SUPPORTED:
+            supported.append(_finding(r, verdict, reason, fit))
+        elif verdict is Verdict.CONTRADICTED and fit.sure and r.coverage >= paraphrase.RELATED:
+            contradicted.append(_finding(r, verdict, reason, fit))
+    return (supported or contradicted)[:MAX_FOUND]
+
+
+def _related(ctx, cues: list[context.Cue], query: str) -> list[paraphrase.Related]:
+    """Source sentences sharing some of the claim's context, best first."""
+    # Every word counts alike here: rarity across a large archive says little about which
+    # of a few related sentences states this quantity.
+    weights = paraphrase._Weights([c.weight for c in cues], cues)
+    out, seen = [], set()
+    for seg, chunk, _ in ctx.searcher.candidates(query, limit=PASSAGES):
+        passage = ctx.searcher.passage(seg, chunk)
+        for s in paraphrase.sentences_of(passage, ctx.read_cache):
+            key = (passage.doc.doc_id, passage.start + s.start)
+            if key in seen:
+                continue
+            seen.add(key)
+            r = paraphrase._score(s, cues, weights)
+            if r.coverage >= MIN_COVERAGE and r.own >= 1:
+                out.append(r)
+    out.sort(key=lambda r: -r.coverage)
+    return out[:PASSAGES]
+
+
+def _best_fit(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> Fit | None:
+    p, s, e = r.sentence.passage, r.sentence.start, r.sentence.end
+    text = p.text[s:e]
+    found = ctx.claims_in(p.doc, p.start + s, text)
+    fits = []
+    for c in found:
+        if c.kind.value != claim.get("kind"):
+            continue
+        if claim.get("kind") == "figure" and _year_like(c.text) and not _year_like(claim.get("text") or ""):
+            continue
+        if claim.get("kind") == "figure" and _scale(text, c.start, c.end):
+            continue
+        unit = _unit_fit(claim, c, text)
+        if unit is None:
+            continue
+        near = _nearness(cues, _own_words(text, c.start, c.end))
+        span = paraphrase._range(p.text, s + c.start, s + c.end) if claim.get("kind") == "figure" else None
+        item = paraphrase._Item(single_line(c.text), c.value, c.unit, c.qualifier, span)
+        sure = unit >= 1.0 or (unit == 0.0 and not claim.get("unit") and not c.unit and near >= SURE_FIT)
+        if claim.get("kind") == "date":
+            sure = near >= SURE_FIT
+        fits.append(Fit(item, near + unit, sure, text[max(0, c.start - 40) : c.start]))
+    if not fits:
+        return None
+    fits.sort(key=lambda f: -f.score)
+    best = fits[0]
+    if best.score < MIN_FIT:
+        return None
+    if len(fits) > 1 and fits[1].score > best.score - MARGIN and not _same_verdict(claim, best, fits[1]):
+        return None  # two figures fit about equally well: the sentence does not say which is meant
+    return best
+
+
+def _nearness(cues: list[context.Cue], words: frozenset[str]) -> float:
+    """Share of the claim's context found around the source figure, the claim's nearest
+    words counting most: "grossed ... worldwide" says which total is meant."""
+    weights = [c.weight / (1 + i // 2) for i, c in enumerate(cues)]  # cues come nearest first, both sides
+    total = sum(weights) or 1.0
+    return sum(w for c, w in zip(cues, weights) if c.stem in words) / total
+
+
+_SCALE_AFTER = re.compile(r"^\s*(?:/|out of\b)", re.I)
+_SCALE_BEFORE = re.compile(r"(?:/|\bout of)\s*$", re.I)
+
+
+def _scale(text: str, start: int, end: int) -> bool:
+    """A score's scale ("61 out of 100", "5.9/10"): a rating, not a count of anything."""
+    return bool(_SCALE_AFTER.match(text[end : end + 10]) or _SCALE_BEFORE.search(text[max(0, start - 10) : start]))
+
+
+def _named_number(claim: dict) -> bool:
+    """A bare number that is part of a name ("Toy Story 4", "Xbox One", "Ligue 1")."""
+    sentence, text = claim.get("sentence") or "", claim.get("text") or ""
+    at = sentence.find(text)
+    if claim.get("unit") or claim.get("qualifier") or at <= 0:
+        return False
+    before = sentence[:at].split()
+    return bool(before) and before[-1][:1].isupper() and before[-1][-1:].isalnum()
+
+
+def _same_verdict(claim: dict, a: Fit, b: Fit) -> bool:
+    return _compare(claim, a)[0] is _compare(claim, b)[0]
+
+
+def _unit_fit(claim: dict, c, text: str) -> float | None:
+    """How well the source figure's unit fits the claim's: None when it cannot be the same
+    quantity (dollars against percent), 1 for the same unit or counted noun, less when
+    only one names a unit."""
+    if claim.get("kind") != "figure":
+        return 0.0
+    from factcheck.match import conversions
+
+    mine, theirs = claim.get("unit"), c.unit
+    km, kt = values.unit_key(mine), values.unit_key(theirs)
+    if km and kt:
+        if km.lower() == kt.lower() or conversions.convertible(mine, theirs):
+            return 1.0
+        if values.is_measure(km) or values.is_measure(kt) or conversions.dimension(mine) or conversions.dimension(theirs):
+            return None
+        if paraphrase._head(km) == paraphrase._head(kt):
+            return 1.0
+        # "300 arrests" and "317 people were arrested" count the same; "61,000 books" and
+        # "61,000 visitors" do not.
+        if paraphrase._head(km) in _own_words(text, c.start, c.end) or paraphrase._head(kt) in _claim_words(claim):
+            return 0.5
+        return None
+    if values.is_measure(km) or values.is_measure(kt) or conversions.dimension(mine) or conversions.dimension(theirs):
+        return None  # money or a measure on one side only
+    if km and paraphrase._head(km) in _own_words(text, c.start, c.end):
+        return 0.5
+    if kt and paraphrase._head(kt) in _claim_words(claim):
+        return 0.5
+    return 0.0
+
+
+def _claim_words(claim: dict) -> frozenset[str]:
+    return context.stems(claim.get("sentence") or "")
+
+
+def _own_words(text: str, start: int, end: int) -> frozenset[str]:
+    """The stems of a figure's clause and of its nearest content words either side."""
+    lo, hi = context.clause(text, start, end)
+    words = context.content_words(text)
+    before = [w for w in words if w[2] <= start][-NEAREST:]
+    after = [w for w in words if w[1] >= end][:NEAREST]
+    inside = [w for w in words if w[1] >= lo and w[2] <= hi and not (w[1] < end and w[2] > start)]
+    return frozenset(context.stem(w[0]) for w in before + after + inside)
+
+
+def _compare(claim: dict, fit: Fit) -> tuple[Verdict, str]:
+    item = fit.item
+    if claim.get("kind") == "date":
+        return values.compare_dates(claim, item.value, item.text, fit.before)
+    return values.compare_figures(claim, item.value, item.unit, item.text, item.span, item.qualifier)
+
+
+def _year_like(text: str) -> bool:
+    return bool(_YEAR.match(text.strip()))
+
+
+def _finding(r: paraphrase.Related, verdict: Verdict, reason: str, fit: Fit) -> paraphrase.Finding:
+    words = ", ".join(r.shared)
+    how = f"the same quantity: the source sentence shares {len(r.shared)} of the claim's context words ({words})"
+    return paraphrase.Finding(paraphrase.as_hit(r), verdict, f"{reason}; {how}")
