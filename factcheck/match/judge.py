@@ -126,6 +126,8 @@ def judge_value(claim: dict, ctx: Context) -> Judgement:
         # "1992" is also a date claim, judged with its "after" or "before"; as a number
         # it would contradict "after 1992" with the source's 1993.
         return Judgement(Verdict.NOT_FOUND, judgement.evidence, "a year: judged as the date claim on the same words")
+    if judgement.verdict is Verdict.CONTRADICTED and quantity.named_number(claim):
+        return Judgement(Verdict.NOT_FOUND, judgement.evidence, "a number that is part of a name ('Toy Story 4') counts nothing")
     return judgement
 
 
@@ -160,6 +162,12 @@ def _read_forward(claim: dict, ctx: Context) -> dict:
 
 
 def _judge_value(claim: dict, ctx: Context) -> Judgement:
+    if quantity.is_bound(claim):
+        # A bound holds for many numbers, so the figure in the claim's place by word
+        # alignment may well be another quantity; the one that measures the same thing decides.
+        measured = [e for e in _same_quantity(claim, ctx) if e.verdict is not Verdict.NOT_FOUND]
+        if measured:
+            return _settle(measured, "")
     window, a, b = context_window(claim)
     hits = [h for h in locate(ctx.searcher, window) if h.score >= CONTEXT_MIN]
     narration = without_quotes(claim)

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.match import context, paraphrase, values
+from factcheck.match import conversions as _conv
 from factcheck.match.evidence import Verdict
 from factcheck.match.words import single_line
 
@@ -35,11 +36,34 @@ MIN_FIT = 0.25
 SURE_FIT = 0.5
 # The best figure must beat the next-best by this much, or the sentence is ambiguous.
 MARGIN = 0.1
+# A figure fitting this share as well as the best one is a rival reading of the sentence.
+RIVAL = 0.6
 NEAREST = 4  # content words on each side of a source figure that count as its own
 PASSAGES = 6
 MAX_FOUND = 3
 
+_PART_OF = re.compile(r"^(\d[\d,]*)\s+out\s+of\s+\d")
 _YEAR = re.compile(r"^(1[0-9]|20)\d\d$")
+
+
+# Words that news copy uses for one another around a figure, by their stems: a reporter's
+# "earned ... globally" is a source's "grossed ... worldwide". Each group reads as its first.
+_SAME_STEMS = [
+    ("gross", "earn", "mad", "took", "collect", "earning", "tak", "brought", "rak"),
+    ("worldwid", "global", "globally", "world", "international"),
+    ("death", "died", "dead", "fatality", "kill", "di", "deceas"),
+    ("critic", "review", "reviewer"),
+    ("recovery", "recover"),
+    ("peopl", "person", "individual"),
+    ("sold", "sal", "sell"),
+    ("film", "movi", "picture"),
+    ("cas", "infection", "infect", "positiv"),
+]
+_CANON = {stem: group[0] for group in _SAME_STEMS for stem in group}
+
+
+def _canon(stems) -> frozenset[str]:
+    return frozenset(_CANON.get(x, x) for x in stems)
 
 
 @dataclass(frozen=True)
@@ -48,30 +72,39 @@ class Fit:
     score: float
     sure: bool  # same unit or counted noun, or most of the claim's words around it
     before: str  # the source's words just before the figure or date
+    counted: bool = False  # the same counted noun ("recoveries"), the surest sign of the same quantity
 
 
 def judge(claim: dict, ctx, sentence: str, start: int, end: int) -> list[paraphrase.Finding]:
     """Findings for the claim at sentence[start:end], from the figure or date in related
     source sentences that measures the same thing: supporting ones first, else contradicting."""
-    if claim.get("kind") == "figure" and (_year_like(claim.get("text") or "") or _named_number(claim)):
+    if claim.get("kind") == "figure" and (_year_like(claim.get("text") or "") or named_number(claim)):
         return []  # a bare year is judged as a date; "Toy Story 4" counts nothing
     text = claim.get("text") or ""
     if claim.get("kind") == "figure" and ("/" in text or " out of " in text):
         return []  # a rating on a scale: its scale is another number of the same sentence
-    cues = context.cues(sentence, start, end)
+    cues = [context.Cue(_CANON.get(c.stem, c.stem), c.word, c.weight) for c in context.cues(sentence, start, end) + _counted(claim)]
     if not cues:
         return []
     supported: list[paraphrase.Finding] = []
     contradicted: list[paraphrase.Finding] = []
     for r in _related(ctx, cues, sentence):
-        fit = _best_fit(claim, r, cues, ctx)
+        fits = _fits(claim, r, cues, ctx)
+        fit = _best(claim, fits)
         if fit is None:
             continue
         verdict, reason = _compare(claim, fit)
+        rivals = [f for f in fits if f is not fit and f.score >= fit.score * RIVAL]
         if verdict is Verdict.SUPPORTED:
-            supported.append(_finding(r, verdict, reason, fit))
-        elif verdict is Verdict.CONTRADICTED and fit.sure and r.coverage >= paraphrase.RELATED:
-            contradicted.append(_finding(r, verdict, reason, fit))
+            # "Less than $300 million" is true of many figures: a rival reading that
+            # contradicts it leaves the sentence undecided.
+            if not (_loose(claim) and any(_compare(claim, f)[0] is Verdict.CONTRADICTED for f in rivals)):
+                supported.append(_finding(r, verdict, reason, fit))
+        elif verdict is Verdict.CONTRADICTED and fit.sure and (r.coverage >= paraphrase.RELATED or fit.counted):
+            # Another figure of the sentence that would bear the claim out means the
+            # sentence may well be read the other way: say nothing rather than a false alarm.
+            if not any(_compare(claim, f)[0] is Verdict.SUPPORTED for f in rivals):
+                contradicted.append(_finding(r, verdict, reason, fit))
     return (supported or contradicted)[:MAX_FOUND]
 
 
@@ -88,14 +121,25 @@ def _related(ctx, cues: list[context.Cue], query: str) -> list[paraphrase.Relate
             if key in seen:
                 continue
             seen.add(key)
-            r = paraphrase._score(s, cues, weights)
+            r = paraphrase._score(_canonical(s), cues, weights)
             if r.coverage >= MIN_COVERAGE and r.own >= 1:
                 out.append(r)
     out.sort(key=lambda r: -r.coverage)
     return out[:PASSAGES]
 
 
+def _canonical(s: paraphrase.Sentence) -> paraphrase.Sentence:
+    from dataclasses import replace
+
+    return replace(s, own=_canon(s.own), near=_canon(s.near))
+
+
 def _best_fit(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> Fit | None:
+    return _best(claim, _fits(claim, r, cues, ctx))
+
+
+def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> list[Fit]:
+    """Every figure or date of the sentence that may be the claim's quantity, best first."""
     p, s, e = r.sentence.passage, r.sentence.start, r.sentence.end
     text = p.text[s:e]
     found = ctx.claims_in(p.doc, p.start + s, text)
@@ -112,20 +156,55 @@ def _best_fit(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) 
             continue
         near = _nearness(cues, _own_words(text, c.start, c.end))
         span = paraphrase._range(p.text, s + c.start, s + c.end) if claim.get("kind") == "figure" else None
-        item = paraphrase._Item(single_line(c.text), c.value, c.unit, c.qualifier, span)
+        value = c.value
+        part = _PART_OF.match(c.text)
+        if part and claim.get("kind") == "figure":
+            value = float(part.group(1).replace(",", ""))  # "15 out of 28 provinces" counts 15 provinces
+        item = paraphrase._Item(single_line(c.text), value, c.unit, c.qualifier, span)
         sure = unit >= 1.0 or (unit == 0.0 and not claim.get("unit") and not c.unit and near >= SURE_FIT)
         if claim.get("kind") == "date":
             sure = near >= SURE_FIT
-        fits.append(Fit(item, near + unit, sure, text[max(0, c.start - 40) : c.start]))
+        counted = unit >= 1.0 and not values.is_measure(claim.get("unit")) and not _conv.dimension(claim.get("unit"))
+        fits.append(Fit(item, near + unit, sure, text[max(0, c.start - 40) : c.start], counted))
+    fits.sort(key=lambda f: -f.score)
+    return fits
+
+
+def _best(claim: dict, fits: list[Fit]) -> Fit | None:
     if not fits:
         return None
-    fits.sort(key=lambda f: -f.score)
     best = fits[0]
     if best.score < MIN_FIT:
         return None
     if len(fits) > 1 and fits[1].score > best.score - MARGIN and not _same_verdict(claim, best, fits[1]):
         return None  # two figures fit about equally well: the sentence does not say which is meant
     return best
+
+
+def is_bound(claim: dict) -> bool:
+    """A figure written as a bound ("more than 300", "under $250"), true of many numbers."""
+    from factcheck.match.intervals import kind_of
+
+    return claim.get("kind") == "figure" and kind_of(values.effective_qualifier(claim)) in ("more", "less", "at_least", "at_most")
+
+
+def _loose(claim: dict) -> bool:
+    from factcheck.match.intervals import kind_of
+
+    return claim.get("kind") == "date" or bool(kind_of(values.effective_qualifier(claim)))
+
+
+def _counted(claim: dict) -> list[context.Cue]:
+    """The noun a figure counts ("cases" of "more than 200 active cases") is the surest word
+    of its context, though it is written inside the claim."""
+    unit = claim.get("unit")
+    if claim.get("kind") != "figure" or not unit or values.is_measure(unit):
+        return []
+    from factcheck.match import conversions
+
+    if conversions.dimension(unit):
+        return []
+    return [context.Cue(context.stem(w), w.lower(), 1.0) for w, _, _ in context.content_words(unit)][-2:]
 
 
 def _nearness(cues: list[context.Cue], words: frozenset[str]) -> float:
@@ -145,7 +224,7 @@ def _scale(text: str, start: int, end: int) -> bool:
     return bool(_SCALE_AFTER.match(text[end : end + 10]) or _SCALE_BEFORE.search(text[max(0, start - 10) : start]))
 
 
-def _named_number(claim: dict) -> bool:
+def named_number(claim: dict) -> bool:
     """A bare number that is part of a name ("Toy Story 4", "Xbox One", "Ligue 1")."""
     sentence, text = claim.get("sentence") or "", claim.get("text") or ""
     at = sentence.find(text)
@@ -174,24 +253,35 @@ def _unit_fit(claim: dict, c, text: str) -> float | None:
             return 1.0
         if values.is_measure(km) or values.is_measure(kt) or conversions.dimension(mine) or conversions.dimension(theirs):
             return None
-        if paraphrase._head(km) == paraphrase._head(kt):
+        if _noun(km) == _noun(kt):
             return 1.0
         # "300 arrests" and "317 people were arrested" count the same; "61,000 books" and
         # "61,000 visitors" do not.
-        if paraphrase._head(km) in _own_words(text, c.start, c.end) or paraphrase._head(kt) in _claim_words(claim):
+        if _noun(km) in _own_words(text, c.start, c.end) or _noun(kt) in _claim_words(claim):
             return 0.5
         return None
     if values.is_measure(km) or values.is_measure(kt) or conversions.dimension(mine) or conversions.dimension(theirs):
         return None  # money or a measure on one side only
-    if km and paraphrase._head(km) in _own_words(text, c.start, c.end):
+    if km and _noun(km) in _own_words(text, c.start, c.end):
         return 0.5
-    if kt and paraphrase._head(kt) in _claim_words(claim):
+    if kt and _noun(kt) in _claim_near(claim):
         return 0.5
     return 0.0
 
 
+def _claim_near(claim: dict) -> frozenset[str]:
+    sentence, text = claim.get("sentence") or "", claim.get("text") or ""
+    at = sentence.find(text)
+    return _own_words(sentence, at, at + len(text)) if at >= 0 else frozenset()
+
+
 def _claim_words(claim: dict) -> frozenset[str]:
-    return context.stems(claim.get("sentence") or "")
+    return _canon(context.stems(claim.get("sentence") or ""))
+
+
+def _noun(unit: str) -> str:
+    head = paraphrase._head(unit)
+    return _CANON.get(head, head)
 
 
 def _own_words(text: str, start: int, end: int) -> frozenset[str]:
@@ -201,7 +291,7 @@ def _own_words(text: str, start: int, end: int) -> frozenset[str]:
     before = [w for w in words if w[2] <= start][-NEAREST:]
     after = [w for w in words if w[1] >= end][:NEAREST]
     inside = [w for w in words if w[1] >= lo and w[2] <= hi and not (w[1] < end and w[2] > start)]
-    return frozenset(context.stem(w[0]) for w in before + after + inside)
+    return _canon(context.stem(w[0]) for w in before + after + inside)
 
 
 def _compare(claim: dict, fit: Fit) -> tuple[Verdict, str]:

@@ -195,11 +195,24 @@ def _of_the(claim: dict) -> float | None:
     return _parsed_value(n)
 
 
+_OVER_NOT_A_BOUND = re.compile(r"\b(?:averaged|spread|based|calculated|measured|divided|split|shared|distributed)\s*$", re.I)
+
+
+def effective_qualifier(claim: dict) -> str | None:
+    """"averaged over 373 reviews" is taken over them, not more than them."""
+    qualifier = claim.get("qualifier")
+    if (qualifier or "").lower().strip() != "over":
+        return qualifier
+    sentence, text = claim.get("sentence") or "", claim.get("text") or ""
+    at = sentence.find(text)
+    return None if at > 0 and _OVER_NOT_A_BOUND.search(sentence[:at]) else qualifier
+
+
 def _against(claim, value, unit, source_value, source_unit, source_text, source_range, source_qualifier):
     from factcheck.match import conversions
     from factcheck.match.intervals import figure_interval, kind_of, rounding, source_interval
 
-    text, qualifier = claim.get("text", ""), claim.get("qualifier")
+    text, qualifier = claim.get("text", ""), effective_qualifier(claim)
     low, high = (source_range or (None, None))
     note = ""
     src_step = 0.0  # a source's "900,000" says nothing about the draft's more precise "950,000"
@@ -274,6 +287,8 @@ def _same_year_unless_written(mine: str, mine_text: str, theirs: str, their_text
     if len(mine) < 7 or len(theirs) < 7 or mine[:4] == theirs[:4]:
         return mine, theirs
     mine_has, theirs_has = bool(_YEAR_WRITTEN.search(mine_text)), bool(_YEAR_WRITTEN.search(their_text))
+    if not theirs_has and not mine_has:
+        return theirs[:4] + mine[4:], theirs  # each read against its own date: the same day of the year
     if theirs_has and not mine_has:
         return theirs[:4] + mine[4:], theirs
     if mine_has and not theirs_has:
