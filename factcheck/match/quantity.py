@@ -164,7 +164,7 @@ def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> l
         sure = unit >= 1.0 or (unit == 0.0 and not claim.get("unit") and not c.unit and near >= SURE_FIT)
         if claim.get("kind") == "date":
             sure = near >= SURE_FIT
-        counted = unit >= 1.0 and not values.is_measure(claim.get("unit")) and not _conv.dimension(claim.get("unit"))
+        counted = unit >= 1.0 and _counts_things(claim.get("unit"))
         fits.append(Fit(item, near + unit, sure, text[max(0, c.start - 40) : c.start], counted))
     fits.sort(key=lambda f: -f.score)
     return fits
@@ -179,6 +179,16 @@ def _best(claim: dict, fits: list[Fit]) -> Fit | None:
     if len(fits) > 1 and fits[1].score > best.score - MARGIN and not _same_verdict(claim, best, fits[1]):
         return None  # two figures fit about equally well: the sentence does not say which is meant
     return best
+
+
+def _counts_things(unit: str | None) -> bool:
+    """A counted noun ("recoveries", "reviews"), not money, a measure or a span of time:
+    "12 years" may be any period at all."""
+    from factcheck.match.intervals import DURATIONS
+
+    return bool(unit) and not values.is_measure(unit) and not _conv.dimension(unit) and paraphrase._head(unit) not in {
+        context.stem(d) for d in DURATIONS
+    } and unit.split()[-1].lower() not in DURATIONS
 
 
 def is_bound(claim: dict) -> bool:
