@@ -159,10 +159,11 @@ def source_interval(value: float, text: str, qualifier: str | None, *, low=None,
 
 # Words before a date that make it a bound, nearest the date last ("prior to", "no later than").
 _DATE_BOUND = re.compile(
-    r"\b(?P<q>before|prior to|earlier than|after|later than|following|since|from|by|no later than|until|till|up to|through|as of|as at)"
+    r"\b(?P<q>before|prior to|earlier than|after|later than|following|since|by|no later than|until|till|up to|through|as of|as at)"
     r"\s+(?:the\s+)?(?:(?:early|mid|late|end of|start of|beginning of|middle of)[\s-]+)?$",
     re.I,
 )
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
 _DATE_PART = re.compile(r"\b(?P<p>early|mid|late|end of|start of|beginning of|middle of)[\s-]*(?:the\s+)?$", re.I)
 _PART_IN_TEXT = re.compile(r"^(?:the\s+)?(?P<p>early|mid|late|end of|start of|beginning of|middle of)[\s-]", re.I)
 
@@ -170,12 +171,13 @@ _PART_IN_TEXT = re.compile(r"^(?:the\s+)?(?P<p>early|mid|late|end of|start of|be
 def date_bound(before: str, text: str) -> tuple[str, str]:
     """(bound, part) from the words just before a date and the date's own words:
     bound is before/after/since/by or ''; part is early/mid/late or ''."""
-    b = _DATE_BOUND.search(before[-40:])
+    # "after Monday's debate": the date says when the debate was, the bound is the debate's.
+    b = None if _POSSESSIVE.search(text) else _DATE_BOUND.search(before[-40:])
     bound = ""
     if b:
         q = b.group("q").lower()
         bound = {"prior to": "before", "earlier than": "before", "later than": "after", "following": "after",
-                 "from": "since", "no later than": "by", "until": "by", "till": "by", "up to": "by",
+                 "no later than": "by", "until": "by", "till": "by", "up to": "by",
                  "through": "by", "as of": "as of", "as at": "as of"}.get(q, q)
     p = _PART_IN_TEXT.search(text) or _DATE_PART.search(before[-20:])
     part = ""

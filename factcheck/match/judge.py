@@ -361,17 +361,41 @@ def _with_speaker(claim: dict, ev: Evidence, hit: Hit, cmp, ctx: Context) -> Evi
     if not said_by:
         return ev
     mine = claim.get("speaker")
-    if mine and not same_person(mine, said_by) and named(mine) and named(said_by):
+    if mine and not same_person(mine, said_by) and named(mine) and named(said_by) and not _named_near(mine, hit, cmp) and (
+        ev.speaker or _confirmed(said_by, hit, cmp, ctx)
+    ):
         # The right words in the wrong mouth: as false as a changed word.
         reason = f"the source has {said_by} saying this, the draft has {mine}; {ev.reason}"
         return _replace(ev, speaker=said_by, reason=reason, verdict=Verdict.CONTRADICTED)
     return _replace(ev, speaker=said_by)
 
 
-def _source_speaker(hit: Hit, cmp, ctx: Context) -> str | None:
+SPEAKER_REACH = 600
+
+
+def _confirmed(said_by: str, hit: Hit, cmp, ctx: Context) -> bool:
+    """The source's attribution read with its neighbouring sentences names the same person:
+    a sentence read alone can lose the speaker named before it."""
+    wide = _source_speaker(hit, cmp, ctx, reach=SPEAKER_REACH)
+    return bool(wide) and same_person(wide, said_by)
+
+
+def _named_near(speaker: str, hit: Hit, cmp) -> bool:
+    """Does the source name the draft's speaker near the quote? Then the source may well
+    credit them, and reading its attribution otherwise is the riskier call."""
     p = hit.passage
     s, e = cmp.start - p.start, cmp.end - p.start
-    lo, hi = _sentence_bounds(p.text, s, e)
+    around = {w.key for w in words(p.text, max(0, s - SPEAKER_REACH), min(len(p.text), e + SPEAKER_REACH))}
+    names = {w.key for w in words(speaker) if w.key not in attribution.TITLES and len(w.key) > 2}
+    return bool(names & around)
+
+
+def _source_speaker(hit: Hit, cmp, ctx: Context, reach: int = 0) -> str | None:
+    """Who the source has saying the quote, as the quote extractor reads the sentence (or,
+    with `reach`, the sentences that far around it, as it reads a whole draft)."""
+    p = hit.passage
+    s, e = cmp.start - p.start, cmp.end - p.start
+    lo, hi = _sentence_bounds(p.text, max(0, s - reach), min(len(p.text), e + reach))
     if not any(mark in p.text[lo:hi] for mark in _QUOTE_MARKS):
         return None  # no quote marks: the quote extractor would find nobody speaking
     for c in ctx.claims_in(p.doc, p.start + lo, p.text[lo:hi]):
@@ -389,7 +413,13 @@ _UNNAMED = frozenset("he she they it we i you the a an his her their its this th
 def named(speaker: str) -> bool:
     """A speaker given by name ("Maren Oduya", "TOM REYES"), not a pronoun or a description
     alone ("she", "the spokesman"): only two names can be told apart."""
-    return any(w[:1].isupper() and len(w) > 1 and w.lower() not in _UNNAMED and w.lower() not in attribution.TITLES for w in speaker.split())
+    parts = speaker.split()
+    if any(w.lower() in attribution.DOCUMENTS or w.lower() in _NOT_PEOPLE for w in parts):
+        return False  # "Times article", "the commission's report": a document speaks for someone
+    return any(w[:1].isupper() and len(w) > 1 and w.lower() not in _UNNAMED and w.lower() not in attribution.TITLES for w in parts)
+
+
+_NOT_PEOPLE = frozenset("article articles debates debate commission committee".split())
 
 
 def same_person(a: str, b: str) -> bool:

@@ -238,7 +238,7 @@ def named_number(claim: dict) -> bool:
     """A bare number that is part of a name ("Toy Story 4", "Xbox One", "Ligue 1")."""
     sentence, text = claim.get("sentence") or "", claim.get("text") or ""
     at = sentence.find(text)
-    if claim.get("unit") or claim.get("qualifier") or at <= 0:
+    if claim.get("kind") != "figure" or claim.get("unit") or claim.get("qualifier") or at <= 0:
         return False
     before = sentence[:at].split()
     return bool(before) and before[-1][:1].isupper() and before[-1][-1:].isalnum()

@@ -233,8 +233,12 @@ def _against(claim, value, unit, source_value, source_unit, source_text, source_
         return Verdict.SUPPORTED, f"{given}; {text!r} holds"
     if plain and not kind_of(source_qualifier) and low is None and abs(value - source_value) <= max(src_step, rounding(text, value)):
         return Verdict.SUPPORTED, f"{given}; {text!r} is the same figure rounded"
-    if kind_of(qualifier) == kind_of(source_qualifier) == "about" and math.isclose(value, source_value, rel_tol=1e-9):
-        return Verdict.SUPPORTED, f"{given}; both give about {_fmt(value)}"
+    hedge = kind_of(qualifier)
+    if hedge in ("about", "nearly", "just_over") and kind_of(source_qualifier) == hedge:
+        # Both hedge the same way ("almost 50,000"): they must name the same number.
+        if math.isclose(value, source_value, rel_tol=1e-9) or abs(value - source_value) <= rounding(text, value):
+            return Verdict.SUPPORTED, f"{given}; both give {qualifier} {_fmt(value)}"
+        return Verdict.CONTRADICTED, f"the claim says {text!r}; {given}"
     if not theirs.meets(mine):
         return Verdict.CONTRADICTED, f"the claim says {text!r}; {given}"
     return Verdict.NOT_FOUND, f"{given}, which does not settle {text!r}"
@@ -263,6 +267,8 @@ def compare_dates(claim: dict, source_value, source_text: str, source_before: st
     bound, part = claim_date_bound(claim)
     mine_iv = date_interval(mine, bound, part)
     s_bound, s_part = date_bound(source_before, source_text)
+    if bound and s_bound == bound and bound != "as of":
+        bound = s_bound = ""  # "after Monday's debate" against "after Tuesday's": the two days are what differ
     # "As of 29 April" or "by 2018" in a source dates what it reports: it is that day.
     theirs_iv = date_interval(theirs, "" if s_bound in ("by", "as of") else s_bound, s_part)
     if mine_iv is None or theirs_iv is None:
@@ -302,7 +308,8 @@ def claim_date_bound(claim: dict) -> tuple[str, str]:
 
     sentence, text = claim.get("sentence") or "", claim.get("text") or ""
     at = sentence.find(text) if text else -1
-    return date_bound(sentence[:at] if at >= 0 else "", text)
+    after = sentence[at + len(text) : at + len(text) + 2] if at >= 0 else ""
+    return date_bound(sentence[:at] if at >= 0 else "", text + after[:2] if after[:1] in "'\u2019" else text)
 
 
 def _compare_iso(mine: str, theirs: str, source_text: str) -> tuple[Verdict, str]:
