@@ -235,7 +235,7 @@ def _value_evidence(claim: dict, hit: Hit, window: str, a: int, b: int, ctx: Con
 def _compare_value(claim: dict, found: str, p, s: int, e: int, ctx: Context) -> tuple[Verdict, str] | None:
     """The verdict on what stands in the claim's place; None when no number or date does
     (the words lined up only loosely, and the claim's place fell on other words)."""
-    if same_words(found, claim.get("text", "")):
+    if same_words(found, claim.get("text", "")) and not _other_currency(claim, p.text, s, e):
         return Verdict.SUPPORTED, f"the source gives {single_line(found)!r} in the same sentence"
     if claim["kind"] == "date":
         counterpart = _counterpart(claim, p, s, e, ctx)
@@ -250,6 +250,14 @@ def _compare_value(claim: dict, found: str, p, s: int, e: int, ctx: Context) -> 
     shown = single_line(p.text[figure.start : figure.end])
     span = (figure.low, figure.high) if figure.low is not None else None
     return values.compare_figures(claim, figure.value, figure.unit, shown, span, figure.qualifier)
+
+
+def _other_currency(claim: dict, text: str, s: int, e: int) -> bool:
+    """"$40" and "€40" are the same words but not the same figure."""
+    if claim.get("kind") != "figure":
+        return False
+    figure = _source_figure(text, s, e)
+    return figure is not None and values.units_clash(claim.get("unit"), figure.unit)
 
 
 def _source_figure(text: str, s: int, e: int):

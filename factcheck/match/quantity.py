@@ -37,7 +37,7 @@ SURE_FIT = 0.5
 # The best figure must beat the next-best by this much, or the sentence is ambiguous.
 MARGIN = 0.1
 # A figure fitting this share as well as the best one is a rival reading of the sentence.
-RIVAL = 0.6
+RIVAL = 0.8
 NEAREST = 4  # content words on each side of a source figure that count as its own
 PASSAGES = 6
 MAX_FOUND = 3
@@ -73,6 +73,8 @@ class Fit:
     sure: bool  # same unit or counted noun, or most of the claim's words around it
     before: str  # the source's words just before the figure or date
     counted: bool = False  # the same counted noun ("recoveries"), the surest sign of the same quantity
+    near: float = 0.0  # the share of the claim's nearest words around it
+    unit: float = 0.0  # how well its unit fits the claim's
 
 
 def judge(claim: dict, ctx, sentence: str, start: int, end: int) -> list[paraphrase.Finding]:
@@ -94,7 +96,7 @@ def judge(claim: dict, ctx, sentence: str, start: int, end: int) -> list[paraphr
         if fit is None:
             continue
         verdict, reason = _compare(claim, fit)
-        rivals = [f for f in fits if f is not fit and f.score >= fit.score * RIVAL]
+        rivals = [f for f in fits if f is not fit and f.unit >= fit.unit and f.near >= fit.near * RIVAL]
         if verdict is Verdict.SUPPORTED:
             # "Less than $300 million" is true of many figures: a rival reading that
             # contradicts it leaves the sentence undecided.
@@ -154,7 +156,7 @@ def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> l
         unit = _unit_fit(claim, c, text)
         if unit is None:
             continue
-        near = _nearness(cues, _own_words(text, c.start, c.end))
+        near = _nearness(cues, _closeness(text, c.start, c.end))
         span = paraphrase._range(p.text, s + c.start, s + c.end) if claim.get("kind") == "figure" else None
         value = c.value
         part = _PART_OF.match(c.text)
@@ -165,7 +167,7 @@ def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> l
         if claim.get("kind") == "date":
             sure = near >= SURE_FIT
         counted = unit >= 1.0 and _counts_things(claim.get("unit"))
-        fits.append(Fit(item, near + unit, sure, text[max(0, c.start - 40) : c.start], counted))
+        fits.append(Fit(item, near + unit, sure, text[max(0, c.start - 40) : c.start], counted, near, unit))
     fits.sort(key=lambda f: -f.score)
     return fits
 
@@ -217,12 +219,28 @@ def _counted(claim: dict) -> list[context.Cue]:
     return [context.Cue(context.stem(w), w.lower(), 1.0) for w, _, _ in context.content_words(unit)][-2:]
 
 
-def _nearness(cues: list[context.Cue], words: frozenset[str]) -> float:
-    """Share of the claim's context found around the source figure, the claim's nearest
-    words counting most: "grossed ... worldwide" says which total is meant."""
+def _nearness(cues: list[context.Cue], closeness: dict[str, float]) -> float:
+    """Share of the claim's context found around the source figure, the words nearest
+    each figure counting most: "grossed ... worldwide" says which total is meant."""
     weights = [c.weight / (1 + i // 2) for i, c in enumerate(cues)]  # cues come nearest first, both sides
     total = sum(weights) or 1.0
-    return sum(w for c, w in zip(cues, weights) if c.stem in words) / total
+    return sum(w * closeness.get(c.stem, 0.0) for c, w in zip(cues, weights)) / total
+
+
+def _closeness(text: str, start: int, end: int) -> dict[str, float]:
+    """Each content word's stem in a source sentence, by how close it stands to the figure
+    at text[start:end]: 1 beside it, less with every word between, half outside its clause."""
+    lo, hi = context.clause(text, start, end)
+    words = [w for w in context.content_words(text) if not (w[1] < end and w[2] > start)]
+    before = [w for w in words if w[2] <= start][::-1]
+    after = [w for w in words if w[1] >= end]
+    out: dict[str, float] = {}
+    for side in (before, after):
+        for d, (word, s, e) in enumerate(side):
+            weight = 1.0 / (1 + d / 3) * (1.0 if lo <= s and e <= hi else 0.5)
+            key = _CANON.get(context.stem(word), context.stem(word))
+            out[key] = max(out.get(key, 0.0), weight)
+    return out
 
 
 _SCALE_AFTER = re.compile(r"^\s*(?:/|out of\b)", re.I)
@@ -258,6 +276,9 @@ def _unit_fit(claim: dict, c, text: str) -> float | None:
 
     mine, theirs = claim.get("unit"), c.unit
     km, kt = values.unit_key(mine), values.unit_key(theirs)
+    value = values._as_float(claim.get("value"))
+    if kt == "percent" and not values.is_measure(km) and value is not None and 0 < value < 1:
+        return 1.0  # "one in five tenants" is a share, as "20% of tenants" is
     if km and kt:
         if km.lower() == kt.lower() or conversions.convertible(mine, theirs):
             return 1.0

@@ -167,9 +167,9 @@ def claim_readings(claim: dict, value: float, source_unit=None) -> list[tuple[fl
     "one in five" is 20 percent."""
     unit = claim.get("unit")
     out = [(value, unit)]
-    if unit or not 0 < value < 1:
+    if is_measure(unit) or not 0 < value < 1:
         return out
-    whole = _of_the(claim)
+    whole = _of_the(claim) if not unit else None
     if whole is not None:
         out.append((value * whole, None))
     if unit_key(source_unit) == "percent":
@@ -177,7 +177,7 @@ def claim_readings(claim: dict, value: float, source_unit=None) -> list[tuple[fl
     return out
 
 
-_OF_THE = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?P<n>\d[\d,]*|[a-z]+)\b", re.I)
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?P<n>\d[\d,]*|[a-z]+)\b", re.I)
 
 
 def _of_the(claim: dict) -> float | None:
