@@ -195,6 +195,7 @@ def _of_the(claim: dict) -> float | None:
     return _parsed_value(n)
 
 
+_CHANGE = re.compile(r"\s*from\b", re.I)
 _OVER_NOT_A_BOUND = re.compile(r"\b(?:averaged|spread|based|calculated|measured|divided|split|shared|distributed)\s*$", re.I)
 
 
@@ -226,6 +227,13 @@ def _against(claim, value, unit, source_value, source_unit, source_text, source_
         source_value = conversions.convert(source_value, source_unit, unit)
         note = f" (= {_fmt(round(source_value, 2))} {unit})"
     mine = figure_interval(value, text, qualifier, unit=unit)
+    if low is not None and _CHANGE.match(source_text):
+        # "from $1.6 million to $3.2 million" is a change, not a range: two figures, each a value
+        # the thing had; the claim may state either.
+        for end in (high, low):
+            if source_interval(end, source_text, None).inside(mine) or abs(end - value) <= rounding(text, value):
+                return Verdict.SUPPORTED, f"the source gives {source_text!r}{note}; {text!r} holds"
+        return Verdict.NOT_FOUND, f"the source gives {source_text!r}{note}, which does not settle {text!r}"
     theirs = source_interval(source_value, source_text, source_qualifier, low=low, high=high, unit=source_unit)
     given = f"the source gives {source_text!r}{note}"
     plain = not kind_of(qualifier) or mine.point
