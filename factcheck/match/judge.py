@@ -126,7 +126,10 @@ def judge_value(claim: dict, ctx: Context) -> Judgement:
         # "1992" is also a date claim, judged with its "after" or "before"; as a number
         # it would contradict "after 1992" with the source's 1993.
         return Judgement(Verdict.NOT_FOUND, judgement.evidence, "a year: judged as the date claim on the same words")
-    if judgement.verdict is Verdict.CONTRADICTED and quantity.named_number(claim):
+    near_copy = bool(judgement.evidence) and judgement.evidence[0].score >= LOOSE
+    if judgement.verdict is Verdict.CONTRADICTED and quantity.named_number(claim) and not near_copy:
+        # In its own sentence a changed model number is worth catching; elsewhere the
+        # "4" of "Toy Story 4" would be weighed against whatever number the sentence has.
         return Judgement(Verdict.NOT_FOUND, judgement.evidence, "a number that is part of a name ('Toy Story 4') counts nothing")
     return judgement
 
