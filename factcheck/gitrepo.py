@@ -86,6 +86,19 @@ def ensure_repo(root: Path) -> None:
         raise GitError("not inside a git repository; sign-offs live in git history", path=str(root))
 
 
+def is_repo(root: Path) -> bool:
+    try:
+        proc = _git(root, "rev-parse", "--is-inside-work-tree", check=False)
+    except GitError:
+        return False
+    return proc.returncode == 0 and _out(proc) == "true"
+
+
+def set_config(root: Path, key: str, value: str) -> None:
+    """Set a key in the repository's own config (.git/config), not the user's."""
+    _git(root, "config", "--local", key, value)
+
+
 def has_commits(root: Path) -> bool:
     return _git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}", check=False).returncode == 0
 
