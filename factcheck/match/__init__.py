@@ -1,9 +1,11 @@
 """`factcheck match`: give every claim of every draft a verdict, with evidence.
 
-The flow: work out each draft's sources, bring the index up to date for all of them
-at once (one pass over the files, re-reading only what changed), then judge each
-draft's claims against its own sources and write verdict and evidence into its claims
-file. A bad source is reported once and skipped; it never stops the other sources.
+The flow: work out each draft's sources (drafts naming the same globs share one set),
+bring the index up to date for all of them at once (one pass over the files, re-reading
+only what changed), sort each draft's claims into those whose kept verdict stands and
+those to judge (cache.py), judge those against the draft's own sources, and write
+verdict and evidence into its claims file when anything differs. A bad source is
+reported once and skipped; it never stops the other sources.
 """
 
 from __future__ import annotations
