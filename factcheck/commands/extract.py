@@ -37,7 +37,7 @@ def extract_files(paths: list[str], fmt: ClaimsFormat, reference_date: dt.date |
     results, failed = [], False
     for path in paths:
         try:
-            results.append(extract_draft(_read(path), reference_date, locale))
+            results.append(extract_draft(_read(path), reference_date, locale, for_editors=False))
         except FactcheckError as exc:
             output.error(str(exc))
             failed = True

@@ -87,8 +87,16 @@ def extract_claims(text: str, *, reference_date: dt.date, body_start: int = 0, l
     return claims
 
 
-def extract_draft(draft, reference_date: dt.date | None = None, locale: str | None = None) -> FileClaims:
-    """Claims of a parsed Draft; the reference date is the option, else front matter, else today."""
+def extract_draft(draft, reference_date: dt.date | None = None, locale: str | None = None, *, for_editors: bool = True) -> FileClaims:
+    """Claims of a parsed Draft; the reference date is the option, else front matter, else today.
+
+    `for_editors` leaves out what an editor is not asked to sign off (see `editorial`);
+    `extract` turns it off to list every span it reads.
+    """
     ref = reference_date or draft.date or dt.date.today()
     claims = extract_claims(draft.text, reference_date=ref, body_start=draft.body_start, locale=locale)
+    if for_editors:
+        from factcheck.extract import editorial
+
+        claims = editorial.for_editors(claims)
     return FileClaims(path=draft.path, reference_date=ref.isoformat(), claims=tuple(claims))
