@@ -44,6 +44,7 @@ def match(config, given: list[str] | None = None) -> MatchRun:
     run = MatchRun()
     plans = _plans(config, given, run)
     wanted = sorted({p for plan in plans for p in plan[1].paths})
+    archive = _open_archive(config, plans)
     index = SourceIndex(config.state_dir, config.root)
     opened: dict = {}
     try:
@@ -51,13 +52,30 @@ def match(config, given: list[str] | None = None) -> MatchRun:
         run.source_errors = _unique_errors([e for plan in plans for e in plan[1].errors] + refreshed.errors)
         for rel, resolved, outcome in plans:
             docs = [refreshed.docs[p] for p in resolved.paths if p in refreshed.docs]
-            outcome.sources = len(docs)
-            _match_draft(config, index, rel, docs, outcome, opened)
+            outcome.sources = len(docs) + (archive.documents if archive else 0)
+            _match_draft(config, index, rel, docs, outcome, opened, archive)
     finally:
         for seg in opened.values():
             seg.close()
         index.close()
+        if archive:
+            archive.close()
     return run
+
+
+def _open_archive(config, plans: list):
+    """The shared archive server, when one is configured (searched for every draft beside
+    its own sources); a draft's source that is not on disk may be there instead."""
+    if not config.archive:
+        return None
+    from factcheck.archive.search import ArchiveSearch
+
+    archive = ArchiveSearch(config.archive)
+    held = archive.holds(sorted({p for plan in plans for p in plan[1].missing}))
+    for _, resolved, _ in plans:
+        found = {id(resolved.missing[p]) for p in held & resolved.missing.keys()}
+        resolved.errors = [e for e in resolved.errors if id(e) not in found]
+    return archive
 
 
 def _plans(config, given, run: MatchRun) -> list:
@@ -93,7 +111,7 @@ def _selected(config, given, run: MatchRun) -> list[str]:
     return rels
 
 
-def _match_draft(config, index, rel: str, docs: list, outcome: DraftOutcome, opened: dict) -> None:
+def _match_draft(config, index, rel: str, docs: list, outcome: DraftOutcome, opened: dict, archive=None) -> None:
     """Judge a draft's claims without holding its claims file, then write the verdicts in.
 
     Judging can take a while; holding the file's lock all that time would make a
@@ -102,9 +120,14 @@ def _match_draft(config, index, rel: str, docs: list, outcome: DraftOutcome, ope
     from factcheck import store
     from factcheck.sources.search import Searcher
 
-    searcher = Searcher(index.dir, docs, opened)
+    searcher, marks = Searcher(index.dir, docs, opened), index.marks
+    if archive is not None:
+        from factcheck.archive.search import CombinedSearcher
+
+        searcher = CombinedSearcher(searcher, archive)
+        marks = searcher.marks_for(marks)
     try:
-        judged = _judge_claims(config, rel, searcher, index)
+        judged = _judge_claims(config, rel, searcher, marks)
         with store.editing(config, rel) as cf:
             _apply(cf, judged, outcome)
     except FactcheckError as exc:
@@ -113,7 +136,7 @@ def _match_draft(config, index, rel: str, docs: list, outcome: DraftOutcome, ope
         searcher.close()
 
 
-def _judge_claims(config, rel: str, searcher, index) -> dict[str, tuple[tuple, object]]:
+def _judge_claims(config, rel: str, searcher, marks) -> dict[str, tuple[tuple, object]]:
     """Each claim's id → (what it was judged as, the judgement), from a snapshot of the file."""
     from factcheck import store
     from factcheck.errors import DataError
@@ -123,7 +146,7 @@ def _judge_claims(config, rel: str, searcher, index) -> dict[str, tuple[tuple, o
     if cf is None:
         shown = store.claims_path(config.claims_dir, rel).relative_to(config.root).as_posix()
         raise DataError(f"no claims file for {rel}; run `factcheck scan {rel}` first", path=shown)
-    ctx = Context(searcher, _reference_date(cf.reference_date), marks=index.marks)
+    ctx = Context(searcher, _reference_date(cf.reference_date), marks=marks)
     return {claim["id"]: (_judged_as(cf, claim), judge(claim, ctx)) for claim in cf.claims}
 
 

@@ -28,6 +28,7 @@ class Resolved:
     paths: list[str] = field(default_factory=list)
     errors: list[FactcheckError] = field(default_factory=list)
     declared: bool = True
+    missing: dict = field(default_factory=dict)  # declared path that is not on disk -> its error
 
 
 def inside_root(root: Path, rel: str) -> str:
@@ -80,7 +81,9 @@ def _add(root: Path, rel: str, out: Resolved, seen: set[str], *, trusted: bool =
     if clean in seen:
         return
     if not (root / clean).exists():
-        out.errors.append(InputError("source listed in the draft does not exist", path=rel))
+        exc = InputError("source listed in the draft does not exist", path=rel)
+        out.errors.append(exc)
+        out.missing[clean] = exc  # a shared archive server may hold it (see factcheck/archive)
         return
     seen.add(clean)
     out.paths.append(clean)
