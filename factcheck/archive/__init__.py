@@ -61,12 +61,18 @@ def scrub(message: str, url: str) -> str:
 
 def driver():
     """psycopg, imported only now: newsrooms without an archive server never load it."""
+    import logging
+
     try:
         import psycopg
+        import psycopg_pool  # noqa: F401 - `match` needs it; say so now rather than halfway
     except ImportError:
         raise ArchiveError(
             "an archive server is configured but psycopg is not installed; run `pip install 'factcheck[postgres]'`"
         ) from None
+    # The pool logs its retries; the terminal gets one error line from us instead.
+    logging.getLogger("psycopg").addHandler(logging.NullHandler())
+    logging.getLogger("psycopg").propagate = False
     return psycopg
 
 

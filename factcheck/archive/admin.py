@@ -72,7 +72,9 @@ def status(url: str) -> ArchiveStatus:
             out.last_pusher = who[0] if who else None
         # The planner's estimate: counting a billion-row table exactly would take minutes.
         est = conn.execute("SELECT reltuples::bigint FROM pg_class WHERE oid = 'passages'::regclass").fetchone()
-        out.passages = max(int(est[0]), 0)
+        if est[0] < 0:  # never analysed yet, so the table is young and small enough to count
+            est = conn.execute("SELECT count(*) FROM passages").fetchone()
+        out.passages = int(est[0])
         return out
 
     return _guarded(url, "cannot read the archive's status", run)

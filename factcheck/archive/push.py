@@ -116,7 +116,9 @@ def _read(files: list[Path], root: Path, report: PushReport) -> list[tuple[Path,
 
 
 def _push_batch(conn, url: str, root: Path, files: list[Path], report: PushReport) -> None:
-    psycopg = __import__("psycopg")
+    from factcheck.archive import driver
+
+    psycopg = driver()
     read = _read(files, root, report)
     if not read:
         return

@@ -24,18 +24,20 @@ from factcheck.sources.search import CANDIDATES, QUERY_TERMS, Passage, _bare_tok
 
 # Archive documents get negative ids, so they never clash with the embedded index's.
 ARCHIVE_SEGMENT = -1
-# At most this many scored passages come back for the final pick; beyond it, the
-# highest-scoring ones, which are the ones the pick keeps anyway.
-SCORED_ROWS = 5000
+# At most this many (term, passage) pairs come back for one query; the rarest terms come
+# first, so a query cut short keeps the terms that pick passages out.
+POSTING_ROWS = 200_000
 _ORD_BITS = 24
 
 _DF = "SELECT t, (SELECT count(*) FROM passages WHERE terms @> ARRAY[t]) FROM unnest(%s::bigint[]) AS t"
-_SCORE = """
-SELECT p.doc_id, p.ord, s.score FROM passages p
-CROSS JOIN LATERAL (SELECT sum(q.w) AS score FROM unnest(%s::bigint[], %s::float8[]) AS q(t, w)
-                    WHERE q.t = ANY(p.terms)) s
-WHERE p.terms && %s::bigint[]
-ORDER BY s.score DESC LIMIT %s
+# The passages holding each chosen term, term by term, straight from the GIN index: the
+# passages' term arrays are never read, and the scores are summed here in the same order
+# as the embedded index sums them, so equal scores stay equal to the last bit.
+_POSTINGS = """
+SELECT q.i, p.doc_id, p.ord
+FROM unnest(%s::bigint[]) WITH ORDINALITY AS q(t, i)
+CROSS JOIN LATERAL (SELECT doc_id, ord FROM passages WHERE terms @> ARRAY[q.t]) AS p
+ORDER BY q.i LIMIT %s
 """
 _TEXT = """
 SELECT w.doc_id, w.ord, p.start_at, p.body, b.body, a.body
@@ -67,7 +69,7 @@ class ArchiveSearch:
                                        kwargs={"autocommit": True, "connect_timeout": 10})
             with self.pool.connection() as conn:
                 row = conn.execute("SELECT count(*), (SELECT count(*) FROM documents) FROM passages").fetchone()
-        except (psycopg.Error, Exception) as exc:  # the pool raises its own errors for a lost server
+        except psycopg.Error as exc:  # the pool's timeout is one of these too
             raise failure(url, exc, "cannot search the archive") from None
         self.total_chunks, self.documents = int(row[0]), int(row[1])
         self._df: dict[int, int] = {}
@@ -102,13 +104,17 @@ class ArchiveSearch:
     def score(self, hashes: np.ndarray, weights: list[float], limit: int) -> list[tuple[int, float]]:
         """(chunk key, score) of the best passages, picked exactly as the embedded index picks."""
         signed = hashes.astype(np.uint64).view(np.int64).tolist()
-        rows = self._query(_SCORE, (signed, weights, signed, SCORED_ROWS))
+        rows = self._query(_POSTINGS, (signed, POSTING_ROWS))
         if not rows:
             return []
-        self._learn_docs({r[0] for r in rows})
-        rows.sort(key=lambda r: (self._paths[r[0]], r[1]))
-        keys = np.array([(r[0] << _ORD_BITS) | r[1] for r in rows], dtype=np.int64)
-        scores = np.array([r[2] for r in rows], dtype=np.float64)
+        self._learn_docs({r[1] for r in rows})
+        # Rank passages by (path, position): the order of the embedded index's chunk numbers.
+        distinct = sorted({(r[1], r[2]) for r in rows}, key=lambda k: (self._paths[k[0]], k[1]))
+        rank = {k: i for i, k in enumerate(distinct)}
+        where = np.fromiter((rank[(r[1], r[2])] for r in rows), dtype=np.int64, count=len(rows))
+        wts = np.array(weights)[np.fromiter((r[0] - 1 for r in rows), dtype=np.int64, count=len(rows))]
+        scores = np.bincount(where, weights=wts)
+        keys = np.array([(d << _ORD_BITS) | o for d, o in distinct], dtype=np.int64)
         best = np.arange(len(scores))
         if len(scores) > limit:
             best = np.argpartition(-scores, limit)[:limit]

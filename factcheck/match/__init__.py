@@ -44,10 +44,11 @@ def match(config, given: list[str] | None = None) -> MatchRun:
     run = MatchRun()
     plans = _plans(config, given, run)
     wanted = sorted({p for plan in plans for p in plan[1].paths})
-    archive = _open_archive(config, plans)
     index = SourceIndex(config.state_dir, config.root)
     opened: dict = {}
+    archive = None
     try:
+        archive = _open_archive(config, plans)
         refreshed = index.refresh(wanted, opened=opened)
         run.source_errors = _unique_errors([e for plan in plans for e in plan[1].errors] + refreshed.errors)
         for rel, resolved, outcome in plans:
