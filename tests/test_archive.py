@@ -333,3 +333,18 @@ def test_e2e_dev_verdicts_are_identical_on_both_backends(tmp_path, archive_url):
     assert len(embedded) > 1000
     differ = {k: (v, archived.get(k)) for k, v in embedded.items() if archived.get(k) != v}
     assert not differ
+
+
+def test_passages_carry_the_embedded_indexs_terms_and_cuts():
+    import numpy as np
+
+    from factcheck.archive.passages import cut
+    from factcheck.sources import terms
+    from factcheck.sources.segment import chunk_spans
+
+    text = "Dateline\n" + " ".join(f"The council's plan number {i:,} cost ${i * 3}.5 million, officials said." for i in range(400))
+    passages = cut(text, 9)
+    assert [(s, s + len(body)) for s, body, _ in passages] == chunk_spans(text, 9)
+    for _, body, hashes in passages:
+        want = np.sort(terms.query_terms(body).view(np.int64))
+        assert np.array_equal(np.sort(hashes), want)

@@ -17,20 +17,69 @@ from factcheck.sources.segment import chunk_spans
 _INT8_OID = 20
 
 
+class _Words(dict):
+    """Every word a push has met → a number, with its term hash and stop-word flag in arrays
+    indexed by that number. Words recur across documents; each is hashed once."""
+
+    def __init__(self):
+        super().__init__()
+        self.hashes = np.zeros(1 << 16, dtype=np.uint64)
+        self.stops = np.zeros(1 << 16, dtype=bool)
+
+    def __missing__(self, word: str) -> int:
+        n = self[word] = len(self)
+        if n == len(self.hashes):
+            self.hashes = np.concatenate([self.hashes, np.zeros_like(self.hashes)])
+            self.stops = np.concatenate([self.stops, np.zeros_like(self.stops)])
+        self.hashes[n] = terms.token_hash(word)
+        self.stops[n] = word in terms.STOP_WORDS
+        return n
+
+
+_words = _Words()
+_WORDS_MAX = 4_000_000  # then start again, so a long push's memory stays bounded
+
+
+class _Words(dict):
+    """Every word a push has met → a number, with its term hash and stop-word flag in arrays
+    indexed by that number. Words recur across documents; each is hashed once."""
+
+    def __init__(self):
+        super().__init__()
+        self.hashes = np.zeros(1 << 16, dtype=np.uint64)
+        self.stops = np.zeros(1 << 16, dtype=bool)
+
+    def __missing__(self, word: str) -> int:
+        n = self[word] = len(self)
+        if n == len(self.hashes):
+            self.hashes = np.concatenate([self.hashes, np.zeros_like(self.hashes)])
+            self.stops = np.concatenate([self.stops, np.zeros_like(self.stops)])
+        self.hashes[n] = terms.token_hash(word)
+        self.stops[n] = word in terms.STOP_WORDS
+        return n
+
+
+_words = _Words()
+_WORDS_MAX = 4_000_000  # then start again, so a long push's memory stays bounded
+
+
 def cut(text: str, body_start: int) -> list[tuple[int, str, np.ndarray]]:
     """(start offset, text, sorted distinct term hashes as int64) of each passage."""
+    global _words
     spans = chunk_spans(text, body_start)
     if not spans:
         return []
-    vocab: dict[str, int] = {}
-    ids, counts = [], []
+    if len(_words) > _WORDS_MAX:
+        _words = _Words()
+    words = _words
+    ids: list[int] = []
+    counts = []
     for s, e in spans:
-        words = terms.tokens(text[s:e])
-        ids.extend(vocab.setdefault(w, len(vocab)) for w in words)
-        counts.append(len(words))
+        found = terms.tokens(text[s:e])
+        ids.extend(map(words.__getitem__, found))
+        counts.append(len(found))
     group = np.repeat(np.arange(len(spans), dtype=np.int64), np.array(counts, dtype=np.int64))
-    hashes, stops = terms.vocab_arrays(vocab)
-    h, g = terms.term_hashes(np.array(ids, dtype=np.int64), group, hashes, stops)
+    h, g = terms.term_hashes(np.array(ids, dtype=np.int64), group, words.hashes, words.stops)
     order = np.lexsort((h, g))
     h, g = h[order], g[order]
     keep = np.ones(len(h), dtype=bool)

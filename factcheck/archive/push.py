@@ -21,7 +21,7 @@ from factcheck.errors import FactcheckError, InputError
 
 # Documents are written in transactions of about this much text: one commit (one disk
 # flush) per document would cap a push at a few hundred documents a second.
-BATCH_BYTES = 4 * 1024 * 1024
+BATCH_BYTES = 1024 * 1024
 
 
 @dataclass
@@ -35,6 +35,11 @@ class PushReport:
     bytes_added: int = 0
     passages: int = 0
     errors: list[FactcheckError] = field(default_factory=list)
+
+    def add(self, written: dict) -> None:
+        """Counts from one written batch (the writer thread hands them back, never edits these)."""
+        for key, value in written.items():
+            setattr(self, key, getattr(self, key) + value)
 
 
 def files_to_push(paths: list[str]) -> tuple[list[Path], list[FactcheckError]]:
@@ -74,13 +79,24 @@ def push(url: str, root: Path, paths: list[str]) -> PushReport:
     from factcheck.archive import connect
     from factcheck.archive.schema import require_current
 
+    from concurrent.futures import ThreadPoolExecutor
+
     files, errors = files_to_push(paths)
     report = PushReport(files=len(files), errors=errors)
-    with connect(url) as conn:
-        conn.autocommit = True
+    with connect(url) as conn, connect(url) as writing:
+        conn.autocommit = writing.autocommit = True
         require_current(conn, url)
-        for batch in _batches(files):
-            _push_batch(conn, url, root, batch, report)
+        # The server indexes one batch (on its own connection) while the next is parsed
+        # here: psycopg lets go of the interpreter while it waits, so one thread is enough.
+        with ThreadPoolExecutor(1) as writer:
+            pending = None
+            for batch in _batches(files):
+                parsed = _prepare(conn, url, root, batch, report)
+                if pending is not None:
+                    report.add(pending.result())
+                pending = writer.submit(_write, writing, url, parsed) if parsed else None
+            if pending is not None:
+                report.add(pending.result())
     return report
 
 
@@ -115,20 +131,30 @@ def _read(files: list[Path], root: Path, report: PushReport) -> list[tuple[Path,
     return out
 
 
-def _push_batch(conn, url: str, root: Path, files: list[Path], report: PushReport) -> None:
+def _prepare(conn, url: str, root: Path, files: list[Path], report: PushReport) -> list[dict]:
+    """A batch's sources that the server lacks, parsed and cut into passages."""
     from factcheck.archive import driver
 
     psycopg = driver()
     read = _read(files, root, report)
     if not read:
-        return
+        return []
     try:
+        # A document another push is writing right now is not seen here; ON CONFLICT skips it then.
         held = {r[0] for r in conn.execute("SELECT sha256 FROM documents WHERE sha256 = ANY(%s)", ([r[3] for r in read],))}
-        fresh = [r for r in read if r[3] not in held]
-        report.already += len(read) - len(fresh)
-        parsed = [d for d in (_parse(r, report) for r in fresh) if d]
-        if parsed:
-            _store(conn, parsed, report)
+    except psycopg.Error as exc:
+        raise failure(url, exc, "push failed") from None
+    fresh = [r for r in read if r[3] not in held]
+    report.already += len(read) - len(fresh)
+    return [d for d in (_parse(r, report) for r in fresh) if d]
+
+
+def _write(conn, url: str, parsed: list[dict]) -> dict:
+    from factcheck.archive import driver
+
+    psycopg = driver()
+    try:
+        return _store(conn, parsed)
     except psycopg.Error as exc:
         raise failure(url, exc, "push failed") from None
 
@@ -176,12 +202,13 @@ RETURNING id
 """
 
 
-def _store(conn, parsed: list[dict], report: PushReport) -> None:
+def _store(conn, parsed: list[dict]) -> dict:
     """One transaction: lock the batch's paths, insert what is new, replace older versions."""
     from psycopg.types.json import Jsonb
 
     from factcheck.archive.passages import COPY_HEADER, COPY_TRAILER, copy_row
 
+    done = {"already": 0, "added": 0, "replaced": 0, "passages": 0, "bytes_added": 0}
     with conn.transaction():
         conn.execute(
             "SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(p, 0) AS k"
@@ -189,25 +216,30 @@ def _store(conn, parsed: list[dict], report: PushReport) -> None:
             ([d["path"] for d in parsed],),
         )
         added = []
-        for d in sorted(parsed, key=lambda d: d["sha256"]):
-            row = conn.execute(_INSERT, {**d, "marks": Jsonb(d["marks"]) if d["marks"] else None}).fetchone()
+        ordered = sorted(parsed, key=lambda d: d["sha256"])
+        cur = conn.cursor()
+        # One pipelined round trip for the batch's documents, not one per document.
+        cur.executemany(_INSERT, [{**d, "marks": Jsonb(d["marks"]) if d["marks"] else None} for d in ordered], returning=True)
+        for d, _ in zip(ordered, cur.results()):
+            row = cur.fetchone()
             if row is None:
-                report.already += 1  # pushed by someone else since this batch looked
+                done["already"] += 1  # pushed by someone else since this batch looked
                 continue
             added.append((row[0], d))
         if not added:
-            return
+            return done
         cur = conn.execute(
             "DELETE FROM documents WHERE path = ANY(%s) AND NOT id = ANY(%s)",
             ([d["path"] for _, d in added], [i for i, _ in added]),
         )
-        report.replaced += cur.rowcount
+        done["replaced"] = cur.rowcount
+        rows = [COPY_HEADER]
+        for doc_id, d in added:
+            rows += [copy_row(doc_id, i, start, body, hashes) for i, (start, body, hashes) in enumerate(d["passages"])]
+            done["passages"] += len(d["passages"])
+        rows.append(COPY_TRAILER)
         with conn.cursor().copy("COPY passages (doc_id, ord, start_at, body, terms) FROM STDIN (FORMAT BINARY)") as copy:
-            copy.write(COPY_HEADER)
-            for doc_id, d in added:
-                for i, (start, body, hashes) in enumerate(d["passages"]):
-                    copy.write(copy_row(doc_id, i, start, body, hashes))
-                report.passages += len(d["passages"])
-            copy.write(COPY_TRAILER)
-        report.added += len(added)
-        report.bytes_added += sum(d["bytes"] for _, d in added)
+            copy.write(b"".join(rows))  # one write: a write per row waits on the socket each time
+    done["added"] = len(added)
+    done["bytes_added"] = sum(d["bytes"] for _, d in added)
+    return done

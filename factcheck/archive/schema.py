@@ -52,10 +52,14 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             terms bigint[] NOT NULL,
             PRIMARY KEY (doc_id, ord)
         );
-        -- Kept in the row, not in a TOAST table: hashes do not compress, and a passage's
-        -- row is read whole whenever it is a candidate.
-        ALTER TABLE passages ALTER COLUMN terms SET STORAGE MAIN;
-        CREATE INDEX passages_terms ON passages USING gin (terms);
+        -- Text and term arrays live out of line (uncompressed: hashes do not compress), so
+        -- the rows that search visits for every candidate passage stay small and many fit a
+        -- page; only the few passages picked have their text read.
+        ALTER TABLE passages ALTER COLUMN terms SET STORAGE EXTERNAL;
+        ALTER TABLE passages ALTER COLUMN body SET STORAGE EXTERNAL;
+        ALTER TABLE passages SET (toast_tuple_target = 128);
+        -- A large pending list: new passages are merged into the index in big, cheap runs.
+        CREATE INDEX passages_terms ON passages USING gin (terms) WITH (gin_pending_list_limit = 65536);
         """,
     ),
 )

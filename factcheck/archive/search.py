@@ -24,9 +24,9 @@ from factcheck.sources.search import CANDIDATES, QUERY_TERMS, Passage, _bare_tok
 
 # Archive documents get negative ids, so they never clash with the embedded index's.
 ARCHIVE_SEGMENT = -1
-# At most this many (term, passage) pairs come back for one query; the rarest terms come
-# first, so a query cut short keeps the terms that pick passages out.
-POSTING_ROWS = 200_000
+# At most this many passages per term come back for one query: a term that common
+# adds the same weight to so many passages that it no longer picks any out.
+POSTING_ROWS = 50_000
 _ORD_BITS = 24
 
 _DF = "SELECT t, (SELECT count(*) FROM passages WHERE terms @> ARRAY[t]) FROM unnest(%s::bigint[]) AS t"
@@ -34,10 +34,10 @@ _DF = "SELECT t, (SELECT count(*) FROM passages WHERE terms @> ARRAY[t]) FROM un
 # passages' term arrays are never read, and the scores are summed here in the same order
 # as the embedded index sums them, so equal scores stay equal to the last bit.
 _POSTINGS = """
-SELECT q.i, p.doc_id, p.ord
+SELECT q.i, array_agg((p.doc_id << 24) | p.ord)
 FROM unnest(%s::bigint[]) WITH ORDINALITY AS q(t, i)
-CROSS JOIN LATERAL (SELECT doc_id, ord FROM passages WHERE terms @> ARRAY[q.t]) AS p
-ORDER BY q.i LIMIT %s
+CROSS JOIN LATERAL (SELECT doc_id, ord FROM passages WHERE terms @> ARRAY[q.t] LIMIT %s) AS p
+GROUP BY q.i ORDER BY q.i
 """
 _TEXT = """
 SELECT w.doc_id, w.ord, p.start_at, p.body, b.body, a.body
@@ -47,6 +47,15 @@ LEFT JOIN passages b ON b.doc_id = w.doc_id AND b.ord = w.ord - 1
 LEFT JOIN passages a ON a.doc_id = w.doc_id AND a.ord = w.ord + 1
 """
 _DOCS = "SELECT id, path, sha256, kind, source_date, body_start, chars, about FROM documents WHERE id = ANY(%s)"
+
+
+def _configure(conn) -> None:
+    # Prepared, but planned for each call's own terms: a generic plan cannot see that a
+    # term is rare, and may scan every passage instead of asking the GIN index.
+    conn.execute("SET plan_cache_mode = force_custom_plan")
+    # Every search statement is an index lookup. On a small archive the planner would scan
+    # the table instead, not counting that each row's term array is stored out of line.
+    conn.execute("SET enable_seqscan = off")
 
 
 class ArchiveSearch:
@@ -65,7 +74,7 @@ class ArchiveSearch:
             from psycopg_pool import ConnectionPool
 
             # A pool, so the run's statements stay prepared on connections that stay open.
-            self.pool = ConnectionPool(url, min_size=1, max_size=2, open=True, timeout=30,
+            self.pool = ConnectionPool(url, min_size=1, max_size=2, open=True, timeout=30, configure=_configure,
                                        kwargs={"autocommit": True, "connect_timeout": 10})
             with self.pool.connection() as conn:
                 row = conn.execute("SELECT count(*), (SELECT count(*) FROM documents) FROM passages").fetchone()
@@ -107,14 +116,21 @@ class ArchiveSearch:
         rows = self._query(_POSTINGS, (signed, POSTING_ROWS))
         if not rows:
             return []
-        self._learn_docs({r[1] for r in rows})
+        lists = [np.array(r[1], dtype=np.int64) for r in rows]
+        found = np.concatenate(lists)
+        wts = np.repeat(np.array([weights[r[0] - 1] for r in rows]), [len(x) for x in lists])
         # Rank passages by (path, position): the order of the embedded index's chunk numbers.
-        distinct = sorted({(r[1], r[2]) for r in rows}, key=lambda k: (self._paths[k[0]], k[1]))
-        rank = {k: i for i, k in enumerate(distinct)}
-        where = np.fromiter((rank[(r[1], r[2])] for r in rows), dtype=np.int64, count=len(rows))
-        wts = np.array(weights)[np.fromiter((r[0] - 1 for r in rows), dtype=np.int64, count=len(rows))]
+        doc_ids = np.unique(found >> _ORD_BITS)
+        self._learn_docs(set(doc_ids.tolist()))
+        by_path = np.argsort(np.array([self._paths[d] for d in doc_ids.tolist()], dtype=object), kind="stable")
+        doc_rank = np.empty(len(doc_ids), dtype=np.int64)
+        doc_rank[by_path] = np.arange(len(doc_ids))
+        ordered = (doc_rank[np.searchsorted(doc_ids, found >> _ORD_BITS)] << _ORD_BITS) | (found & ((1 << _ORD_BITS) - 1))
+        ranks, where = np.unique(ordered, return_inverse=True)
         scores = np.bincount(where, weights=wts)
-        keys = np.array([(d << _ORD_BITS) | o for d, o in distinct], dtype=np.int64)
+        first = np.zeros(len(ranks), dtype=np.int64)
+        first[where] = np.arange(len(found))
+        keys = found[first]  # the (doc id, position) key of each ranked passage
         best = np.arange(len(scores))
         if len(scores) > limit:
             best = np.argpartition(-scores, limit)[:limit]
