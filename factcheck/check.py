@@ -3,11 +3,16 @@
 `check` re-reads each draft in memory and rescans it, so a claims file that was not
 updated after an edit is caught, and judges every claim on what the rescan would
 write. Approvals are then traced through git history: each must have been added by
-a commit authored by the reviewer it names.
+a commit authored by the reviewer it names, who did not write the claim.
+
+With a base, the base decides: which drafts must be checked, where their claims files
+are and whose sign-off counts all come from the base's config, and the branch is
+compared with the base so that nothing signed off there disappears quietly.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
@@ -17,15 +22,21 @@ from factcheck.config import CONFIG_NAME, Config
 from factcheck.errors import ConfigError, FactcheckError
 from factcheck.review import Status
 
-# The keys that decide whose approval counts; a branch must not vouch for itself with them.
-TRUST_KEYS = ("reviewers", "allow_self_approval")
+# The keys that decide what is checked and whose approval counts; a branch must not
+# vouch for itself with them.
+TRUST_KEYS = ("drafts", "claims", "reviewers", "allow_self_approval", "signing", "allowed_signers")
 
 
 class FindingKind(str, Enum):
     """What can hold a draft back, most serious first."""
 
     CONFIG_CHANGED = "config-changed"
+    HISTORY_REWRITTEN = "history-rewritten"
     FORGED = "forged"
+    SYMLINK = "symlink"
+    DROPPED = "dropped"
+    HIDDEN_CHARACTERS = "hidden-characters"
+    VANISHED = "vanished"
     REJECTED = "rejected"
     MISSING = "missing"
     OUT_OF_DATE = "out-of-date"
@@ -35,7 +46,12 @@ class FindingKind(str, Enum):
 
 TITLES = {
     FindingKind.CONFIG_CHANGED: "Sign-off rules changed",
+    FindingKind.HISTORY_REWRITTEN: "Review history rewritten",
     FindingKind.FORGED: "Forged sign-off",
+    FindingKind.SYMLINK: "Draft is a symbolic link",
+    FindingKind.DROPPED: "Signed-off draft no longer checked",
+    FindingKind.HIDDEN_CHARACTERS: "Hidden characters",
+    FindingKind.VANISHED: "Signed-off claim vanished",
     FindingKind.REJECTED: "Claim rejected",
     FindingKind.MISSING: "Claims file missing",
     FindingKind.OUT_OF_DATE: "Claims file out of date",
@@ -57,6 +73,8 @@ class Finding:
     draft: str
     claim: str | None = None
     text: str | None = None
+    verdict: str | None = None  # the matcher's verdict, so a person sees what a pending claim is worth
+    was: str | None = None  # a stale claim's text as last signed off
 
     @property
     def title(self) -> str:
@@ -104,6 +122,8 @@ class _Checked:
     claims: list[dict[str, Any]]
     disk_text: str = ""
     findings: list[Finding] = field(default_factory=list)
+    stored: list[dict[str, Any]] = field(default_factory=list)  # the claims file as committed
+    text: str = ""  # the draft
 
 
 def check(config: Config, base: str | None = None, given: list[str] | None = None) -> CheckResult:
@@ -113,14 +133,19 @@ def check(config: Config, base: str | None = None, given: list[str] | None = Non
     """
     trusted, rule_changes = trusted_config(config, base)
     errors: list[FactcheckError] = []
-    targets, orphans = _targets(config, base, given, errors)
-    if not targets and not errors and base is None:
+    targets, extra, changed, selected = _targets(config, trusted, base, given, errors)
+    if not targets and not extra and not errors and base is None:
         # no drafts at all is a mistyped glob far more often than an empty newsroom: fail closed
         raise ConfigError(f"no drafts match `drafts:` ({', '.join(config.drafts)}); nothing to check", path=CONFIG_NAME)
-    checked = _check_each(config, targets, errors)
-    forged = verify_approvals(trusted, checked)
+    checked = _check_each(trusted, targets, errors)
+    signers, key_changes = allowed_signers(config, trusted, base)
+    forged = verify_approvals(trusted, checked, self_check=base is not None or bool(given), signers=signers)
     findings, counts = _collect(checked, forged)
-    findings.extend(orphans + rule_changes)
+    findings.extend(extra + rule_changes + key_changes)
+    if base is not None:
+        from factcheck import basecompare
+
+        findings.extend(basecompare.compare(trusted, base, changed, selected, checked))
     drafts = tuple(c.draft for c in checked)
     return CheckResult(tuple(sorted(findings, key=Finding.sort_key)), drafts, counts, base, tuple(errors))
 
@@ -138,8 +163,9 @@ def _check_each(config: Config, targets: list[str], errors: list[FactcheckError]
 def trusted_config(config: Config, base: str | None) -> tuple[Config, list[Finding]]:
     """The config whose sign-off rules the gate applies, and findings for rules the branch changed.
 
-    With a base, `reviewers` and `allow_self_approval` come from the base's copy of the
-    config: otherwise a branch could list its own writer as a reviewer and pass.
+    With a base, `drafts`, `claims`, `reviewers` and `allow_self_approval` come from the
+    base's copy of the config: otherwise a branch could list its own writer as a
+    reviewer, or narrow the globs so that its drafts are never looked at, and pass.
     """
     if base is None:
         return config, []
@@ -175,8 +201,8 @@ def _rule_change(config: Config, at_base: Config, base: str, key: str) -> Findin
 
     line = _key_line(_config_text(config), key) or 1
     message = (
-        f"`{key}` changed on this branch ({shown(at_base)} → {shown(config)}); approvals are judged by {base}'s "
-        "rules until a person with rights over the base merges this change on its own"
+        f"`{key}` changed on this branch ({shown(at_base)} → {shown(config)}); drafts and approvals are judged by "
+        f"{base}'s rules until a person with rights over the base merges this change on its own"
     )
     return Finding(FindingKind.CONFIG_CHANGED, CONFIG_NAME, line, message, CONFIG_NAME)
 
@@ -187,24 +213,38 @@ def _config_text(config: Config) -> str:
 
 
 def _targets(
-    config: Config, base: str | None, given: list[str] | None, errors: list[FactcheckError]
-) -> tuple[list[str], list[Finding]]:
+    config: Config, trusted: Config, base: str | None, given: list[str] | None, errors: list[FactcheckError]
+) -> tuple[list[str], list[Finding], set[str], list[str]]:
+    """(drafts to check, findings about the selection itself, files changed since the base, every draft)."""
     from factcheck import drafts
 
     if given:
-        return _given(config, given, errors), []
-    every = drafts.discover(config)
+        rels = _given(config, given, errors)
+        return rels, [], set(), rels
+    every, links = drafts.discover_all(config)
+    if base is not None:
+        # the union: a branch cannot hide a draft by narrowing the globs, nor by widening them
+        at_base, base_links = drafts.discover_all(trusted) if trusted.drafts != config.drafts else (every, links)
+        every, links = sorted(set(every) | set(at_base)), sorted(set(links) | set(base_links))
+    found = [_symlinked(rel) for rel in links]
     if base is None:
-        return every, []
+        return every, found, set(), every
     from factcheck import gitrepo
 
     changed = set(gitrepo.changed_files(config.root, base))
-    by_claims_file = {_claims_rel(config, d): d for d in every}
+    by_claims_file = {_claims_rel(trusted, d): d for d in every}
     picked = {d for d in every if d in changed} | {by_claims_file[p] for p in changed if p in by_claims_file}
     # a claims file left behind by a deleted draft, or changed without one
-    left = {p for p in changed if _is_claims_file(config, p)} | {_claims_rel(config, p) for p in changed - set(every)}
-    orphans = [_orphan(config, p) for p in sorted(left - by_claims_file.keys())]
-    return sorted(picked), [o for o in orphans if o]
+    left = {p for p in changed if _is_claims_file(trusted, p)} | {_claims_rel(trusted, p) for p in changed - set(every)}
+    orphans = [_orphan(trusted, p) for p in sorted(left - by_claims_file.keys())]
+    return sorted(picked), found + [o for o in orphans if o], changed, every
+
+
+def _symlinked(rel: str) -> Finding:
+    from factcheck.drafts import SYMLINK_MESSAGE
+
+    what = SYMLINK_MESSAGE if not rel.endswith("/") else "is a symbolic link to a folder; the drafts globs do not follow it, so drafts must not live behind it"
+    return Finding(FindingKind.SYMLINK, rel.rstrip("/"), None, what, rel.rstrip("/"))
 
 
 def _given(config: Config, given: list[str], errors: list[FactcheckError]) -> list[str]:
@@ -220,7 +260,8 @@ def _given(config: Config, given: list[str], errors: list[FactcheckError]) -> li
 
 
 def _claims_rel(config: Config, draft: str) -> str:
-    return store.claims_path(config.claims_dir, draft).relative_to(config.root).as_posix()
+    # the path store.claims_path gives, built as a string: the gate computes one per draft
+    return f"{config.claims.rstrip('/')}/{os.path.splitext(draft)[0]}.yaml"
 
 
 def _is_claims_file(config: Config, rel: str) -> bool:
@@ -242,12 +283,13 @@ def check_draft(config: Config, rel: str) -> _Checked:
     target = store.claims_path(config.claims_dir, rel)
     shown = target.relative_to(config.root).as_posix()
     draft = drafts.read_draft(config, rel)
-    result = extract_draft(draft)
     on_disk = store.read_claims_file(target, display=shown)
+    result = extract_draft(draft, reference_date=store.stored_reference_date(draft, on_disk), locale=config.locale)
     built = store.build_claims_file(result, draft.text, on_disk)
     for rec in built.claims:
         review.reviews_of(rec, path=shown)  # a malformed history fails this draft alone, here
-    checked = _Checked(rel, shown, built.claims)
+    checked = _Checked(rel, shown, built.claims, text=draft.text)
+    checked.findings.extend(hidden_characters(rel, draft.text, draft.body_start))
     if on_disk is None:
         n = len(built.claims)
         checked.findings.append(
@@ -255,10 +297,25 @@ def check_draft(config: Config, rel: str) -> _Checked:
         )
         checked.claims = []
         return checked
+    checked.stored = on_disk.claims
     checked.disk_text = target.read_text(encoding="utf-8")
     if built.to_data() != on_disk.to_data():
         checked.findings.append(Finding(FindingKind.OUT_OF_DATE, rel, 1, _drift(rel, shown, on_disk, built), rel))
     return checked
+
+
+def hidden_characters(rel: str, text: str, body_start: int = 0) -> list[Finding]:
+    """Zero-width and bidi control characters: invisible to an editor, they can hide a figure."""
+    from factcheck.textfold import hidden_characters as spots
+
+    findings = []
+    for line, column, char, name in spots(text, body_start):
+        message = (
+            f"invisible character U+{ord(char):04X} ({name}) at line {line}, column {column}; "
+            "it can hide a figure or quote from the checks: delete it"
+        )
+        findings.append(Finding(FindingKind.HIDDEN_CHARACTERS, rel, line, message, rel))
+    return findings
 
 
 def _drift(rel: str, shown: str, old: store.ClaimsFile, new: store.ClaimsFile) -> str:
@@ -303,7 +360,10 @@ def _claim_finding(c: _Checked, rec: dict[str, Any], status: Status, forged: str
     kind = _STATUS_FINDINGS.get(status)
     if kind is None:
         return None
-    return Finding(kind, c.draft, rec.get("line"), _status_message(rec, status), c.draft, cid, text)
+    was = review.last_signed_text(rec)[0] if status is Status.STALE else None
+    return Finding(
+        kind, c.draft, rec.get("line"), _status_message(rec, status), c.draft, cid, text, rec.get("verdict"), was
+    )
 
 
 def _status_message(rec: dict[str, Any], status: Status) -> str:
@@ -313,10 +373,22 @@ def _status_message(rec: dict[str, Any], status: Status) -> str:
         note = f": {last['note']}" if last.get("note") else ""
         return f"{rec['kind']} “{quoted}” was rejected by {last.get('by')}{note}"
     if status is Status.STALE:
-        old, _ = review.last_signed_text(rec)
-        change = f" (was “{_short(str(old))}”)" if old and old != rec.get("text") else " (its sentence changed)"
-        return f"{rec['kind']} “{quoted}” changed since it was signed off{change}; it needs a new sign-off"
+        return f"{rec['kind']} “{quoted}” changed since it was signed off{_what_changed(rec)}; it needs a new sign-off"
     return f"{rec['kind']} “{quoted}” is not signed off; run `factcheck review` or `factcheck approve`"
+
+
+def _what_changed(rec: dict[str, Any]) -> str:
+    """" (was → now)" for the words or each bound field that changed since the last decision."""
+    last = review.last_decision(rec) or {}
+    old, _ = review.last_signed_text(rec)
+    if last.get("fingerprint") != review.claim_fingerprint(rec):
+        return f" (was “{_short(str(old))}”)" if old and old != rec.get("text") else " (its sentence changed)"
+    parts = [f"{key} was {_shown(was)} → now {_shown(now)}" for key, was, now in review.binding_changes(last, rec)]
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
+def _shown(value: Any) -> str:
+    return "none" if value is None else f"“{_short(str(value))}”"
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -329,8 +401,53 @@ def _id_line(text: str, cid: str) -> int | None:
     return text.count("\n", 0, at) + 1 if at >= 0 else None
 
 
-def verify_approvals(config: Config, checked: list[_Checked]) -> dict[tuple[str, str], str]:
-    """(claims file, claim id) → why its approval is forged, for every approval that is."""
+def allowed_signers(config: Config, trusted: Config, base: str | None) -> tuple[list | None, list[Finding]]:
+    """The reviewers' public keys when signing is required (the base's copy under a base),
+    and a finding when the branch changes them."""
+    if trusted.signing != "required" or not trusted.allowed_signers:
+        return None, []
+    from factcheck import sshsig
+    from factcheck.textio import read_text
+
+    rel = trusted.allowed_signers
+    path = config.root / rel
+    here = read_text(path, display=rel) if path.is_file() and not path.is_symlink() else ""
+    if base is None:
+        return sshsig.parse_allowed_signers(here, path=rel), []
+    from factcheck import gitrepo
+
+    there = gitrepo.file_at(config.root, gitrepo.merge_base(config.root, base), rel) or ""
+    changes = []
+    if here != there:
+        message = (
+            f"the reviewers' signing keys changed on this branch; signatures are checked against {base}'s "
+            f"{rel} until a person with rights over the base merges this change on its own"
+        )
+        changes.append(Finding(FindingKind.CONFIG_CHANGED, rel, 1, message, rel))
+    return sshsig.parse_allowed_signers(there, path=f"{base}:{rel}"), changes
+
+
+def _signature_problem(signers: list, approval: dict[str, Any], who: str) -> str | None:
+    from factcheck import sshsig
+
+    signature = approval.get("signature")
+    if not isinstance(signature, str) or not signature.strip():
+        return f"approval by {who} is not signed, and this newsroom requires signed sign-offs (`signing: required`)"
+    try:
+        sshsig.verify(signature, review.signed_message(approval), signers, who)
+    except sshsig.BadSignature as exc:
+        return f"approval by {who} has a bad signature: {exc}"
+    return None
+
+
+def verify_approvals(
+    config: Config, checked: list[_Checked], self_check: bool = True, signers: list | None = None
+) -> dict[tuple[str, str], str]:
+    """(claims file, claim id) → why its approval is forged, for every approval that is.
+
+    `self_check` also blames each approved claim's lines at its approval commit, one
+    `git blame` per draft and commit; a full local check of every draft skips it.
+    """
     from factcheck import provenance
 
     wanted = []
@@ -343,7 +460,11 @@ def verify_approvals(config: Config, checked: list[_Checked]) -> dict[tuple[str,
             who = str(approval.get("by", "")).strip().lower()
             if who not in config.reviewers:
                 problems[(c.claims_file, rec["id"])] = f"approval by {who} does not count: not a reviewer in .factcheck.yaml"
+            elif signers is not None and (bad := _signature_problem(signers, approval, who)):
+                problems[(c.claims_file, rec["id"])] = bad
             else:
                 wanted.append((c.claims_file, rec["id"], approval))
-    problems.update(provenance.verify(config, wanted))
+    claims = {(c.claims_file, rec["id"]): (c.draft, rec) for c in checked for rec in c.claims}
+    # a verified signature vouches for the reviewer whoever committed the file (a squash merge)
+    problems.update(provenance.verify(config, wanted, claims if self_check else None, authors=signers is None))
     return problems

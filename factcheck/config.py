@@ -17,6 +17,7 @@ ARCHIVE_ENV = "FACTCHECK_ARCHIVE_URL"
 class Config:
     """Every key of .factcheck.yaml, with its default. See docs/config.md."""
 
+    name: str | None = None  # the newsroom's name, for the report's title
     drafts: tuple[str, ...] = ("drafts/**/*.md",)
     claims: str = "claims"
     sources: str = "sources"
@@ -24,6 +25,9 @@ class Config:
     archive: str | None = None  # postgresql:// URL of a shared archive server; None: the embedded index only
     reviewers: tuple[str, ...] = ()
     allow_self_approval: bool = False
+    locale: str = "en-US"
+    signing: str = "off"
+    allowed_signers: str | None = None
     root: Path = field(default=Path("."), compare=False)
 
     @property
@@ -43,6 +47,9 @@ class Config:
 DEFAULT_CONFIG_TEXT = """\
 # factcheck configuration. Every key is optional; these are the defaults.
 # Reference: docs/config.md
+
+# The newsroom's name, shown as the title of the report (default: the drafts' titles).
+# name: City Desk
 
 # Globs (relative to this file) that select the drafts `factcheck scan` reads.
 drafts:
@@ -68,6 +75,14 @@ reviewers: []
 
 # May the person whose commit introduced a claim also approve it?
 allow_self_approval: false
+
+# How the newsroom writes numbers: decimal and grouping marks ("3,5" is 3.5 in de-DE).
+locale: en-US
+
+# `required`: every sign-off carries the reviewer's SSH signature, checked against the
+# public keys in the `allowed_signers` file (docs/review.md, "Signed sign-offs").
+signing: off
+# allowed_signers: allowed_signers
 """
 
 
@@ -127,6 +142,18 @@ def _with_archive_env(config: Config) -> Config:
     return dataclasses.replace(config, archive=_archive_url(url, ARCHIVE_ENV, "", ARCHIVE_ENV))
 
 
+def _locale(value: Any, text: str, path: str) -> str:
+    from factcheck import number_locale
+
+    line = _key_line(text, "locale")
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError("`locale` must be a locale name such as en-US, en-IN, de-DE or fr-FR", path=path, line=line)
+    try:
+        return number_locale.marks(value).locale
+    except ConfigError as exc:
+        raise ConfigError(f"`locale`: {exc.message}", path=path, line=line) from None
+
+
 def parse_config(text: str, *, path: str, root: Path) -> Config:
     from factcheck import yamlio
 
@@ -148,6 +175,10 @@ def parse_config(text: str, *, path: str, root: Path) -> Config:
             if not isinstance(data[key], str) or not data[key].strip():
                 raise ConfigError(f"`{key}` must be a folder path", path=path, line=_key_line(text, key))
             values[key] = data[key].strip().rstrip("/")
+    if data.get("name") is not None:
+        if not isinstance(data["name"], str) or not data["name"].strip():
+            raise ConfigError("`name` must be text", path=path, line=_key_line(text, "name"))
+        values["name"] = " ".join(data["name"].split())
     for key in ("drafts", "archives", "claims", "sources"):
         for value in values.get(key, ()) if key in ("drafts", "archives") else [values.get(key, "")]:
             _inside_newsroom(value, key, text, path)
@@ -157,8 +188,34 @@ def parse_config(text: str, *, path: str, root: Path) -> Config:
         if not isinstance(data["allow_self_approval"], bool):
             raise ConfigError("`allow_self_approval` must be true or false", path=path, line=_key_line(text, "allow_self_approval"))
         values["allow_self_approval"] = data["allow_self_approval"]
+    if "locale" in data:
+        values["locale"] = _locale(data["locale"], text, path)
+    values.update(_signing(data, text, path))
     values["reviewers"] = tuple(r.strip().lower() for r in values.get("reviewers", ()))
     return Config(**values)
+
+
+def _signing(data: dict, text: str, path: str) -> dict[str, Any]:
+    """`signing: required|off` and the `allowed_signers` file that holds the reviewers' keys."""
+    out: dict[str, Any] = {}
+    if "signing" in data:
+        value = data["signing"]
+        value = "off" if value in (False, None, "off", "none") else value
+        if value not in ("off", "required"):
+            raise ConfigError("`signing` must be `required` or `off`", path=path, line=_key_line(text, "signing"))
+        out["signing"] = value
+    if data.get("allowed_signers") is not None:
+        value = data["allowed_signers"]
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError("`allowed_signers` must be a file path", path=path, line=_key_line(text, "allowed_signers"))
+        _inside_newsroom(value.strip(), "allowed_signers", text, path)
+        out["allowed_signers"] = value.strip()
+    if out.get("signing") == "required" and "allowed_signers" not in out:
+        raise ConfigError(
+            "`signing: required` needs `allowed_signers:`, the file listing each reviewer's public SSH key",
+            path=path, line=_key_line(text, "signing"),
+        )
+    return out
 
 
 def load_config(root: Path | None = None, *, required: bool = True) -> Config:

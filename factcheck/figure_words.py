@@ -74,6 +74,9 @@ CHANGE_VERBS = (
     "opened traded"
 ).split()
 
+# Counted nouns of a tally or a score: "nine votes to four" is one figure.
+TALLY_NOUNS = frozenset("votes seats goals points runs wickets sets games frames tries".split())
+
 # Words in front of a number that make it a label or an identifier, not a quantity.
 LABEL_WORDS = frozenset(
     """page pages p. pp. chapter section sections article paragraph clause line flight route exit gate platform
@@ -174,8 +177,12 @@ def word_value(tokens) -> tuple[Fraction, int, str]:
         elif kind == "scale":
             scale = SCALES[w]
             if last_scale and scale >= last_scale:
-                break
-            total, group, last_scale = total + (group or 1) * scale, 0, scale
+                if not (w.startswith("crore") and group == 0 and scale > last_scale):
+                    break
+                # "two lakh crore", "five thousand crore": a crore counts what comes before it
+                total, last_scale = total * scale, scale
+            else:
+                total, group, last_scale = total + (group or 1) * scale, 0, scale
         elif kind == "dozen" and i:
             group *= 12
         else:

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# System packages the test suite needs beyond Python, always from Debian, never from a
-# separate download, so they are the same builds a newsroom's CI machine can install:
+# System packages the test suite needs beyond Python, always from Debian, so they are
+# the builds a newsroom's CI machine can install:
 # - headless Chromium, for the tests that open the HTML report in a real browser;
+# - OpenSSH's ssh-keygen, which signs sign-offs (the signing tests make keys and
+#   cross-check signatures with it);
 # - PostgreSQL with its contrib modules, for the archive tests, which start a
 #   throwaway server of their own with initdb and pg_ctl.
 # Failure here is not fatal: the tests that need a missing package skip and say why.
@@ -9,6 +11,7 @@ set -uo pipefail
 
 want=()
 [ -x /usr/bin/chromium ] || want+=(chromium fonts-dejavu-core)
+command -v ssh-keygen >/dev/null 2>&1 || want+=(openssh-client)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || want+=(postgresql postgresql-contrib)
 if [ ${#want[@]} -eq 0 ]; then
   exit 0
@@ -37,6 +40,6 @@ if [ -d /etc/postgresql-common ] || $SUDO mkdir -p /etc/postgresql-common; then
 fi
 if ! $SUDO apt-get update -qq </dev/null \
   || ! $SUDO apt-get install -y -qq --no-install-recommends "${want[@]}" </dev/null >/dev/null; then
-  echo "test-system-deps: could not install ${want[*]}; the tests that need them will be skipped" >&2
+  echo "test-system-deps: could not install ${want[*]}; the tests that need them will say so" >&2
 fi
 exit 0

@@ -24,6 +24,9 @@ from factcheck.sources.search import CANDIDATES, QUERY_TERMS, Passage, _bare_tok
 
 # Archive documents get negative ids, so they never clash with the embedded index's.
 ARCHIVE_SEGMENT = -1
+# How the archive shows among a verdict's sources, so a verdict the archive helped reach
+# is judged again once the archive is no longer searched.
+ARCHIVE_SOURCE = "(archive server)"
 # At most this many passages per term come back for one query: a term that common
 # adds the same weight to so many passages that it no longer picks any out.
 POSTING_ROWS = 50_000
@@ -170,6 +173,22 @@ class ArchiveSearch:
             self._marks[doc_id] = (json.loads(value) if isinstance(value, str) else value) or {}
         return self._marks[doc_id]
 
+    def every_passage(self) -> list[tuple[int, float]]:
+        """Every passage of a small archive, in (path, position) order, each scoring 0."""
+        rows = self._query("SELECT doc_id, ord FROM passages", ())
+        self._learn_docs({r[0] for r in rows})
+        rows.sort(key=lambda r: (self._paths[r[0]], r[1]))
+        keys = [(d << _ORD_BITS) | o for d, o in rows]
+        self._fetch_text(keys)
+        return [(k, 0.0) for k in keys]
+
+    def fingerprint(self) -> dict[str, str]:
+        """A pseudo-source standing for the archive's state, for the verdict cache's digest."""
+        from factcheck.archive import redact
+
+        rows = self._query("SELECT count(*), coalesce(max(id), 0), coalesce(max(pushed_at)::text, '') FROM documents", ())
+        return {ARCHIVE_SOURCE: f"{redact(self.url)} {rows[0][0]} {rows[0][1]} {rows[0][2]}"}
+
     def holds(self, paths: list[str]) -> set[str]:
         """Which of these paths the archive holds a document for."""
         if not paths:
@@ -214,6 +233,17 @@ class CombinedSearcher:
         self.archive = archive
         self.docs = local.docs
 
+    @property
+    def watch(self):
+        return self.local.watch
+
+    @watch.setter
+    def watch(self, value) -> None:
+        self.local.watch = value
+
+    def __getattr__(self, name: str):
+        return getattr(self.local, name)  # what the verdict cache asks of the draft's own sources
+
     def close(self) -> None:
         self.local.close()
 
@@ -233,6 +263,12 @@ class CombinedSearcher:
             return []
         local = self.local.candidates(query, limit) if self.local.segments else []
         archive = self._archive_candidates(hashes, limit)
+        if not archive and 0 < self.archive.total_chunks <= limit:
+            # As the embedded index does: a small set of sources where no passage scored
+            # offers every passage.
+            archive = [(ARCHIVE_SEGMENT, key, score) for key, score in self.archive.every_passage()[:limit]]
+        if self.watch is not None and self.archive.total_chunks:
+            self.watch.sources.add(ARCHIVE_SOURCE)
         if not local or not archive:
             return local or archive
         merged = sorted(local + archive, key=lambda c: -c[2])  # stable: the draft's own sources first on ties

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from factcheck.commands import run
+from factcheck.completion import complete_drafts
 from factcheck.errors import FactcheckError
 
 
@@ -23,7 +24,9 @@ def draft_status(config, rel: str) -> dict[str, Any]:
     from factcheck.textio import read_text
     from factcheck.render.review import STATUS_COLUMNS, VERDICT_COLUMNS
 
-    if not (config.root / rel).is_file():
+    from factcheck.drafts import draft_file
+
+    if not draft_file(config, rel).is_file():
         raise InputError("no such draft", path=rel)
     cf = store.load_claims(config, rel)
     row: dict[str, Any] = {"draft": rel, "scanned": cf is not None, "counts": {}, "note": ""}
@@ -37,7 +40,7 @@ def draft_status(config, rel: str) -> dict[str, Any]:
         verdict = rec.get("verdict") or "unmatched"
         counts[verdict] = counts.get(verdict, 0) + 1
     row["counts"] = counts
-    if cf.draft_sha256 != store.text_sha256(read_text(config.root / rel, display=rel)):
+    if cf.draft_sha256 != store.text_sha256(read_text(draft_file(config, rel), display=rel)):
         row["note"] = "out of date: run `factcheck scan`"
     return row
 
@@ -69,8 +72,15 @@ def show_status(drafts: list[str], fmt: StatusFormat) -> int:
 def register(app: typer.Typer) -> None:
     @app.command("status")
     def status(
-        drafts: Annotated[Optional[list[str]], typer.Argument(help="Drafts. Default: every draft in the config.")] = None,
+        drafts: Annotated[Optional[list[str]], typer.Argument(help="Drafts. Default: every draft in the config.", autocompletion=complete_drafts)] = None,
         format: Annotated[StatusFormat, typer.Option("--format", "-f", help="Output format.")] = StatusFormat.text,
     ) -> None:
-        """One row per draft: claims by review status (pending, approved, rejected, stale) and by verdict."""
+        """One row per draft: claims by review status (pending, approved, rejected, stale) and by verdict.
+
+        Examples:
+
+        \b
+          factcheck status
+          factcheck status --format json
+        """
         run(show_status, drafts or [], format)

@@ -1,9 +1,11 @@
 """`factcheck match`: give every claim of every draft a verdict, with evidence.
 
-The flow: work out each draft's sources, bring the index up to date for all of them
-at once (one pass over the files, re-reading only what changed), then judge each
-draft's claims against its own sources and write verdict and evidence into its claims
-file. A bad source is reported once and skipped; it never stops the other sources.
+The flow: work out each draft's sources (drafts naming the same globs share one set),
+bring the index up to date for all of them at once (one pass over the files, re-reading
+only what changed), sort each draft's claims into those whose kept verdict stands and
+those to judge (cache.py), judge those against the draft's own sources, and write
+verdict and evidence into its claims file when anything differs. A bad source is
+reported once and skipped; it never stops the other sources.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Callable
 
 from factcheck.errors import FactcheckError
 
@@ -37,29 +40,60 @@ class MatchRun:
         return bool(self.source_errors) or any(o.errors for o in self.outcomes)
 
 
-def match(config, given: list[str] | None = None) -> MatchRun:
-    """Match the given drafts (default: every draft that has a claims file)."""
+def match(config, given: list[str] | None = None, *, force: bool = False, progress: Progress | None = None) -> MatchRun:
+    """Match the given drafts (default: every draft that has a claims file).
+
+    Verdicts are kept between runs (see cache.py): a claim whose binding, sources and
+    judging code are as they were is not judged again, unless `force`. `progress` is told
+    how indexing and judging are getting on; it never prints anything itself here.
+    """
+    from factcheck.match.cache import VerdictCache
     from factcheck.sources.index import SourceIndex
 
     run = MatchRun()
     plans = _plans(config, given, run)
-    wanted = sorted({p for plan in plans for p in plan[1].paths})
+    wanted = sorted({p for resolved in {id(r): r for _, r, _ in plans}.values() for p in resolved.paths})
     index = SourceIndex(config.state_dir, config.root)
     opened: dict = {}
     archive = None
+    if config.archive:
+        # The shared archive changes outside this newsroom (any reporter's push), so a
+        # kept verdict cannot be known to stand: every claim is judged again.
+        force = True
+    sets: dict[int, SourceSet] = {}
+    work: list[DraftWork] = []
+    cache = VerdictCache(config.state_dir)
+
+    def plan(refreshed) -> list:
+        """Sort every draft's claims while the index is locked; open only the sources to search."""
+        for rel, resolved, outcome in plans:
+            if id(resolved) not in sets:  # drafts naming the same sources share one set
+                docs = [refreshed.docs[p] for p in resolved.paths if p in refreshed.docs]
+                sets[id(resolved)] = SourceSet(index, docs, opened, archive)
+            source_set = sets[id(resolved)]
+            outcome.sources = len(source_set.docs) + (archive.documents if archive else 0)
+            w = _plan_draft(config, rel, source_set, outcome, cache, force)
+            if w is not None:
+                work.append(w)
+        searched = {id(w.source_set): w.source_set for w in work if w.todo or w.check}
+        return [d for source_set in searched.values() for d in source_set.docs]
+
     try:
         archive = _open_archive(config, plans)
-        refreshed = index.refresh(wanted, opened=opened)
-        run.source_errors = _unique_errors([e for plan in plans for e in plan[1].errors] + refreshed.errors)
-        for rel, resolved, outcome in plans:
-            docs = [refreshed.docs[p] for p in resolved.paths if p in refreshed.docs]
-            outcome.sources = len(docs) + (archive.documents if archive else 0)
-            _match_draft(config, index, rel, docs, outcome, opened, archive)
+        refreshed = index.refresh(wanted, opened=opened, progress=progress, select=plan)
+        run.source_errors = _unique_errors([e for p in plans for e in p[1].errors] + refreshed.errors)
+        for w in work:
+            _check_cached(w, cache)
+        _judge_all(config, index, work, cache, progress)
+        cache.forget_unused_sets()
     finally:
+        for source_set in sets.values():
+            source_set.close()
         for seg in opened.values():
             seg.close()
+        cache.close()
         index.close()
-        if archive:
+        if archive is not None:
             archive.close()
     return run
 
@@ -79,6 +113,260 @@ def _open_archive(config, plans: list):
     return archive
 
 
+# Called as progress(stage, done, total, bytes_done, bytes_total); stage is "index" or "judge".
+Progress = Callable[[str, int, int, int, int], None]
+
+# A changed source that scores within this share of what a search's last candidate
+# needed might now make its list: the claim is judged again. Rarity weights shift a
+# little as sources change; the margin keeps a borderline source from slipping by.
+RANK_MARGIN = 0.9
+
+
+class SourceSet:
+    """The indexed sources of one or more drafts: their digest, and a searcher made on first use."""
+
+    def __init__(self, index, docs: list, opened: dict, archive=None):
+        from factcheck.match.cache import set_digest
+
+        self.index, self.docs, self._opened, self.archive = index, docs, opened, archive
+        self.shas = {d.path: d.sha256 for d in docs}
+        if archive is not None:  # verdicts kept with the archive never pass for ones without it
+            self.shas.update(archive.fingerprint())
+        self.digest = set_digest(self.shas)
+        self._searcher = None
+        self._changed: dict[str, tuple[set[str], list]] = {}
+
+    @property
+    def searcher(self):
+        if self._searcher is None:
+            from factcheck.sources.search import Searcher
+
+            self._searcher = Searcher(self.index.dir, self.docs, self._opened)
+            if self.archive is not None:
+                from factcheck.archive.search import CombinedSearcher
+
+                self._searcher = CombinedSearcher(self._searcher, self.archive)
+        return self._searcher
+
+    def changes_since(self, cache, old_digest: str) -> tuple[set[str], list] | None:
+        """(sources changed or gone since the set `old_digest`, the chunks of the changed
+        ones as term sets), or None when that set is no longer known."""
+        if old_digest not in self._changed:
+            old = cache.source_set(old_digest)
+            if old is None:
+                return None
+            changed = {p for p, sha in self.shas.items() if old.get(p) != sha}
+            ids = {d.doc_id for d in self.docs if d.path in changed}
+            chunks = self.searcher.terms_of_chunks(ids) if ids else []
+            self._changed[old_digest] = (changed | (old.keys() - self.shas.keys()), chunks)
+        return self._changed[old_digest]
+
+    def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+
+
+@dataclass
+class DraftWork:
+    """A draft whose claims need looking at: its claims file as read, and what to do with each claim."""
+
+    rel: str
+    shown: str
+    source_set: SourceSet
+    outcome: DraftOutcome
+    data: bytes
+    claims_sha: str
+    claims: list[tuple[str, str]]  # (claim id, binding key), in the file's order
+    last: object = None  # DraftState: how the last run left the draft
+    cf: object = None  # the parsed claims file, once something needs it
+    known: dict = field(default_factory=dict)  # binding key -> Cached that stands
+    fresh: set = field(default_factory=set)  # keys whose verdict is not the one kept for this draft
+    check: list = field(default_factory=list)  # (key, Cached) judged against the last source set
+    todo: list = field(default_factory=list)  # keys to judge
+
+    def claims_file(self):
+        if self.cf is None:
+            from factcheck import store
+            from factcheck.textio import decode_text
+
+            self.cf = store.parse_claims_file(decode_text(self.data, self.shown), path=self.shown)
+        return self.cf
+
+
+def _plan_draft(config, rel: str, source_set: SourceSet, outcome: DraftOutcome, cache, force: bool) -> DraftWork | None:
+    """Read a draft's claims file and sort its claims into those whose kept verdict stands,
+    those to check against the sources changed since, and those to judge; None when the
+    draft needs nothing at all."""
+    import hashlib
+
+    from factcheck import store
+    from factcheck.errors import DataError
+    from factcheck.textio import MAX_TEXT_BYTES, read_bytes
+
+    target = store.claims_path(config.claims_dir, rel)
+    shown = target.relative_to(config.root).as_posix()
+    last = None if force else cache.draft(rel)
+    try:
+        if not target.exists():
+            raise DataError(f"no claims file for {rel}; run `factcheck scan {rel}` first", path=shown)
+        data = read_bytes(target, display=shown, limit=MAX_TEXT_BYTES)
+        claims_sha = hashlib.sha256(data).hexdigest()
+        as_left = last is not None and last.claims_sha == claims_sha
+        if as_left and last.sources == source_set.digest:
+            outcome.counts.update(last.counts)
+            return None
+        w = DraftWork(rel, shown, source_set, outcome, data, claims_sha, last.claims if as_left else [], last)
+        if not as_left:
+            from factcheck.match.cache import binding_key
+
+            cf = w.claims_file()
+            w.claims = [(c["id"], binding_key(_judged_as(cf, c))) for c in cf.claims]
+    except FactcheckError as exc:
+        outcome.errors.append(exc)
+        return None
+    cached = {} if last is None else cache.verdicts(rel)
+    for key in dict.fromkeys(key for _, key in w.claims):
+        hit = cached.get(key)
+        if hit is not None and last.sources == source_set.digest:
+            w.known[key] = hit
+        elif hit is not None:
+            w.check.append((key, hit))
+        else:
+            other = None if force else cache.judged_elsewhere(key, source_set.digest)
+            if other is not None:
+                w.known[key] = other
+                w.fresh.add(key)
+            else:
+                w.todo.append(key)
+    return w
+
+
+def _check_cached(w: DraftWork, cache) -> None:
+    """Keep each verdict judged against the last source set that the changes since could
+    not alter; the others are judged again."""
+    changes = w.source_set.changes_since(cache, w.last.sources) if w.check else None
+    for key, cached in w.check:
+        if changes is not None and not _could_change(cached, *changes):
+            w.known[key] = cached
+        else:
+            w.todo.append(key)
+    w.check = []
+
+
+def _could_change(cached, gone: set[str], changed_chunks: list) -> bool:
+    """Could the sources that changed since `cached` was judged change its verdict? Yes if
+    judging it looked at one of them, or one would now make a list its searches drew."""
+    from factcheck.sources.search import best_score
+
+    if gone.intersection(cached.sources):
+        return True
+    for terms, weights, needed in cached.searches if changed_chunks else ():
+        best = best_score(terms, weights, changed_chunks)
+        if (best > 0 or needed < 0) and best >= needed * RANK_MARGIN:
+            return True
+    return False
+
+
+def _judge_all(config, index, work: list[DraftWork], cache, progress: Progress | None) -> None:
+    """Judge every claim that needs it, then write each draft's verdicts and cache them."""
+    total = sum(len(w.todo) for w in work)
+    done = 0
+    for w in work:
+        try:
+            judged = _judge_claims(w, index, lambda n: progress and progress("judge", done + n, total, 0, 0))
+        except FactcheckError as exc:
+            w.outcome.errors.append(exc)
+            continue
+        done += len(w.todo)
+        w.known.update(judged)
+        w.fresh.update(judged)
+        _write_draft(config, w, cache)
+
+
+def _judge_claims(w: DraftWork, index, tick) -> dict:
+    """binding key -> Cached for each claim to judge, with what judging it looked at."""
+    from factcheck.match.cache import Cached
+    from factcheck.match.judge import Context, judge
+    from factcheck.sources.search import Watch
+
+    if not w.todo:
+        return {}
+    cf = w.claims_file()
+    keys = dict(w.claims)
+    by_key = {}
+    for claim in cf.claims:
+        by_key.setdefault(keys[claim["id"]], claim)
+    searcher = w.source_set.searcher
+    marks = searcher.marks_for(index.marks) if w.source_set.archive is not None else index.marks
+    ctx = Context(searcher, _reference_date(cf.reference_date), marks=marks)
+    out = {}
+    try:
+        for n, key in enumerate(w.todo):
+            searcher.watch = watch = Watch()
+            try:
+                j = judge(by_key[key], ctx)
+            except Exception as exc:  # noqa: BLE001 - one claim's bug must not lose the draft's other verdicts
+                w.outcome.errors.append(JudgingError(w.rel, by_key[key].get("id"), exc))
+                continue
+            out[key] = Cached(j.verdict.value, [e.to_record() for e in j.evidence], sorted(watch.sources), watch.searches)
+            tick(n + 1)
+    finally:
+        searcher.watch = None
+    return out
+
+
+def _write_draft(config, w: DraftWork, cache) -> None:
+    """Write the verdicts into the claims file as it stands now, if any differ, and keep them.
+
+    Judging can take a while; holding the file's lock all that time would make a
+    reviewer's sign-off on the same draft wait, or give up. A claim removed or rewritten
+    by a scan meanwhile gets nothing: its verdict was for other words.
+    """
+    import hashlib
+    from collections import Counter
+
+    from factcheck import store
+    from factcheck.match.cache import DraftState
+
+    keys = dict(w.claims)
+    claims_sha = w.claims_sha
+    if w.cf is None and not w.fresh:
+        # The file is as the last run left it, and every verdict in it still stands.
+        w.outcome.counts.update(Counter(w.known[key].verdict for _, key in w.claims))
+    else:
+        def verdict_of(cf, claim):
+            key = keys.get(claim["id"])
+            return w.known.get(key) if key is not None and key == _binding(cf, claim) else None
+
+        snapshot = w.claims_file()
+        if all(_recorded(c, verdict_of(snapshot, c)) for c in snapshot.claims):
+            _apply(snapshot, verdict_of, w.outcome)  # the file holds them all already: nothing to write
+        else:
+            written: list[str] = []
+            keep = lambda path: written.append(hashlib.sha256(path.read_bytes()).hexdigest())  # noqa: E731
+            try:
+                with store.editing(config, w.rel, after_write=keep) as cf:
+                    complete = _apply(cf, verdict_of, w.outcome)
+            except FactcheckError as exc:
+                w.outcome.errors.append(exc)
+                return
+            # The file is the state to skip next time only if it is as this run left it, every claim judged.
+            claims_sha = written[0] if complete and written else ""
+    state = DraftState(claims_sha, w.source_set.digest, dict(w.outcome.counts), w.claims)
+    cache.save_draft(w.rel, state, w.source_set.shas, {k: w.known[k] for k in w.fresh if k in w.known})
+
+
+def _binding(cf, claim: dict) -> str:
+    from factcheck.match.cache import binding_key
+
+    return binding_key(_judged_as(cf, claim))
+
+
+def _recorded(claim: dict, cached) -> bool:
+    """Does the claims file already hold this verdict and evidence?"""
+    return cached is not None and claim.get("verdict") == cached.verdict and (claim.get("evidence") or []) == cached.evidence
+
+
 def _plans(config, given, run: MatchRun) -> list:
     from factcheck import drafts as drafts_mod
     from factcheck import store
@@ -86,15 +374,30 @@ def _plans(config, given, run: MatchRun) -> list:
 
     plans = []
     resolver = resolve.Resolver(config)
-    for rel in _selected(config, given, run):
+    selected = _selected(config, given, run)
+    all_drafts = set(drafts_mod.discover(config)) if selected else set()
+    for rel in selected:
         outcome = DraftOutcome(rel, store.claims_path(config.claims_dir, rel).relative_to(config.root).as_posix())
         run.outcomes.append(outcome)
         try:
             draft = drafts_mod.read_draft(config, rel)
-            plans.append((rel, resolver.for_draft(draft.sources), outcome))
+            resolved = resolver.for_draft(draft.sources)
+            _refuse_drafts_as_sources(rel, resolved.paths, all_drafts | {rel})
+            plans.append((rel, resolved, outcome))
         except FactcheckError as exc:
             outcome.errors.append(exc)
     return plans
+
+
+def _refuse_drafts_as_sources(rel: str, sources: list[str], drafts: set[str]) -> None:
+    """A draft checked against itself (or another draft) comes out all "supported": its
+    claims are found word for word. Such a source is a mistake in the globs, never evidence."""
+    from factcheck.errors import ConfigError
+
+    reached = sorted(p for p in sources if p in drafts)
+    if reached:
+        shown = ", ".join(reached[:3]) + (f" and {len(reached) - 3} more" if len(reached) > 3 else "")
+        raise ConfigError(f"its sources reach {shown}, selected as a draft; a draft cannot be a source", path=rel)
 
 
 def _selected(config, given, run: MatchRun) -> list[str]:
@@ -112,57 +415,33 @@ def _selected(config, given, run: MatchRun) -> list[str]:
     return rels
 
 
-def _match_draft(config, index, rel: str, docs: list, outcome: DraftOutcome, opened: dict, archive=None) -> None:
-    """Judge a draft's claims without holding its claims file, then write the verdicts in.
+class JudgingError(FactcheckError):
+    """A bug met while judging one claim: the claim keeps its old verdict, the run goes on."""
 
-    Judging can take a while; holding the file's lock all that time would make a
-    reviewer's sign-off on the same draft wait, or give up.
-    """
-    from factcheck import store
-    from factcheck.sources.search import Searcher
+    exit_code = 3
 
-    searcher, marks = Searcher(index.dir, docs, opened), index.marks
-    if archive is not None:
-        from factcheck.archive.search import CombinedSearcher
+    def __init__(self, draft: str, claim_id, exc: BaseException):
+        import traceback
 
-        searcher = CombinedSearcher(searcher, archive)
-        marks = searcher.marks_for(marks)
-    try:
-        judged = _judge_claims(config, rel, searcher, marks)
-        with store.editing(config, rel) as cf:
-            _apply(cf, judged, outcome)
-    except FactcheckError as exc:
-        outcome.errors.append(exc)
-    finally:
-        searcher.close()
+        super().__init__(f"internal error judging claim {claim_id}: {type(exc).__name__}: {exc}", path=draft)
+        self.details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
 
 
-def _judge_claims(config, rel: str, searcher, marks) -> dict[str, tuple[tuple, object]]:
-    """Each claim's id → (what it was judged as, the judgement), from a snapshot of the file."""
-    from factcheck import store
-    from factcheck.errors import DataError
-    from factcheck.match.judge import Context, judge
 
-    cf = store.load_claims(config, rel)
-    if cf is None:
-        shown = store.claims_path(config.claims_dir, rel).relative_to(config.root).as_posix()
-        raise DataError(f"no claims file for {rel}; run `factcheck scan {rel}` first", path=shown)
-    ctx = Context(searcher, _reference_date(cf.reference_date), marks=marks)
-    return {claim["id"]: (_judged_as(cf, claim), judge(claim, ctx)) for claim in cf.claims}
-
-
-def _apply(cf, judged: dict, outcome: DraftOutcome) -> None:
-    """Write each verdict into the claim it was made for, as the file stands now.
-
-    A claim removed or rewritten by a scan meanwhile gets nothing: its verdict was for
-    other words. Review fields written meanwhile are left as they are.
-    """
+def _apply(cf, verdict_of, outcome: DraftOutcome) -> bool:
+    """Write each verdict into the claim it was made for, as the file stands now; True
+    when every claim got one. Review fields written meanwhile are left as they are."""
+    complete = True
+    outcome.counts.clear()
     for claim in cf.claims:
-        seen = judged.get(claim["id"])
-        if seen is None or seen[0] != _judged_as(cf, claim):
+        got = verdict_of(cf, claim)
+        if got is None:
+            complete = False
             continue
-        _record(claim, seen[1])
-        outcome.counts[seen[1].verdict.value] += 1
+        claim["verdict"] = got.verdict
+        claim["evidence"] = [dict(e) for e in got.evidence]  # a copy: one list in two claims would dump as a YAML alias
+        outcome.counts[got.verdict] += 1
+    return complete
 
 
 # Where a claim sits in the draft does not change what the sources say about it.
@@ -175,11 +454,6 @@ def _judged_as(cf, claim: dict) -> tuple:
 
     fields = tuple((k, repr(claim.get(k))) for k in SCAN_FIELDS if k not in _POSITION_FIELDS)
     return (cf.reference_date, fields)
-
-
-def _record(claim: dict, j) -> None:
-    claim["verdict"] = j.verdict.value
-    claim["evidence"] = [e.to_record() for e in j.evidence]
 
 
 def _reference_date(value: str | None) -> dt.date:

@@ -9,6 +9,8 @@ whose annotations and SARIF uploads are anchored at the top of the repository.
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 
 from factcheck.check import TITLES, CheckResult, Finding, FindingKind
 
@@ -16,6 +18,11 @@ SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schem
 
 RULE_HELP = {
     FindingKind.CONFIG_CHANGED: "The branch changes who may sign off; the base's rules apply until a person with rights over the base merges it.",
+    FindingKind.HISTORY_REWRITTEN: "A review decision recorded on the base was removed or edited on this branch; decisions are only ever added.",
+    FindingKind.SYMLINK: "A draft (or a folder the drafts globs reach) is a symbolic link; drafts must be regular files in the repository.",
+    FindingKind.DROPPED: "A draft signed off on the base is no longer read by the gate (it became a link or left the drafts globs).",
+    FindingKind.HIDDEN_CHARACTERS: "An invisible zero-width or bidi control character in the draft can hide a claim from the checks.",
+    FindingKind.VANISHED: "A claim signed off on the base is no longer found although its sentence reads the same.",
     FindingKind.FORGED: "An approval that was not committed by the reviewer it names, or names someone who is not a reviewer.",
     FindingKind.REJECTED: "A reviewer rejected this claim; fix the copy (it will then need a new sign-off).",
     FindingKind.MISSING: "The draft has no claims file; run `factcheck scan` and commit the result.",
@@ -42,9 +49,40 @@ def summary_line(result: CheckResult) -> str:
     return f"{n} draft{'s' if n != 1 else ''} checked, {claims}{detail}; {verdict}"
 
 
+# "…; run `factcheck review` or `factcheck approve`": the advice at the end of a message,
+# which the text format gives once at the end instead of on every finding.
+_HINT = re.compile(r";\s+(run `[^`]+`.*)$")
+
+
 def as_text(result: CheckResult, prefix: str = "") -> str:
-    lines = [f"{_where(f, prefix)}: {f.kind.value}: {_claim_label(f)}{f.message}" for f in result.findings]
-    return "\n".join([*lines, summary_line(result)]) + "\n"
+    """One line per finding (wrapped and coloured on a terminal), each piece of advice once."""
+    from factcheck.render import terminal
+
+    term = terminal.current()
+    lines: list[str] = []
+    seen = Counter(_split_hint(f.message)[1] for f in result.findings)
+    # Advice shared by several findings is given once, after them; advice for one alone stays on its line.
+    hints = [h for h, n in seen.items() if h and n > 1]
+    for f in result.findings:
+        message, hint = _split_hint(f.message)
+        if hint and hint not in hints:
+            message = f.message
+        if f.kind is FindingKind.PENDING:
+            verdict = f.verdict or "not matched"
+            message += f" (verdict: {term.paint(verdict.replace('_', ' '), f.verdict or 'unmatched')})"
+        line = f"{_where(f, prefix)}: {term.paint(f.kind.value, f.kind.value)}: {_claim_label(f)}{message}"
+        lines.extend(term.wrap(line, 4))
+        if f.kind is FindingKind.STALE and f.was is not None and f.text is not None:
+            lines.extend(term.wrap(f"    was → now: {terminal.word_diff(f.was, f.text, term)}", 6))
+    for hint in hints:
+        lines.extend(term.wrap(term.paint(f"hint: {hint}", "hint"), 6))
+    lines.append(term.paint(summary_line(result), "done" if result.clear else "bold"))
+    return "\n".join(lines) + "\n"
+
+
+def _split_hint(message: str) -> tuple[str, str | None]:
+    m = _HINT.search(message)
+    return (message[: m.start()], m.group(1)) if m else (message, None)
 
 
 def as_json(result: CheckResult, prefix: str = "") -> str:
