@@ -9,7 +9,7 @@ import typer
 from factcheck.commands import run
 
 archive_app = typer.Typer(
-    help="The newsroom's shared source archive on PostgreSQL (docs/archive.md).",
+    help="The newsroom's shared source archive on PostgreSQL (docs/archive.md).\n\nExamples:\n\n\b\n  factcheck archive status",
     no_args_is_help=True,
 )
 
@@ -99,19 +99,37 @@ def push_cmd(
     paths: Annotated[list[str], typer.Argument(help="Source files or folders (walked in full) to index into the archive.")],
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
 ) -> None:
-    """Index sources into the archive server; content already there (same sha256) is skipped."""
+    """Index sources into the archive server; content already there (same sha256) is skipped.
+
+    Examples:
+
+    \b
+      FACTCHECK_ARCHIVE_URL=postgresql://factcheck_writer@db.example.org/archive factcheck archive push wire/
+    """
     run(push_sources, paths, quiet)
 
 
 @archive_app.command("status")
 def status_cmd() -> None:
-    """Show the archive's documents, bytes, last push and schema version."""
+    """Show the archive's documents, bytes, last push and schema version.
+
+    Examples:
+
+    \b
+      factcheck archive status
+    """
     run(show_status)
 
 
 @archive_app.command("migrate")
 def migrate_cmd() -> None:
-    """Create or upgrade the archive's tables (under an advisory lock; safe to run twice)."""
+    """Create or upgrade the archive's tables (under an advisory lock; safe to run twice).
+
+    Examples:
+
+    \b
+      factcheck archive migrate
+    """
     run(run_migrate)
 
 
@@ -123,7 +141,14 @@ def prune_cmd(
     path: Annotated[Optional[str], typer.Option("--path", help="Delete documents whose archive path matches this glob (* and ?).")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Count what would be deleted; delete nothing.")] = False,
 ) -> None:
-    """Delete documents by age and/or path; one of the two filters is required."""
+    """Delete documents by age and/or path; one of the two filters is required.
+
+    Examples:
+
+    \b
+      factcheck archive prune --older-than 2y --dry-run
+      factcheck archive prune --path 'wire/2019/*'
+    """
     run(run_prune, older_than, path, dry_run)
 
 
