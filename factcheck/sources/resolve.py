@@ -68,6 +68,8 @@ def _walk(root: str, start: str, parts: list[str], found: _Found) -> None:
         prefix = f"{rel_dir}/" if rel_dir else ""
         # Which segments a file name here must match; the same for every file in the folder.
         names = [(matchers[last], parts[last].startswith(".")) for i in states if i == last and parts[i] != "**"]
+        # One pattern for the names here (as in `archive/**/*.txt`): no generator per file.
+        only, dotted_only = names[0] if len(names) == 1 else (None, False)
         try:
             with os.scandir(os.path.join(root, rel_dir) if rel_dir else root) as it:
                 for entry in it:
@@ -77,7 +79,11 @@ def _walk(root: str, start: str, parts: list[str], found: _Found) -> None:
                         nxt = _step(parts, matchers, states, name)
                         if nxt:
                             stack.append((prefix + name, nxt))
-                    elif names and _supported(name) and any(m(name) and (dotted or name[0] != ".") for m, dotted in names):
+                    elif not names or not _supported(name):
+                        continue
+                    elif (only(name) and (dotted_only or name[0] != ".")) if only else any(
+                        m(name) and (dotted or name[0] != ".") for m, dotted in names
+                    ):
                         (found.links if entry.is_symlink() else found.files).append(prefix + name)
         except OSError:
             continue  # unreadable or vanished folder: nothing in it can be read either
