@@ -35,6 +35,7 @@ class Resolved:
     paths: list[str] = field(default_factory=list)
     errors: list[FactcheckError] = field(default_factory=list)
     declared: bool = True
+    missing: dict = field(default_factory=dict)  # declared path that is not on disk -> its error
 
 
 def inside_root(root: Path, rel: str) -> str:
@@ -144,6 +145,7 @@ class Resolver:
         self._root = str(config.root)
         self._entries: dict[str, tuple[list[str], list[FactcheckError]]] = {}
         self._drafts: dict[tuple[str, ...], Resolved] = {}
+        self._missing: dict[FactcheckError, str] = {}
 
     def expand(self, entry: str) -> tuple[list[str], list[FactcheckError]]:
         """A front-matter entry or archive folder → its checked, root-relative files, and errors."""
@@ -190,7 +192,9 @@ class Resolver:
         except FactcheckError as exc:
             return [], [exc]
         if not os.path.exists(os.path.join(self._root, clean)):
-            return [], [InputError("source listed in the draft does not exist", path=entry)]
+            exc = InputError("source listed in the draft does not exist", path=entry)
+            self._missing[exc] = clean  # a shared archive server may hold it (see factcheck/archive)
+            return [], [exc]
         return [clean], []
 
     def for_draft(self, declared: list[str]) -> Resolved:
@@ -208,6 +212,7 @@ class Resolver:
         for entry in declared:
             files, errors = self.expand(entry)
             out.errors.extend(errors)
+            out.missing.update((self._missing[e], e) for e in errors if e in self._missing)
             if not files and not errors:
                 out.errors.append(InputError("no source file matches this pattern", path=entry))
             _extend(out, seen, files)
