@@ -134,8 +134,12 @@ def _write_bytes(path: Path, data: bytes) -> None:
     import os
     import tempfile
 
+    from factcheck.store import file_mode
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); a snapshot is shared like any newsroom file.
+        os.chmod(tmp, file_mode(path))
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
