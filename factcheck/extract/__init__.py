@@ -57,7 +57,7 @@ def extract_claims(text: str, *, reference_date: dt.date, body_start: int = 0) -
         if not (body_start <= f.start < f.end <= len(text)):
             continue  # an extractor bug must never produce a claim that points nowhere
         snippet = text[f.start : f.end]
-        sentence = doc.sentences.sentence_text(f.start, f.end)
+        sentence = doc.sentences.context(f.start, f.end)
         key = (f.kind, snippet, sentence)
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
