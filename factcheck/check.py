@@ -57,6 +57,8 @@ class Finding:
     draft: str
     claim: str | None = None
     text: str | None = None
+    verdict: str | None = None  # the matcher's verdict, so a person sees what a pending claim is worth
+    was: str | None = None  # a stale claim's text as last signed off
 
     @property
     def title(self) -> str:
@@ -303,7 +305,10 @@ def _claim_finding(c: _Checked, rec: dict[str, Any], status: Status, forged: str
     kind = _STATUS_FINDINGS.get(status)
     if kind is None:
         return None
-    return Finding(kind, c.draft, rec.get("line"), _status_message(rec, status), c.draft, cid, text)
+    was = review.last_signed_text(rec)[0] if status is Status.STALE else None
+    return Finding(
+        kind, c.draft, rec.get("line"), _status_message(rec, status), c.draft, cid, text, rec.get("verdict"), was
+    )
 
 
 def _status_message(rec: dict[str, Any], status: Status) -> str:

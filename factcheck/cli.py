@@ -13,6 +13,7 @@ import os
 import sys
 import tempfile
 import traceback
+from enum import Enum
 
 import typer
 
@@ -38,11 +39,25 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
+class ColorMode(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 @app.callback()
 def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    color: ColorMode = typer.Option(
+        ColorMode.auto,
+        "--color",
+        help="Colour verdicts and states: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never.",
+    ),
 ) -> None:
     """Pull checkable claims out of news drafts, match them to sources, and sign them off in git."""
+    from factcheck.render import terminal
+
+    terminal.choose_color(color.value)
 
 
 def _command_modules() -> list[str]:

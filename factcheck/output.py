@@ -20,8 +20,21 @@ def warn(message: str) -> None:
 
 
 def ask(prompt: str) -> str | None:
-    """Prompt and read one line from standard input; None when input has ended."""
+    """Prompt and read one line from standard input; None when input has ended.
+
+    A terminal echoes the answer and the Enter key; piped input is not echoed, so the
+    answer is written after the prompt here, keeping prompt and what follows on separate lines.
+    """
     sys.stdout.write(prompt)
     sys.stdout.flush()
     line = sys.stdin.readline()
+    if not _isatty(sys.stdin):
+        sys.stdout.write(line.strip() + "\n")
     return None if line == "" else line.strip()
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False

@@ -74,7 +74,7 @@ def test_stale_after_figure_edit_in_place_and_show_prints_old_to_new(newsroom):
     assert "stale" in result.output and "(was “114”)" in result.output
     shown = room.run("show", "drafts/vote.md", rec["id"])
     assert shown.exit_code == 0, shown.output
-    assert "114 → 141" in shown.output
+    assert "changed since sign-off: [-114-] {+141+}" in shown.output
     # a new sign-off clears it
     assert room.run("approve", "drafts/vote.md", rec["id"], who=RITA).exit_code == 0
     assert room.run("check").exit_code == 0

@@ -51,3 +51,38 @@ def test_nothing_to_review(newsroom):
     room.run("approve", "drafts/vote.md", *[c["id"] for c in room.claims()])
     result = room.run("review", "drafts/vote.md")
     assert result.exit_code == 0 and "nothing to review" in result.output
+
+
+def test_each_decision_is_confirmed_and_the_summary_shows_claim_texts(newsroom):
+    room = scanned(newsroom)
+    result = room.run("review", "drafts/vote.md", input="a\n\ns\nr\nit is 21 million\n")
+    assert result.exit_code == 0, result.output
+    ids = {c["text"]: c["id"] for c in room.claims()}
+    out = result.output
+    assert f"\napproved: {ids['114']} “114”\n" in out
+    assert f"\nskipped: {ids['We will start building in spring,']} “We will start building in spring,”\n" in out
+    assert f"\nrejected: {ids['12']} “12”\n" in out
+    summary = out[out.index("recorded 2 decisions") :]
+    assert f"approved  {ids['114']}  “114”" in summary
+    assert f"rejected  {ids['12']}  “12”" in summary
+    assert "committed " in summary
+
+
+def test_piped_answers_keep_prompt_and_output_on_separate_lines(newsroom):
+    room = scanned(newsroom)
+    out = room.run("review", "drafts/vote.md", input="a\nminutes p. 4\nq\n").output
+    assert "[q]uit? a\nnote (optional): minutes p. 4\napproved: " in out
+
+
+def test_undo_takes_back_the_last_decision_and_asks_again(newsroom):
+    room = scanned(newsroom)
+    # approve 114, then undo it and reject it instead; undo with nothing decided says so
+    result = room.run("review", "drafts/vote.md", input="u\na\n\nu\nr\nwrong site\nq\n")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "nothing to undo" in out
+    cid = room.claim_id("114")
+    assert f"undone: approved: {cid} “114”" in out
+    assert out.count("(1/3)") == 3  # asked first, again after the empty undo, again after the undo
+    first = room.claims()[0]
+    assert first["status"] == "rejected" and [r["decision"] for r in first["reviews"]] == ["rejected"]

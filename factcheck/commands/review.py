@@ -13,7 +13,9 @@ import typer
 
 from factcheck.commands import run
 
-KEYS = "[a]pprove  [r]eject  [s]kip  [q]uit"
+KEYS = "[a]pprove  [r]eject  [s]kip  [u]ndo  [q]uit"
+QUIT = "quit"
+UNDO = "undo"
 
 
 def review_draft(draft: str, commit: bool) -> int:
@@ -36,45 +38,87 @@ def review_draft(draft: str, commit: bool) -> int:
     if not choices:
         output.out("no decisions; nothing recorded")
         return 0
-    from factcheck.commands.approve import _report
-
-    return _report(signoff.decide(config, rel, choices, commit=commit))
+    result = signoff.decide(config, rel, choices, commit=commit)
+    output.out(_summary(result, todo))
+    return 0
 
 
 def _ask_each(todo: list[dict]) -> list:
+    """Ask about each claim in turn; `u` takes the last decision back and asks about that claim again."""
     from factcheck import output
     from factcheck.render.review import claim_block
 
-    choices = []
-    for n, rec in enumerate(todo, 1):
-        output.out(f"\n({n}/{len(todo)}) " + claim_block(rec))
+    decided: list[tuple[int, object]] = []  # (index in todo, Choice or None for a skip), newest last
+    n = 0
+    while n < len(todo):
+        rec = todo[n]
+        output.out(f"\n({n + 1}/{len(todo)}) " + claim_block(rec))
         choice = _ask_one(rec)
-        if choice == "quit":
+        if choice == QUIT:
             break
-        if choice is not None:
-            choices.append(choice)
-    return choices
+        if choice == UNDO:
+            if not decided:
+                output.out("nothing to undo")
+                continue
+            n, undone = decided.pop()
+            output.out(_confirm(todo[n], undone, undo=True))
+            continue
+        decided.append((n, choice))
+        output.out(_confirm(rec, choice))
+        n += 1
+    return [choice for _, choice in decided if choice is not None]
+
+
+def _confirm(rec: dict, choice, *, undo: bool = False) -> str:
+    """One line saying what was decided (or taken back) for a claim."""
+    from factcheck.render import terminal
+
+    term = terminal.current()
+    what = "skipped" if choice is None else choice.decision.value
+    shown = term.paint(what, what if choice is not None else "label")
+    head = f"undone: {what}" if undo else shown
+    return f"{head}: {term.paint(str(rec['id']), 'id')} “{terminal.snippet(rec.get('text', ''), 60)}”"
+
+
+def _summary(result, todo: list[dict]) -> str:
+    """What was recorded, claim by claim with its words, and where it went."""
+    from factcheck.render import terminal
+
+    term = terminal.current()
+    texts = {str(rec["id"]): str(rec.get("text", "")) for rec in todo}
+    lines = [term.paint(f"recorded {len(result.recorded)} decision{'s' if len(result.recorded) != 1 else ''} on {result.draft}:", "heading")]
+    for cid, decision in result.recorded:
+        lines.append(f"  {term.paint(f'{decision.value:<8}', decision.value)}  {cid}  “{terminal.snippet(texts.get(cid, ''), 70)}”")
+    for cid in result.already:
+        lines.append(f"  already approved  {cid}  “{terminal.snippet(texts.get(cid, ''), 70)}”")
+    if result.commit:
+        lines.append(f"committed {result.commit[:10]} as {result.reviewer}")
+    elif result.recorded:
+        lines.append(f"wrote {result.claims_file}; not committed (--no-commit)")
+    return "\n".join(lines)
 
 
 def _ask_one(rec: dict):
-    """One claim's decision: a Choice, None to skip, or "quit"."""
+    """One claim's decision: a Choice, None to skip, QUIT or UNDO."""
     from factcheck import output, signoff
     from factcheck.review import Decision
 
     while True:
         key = output.ask(f"{KEYS}? ")
         if key is None or key.lower() in ("q", "quit"):
-            return "quit"
+            return QUIT
         key = key.lower()
         if key in ("s", "skip", ""):
             return None
+        if key in ("u", "undo"):
+            return UNDO
         if key in ("a", "approve"):
             note = output.ask("note (optional): ")
             return signoff.Choice(rec["id"], Decision.APPROVED, note or None)
         if key in ("r", "reject"):
             note = _ask_note()
             if note is None:
-                return "quit"
+                return QUIT
             return signoff.Choice(rec["id"], Decision.REJECTED, note) if note else None
         output.out(f"please answer with one of {KEYS}")
 
@@ -96,5 +140,5 @@ def register(app: typer.Typer) -> None:
         draft: Annotated[str, typer.Argument(help="The draft to review.")],
         no_commit: Annotated[bool, typer.Option("--no-commit", help="Write the decisions but leave committing to you.")] = False,
     ) -> None:
-        """Go through DRAFT's claims awaiting sign-off: approve, reject (with a note), skip or quit."""
+        """Go through DRAFT's claims awaiting sign-off: approve, reject (with a note), skip, undo or quit."""
         run(review_draft, draft, not no_commit)

@@ -9,6 +9,8 @@ whose annotations and SARIF uploads are anchored at the top of the repository.
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 
 from factcheck.check import TITLES, CheckResult, Finding, FindingKind
 
@@ -42,9 +44,40 @@ def summary_line(result: CheckResult) -> str:
     return f"{n} draft{'s' if n != 1 else ''} checked, {claims}{detail}; {verdict}"
 
 
+# "…; run `factcheck review` or `factcheck approve`": the advice at the end of a message,
+# which the text format gives once at the end instead of on every finding.
+_HINT = re.compile(r";\s+(run `[^`]+`.*)$")
+
+
 def as_text(result: CheckResult, prefix: str = "") -> str:
-    lines = [f"{_where(f, prefix)}: {f.kind.value}: {_claim_label(f)}{f.message}" for f in result.findings]
-    return "\n".join([*lines, summary_line(result)]) + "\n"
+    """One line per finding (wrapped and coloured on a terminal), each piece of advice once."""
+    from factcheck.render import terminal
+
+    term = terminal.current()
+    lines: list[str] = []
+    seen = Counter(_split_hint(f.message)[1] for f in result.findings)
+    # Advice shared by several findings is given once, after them; advice for one alone stays on its line.
+    hints = [h for h, n in seen.items() if h and n > 1]
+    for f in result.findings:
+        message, hint = _split_hint(f.message)
+        if hint and hint not in hints:
+            message = f.message
+        if f.kind is FindingKind.PENDING:
+            verdict = f.verdict or "not matched"
+            message += f" (verdict: {term.paint(verdict.replace('_', ' '), f.verdict or 'unmatched')})"
+        line = f"{_where(f, prefix)}: {term.paint(f.kind.value, f.kind.value)}: {_claim_label(f)}{message}"
+        lines.extend(term.wrap(line, 4))
+        if f.kind is FindingKind.STALE and f.was is not None and f.text is not None:
+            lines.extend(term.wrap(f"    was → now: {terminal.word_diff(f.was, f.text, term)}", 6))
+    for hint in hints:
+        lines.extend(term.wrap(term.paint(f"hint: {hint}", "hint"), 6))
+    lines.append(term.paint(summary_line(result), "done" if result.clear else "bold"))
+    return "\n".join(lines) + "\n"
+
+
+def _split_hint(message: str) -> tuple[str, str | None]:
+    m = _HINT.search(message)
+    return (message[: m.start()], m.group(1)) if m else (message, None)
 
 
 def as_json(result: CheckResult, prefix: str = "") -> str:

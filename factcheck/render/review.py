@@ -6,36 +6,50 @@ import json
 from typing import Any
 
 from factcheck import review
+from factcheck.render import terminal
+from factcheck.render.claims import _number
+from factcheck.render.terminal import one_line as _one_line
 
 KIND_DETAILS = ("speaker", "value", "unit", "qualifier", "attributed_to")
 EVIDENCE_PLACE = (("page", "p. {}"), ("timestamp", "at {}"), ("speaker", "speaker: {}"))
 
 
-def _one_line(text: Any) -> str:
-    return " ".join(str(text).split())
+EVIDENCE_CHARS = 240  # a passage longer than this is cut, at a word, for the terminal
+HANG = 12  # continuation lines start under the value, past "  sentence: "
 
 
 def claim_block(rec: dict[str, Any]) -> str:
-    """Everything an editor needs to sign a claim off, in reading order."""
+    """Everything an editor needs to sign a claim off, in reading order, wrapped and coloured."""
+    term = terminal.current()
     status = review.status_of(rec)
-    lines = [f"{rec['id']}  {rec.get('kind')}  line {rec.get('line')}  [{status.value}]"]
+    lines = [
+        f"{term.paint(str(rec['id']), 'id')}  {rec.get('kind')}  line {rec.get('line')}  "
+        + term.paint(f"[{status.value}]", status.value)
+    ]
     lines.append(f"  claim:    {_one_line(rec.get('text', ''))}")
     lines.append(f"  sentence: {_one_line(rec.get('sentence', ''))}")
-    details = [f"{k}: {rec[k]}" for k in KIND_DETAILS if rec.get(k) is not None]
+    details = [f"{k}: {_number(rec[k])}" for k in KIND_DETAILS if rec.get(k) is not None]
     if details:
         lines.append(f"  details:  {', '.join(details)}")
     if status is review.Status.STALE:
         lines.extend(_change_lines(rec))
     lines.extend(_evidence_lines(rec))
     lines.extend(_review_lines(rec))
-    return "\n".join(lines) + "\n"
+    return "\n".join(w for line in lines for w in term.wrap(line, _hang(line))) + "\n"
+
+
+def _hang(line: str) -> int:
+    """Continuation lines of a labelled field line up under its value; others indent a little."""
+    if line.startswith("  ") and not line.startswith("   ") and ":" in line[:HANG]:
+        return HANG
+    return len(line) - len(line.lstrip(" ")) + 2
 
 
 def _change_lines(rec: dict[str, Any]) -> list[str]:
-    """Old → new for a claim that changed after it was signed off."""
+    """What changed in a claim after it was signed off, as a word diff."""
     old_text, old_sentence = review.last_signed_text(rec)
     if old_text is not None and _one_line(old_text) != _one_line(rec.get("text", "")):
-        return [f"  changed since sign-off: {_one_line(old_text)} → {_one_line(rec.get('text', ''))}"]
+        return [f"  changed since sign-off: {terminal.word_diff(old_text, rec.get('text', ''))}"]
     if old_sentence is not None:
         return [
             "  sentence changed since sign-off:",
@@ -46,20 +60,37 @@ def _change_lines(rec: dict[str, Any]) -> list[str]:
 
 
 def _evidence_lines(rec: dict[str, Any]) -> list[str]:
-    lines = [f"  verdict:  {rec['verdict']}"] if rec.get("verdict") else ["  verdict:  (not matched yet; run `factcheck match`)"]
+    term = terminal.current()
+    verdict = rec.get("verdict")
+    if verdict:
+        lines = [f"  verdict:  {term.paint(str(verdict), str(verdict))}"]
+    else:
+        hint = "; run `factcheck match`" if term.hint("match") else ""
+        lines = [f"  verdict:  {term.paint('(not matched yet' + hint + ')', 'unmatched')}"]
     for n, ev in enumerate(rec.get("evidence") or [], 1):
         if not isinstance(ev, dict):
             continue
         place = ", ".join(fmt.format(ev[k]) for k, fmt in EVIDENCE_PLACE if ev.get(k) not in (None, ""))
         judged = ", ".join(str(x) for x in (ev.get("verdict"), ev.get("reason")) if x)
+        if ev.get("verdict"):
+            judged = judged.replace(str(ev["verdict"]), term.paint(str(ev["verdict"]), str(ev["verdict"])), 1)
         score = f"score {ev['score']}" if ev.get("score") is not None else ""
         head = "  ".join(x for x in (str(ev.get("source", "?")), place and f"({place})", score, judged) if x)
         lines.append(f"  evidence {n}: {head}")
         if ev.get("text"):
-            lines.append(f"    “{_one_line(ev['text'])}”")
+            lines.append(f"    “{terminal.snippet(ev['text'], EVIDENCE_CHARS)}”")
         if ev.get("diff"):
-            lines.append(f"    diff: {_one_line(ev['diff'])}")
+            lines.append(f"    diff: {_paint_diff(_one_line(ev['diff']))}")
     return lines
+
+
+def _paint_diff(diff: str) -> str:
+    """A stored word diff (`[-gone-]`, `{+new+}`) with its changes in colour."""
+    import re
+
+    term = terminal.current()
+    diff = re.sub(r"\[-.*?-\]", lambda m: term.paint(m.group(0), "del"), diff)
+    return re.sub(r"\{\+.*?\+\}", lambda m: term.paint(m.group(0), "ins"), diff)
 
 
 def _review_lines(rec: dict[str, Any]) -> list[str]:
@@ -71,7 +102,8 @@ def _review_lines(rec: dict[str, Any]) -> list[str]:
         note = f" — {_one_line(r['note'])}" if r.get("note") else ""
         who = f"{r.get('name')} <{r.get('by')}>" if r.get("name") else str(r.get("by"))
         signed = f" (signed: {_one_line(r.get('text', ''))})" if r.get("text") != rec.get("text") else ""
-        lines.append(f"    {r.get('at')}  {r.get('decision')}  {who}{note}{signed}")
+        decision = str(r.get("decision"))
+        lines.append(f"    {r.get('at')}  {terminal.current().paint(decision, decision)}  {who}{note}{signed}")
     return lines
 
 
