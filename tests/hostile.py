@@ -41,10 +41,11 @@ def _limits(memory: int, seconds: float):
 
 
 def run_bounded(*args: str, cwd: Path, memory: int = MEMORY_LIMIT, seconds: float = SECONDS_LIMIT, env: dict | None = None) -> Bounded:
-    """Run `python -m factcheck ARGS` capped at `memory` bytes and `seconds` of CPU and wall time.
+    """Run `python -m factcheck ARGS` capped at `memory` bytes and `seconds` of CPU time.
 
     Going over either limit kills the child or raises in it, which the caller's
-    assertions on the exit code and the single error line then catch.
+    assertions on the exit code and the single error line then catch. Wall time is
+    only a backstop against a hang, with room for a machine busy with other work.
     """
     full_env = {**os.environ, **_git_identity("Ed Itor", "ed@example.org"), "COLUMNS": "100", "NO_COLOR": "1", **(env or {})}
     import resource
@@ -56,12 +57,12 @@ def run_bounded(*args: str, cwd: Path, memory: int = MEMORY_LIMIT, seconds: floa
             cwd=cwd,
             capture_output=True,
             env=full_env,
-            timeout=seconds * 2,
+            timeout=max(60.0, seconds * 6),
             preexec_fn=_limits(memory, seconds),
             stdin=subprocess.DEVNULL,
         )
     except subprocess.TimeoutExpired as exc:
-        raise AssertionError(f"factcheck {' '.join(args)} ran past {seconds * 2:.0f} s") from exc
+        raise AssertionError(f"factcheck {' '.join(args)} ran past {max(60.0, seconds * 6):.0f} s") from exc
     cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
     out, err = proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
