@@ -244,7 +244,7 @@ def check_draft(config: Config, rel: str) -> _Checked:
     target = store.claims_path(config.claims_dir, rel)
     shown = target.relative_to(config.root).as_posix()
     draft = drafts.read_draft(config, rel)
-    result = extract_draft(draft)
+    result = extract_draft(draft, locale=config.locale)
     on_disk = store.read_claims_file(target, display=shown)
     built = store.build_claims_file(result, draft.text, on_disk)
     for rec in built.claims:

@@ -16,12 +16,14 @@ CONFIG_NAME = ".factcheck.yaml"
 class Config:
     """Every key of .factcheck.yaml, with its default. See docs/config.md."""
 
+    name: str | None = None  # the newsroom's name, for the report's title
     drafts: tuple[str, ...] = ("drafts/**/*.md",)
     claims: str = "claims"
     sources: str = "sources"
     archives: tuple[str, ...] = ()
     reviewers: tuple[str, ...] = ()
     allow_self_approval: bool = False
+    locale: str = "en-US"
     root: Path = field(default=Path("."), compare=False)
 
     @property
@@ -42,6 +44,9 @@ DEFAULT_CONFIG_TEXT = """\
 # factcheck configuration. Every key is optional; these are the defaults.
 # Reference: docs/config.md
 
+# The newsroom's name, shown as the title of the report (default: the drafts' titles).
+# name: City Desk
+
 # Globs (relative to this file) that select the drafts `factcheck scan` reads.
 drafts:
   - drafts/**/*.md
@@ -61,6 +66,9 @@ reviewers: []
 
 # May the person whose commit introduced a claim also approve it?
 allow_self_approval: false
+
+# How the newsroom writes numbers: decimal and grouping marks ("3,5" is 3.5 in de-DE).
+locale: en-US
 """
 
 
@@ -102,6 +110,18 @@ def _inside_newsroom(value: str, key: str, text: str, path: str) -> None:
         )
 
 
+def _locale(value: Any, text: str, path: str) -> str:
+    from factcheck import number_locale
+
+    line = _key_line(text, "locale")
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError("`locale` must be a locale name such as en-US, en-IN, de-DE or fr-FR", path=path, line=line)
+    try:
+        return number_locale.marks(value).locale
+    except ConfigError as exc:
+        raise ConfigError(f"`locale`: {exc.message}", path=path, line=line) from None
+
+
 def parse_config(text: str, *, path: str, root: Path) -> Config:
     from factcheck import yamlio
 
@@ -123,6 +143,10 @@ def parse_config(text: str, *, path: str, root: Path) -> Config:
             if not isinstance(data[key], str) or not data[key].strip():
                 raise ConfigError(f"`{key}` must be a folder path", path=path, line=_key_line(text, key))
             values[key] = data[key].strip().rstrip("/")
+    if data.get("name") is not None:
+        if not isinstance(data["name"], str) or not data["name"].strip():
+            raise ConfigError("`name` must be text", path=path, line=_key_line(text, "name"))
+        values["name"] = " ".join(data["name"].split())
     for key in ("drafts", "archives", "claims", "sources"):
         for value in values.get(key, ()) if key in ("drafts", "archives") else [values.get(key, "")]:
             _inside_newsroom(value, key, text, path)
@@ -130,6 +154,8 @@ def parse_config(text: str, *, path: str, root: Path) -> Config:
         if not isinstance(data["allow_self_approval"], bool):
             raise ConfigError("`allow_self_approval` must be true or false", path=path, line=_key_line(text, "allow_self_approval"))
         values["allow_self_approval"] = data["allow_self_approval"]
+    if "locale" in data:
+        values["locale"] = _locale(data["locale"], text, path)
     values["reviewers"] = tuple(r.strip().lower() for r in values.get("reviewers", ()))
     return Config(**values)
 

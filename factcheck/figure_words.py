@@ -174,8 +174,12 @@ def word_value(tokens) -> tuple[Fraction, int, str]:
         elif kind == "scale":
             scale = SCALES[w]
             if last_scale and scale >= last_scale:
-                break
-            total, group, last_scale = total + (group or 1) * scale, 0, scale
+                if not (w.startswith("crore") and group == 0 and scale > last_scale):
+                    break
+                # "two lakh crore", "five thousand crore": a crore counts what comes before it
+                total, last_scale = total * scale, scale
+            else:
+                total, group, last_scale = total + (group or 1) * scale, 0, scale
         elif kind == "dozen" and i:
             group *= 12
         else:

@@ -44,6 +44,7 @@ from fractions import Fraction
 from typing import Callable, Iterable
 
 from factcheck import figure_words as W
+from factcheck import number_locale
 from factcheck import units as U
 
 class _Lazy:
@@ -100,17 +101,20 @@ class Figure:
         return self.low is not None
 
 
-def parse_figures(text: str, start: int = 0, end: int | None = None, *, skip: Iterable[tuple[int, int]] = ()) -> list[Figure]:
+def parse_figures(
+    text: str, start: int = 0, end: int | None = None, *, skip: Iterable[tuple[int, int]] = (), locale: str | None = None
+) -> list[Figure]:
     """Every figure in `text[start:end]`, in order, with absolute offsets into `text`.
 
     `skip` lists spans the caller knows hold no figures (a Markdown link target, say);
-    numbers inside them are ignored.
+    numbers inside them are ignored. `locale` ("de-DE") says how numerals are written
+    (see `factcheck.number_locale`); the default is en-US.
     """
     end = len(text) if end is None else min(end, len(text))
     if start >= end:
         return []
     work = _mask(text, start, end, skip)
-    return _Scan(work, start, end).run(start)
+    return _Scan(work, start, end, number_locale.marks(locale)).run(start)
 
 
 def parse_number(text: str) -> int | float | None:
@@ -360,8 +364,9 @@ _TOKEN_END = re.compile(r"[\w.\-/+]*\w")
 class _Scan:
     """One pass over a text: find candidates, read each into a figure or reject it."""
 
-    def __init__(self, text: str, start: int, end: int):
+    def __init__(self, text: str, start: int, end: int, marks: number_locale.Marks = number_locale.ENGLISH):
         self.text = text
+        self.marks = marks
         self.start = start  # a figure never reaches back before the region it was asked for
         self.end = end
         self._next: list[re.Match | None | bool] = [None, None, None]  # per pattern; False: none left
@@ -441,12 +446,13 @@ class _Scan:
 
     def digits(self, s: int, *, first: bool) -> _Quantity:
         text = self.text
+        local = self.local_numeral(s)
         if first:
             self.check_before_digits(s)
-            m = _NOT_A_FIGURE_AT.match(text, s, self.end)
+            m = None if local and local.end() - s > 4 else _NOT_A_FIGURE_AT.match(text, s, self.end)
             if m:
                 raise _Reject(m.end())
-        m = _NUMERAL.match(text, s)
+        m = local or _NUMERAL.match(text, s)
         if text[m.end() : m.end() + 1].isdigit():
             raise _Reject(self.token_end(m.end()))  # too many digits for an amount
         raw, dec = m.group("int"), m.group("dec")
@@ -458,12 +464,30 @@ class _Scan:
         self.glued(q)
         return q
 
+    def local_numeral(self, s: int) -> re.Match | None:
+        """A numeral in the newsroom's own marks ("1.234,5" in de-DE), or one with a decimal comma
+        that no locale reads otherwise ("1.234.567,89", "3,5 million"); None for plain English."""
+        text, marks = self.text, self.marks
+        if marks.numeral is not None:
+            m = marks.numeral.match(text, s)
+            return m if m.group("dec") or not m.group("int").isdigit() else None
+        nxt = text[s + 1 : s + 5]
+        if "," not in nxt and "." not in nxt:
+            return None
+        m = _COMMA_DECIMAL.match(text, s)
+        if m and (m.group("int").count(".") or _DECIMAL_COMMA_CONTEXT.match(text, m.end(), self.end)
+                  or text[max(0, s - 1) : s] == "\u20ac"):
+            return m
+        return None
+
     def check_before_digits(self, s: int) -> None:
         """Digits inside a token ("i7", "F-16", "3.2.1", "11/23") or after an apostrophe ("'09")."""
         text = self.text
         before = text[s - 1] if s > 0 else " "
         if s == self._score_at:
             return  # the second number of a tally
+        if before.isupper() and _CODE_GLUED.search(text, max(0, s - 6), s):
+            return  # "EUR250", "USD12m": a currency code written against the amount
         if before.isalnum() or before in "_.,/:\u00ad" or (before in "-\u2010\u2011\u2013" and _code_hyphen(text, s - 1)):
             raise _Reject(self.token_end(s))
         if before in "'\u2019" and _NUMERAL.match(text, s).end() - s == 2:
@@ -535,6 +559,7 @@ class _Scan:
             q = _Quantity(s, tokens[0][2], Fraction(1, 2), words=True)
             self.half(q)
             return q
+        tokens = _before_and_fraction(tokens)
         value, used, last = W.word_value(tokens)
         if used == 0 or W.word_kind(first) in ("hundred", "scale"):
             raise _Reject(tokens[max(used, 1) - 1][2])  # "several hundred", "thousands": no number given
@@ -557,12 +582,26 @@ class _Scan:
             if den and sep.strip() in ("", "-") and word.lower().endswith("s") == (q.value > 1):
                 q.value /= den
                 q.end, q.bare_one = tok_end, False
-        if last in ("unit", "teen", "tens", "scale"):
-            m = _AND_A_HALF.match(self.text, q.end, self.end)
-            if m:
-                q.value += Fraction(1, 2)
-                q.end, q.bare_one = m.end(), False
+        if last in ("unit", "teen", "tens", "scale", "hundred"):
+            step = q.value / q.base if last == "scale" and q.base else Fraction(100 if last == "hundred" else 1)
+            self.and_fraction(q, step)
         self.fraction_of_magnitude(q)
+
+    def and_fraction(self, q: _Quantity, step: Fraction) -> None:
+        """"one and a half", "3 million and a half", "two hundred and three quarters": the
+        fraction is of the last scale named (a half of a million), so the value stays between
+        the whole and the next whole of that scale."""
+        m = _AND_FRACTION.match(self.text, q.end, self.end)
+        if not m:
+            return
+        if m.group("f"):
+            num, den = 1, W.FRACTION_WORDS[m.group("f").lower()]
+        else:
+            num, den = W.CARDINALS[m.group("n").lower()], W.FRACTION_WORDS[m.group("fs").lower()]
+            if num >= den:
+                return
+        q.value += Fraction(num, den) * step
+        q.end, q.bare_one, q.plain = m.end(), False, False
 
     def fraction_of_magnitude(self, q: _Quantity) -> None:
         """"half a million", "a quarter of a million", "half a dozen"."""
@@ -575,11 +614,13 @@ class _Scan:
 
     def half(self, q: _Quantity) -> None:
         text = self.text
-        if _NOT_HALF_BEFORE.search(text, max(0, q.start - 12), q.start) or text.startswith("-", q.end):
+        if _NOT_HALF_BEFORE.search(text, max(0, q.start - 12), q.start):
             raise _Reject(q.end)
         self.fraction_of_magnitude(q)
         if q.magnitude:
             return
+        if text.startswith("-", q.end):
+            raise _Reject(q.end)
         after = _HALF_AFTER.match(text, q.end, self.end)
         if not after:
             raise _Reject(q.end)
@@ -641,7 +682,7 @@ class _Scan:
         tail = window.rstrip(" \u00a0-")[-5:]
         if not q.words and (window[-1] in _SIGNS or tail[-1:] in _CURRENCY_TAILS or tail[-1:].isupper()):
             window = self.sign_and_currency(q, window)
-        elif tail.lower() == "minus":
+        elif tail.lower() in ("minus", "ative"):  # "minus one", "negative five"
             m = _MINUS_WORD.search(window)
             if m:
                 q.value, q.start = -q.value, q.start - len(m.group())
@@ -662,6 +703,8 @@ class _Scan:
         cur = _CURRENCY_BEFORE.search(window)
         if cur:
             q.currency = U.currency_code(cur.group("c"))
+            if cur.group("s"):
+                self.scale_by(q, _SHORTHAND_SCALES[cur.group("s")])  # "MUSD 12"
             q.start -= len(cur.group())
             window = window[: len(window) - len(cur.group())]
             if cur.group().endswith("-") and not sign:
@@ -697,6 +740,10 @@ class _Scan:
         nxt = self.next_two(q)
         if nxt[0] in _MAGNITUDE_LEADS or nxt[1] in _MAGNITUDE_LEADS:
             self.magnitudes(q)
+        if not q.words and self.next_two(q) == " a" and q.value.denominator == 1:
+            self.and_fraction(q, q.value / q.base if q.magnitude and q.base else Fraction(1))
+            if not q.magnitude and q.value.denominator != 1:
+                self.magnitudes(q)  # "2 and a half million"
         q.number_end = q.end
         if self.next_two(q) in (" i", " o") and self.ratio(q):
             return
@@ -744,15 +791,24 @@ class _Scan:
         text = self.text
         while True:
             m = _MAGNITUDE_AFTER.match(text, q.end, self.end)
+            if not m and self.marks.indian:
+                m = _INDIAN_ABBREVIATION.match(text, q.end, self.end)  # "Rs 5 cr", "20 lacs"
+                if not m:
+                    return
+                self.scale_by(q, U.MAGNITUDE_WORDS["crore" if m.group("w").lower().startswith("cr") else "lakh"])
+                q.end, q.plain = m.end(), False
+                continue
             if not m:
                 return
             word = m.group("w")
             key = word if word in U.MAGNITUDE_ABBREVIATIONS else word.lower()
-            if key in U.MONEY_ONLY_ABBREVIATIONS and not self.money_context(q, m.end()):
+            if key in U.MONEY_ONLY_ABBREVIATIONS and not self.money_context(q, m.end(), talk=key != "m"):
                 return
             spaced = m.group("glue") is None
             if spaced and key in U.MAGNITUDE_ABBREVIATIONS and key not in _SPACED_ABBREVIATIONS and not q.currency:
-                return
+                # "7.5 k runners" counts thousands; "7.5 K" alone may be kelvins
+                if key not in ("k", "K") or not self.money_context(q, m.end()):
+                    return
             if q.base is None:
                 q.base = q.value
             q.value *= _MAGNITUDE_OF.get(key) or U.MAGNITUDE_ABBREVIATIONS[key]
@@ -760,12 +816,15 @@ class _Scan:
             if key == "dozen":
                 return
 
-    def money_context(self, q: _Quantity, after: int) -> bool:
-        """"€5m" and "5m people" are millions; "a 5m wall" is five metres."""
+    def money_context(self, q: _Quantity, after: int, *, talk: bool = False) -> bool:
+        """"€5m" and "5m people" are millions; "a 5m wall" is five metres. With `talk`, a
+        clause about money also makes one ("raised 5bn", "raised 5mil"): "m" never needs it."""
         if q.currency or U.money_after(self.text, after, self.end):
             return True
         nxt = _WORD.match(self.text, after, self.end)
-        return bool(nxt) and _is_plural(nxt.group("w")) and nxt.group("w").lower() not in U.UNIT_NAMES
+        if bool(nxt) and _is_plural(nxt.group("w")) and nxt.group("w").lower() not in U.UNIT_NAMES:
+            return True
+        return talk and self.money_talk(q)
 
     def measure(self, q: _Quantity) -> None:
         """Percent, a currency after the amount, or a unit of measurement."""
@@ -777,10 +836,16 @@ class _Scan:
             q.unit = _percent_unit(m)
             q.end, q.plain = m.end(), False
             return
+        if self.shorthand_after(q):
+            return
         money = U.money_after(text, p, self.end)
         if money and self.currency_after(q, money):
+            if not q.magnitude:
+                self.magnitudes(q)  # "40 EUR million"
+            self.minor_units(q)
             return
         if q.currency:
+            self.minor_units(q)
             return
         unit = U.unit_at(text, p, self.end)
         if unit and self.year_like(q) and text[unit[0] - 1] not in "sS":
@@ -788,6 +853,43 @@ class _Scan:
         if unit:
             q.end, q.unit = unit
             q.plain = False
+
+    def shorthand_after(self, q: _Quantity) -> bool:
+        """"85 MGBP", "12 BUSD": a scale letter glued to the currency code, as financial copy writes it."""
+        nxt = self.next_two(q)
+        if q.currency or not (nxt[0] in "MBKT" or nxt[0] == " " and nxt[1] in "MBKT"):
+            return False
+        m = _SHORTHAND_AFTER.match(self.text, q.end, self.end)
+        if not m:
+            return False
+        self.scale_by(q, _SHORTHAND_SCALES[m.group("s")])
+        q.currency, q.end, q.plain = U.currency_code(m.group("c")), m.end(), False
+        return True
+
+    def scale_by(self, q: _Quantity, scale: int) -> None:
+        if q.base is None:
+            q.base = q.value
+        q.value *= scale
+        q.magnitude = True
+
+    def minor_units(self, q: _Quantity) -> None:
+        """"8 dollars 20 cents", "twelve euros and ten cents", "£5 and 50p": one amount."""
+        text = self.text
+        if q.magnitude or q.value.denominator != 1 or q.low is not None:
+            return
+        m = _MINOR_GAP.match(text, q.end, self.end)
+        c = _candidate_at(text, m.end(), self.end) if m else None
+        if not c or c.lastgroup not in ("d", "w"):
+            return
+        try:
+            minor = self.core(c, first=False)
+        except _Reject:
+            return
+        unit = _MINOR_AFTER.match(text, minor.end, self.end)
+        if not unit or minor.value.denominator != 1 or not 0 < minor.value < 100:
+            return
+        q.value = (q.value + minor.value / 100) if q.value >= 0 else (q.value - minor.value / 100)
+        q.end, q.plain = unit.end(), False
 
     def currency_after(self, q: _Quantity, money: U.MoneyAfter) -> bool:
         """"15€", "5m USD", "6 billion US dollars", "200 pounds" (weight unless it reads as money)."""
@@ -1031,11 +1133,21 @@ class _Scan:
 # --- helpers for the scan --------------------------------------------------------------
 
 # At most 24 digits before the point and 12 after: longer runs are identifiers, not amounts.
+# Indian grouping ("45,67,890": pairs of digits before the last three) cannot be read any other
+# way, so it is read in every locale. A space or thin space groups thousands ("2 345 678"), and
+# a decimal point may follow the last group ("9 876 543.21").
 _NUMERAL = re.compile(
-    r"(?P<int>\d{1,3}(?:,\d{3}){1,7}(?!\d)|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d\-/.,])){1,7}(?!\d)|\d{1,24})"
+    r"(?P<int>\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])|\d{1,3}(?:,\d{3}){1,7}(?!\d)"
+    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d\-/,])(?!\.\d+\.\d)){1,7}(?!\d)|\d{1,24})"
     r"(?P<dec>\.\d{1,12}(?!\.\d))?"
 )
-_DIGIT_GROUPING = re.compile(r"[,\s\u00a0\u202f\u2009]")
+_DIGIT_GROUPING = re.compile(r"[,.'\u2019\s\u00a0\u202f\u2009]")
+# A decimal comma in English copy, read only where nothing else fits: after points that group
+# thousands ("1.234.567,89"), or before a scale, a percent sign or euros ("3,5 million", "2,75 %").
+_COMMA_DECIMAL = _Lazy(r"(?P<int>\d{1,3}(?:\.\d{3})+(?=,\d{1,2}(?![\d,]))|\d{1,3})(?P<dec>,\d{1,2})(?![\d,]|\.\d)")
+_DECIMAL_COMMA_CONTEXT = _Lazy(
+    r"[ \u00a0]?(?:%|\u20ac|(?:EUR|Mio|Mrd)\b|(?i:per[ -]?cent|percent|million|billion|trillion|euros?)\b)"
+)
 _EXPONENT = _Lazy(
     r"[eE](?P<e>[-+\u2212]?\d{1,2})(?!\w|\.\d)"
     r"|\s?[x\u00d7\u00b7*]\s?10(?:(?:\^|\*\*)(?P<t>[-+\u2212]?\d{1,2})|(?P<t2>[-\u2212+]\d{1,2})"
@@ -1049,6 +1161,15 @@ _SLASH = _Lazy(r"/(\d{1,4})(?![\d/])")
 _MIXED = _Lazy(r"(?:[ \u00a0\u2009-])?(?:(?P<n>\d{1,2})/(?P<d>\d{1,3})(?![\d/])|(?P<v>[" + "".join(W.VULGAR) + r"]))")
 _GLUED_WORD = re.compile(r"[\u00b0\u00ba]?[^\W\d_]+|[\u00b0\u00ba]")
 _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100, 1000})
+
+
+def _before_and_fraction(tokens):
+    """Number words up to an "and" that opens a fraction: in "two hundred and three quarters"
+    the three counts quarters, not units (`_Scan.and_fraction` reads it)."""
+    for i in range(1, len(tokens) - 1):
+        if tokens[i][1].strip().lower() == "and" and tokens[i + 1][0].lower() in W.FRACTION_WORDS:
+            return tokens[:i]
+    return tokens
 
 
 def _is_fraction(num: int, den: int) -> bool:
@@ -1082,9 +1203,15 @@ def _code_hyphen(text: str, hyphen: int) -> bool:
 
 
 
-_AND_A_HALF = _Lazy(r"(?i:\s+and\s+a\s+half)(?!\w)")
+_AND_FRACTION = _Lazy(
+    r"(?i:\s+and\s+(?:an?\s+(?P<f>half|third|quarter|fourth|fifth|eighth|tenth)"
+    r"|(?P<n>one|two|three|four|five|seven|nine)[\s-]+(?P<fs>thirds|quarters|fourths|fifths|eighths|tenths)))(?!\w)"
+)
 _MAGNITUDE_OF = {**{k: Fraction(v) for k, v in U.MAGNITUDE_WORDS.items()}, "dozen": Fraction(12)}
-_OF_A_MAGNITUDE = _Lazy(r"(?i:\s+(?:of\s+)?an?\s+(?P<m>hundred|thousand|million|billion|trillion|dozen))(?!\w)")
+# "half a million", "a quarter of a million", "half million", "a half-million"
+_OF_A_MAGNITUDE = _Lazy(
+    r"(?i:(?:\s+(?:of\s+)?(?:an?\s+)?|-)(?P<m>hundred|thousand|million|billion|trillion|dozen|lakh|crore))(?!\w)"
+)
 _HALF_AFTER = _Lazy(r"(?i:\s+(?:of|an?)\b)")
 _PART_OF = _Lazy(r"(?i:\s+(?:of|century|point|percentage\s+point)\b|-(?:century|point)\b)")
 _A_NEXT = _Lazy(lambda: r"\s+(?P<w>(?i:" + _trie(w.lower() for w in W.A_WORDS) + r"))")
@@ -1109,12 +1236,19 @@ _CURRENCY_TAILS = frozenset("".join(U.CURRENCY_SYMBOLS) + "s.")
 _QUALIFIER_SYMBOL_TAILS = frozenset("~≈><≥≤=")
 _SIGN_BEFORE = re.compile(r"(?:(?<=[\s(\[\"'\u201c:=\x00])|^)[-\u2212\u2013]$")
 _SIGN_AT = _Lazy(r"[-\u2212]")
-_MINUS_WORD = _Lazy(r"(?i:\bminus\s+)$")
+_MINUS_WORD = _Lazy(r"(?i:\b(?:minus|negative)\s+)$")
 _CODES = "|".join(sorted(U.CURRENCY_CODES | set(U.CODE_ALIASES)))
 _CURRENCY_BEFORE = re.compile(
-    r"(?:(?<=[^\w$£€¥])|^)(?P<c>" + _trie(U.CURRENCY_SYMBOLS) + r"|(?:" + _CODES + r"))[ \u00a0]?-?$"
+    r"(?:(?<=[^\w$£€¥])|^)(?:(?P<s>MN|BN|[KMBT])(?=(?:" + _CODES + r")[ \u00a0]?$))?"
+    r"(?P<c>" + _trie(U.CURRENCY_SYMBOLS) + r"|(?:" + _CODES + r"))[ \u00a0]?-?$"
 )
+_CODE_GLUED = _Lazy(lambda: r"(?<![\w])(?:MN|BN|[KMBT])?(?:" + _CODES + r")$")
 _PENCE = _Lazy(r"\.\d\d$")
+_SHORTHAND_SCALES = {"K": 1_000, "M": 1_000_000, "MN": 1_000_000, "B": 1_000_000_000, "BN": 1_000_000_000,
+                     "T": 1_000_000_000_000}  # fmt: skip
+_SHORTHAND_AFTER = _Lazy(lambda: r"[ \u00a0]?(?P<s>MN|BN|[KMBT])(?P<c>" + _CODES + r")(?!\w)")
+_MINOR_GAP = _Lazy(r"(?:,?[ \u00a0]+and)?[ \u00a0]+(?=\w)")
+_MINOR_AFTER = _Lazy(r"(?:[ \u00a0]*(?i:cents?|pence|centimes|paise)|p)(?!\w)")
 _CLAUSE_START = _Lazy(r"[;.!?]\s")
 _WEIGHT_WORDS = _Lazy(r"(?i:\b(?:weigh\w*|heav\w+|lighter|mass)\b)")
 _MONEY_WORDS = _Lazy(
@@ -1137,11 +1271,12 @@ def _percent_unit(m: re.Match) -> str:
 
 
 # Characters a magnitude ("million", "bn", "k", "dozen", "-million") can start with.
-_MAGNITUDE_LEADS = frozenset("hHtTmMbBdDkK-")
-_SPACED_ABBREVIATIONS = frozenset({"mn", "mln", "bn", "bln", "tn", "trn"})
+_MAGNITUDE_LEADS = frozenset("hHtTmMbBdDkKlLcC-")
+_INDIAN_ABBREVIATION = _Lazy(r"[ \u00a0]?(?P<w>(?i:crs?|lacs?|lakhs?)|L)(?!\w)")
+_SPACED_ABBREVIATIONS = frozenset({"mn", "mln", "bn", "bln", "tn", "trn", "tln"})
 _MAGNITUDE_AFTER = re.compile(
     r"(?:(?P<glue>)(?=[A-Za-z])|[ \u00a0]+|\s*-\s*)"
-    r"(?P<w>(?i:hundred|thousand|million|billion|trillion|dozen)|bn|bln|mn|mln|tn|trn|MM|[kKmMbBT])(?!\w)"
+    r"(?P<w>(?i:hundred|thousand|million|billion|trillion|dozen|lakhs?|crores?)|bn|bln|mn|mln|tn|trn|tln|mil|MM|[kKmMbBT])(?!\w)"
 )
 _RANGE_JOIN = re.compile(r"-?\s*(?P<j>-|\u2013|\u2014|(?i:to|and|through)(?!\w))\s*(?=[\d$£€¥\w\u2212-])")
 _TO_ONE = _Lazy(r"(?:[ \u00a0]+to[ \u00a0]+|-to-|:)(?:1|one)(?![\d.,:]|\w)")

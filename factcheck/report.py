@@ -132,6 +132,20 @@ class Report:
     generated_at: str
     drafts: tuple[DraftView, ...] = field(default_factory=tuple)
     base: str | None = None  # set when the report covers only the drafts changed since this ref
+    name: str | None = None  # the newsroom's `name:` from its config
+
+    @property
+    def title(self) -> str:
+        """The newsroom's name; else the drafts' titles; else the folder, as a last resort."""
+        if self.name:
+            return f"Fact-check report: {self.name}"
+        titles = [d.title for d in self.drafts if d.title]
+        if len(titles) == 1:
+            return f"Fact-check report: {titles[0]}"
+        if titles:
+            more = len(self.drafts) - 1
+            return f"Fact-check report: {titles[0]} and {more} other draft{'s' if more != 1 else ''}"
+        return f"Fact-check report: {self.root_name}"
 
     @property
     def claims(self) -> list[ClaimView]:
@@ -171,7 +185,9 @@ def build_report(
         view = draft_view(config, rel, first)
         views.append(view)
         first += len(view.claims)
-    return Report(root_name=config.root.resolve().name, generated_at=stamp, drafts=tuple(views), base=base)
+    return Report(
+        root_name=config.root.resolve().name, generated_at=stamp, drafts=tuple(views), base=base, name=config.name
+    )
 
 
 def changed_drafts(config: Config, base: str) -> list[str]:

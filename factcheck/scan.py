@@ -27,7 +27,7 @@ def scan_one(config: Config, rel: str) -> ScanOutcome:
     shown = target.relative_to(config.root).as_posix()
     try:
         draft = drafts_mod.read_draft(config, rel)
-        result = extract_draft(draft)
+        result = extract_draft(draft, locale=config.locale)
         with store.locked(config.state_dir, target):
             old = store.read_claims_file(target, display=shown)
             text = store.render_claims_file(store.build_claims_file(result, draft.text, old))

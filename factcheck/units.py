@@ -134,6 +134,11 @@ MAGNITUDE_WORDS: dict[str, int] = {
     "million": 1_000_000,
     "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
+    # South Asian scales, read in every locale: neither word means anything else after a number
+    "lakh": 100_000,
+    "lakhs": 100_000,
+    "crore": 10_000_000,
+    "crores": 10_000_000,
 }
 
 # Abbreviations glued to or just after an amount: "$6bn", "€5m", "£2.5 mln", "50K".
@@ -154,6 +159,7 @@ MAGNITUDE_ABBREVIATIONS: dict[str, int] = {
     "T": 1_000_000_000_000,
     "tn": 1_000_000_000_000,
     "trn": 1_000_000_000_000,
+    "tln": 1_000_000_000_000,
     "tr": 1_000_000_000_000,
 }
 # Of those, the ones that could equally be a unit and count as magnitudes only after a

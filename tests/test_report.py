@@ -253,7 +253,7 @@ def test_nested_claims_become_nested_marks():
     text = '"We sold 114 boats," she said.'
     out = page.marked_text(view_with(text, [(1, 18), (9, 12)]))
     assert re.search(r'<mark[^>]*data-n="1"[^>]*>We sold <mark[^>]*data-n="2"[^>]*>114</mark> boats</mark>,', out)
-    assert strip_tags(out) == page.esc(text)
+    assert strip_tags(out).strip() == page.esc(text)
 
 
 def test_overlapping_claims_are_cut_into_well_nested_fragments():
@@ -261,7 +261,7 @@ def test_overlapping_claims_are_cut_into_well_nested_fragments():
     out = page.marked_text(view_with(text, [(0, 6), (3, 9)]))
     assert out.count("<mark") == out.count("</mark>") == 3
     assert out.count('id="c2"') == 1 and out.count('data-n="2"') == 2
-    assert strip_tags(out) == text
+    assert strip_tags(out).strip() == text
     depth = 0
     for tag in re.findall(r"</?mark", out):
         depth += -1 if tag.startswith("</") else 1
@@ -271,7 +271,54 @@ def test_overlapping_claims_are_cut_into_well_nested_fragments():
 def test_claims_with_the_same_span_nest_instead_of_splitting():
     out = page.marked_text(view_with("on 4 May", [(3, 8), (3, 8)]))
     assert out.count("<mark") == 2
-    assert re.search(r'data-n="1"[^>]*><mark[^>]*data-n="2"[^>]*>4 May</mark></mark>$', out)
+    assert re.search(r'data-n="1"[^>]*><mark[^>]*data-n="2"[^>]*>4 May</mark></mark></p>$', out.strip())
+
+
+def _marked(text: str, claim_texts: list[str]) -> str:
+    spans = []
+    for t in claim_texts:
+        at = text.index(t)
+        spans.append((at, at + len(t)))
+    return page.marked_text(view_with(text, spans))
+
+
+def test_the_draft_is_rendered_from_markdown_with_claims_marked():
+    text = (
+        "# Harbour bridge to close for 14 weeks\n\n*By Ana Ruiz*\n\n"
+        "Repairs will cost **4.2 million** pounds, [the council said](https://example.org/release).\n\n"
+        "- 1,200 vehicles a day\n- 2 ferries\n"
+    )
+    out = _marked(text, ["14 weeks", "Ana Ruiz", "4.2 million", "council said", "1,200", "2 ferries"])
+    assert re.search(r"<h1>Harbour bridge to close for <mark[^>]*>14 weeks</mark></h1>", out)
+    assert re.search(r"<p><em>By <mark[^>]*>Ana Ruiz</mark></em></p>", out)
+    assert re.search(r"<strong><mark[^>]*>4.2 million</mark></strong>", out)
+    assert '<a href="https://example.org/release" rel="noopener noreferrer nofollow" target="_blank">the <mark' in out
+    assert re.search(r"<li><mark[^>]*>1,200</mark> vehicles a day</li>", out)  # still a list
+    assert "#" not in strip_tags(out) and "*" not in strip_tags(out) and "](" not in strip_tags(out)
+    assert [m for m in re.findall(r'id="c(\d+)"', out)] == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_markdown_keeps_raw_html_as_text_and_only_web_links_live():
+    text = (
+        "<script>alert(1)</script>\n\n[click](javascript:alert(1)) [file](file:///etc/passwd) "
+        "[rel](other.md) ![a chart](https://example.org/x.png) [ok](http://example.org)\n"
+    )
+    out = page.marked_text(view_with(text, []))
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out and "<script" not in out
+    assert re.findall(r'href="([^"]*)"', out) == ["http://example.org"]
+    assert "<img" not in out and "[image: a chart]" in out
+    assert "[click](javascript:alert(1))" in out  # left as the words the reporter typed
+
+
+def test_a_claim_across_a_tag_is_cut_into_fragments_that_stay_nested():
+    text = "Costs rose *sharply to 5 percent* last year.\n"
+    out = _marked(text, ["rose *sharply"])
+    assert out.count('id="c1"') == 1
+    depth = 0
+    for tag in re.findall(r"</?(?:mark|em)", out):
+        depth += -1 if tag.startswith("</") else 1
+        assert depth >= 0
+    assert re.search(r"<mark[^>]*>rose </mark><em><mark[^>]*>sharply</mark> to 5 percent</em>", out)
 
 
 def test_page_holds_every_claim_and_its_evidence(newsroom):

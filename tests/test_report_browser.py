@@ -7,6 +7,7 @@ browser download. Without it these tests skip and say why.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shutil
 from pathlib import Path
@@ -205,3 +206,36 @@ def test_report_of_the_example_newsroom_in_the_browser(page, tmp_path):
     assert page.locator("section.detail:not([hidden])").count() == 1
     page.screenshot(path=str(tmp_path / "example.png"), full_page=True)
     assert page.errors == []
+
+
+def test_the_report_renders_each_draft_from_markdown(browser, tmp_path):
+    """At 1400×1000 the example drafts read like the story: headline, byline, paragraphs, links."""
+    root = tmp_path / "example"
+    root.mkdir()
+    shutil.copy(REPO / ".factcheck.yaml", root / ".factcheck.yaml")
+    shutil.copytree(REPO / "examples", root / "examples")
+    shutil.copytree(REPO / "claims", root / "claims")
+    r = run_cli("report", "-o", "report.html", cwd=root)
+    assert r.returncode == 0, r.stderr
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = context.new_page()
+    errors = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.goto((root / "report.html").as_uri())
+    first = pg.locator("section.draft").first
+    assert first.locator(".text h1").count() == 1
+    headline = first.locator(".text h1").inner_text()
+    assert not headline.startswith("#")
+    assert first.locator(".text p").count() >= 3
+    text = first.locator(".text").inner_text()
+    assert "\n# " not in text and not text.startswith("# ") and "](" not in text
+    assert first.locator(".text mark.c.first").count() >= 5  # claims still highlighted in the rendered text
+    assert pg.title().startswith("Fact-check report: ") and pg.title() != f"Fact-check report: {root.name}"
+    shot = tmp_path / "report-markdown-1400x1000.png"
+    pg.screenshot(path=str(shot))
+    assert shot.stat().st_size > 20_000
+    keep = os.environ.get("FACTCHECK_SCREENSHOTS")
+    if keep:  # keep a copy to look at
+        shutil.copy(shot, Path(keep) / shot.name)
+    assert errors == []
+    context.close()

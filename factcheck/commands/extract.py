@@ -27,21 +27,40 @@ def _read(path: str):
     return parse_draft(read_text(path), path)
 
 
-def extract_files(paths: list[str], fmt: ClaimsFormat, reference_date: dt.date | None) -> int:
+def extract_files(paths: list[str], fmt: ClaimsFormat, reference_date: dt.date | None, locale: str | None = None) -> int:
     from factcheck import output
     from factcheck.errors import FactcheckError
     from factcheck.extract import extract_draft
     from factcheck.render.claims import FORMATS
 
+    locale = _newsroom_locale(locale)
     results, failed = [], False
     for path in paths:
         try:
-            results.append(extract_draft(_read(path), reference_date))
+            results.append(extract_draft(_read(path), reference_date, locale))
         except FactcheckError as exc:
             output.error(str(exc))
             failed = True
     output.out(FORMATS[fmt.value](results))
     return 2 if failed else 0
+
+
+def _newsroom_locale(given: str | None) -> str:
+    """--locale when given, else the `locale:` of the newsroom the command runs in, else en-US."""
+    from factcheck import number_locale
+    from factcheck.config import CONFIG_NAME, find_root, load_config
+
+    from factcheck.errors import ConfigError
+
+    if given is not None:
+        try:
+            return number_locale.marks(given).locale
+        except ConfigError as exc:
+            raise ConfigError(f"--locale: {exc.message}") from None
+    root = find_root()
+    if (root / CONFIG_NAME).is_file():
+        return load_config(root).locale
+    return number_locale.DEFAULT
 
 
 def _parse_reference_date(value: Optional[str]) -> dt.date | None:
@@ -66,6 +85,15 @@ def register(app: typer.Typer) -> None:
                 help="Date that relative dates are read against. Default: front matter `date:`, else today.",
             ),
         ] = None,
+        locale: Annotated[
+            Optional[str],
+            typer.Option(
+                "--locale",
+                metavar="LOCALE",
+                help="How numbers are written (en-US, en-GB, en-IN, de-DE, fr-FR ...). "
+                "Default: `locale:` of the newsroom's .factcheck.yaml, else en-US.",
+            ),
+        ] = None,
     ) -> None:
         """Print the checkable claims in FILES: quotes, figures, dates and attributions."""
-        run(extract_files, files, format, _parse_reference_date(reference_date))
+        run(extract_files, files, format, _parse_reference_date(reference_date), locale)

@@ -19,18 +19,19 @@ class Doc:
     A plain class: generating a dataclass's methods would cost every command start-up.
     """
 
-    __slots__ = ("text", "body_start", "reference_date", "sentences", "__weakref__")  # extractors may cache by doc
+    __slots__ = ("text", "body_start", "reference_date", "sentences", "locale", "__weakref__")  # extractors may cache by doc
 
-    def __init__(self, text: str, body_start: int, reference_date: dt.date, sentences: Sentences):
+    def __init__(self, text: str, body_start: int, reference_date: dt.date, sentences: Sentences, locale: str | None = None):
         self.text, self.body_start, self.reference_date, self.sentences = text, body_start, reference_date, sentences
+        self.locale = locale  # how numerals are written (see factcheck.number_locale); None: en-US
 
     @property
     def body(self) -> str:
         return self.text[self.body_start :]
 
 
-def make_doc(text: str, *, reference_date: dt.date, body_start: int = 0) -> Doc:
-    return Doc(text, body_start, reference_date, Sentences(text, body_start))
+def make_doc(text: str, *, reference_date: dt.date, body_start: int = 0, locale: str | None = None) -> Doc:
+    return Doc(text, body_start, reference_date, Sentences(text, body_start), locale)
 
 
 def find_all(doc: Doc) -> list[Found]:
@@ -46,9 +47,9 @@ def find_all(doc: Doc) -> list[Found]:
 _KIND_ORDER = {Kind.QUOTE: 0, Kind.ATTRIBUTION: 1, Kind.DATE: 2, Kind.FIGURE: 3}
 
 
-def extract_claims(text: str, *, reference_date: dt.date, body_start: int = 0) -> list[Claim]:
+def extract_claims(text: str, *, reference_date: dt.date, body_start: int = 0, locale: str | None = None) -> list[Claim]:
     """All claims in `text`, in order of position, each with a position-free id."""
-    doc = make_doc(text, reference_date=reference_date, body_start=body_start)
+    doc = make_doc(text, reference_date=reference_date, body_start=body_start, locale=locale)
     found = sorted(find_all(doc), key=lambda f: (f.start, _KIND_ORDER[f.kind], f.end))
     newlines = [i for i, ch in enumerate(text) if ch == "\n"] if "\n" in text else []
     seen: dict[tuple[Kind, str, str], int] = {}
@@ -80,8 +81,8 @@ def extract_claims(text: str, *, reference_date: dt.date, body_start: int = 0) -
     return claims
 
 
-def extract_draft(draft, reference_date: dt.date | None = None) -> FileClaims:
+def extract_draft(draft, reference_date: dt.date | None = None, locale: str | None = None) -> FileClaims:
     """Claims of a parsed Draft; the reference date is the option, else front matter, else today."""
     ref = reference_date or draft.date or dt.date.today()
-    claims = extract_claims(draft.text, reference_date=ref, body_start=draft.body_start)
+    claims = extract_claims(draft.text, reference_date=ref, body_start=draft.body_start, locale=locale)
     return FileClaims(path=draft.path, reference_date=ref.isoformat(), claims=tuple(claims))

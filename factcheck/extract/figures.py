@@ -50,7 +50,7 @@ def find(doc) -> list[Found]:
         skip.append(first.span())
     found = [
         Found(kind=Kind.FIGURE, start=f.start, end=f.end, value=f.value, unit=f.unit, qualifier=f.qualifier)
-        for f in parse_figures(text, start, skip=skip)
+        for f in parse_figures(text, start, skip=skip, locale=doc.locale)
     ]
     if "0s" in body or "0\u2019s" in body or "0's" in body:
         found = sorted(found + _decades(text, start, skip), key=lambda f: f.start)

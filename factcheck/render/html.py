@@ -13,6 +13,7 @@ import base64
 import hashlib
 import html
 import json
+import re
 from functools import lru_cache
 from typing import Any, Iterable
 
@@ -69,7 +70,7 @@ def content_policy(css: str, js: str) -> str:
 
 def render(report: Report) -> str:
     css, js = asset("report.css"), asset("report.js")
-    title = f"Fact-check report: {report.root_name}"
+    title = report.title
     parts = [
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
         f'<meta http-equiv="Content-Security-Policy" content="{esc(content_policy(css, js))}">\n',
@@ -225,27 +226,154 @@ def unplaced(claims: Iterable[ClaimView]) -> str:
 
 
 def marked_text(d: DraftView) -> str:
-    """The draft body, escaped, with every placed claim wrapped in a <mark>.
+    """The draft body rendered from Markdown, with every placed claim wrapped in a <mark>.
 
-    Claims may nest (a figure inside a quote) or, rarely, overlap. An overlapping claim
-    is cut into fragments so the tags stay well nested; every fragment opens the same
-    claim. One pass over the sorted span edges keeps this linear in the draft's size.
+    Claims are placed in the Markdown source, so each claim's start and end are marked
+    there with a private-use character naming it, the source is rendered, and the marks
+    become <mark> elements. A mark never contains an element boundary: it is closed
+    before every tag and opened again after it, so the page stays well nested however
+    a claim crosses emphasis or a link. Claims may also nest (a figure inside a quote)
+    or, rarely, overlap: an overlapping claim is cut into fragments the same way.
     """
     text, base = d.text, d.body_start
-    events = _span_events(c for c in d.claims if c.placed)
-    out: list[str] = []
-    stack: list[ClaimView] = []
+    placed = [c for c in d.claims if c.placed]
+    source: list[str] = []
     last = base
-    for pos, closing, _, claim in events:
-        out.append(esc(text[last:pos]))
+    for pos, closing, _, claim in _span_events(placed):
+        source.append(text[last:pos])
         last = pos
-        if closing:
-            _close(claim, stack, out)
-        else:
-            out.append(_open(claim, first=True))
-            stack.append(claim)
-    out.append(esc(text[last:]))
+        source.append(chr((_CLOSE if closing else _OPEN) + claim.n))
+    source.append(text[last:])
+    rendered = markdown_html("".join(_after_block_marks(source)))
+    return _marks_from_sentinels(rendered, {c.n: c for c in placed})
+
+
+# Private-use code points (planes 15 and 16) that stand for a claim's start and end while
+# the Markdown is rendered: they are neither space nor punctuation, so emphasis, links and
+# paragraphs parse as if they were not there.
+_OPEN, _CLOSE = 0xF0000, 0x100000
+_SENTINEL = re.compile("[\U000F0000-\U0010FFFD]")
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_BLOCK_MARK = re.compile(r"[ \t]{0,3}(?:#{1,6}(?=[ \t])|[-*+>](?=[ \t])|\d{1,9}[.)](?=[ \t]))")
+
+
+def _after_block_marks(pieces: list[str]) -> list[str]:
+    """Move a claim's start that falls before a line's block syntax (`# `, `- `, `1. `) to after it.
+
+    A sentinel at the very start of a line would otherwise turn a heading or list item
+    into a paragraph.
+    """
+    joined = "".join(pieces)
+    out: list[str] = []
+    i = 0
+    while i < len(joined):
+        ch = joined[i]
+        if _SENTINEL.match(ch) and (i == 0 or joined[i - 1] == "\n"):
+            j = i
+            while j < len(joined) and _SENTINEL.match(joined[j]):
+                j += 1
+            m = _BLOCK_MARK.match(joined, j)
+            if m:
+                out.append(joined[j : m.end()] + joined[i:j])
+                i = m.end()
+                continue
+        out.append(ch)
+        i += 1
+    return out
+
+
+def _marks_from_sentinels(rendered: str, claims: dict[int, ClaimView]) -> str:
+    """Rendered HTML with its claim sentinels turned into <mark> elements.
+
+    `active` is the claims the reader is inside, outermost first; `shown` the marks
+    actually open in the output. They are brought together only before text is written,
+    and every mark is closed before a tag, so a mark holds text alone and never an
+    empty fragment or the space between paragraphs.
+    """
+    out: list[str] = []
+    active: list[ClaimView] = []
+    shown: list[ClaimView] = []
+    opened: set[int] = set()
+
+    def sync() -> None:
+        keep = 0
+        while keep < min(len(active), len(shown)) and active[keep] is shown[keep]:
+            keep += 1
+        out.append("</mark>" * (len(shown) - keep))
+        del shown[keep:]
+        for c in active[keep:]:
+            out.append(_open(c, first=c.n not in opened))
+            opened.add(c.n)
+            shown.append(c)
+
+    def apply(code: int) -> None:
+        claim = claims.get(code - (_CLOSE if code >= _CLOSE else _OPEN))
+        if claim is None:
+            return
+        if code >= _CLOSE:
+            if claim in active:
+                active.remove(claim)
+        elif claim not in active:
+            active.append(claim)
+
+    for piece in _TAG_OR_TEXT.split(rendered):
+        if not piece:
+            continue
+        if piece.startswith("<"):
+            out.append("</mark>" * len(shown))
+            shown.clear()
+            out.append(_SENTINEL.sub("", piece))
+            for ch in _SENTINEL.findall(piece):  # a claim's edge inside a tag (a link's address) counts after it
+                apply(ord(ch))
+            continue
+        start = 0
+        for m in _SENTINEL.finditer(piece):
+            if m.start() > start:
+                sync()
+                out.append(piece[start : m.start()])
+            apply(ord(m.group()))
+            start = m.end()
+        if start < len(piece):
+            if piece[start:].strip():
+                sync()
+            out.append(piece[start:])
+    out.append("</mark>" * len(shown))
     return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _markdown():
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.validateLink = _web_link
+    md.add_render_rule("image", _image_as_text)
+    md.add_render_rule("link_open", _inert_link_open)
+    return md
+
+
+def markdown_html(source: str) -> str:
+    """A draft's Markdown as HTML: raw HTML escaped, images as their alt text, links only to http(s)."""
+    return _markdown().render(source)
+
+
+def _web_link(url: str) -> bool:
+    """Only http(s) addresses become links; anything else (javascript:, data:, file:, relative) stays text."""
+    return url.strip().lower().startswith(("http://", "https://"))
+
+
+def _image_as_text(self, tokens, idx, options, env) -> str:
+    # The page loads nothing: an image in a draft is shown as its description.
+    alt = self.renderInlineAsText(tokens[idx].children or [], options, env)
+    return f'<span class="img-alt">[image: {esc(alt)}]</span>'
+
+
+def _inert_link_open(self, tokens, idx, options, env) -> str:
+    # A link from a draft opens in a new tab and tells the site nothing about the page.
+    token = tokens[idx]
+    token.attrSet("rel", "noopener noreferrer nofollow")
+    token.attrSet("target", "_blank")
+    return self.renderToken(tokens, idx, options, env)
 
 
 def _span_events(claims: Iterable[ClaimView]) -> list[tuple[int, bool, tuple[int, int], ClaimView]]:
@@ -257,16 +385,6 @@ def _span_events(claims: Iterable[ClaimView]) -> list[tuple[int, bool, tuple[int
         events.append((c.end, True, (-c.start, -c.n), c))
     events.sort(key=lambda e: (e[0], not e[1], e[2]))
     return events
-
-
-def _close(claim: ClaimView, stack: list[ClaimView], out: list[str]) -> None:
-    at = next(i for i in range(len(stack) - 1, -1, -1) if stack[i] is claim)
-    reopen = stack[at + 1 :]
-    out.append("</mark>" * (len(stack) - at))
-    del stack[at:]
-    for c in reopen:
-        out.append(_open(c, first=False))
-        stack.append(c)
 
 
 def _open(c: ClaimView, *, first: bool) -> str:
