@@ -37,7 +37,7 @@ def export_claims(fmt: ExportFormat) -> int:
             continue
         if cf is not None:
             files.append(cf)
-    output.out(FORMATS[fmt.value](files))
+    output.out(FORMATS[fmt.value](files), kind=output.EXACT if fmt.value == "csv" else output.JSON)
     return 2 if failed else 0
 
 
