@@ -3,7 +3,11 @@
 `check` re-reads each draft in memory and rescans it, so a claims file that was not
 updated after an edit is caught, and judges every claim on what the rescan would
 write. Approvals are then traced through git history: each must have been added by
-a commit authored by the reviewer it names.
+a commit authored by the reviewer it names, who did not write the claim.
+
+With a base, the base decides: which drafts must be checked, where their claims files
+are and whose sign-off counts all come from the base's config, and the branch is
+compared with the base so that nothing signed off there disappears quietly.
 """
 
 from __future__ import annotations
@@ -17,15 +21,21 @@ from factcheck.config import CONFIG_NAME, Config
 from factcheck.errors import ConfigError, FactcheckError
 from factcheck.review import Status
 
-# The keys that decide whose approval counts; a branch must not vouch for itself with them.
-TRUST_KEYS = ("reviewers", "allow_self_approval")
+# The keys that decide what is checked and whose approval counts; a branch must not
+# vouch for itself with them.
+TRUST_KEYS = ("drafts", "claims", "reviewers", "allow_self_approval")
 
 
 class FindingKind(str, Enum):
     """What can hold a draft back, most serious first."""
 
     CONFIG_CHANGED = "config-changed"
+    HISTORY_REWRITTEN = "history-rewritten"
     FORGED = "forged"
+    SYMLINK = "symlink"
+    DROPPED = "dropped"
+    HIDDEN_CHARACTERS = "hidden-characters"
+    VANISHED = "vanished"
     REJECTED = "rejected"
     MISSING = "missing"
     OUT_OF_DATE = "out-of-date"
@@ -35,7 +45,12 @@ class FindingKind(str, Enum):
 
 TITLES = {
     FindingKind.CONFIG_CHANGED: "Sign-off rules changed",
+    FindingKind.HISTORY_REWRITTEN: "Review history rewritten",
     FindingKind.FORGED: "Forged sign-off",
+    FindingKind.SYMLINK: "Draft is a symbolic link",
+    FindingKind.DROPPED: "Signed-off draft no longer checked",
+    FindingKind.HIDDEN_CHARACTERS: "Hidden characters",
+    FindingKind.VANISHED: "Signed-off claim vanished",
     FindingKind.REJECTED: "Claim rejected",
     FindingKind.MISSING: "Claims file missing",
     FindingKind.OUT_OF_DATE: "Claims file out of date",
@@ -106,6 +121,8 @@ class _Checked:
     claims: list[dict[str, Any]]
     disk_text: str = ""
     findings: list[Finding] = field(default_factory=list)
+    stored: list[dict[str, Any]] = field(default_factory=list)  # the claims file as committed
+    text: str = ""  # the draft
 
 
 def check(config: Config, base: str | None = None, given: list[str] | None = None) -> CheckResult:
@@ -115,14 +132,18 @@ def check(config: Config, base: str | None = None, given: list[str] | None = Non
     """
     trusted, rule_changes = trusted_config(config, base)
     errors: list[FactcheckError] = []
-    targets, orphans = _targets(config, base, given, errors)
-    if not targets and not errors and base is None:
+    targets, extra, changed, selected = _targets(config, trusted, base, given, errors)
+    if not targets and not extra and not errors and base is None:
         # no drafts at all is a mistyped glob far more often than an empty newsroom: fail closed
         raise ConfigError(f"no drafts match `drafts:` ({', '.join(config.drafts)}); nothing to check", path=CONFIG_NAME)
-    checked = _check_each(config, targets, errors)
-    forged = verify_approvals(trusted, checked)
+    checked = _check_each(trusted, targets, errors)
+    forged = verify_approvals(trusted, checked, self_check=base is not None or bool(given))
     findings, counts = _collect(checked, forged)
-    findings.extend(orphans + rule_changes)
+    findings.extend(extra + rule_changes)
+    if base is not None:
+        from factcheck import basecompare
+
+        findings.extend(basecompare.compare(trusted, base, changed, selected, checked))
     drafts = tuple(c.draft for c in checked)
     return CheckResult(tuple(sorted(findings, key=Finding.sort_key)), drafts, counts, base, tuple(errors))
 
@@ -140,8 +161,9 @@ def _check_each(config: Config, targets: list[str], errors: list[FactcheckError]
 def trusted_config(config: Config, base: str | None) -> tuple[Config, list[Finding]]:
     """The config whose sign-off rules the gate applies, and findings for rules the branch changed.
 
-    With a base, `reviewers` and `allow_self_approval` come from the base's copy of the
-    config: otherwise a branch could list its own writer as a reviewer and pass.
+    With a base, `drafts`, `claims`, `reviewers` and `allow_self_approval` come from the
+    base's copy of the config: otherwise a branch could list its own writer as a
+    reviewer, or narrow the globs so that its drafts are never looked at, and pass.
     """
     if base is None:
         return config, []
@@ -177,8 +199,8 @@ def _rule_change(config: Config, at_base: Config, base: str, key: str) -> Findin
 
     line = _key_line(_config_text(config), key) or 1
     message = (
-        f"`{key}` changed on this branch ({shown(at_base)} → {shown(config)}); approvals are judged by {base}'s "
-        "rules until a person with rights over the base merges this change on its own"
+        f"`{key}` changed on this branch ({shown(at_base)} → {shown(config)}); drafts and approvals are judged by "
+        f"{base}'s rules until a person with rights over the base merges this change on its own"
     )
     return Finding(FindingKind.CONFIG_CHANGED, CONFIG_NAME, line, message, CONFIG_NAME)
 
@@ -189,24 +211,38 @@ def _config_text(config: Config) -> str:
 
 
 def _targets(
-    config: Config, base: str | None, given: list[str] | None, errors: list[FactcheckError]
-) -> tuple[list[str], list[Finding]]:
+    config: Config, trusted: Config, base: str | None, given: list[str] | None, errors: list[FactcheckError]
+) -> tuple[list[str], list[Finding], set[str], list[str]]:
+    """(drafts to check, findings about the selection itself, files changed since the base, every draft)."""
     from factcheck import drafts
 
     if given:
-        return _given(config, given, errors), []
-    every = drafts.discover(config)
+        rels = _given(config, given, errors)
+        return rels, [], set(), rels
+    every, links = drafts.discover_all(config)
+    if base is not None:
+        # the union: a branch cannot hide a draft by narrowing the globs, nor by widening them
+        at_base, base_links = drafts.discover_all(trusted)
+        every, links = sorted(set(every) | set(at_base)), sorted(set(links) | set(base_links))
+    found = [_symlinked(rel) for rel in links]
     if base is None:
-        return every, []
+        return every, found, set(), every
     from factcheck import gitrepo
 
     changed = set(gitrepo.changed_files(config.root, base))
-    by_claims_file = {_claims_rel(config, d): d for d in every}
+    by_claims_file = {_claims_rel(trusted, d): d for d in every}
     picked = {d for d in every if d in changed} | {by_claims_file[p] for p in changed if p in by_claims_file}
     # a claims file left behind by a deleted draft, or changed without one
-    left = {p for p in changed if _is_claims_file(config, p)} | {_claims_rel(config, p) for p in changed - set(every)}
-    orphans = [_orphan(config, p) for p in sorted(left - by_claims_file.keys())]
-    return sorted(picked), [o for o in orphans if o]
+    left = {p for p in changed if _is_claims_file(trusted, p)} | {_claims_rel(trusted, p) for p in changed - set(every)}
+    orphans = [_orphan(trusted, p) for p in sorted(left - by_claims_file.keys())]
+    return sorted(picked), found + [o for o in orphans if o], changed, every
+
+
+def _symlinked(rel: str) -> Finding:
+    from factcheck.drafts import SYMLINK_MESSAGE
+
+    what = SYMLINK_MESSAGE if not rel.endswith("/") else "is a symbolic link to a folder; the drafts globs do not follow it, so drafts must not live behind it"
+    return Finding(FindingKind.SYMLINK, rel.rstrip("/"), None, what, rel.rstrip("/"))
 
 
 def _given(config: Config, given: list[str], errors: list[FactcheckError]) -> list[str]:
@@ -244,12 +280,13 @@ def check_draft(config: Config, rel: str) -> _Checked:
     target = store.claims_path(config.claims_dir, rel)
     shown = target.relative_to(config.root).as_posix()
     draft = drafts.read_draft(config, rel)
-    result = extract_draft(draft, locale=config.locale)
     on_disk = store.read_claims_file(target, display=shown)
+    result = extract_draft(draft, reference_date=store.stored_reference_date(draft, on_disk), locale=config.locale)
     built = store.build_claims_file(result, draft.text, on_disk)
     for rec in built.claims:
         review.reviews_of(rec, path=shown)  # a malformed history fails this draft alone, here
-    checked = _Checked(rel, shown, built.claims)
+    checked = _Checked(rel, shown, built.claims, text=draft.text)
+    checked.findings.extend(hidden_characters(rel, draft.text, draft.body_start))
     if on_disk is None:
         n = len(built.claims)
         checked.findings.append(
@@ -257,10 +294,25 @@ def check_draft(config: Config, rel: str) -> _Checked:
         )
         checked.claims = []
         return checked
+    checked.stored = on_disk.claims
     checked.disk_text = target.read_text(encoding="utf-8")
     if built.to_data() != on_disk.to_data():
         checked.findings.append(Finding(FindingKind.OUT_OF_DATE, rel, 1, _drift(rel, shown, on_disk, built), rel))
     return checked
+
+
+def hidden_characters(rel: str, text: str, body_start: int = 0) -> list[Finding]:
+    """Zero-width and bidi control characters: invisible to an editor, they can hide a figure."""
+    from factcheck.textfold import hidden_characters as spots
+
+    findings = []
+    for line, column, char, name in spots(text, body_start):
+        message = (
+            f"invisible character U+{ord(char):04X} ({name}) at line {line}, column {column}; "
+            "it can hide a figure or quote from the checks: delete it"
+        )
+        findings.append(Finding(FindingKind.HIDDEN_CHARACTERS, rel, line, message, rel))
+    return findings
 
 
 def _drift(rel: str, shown: str, old: store.ClaimsFile, new: store.ClaimsFile) -> str:
@@ -318,10 +370,22 @@ def _status_message(rec: dict[str, Any], status: Status) -> str:
         note = f": {last['note']}" if last.get("note") else ""
         return f"{rec['kind']} “{quoted}” was rejected by {last.get('by')}{note}"
     if status is Status.STALE:
-        old, _ = review.last_signed_text(rec)
-        change = f" (was “{_short(str(old))}”)" if old and old != rec.get("text") else " (its sentence changed)"
-        return f"{rec['kind']} “{quoted}” changed since it was signed off{change}; it needs a new sign-off"
+        return f"{rec['kind']} “{quoted}” changed since it was signed off{_what_changed(rec)}; it needs a new sign-off"
     return f"{rec['kind']} “{quoted}” is not signed off; run `factcheck review` or `factcheck approve`"
+
+
+def _what_changed(rec: dict[str, Any]) -> str:
+    """" (was → now)" for the words or each bound field that changed since the last decision."""
+    last = review.last_decision(rec) or {}
+    old, _ = review.last_signed_text(rec)
+    if last.get("fingerprint") != review.claim_fingerprint(rec):
+        return f" (was “{_short(str(old))}”)" if old and old != rec.get("text") else " (its sentence changed)"
+    parts = [f"{key} was {_shown(was)} → now {_shown(now)}" for key, was, now in review.binding_changes(last, rec)]
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
+def _shown(value: Any) -> str:
+    return "none" if value is None else f"“{_short(str(value))}”"
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -334,8 +398,12 @@ def _id_line(text: str, cid: str) -> int | None:
     return text.count("\n", 0, at) + 1 if at >= 0 else None
 
 
-def verify_approvals(config: Config, checked: list[_Checked]) -> dict[tuple[str, str], str]:
-    """(claims file, claim id) → why its approval is forged, for every approval that is."""
+def verify_approvals(config: Config, checked: list[_Checked], self_check: bool = True) -> dict[tuple[str, str], str]:
+    """(claims file, claim id) → why its approval is forged, for every approval that is.
+
+    `self_check` also blames each approved claim's lines at its approval commit, one
+    `git blame` per draft and commit; a full local check of every draft skips it.
+    """
     from factcheck import provenance
 
     wanted = []
@@ -350,5 +418,6 @@ def verify_approvals(config: Config, checked: list[_Checked]) -> dict[tuple[str,
                 problems[(c.claims_file, rec["id"])] = f"approval by {who} does not count: not a reviewer in .factcheck.yaml"
             else:
                 wanted.append((c.claims_file, rec["id"], approval))
-    problems.update(provenance.verify(config, wanted))
+    claims = {(c.claims_file, rec["id"]): (c.draft, rec) for c in checked for rec in c.claims}
+    problems.update(provenance.verify(config, wanted, claims if self_check else None))
     return problems

@@ -1,14 +1,18 @@
 """Everything factcheck asks of git, answered as plain values.
 
 This is the only module that runs git. It calls the git command line rather than
-walking objects through GitPython: one `git log` or `git cat-file --batch` process
-answers for thousands of files faster than GitPython takes to import. A failing git
-command becomes one GitError with git's own first line of explanation.
+walking objects one by one: a single `git log -z` or `git cat-file --batch -z` process
+answers for thousands of files, which keeps the gate's history check within its time
+budget. Git's output is read the way git means it to be read by programs: NUL-separated
+(`-z`), paths as bytes (decoded like the file system does, so no file name can crash a
+command), messages in the C locale, and object ids of either hash (SHA-1 or SHA-256).
+A failing git command becomes one GitError with git's own first line of explanation.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import time
 from dataclasses import dataclass, field
@@ -17,6 +21,9 @@ from pathlib import Path
 from factcheck.errors import GitError
 
 FETCH_HINT = "fetch the full history (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout)"
+
+# A full object id: 40 hex digits (SHA-1) or 64 (SHA-256).
+_OID = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64})$")
 
 
 @dataclass(frozen=True)
@@ -36,10 +43,16 @@ class Commit:
     changes: tuple[FileChange, ...] = field(default_factory=tuple)
 
 
-def _git(root: Path, *args: str, stdin: str | None = None, check: bool = True) -> subprocess.CompletedProcess:
+def _env() -> dict[str, str]:
+    # git's messages are matched below, so they must be git's own English
+    return {**os.environ, "LC_ALL": "C", "LANGUAGE": "C"}
+
+
+def _git(root: Path, *args: str, stdin: bytes | None = None, check: bool = True) -> subprocess.CompletedProcess:
+    """Run git in `root`; stdout and stderr stay bytes."""
     cmd = ["git", "-c", "core.quotepath=off", *args]
     try:
-        proc = subprocess.run(cmd, cwd=root, input=stdin, capture_output=True, text=True, encoding="utf-8")
+        proc = subprocess.run(cmd, cwd=root, input=stdin, capture_output=True, env=_env())
     except FileNotFoundError:
         raise GitError("git is not installed or not on PATH") from None
     if check and proc.returncode != 0:
@@ -47,51 +60,88 @@ def _git(root: Path, *args: str, stdin: str | None = None, check: bool = True) -
     return proc
 
 
-def _first_line(text: str) -> str:
+def _decode(data: bytes) -> str:
+    """Bytes from git (paths, names) as str, the way Python names files: never a decode error."""
+    return data.decode("utf-8", "surrogateescape")
+
+
+def _out(proc: subprocess.CompletedProcess) -> str:
+    return _decode(proc.stdout).strip()
+
+
+def _first_line(data: bytes | str) -> str:
+    text = data if isinstance(data, str) else data.decode("utf-8", "replace")
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     picked = [ln for ln in lines if ln.lower().startswith(("fatal", "error"))] or lines
     return picked[0] if picked else "no message"
 
 
+def is_oid(text: str) -> bool:
+    return bool(_OID.match(text))
+
+
 def ensure_repo(root: Path) -> None:
     proc = _git(root, "rev-parse", "--is-inside-work-tree", check=False)
-    if proc.returncode != 0 or proc.stdout.strip() != "true":
+    if proc.returncode != 0 or _out(proc) != "true":
         raise GitError("not inside a git repository; sign-offs live in git history", path=str(root))
 
 
+def has_commits(root: Path) -> bool:
+    return _git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}", check=False).returncode == 0
+
+
 def identity(root: Path) -> tuple[str, str]:
-    """(name, email) that git will author the next commit as: env first, then config."""
-    proc = _git(root, "var", "GIT_AUTHOR_IDENT", check=False)
-    if proc.returncode != 0:
+    """(name, email) git will author the next commit as, read explicitly: env, then config.
+
+    Never a guessed `user@hostname`: a sign-off must name a person who said who they are.
+    """
+    name = os.environ.get("GIT_AUTHOR_NAME") or _config(root, "author.name") or _config(root, "user.name")
+    email = os.environ.get("GIT_AUTHOR_EMAIL") or _config(root, "author.email") or _config(root, "user.email")
+    if not name:
         raise GitError("git does not know who you are: set `git config user.name` and `git config user.email`")
-    ident = proc.stdout.strip()
-    name, _, rest = ident.partition(" <")
-    email = rest.split(">", 1)[0]
     if not email or "@" not in email:
         raise GitError("your git email is not set: run `git config user.email you@example.org`")
     return name.strip(), email.strip()
 
 
-def line_authors(root: Path, rel: str) -> dict[int, str | None]:
-    """The author email of the commit that last changed each line (None: not committed yet)."""
-    proc = _git(root, "blame", "--line-porcelain", "--", rel, check=False)
+def _config(root: Path, key: str) -> str | None:
+    proc = _git(root, "config", "--get", key, check=False)
+    return _out(proc) or None if proc.returncode == 0 else None
+
+
+def config_value(root: Path, key: str) -> str | None:
+    """One git config value (e.g. `user.signingkey`), None when unset."""
+    return _config(root, key)
+
+
+def line_authors(root: Path, rel: str, rev: str | None = None) -> dict[int, str | None]:
+    """The author email of the commit that last changed each line (None: not committed yet).
+
+    With `rev`, the draft as that commit holds it.
+    """
+    args = ["blame", "--line-porcelain", *([rev] if rev else []), "--", rel]
+    proc = _git(root, *args, check=False)
     if proc.returncode != 0:
-        if "no such path" in proc.stderr.lower() or "no such ref" in proc.stderr.lower():
+        err = _decode(proc.stderr).lower()
+        if "no such path" in err or "no such ref" in err:
             return {}
         raise GitError(f"git blame failed: {_first_line(proc.stderr)}", path=rel)
-    return _parse_blame(proc.stdout)
+    return _parse_blame(_decode(proc.stdout))
 
 
 def _parse_blame(text: str) -> dict[int, str | None]:
     authors: dict[int, str | None] = {}
     line, sha, email = 0, "", None
-    for row in text.splitlines():
+    for row in text.split("\n"):
         if row.startswith("\t"):
             authors[line] = None if set(sha) == {"0"} else email
-        elif row.startswith("author-mail "):
+            continue
+        if row.startswith("author-mail "):
             email = row[len("author-mail ") :].strip().strip("<>")
-        elif len(row) > 41 and row[40] == " " and all(c in "0123456789abcdef" for c in row[:40]):
-            sha, line = row[:40], int(row.split()[2])
+            continue
+        head = row.split(" ")
+        if len(head) >= 3 and is_oid(head[0]) and head[2].isdigit():
+            sha, line = head[0], int(head[2])
     return authors
 
 
@@ -106,22 +156,31 @@ def commit_files(root: Path, paths: list[str], message: str, *, wait: float = 20
         add = _git(root, "add", "--", *paths, check=False)
         proc = add if add.returncode else _git(root, "commit", "--no-verify", "-q", "-m", message, "--", *paths, check=False)
         if proc.returncode == 0:
-            return _git(root, "rev-parse", "HEAD").stdout.strip()
-        if "index.lock" not in proc.stderr or time.monotonic() > deadline:
+            return _out(_git(root, "rev-parse", "HEAD"))
+        if b"index.lock" not in proc.stderr or time.monotonic() > deadline:
             raise GitError(f"could not commit the sign-off: {_first_line(proc.stderr + proc.stdout)}", path=paths[0])
         time.sleep(0.2)
+
+
+def fetch_hint(root: Path, base: str) -> str:
+    """How to fetch `base`: `origin/feature/x` is branch `feature/x` of remote `origin`."""
+    remotes = set(_out(_git(root, "remote", check=False)).split())
+    for remote in sorted(remotes, key=len, reverse=True):
+        if base.startswith(remote + "/"):
+            return f"git fetch {remote} {base[len(remote) + 1:]}"
+    return f"git fetch origin {base}"
 
 
 def merge_base(root: Path, base: str) -> str:
     """Where this branch left `base`; a missing ref or cut history says how to fetch it."""
     if _git(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}", check=False).returncode != 0:
-        raise GitError(f"unknown base `{base}`: fetch it first (e.g. `git fetch origin {base.split('/')[-1]}`)")
+        raise GitError(f"unknown base `{base}`: fetch it first (e.g. `{fetch_hint(root, base)}`)")
     proc = _git(root, "merge-base", base, "HEAD", check=False)
     if proc.returncode != 0:
         if is_shallow(root):
             raise GitError(f"the history is too shallow to find where this branch left `{base}`: {FETCH_HINT}")
         raise GitError(f"this branch shares no history with `{base}`")
-    return proc.stdout.strip()
+    return _out(proc)
 
 
 def changed_files(root: Path, base: str) -> list[str]:
@@ -129,27 +188,32 @@ def changed_files(root: Path, base: str) -> list[str]:
     fork = merge_base(root, base)
     diff = _git(root, "diff", "--name-only", "--no-renames", "--relative", "-z", fork, "--")
     new = _git(root, "ls-files", "--others", "--exclude-standard", "-z")
-    names = diff.stdout.split("\0") + new.stdout.split("\0")
-    return sorted({n for n in names if n})
+    names = (diff.stdout + b"\0" + new.stdout).split(b"\0")
+    return sorted({_decode(n) for n in names if n})
 
 
 def file_at(root: Path, ref: str, rel: str) -> str | None:
     """A file's text as commit `ref` holds it (`rel` from `root`); None when it has no such file."""
-    proc = _git(root, "show", f"{ref}:./{rel}", check=False)
-    if proc.returncode == 0:
-        return proc.stdout
-    if "does not exist in" in proc.stderr or "exists on disk, but not in" in proc.stderr:
-        return None
-    raise GitError(f"git show failed: {_first_line(proc.stderr)}", path=rel)
+    return files_at(root, ref, [rel])[rel]
+
+
+def files_at(root: Path, ref: str, rels: list[str]) -> dict[str, str | None]:
+    """Many files' text as commit `ref` holds them, through one `git cat-file` process."""
+    if not rels:
+        return {}
+    prefix = repo_prefix(root)
+    names = [f"{ref}:{prefix}{rel}" for rel in rels]
+    found = _batch(root, names)
+    return {rel: found.get(name) for rel, name in zip(rels, names)}
 
 
 def is_shallow(root: Path) -> bool:
-    return _git(root, "rev-parse", "--is-shallow-repository").stdout.strip() == "true"
+    return _out(_git(root, "rev-parse", "--is-shallow-repository")) == "true"
 
 
 def shallow_boundary(root: Path) -> set[str]:
     """Commits whose parents were cut off by a shallow clone (empty for a full clone)."""
-    path = _git(root, "rev-parse", "--git-path", "shallow").stdout.strip()
+    path = _out(_git(root, "rev-parse", "--git-path", "shallow"))
     p = Path(path) if os.path.isabs(path) else root / path
     if not p.is_file():
         return set()
@@ -159,70 +223,79 @@ def shallow_boundary(root: Path) -> set[str]:
 def history(root: Path, paths: list[str]) -> list[Commit]:
     """Every non-merge commit that touched `paths`, oldest first, with the blobs it left.
 
-    One `git log --raw` process, whatever the number of files; renames are followed so a
-    moved claims file keeps its past.
+    One `git log --raw -z` process, whatever the number of files; renames are followed so
+    a moved claims file keeps its past.
     """
     if not paths:
         return []
     fmt = "%x1e%H%x1f%ae%x1f%an"
     proc = _git(
-        root, "log", "--reverse", "--topo-order", "--no-merges", "--raw", "--no-abbrev", "-M", "--relative",
+        root, "log", "-z", "--reverse", "--topo-order", "--no-merges", "--raw", "--no-abbrev", "-M", "--relative",
         f"--format={fmt}", "--", *paths, check=False,
     )
     if proc.returncode != 0:
-        if "does not have any commits" in proc.stderr or "bad default revision" in proc.stderr:
+        err = _decode(proc.stderr)
+        if "does not have any commits" in err or "bad default revision" in err:
             return []
         raise GitError(f"git log failed: {_first_line(proc.stderr)}")
-    return [c for c in (_parse_commit(chunk) for chunk in proc.stdout.split("\x1e")) if c]
+    return parse_log(proc.stdout)
 
 
-def _parse_commit(chunk: str) -> Commit | None:
-    lines = chunk.strip("\n").split("\n")
-    if not lines or not lines[0]:
-        return None
-    sha, email, name = (lines[0].split("\x1f") + ["", ""])[:3]
-    changes = [ch for ch in (_parse_raw(ln) for ln in lines[1:]) if ch]
-    return Commit(sha=sha, author_email=email, author_name=name, changes=tuple(changes))
-
-
-def _parse_raw(line: str) -> FileChange | None:
-    # ":100644 100644 <old> <new> M\tpath"  or  ":... R100\told\tnew"
-    if not line.startswith(":"):
-        return None
-    meta, *names = line.split("\t")
-    parts = meta.split()
-    if len(parts) < 5 or not names:
-        return None
-    blob = None if set(parts[3]) == {"0"} else parts[3]
-    if parts[4].startswith(("R", "C")) and len(names) == 2:
-        return FileChange(path=names[1], blob=blob, old_path=names[0])
-    return FileChange(path=names[0], blob=blob)
+def parse_log(data: bytes) -> list[Commit]:
+    """Commits from `git log -z --raw` output: NUL-separated fields, paths taken verbatim."""
+    commits: list[Commit] = []
+    tokens = data.split(b"\0")
+    head: list[str] | None = None
+    changes: list[FileChange] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i].lstrip(b"\n")
+        i += 1
+        if tok.startswith(b"\x1e"):
+            if head:
+                commits.append(Commit(head[0], head[1], head[2], tuple(changes)))
+            head, changes = (_decode(tok[1:]).split("\x1f") + ["", ""])[:3], []
+        elif tok.startswith(b":"):
+            parts = _decode(tok).split()
+            if len(parts) < 5:
+                continue
+            blob = None if set(parts[3]) == {"0"} else parts[3]
+            if parts[4].startswith(("R", "C")):
+                old, new = _decode(tokens[i]), _decode(tokens[i + 1])
+                i += 2
+                changes.append(FileChange(path=new, blob=blob, old_path=old))
+            else:
+                changes.append(FileChange(path=_decode(tokens[i]), blob=blob))
+                i += 1
+    if head:
+        commits.append(Commit(head[0], head[1], head[2], tuple(changes)))
+    return commits
 
 
 def read_blobs(root: Path, shas: list[str]) -> dict[str, str]:
-    """Contents of many blobs through one `git cat-file --batch` process."""
-    wanted = list(dict.fromkeys(shas))
-    if not wanted:
+    """Contents of many blobs through one `git cat-file --batch -z` process."""
+    found = _batch(root, list(dict.fromkeys(shas)))
+    return {k: v for k, v in found.items() if v is not None}
+
+
+def _batch(root: Path, names: list[str]) -> dict[str, str | None]:
+    """name → text for object names (`<sha>` or `<rev>:<path>`); None for a missing object."""
+    if not names:
         return {}
-    proc = subprocess.run(
-        ["git", "cat-file", "--batch"], cwd=root, input="\n".join(wanted).encode() + b"\n", capture_output=True
-    )
-    if proc.returncode != 0:
-        raise GitError(f"git cat-file failed: {_first_line(proc.stderr.decode('utf-8', 'replace'))}")
-    return _split_batch(proc.stdout)
-
-
-def _split_batch(data: bytes) -> dict[str, str]:
-    out: dict[str, str] = {}
-    pos = 0
-    while pos < len(data):
+    stdin = b"".join(n.encode("utf-8", "surrogateescape") + b"\0" for n in names)
+    proc = _git(root, "cat-file", "--batch", "-z", stdin=stdin)
+    out: dict[str, str | None] = {}
+    data, pos = proc.stdout, 0
+    for name in names:
         end = data.index(b"\n", pos)
-        header = data[pos:end].decode().split()
+        header = data[pos:end]
         pos = end + 1
-        if len(header) < 3 or header[1] == "missing":
+        if header.endswith(b" missing") or header.endswith(b" ambiguous"):
+            out[name] = None
             continue
-        size = int(header[2])
-        out[header[0]] = data[pos : pos + size].decode("utf-8", "replace")
+        fields = header.split(b" ")
+        size = int(fields[-1])
+        out[name] = data[pos : pos + size].decode("utf-8", "replace") if fields[-2] == b"blob" else None
         pos += size + 1
     return out
 
@@ -230,4 +303,4 @@ def _split_batch(data: bytes) -> dict[str, str]:
 def repo_prefix(root: Path) -> str:
     """Where `root` sits inside the repository ("" at the top, else "sub/dir/")."""
     proc = _git(root, "rev-parse", "--show-prefix", check=False)
-    return proc.stdout.strip() if proc.returncode == 0 else ""
+    return _out(proc) if proc.returncode == 0 else ""

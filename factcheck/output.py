@@ -22,7 +22,16 @@ def out(text: str = "", *, kind: str = TEXT) -> None:
         from factcheck.render.safe import json_text
 
         text = json_text(text)
-    sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+    sys.stdout.write(printable(text if text.endswith("\n") or not text else text + "\n"))
+
+
+def printable(text: str) -> str:
+    """A file name that is not UTF-8 (kept by Python as surrogates) shown as its bytes, e.g. caf\\xe9."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def for_terminal(text: str) -> str:
@@ -46,11 +55,11 @@ def one_line(message) -> str:
 
 def error(message: str) -> None:
     """One line on stderr, never a traceback: newsroom users act on the message alone."""
-    sys.stderr.write(f"factcheck: error: {one_line(message)}\n")
+    sys.stderr.write(printable(f"factcheck: error: {one_line(message)}\n"))
 
 
 def warn(message: str) -> None:
-    sys.stderr.write(f"factcheck: warning: {one_line(message)}\n")
+    sys.stderr.write(printable(f"factcheck: warning: {one_line(message)}\n"))
 
 
 def ask(prompt: str) -> str | None:

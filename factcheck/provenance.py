@@ -20,8 +20,14 @@ MAX_PATHSPECS = 100
 Wanted = tuple[str, str, dict[str, Any]]  # claims file, claim id, the approval in force
 
 
-def verify(config: Config, wanted: list[Wanted]) -> dict[tuple[str, str], str]:
-    """(claims file, claim id) → why the approval is forged; approvals that check out are absent."""
+def verify(
+    config: Config, wanted: list[Wanted], claims: dict[tuple[str, str], tuple[str, dict[str, Any]]] | None = None
+) -> dict[tuple[str, str], str]:
+    """(claims file, claim id) → why the approval is forged; approvals that check out are absent.
+
+    With `claims` ((claims file, id) → (draft, claim record)), approvals by the claim's own
+    writer are forged too, unless self-approval is allowed.
+    """
     if not wanted:
         return {}
     gitrepo.ensure_repo(config.root)
@@ -33,7 +39,57 @@ def verify(config: Config, wanted: list[Wanted]) -> dict[tuple[str, str], str]:
         # A claims file renamed or rebuilt outside these paths: follow the whole folder once.
         seen.update(first_seen(config, [config.claims], {f for f, _, _ in doubtful}, {review.review_key(a) for _, _, a in doubtful}))
     _refuse_cut_history(config, wanted, seen)
-    return {(f, cid): p for f, cid, a in wanted if (p := _problem((f, cid, a), seen))}
+    problems = {(f, cid): p for f, cid, a in wanted if (p := _problem((f, cid, a), seen))}
+    if claims is not None and not config.allow_self_approval:
+        accepted = [(f, cid, a, seen[review.review_key(a)]) for f, cid, a in wanted if (f, cid) not in problems]
+        problems.update(self_approvals(config, accepted, claims))
+    return problems
+
+
+def self_approvals(config: Config, accepted: list, claims: dict[tuple[str, str], tuple[str, dict[str, Any]]]) -> dict[tuple[str, str], str]:
+    """Approvals by the person who wrote the claim: blame the draft as the approval commit held it.
+
+    `approve` refuses these; the gate checks again, because a claims file can be
+    committed by hand and the base's `allow_self_approval` is the one that counts.
+    """
+    from factcheck.extract.sentences import Sentences
+    from factcheck.model import normalize
+
+    problems: dict[tuple[str, str], str] = {}
+    cache: dict[tuple[str, str], tuple[str | None, dict[int, str | None]]] = {}
+    for f, cid, approval, commit in accepted:
+        draft, rec = claims[(f, cid)]
+        if (draft, commit.sha) not in cache:
+            text = gitrepo.file_at(config.root, commit.sha, draft)
+            cache[(draft, commit.sha)] = (text, gitrepo.line_authors(config.root, draft, commit.sha) if text else {})
+        text, authors = cache[(draft, commit.sha)]
+        lines = _claim_lines(text, rec, Sentences, normalize) if text else None
+        if lines is None:
+            continue  # the draft at that commit lacks the claim as it reads now: its fingerprint already says stale
+        who = str(approval.get("by", "")).strip().lower()
+        wrote = {str(authors.get(n) or "").lower() for n in lines}
+        if who in wrote:
+            problems[(f, cid)] = (
+                f"approval by {who} does not count: {who} wrote this claim (commit {commit.sha[:10]}); "
+                "another reviewer must approve it"
+            )
+    return problems
+
+
+def _claim_lines(text: str, rec: dict[str, Any], Sentences, normalize) -> range | None:
+    """The lines the claim spans in `text`: its words where they stand in its sentence."""
+    words, sentence = str(rec.get("text") or ""), normalize(str(rec.get("sentence") or ""))
+    if not words:
+        return None
+    sentences = None
+    at = text.find(words)
+    while at >= 0:
+        sentences = sentences or Sentences(text, 0)
+        if normalize(sentences.sentence_text(at, at + len(words))) == sentence:
+            first = text.count("\n", 0, at) + 1
+            return range(first, first + words.count("\n") + 1)
+        at = text.find(words, at + 1)
+    return None
 
 
 def _problem(w: Wanted, seen: dict[tuple, gitrepo.Commit]) -> str | None:

@@ -7,6 +7,7 @@ the sign-off and check modules feed in identities, authors and clocks.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -51,6 +52,63 @@ def claim_fingerprint(rec: dict[str, Any]) -> str:
     return fingerprint(str(rec.get("text", "")), rec.get("sentence"))
 
 
+# What else an approval vouches for besides the words: who said a quote, what a figure
+# or date resolves to (a new front-matter date moves every relative date), and the
+# source the verdict was found in.
+BOUND_FIELDS = ("speaker", "value", "unit", "source")
+
+
+def checked_source(rec: dict[str, Any]) -> str | None:
+    """The source a verdict rests on: the first evidence of a supported or contradicted claim."""
+    if rec.get("verdict") not in ("supported", "contradicted"):
+        return None
+    evidence = rec.get("evidence") or []
+    first = evidence[0] if isinstance(evidence, list) and evidence else None
+    return str(first["source"]) if isinstance(first, dict) and first.get("source") else None
+
+
+def binding(rec: dict[str, Any]) -> dict[str, Any]:
+    """The claim's bound fields as they stand (absent when empty), stored with each decision."""
+    values = {k: rec.get(k) for k in BOUND_FIELDS[:3]} | {"source": checked_source(rec)}
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def binding_key(rec: dict[str, Any]) -> str:
+    """One short hash of everything a decision is bound to: text, sentence, speaker, value, unit.
+
+    The same claim read the same way gives the same key wherever it moves, so a verdict or
+    a decision can be looked up by it.
+    """
+    bound = {k: v for k, v in binding(rec).items() if k != "source"}
+    key = f"{claim_fingerprint(rec)}\x1f{json.dumps(bound, sort_keys=True, default=str)}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def binding_changes(entry: dict[str, Any], rec: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+    """(field, was, now) for each bound field that changed since the decision `entry`.
+
+    Decisions recorded before bindings existed carry no `bound` and are held to their
+    fingerprint alone. A decision made before any source was matched is not staled by
+    the first match.
+    """
+    bound = entry.get("bound")
+    if not isinstance(bound, dict):
+        return []
+    now = binding(rec)
+    changes = []
+    for key in BOUND_FIELDS:
+        was, current = bound.get(key), now.get(key)
+        if key == "source" and was is None:
+            continue
+        if _canonical(was) != _canonical(current):
+            changes.append((key, was, current))
+    return changes
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, default=str)
+
+
 def reviews_of(rec: dict[str, Any], *, path: str | None = None) -> list[dict[str, Any]]:
     """The claim's review history, oldest first; a malformed history is a corrupt file."""
     reviews = rec.get("reviews") or []
@@ -70,7 +128,7 @@ def status_from(rec: dict[str, Any], reviews: list[dict[str, Any]]) -> Status:
     if not reviews:
         return Status.PENDING
     last = reviews[-1]
-    if last.get("fingerprint") != claim_fingerprint(rec):
+    if last.get("fingerprint") != claim_fingerprint(rec) or binding_changes(last, rec):
         return Status.STALE
     return Status(last["decision"])
 
@@ -81,7 +139,9 @@ def status_of(rec: dict[str, Any], *, path: str | None = None) -> Status:
 
 def review_key(review: dict[str, Any]) -> tuple:
     """What identifies one decision across the history of claims files (ids may change)."""
-    return tuple(str(review.get(k)) for k in ("by", "at", "decision", "fingerprint", "note"))
+    fields = tuple(str(review.get(k)) for k in ("by", "at", "decision", "fingerprint", "note"))
+    # the binding is part of what was decided: editing it must make the decision another one
+    return fields + (_canonical(review["bound"]),) if "bound" in review else fields
 
 
 def last_signed_text(rec: dict[str, Any]) -> tuple[str | None, str | None]:
@@ -133,7 +193,7 @@ def record(rec: dict[str, Any], decision: Decision, who: Reviewer, at: str, note
     entry: dict[str, Any] = {"by": who.email, "name": who.name, "at": at, "decision": decision.value}
     if note and note.strip():
         entry["note"] = note.strip()
-    entry.update({"fingerprint": fp, "text": rec.get("text"), "sentence": rec.get("sentence")})
+    entry.update({"fingerprint": fp, "bound": binding(rec), "text": rec.get("text"), "sentence": rec.get("sentence")})
     rec["fingerprint"] = fp
     rec["status"] = decision.value
     rec["reviews"] = [*reviews, entry]
@@ -174,6 +234,20 @@ def awaiting_review(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [c for c in claims if status_of(c) in (Status.PENDING, Status.STALE)]
 
 
+def last_decision(rec: dict[str, Any]) -> dict[str, Any] | None:
+    reviews = rec.get("reviews") or []
+    return reviews[-1] if reviews and isinstance(reviews[-1], dict) else None
+
+
 def supported_unapproved(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Claims whose evidence supports them and that are not approved as they stand."""
-    return [c for c in claims if c.get("verdict") == "supported" and status_of(c) is not Status.APPROVED]
+    """Claims whose evidence supports them, not approved as they stand, and never overruling a rejection."""
+    return [
+        c for c in claims
+        if c.get("verdict") == "supported" and status_of(c) is not Status.APPROVED and not rejected_last(c)
+    ]
+
+
+def rejected_last(rec: dict[str, Any]) -> bool:
+    """The last decision on the claim (whether or not it changed since) is a rejection."""
+    last = last_decision(rec)
+    return bool(last and last.get("decision") == Decision.REJECTED.value)

@@ -27,9 +27,9 @@ def scan_one(config: Config, rel: str) -> ScanOutcome:
     shown = target.relative_to(config.root).as_posix()
     try:
         draft = drafts_mod.read_draft(config, rel)
-        result = extract_draft(draft, locale=config.locale)
         with store.locked(config.state_dir, target):
             old = store.read_claims_file(target, display=shown)
+            result = extract_draft(draft, reference_date=store.stored_reference_date(draft, old), locale=config.locale)
             text = store.render_claims_file(store.build_claims_file(result, draft.text, old))
             current = target.read_text(encoding="utf-8") if old is not None else None
             if text != current:

@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from factcheck import gitrepo, review, store
 from factcheck.config import Config
-from factcheck.errors import ReviewError
+from factcheck.errors import DataError, ReviewError
 from factcheck.review import Decision, Reviewer
 
 TRAILER = "Fact-checked-by"
@@ -35,6 +35,8 @@ class SignOffResult:
     reviewer: Reviewer
     recorded: list[tuple[str, Decision]] = field(default_factory=list)
     already: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # rejected claims a bulk approval left alone
+    carried: list[str] = field(default_factory=list)  # decisions written earlier but never committed
     commit: str | None = None
 
 
@@ -58,10 +60,19 @@ def decide(config: Config, rel: str, choices: list[Choice], *, commit: bool = Tr
 def approve_supported(config: Config, rel: str, note: str | None = None, *, commit: bool = True) -> SignOffResult:
     """Approve every claim whose verdict is `supported` and that is not approved as it stands."""
 
+    skipped: list[str] = []
+
     def choose(claims: list[dict[str, Any]]) -> list[Choice]:
+        # another editor's rejection stands until someone names the claim to overrule it
+        skipped.extend(
+            c["id"] for c in claims
+            if c.get("verdict") == "supported" and review.rejected_last(c) and review.status_of(c) is not review.Status.APPROVED
+        )
         return [Choice(c["id"], Decision.APPROVED, note) for c in review.supported_unapproved(claims)]
 
-    return _sign(config, rel, choose, commit=commit)
+    result = _sign(config, rel, choose, commit=commit)
+    result.skipped = skipped
+    return result
 
 
 def _sign(config: Config, rel: str, choose: Callable[[list[dict]], list[Choice]], *, commit: bool) -> SignOffResult:
@@ -82,7 +93,32 @@ def _sign(config: Config, rel: str, choose: Callable[[list[dict]], list[Choice]]
                 result.recorded.append((rec["id"], ch.decision))
             else:
                 result.already.append(rec["id"])
+        if commit and not result.recorded:
+            _commit_left_over(config, cf, who, result)
     return result
+
+
+def _commit_left_over(config: Config, cf: store.ClaimsFile, who: Reviewer, result: SignOffResult) -> None:
+    """Commit this reviewer's decisions that an earlier run wrote but could not commit.
+
+    Without this a rerun would say "already approved", commit nothing, and the gate
+    would call the approval forged for ever.
+    """
+    committed = gitrepo.file_at(config.root, "HEAD", result.claims_file) if gitrepo.has_commits(config.root) else None
+    known: set[tuple] = set()
+    if committed:
+        try:
+            known = {review.review_key(r) for c in store.parse_claims_file(committed, path=result.claims_file).claims for r in c.get("reviews") or []}
+        except DataError:
+            known = set()
+    mine = str(who.email).strip().lower()
+    for rec in cf.claims:
+        for entry in rec.get("reviews") or []:
+            if str(entry.get("by", "")).strip().lower() == mine and review.review_key(entry) not in known:
+                result.carried.append(rec["id"])
+                result.recorded.append((rec["id"], Decision(entry["decision"])))
+    if result.recorded:
+        _commit(config, config.root / result.claims_file, result)
 
 
 def _ensure_scanned(cf: store.ClaimsFile, draft_text: str, shown: str) -> None:

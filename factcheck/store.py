@@ -90,6 +90,9 @@ def read_claims_file(path: Path, *, display: str) -> ClaimsFile | None:
     """The claims file at `path`, or None when there is none yet."""
     from factcheck.textio import read_text
 
+    if path.is_symlink():
+        # a link could pull any file on the machine into a report or an export
+        raise DataError("is a symbolic link; claims files must be regular files inside the repository", path=display)
     if not path.exists():
         return None
     return parse_claims_file(read_text(path, display=display, limit=MAX_CLAIMS_FILE_BYTES), path=display)
@@ -139,6 +142,19 @@ def merge_claims(old: list[dict[str, Any]], new: list[Claim]) -> list[dict[str, 
             rec.update((k, prev[k]) for k in review.REVIEW_FIELDS if k in prev)
         review.refresh_status(rec)
     return merged
+
+
+def stored_reference_date(draft, old: ClaimsFile | None):
+    """The day relative dates are read against: the front matter's `date:`, else the one the
+    claims file already holds, so that "Wednesday" does not move each day the draft is scanned."""
+    import datetime as dt
+
+    if draft.date is not None or old is None or not old.reference_date:
+        return draft.date
+    try:
+        return dt.date.fromisoformat(old.reference_date[:10])
+    except ValueError:
+        return None
 
 
 def build_claims_file(fc: FileClaims, draft_text: str, old: ClaimsFile | None) -> ClaimsFile:
@@ -214,6 +230,7 @@ def editing(config, rel: str, after_write: Callable[[Path], None] | None = None)
         cf = read_claims_file(target, display=shown)
         if cf is None:
             raise DataError(f"no claims file for {rel}; run `factcheck scan {rel}` first", path=shown)
+        original = target.read_text(encoding="utf-8")
         before = render_claims_file(cf)
         yield cf
         after = render_claims_file(cf)
@@ -221,14 +238,19 @@ def editing(config, rel: str, after_write: Callable[[Path], None] | None = None)
             check_size(after, path=shown)
             atomic_write(target, after)
             if after_write is not None:
-                after_write(target)
+                try:
+                    after_write(target)
+                except BaseException:
+                    # a decision that could not be committed must not stay behind uncommitted
+                    atomic_write(target, original)
+                    raise
 
 
 def claims_files(config) -> list[Path]:
     """Every claims file under the claims folder, sorted."""
     if not config.claims_dir.is_dir():
         return []
-    return sorted(p for p in config.claims_dir.rglob("*.yaml") if p.is_file())
+    return sorted(p for p in config.claims_dir.rglob("*.yaml") if p.is_file() and not p.is_symlink())
 
 
 def load_claims(config, rel: str) -> ClaimsFile | None:

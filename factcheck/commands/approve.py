@@ -18,6 +18,10 @@ def _report(result) -> int:
         output.out(f"{decision.value}: {cid}")
     for cid in result.already:
         output.out(f"already approved: {cid}")
+    for cid in result.skipped:
+        output.out(f"skipped, rejected earlier (name it to approve it): {cid}")
+    if result.carried:
+        output.out(f"committing {len(result.carried)} decision(s) written earlier but never committed")
     if not result.recorded:
         output.out(f"nothing to record in {result.claims_file}")
     elif result.commit:

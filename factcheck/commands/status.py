@@ -23,7 +23,9 @@ def draft_status(config, rel: str) -> dict[str, Any]:
     from factcheck.textio import read_text
     from factcheck.render.review import STATUS_COLUMNS, VERDICT_COLUMNS
 
-    if not (config.root / rel).is_file():
+    from factcheck.drafts import draft_file
+
+    if not draft_file(config, rel).is_file():
         raise InputError("no such draft", path=rel)
     cf = store.load_claims(config, rel)
     row: dict[str, Any] = {"draft": rel, "scanned": cf is not None, "counts": {}, "note": ""}
@@ -37,7 +39,7 @@ def draft_status(config, rel: str) -> dict[str, Any]:
         verdict = rec.get("verdict") or "unmatched"
         counts[verdict] = counts.get(verdict, 0) + 1
     row["counts"] = counts
-    if cf.draft_sha256 != store.text_sha256(read_text(config.root / rel, display=rel)):
+    if cf.draft_sha256 != store.text_sha256(read_text(draft_file(config, rel), display=rel)):
         row["note"] = "out of date: run `factcheck scan`"
     return row
 

@@ -49,7 +49,12 @@ _KIND_ORDER = {Kind.QUOTE: 0, Kind.ATTRIBUTION: 1, Kind.DATE: 2, Kind.FIGURE: 3}
 
 def extract_claims(text: str, *, reference_date: dt.date, body_start: int = 0, locale: str | None = None) -> list[Claim]:
     """All claims in `text`, in order of position, each with a position-free id."""
-    doc = make_doc(text, reference_date=reference_date, body_start=body_start, locale=locale)
+    from factcheck.textfold import fold
+
+    # extractors read look-alike characters as what they look like ("１８", "10²"); the
+    # fold keeps every offset, so spans, snippets and sentences come from the draft itself
+    folded = fold(text)
+    doc = make_doc(folded, reference_date=reference_date, body_start=body_start, locale=locale)
     found = sorted(find_all(doc), key=lambda f: (f.start, _KIND_ORDER[f.kind], f.end))
     newlines = [i for i, ch in enumerate(text) if ch == "\n"] if "\n" in text else []
     seen: dict[tuple[Kind, str, str], int] = {}
@@ -58,7 +63,7 @@ def extract_claims(text: str, *, reference_date: dt.date, body_start: int = 0, l
         if not (body_start <= f.start < f.end <= len(text)):
             continue  # an extractor bug must never produce a claim that points nowhere
         snippet = text[f.start : f.end]
-        sentence = doc.sentences.context(f.start, f.end)
+        sentence = doc.sentences.context(f.start, f.end, text)  # words from the draft itself, not the fold
         key = (f.kind, snippet, sentence)
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1

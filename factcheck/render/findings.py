@@ -18,6 +18,11 @@ SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schem
 
 RULE_HELP = {
     FindingKind.CONFIG_CHANGED: "The branch changes who may sign off; the base's rules apply until a person with rights over the base merges it.",
+    FindingKind.HISTORY_REWRITTEN: "A review decision recorded on the base was removed or edited on this branch; decisions are only ever added.",
+    FindingKind.SYMLINK: "A draft (or a folder the drafts globs reach) is a symbolic link; drafts must be regular files in the repository.",
+    FindingKind.DROPPED: "A draft signed off on the base is no longer read by the gate (it became a link or left the drafts globs).",
+    FindingKind.HIDDEN_CHARACTERS: "An invisible zero-width or bidi control character in the draft can hide a claim from the checks.",
+    FindingKind.VANISHED: "A claim signed off on the base is no longer found although its sentence reads the same.",
     FindingKind.FORGED: "An approval that was not committed by the reviewer it names, or names someone who is not a reviewer.",
     FindingKind.REJECTED: "A reviewer rejected this claim; fix the copy (it will then need a new sign-off).",
     FindingKind.MISSING: "The draft has no claims file; run `factcheck scan` and commit the result.",
