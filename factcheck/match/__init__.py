@@ -44,7 +44,7 @@ def match(config, given: list[str] | None = None) -> MatchRun:
     run = MatchRun()
     plans = _plans(config, given, run)
     wanted = sorted({p for plan in plans for p in plan[1].paths})
-    index = SourceIndex(config.state_dir, config.root)
+    index = SourceIndex(config.state_dir, config.root, config.limits)
     opened: dict = {}
     try:
         refreshed = index.refresh(wanted, opened=opened)
