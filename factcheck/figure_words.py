@@ -74,6 +74,9 @@ CHANGE_VERBS = (
     "opened traded"
 ).split()
 
+# Counted nouns of a tally or a score: "nine votes to four" is one figure.
+TALLY_NOUNS = frozenset("votes seats goals points runs wickets sets games frames tries".split())
+
 # Words in front of a number that make it a label or an identifier, not a quantity.
 LABEL_WORDS = frozenset(
     """page pages p. pp. chapter section sections article paragraph clause line flight route exit gate platform

@@ -370,7 +370,6 @@ class _Scan:
         self.start = start  # a figure never reaches back before the region it was asked for
         self.end = end
         self._next: list[re.Match | None | bool] = [None, None, None]  # per pattern; False: none left
-        self._score_at = -1  # where the second number of a tally ("19-15") starts
 
     def run(self, pos: int) -> list[Figure]:
         found: list[_Quantity] = []
@@ -384,7 +383,7 @@ class _Scan:
             try:
                 q = self.read(m)
             except _Reject as r:
-                pos, self._score_at = max(r.resume, m.end()), -1
+                pos = max(r.resume, m.end())
                 continue
             if q.powered and not _sane(q.value):
                 pos = q.end
@@ -484,8 +483,6 @@ class _Scan:
         """Digits inside a token ("i7", "F-16", "3.2.1", "11/23") or after an apostrophe ("'09")."""
         text = self.text
         before = text[s - 1] if s > 0 else " "
-        if s == self._score_at:
-            return  # the second number of a tally
         if before.isupper() and _CODE_GLUED.search(text, max(0, s - 6), s):
             return  # "EUR250", "USD12m": a currency code written against the amount
         if before.isalnum() or before in "_.,/:\u00ad" or (before in "-\u2010\u2011\u2013" and _code_hyphen(text, s - 1)):
@@ -760,7 +757,38 @@ class _Scan:
         if q.currency is None and q.unit is None and not self.year_like(q):
             self.counted_noun(q)
             self.qualifier_after(q)  # "100 guests or more"
+        if q.counted and q.unit.lower() in W.TALLY_NOUNS and self.next_two(q) == " t":
+            self.tally_in_words(q)
         self.pronoun_one(q)
+
+    def named(self, q: _Quantity) -> bool:
+        """A capitalized name just before the number: "Boeing 747-400" is a model, not a tally."""
+        m = _NAME_BEFORE.search(self.text[max(0, q.start - 30) : q.start])
+        return bool(m) and _is_name_word(m.group("w"))
+
+    def tally_talk(self, q: _Quantity) -> bool:
+        """"voted 51 to 49", "won 3 to 1": a verb of voting or winning makes two numbers a tally."""
+        return bool(_TALLY_BEFORE.search(self.text, max(self.start, q.start - 40), q.start))
+
+    def tally(self, q: _Quantity, second: _Quantity) -> None:
+        """A tally or score is one figure: its value is the first count, and its unit says what
+        the other side had ("to 1"; with a counted noun, "votes to 4"), so that a changed count
+        on either side is a changed figure."""
+        noun = f"{q.unit} " if q.counted else ""
+        q.unit, q.counted, q.end, q.plain = f"{noun}to {_number(second.value)}", False, second.end, False
+
+    def tally_in_words(self, q: _Quantity) -> None:
+        """"nine votes to four", "12 seats to 9"."""
+        m = _TO_COUNT.match(self.text, q.end, self.end)
+        c = _candidate_at(self.text, m.end(), self.end) if m else None
+        if not c or c.lastgroup not in ("d", "w") or (c.lastgroup == "w") != q.words:
+            return
+        try:
+            second = self.core(c, first=False)
+        except _Reject:
+            return
+        if second.value.denominator == 1 and second.value < q.value and not second.magnitude:
+            self.tally(q, second)
 
     def next_two(self, q: _Quantity) -> str:
         nxt = self.text[q.end : q.end + 2]
@@ -951,8 +979,8 @@ class _Scan:
                 raise _Reject(self.token_end(m.end()))
             return
         if not _same_measure(q, second) or self.not_a_range(q, second) or not opener and self.far_apart(q, second):
-            if dash and self.score(q, second):
-                self._score_at = second.start  # "voted 19-15": two counts, and the second is read next
+            if self.score(q, second) and (dash or self.tally_talk(q)) and not self.named(q):
+                self.tally(q, second)  # "voted 19-15", "won 3-1", "the Senate voted 51 to 49"
             elif dash:
                 raise _Reject(second.end)
             return
@@ -1243,6 +1271,11 @@ _CURRENCY_BEFORE = re.compile(
     r"(?P<c>" + _trie(U.CURRENCY_SYMBOLS) + r"|(?:" + _CODES + r"))[ \u00a0]?-?$"
 )
 _CODE_GLUED = _Lazy(lambda: r"(?<![\w])(?:MN|BN|[KMBT])?(?:" + _CODES + r")$")
+_TALLY_BEFORE = _Lazy(
+    r"(?i:\b(?:vot(?:ed|es?|ing)|won|wins?|winning|beat|beats|lost|los(?:es?|ing)|defeated|ruled|margin|scored?|"
+    r"drew|draw|tally|split|passed|rejected|approved|confirmed)\b(?:\s+[\w,]+){0,3}?\s+$)"
+)
+_TO_COUNT = _Lazy(r"[ \u00a0]+to[ \u00a0]+")
 _PENCE = _Lazy(r"\.\d\d$")
 _SHORTHAND_SCALES = {"K": 1_000, "M": 1_000_000, "MN": 1_000_000, "B": 1_000_000_000, "BN": 1_000_000_000,
                      "T": 1_000_000_000_000}  # fmt: skip

@@ -81,3 +81,57 @@ def _isatty(stream) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+class Progress:
+    """Progress of long steps on the terminal: files and MB indexed, claims judged, time left.
+
+    Called as progress(stage, done, total, bytes_done, bytes_total). It shows nothing for a
+    step that ends within `delay` seconds, and nothing at all unless `show` (the command
+    was not asked to be quiet) and both stdout and stderr are terminals. It draws on
+    stderr and is gone when the step ends.
+    """
+
+    LABELS = {"index": "indexing sources", "judge": "judging claims"}
+
+    def __init__(self, show: bool, delay: float = 1.0):
+        import time
+
+        self.enabled = show and _isatty(sys.stdout) and _isatty(sys.stderr)
+        self.delay = delay
+        self._clock = time.monotonic
+        self._started: dict[str, float] = {}
+        self._tasks: dict[str, object] = {}
+        self._bar = None
+
+    def __call__(self, stage: str, done: int, total: int, bytes_done: int = 0, bytes_total: int = 0) -> None:
+        if not self.enabled:
+            return
+        now = self._clock()
+        first = self._started.setdefault(stage, now)
+        if stage not in self._tasks and (now - first < self.delay or done >= total):
+            return
+        if self._bar is None:
+            self._bar = self._make_bar()
+            self._bar.start()
+        unit = "files" if stage == "index" else "claims"
+        detail = f"{done:,}/{total:,} {unit}"
+        if bytes_total:
+            detail += f", {bytes_done / 1048576:,.1f}/{bytes_total / 1048576:,.1f} MB"
+        size, at = (bytes_total, bytes_done) if bytes_total else (total, done)
+        if stage not in self._tasks:
+            self._tasks[stage] = self._bar.add_task(self.LABELS.get(stage, stage), total=size, detail=detail)
+        self._bar.update(self._tasks[stage], completed=at, detail=detail)
+
+    def _make_bar(self):
+        # rich comes with typer; imported only once a step has run long enough to show.
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress as Bar, TextColumn, TimeRemainingColumn
+
+        columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[detail]}"), TimeRemainingColumn())
+        return Bar(*columns, console=Console(stderr=True), transient=True)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None

@@ -45,9 +45,34 @@ def test_unnamed_officials_said():
     assert pairs(text) == [("officials said", "officials")]
 
 
-def test_a_named_person_saying_something_is_not_an_attribution():
+def test_reported_speech_by_a_named_person_is_an_attribution_with_its_content():
     text = "Mayor Dana Whitfield said the bridge would open in April."
-    assert pairs(text) == []
+    assert pairs(text) == [("Mayor Dana Whitfield said the bridge would open in April", "Dana Whitfield")]
+    text = "Councillor Ines Barre told reporters that the depot would be sold."
+    assert pairs(text) == [("Councillor Ines Barre told reporters that the depot would be sold", "Ines Barre")]
+
+
+def test_a_named_person_saying_nothing_reported_is_not_an_attribution():
+    assert pairs("Asked about the depot, Dana Whitfield said.") == []
+    assert pairs("Dana Whitfield said on Friday.") == []
+
+
+def test_a_body_speaking_carries_what_it_said():
+    text = "Police said three vans were stolen from the depot overnight."
+    assert pairs(text) == [("Police said three vans were stolen from the depot overnight", "Police")]
+    text = "The ferry will stop at midnight, the city said in a statement."
+    assert pairs(text) == [("the city said in a statement", "city")]
+
+
+def test_a_finding_of_a_review_or_an_audit_is_an_attribution():
+    text = "The audit found that the trust had overpaid two contractors."
+    assert pairs(text) == [("The audit found that the trust had overpaid two contractors", "audit")]
+    assert pairs("Police found the stolen vans in a field.") == []  # an act, not a claim on its word
+
+
+def test_according_to_a_bodys_own_papers():
+    text = "The depot lost money for six years, according to its accounts."
+    assert pairs(text) == [("according to its accounts", "its accounts")]
 
 
 def test_attribution_of_a_direct_quote_is_left_to_the_quote():

@@ -44,15 +44,14 @@ def edit_while_judging(monkeypatch, change) -> None:
     """Run `change` on the claims file, as another person would, after judging and before the verdicts go in."""
     import factcheck.match as match_mod
 
-    judge_claims = match_mod._judge_claims
+    write_draft = match_mod._write_draft
 
-    def judging_then_someone_edits(config, rel, *args, **kwargs):
-        judged = judge_claims(config, rel, *args, **kwargs)
-        with store.editing(config, rel) as cf:
+    def judged_then_someone_edits(config, work, *args, **kwargs):
+        with store.editing(config, work.rel) as cf:
             change(cf)
-        return judged
+        return write_draft(config, work, *args, **kwargs)
 
-    monkeypatch.setattr(match_mod, "_judge_claims", judging_then_someone_edits)
+    monkeypatch.setattr(match_mod, "_write_draft", judged_then_someone_edits)
     # Fail fast instead of waiting out the usual lock timeout if judging held the lock.
     monkeypatch.setattr(store, "locked", functools.partial(store.locked, timeout=2))
 

@@ -239,6 +239,31 @@ def test_a_statement_names_no_one_so_only_its_words_are_checked(tmp_path):
     assert got["a-release"]["verdict"] == "supported"
 
 
+def test_reported_speech_is_checked_for_its_speaker_and_its_content(tmp_path):
+    (tmp_path / "sources").mkdir(parents=True)
+    (tmp_path / "sources/hearing.txt").write_text(
+        "Hearing notes, 3 March 2026\n\nProsecutor James Okonkwo told the court that Ruth Marsh hid the "
+        "payments from the auditors for three years.\n"
+    )
+    said = "Okonkwo said Marsh hid the payments from the auditors for three years"
+    wrong_person = "Imogen Tate said Marsh hid the payments from the auditors for three years"
+    unsaid = "Okonkwo said Marsh paid the auditors to keep quiet about the harbour loan"
+    got = newsroom(tmp_path, [
+        claim("a-said", "attribution", said, said + ".", attributed_to="Okonkwo"),
+        claim("a-who", "attribution", wrong_person, wrong_person + ".", attributed_to="Imogen Tate"),
+        claim("a-unsaid", "attribution", unsaid, unsaid + ".", attributed_to="Okonkwo"),
+    ], sources="sources/hearing.txt", date="2026-03-04")
+    assert verdicts(got) == {"a-said": "supported", "a-who": "not_found", "a-unsaid": "not_found"}
+
+
+def test_the_statement_of_reported_speech_is_what_follows_the_verb():
+    from factcheck.match.attribution import statement
+
+    text = "Police said three vans were stolen overnight"
+    assert statement(text + ".", text) == "three vans were stolen overnight"
+    assert statement("The ferry will stop, the city said in a statement.", "the city said in a statement") == "The ferry will stop"
+
+
 def test_names_are_read_without_titles_possessives_or_kinds_of_document():
     from factcheck.match.attribution import name_keys
 

@@ -301,8 +301,14 @@ def test_shares_and_halves(text, span, value, unit):
     assert (text[f.start : f.end], f.value, f.unit) == (span, value, unit)
 
 
-def test_a_tally_is_two_counts_not_a_range():
-    assert [v for _, v, _, _ in figures("The panel voted 19-15 and the club won 3-1.")] == [19, 15, 3, 1]
+def test_a_tally_is_one_figure_not_a_range():
+    found = figures("The panel voted 19-15 and the club won 3-1.")
+    assert [(t, v, u) for t, v, u, _ in found] == [("19-15", 19, "to 15"), ("3-1", 3, "to 1")]
+    assert [(t, v, u) for t, v, u, _ in figures("The Senate voted 51 to 49.")] == [("51 to 49", 51, "to 49")]
+    assert [(t, v, u) for t, v, u, _ in figures("The board voted nine votes to four.")] == [
+        ("nine votes to four", 9, "votes to 4")
+    ]
+    assert [u for _, _, u, _ in figures("Ages 10 to 20 were asked.")] == [None]  # a range, no tally
     assert figures("Boeing 747-400 jets") == []  # a model code, not a tally of 747 to 400
 
 

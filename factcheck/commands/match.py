@@ -15,12 +15,16 @@ def _summary(o) -> str:
     return f"{o.draft}: {', '.join(parts)} ({n} source{'s' if n != 1 else ''})"
 
 
-def match_drafts(drafts: list[str] | None, check: bool, quiet: bool) -> int:
+def match_drafts(drafts: list[str] | None, check: bool, quiet: bool, force: bool = False) -> int:
     from factcheck import output
     from factcheck.config import load_config
     from factcheck.match import match
 
-    result = match(load_config(), drafts)
+    progress = output.Progress(show=not quiet)
+    try:
+        result = match(load_config(), drafts, force=force, progress=progress)
+    finally:
+        progress.close()
     for err in result.source_errors:
         output.error(str(err))
     for o in result.outcomes:
@@ -43,7 +47,15 @@ def register(app: typer.Typer) -> None:
         check: Annotated[
             bool, typer.Option("--check", help="Exit 1 when any claim is contradicted or not found (for CI).")
         ] = False,
-        quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
+        quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only; no progress display.")] = False,
+        force: Annotated[
+            bool, typer.Option("--force", help="Judge every claim again, even those whose claim, sources and factcheck are unchanged.")
+        ] = False,
     ) -> None:
-        """Check each claim against the draft's sources; write verdict and evidence to its claims file."""
-        run(match_drafts, drafts, check, quiet)
+        """Check each claim against the draft's sources; write verdict and evidence to its claims file.
+
+        A claim whose words, sources and factcheck version are as they were last time keeps
+        its verdict without being judged again. On a terminal, indexing and judging that take
+        more than a second show their progress.
+        """
+        run(match_drafts, drafts, check, quiet, force)

@@ -9,8 +9,16 @@ the kinds that carry a fact on someone else's word are kept:
 - a body or an unnamed source speaking: `officials said`, `a spokesman said`,
   `the White House said`.
 
-A named person's `said` is left out (there are dozens in every story), and so is any
-attribution in the sentence of a direct quote: the quote's speaker already credits it.
+- a finding: `the review found`, `the audit concluded`;
+- reported speech, with no quote marks: `Prosecutor James Okonkwo said Marsh had hidden
+  the payments`, `Police said two men were arrested`.
+
+Where the words credited follow the verb, the claim's span runs on to the end of the
+sentence, so the claim holds what the source must bear out; where they come first
+(`…, the city said`) the span is the attribution alone and the matcher reads the rest of
+the sentence. A named person's `said` with nothing reported after it (`Doe said.`) is left
+out, and so is any attribution in the sentence of a direct quote: the quote's speaker
+already credits it.
 """
 
 from __future__ import annotations
@@ -20,6 +28,16 @@ import re
 
 from factcheck.model import Found, Kind
 
+_FINDING = frozenset("found finds concluded concludes".split())
+# Heads of a body of evidence, the only things a finding is credited to here: `police found
+# the car` is an act, not a claim on someone's word.
+_FINDERS = frozenset(
+    "review report study audit investigation inquiry survey analysis poll data figures records accounts "
+    "research probe assessment evaluation census".split()
+)
+_CONTENT = re.compile(r"[^\S\n]+(?:that[^\S\n]+)?(?=[\w$\u00a3\u20ac])")
+_TOLD_WHOM = re.compile(r"[^\S\n]+(?:reporters|journalists|the\s+\w+|[a-z]+|[A-Z][\w.\-]+(?:[^\S\n]+[A-Z][\w.\-]+){0,2})(?=[^\S\n]+that\b)")
+_NOT_CONTENT = frozenset("in on at during after before while when as about of to for with by".split())
 _REPORTING = frozenset("reported reports learned learns revealed reveals disclosed confirmed confirms".split())
 _SAYING = frozenset(
     "said says say told tells added adds stated states noted notes wrote writes announced announces "
@@ -83,6 +101,11 @@ def _span(story, a) -> tuple[int, int] | None:
     verb = frame[a.verb_start : a.verb_end].lower()
     if _beside_quote(story, a):
         return None
+    if verb in _FINDING:
+        head = a.mention.text.split()[-1].lower().strip(".,") if a.mention.kind != "pronoun" else ""
+        if head not in _FINDERS or a.mention.end > a.verb_start:
+            return None
+        return _with_content(story, _with_article(frame, a.mention.start), a.verb_end)
     if verb.startswith("according"):
         return a.verb_start, a.mention.end
     start = _with_article(frame, a.mention.start)
@@ -91,7 +114,7 @@ def _span(story, a) -> tuple[int, int] | None:
     if verb in _REPORTING:
         if a.mention.kind == "pronoun" or (verb.startswith("learn") and not _is_source(story, a)):
             return None  # `they disclosed`, `Doe learned`: not a report
-        return start, a.verb_end
+        return _with_content(story, start, a.verb_end)
     if verb not in _SAYING:
         return None
     statement = _statement_after().match(frame, a.verb_end) if _IN_AFTER.match(frame, a.verb_end) else None
@@ -101,8 +124,32 @@ def _span(story, a) -> tuple[int, int] | None:
     if lead:
         return lead.start(), a.verb_end
     if _is_source(story, a):
-        return start, a.verb_end
+        return _with_content(story, start, a.verb_end)
+    if a.mention.kind == "name":
+        span = _with_content(story, start, a.verb_end)
+        return span if span[1] > a.verb_end else None  # `Doe said.`: nothing reported
     return None
+
+
+def _with_content(story, start: int, verb_end: int) -> tuple[int, int]:
+    """The attribution and, when the sentence goes on to say what was said, that too:
+    `Police said two men were arrested`; the attribution alone when nothing follows it."""
+    frame = story.frame
+    p = verb_end
+    if frame[verb_end - 4 : verb_end].lower() == "told":
+        whom = _TOLD_WHOM.match(frame, p)
+        p = whom.end() if whom else p
+    m = _CONTENT.match(frame, p)
+    if not m:
+        return start, verb_end
+    para_start, para_end = story.paragraph(verb_end)
+    end = story.sentence_end(verb_end, para_end)
+    words = frame[m.end() : end].split()
+    if len(words) < 3 or words[0].lower() in _NOT_CONTENT:
+        return start, verb_end  # `said in a statement`, `said on Friday`
+    while end > m.end() and (frame[end - 1].isspace() or frame[end - 1] in ".;:"):
+        end -= 1
+    return start, end
 
 
 def _statement_lead(frame: str, start: int):

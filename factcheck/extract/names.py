@@ -75,6 +75,8 @@ THING_NOUNS = frozenset(
     caption headline platform foundation institute center team firm bank service paper op-ed family
     records documents data figures estimates statistics filings polls reports files emails papers
     projections numbers analyses studies surveys journal outlet station broadcaster tabloid publication
+    city county town state district authority authorities hospital school university army military accounts
+    inquiry
     """.split()
 )
 

@@ -17,6 +17,7 @@ import re
 import weakref
 
 from factcheck.extract import names
+from factcheck.extract import not_speakers
 from factcheck.extract.names import Mention, NameIndex
 from factcheck.extract.phrases import fronted_clause_subject, np_after, subject_at, tokens_between
 from factcheck.extract.verbs import AFTER_QUOTE, WORDS, Attribution, find_attributions, speech_verbs
@@ -109,9 +110,15 @@ def assign(story: "Story", parts) -> None:
     _share_within_lists(story.frame, parts, own)
     _share_within_chains(parts, own)
     for q, mention in zip(parts, own):
+        if mention is not None and story.not_a_speaker(mention):
+            mention = story.from_where(mention)  # "Harry Bond, 30, of Raleigh, N.C., said"
         if mention is None:
             mention = story.fallback_mention(q)
+            if mention is not None and story.not_a_speaker(mention):
+                mention = story.from_where(mention)
         q.speaker = story.resolve(mention, q) if mention is not None else story.borrow(q)
+        if q.speaker is None and story.author:
+            q.speaker = story.author  # a speech, a transcript or an email whose text says whose it is
 
 
 _LIST_JOINS = frozenset(("and", "or", ",", ", and", ", or"))
@@ -165,6 +172,10 @@ def _possessive_claim():
     )
 
 
+_FROM_PLACE = re.compile(
+    r"(?P<who>[A-Z][\w.\u2019'\-]*(?:[^\S\n]+[A-Z][\w.\u2019'\-]*){0,3}),(?:[^\S\n]+\d{1,3},)?"
+    r"[^\S\n]+(?:of|from)[^\S\n]+(?:(?:[A-Z][\w.\u2019'\-]*[^\S\n]*){1,3},[^\S\n]*)?$"
+)
 _DASH_CREDIT = re.compile(r"\s*[\u2015\u2014\u2013]\s*(?=[A-Z])")
 _NEXT_PARAGRAPH = re.compile(r"\s*\n\s*(?=[^\s\x00])")
 _MESSAGE_FROM_WORD = re.compile(r"\b([a-z]+) (?:of|from)\b")
@@ -190,8 +201,24 @@ class Story:
         self._stop_cache: dict[int, list[int]] = {}
         self._subjects: dict[tuple[int, int], Mention | None] = {}
         self._titles: dict[str, list] = {}  # by the noun of a description: names written with that title
+        self.author = document_author(frame, doc.body_start)
 
     # The quote's own attribution -------------------------------------------------------------
+
+    def not_a_speaker(self, mention: Mention) -> bool:
+        """A place, a day, a month or a headline's words taken for a name (see `not_speakers`)."""
+        if mention.kind != "name":
+            return False
+        return not_speakers.not_a_speaker(self.frame, mention.start, mention.end, mention.name)
+
+    def from_where(self, place: Mention) -> Mention | None:
+        """The person a place after a comma says where they are from: `Jane Doe, 30, of Raleigh,
+        N.C.,` → Jane Doe; None when no name stands there."""
+        m = _FROM_PLACE.search(self.frame, max(self.start, place.start - 90), place.start)
+        if not m:
+            return None
+        name = names.strip_titles(m.group("who"))
+        return Mention("name", m.group("who"), name, m.start("who"), m.end("who")) if name else None
 
     def own_mention(self, q) -> Mention | None:
         """An attribution in the quote's own sentence, after the quote first; or a dash credit."""
@@ -395,7 +422,7 @@ class Story:
             # `Though she backed the bill, Doe voted no`: the main clause names her
             subject = fronted_clause_subject(self.frame, s, self.sentence_end(pos, para_end), mention.start) or subject
         if subject is not None and subject.start != mention.start:
-            if subject.kind == "name" and not (person and names.is_organization(subject.name)):
+            if subject.kind == "name" and not (person and _not_a_person(subject.name)):
                 return self.names.full(subject.name, subject.start)  # `Doe condemned what he called`
             if subject.kind == "thing" and not person:
                 return subject.name
@@ -451,7 +478,7 @@ class Story:
         i = bisect.bisect_left(self.verb_at, pos)
         for a in reversed(self.attributions[max(0, i - 8) : i]):
             m = a.mention
-            if m.kind == "name" and m.end <= pos and not (person and names.is_organization(m.name)):
+            if m.kind == "name" and m.end <= pos and not (person and _not_a_person(m.name)):
                 return (a.verb_start, self.names.full(a.mention.name, a.mention.start))
         return None
 
@@ -464,7 +491,7 @@ class Story:
             if st < after:
                 break
             subject = self._subject(st, s)
-            if subject is not None and subject.kind == "name" and not (person and names.is_organization(subject.name)):
+            if subject is not None and subject.kind == "name" and not (person and _not_a_person(subject.name)):
                 return (st, self.names.full(subject.name, subject.start))
         return None
 
@@ -485,7 +512,7 @@ class Story:
     def _last_spoken(self, pos: int, person: bool = False) -> tuple[int, str] | None:
         """The last quote's speaker before pos; with `person`, the last that is not a body."""
         i = bisect.bisect_left(self.spoken, (pos, ""))
-        while i and person and names.is_organization(self.spoken[i - 1][1]):
+        while i and person and _not_a_person(self.spoken[i - 1][1]):
             i -= 1
         return self.spoken[i - 1] if i else None
 
@@ -566,6 +593,11 @@ def _titled(head: str):
     return re.compile(r"(?<![\w.])(?:" + title + r")[^\S\n]+[A-Z]")  # the name is read on in words
 
 
+def _not_a_person(name: str) -> bool:
+    """What "he", "she" or "the senator" cannot point back to: a body, a place, a day."""
+    return names.is_organization(name) or not_speakers.not_a_person(name)
+
+
 def _distance(a: Attribution, q) -> int:
     if a.verb_start >= q.mark_end:
         return a.verb_start - q.mark_end
@@ -574,3 +606,32 @@ def _distance(a: Attribution, q) -> int:
 
 def _names_something(text: str) -> bool:
     return any(w[:1].isupper() for w in text.split()[1:])
+
+
+_AUTHOR_LINE = re.compile(
+    r"^[#*_>\s]*(?:(?i:from|sender|author|speaker|posted\s+by|written\s+by)\s*:\s*"
+    r"|(?i:(?:prepared\s+|full\s+)?(?:remarks|speech|statement|address|testimony|letter|e-?mail|memo|transcript|op-ed|message)"
+    r"(?:\s+[a-z]+){0,3}?\s+(?:by|from|of))\s+)"
+    r"(?P<who>(?:[A-Z][\w.\u2019'\-]*[^\S\n]+){0,4}[A-Z][\w\u2019'\-]*)"
+    r"[^\n]{0,60}$",
+    re.M,
+)
+_AUTHOR_LINES = 8  # a document says whose it is at its head
+
+
+def document_author(frame: str, start: int) -> str | None:
+    """Whose words a speech, a transcript or an email are, when its head says so ("From: Jane
+    Doe <jane@example.org>", "Remarks by Sen. Jane Doe at the summit", "Statement from Acme
+    Corp."): the quotes in it with no speaker of their own are that author's."""
+    head_end = start
+    for _ in range(_AUTHOR_LINES):
+        nxt = frame.find("\n", head_end + 1)
+        if nxt < 0:
+            head_end = len(frame)
+            break
+        head_end = nxt
+    m = _AUTHOR_LINE.search(frame, start, head_end)
+    if not m:
+        return None
+    who = names.strip_titles(m.group("who").strip())
+    return who if who and not not_speakers.not_a_person(who) else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Callable
 
 from factcheck.errors import FactcheckError
 
@@ -37,27 +38,271 @@ class MatchRun:
         return bool(self.source_errors) or any(o.errors for o in self.outcomes)
 
 
-def match(config, given: list[str] | None = None) -> MatchRun:
-    """Match the given drafts (default: every draft that has a claims file)."""
+def match(config, given: list[str] | None = None, *, force: bool = False, progress: Progress | None = None) -> MatchRun:
+    """Match the given drafts (default: every draft that has a claims file).
+
+    Verdicts are kept between runs (see cache.py): a claim whose binding, sources and
+    judging code are as they were is not judged again, unless `force`. `progress` is told
+    how indexing and judging are getting on; it never prints anything itself here.
+    """
+    from factcheck.match.cache import VerdictCache
     from factcheck.sources.index import SourceIndex
 
     run = MatchRun()
     plans = _plans(config, given, run)
-    wanted = sorted({p for plan in plans for p in plan[1].paths})
+    wanted = sorted({p for resolved in {id(r): r for _, r, _ in plans}.values() for p in resolved.paths})
     index = SourceIndex(config.state_dir, config.root, config.limits)
     opened: dict = {}
-    try:
-        refreshed = index.refresh(wanted, opened=opened)
-        run.source_errors = _unique_errors([e for plan in plans for e in plan[1].errors] + refreshed.errors)
+    sets: dict[int, SourceSet] = {}
+    work: list[DraftWork] = []
+    cache = VerdictCache(config.state_dir)
+
+    def plan(refreshed) -> list:
+        """Sort every draft's claims while the index is locked; open only the sources to search."""
         for rel, resolved, outcome in plans:
-            docs = [refreshed.docs[p] for p in resolved.paths if p in refreshed.docs]
-            outcome.sources = len(docs)
-            _match_draft(config, index, rel, docs, outcome, opened)
+            if id(resolved) not in sets:  # drafts naming the same sources share one set
+                docs = [refreshed.docs[p] for p in resolved.paths if p in refreshed.docs]
+                sets[id(resolved)] = SourceSet(index, docs, opened)
+            source_set = sets[id(resolved)]
+            outcome.sources = len(source_set.docs)
+            w = _plan_draft(config, rel, source_set, outcome, cache, force)
+            if w is not None:
+                work.append(w)
+        searched = {id(w.source_set): w.source_set for w in work if w.todo or w.check}
+        return [d for source_set in searched.values() for d in source_set.docs]
+
+    try:
+        refreshed = index.refresh(wanted, opened=opened, progress=progress, select=plan)
+        run.source_errors = _unique_errors([e for p in plans for e in p[1].errors] + refreshed.errors)
+        for w in work:
+            _check_cached(w, cache)
+        _judge_all(config, index, work, cache, progress)
+        cache.forget_unused_sets()
     finally:
+        for source_set in sets.values():
+            source_set.close()
         for seg in opened.values():
             seg.close()
+        cache.close()
         index.close()
     return run
+
+
+# Called as progress(stage, done, total, bytes_done, bytes_total); stage is "index" or "judge".
+Progress = Callable[[str, int, int, int, int], None]
+
+# A changed source that scores within this share of what a search's last candidate
+# needed might now make its list: the claim is judged again. Rarity weights shift a
+# little as sources change; the margin keeps a borderline source from slipping by.
+RANK_MARGIN = 0.9
+
+
+class SourceSet:
+    """The indexed sources of one or more drafts: their digest, and a searcher made on first use."""
+
+    def __init__(self, index, docs: list, opened: dict):
+        from factcheck.match.cache import set_digest
+
+        self.index, self.docs, self._opened = index, docs, opened
+        self.shas = {d.path: d.sha256 for d in docs}
+        self.digest = set_digest(self.shas)
+        self._searcher = None
+        self._changed: dict[str, tuple[set[str], list]] = {}
+
+    @property
+    def searcher(self):
+        if self._searcher is None:
+            from factcheck.sources.search import Searcher
+
+            self._searcher = Searcher(self.index.dir, self.docs, self._opened)
+        return self._searcher
+
+    def changes_since(self, cache, old_digest: str) -> tuple[set[str], list] | None:
+        """(sources changed or gone since the set `old_digest`, the chunks of the changed
+        ones as term sets), or None when that set is no longer known."""
+        if old_digest not in self._changed:
+            old = cache.source_set(old_digest)
+            if old is None:
+                return None
+            changed = {p for p, sha in self.shas.items() if old.get(p) != sha}
+            ids = {d.doc_id for d in self.docs if d.path in changed}
+            chunks = self.searcher.terms_of_chunks(ids) if ids else []
+            self._changed[old_digest] = (changed | (old.keys() - self.shas.keys()), chunks)
+        return self._changed[old_digest]
+
+    def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+
+
+@dataclass
+class DraftWork:
+    """A draft whose claims need looking at: the snapshot read, and which claims to judge."""
+
+    rel: str
+    source_set: SourceSet
+    outcome: DraftOutcome
+    cf: object
+    claims_sha: str
+    keys: dict[str, str]  # claim id -> binding key
+    known: dict = field(default_factory=dict)  # binding key -> Cached, still right
+    check: list = field(default_factory=list)  # (claim, Cached) judged against an earlier state of the sources
+    todo: list = field(default_factory=list)  # claims to judge
+
+    def to_judge(self, claim: dict) -> None:
+        if all(self.keys[c["id"]] != self.keys[claim["id"]] for c in self.todo):
+            self.todo.append(claim)
+
+
+def _plan_draft(config, rel: str, source_set: SourceSet, outcome: DraftOutcome, cache, force: bool) -> DraftWork | None:
+    """Read a draft's claims file and sort its claims into those whose cached verdict
+    still stands and those to judge; None when the draft needs nothing at all."""
+    import hashlib
+
+    from factcheck import store
+    from factcheck.errors import DataError
+    from factcheck.match.cache import binding_key
+    from factcheck.textio import MAX_TEXT_BYTES, decode_text, read_bytes
+
+    target = store.claims_path(config.claims_dir, rel)
+    shown = target.relative_to(config.root).as_posix()
+    try:
+        if not target.exists():
+            raise DataError(f"no claims file for {rel}; run `factcheck scan {rel}` first", path=shown)
+        data = read_bytes(target, display=shown, limit=MAX_TEXT_BYTES)
+        claims_sha = hashlib.sha256(data).hexdigest()
+        counts = None if force else cache.draft_unchanged(rel, claims_sha, source_set.digest)
+        if counts is not None:
+            outcome.counts.update(counts)
+            return None
+        cf = store.parse_claims_file(decode_text(data, shown), path=shown)
+    except FactcheckError as exc:
+        outcome.errors.append(exc)
+        return None
+    work = DraftWork(rel, source_set, outcome, cf, claims_sha, {c["id"]: binding_key(_judged_as(cf, c)) for c in cf.claims})
+    cached = {} if force else cache.verdicts(rel)
+    last = cache.last_sources(rel)
+    for claim in cf.claims:
+        key = work.keys[claim["id"]]
+        sources, hit = cached.get(key, (None, None))
+        if sources != source_set.digest:
+            hit = None if force else cache.judged_elsewhere(key, source_set.digest)
+        if hit is not None:
+            work.known[key] = hit
+        elif not force and sources is not None and sources == last:
+            work.check.append((claim, cached[key][1]))
+        else:
+            work.to_judge(claim)
+    return work
+
+
+def _check_cached(w: DraftWork, cache) -> None:
+    """Keep each verdict judged against an earlier state of the sources that the changes
+    since could not alter; the others are judged again."""
+    last = cache.last_sources(w.rel)
+    changes = w.source_set.changes_since(cache, last) if w.check and last else None
+    for claim, cached in w.check:
+        if changes is not None and not _could_change(w.source_set, cached, *changes):
+            w.known[w.keys[claim["id"]]] = cached
+        else:
+            w.to_judge(claim)
+    w.check = []
+
+
+def _could_change(source_set: SourceSet, cached, gone: set[str], changed_chunks: list) -> bool:
+    """Could the sources that changed since `cached` was judged change its verdict? Yes if
+    judging it looked at one of them, or one would now make a list its searches drew."""
+    if gone.intersection(cached.sources):
+        return True
+    if not changed_chunks:
+        return False
+    searcher = source_set.searcher
+    for query, _limit, needed in cached.searches:
+        best = searcher.best_score_in(query, changed_chunks)
+        if best > 0 and best >= needed * RANK_MARGIN:
+            return True
+    return False
+
+
+def _judge_all(config, index, work: list[DraftWork], cache, progress: Progress | None) -> None:
+    """Judge every claim that needs it, then write each draft's verdicts and cache them."""
+    total = sum(len(w.todo) for w in work)
+    done = 0
+    for w in work:
+        try:
+            judged = _judge_claims(w, index, lambda n: progress and progress("judge", done + n, total, 0, 0))
+        except FactcheckError as exc:
+            w.outcome.errors.append(exc)
+            continue
+        done += len(w.todo)
+        w.known.update(judged)
+        _write_draft(config, w, cache)
+
+
+def _judge_claims(w: DraftWork, index, tick) -> dict:
+    """binding key -> Cached for each claim to judge, with what judging it looked at."""
+    from factcheck.match.cache import Cached
+    from factcheck.match.judge import Context, judge
+    from factcheck.sources.search import Watch
+
+    if not w.todo:
+        return {}
+    searcher = w.source_set.searcher
+    ctx = Context(searcher, _reference_date(w.cf.reference_date), marks=index.marks)
+    out = {}
+    try:
+        for n, claim in enumerate(w.todo):
+            searcher.watch = watch = Watch()
+            j = judge(claim, ctx)
+            out[w.keys[claim["id"]]] = Cached(j.verdict.value, [e.to_record() for e in j.evidence], sorted(watch.sources), watch.searches)
+            tick(n + 1)
+    finally:
+        searcher.watch = None
+    return out
+
+
+def _write_draft(config, w: DraftWork, cache) -> None:
+    """Write the verdicts into the claims file as it stands now, if any differ, and cache them.
+
+    Judging can take a while; holding the file's lock all that time would make a
+    reviewer's sign-off on the same draft wait, or give up. A claim removed or rewritten
+    by a scan meanwhile gets nothing: its verdict was for other words.
+    """
+    import hashlib
+
+    from factcheck import store
+
+    def verdict_of(cf, claim):
+        key = w.keys.get(claim["id"])
+        return w.known.get(key) if key is not None and key == _binding(cf, claim) else None
+
+    claims_sha = w.claims_sha
+    if all(_recorded(c, verdict_of(w.cf, c)) for c in w.cf.claims):
+        _apply(w.cf, verdict_of, w.outcome)  # the file holds them all already: nothing to write
+    else:
+        written: list[str] = []
+        keep = lambda path: written.append(hashlib.sha256(path.read_bytes()).hexdigest())  # noqa: E731
+        try:
+            with store.editing(config, w.rel, after_write=keep) as cf:
+                complete = _apply(cf, verdict_of, w.outcome)
+        except FactcheckError as exc:
+            w.outcome.errors.append(exc)
+            return
+        # The file is the state to skip next time only if it is as this run left it, every claim judged.
+        claims_sha = written[0] if complete and written else ""
+    used = {w.keys[c["id"]]: w.known[w.keys[c["id"]]] for c in w.cf.claims if w.keys[c["id"]] in w.known}
+    cache.save_draft(w.rel, claims_sha, w.source_set.digest, w.source_set.shas, dict(w.outcome.counts), used)
+
+
+def _binding(cf, claim: dict) -> str:
+    from factcheck.match.cache import binding_key
+
+    return binding_key(_judged_as(cf, claim))
+
+
+def _recorded(claim: dict, cached) -> bool:
+    """Does the claims file already hold this verdict and evidence?"""
+    return cached is not None and claim.get("verdict") == cached.verdict and (claim.get("evidence") or []) == cached.evidence
 
 
 def _plans(config, given, run: MatchRun) -> list:
@@ -93,52 +338,20 @@ def _selected(config, given, run: MatchRun) -> list[str]:
     return rels
 
 
-def _match_draft(config, index, rel: str, docs: list, outcome: DraftOutcome, opened: dict) -> None:
-    """Judge a draft's claims without holding its claims file, then write the verdicts in.
-
-    Judging can take a while; holding the file's lock all that time would make a
-    reviewer's sign-off on the same draft wait, or give up.
-    """
-    from factcheck import store
-    from factcheck.sources.search import Searcher
-
-    searcher = Searcher(index.dir, docs, opened)
-    try:
-        judged = _judge_claims(config, rel, searcher, index)
-        with store.editing(config, rel) as cf:
-            _apply(cf, judged, outcome)
-    except FactcheckError as exc:
-        outcome.errors.append(exc)
-    finally:
-        searcher.close()
-
-
-def _judge_claims(config, rel: str, searcher, index) -> dict[str, tuple[tuple, object]]:
-    """Each claim's id → (what it was judged as, the judgement), from a snapshot of the file."""
-    from factcheck import store
-    from factcheck.errors import DataError
-    from factcheck.match.judge import Context, judge
-
-    cf = store.load_claims(config, rel)
-    if cf is None:
-        shown = store.claims_path(config.claims_dir, rel).relative_to(config.root).as_posix()
-        raise DataError(f"no claims file for {rel}; run `factcheck scan {rel}` first", path=shown)
-    ctx = Context(searcher, _reference_date(cf.reference_date), marks=index.marks)
-    return {claim["id"]: (_judged_as(cf, claim), judge(claim, ctx)) for claim in cf.claims}
-
-
-def _apply(cf, judged: dict, outcome: DraftOutcome) -> None:
-    """Write each verdict into the claim it was made for, as the file stands now.
-
-    A claim removed or rewritten by a scan meanwhile gets nothing: its verdict was for
-    other words. Review fields written meanwhile are left as they are.
-    """
+def _apply(cf, verdict_of, outcome: DraftOutcome) -> bool:
+    """Write each verdict into the claim it was made for, as the file stands now; True
+    when every claim got one. Review fields written meanwhile are left as they are."""
+    complete = True
+    outcome.counts.clear()
     for claim in cf.claims:
-        seen = judged.get(claim["id"])
-        if seen is None or seen[0] != _judged_as(cf, claim):
+        got = verdict_of(cf, claim)
+        if got is None:
+            complete = False
             continue
-        _record(claim, seen[1])
-        outcome.counts[seen[1].verdict.value] += 1
+        claim["verdict"] = got.verdict
+        claim["evidence"] = [dict(e) for e in got.evidence]  # a copy: one list in two claims would dump as a YAML alias
+        outcome.counts[got.verdict] += 1
+    return complete
 
 
 # Where a claim sits in the draft does not change what the sources say about it.
@@ -151,11 +364,6 @@ def _judged_as(cf, claim: dict) -> tuple:
 
     fields = tuple((k, repr(claim.get(k))) for k in SCAN_FIELDS if k not in _POSITION_FIELDS)
     return (cf.reference_date, fields)
-
-
-def _record(claim: dict, j) -> None:
-    claim["verdict"] = j.verdict.value
-    claim["evidence"] = [e.to_record() for e in j.evidence]
 
 
 def _reference_date(value: str | None) -> dt.date:

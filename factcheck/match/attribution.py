@@ -51,8 +51,13 @@ def display(name: str, keys: list[str]) -> str:
 def statement(sentence: str, attribution: str) -> str:
     """The draft's sentence with the attribution taken out: what is credited to someone.
 
-    The attribution's whole clause goes when it has one of its own (", according to figures
-    released by the department."); otherwise just its words ("Marsh said the …")."""
+    A claim of reported speech holds what was said after its verb ("Okonkwo said Marsh had
+    hidden the payments"): that is the statement. Otherwise the attribution's whole clause
+    goes when it has one of its own (", according to figures released by the department.");
+    else just its words."""
+    reported = reported_content(attribution)
+    if reported:
+        return reported
     at = sentence.find(attribution) if attribution else -1
     if at < 0:
         return sentence
@@ -64,6 +69,27 @@ def statement(sentence: str, attribution: str) -> str:
     else:
         rest = sentence[:at] + " " + sentence[at + len(attribution) :]
     return " ".join(rest.split()).strip(" ,;:.")
+
+
+_REPORTED = re.compile(
+    r"\b(?:said|says|told(?:\s+(?:reporters|journalists|the\s+\w+|[a-z]+|[A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){0,2}))?"
+    r"|added|adds|stated|states|wrote|writes|reported|reports|announced|confirmed|warned|found|finds|showed|shows|"
+    r"concluded|concludes|noted|argued|claimed|insisted)\s+(?:that\s+)?(?=\S)"
+)
+
+
+def reported_content(attribution: str) -> str:
+    """What an attribution of reported speech says was said: the words after its verb
+    ("two men were arrested" in "Police said two men were arrested"); "" when none follow."""
+    m = _REPORTED.search(attribution)
+    if not m:
+        return ""
+    content = attribution[m.end() :].strip(" ,;:.")
+    words = content.split()
+    return content if len(words) >= 3 and words[0].lower() not in _NOT_CONTENT else ""
+
+
+_NOT_CONTENT = frozenset("in on at during after before while when as about of to for with by".split())
 
 
 def named_near(text: str, start: int, end: int, keys: list[str]) -> bool:

@@ -16,6 +16,7 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from factcheck.errors import FactcheckError, InputError
 
@@ -36,9 +37,8 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 _FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
 
 
-@dataclass(frozen=True)
-class DocInfo:
-    """One indexed source as the catalogue knows it."""
+class DocInfo(NamedTuple):
+    """One indexed source as the catalogue knows it (a tuple: an archive has tens of thousands)."""
 
     doc_id: int
     path: str
@@ -152,12 +152,12 @@ def _sha_or_none(path: Path) -> str | None:
         return None
 
 
-def _build_group(root: Path, seg_path: Path, items: list[tuple[int, str]], limits=None) -> list[dict]:
+def _build_group(root: Path, seg_path: Path, items: list[tuple[int, str, int]], limits=None) -> list[dict]:
     """Parse a group of sources and write them as one segment (runs in a worker process)."""
     from factcheck.sources import segment
 
     parsed = []
-    for doc_id, rel in items:
+    for doc_id, rel, _size in items:
         rec = _parse_one(root, rel, limits)
         rec["doc_id"] = doc_id
         parsed.append(rec)
@@ -224,11 +224,15 @@ class SourceIndex:
 
     # --- bringing it up to date ---------------------------------------------
 
-    def refresh(self, paths: list[str], *, workers: int | None = None, opened: dict | None = None) -> RefreshReport:
+    def refresh(self, paths: list[str], *, workers: int | None = None, opened: dict | None = None,
+                progress=None, select=None) -> RefreshReport:
         """Index every source in `paths` that is new or changed; report the rest as they are.
 
         Segments the caller will read are opened into `opened` while the update lock is
         held, so another process compacting the index cannot delete them in between.
+        `select(report)`, if given, says which of the docs the caller will read: a caller
+        with nothing to search opens nothing (and never loads numpy).
+        `progress("index", files, of_files, bytes, of_bytes)` is told as each segment is written.
         """
         with self._update_lock:
             # Another version may have rebuilt the index since this one was opened.
@@ -236,35 +240,39 @@ class SourceIndex:
             report = RefreshReport()
             stale = self._stale(paths, report)
             if stale:
-                self._index(stale, report, workers)
+                self._index(stale, report, workers, progress)
             self._compact(report, workers)
             self._collect_garbage(set(paths))
             known = self.docs()
             report.docs = {p: known[p] for p in paths if p in known}
             if opened is not None:
-                self._open(report.docs.values(), opened)
+                self._open(report.docs.values() if select is None else select(report), opened)
             return report
 
     def _open(self, docs, opened: dict) -> None:
+        names = sorted({d.segment for d in docs if d.segment} - set(opened))
+        if not names:
+            return
         from factcheck.sources.segment import Segment
 
-        for name in sorted({d.segment for d in docs if d.segment}):
-            if name not in opened:
-                opened[name] = Segment(self.dir / name)
+        for name in names:
+            opened[name] = Segment(self.dir / name)
 
     def _stale(self, paths: list[str], report: RefreshReport) -> list[str]:
         rows = {r[0]: r[1:] for r in self.db.execute("SELECT path, size, mtime_ns, sha256 FROM docs")}
         failed = {r[0]: r[1:] for r in self.db.execute("SELECT path, size, mtime_ns, message FROM failures")}
         stale = []
-        root = str(self.root)
+        root = str(self.root) + os.sep
         for rel in paths:
-            st = _stat(os.path.join(root, rel))
-            if st["size"] < 0:
+            try:
+                raw = os.stat(root + rel)
+            except OSError:
                 report.errors.append(InputError("no such source file", path=rel))
                 continue
             known = rows.get(rel)
-            if known and (known[0], known[1]) == (st["size"], st["mtime_ns"]):
+            if known and known[0] == raw.st_size and known[1] == raw.st_mtime_ns:
                 continue
+            st = {"size": raw.st_size, "mtime_ns": raw.st_mtime_ns}
             bad = failed.get(rel)
             if bad and (bad[0], bad[1]) == (st["size"], st["mtime_ns"]):
                 report.errors.append(InputError(bad[2], path=rel))
@@ -282,17 +290,18 @@ class SourceIndex:
             self.db.execute("UPDATE docs SET size=?, mtime_ns=? WHERE path=?", (st["size"], st["mtime_ns"], rel))
         return True
 
-    def _groups(self, paths: list[str]) -> list[list[tuple[int, str]]]:
+    def _groups(self, paths: list[str]) -> list[list[tuple[int, str, int]]]:
+        """(doc id, path, size on disk) of the sources, cut into groups of one segment each."""
         next_id = self._next_doc_id(len(paths))
-        groups: list[list[tuple[int, str]]] = [[]]
+        groups: list[list[tuple[int, str, int]]] = [[]]
         size = 0
         for i, rel in enumerate(paths):
-            est = _stat(self.root / rel)["size"]
+            est = max(_stat(self.root / rel)["size"], 0)
             if groups[-1] and size + est > SEGMENT_CHARS:
                 groups.append([])
                 size = 0
-            groups[-1].append((next_id + i, rel))
-            size += max(est, 0)
+            groups[-1].append((next_id + i, rel, est))
+            size += est
         return groups
 
     def _next_doc_id(self, count: int) -> int:
@@ -309,10 +318,18 @@ class SourceIndex:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('next_segment', ?)", (str(n + 1),))
         return self.dir / f"seg-{n:06d}.bin"
 
-    def _index(self, paths: list[str], report: RefreshReport, workers: int | None) -> None:
+    def _index(self, paths: list[str], report: RefreshReport, workers: int | None, progress=None) -> None:
         groups = [(g, self._segment_path()) for g in self._groups(paths)]
-        for results in _run_groups(self.root, groups, workers, self.limits):
+        total = sum(size for g, _ in groups for _, _, size in g)
+        files = bytes_done = 0
+        if progress:
+            progress("index", 0, len(paths), 0, total)
+        for (group, _), results in zip(groups, _run_groups(self.root, groups, workers, self.limits)):
             self._record(results, report)
+            files += len(group)
+            bytes_done += sum(size for _, _, size in group)
+            if progress:
+                progress("index", files, len(paths), bytes_done, total)
 
     def _record(self, results: list[dict], report: RefreshReport) -> None:
         seg = next((r for r in results if "segment_summary" in r), None)
@@ -372,11 +389,9 @@ class SourceIndex:
                     (self.dir / name).unlink(missing_ok=True)
 
 
-def _doc_info(r) -> DocInfo:
-    return DocInfo(
-        doc_id=r[0], path=r[1], sha256=r[2], segment=r[3], kind=r[4],
-        date=dt.date.fromisoformat(r[5]) if r[5] else None, body_start=r[6] or 0, chars=r[7] or 0, about=r[8] or "",
-    )
+def _doc_info(r, _date=dt.date.fromisoformat) -> DocInfo:
+    # Positional: this runs once per source of an archive on every match.
+    return DocInfo(r[0], r[1], r[2], r[3], r[4], _date(r[5]) if r[5] else None, r[6] or 0, r[7] or 0, r[8] or "")
 
 
 def _run_groups(root: Path, groups: list[tuple[list, Path]], workers: int | None, limits=None):

@@ -6,17 +6,24 @@ A draft that names none is checked against the whole `sources/` folder, where
 `factcheck sources add` keeps snapshots. Every path must stay inside the newsroom:
 a `../` or a symlink pointing out of it is refused, so a draft cannot make the tool
 read (and quote into a claims file) a file from elsewhere on the machine.
+
+Archives run to tens of thousands of files and every draft may name the same glob, so
+walking is done once per distinct entry and run, with `os.scandir`: the folder a walk
+starts from is checked against the root once, and below it symlinked folders are never
+followed, so nothing a walk finds can lie outside the newsroom. Only a symlinked file
+needs a check of its own.
 """
 
 from __future__ import annotations
 
-import glob
 import os
+import re
 from dataclasses import dataclass, field
+from fnmatch import translate
 from pathlib import Path
 
 from factcheck.errors import FactcheckError, InputError
-from factcheck.sources import is_supported
+from factcheck.sources import LOADERS, SIDECAR_SUFFIX
 
 _GLOB_CHARS = set("*?[")
 
@@ -40,101 +47,178 @@ def inside_root(root: Path, rel: str) -> str:
         raise InputError("source is outside the newsroom (via ../ or a symlink); copy it in with `factcheck sources add`", path=rel) from None
 
 
-def _files_under(root: Path, folder: str) -> list[str]:
-    """Supported files below `folder`, hidden ones skipped. Symlinked files are listed
-    (and checked by the caller); symlinked folders are not followed."""
-    found = []
-    base = os.path.join(root, folder)
-    for dirpath, dirnames, filenames in os.walk(base):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        rel_dir = os.path.relpath(dirpath, root).replace(os.sep, "/")
-        for name in filenames:
-            if not name.startswith(".") and is_supported(name):
-                found.append(f"{rel_dir}/{name}" if rel_dir != "." else name)
-    return sorted(found)
+@dataclass
+class _Found:
+    """What one walk found: files inside for sure, and symlinked files still to check."""
+
+    files: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
 
 
-def _expand(root: Path, entry: str) -> list[str]:
-    """A front-matter entry → the files it names (a file, a folder, or a glob)."""
-    if _GLOB_CHARS & set(entry):
-        hits = sorted(glob.glob(entry, root_dir=root, recursive=True))
-        return [h for h in hits if (root / h).is_file() and is_supported(h)] or []
-    if (root / entry).is_dir():
-        return _files_under(root, entry)
-    return [entry]
+def _walk(root: str, start: str, parts: list[str], found: _Found) -> None:
+    """Files below `start` (root-relative, already checked) whose path below it matches
+    the glob segments `parts`. Hidden names match only a segment written with a dot, as
+    with the shell; symlinked folders are never entered."""
+    matchers = [None if p == "**" else re.compile(translate(p)).match for p in parts]
+    last = len(parts) - 1
+    stack = [(start, _closure(parts, {0}))]
+    while stack:
+        rel_dir, states = stack.pop()
+        prefix = f"{rel_dir}/" if rel_dir else ""
+        # Which segments a file name here must match; the same for every file in the folder.
+        names = [(matchers[last], parts[last].startswith(".")) for i in states if i == last and parts[i] != "**"]
+        try:
+            with os.scandir(os.path.join(root, rel_dir) if rel_dir else root) as it:
+                for entry in it:
+                    name = entry.name
+                    # d_type from the folder listing: no stat per file; a symlink is never a folder here.
+                    if entry.is_dir(follow_symlinks=False):
+                        nxt = _step(parts, matchers, states, name)
+                        if nxt:
+                            stack.append((prefix + name, nxt))
+                    elif names and _supported(name) and any(m(name) and (dotted or name[0] != ".") for m, dotted in names):
+                        (found.links if entry.is_symlink() else found.files).append(prefix + name)
+        except OSError:
+            continue  # unreadable or vanished folder: nothing in it can be read either
 
 
-def _add(root: Path, rel: str, out: Resolved, seen: set[str], *, trusted: bool = False) -> None:
-    """Add one source path; `trusted` paths were found by walking a checked folder."""
-    if rel in seen:
-        return
-    if trusted and not os.path.islink(os.path.join(root, rel)):
-        seen.add(rel)
-        out.paths.append(rel)
-        return
-    try:
-        clean = inside_root(root, rel)
-    except FactcheckError as exc:
-        out.errors.append(exc)
-        return
-    if clean in seen:
-        return
-    if not (root / clean).exists():
-        out.errors.append(InputError("source listed in the draft does not exist", path=rel))
-        return
-    seen.add(clean)
-    out.paths.append(clean)
+def _supported(name: str) -> bool:
+    """`sources.is_supported` without building a Path: it runs once per file of an archive."""
+    dot = name.rfind(".")
+    return dot > 0 and name[dot:].lower() in LOADERS and not name.endswith(SIDECAR_SUFFIX)
+
+
+def _closure(parts: list[str], states: set[int]) -> frozenset:
+    """A `**` may match no folder at all: being before it is also being after it."""
+    out = set(states)
+    for i in sorted(states):
+        while i < len(parts) and parts[i] == "**":
+            i += 1
+            out.add(i)
+    return frozenset(out)
+
+
+def _step(parts: list[str], matchers, states: frozenset, name: str) -> frozenset:
+    """The segments still to match below folder `name`."""
+    hidden = name.startswith(".")
+    nxt = set()
+    for i in states:
+        if i >= len(parts) - 1:
+            continue  # the last segment names files, not folders
+        if parts[i] == "**":
+            if not hidden:
+                nxt.add(i)  # `**` goes on down through this folder
+        elif (not hidden or parts[i].startswith(".")) and matchers[i](name):
+            nxt.add(i + 1)
+    return _closure(parts, nxt)
+
+
+def _split_glob(entry: str) -> tuple[str, list[str]]:
+    """`archive/2016/**/*.txt` → ("archive/2016", ["**", "*.txt"]): the literal folder a
+    walk starts from, and the segments to match below it."""
+    segments = [s for s in entry.split("/") if s not in ("", ".")]
+    base: list[str] = []
+    while segments and not (_GLOB_CHARS & set(segments[0])):
+        base.append(segments.pop(0))
+    if segments and segments[-1] == "**":
+        segments.append("*")  # `folder/**` names every file below the folder
+    # An absolute entry keeps its leading slash, so the check against the root refuses it.
+    return ("/" if entry.startswith("/") else "") + "/".join(base), segments
 
 
 class Resolver:
-    """Resolves the sources of many drafts, walking each archive folder only once."""
+    """Resolves the sources of many drafts, expanding each distinct entry only once.
+
+    Drafts that name the same entries (and so the same archive glob) share one
+    `Resolved`: the expansion, and the list built from it, are made once per run.
+    """
 
     def __init__(self, config):
         self.config = config
-        self._folders: dict[str, tuple[list[str], list[FactcheckError]]] = {}
+        self._root = str(config.root)
+        self._entries: dict[str, tuple[list[str], list[FactcheckError]]] = {}
+        self._drafts: dict[tuple[str, ...], Resolved] = {}
+
+    def expand(self, entry: str) -> tuple[list[str], list[FactcheckError]]:
+        """A front-matter entry or archive folder → its checked, root-relative files, and errors."""
+        if entry not in self._entries:
+            self._entries[entry] = self._expand(entry)
+        return self._entries[entry]
 
     def folder(self, folder: str) -> tuple[list[str], list[FactcheckError]]:
-        """The checked files of an archive folder (symlinks pointing out of the newsroom dropped)."""
-        if folder not in self._folders:
-            holder = Resolved()
-            seen: set[str] = set()
-            for rel in _archive_files(self.config, folder, holder):
-                _add(self.config.root, rel, holder, seen, trusted=True)
-            self._folders[folder] = (holder.paths, holder.errors)
-        return self._folders[folder]
+        """The checked files of an archive folder (a missing folder holds none)."""
+        if not os.path.isdir(os.path.join(self._root, folder)):
+            return [], []
+        return self.expand(folder.rstrip("/") + "/**")
+
+    def _expand(self, entry: str) -> tuple[list[str], list[FactcheckError]]:
+        root = self.config.root
+        if not (_GLOB_CHARS & set(entry)) and not os.path.isdir(os.path.join(self._root, entry)):
+            return self._single(entry)
+        base, parts = _split_glob(entry)
+        if not parts:
+            parts = ["**", "*"]  # a plain folder: every supported file below it
+        try:
+            start = inside_root(root, base) if base else ""
+        except FactcheckError as exc:
+            return [], [exc]
+        if start == ".":
+            start = ""
+        found = _Found()
+        if os.path.isdir(os.path.join(self._root, start) if start else self._root):
+            _walk(self._root, start, parts, found)
+        files, errors = found.files, []
+        for rel in found.links:
+            try:
+                clean = inside_root(root, rel)
+            except FactcheckError as exc:
+                errors.append(exc)
+                continue
+            if os.path.isfile(os.path.join(self._root, clean)):
+                files.append(clean)
+        return sorted(set(files)), errors
+
+    def _single(self, entry: str) -> tuple[list[str], list[FactcheckError]]:
+        try:
+            clean = inside_root(self.config.root, entry)
+        except FactcheckError as exc:
+            return [], [exc]
+        if not os.path.exists(os.path.join(self._root, clean)):
+            return [], [InputError("source listed in the draft does not exist", path=entry)]
+        return [clean], []
 
     def for_draft(self, declared: list[str]) -> Resolved:
-        """The sources for a draft whose front matter lists `declared` (maybe empty)."""
-        root = self.config.root
+        """The sources for a draft whose front matter lists `declared` (maybe empty).
+
+        The result may be shared with other drafts naming the same entries: read it, never change it."""
+        key = tuple(e.strip() for e in declared)
+        if key not in self._drafts:
+            self._drafts[key] = self._resolve(key)
+        return self._drafts[key]
+
+    def _resolve(self, declared: tuple[str, ...]) -> Resolved:
         out = Resolved(declared=bool(declared))
         seen: set[str] = set()
         for entry in declared:
-            matches = _expand(root, entry.strip())
-            if not matches:
+            files, errors = self.expand(entry)
+            out.errors.extend(errors)
+            if not files and not errors:
                 out.errors.append(InputError("no source file matches this pattern", path=entry))
-            for rel in matches:
-                _add(root, rel, out, seen)
+            _extend(out, seen, files)
         folders = list(self.config.archives) + ([] if declared else [self.config.sources])
         for folder in folders:
             files, errors = self.folder(folder)
             out.errors.extend(errors)
-            fresh = [rel for rel in files if rel not in seen]
-            seen.update(fresh)
-            out.paths.extend(fresh)
+            _extend(out, seen, files)
         return out
+
+
+def _extend(out: Resolved, seen: set[str], files: list[str]) -> None:
+    fresh = [rel for rel in files if rel not in seen]
+    seen.update(fresh)
+    out.paths.extend(fresh)
 
 
 def for_draft(config, declared: list[str]) -> Resolved:
     """The sources for one draft (see Resolver for many)."""
     return Resolver(config).for_draft(declared)
-
-
-def _archive_files(config, folder: str, out: Resolved) -> list[str]:
-    try:
-        inside_root(config.root, folder)
-    except FactcheckError as exc:
-        out.errors.append(exc)
-        return []
-    if not (config.root / folder).is_dir():
-        return []
-    return _files_under(config.root, folder)

@@ -8,7 +8,7 @@ speed comes from: alignment (the expensive part) runs on a handful of passages o
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -54,6 +54,7 @@ class Searcher:
         allowed[list(self.docs)] = True
         self._allowed = [_mask(seg.chunk_doc, allowed) for seg in self.segments]
         self.total_chunks = sum(int(m.sum()) for m in self._allowed) or 1
+        self.watch: Watch | None = None
 
     def close(self) -> None:
         if self._own:
@@ -62,17 +63,39 @@ class Searcher:
 
     def candidates(self, query: str, limit: int = CANDIDATES) -> list[tuple[int, int, float]]:
         """(segment, chunk, score) of the chunks sharing most rare terms with `query`."""
+        chosen, weights = self._query(query)
+        found = self._score(chosen, weights, limit) if weights else []
+        if self.watch is not None:
+            self.watch.searched(self, query, limit, found)
+        return found
+
+    def _query(self, query: str) -> tuple[np.ndarray, list[float]]:
+        """The dozen rarest terms of `query` these sources hold, and their weights."""
         hashes = terms.query_terms(query)
         if not len(hashes) or not self.segments:
-            return []
+            return hashes[:0], []
         df = sum(seg.doc_freq(hashes) for seg in self.segments)
         chosen = hashes[df > 0]
         if not len(chosen):
-            return []
+            return chosen, []
         order = np.argsort(df[df > 0], kind="stable")[:QUERY_TERMS]
         chosen, freq = chosen[order], df[df > 0][order]
-        weights = [math.log(1 + self.total_chunks / f) for f in freq.tolist()]
-        return self._score(chosen, weights, limit)
+        return chosen, [math.log(1 + self.total_chunks / f) for f in freq.tolist()]
+
+    def best_score_in(self, query: str, chunk_terms: list[set[int]]) -> float:
+        """The best score `candidates(query)` would give any of these chunks, each given by
+        its set of term hashes (see `terms_of_chunks`): would a changed source now rank?"""
+        chosen, weights = self._query(query)
+        pairs = list(zip(chosen.tolist(), weights))
+        return max((sum(w for h, w in pairs if h in held) for held in chunk_terms), default=0.0)
+
+    def terms_of_chunks(self, doc_ids: set[int]) -> list[set[int]]:
+        """The term hashes each chunk of these sources is indexed under."""
+        out = []
+        for seg in self.segments:
+            for chunk in np.flatnonzero(np.isin(seg.chunk_doc, list(doc_ids))).tolist():
+                out.append(set(terms.query_terms(seg.chunk_text(chunk)[1]).tolist()))
+        return out
 
     def rarity(self, words: list[str]) -> list[float | None]:
         """How rare each word is in these sources (log inverse chunk frequency): "corrosion"
@@ -87,6 +110,8 @@ class Searcher:
         """Does one chunk of the source hold all of `words` (lower case)? The index says
         which chunks may; only those are read, to confirm."""
         doc = self.docs.get(doc_id)
+        if self.watch is not None and doc is not None:
+            self.watch.read(doc)
         if doc is None or not words or not doc.segment:
             return False
         names = sorted({d.segment for d in self.docs.values() if d.segment})
@@ -125,6 +150,8 @@ class Searcher:
         """A candidate chunk with up to `pad` characters of its neighbours on each side."""
         seg = self.segments[segment]
         doc = self.docs[int(seg.chunk_doc[chunk])]
+        if self.watch is not None:
+            self.watch.read(doc)
         start, text = seg.chunk_text(chunk)
         if chunk > 0 and seg.chunk_doc[chunk - 1] == seg.chunk_doc[chunk]:
             _, before = seg.chunk_text(chunk - 1)
@@ -133,6 +160,28 @@ class Searcher:
         if chunk + 1 < seg.n_chunks and seg.chunk_doc[chunk + 1] == seg.chunk_doc[chunk]:
             text += seg.chunk_text(chunk + 1)[1][:pad]
         return Passage(doc=doc, start=start, text=text)
+
+
+@dataclass
+class Watch:
+    """What judging one claim took from the sources: every source a search proposed or a
+    passage was read from, and each search with the score a chunk needed to make its list.
+
+    A verdict cached with its watch stays right while those sources are unchanged and no
+    changed source would score into one of those lists."""
+
+    sources: set[str] = field(default_factory=set)
+    searches: list[tuple[str, int, float]] = field(default_factory=list)
+
+    def read(self, doc: DocInfo) -> None:
+        self.sources.add(doc.path)
+
+    def searched(self, searcher: Searcher, query: str, limit: int, found: list[tuple[int, int, float]]) -> None:
+        for si, chunk, _ in found:
+            self.read(searcher.docs[int(searcher.segments[si].chunk_doc[chunk])])
+        # A short list took every chunk that scored at all; a full one, those up to its last.
+        needed = found[-1][2] if len(found) >= limit else 0.0
+        self.searches.append((query, limit, needed))
 
 
 def _mask(chunk_doc: np.ndarray, allowed: np.ndarray) -> np.ndarray:

@@ -1,0 +1,220 @@
+"""Benchmark `factcheck match` on an archive of real news in near-duplicate versions.
+
+    python bench/bench_archive.py                          # 840 articles x 26 versions, about 100 MB
+    python bench/bench_archive.py --versions 3             # a quick run (about 12 MB)
+    python bench/bench_archive.py --articles ../shared/eval/polnear-dev
+
+The archive is built at run time from a folder of real articles (one `.txt` per
+article; by default `../shared/eval/polnear-train` from the repository root), never
+copied into the repository. Each article is written again in `--versions` versions, the
+way wire updates arrive: the first as published, each later one with some figures
+changed and some paragraphs moved. Ten drafts are made of paragraphs of the published
+versions, so every claim `factcheck scan` finds in them is in the archive word for word,
+and each names the archive only through its front matter: `sources: [archive/**/*.txt]`.
+
+It measures, in one run, with process start-up included:
+
+- the first `factcheck match` (the index is built inside it), its peak memory;
+- a warm `match` with nothing changed;
+- `match` after one source changed (a figure of a version a claim is found in);
+- the recall of the verbatim claims (share judged supported);
+- side by side, the naive loop: rapidfuzz `partial_ratio` of each claim's words against
+  every document of the archive, timed on a sample and scaled to all the claims.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from bench_match import timed_cli  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+N_DRAFTS = 10
+REFERENCE = __import__("datetime").date(2016, 10, 1)
+_NUMBER = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w,.]\d)")
+
+
+def _vary(rng: random.Random, text: str) -> str:
+    """A later version of a story: a few figures changed, a paragraph or two moved."""
+
+    def figure(m: re.Match) -> str:
+        s = m.group()
+        if rng.random() > 0.3:
+            return s
+        digits = [i for i, ch in enumerate(s) if ch.isdigit()]
+        i = rng.choice(digits)
+        return s[:i] + str((int(s[i]) + rng.randint(1, 8)) % 10) + s[i + 1 :]
+
+    paragraphs = _NUMBER.sub(figure, text).split("\n\n")
+    for _ in range(rng.randint(1, 2)):
+        if len(paragraphs) > 3:
+            i = rng.randrange(1, len(paragraphs))
+            paragraphs.insert(rng.randrange(1, len(paragraphs)), paragraphs.pop(i))
+    return "\n\n".join(paragraphs)
+
+
+def build_archive(root: Path, articles: list[Path], versions: int, seed: int = 3) -> list[Path]:
+    """archive/<article>/update-NN.txt for every article and version (reused when already there)."""
+    marker = root / "archive" / f".complete-{len(articles)}-{versions}-{seed}"
+    rng = random.Random(seed)
+    folders = []
+    if not marker.exists():
+        shutil.rmtree(root / "archive", ignore_errors=True)
+    for art in articles:
+        folder = root / "archive" / art.stem
+        folders.append(folder)
+        if marker.exists():
+            continue
+        folder.mkdir(parents=True, exist_ok=True)
+        text = art.read_text(encoding="utf-8")
+        for v in range(versions):
+            (folder / f"update-{v:02d}.txt").write_text(text if v == 0 else _vary(rng, text), encoding="utf-8")
+    marker.write_text("")
+    return folders
+
+
+def write_drafts(root: Path, articles: list[Path], target_claims: int, seed: int = 5) -> None:
+    """Ten drafts of whole paragraphs from the published versions, naming the archive by glob."""
+    from factcheck.extract import extract_claims
+
+    rng = random.Random(seed)
+    per = target_claims // N_DRAFTS
+    pool = articles[:]
+    rng.shuffle(pool)
+    shutil.rmtree(root / "drafts", ignore_errors=True)
+    shutil.rmtree(root / "claims", ignore_errors=True)
+    for d in range(N_DRAFTS):
+        body, count = [], 0
+        while count < per and pool:
+            art = pool.pop()
+            paragraphs = [p for p in art.read_text(encoding="utf-8").split("\n\n")[1:] if len(p) > 80]
+            for p in rng.sample(paragraphs, min(2, len(paragraphs))):
+                body.append(p)
+                count += len(extract_claims(p, reference_date=REFERENCE))
+        rel = root / "drafts" / f"story-{d:02d}.md"
+        rel.parent.mkdir(parents=True, exist_ok=True)
+        head = f"---\ntitle: Story {d}\ndate: 2016-10-01\nsources:\n  - archive/**/*.txt\n---\n"
+        rel.write_text(head + "\n\n".join(body) + "\n", encoding="utf-8")
+
+
+def load_claims(root: Path) -> list[dict]:
+    from factcheck import yamlio
+
+    out = []
+    for path in sorted((root / "claims" / "drafts").glob("*.yaml")):
+        out += yamlio.load(path.read_text(encoding="utf-8"), path=str(path))["claims"]
+    return out
+
+
+def needle_of(c: dict) -> str:
+    from factcheck.match.judge import context_window
+
+    return c["text"] if c["kind"] == "quote" else context_window(c)[0]
+
+
+def naive_per_claim(root: Path, sample: list[dict]) -> float:
+    """Seconds per claim of rapidfuzz `partial_ratio` against every document."""
+    from rapidfuzz import fuzz
+
+    from factcheck.match.words import fold
+
+    docs = [fold(p.read_text(encoding="utf-8")) for p in sorted((root / "archive").glob("*/*.txt"))]
+    t = time.perf_counter()
+    for c in sample:
+        needle = fold(needle_of(c))
+        max(docs, key=lambda d: fuzz.partial_ratio(needle, d))
+    return (time.perf_counter() - t) / len(sample)
+
+
+def change_one_source(root: Path, claims: list[dict]) -> tuple[Path, str]:
+    """Change a figure in a later version of the story the first figure claim comes from."""
+    figure = next(c for c in claims if c["kind"] == "figure" and (c.get("evidence") or []))
+    source = root / figure["evidence"][0]["source"]
+    target = sorted(source.parent.glob("*.txt"))[-1]
+    original = target.read_text(encoding="utf-8")
+    changed = _NUMBER.sub(lambda m: str(int(m.group().replace(",", "").split(".")[0]) + 1), original, count=1)
+    target.write_text(changed + "\n\nThis story has been updated.\n", encoding="utf-8")
+    return target, original
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--articles", type=Path, default=REPO.parent / "shared" / "eval" / "polnear-train",
+                    help="folder of real articles, one .txt each (read, never copied into the repository)")
+    ap.add_argument("--versions", type=int, default=26)
+    ap.add_argument("--claims", type=int, default=850, help="about how many claims the drafts hold")
+    ap.add_argument("--naive-claims", type=int, default=12, help="claims timed in the naive loop (it is slow)")
+    ap.add_argument("--dir", type=Path, default=None, help="newsroom folder (default: under the temp folder)")
+    a = ap.parse_args()
+    articles = sorted(a.articles.glob("*.txt"))
+    if not articles:
+        sys.exit(f"{a.articles}: no .txt articles there; pass --articles")
+    root = a.dir or Path(tempfile.gettempdir()) / f"factcheck-bench-archive-{len(articles)}x{a.versions}"
+    root.mkdir(parents=True, exist_ok=True)
+    (root / ".factcheck.yaml").write_text("drafts:\n  - drafts/**/*.md\n")
+    build_archive(root, articles, a.versions)
+    write_drafts(root, articles, a.claims)
+    shutil.rmtree(root / ".factcheck", ignore_errors=True)
+    proc = subprocess.run(["factcheck", "scan", "-q"], cwd=root, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    corpus_bytes = sum(p.stat().st_size for p in (root / "archive").glob("*/*.txt"))
+    n_files = len(list((root / "archive").glob("*/*.txt")))
+
+    first_s, first_mem, proc = timed_cli(root, "match", "-q")
+    assert proc.returncode == 0, proc.stderr
+    claims = load_claims(root)
+    supported = sum(c.get("verdict") == "supported" for c in claims)
+    warm_s, warm_mem, proc = timed_cli(root, "match", "-q")
+    assert proc.returncode == 0, proc.stderr
+    target, original = change_one_source(root, claims)
+    try:
+        change_s, change_mem, proc = timed_cli(root, "match", "-q")
+        assert proc.returncode == 0, proc.stderr
+        after = load_claims(root)
+        # The same state judged from scratch: what the change should have re-judged.
+        forced_s, _, proc = timed_cli(root, "match", "-q", "--force")
+        assert proc.returncode == 0, proc.stderr
+        forced = load_claims(root)
+    finally:
+        target.write_text(original, encoding="utf-8")
+    agree = sum(x.get("verdict") == y.get("verdict") for x, y in zip(after, forced))
+
+    sample = random.Random(9).sample(claims, min(a.naive_claims, len(claims)))
+    naive_s = naive_per_claim(root, sample)
+    naive_all = naive_s * len(claims)
+
+    mb = corpus_bytes / 1048576
+    rows = [
+        ("archive", f"{mb:.1f} MB in {n_files} files ({len(articles)} articles x {a.versions} versions)", ""),
+        ("claims", f"{len(claims)} in {N_DRAFTS} drafts, each naming `archive/**/*.txt`", ""),
+        ("first `match`, index built", f"{first_s:.2f} s", "<= 12 s"),
+        ("warm `match`, nothing changed", f"{warm_s:.2f} s", "<= 0.5 s"),
+        ("`match` after one source changed", f"{change_s:.2f} s", "<= 2 s"),
+        ("naive loop, all claims (sampled)", f"{naive_all:.0f} s ({naive_s * 1000:.0f} ms per claim, {len(sample)} timed)", ""),
+        ("after one change vs the naive loop", f"{naive_all / change_s:.0f}x faster", ">= 200x"),
+        ("`match --force` (every claim judged, index kept)", f"{forced_s:.2f} s", ""),
+        ("recall of verbatim claims (supported)", f"{supported / len(claims):.3f} ({supported} of {len(claims)})", ">= 0.98"),
+        ("after one change, verdicts as with --force", f"{agree} of {len(forced)}", ""),
+        ("peak memory", f"first {first_mem:.0f} MB, warm {warm_mem:.0f} MB, after change {change_mem:.0f} MB", "<= 1 GB"),
+    ]
+    width = max(len(r[0]) for r in rows)
+    for name, value, goal in rows:
+        print(f"{name:<{width}}  {value:<62} {goal}")
+    print(json.dumps({"size_mb": mb, "files": n_files, "claims": len(claims), "first_s": first_s, "warm_s": warm_s,
+                      "change_s": change_s, "forced_s": forced_s, "naive_ms": naive_s * 1000, "speedup": naive_all / change_s,
+                      "recall": supported / len(claims), "agree_forced": agree / max(len(forced), 1), "first_peak_mb": first_mem,
+                      "warm_peak_mb": warm_mem, "change_peak_mb": change_mem}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,159 @@
+"""Verdicts kept between `match` runs, in .factcheck/verdicts.sqlite (git-ignored).
+
+A verdict depends on the claim's binding (its scanned words, sentence, speaker, value,
+and the draft's reference date), on the sources it was judged against, and on the code
+that judged it. Each is part of the key:
+
+- the binding is hashed as the claims file holds it;
+- the sources are a draft's whole source set, as a digest of every (path, sha256); a
+  verdict also keeps the sources its searches proposed or it read from (its `Watch`)
+  and each search with the score a chunk needed to make the list, so that when the set
+  changes only claims a changed source could matter to are judged again;
+- the code is a digest of the modules that judge, search and index (`code_version`): a
+  change to any of them, or a new factcheck, judges everything again.
+
+A draft matched again with nothing changed, its claims file and source set as they were
+left, is not even read: `draft_unchanged` answers from one row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS drafts (
+    draft TEXT PRIMARY KEY, claims_sha TEXT, sources TEXT, version TEXT, counts TEXT);
+CREATE TABLE IF NOT EXISTS verdicts (
+    draft TEXT, binding TEXT, sources TEXT, record TEXT, PRIMARY KEY (draft, binding));
+CREATE INDEX IF NOT EXISTS verdicts_by_set ON verdicts (sources, binding);
+CREATE TABLE IF NOT EXISTS source_sets (digest TEXT, path TEXT, sha256 TEXT, PRIMARY KEY (digest, path));
+"""
+
+# Folders of the package whose code has no say in a verdict.
+_NOT_JUDGING = ("commands", "render")
+
+_version: str | None = None
+
+
+def code_version() -> str:
+    """A digest of the code a verdict comes from: every module of the package but the
+    command and rendering layers. Read from the files, not imported, so a warm run that
+    judges nothing never loads the judge."""
+    global _version
+    if _version is None:
+        package = Path(__file__).resolve().parent.parent
+        digest = hashlib.sha256()
+        for dirpath, dirnames, filenames in os.walk(package):
+            dirnames[:] = sorted(d for d in dirnames if d not in _NOT_JUDGING and not d.startswith((".", "__")))
+            for name in sorted(filenames):
+                if name.endswith(".py"):
+                    path = os.path.join(dirpath, name)
+                    digest.update(os.path.relpath(path, package).encode() + b"\0")
+                    with open(path, "rb") as fh:
+                        digest.update(fh.read())
+        _version = digest.hexdigest()[:32]
+    return _version
+
+
+def set_digest(shas: dict[str, str]) -> str:
+    """One digest for a source set: every path with its content's sha256."""
+    text = "".join([f"{path}\0{shas[path]}\n" for path in sorted(shas)])
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def binding_key(binding: tuple) -> str:
+    return hashlib.sha256(repr(binding).encode()).hexdigest()[:32]
+
+
+@dataclass
+class Cached:
+    """A verdict as cached: the claims-file record, and what judging it looked at."""
+
+    verdict: str
+    evidence: list
+    sources: list[str]
+    searches: list[tuple[str, int, float]]
+
+    def to_json(self) -> str:
+        return json.dumps([self.verdict, self.evidence, self.sources, self.searches], ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> Cached:
+        verdict, evidence, sources, searches = json.loads(text)
+        return cls(verdict, evidence, sources, [tuple(s) for s in searches])
+
+
+class VerdictCache:
+    """The cache under a newsroom's state folder. Callers serialize writers (the index's
+    update lock is held while a run reads and writes it)."""
+
+    def __init__(self, state_dir: Path):
+        state_dir.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(state_dir / "verdicts.sqlite"), timeout=30)
+        self.db.executescript(_SCHEMA)
+        self.version = code_version()
+        row = self.db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+        if row is None or row[0] != self.version:
+            self.clear()
+
+    def clear(self) -> None:
+        with self.db:
+            for table in ("drafts", "verdicts", "source_sets"):
+                self.db.execute(f"DELETE FROM {table}")
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (self.version,))
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- whole drafts ---------------------------------------------------------------
+
+    def draft_unchanged(self, draft: str, claims_sha: str, sources: str) -> dict | None:
+        """The verdict counts of a draft left as it is now (claims file and source set), or None."""
+        row = self.db.execute("SELECT claims_sha, sources, counts FROM drafts WHERE draft=?", (draft,)).fetchone()
+        if row and row[0] == claims_sha and row[1] == sources:
+            return json.loads(row[2])
+        return None
+
+    def last_sources(self, draft: str) -> str | None:
+        row = self.db.execute("SELECT sources FROM drafts WHERE draft=?", (draft,)).fetchone()
+        return row[0] if row else None
+
+    # --- claims ---------------------------------------------------------------------
+
+    def verdicts(self, draft: str) -> dict[str, tuple[str, Cached]]:
+        """binding → (the source set it was judged under, the verdict) for a draft's claims."""
+        rows = self.db.execute("SELECT binding, sources, record FROM verdicts WHERE draft=?", (draft,))
+        return {b: (s, Cached.from_json(r)) for b, s, r in rows}
+
+    def judged_elsewhere(self, binding: str, sources: str) -> Cached | None:
+        """The same claim judged in another draft against the very same sources."""
+        row = self.db.execute("SELECT record FROM verdicts WHERE sources=? AND binding=? LIMIT 1", (sources, binding)).fetchone()
+        return Cached.from_json(row[0]) if row else None
+
+    def source_set(self, digest: str) -> dict[str, str] | None:
+        rows = self.db.execute("SELECT path, sha256 FROM source_sets WHERE digest=?", (digest,)).fetchall()
+        return dict(rows) if rows else None
+
+    def save_draft(self, draft: str, claims_sha: str, sources: str, shas: dict[str, str], counts: dict,
+                   verdicts: dict[str, Cached]) -> None:
+        """Replace what is kept for a draft: its state now and its claims' verdicts."""
+        with self.db:
+            self.db.execute("DELETE FROM verdicts WHERE draft=?", (draft,))
+            self.db.executemany(
+                "INSERT INTO verdicts VALUES (?,?,?,?)", [(draft, b, sources, c.to_json()) for b, c in verdicts.items()]
+            )
+            self.db.execute("INSERT OR REPLACE INTO drafts VALUES (?,?,?,?,?)",
+                            (draft, claims_sha, sources, self.version, json.dumps(counts)))
+            if not self.db.execute("SELECT 1 FROM source_sets WHERE digest=? LIMIT 1", (sources,)).fetchone():
+                self.db.executemany("INSERT INTO source_sets VALUES (?,?,?)", [(sources, p, s) for p, s in shas.items()])
+
+    def forget_unused_sets(self) -> None:
+        """Drop source sets no draft was last matched against."""
+        with self.db:
+            self.db.execute("DELETE FROM source_sets WHERE digest NOT IN (SELECT sources FROM drafts)")
