@@ -12,6 +12,7 @@ compared with the base so that nothing signed off there disappears quietly.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
@@ -23,7 +24,7 @@ from factcheck.review import Status
 
 # The keys that decide what is checked and whose approval counts; a branch must not
 # vouch for itself with them.
-TRUST_KEYS = ("drafts", "claims", "reviewers", "allow_self_approval")
+TRUST_KEYS = ("drafts", "claims", "reviewers", "allow_self_approval", "signing", "allowed_signers")
 
 
 class FindingKind(str, Enum):
@@ -137,9 +138,10 @@ def check(config: Config, base: str | None = None, given: list[str] | None = Non
         # no drafts at all is a mistyped glob far more often than an empty newsroom: fail closed
         raise ConfigError(f"no drafts match `drafts:` ({', '.join(config.drafts)}); nothing to check", path=CONFIG_NAME)
     checked = _check_each(trusted, targets, errors)
-    forged = verify_approvals(trusted, checked, self_check=base is not None or bool(given))
+    signers, key_changes = allowed_signers(config, trusted, base)
+    forged = verify_approvals(trusted, checked, self_check=base is not None or bool(given), signers=signers)
     findings, counts = _collect(checked, forged)
-    findings.extend(extra + rule_changes)
+    findings.extend(extra + rule_changes + key_changes)
     if base is not None:
         from factcheck import basecompare
 
@@ -222,7 +224,7 @@ def _targets(
     every, links = drafts.discover_all(config)
     if base is not None:
         # the union: a branch cannot hide a draft by narrowing the globs, nor by widening them
-        at_base, base_links = drafts.discover_all(trusted)
+        at_base, base_links = drafts.discover_all(trusted) if trusted.drafts != config.drafts else (every, links)
         every, links = sorted(set(every) | set(at_base)), sorted(set(links) | set(base_links))
     found = [_symlinked(rel) for rel in links]
     if base is None:
@@ -258,7 +260,8 @@ def _given(config: Config, given: list[str], errors: list[FactcheckError]) -> li
 
 
 def _claims_rel(config: Config, draft: str) -> str:
-    return store.claims_path(config.claims_dir, draft).relative_to(config.root).as_posix()
+    # the path store.claims_path gives, built as a string: the gate computes one per draft
+    return f"{config.claims.rstrip('/')}/{os.path.splitext(draft)[0]}.yaml"
 
 
 def _is_claims_file(config: Config, rel: str) -> bool:
@@ -398,7 +401,48 @@ def _id_line(text: str, cid: str) -> int | None:
     return text.count("\n", 0, at) + 1 if at >= 0 else None
 
 
-def verify_approvals(config: Config, checked: list[_Checked], self_check: bool = True) -> dict[tuple[str, str], str]:
+def allowed_signers(config: Config, trusted: Config, base: str | None) -> tuple[list | None, list[Finding]]:
+    """The reviewers' public keys when signing is required (the base's copy under a base),
+    and a finding when the branch changes them."""
+    if trusted.signing != "required" or not trusted.allowed_signers:
+        return None, []
+    from factcheck import sshsig
+    from factcheck.textio import read_text
+
+    rel = trusted.allowed_signers
+    path = config.root / rel
+    here = read_text(path, display=rel) if path.is_file() and not path.is_symlink() else ""
+    if base is None:
+        return sshsig.parse_allowed_signers(here, path=rel), []
+    from factcheck import gitrepo
+
+    there = gitrepo.file_at(config.root, gitrepo.merge_base(config.root, base), rel) or ""
+    changes = []
+    if here != there:
+        message = (
+            f"the reviewers' signing keys changed on this branch; signatures are checked against {base}'s "
+            f"{rel} until a person with rights over the base merges this change on its own"
+        )
+        changes.append(Finding(FindingKind.CONFIG_CHANGED, rel, 1, message, rel))
+    return sshsig.parse_allowed_signers(there, path=f"{base}:{rel}"), changes
+
+
+def _signature_problem(signers: list, approval: dict[str, Any], who: str) -> str | None:
+    from factcheck import sshsig
+
+    signature = approval.get("signature")
+    if not isinstance(signature, str) or not signature.strip():
+        return f"approval by {who} is not signed, and this newsroom requires signed sign-offs (`signing: required`)"
+    try:
+        sshsig.verify(signature, review.signed_message(approval), signers, who)
+    except sshsig.BadSignature as exc:
+        return f"approval by {who} has a bad signature: {exc}"
+    return None
+
+
+def verify_approvals(
+    config: Config, checked: list[_Checked], self_check: bool = True, signers: list | None = None
+) -> dict[tuple[str, str], str]:
     """(claims file, claim id) → why its approval is forged, for every approval that is.
 
     `self_check` also blames each approved claim's lines at its approval commit, one
@@ -416,8 +460,11 @@ def verify_approvals(config: Config, checked: list[_Checked], self_check: bool =
             who = str(approval.get("by", "")).strip().lower()
             if who not in config.reviewers:
                 problems[(c.claims_file, rec["id"])] = f"approval by {who} does not count: not a reviewer in .factcheck.yaml"
+            elif signers is not None and (bad := _signature_problem(signers, approval, who)):
+                problems[(c.claims_file, rec["id"])] = bad
             else:
                 wanted.append((c.claims_file, rec["id"], approval))
     claims = {(c.claims_file, rec["id"]): (c.draft, rec) for c in checked for rec in c.claims}
-    problems.update(provenance.verify(config, wanted, claims if self_check else None))
+    # a verified signature vouches for the reviewer whoever committed the file (a squash merge)
+    problems.update(provenance.verify(config, wanted, claims if self_check else None, authors=signers is None))
     return problems

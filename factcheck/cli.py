@@ -26,7 +26,7 @@ app = typer.Typer(
     name="factcheck",
     help="Pull checkable claims out of news drafts, match them to sources, and sign them off in git.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -76,6 +76,25 @@ def _register() -> None:
     app.registered_groups.clear()
     for name in _command_modules():
         importlib.import_module(f"factcheck.commands.{name}").register(app)
+    _whole_summaries()
+
+
+def _whole_summaries(group: typer.Typer | None = None) -> None:
+    """List each command in --help by its whole first paragraph, wrapped, never cut to "…"."""
+    import inspect
+
+    group = group or app
+    for sub in group.registered_groups:
+        if sub.typer_instance is not None:
+            _whole_summaries(sub.typer_instance)
+    for info in (*group.registered_commands, *group.registered_groups):
+        if info.short_help:
+            continue
+        doc = info.help or (info.callback.__doc__ if info.callback else None)
+        if doc is None and getattr(info, "typer_instance", None) is not None:
+            doc = info.typer_instance.info.help
+        if isinstance(doc, str) and doc.strip():
+            info.short_help = " ".join(inspect.cleandoc(doc).split("\n\n", 1)[0].split())
 
 
 def _register_for(args: list[str]) -> None:
@@ -99,12 +118,17 @@ def _register_for(args: list[str]) -> None:
         else:
             names = [c.name for c in app.registered_commands] + [g.name for g in app.registered_groups]
             if first in names:
+                _whole_summaries()
                 return
     _register()
 
 
 def main() -> None:
     """The one error boundary: known errors are one line; anything else is logged in full."""
+    if "_FACTCHECK_COMPLETE" in os.environ:
+        from factcheck.completion import accept_click_mode_names
+
+        accept_click_mode_names()
     _register_for(sys.argv[1:])
     try:
         code = app(prog_name="factcheck", standalone_mode=False)

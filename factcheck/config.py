@@ -37,6 +37,8 @@ class Config:
     allow_self_approval: bool = False
     locale: str = "en-US"
     limits: Limits = Limits()
+    signing: str = "off"
+    allowed_signers: str | None = None
     root: Path = field(default=Path("."), compare=False)
 
     @property
@@ -90,6 +92,10 @@ limits:
   html_mb: 10          # an HTML page
   source_seconds: 30   # reading one source
   fetch_seconds: 60    # `sources add`: the whole download
+# `required`: every sign-off carries the reviewer's SSH signature, checked against the
+# public keys in the `allowed_signers` file (docs/review.md, "Signed sign-offs").
+signing: off
+# allowed_signers: allowed_signers
 """
 
 
@@ -192,8 +198,32 @@ def parse_config(text: str, *, path: str, root: Path) -> Config:
         values["locale"] = _locale(data["locale"], text, path)
     if data.get("limits") is not None:
         values["limits"] = _limits(data["limits"], text, path)
+    values.update(_signing(data, text, path))
     values["reviewers"] = tuple(r.strip().lower() for r in values.get("reviewers", ()))
     return Config(**values)
+
+
+def _signing(data: dict, text: str, path: str) -> dict[str, Any]:
+    """`signing: required|off` and the `allowed_signers` file that holds the reviewers' keys."""
+    out: dict[str, Any] = {}
+    if "signing" in data:
+        value = data["signing"]
+        value = "off" if value in (False, None, "off", "none") else value
+        if value not in ("off", "required"):
+            raise ConfigError("`signing` must be `required` or `off`", path=path, line=_key_line(text, "signing"))
+        out["signing"] = value
+    if data.get("allowed_signers") is not None:
+        value = data["allowed_signers"]
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError("`allowed_signers` must be a file path", path=path, line=_key_line(text, "allowed_signers"))
+        _inside_newsroom(value.strip(), "allowed_signers", text, path)
+        out["allowed_signers"] = value.strip()
+    if out.get("signing") == "required" and "allowed_signers" not in out:
+        raise ConfigError(
+            "`signing: required` needs `allowed_signers:`, the file listing each reviewer's public SSH key",
+            path=path, line=_key_line(text, "signing"),
+        )
+    return out
 
 
 def load_config(root: Path | None = None, *, required: bool = True) -> Config:

@@ -34,14 +34,23 @@ def discover_all(config: Config, patterns: tuple[str, ...] | None = None) -> tup
     found: set[str] = set()
     links: set[str] = set()
     for pattern in config.drafts if patterns is None else patterns:
+        links.update(_links_under(config.root, pattern))
+        linked = {link.rstrip("/") for link in links}
         for p in config.root.glob(pattern):
             rel = p.relative_to(config.root).as_posix()
-            if symlink_in_path(config.root, rel) is None and p.is_file():
+            if linked and _behind(rel, linked):
+                continue
+            if p.is_file():
                 found.add(rel)
-        links.update(_links_under(config.root, pattern))
     drafts = sorted(found)
     _refuse_shared_claims_files(drafts)
     return drafts, sorted(links)
+
+
+def _behind(rel: str, linked: set[str]) -> bool:
+    """Whether `rel`, or a folder on its way, is one of the links found."""
+    parts = rel.split("/")
+    return any("/".join(parts[:n]) in linked for n in range(1, len(parts) + 1))
 
 
 def _links_under(root: Path, pattern: str) -> set[str]:
@@ -116,7 +125,7 @@ def _refuse_shared_claims_files(drafts: list[str]) -> None:
     """story.md and story.markdown would share claims/story.yaml and mix their sign-offs."""
     seen: dict[str, str] = {}
     for rel in drafts:
-        key = Path(rel).with_suffix("").as_posix()
+        key = os.path.splitext(rel)[0]
         if key in seen:
             raise ConfigError(
                 f"drafts {seen[key]} and {rel} would share one claims file; rename one of them",

@@ -1,12 +1,17 @@
 """Everything factcheck asks of git, answered as plain values.
 
-This is the only module that runs git. It calls the git command line rather than
-walking objects one by one: a single `git log -z` or `git cat-file --batch -z` process
-answers for thousands of files, which keeps the gate's history check within its time
-budget. Git's output is read the way git means it to be read by programs: NUL-separated
-(`-z`), paths as bytes (decoded like the file system does, so no file name can crash a
-command), messages in the C locale, and object ids of either hash (SHA-1 or SHA-256).
-A failing git command becomes one GitError with git's own first line of explanation.
+This is the only module that touches git, and it does so through GitPython, imported
+only by the commands that need git (`--version`, `extract` and `scan` never load it).
+GitPython finds the repository (`Repo`) and runs every git command (`Git.execute`);
+its per-object model is not used for bulk reads: one `git log -z` or
+`git cat-file --batch -z` through `repo.git` answers for thousands of files, where
+walking objects one by one would blow the gate's time budget. Git's output is read the
+way git means it to be read by programs: NUL-separated (`-z`), paths as bytes (decoded
+like the file system does, so no file name can crash a command), messages in the C
+locale, and object ids of either hash (SHA-1 or SHA-256). The identity is asked of git
+itself (`git config`), which honours GIT_CONFIG_GLOBAL, includes and every other way git
+is configured, and never falls back to a guessed `user@hostname`. A failing git command
+becomes one GitError with git's own first line of explanation.
 """
 
 from __future__ import annotations
@@ -45,19 +50,50 @@ class Commit:
 
 def _env() -> dict[str, str]:
     # git's messages are matched below, so they must be git's own English
-    return {**os.environ, "LC_ALL": "C", "LANGUAGE": "C"}
+    return {"LC_ALL": "C", "LANGUAGE": "C"}
+
+
+def _command(root: Path):
+    """GitPython's command runner for `root` (its working directory for every git call)."""
+    try:
+        import git
+    except ImportError as exc:  # GitPython refuses to load when there is no git executable
+        raise GitError(f"git is not installed or not on PATH ({' '.join(str(exc).split())[:120]})") from None
+    return git.cmd.Git(str(root))
 
 
 def _git(root: Path, *args: str, stdin: bytes | None = None, check: bool = True) -> subprocess.CompletedProcess:
-    """Run git in `root`; stdout and stderr stay bytes."""
+    """Run git in `root` through GitPython; stdout and stderr stay bytes."""
+    import tempfile
+
     cmd = ["git", "-c", "core.quotepath=off", *args]
-    try:
-        proc = subprocess.run(cmd, cwd=root, input=stdin, capture_output=True, env=_env())
-    except FileNotFoundError:
-        raise GitError("git is not installed or not on PATH") from None
+    runner = _command(root)
+    with tempfile.TemporaryFile() as feed:
+        if stdin is not None:
+            feed.write(stdin)
+            feed.seek(0)
+        try:
+            code, out, err = runner.execute(
+                cmd, istream=feed if stdin is not None else None, with_extended_output=True,
+                with_exceptions=False, stdout_as_string=False, strip_newline_in_stdout=False, env=_env(),
+            )
+        except OSError:
+            raise GitError("git is not installed or not on PATH") from None
+    err = err if isinstance(err, bytes) else str(err).encode("utf-8", "surrogateescape")
+    proc = subprocess.CompletedProcess(cmd, code, out or b"", err)
     if check and proc.returncode != 0:
         raise GitError(f"git {args[0]} failed: {_first_line(proc.stderr)}", path=str(root))
     return proc
+
+
+def repo(root: Path):
+    """The GitPython Repo holding `root`; GitError when there is none."""
+    import git
+
+    try:
+        return git.Repo(str(root), search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        raise GitError("not inside a git repository; sign-offs live in git history", path=str(root)) from None
 
 
 def _decode(data: bytes) -> str:
@@ -81,13 +117,27 @@ def is_oid(text: str) -> bool:
 
 
 def ensure_repo(root: Path) -> None:
-    proc = _git(root, "rev-parse", "--is-inside-work-tree", check=False)
-    if proc.returncode != 0 or _out(proc) != "true":
-        raise GitError("not inside a git repository; sign-offs live in git history", path=str(root))
+    _command(root)
+    r = repo(root)
+    if r.bare:
+        raise GitError("not inside a git work tree; sign-offs live in git history", path=str(root))
+
+
+def is_repo(root: Path) -> bool:
+    try:
+        proc = _git(root, "rev-parse", "--is-inside-work-tree", check=False)
+    except GitError:
+        return False
+    return proc.returncode == 0 and _out(proc) == "true"
+
+
+def set_config(root: Path, key: str, value: str) -> None:
+    """Set a key in the repository's own config (.git/config), not the user's."""
+    _git(root, "config", "--local", key, value)
 
 
 def has_commits(root: Path) -> bool:
-    return _git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}", check=False).returncode == 0
+    return repo(root).head.is_valid()
 
 
 def identity(root: Path) -> tuple[str, str]:
@@ -213,8 +263,7 @@ def is_shallow(root: Path) -> bool:
 
 def shallow_boundary(root: Path) -> set[str]:
     """Commits whose parents were cut off by a shallow clone (empty for a full clone)."""
-    path = _out(_git(root, "rev-parse", "--git-path", "shallow"))
-    p = Path(path) if os.path.isabs(path) else root / path
+    p = Path(repo(root).git_dir) / "shallow"
     if not p.is_file():
         return set()
     return {ln.strip() for ln in p.read_text().splitlines() if ln.strip()}

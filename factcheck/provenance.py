@@ -21,14 +21,19 @@ Wanted = tuple[str, str, dict[str, Any]]  # claims file, claim id, the approval 
 
 
 def verify(
-    config: Config, wanted: list[Wanted], claims: dict[tuple[str, str], tuple[str, dict[str, Any]]] | None = None
+    config: Config,
+    wanted: list[Wanted],
+    claims: dict[tuple[str, str], tuple[str, dict[str, Any]]] | None = None,
+    *,
+    authors: bool = True,
 ) -> dict[tuple[str, str], str]:
     """(claims file, claim id) → why the approval is forged; approvals that check out are absent.
 
     With `claims` ((claims file, id) → (draft, claim record)), approvals by the claim's own
-    writer are forged too, unless self-approval is allowed.
+    writer are forged too, unless self-approval is allowed. `authors=False` skips the
+    commit-author test, for approvals whose SSH signature has been verified instead.
     """
-    if not wanted:
+    if not wanted or (not authors and (claims is None or config.allow_self_approval)):
         return {}
     gitrepo.ensure_repo(config.root)
     keys = {review.review_key(a) for _, _, a in wanted}
@@ -38,10 +43,16 @@ def verify(
     if doubtful:
         # A claims file renamed or rebuilt outside these paths: follow the whole folder once.
         seen.update(first_seen(config, [config.claims], {f for f, _, _ in doubtful}, {review.review_key(a) for _, _, a in doubtful}))
-    _refuse_cut_history(config, wanted, seen)
-    problems = {(f, cid): p for f, cid, a in wanted if (p := _problem((f, cid, a), seen))}
+    problems: dict[tuple[str, str], str] = {}
+    if authors:
+        _refuse_cut_history(config, wanted, seen)
+        problems = {(f, cid): p for f, cid, a in wanted if (p := _problem((f, cid, a), seen))}
     if claims is not None and not config.allow_self_approval:
-        accepted = [(f, cid, a, seen[review.review_key(a)]) for f, cid, a in wanted if (f, cid) not in problems]
+        accepted = [
+            (f, cid, a, seen[review.review_key(a)])
+            for f, cid, a in wanted
+            if (f, cid) not in problems and review.review_key(a) in seen
+        ]
         problems.update(self_approvals(config, accepted, claims))
     return problems
 

@@ -182,8 +182,20 @@ def check_not_author(config, who: Reviewer, claim_id: str, authors: set[str | No
         )
 
 
-def record(rec: dict[str, Any], decision: Decision, who: Reviewer, at: str, note: str | None = None) -> bool:
-    """Add one decision to a claim's history; False when it changes nothing (already approved)."""
+def signed_message(entry: dict[str, Any]) -> bytes:
+    """What a reviewer's signature covers: who, when, the decision, the note and the claim's binding."""
+    keys = ("by", "at", "decision", "note", "fingerprint", "bound")
+    data = {k: entry.get(k) for k in keys}
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+
+
+def record(
+    rec: dict[str, Any], decision: Decision, who: Reviewer, at: str, note: str | None = None, sign=None
+) -> bool:
+    """Add one decision to a claim's history; False when it changes nothing (already approved).
+
+    `sign`, when given, turns the decision's signed message into a signature kept with it.
+    """
     reviews = reviews_of(rec)
     if decision is Decision.APPROVED and status_from(rec, reviews) is Status.APPROVED:
         return False
@@ -193,7 +205,10 @@ def record(rec: dict[str, Any], decision: Decision, who: Reviewer, at: str, note
     entry: dict[str, Any] = {"by": who.email, "name": who.name, "at": at, "decision": decision.value}
     if note and note.strip():
         entry["note"] = note.strip()
-    entry.update({"fingerprint": fp, "bound": binding(rec), "text": rec.get("text"), "sentence": rec.get("sentence")})
+    entry.update({"fingerprint": fp, "bound": binding(rec)})
+    if sign is not None:
+        entry["signature"] = sign(signed_message(entry))
+    entry.update({"text": rec.get("text"), "sentence": rec.get("sentence")})
     rec["fingerprint"] = fp
     rec["status"] = decision.value
     rec["reviews"] = [*reviews, entry]

@@ -88,8 +88,9 @@ def _sign(config: Config, rel: str, choose: Callable[[list[dict]], list[Choice]]
         picked = [(review.find_claim(cf.claims, ch.claim, path=result.claims_file), ch) for ch in choose(cf.claims)]
         _check_authors(config, who, rel, draft.text, [rec for rec, ch in picked if ch.decision is Decision.APPROVED])
         at = now_utc()
+        sign = _signer(config) if picked else None
         for rec, ch in picked:
-            if review.record(rec, ch.decision, who, at, ch.note):
+            if review.record(rec, ch.decision, who, at, ch.note, sign=sign):
                 result.recorded.append((rec["id"], ch.decision))
             else:
                 result.already.append(rec["id"])
@@ -119,6 +120,21 @@ def _commit_left_over(config: Config, cf: store.ClaimsFile, who: Reviewer, resul
                 result.recorded.append((rec["id"], Decision(entry["decision"])))
     if result.recorded:
         _commit(config, config.root / result.claims_file, result)
+
+
+def _signer(config: Config):
+    """With `signing: required`, sign each decision with the key git signs commits with."""
+    if config.signing != "required":
+        return None
+    from factcheck import sshsig
+
+    key = gitrepo.config_value(config.root, "user.signingkey")
+    if not key:
+        raise ReviewError(
+            "this newsroom requires signed sign-offs: set `git config user.signingkey` to your SSH key "
+            "(the one you sign git commits with)"
+        )
+    return lambda message: sshsig.sign(message, key)
 
 
 def _ensure_scanned(cf: store.ClaimsFile, draft_text: str, shown: str) -> None:

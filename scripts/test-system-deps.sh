@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # System packages the test suite needs beyond Python: headless Chromium for the tests
-# that open the HTML report in a real browser. The browser comes from Debian, never from
-# a browser download, so it is the same build a newsroom's CI machine can install.
+# that open the HTML report in a real browser, and OpenSSH's ssh-keygen, which signs
+# sign-offs (the signing tests make keys and cross-check signatures with it). Both come
+# from Debian, so they are the builds a newsroom's CI machine can install.
 # Failure here is not fatal: the browser tests skip and say why.
 set -uo pipefail
 
-if [ -x /usr/bin/chromium ]; then
+PACKAGES=""
+[ -x /usr/bin/chromium ] || PACKAGES="chromium fonts-dejavu-core"
+command -v ssh-keygen >/dev/null 2>&1 || PACKAGES="$PACKAGES openssh-client"
+if [ -z "$PACKAGES" ]; then
   exit 0
 fi
 
@@ -26,7 +30,7 @@ fi
 
 export DEBIAN_FRONTEND=noninteractive
 if ! $SUDO apt-get update -qq </dev/null \
-  || ! $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core </dev/null >/dev/null; then
-  echo "test-system-deps: could not install chromium; the browser tests will be skipped" >&2
+  || ! $SUDO apt-get install -y -qq --no-install-recommends $PACKAGES </dev/null >/dev/null; then
+  echo "test-system-deps: could not install $PACKAGES; the tests that need them will say so" >&2
 fi
 exit 0

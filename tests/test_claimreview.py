@@ -133,3 +133,22 @@ def test_export_command_writes_claimreview(tmp_path):
     items = json.loads(r.stdout)
     assert [i["reviewRating"]["alternateName"] for i in items] == ["Accurate", "Unsupported"]
     assert items[0]["itemReviewed"]["datePublished"] == "2025-05-02"
+
+
+def test_markdown_marks_are_not_published():
+    claim = signed({"sentence": "# Bridge **repairs** to cost [12 million](https://x.example) *more*"}, "approved")
+    item = claimreview.claim_reviews([{"path": "d.md", "claims": [claim]}])[0]
+    assert item["claimReviewed"] == "Bridge repairs to cost 12 million more"
+    assert claimreview.plain_text("- 3 of the *5_000* members, `said` _she_") == "3 of the 5_000 members, said she"
+
+
+def test_one_sentence_is_never_published_with_two_ratings():
+    sentence = "Repairs cost 12 million, up from 9 million in 2024."
+    figure = signed({"id": "f-1", "text": "12 million", "sentence": sentence}, "approved")
+    wrong = signed({"id": "f-2", "text": "9 million", "sentence": sentence, "verdict": "contradicted"}, "rejected")
+    items = claimreview.claim_reviews([{"path": "d.md", "claims": [figure, wrong]}])
+    assert [i["reviewRating"]["alternateName"] for i in items] == ["Accurate", "Inaccurate"]
+    reviewed = [i["claimReviewed"] for i in items]
+    assert len(set(reviewed)) == 2
+    assert reviewed[0] == "12 million (in \u201cRepairs cost 12 million, up from 9 million in 2024.\u201d)"
+    assert reviewed[1].startswith("9 million (in ")

@@ -34,3 +34,23 @@ def test_readme_has_exactly_two_quick_start_commands():
     assert len(commands) == 2
     assert commands[1] == "bash scripts/test.sh"
     assert "bash scripts/test.sh" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_every_help_ends_with_examples_and_the_list_cuts_no_summary():
+    from factcheck import cli
+
+    cli._register()
+    import typer.main
+
+    group = typer.main.get_command(cli.app)
+    commands = [(n, c) for n, c in group.commands.items() if n != "sources"]
+    commands += [(f"sources {n}", c) for n, c in group.commands["sources"].commands.items()]
+    for name, cmd in commands:
+        help_text = cmd.help or ""
+        tail = help_text.rsplit("Examples:", 1)
+        assert len(tail) == 2, f"`factcheck {name} --help` has no examples"
+        examples = [line.strip() for line in tail[1].splitlines() if line.strip() and line.strip() != "\b"]
+        assert 1 <= len(examples) <= 2, name
+        assert all("factcheck" in e for e in examples), name
+    listing = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8").split("## factcheck extract", 1)[0]
+    assert "..." not in listing.split("Commands:", 1)[1]

@@ -126,3 +126,56 @@ def test_a_malformed_review_history_is_that_files_error_and_the_rest_is_exported
         assert result.returncode == 2, fmt
         assert "claims/drafts/a.yaml" in result.stderr.decode() and "reviews" in result.stderr.decode()
         assert "drafts/a.md" not in result.stdout.decode() and "drafts/b.md" in result.stdout.decode()
+
+
+def test_every_format_writes_to_a_file_with_o(tmp_path):
+    make_newsroom(tmp_path)
+    for fmt, check in (("json", json.loads), ("csv", str), ("claimreview", json.loads)):
+        out = tmp_path / "out" / f"export.{fmt}"
+        out.parent.mkdir(exist_ok=True)
+        r = run_cli("export", "--format", fmt, "-o", str(out), cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+        assert r.stdout == b""
+        check(out.read_text(encoding="utf-8"))
+        assert out.read_bytes() == run_cli("export", "--format", fmt, cwd=tmp_path).stdout
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]  # no temp file left behind
+
+
+def test_o_where_no_file_can_be_written_is_one_error_line(tmp_path):
+    make_newsroom(tmp_path)
+    (tmp_path / "nowhere").write_text("a file, not a folder")
+    r = run_cli("export", "-o", str(tmp_path / "nowhere" / "x.json"), cwd=tmp_path)
+    assert r.returncode == 2
+    assert r.stderr.decode().count("\n") == 1 and "nowhere/x.json" in r.stderr.decode() and b"Traceback" not in r.stderr
+
+
+def test_claimreview_with_nothing_signed_off_says_why_on_stderr(tmp_path):
+    files = copy.deepcopy(FILES)
+    for data in files.values():
+        for rec in data["claims"]:
+            rec.pop("reviews", None)
+    make_newsroom(tmp_path, files)
+    r = run_cli("export", "--format", "claimreview", cwd=tmp_path)
+    assert r.returncode == 0
+    assert json.loads(r.stdout) == []
+    assert "none of the 3 claims is approved or rejected yet" in r.stderr.decode()
+
+
+def test_an_export_of_no_claims_files_says_to_scan(tmp_path):
+    (tmp_path / ".factcheck.yaml").write_text("")
+    r = run_cli("export", cwd=tmp_path)
+    assert r.returncode == 0 and json.loads(r.stdout) == {"drafts": []}
+    assert "run `factcheck scan`" in r.stderr.decode()
+
+
+def test_claimreview_names_the_story_by_its_title_without_markdown(tmp_path):
+    make_newsroom(tmp_path)
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "a.md").write_text("---\ntitle: Depot *finally* ready\nurl: https://news.example.org/depot\n---\nText.\n")
+    r = run_cli("export", "--format", "claimreview", cwd=tmp_path)
+    items = json.loads(r.stdout)
+    by_draft = {i["identifier"].split("#")[0]: i for i in items}
+    assert by_draft["drafts/a.md"]["itemReviewed"]["appearance"] == {
+        "@type": "CreativeWork", "name": "Depot finally ready", "url": "https://news.example.org/depot"
+    }
+    assert by_draft["drafts/b.md"]["itemReviewed"]["appearance"]["name"] == "drafts/b.md"  # no draft: its path

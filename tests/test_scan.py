@@ -145,3 +145,31 @@ def test_scanning_a_file_outside_the_draft_globs_is_refused(newsroom):
     assert r.returncode == 2
     assert "notes.md" in r.stderr.decode() and "drafts:" in r.stderr.decode()
     assert not (newsroom / "claims" / "notes.yaml").exists()
+
+
+def test_init_sets_up_git_and_says_what_to_do_next(tmp_path):
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    r = run_cli("init", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    out = r.stdout.decode()
+    steps = out[out.index("next:") :].splitlines()
+    assert steps[1].startswith("  1. list the editors who may sign off under `reviewers:`")
+    assert len(steps) == 4
+    ignored = (tmp_path / ".gitignore").read_text().splitlines()
+    assert ".factcheck/" in ignored and "factcheck-report.html" in ignored
+    assert "claims/**/*.yaml merge=factcheck-claims" in (tmp_path / ".gitattributes").read_text()
+    driver = subprocess.run(["git", "config", "--local", "merge.factcheck-claims.driver"], cwd=tmp_path,
+                            capture_output=True, text=True).stdout.strip()
+    assert driver == "factcheck merge-driver %O %A %B"
+    assert r.stderr == b""
+    again = run_cli("init", "--force", cwd=tmp_path)
+    assert again.returncode == 0
+    assert (tmp_path / ".gitignore").read_text().splitlines().count(".factcheck/") == 1  # nothing added twice
+
+
+def test_init_outside_git_warns_and_still_writes_the_config(tmp_path):
+    r = run_cli("init", cwd=tmp_path, env={"GIT_CEILING_DIRECTORIES": str(tmp_path.parent)})
+    assert r.returncode == 0
+    assert "not in a git repository" in r.stderr.decode() and r.stderr.decode().count("\n") == 1
+    assert (tmp_path / ".factcheck.yaml").exists()
+    assert not (tmp_path / ".gitattributes").exists()

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from factcheck.commands import run
+from factcheck.completion import complete_claims, complete_drafts
 
 NO_COMMIT_HELP = "Write the decisions to the claims file but leave committing to you."
 
@@ -63,23 +64,36 @@ def reject_claims(draft: str, claims: list[str], note: str, commit: bool) -> int
 def register(app: typer.Typer) -> None:
     @app.command("approve")
     def approve(
-        draft: Annotated[str, typer.Argument(help="The draft whose claims you sign off.")],
-        claims: Annotated[Optional[list[str]], typer.Argument(help="Claim ids (or unambiguous starts of them).")] = None,
+        draft: Annotated[str, typer.Argument(help="The draft whose claims you sign off.", autocompletion=complete_drafts)],
+        claims: Annotated[Optional[list[str]], typer.Argument(help="Claim ids (or unambiguous starts of them).", autocompletion=complete_claims)] = None,
         note: Annotated[Optional[str], typer.Option("--note", "-m", help="What you checked the claims against.")] = None,
         all_supported: Annotated[
             bool, typer.Option("--all-supported", help="Approve every claim whose verdict is `supported`.")
         ] = False,
         no_commit: Annotated[bool, typer.Option("--no-commit", help=NO_COMMIT_HELP)] = False,
     ) -> None:
-        """Approve claims of DRAFT as the git identity, in one commit with a Fact-checked-by trailer."""
+        """Approve claims of DRAFT as the git identity, in one commit with a Fact-checked-by trailer.
+
+        Examples:
+
+        \b
+          factcheck approve examples/drafts/city/school-meals-funding.md f-66690ad835 -m "briefing, p. 2"
+          factcheck approve examples/drafts/city/school-meals-funding.md --all-supported
+        """
         run(approve_claims, draft, claims or [], note, all_supported, not no_commit)
 
     @app.command("reject")
     def reject(
-        draft: Annotated[str, typer.Argument(help="The draft whose claim you reject.")],
-        claims: Annotated[list[str], typer.Argument(help="Claim ids (or unambiguous starts of them).")],
+        draft: Annotated[str, typer.Argument(help="The draft whose claim you reject.", autocompletion=complete_drafts)],
+        claims: Annotated[list[str], typer.Argument(help="Claim ids (or unambiguous starts of them).", autocompletion=complete_claims)],
         note: Annotated[str, typer.Option("--note", "-m", help="Required: what is wrong with the claim.")],
         no_commit: Annotated[bool, typer.Option("--no-commit", help=NO_COMMIT_HELP)] = False,
     ) -> None:
-        """Reject claims of DRAFT, saying why, as the git identity, in one commit."""
+        """Reject claims of DRAFT, saying why, as the git identity, in one commit.
+
+        Examples:
+
+        \b
+          factcheck reject examples/drafts/city/school-meals-funding.md f-0b0f73d83c -m "the briefing says 11,200 pupils"
+        """
         run(reject_claims, draft, claims, note, not no_commit)

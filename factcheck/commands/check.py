@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from factcheck.commands import run
+from factcheck.completion import complete_drafts
 
 
 class CheckFormat(str, Enum):
@@ -57,7 +58,7 @@ def _append(path: str, text: str) -> None:
 def register(app: typer.Typer) -> None:
     @app.command("check")
     def check_cmd(
-        drafts: Annotated[Optional[list[str]], typer.Argument(help="Drafts to check. Default: every draft, or those changed since --base.")] = None,
+        drafts: Annotated[Optional[list[str]], typer.Argument(help="Drafts to check. Default: every draft, or those changed since --base.", autocompletion=complete_drafts)] = None,
         base: Annotated[
             Optional[str], typer.Option("--base", metavar="REF", help="Check only the drafts changed since this ref (e.g. origin/main).")
         ] = None,
@@ -66,6 +67,12 @@ def register(app: typer.Typer) -> None:
         """Exit 1 unless every claim is signed off by a reviewer and every claims file is up to date.
 
         Exit codes: 0 all clear, 1 findings, 2 usage, config or data error.
+
+        Examples:
+
+        \b
+          factcheck check
+          factcheck check --base origin/main --format github
         """
         if drafts and base:
             raise typer.BadParameter("give drafts or --base, not both", param_hint="--base")

@@ -16,11 +16,12 @@ class ExportFormat(str, Enum):
     csv = "csv"
 
 
-def export_claims(fmt: ExportFormat) -> int:
-    from factcheck import output, store
+def export_claims(fmt: ExportFormat, output: str) -> int:
+    from factcheck import output as term
+    from factcheck import store
     from factcheck.config import load_config
     from factcheck.errors import FactcheckError
-    from factcheck.render.export import FORMATS
+    from factcheck.render.export import FORMATS, empty_reason
     from factcheck.report import check_histories
 
     config = load_config()
@@ -32,19 +33,60 @@ def export_claims(fmt: ExportFormat) -> int:
             if cf is not None:
                 check_histories(cf.claims, path=shown)
         except FactcheckError as exc:
-            output.error(str(exc))
+            term.error(str(exc))
             failed = True
             continue
         if cf is not None:
             files.append(cf)
-    output.out(FORMATS[fmt.value](files), kind=output.EXACT if fmt.value == "csv" else output.JSON)
+    fronts = {cf.draft: _front_matter(config, cf.draft) for cf in files} if fmt is ExportFormat.claimreview else {}
+    text = FORMATS[fmt.value](files, fronts) if fronts else FORMATS[fmt.value](files)
+    why = empty_reason(fmt.value, files)
+    if why:
+        term.warn(why)
+    if output == "-":
+        term.out(text, kind=term.EXACT if fmt.value == "csv" else term.JSON)
+    else:
+        _save(output, text)
     return 2 if failed else 0
+
+
+def _front_matter(config, rel: str) -> dict:
+    """The draft's front matter (title, date, url) for the published record; {} if it cannot be read."""
+    from factcheck import drafts
+    from factcheck.errors import FactcheckError
+
+    try:
+        return drafts.read_draft(config, rel).meta
+    except FactcheckError:
+        return {}  # a claims file whose draft is gone still exports, under its path
+
+
+def _save(output: str, text: str) -> None:
+    from pathlib import Path
+
+    from factcheck.errors import InputError
+    from factcheck.store import atomic_write
+
+    try:
+        atomic_write(Path(output), text)
+    except OSError as exc:
+        raise InputError(f"cannot write the export ({exc.strerror or exc})", path=output) from None
 
 
 def register(app: typer.Typer) -> None:
     @app.command("export")
     def export(
         format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.json,
+        output: Annotated[
+            str, typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output; - is standard output.")
+        ] = "-",
     ) -> None:
-        """Print every draft's claims with status, verdict and evidence (a documented contract)."""
-        run(export_claims, format)
+        """Print every draft's claims with status, verdict and evidence (a documented contract).
+
+        Examples:
+
+        \b
+          factcheck export -o claims.json
+          factcheck export --format claimreview -o claimreview.json
+        """
+        run(export_claims, format, output)

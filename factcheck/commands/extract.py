@@ -95,5 +95,12 @@ def register(app: typer.Typer) -> None:
             ),
         ] = None,
     ) -> None:
-        """Print the checkable claims in FILES: quotes, figures, dates and attributions."""
+        """Print the checkable claims in FILES: quotes, figures, dates and attributions.
+
+        Examples:
+
+        \b
+          factcheck extract story.md
+          cat story.md | factcheck extract --format json -
+        """
         run(extract_files, files, format, _parse_reference_date(reference_date), locale)

@@ -1,4 +1,4 @@
-"""`factcheck init`: write a commented .factcheck.yaml with every default."""
+"""`factcheck init`: write a commented .factcheck.yaml with every default, and set up git for it."""
 
 from __future__ import annotations
 
@@ -9,9 +9,18 @@ import typer
 
 from factcheck.commands import run
 
+MERGE_DRIVER = "factcheck-claims"
+# Per-machine state, and the report's default page: neither belongs in the newsroom's history.
+IGNORED = (".factcheck/", "factcheck-report.html")
+
+NEXT_STEPS = """next:
+  1. list the editors who may sign off under `reviewers:` in .factcheck.yaml (their git user.email)
+  2. put drafts under drafts/ and their sources under sources/ (or `factcheck sources add URL --draft DRAFT`)
+  3. run `factcheck scan`, `factcheck match`, then `factcheck review DRAFT`"""
+
 
 def init_newsroom(force: bool) -> int:
-    from factcheck import output
+    from factcheck import gitrepo, output
     from factcheck.config import CONFIG_NAME, DEFAULT_CONFIG_TEXT, find_root
     from factcheck.errors import ConfigError
     from factcheck.store import atomic_write
@@ -20,20 +29,44 @@ def init_newsroom(force: bool) -> int:
     path = root / CONFIG_NAME
     if path.exists() and not force:
         raise ConfigError("already exists; use --force to overwrite it with the defaults", path=str(path))
+    in_git = gitrepo.is_repo(root)
+    if not in_git:
+        output.warn(
+            f"{root} is not in a git repository: sign-offs are git commits, so run `git init` "
+            "and then `factcheck init --force` to set up the merge driver"
+        )
     atomic_write(path, DEFAULT_CONFIG_TEXT)
-    _ignore_state(root)
     output.out(f"wrote {path}")
+    added = _add_lines(root / ".gitignore", IGNORED)
+    if added:
+        output.out(f"added {', '.join(added)} to .gitignore")
+    if in_git:
+        _register_merge_driver(root)
+        output.out("registered the claims merge driver in .git/config; .gitattributes sends claims/**/*.yaml to it")
+    output.out(NEXT_STEPS)
     return 0
 
 
-def _ignore_state(root: Path) -> None:
-    """The index and locks under .factcheck/ are per-machine and must never be committed."""
-    gitignore = root / ".gitignore"
-    text = gitignore.read_text(encoding="utf-8") if gitignore.exists() else ""
-    if ".factcheck/" not in text.split():
-        from factcheck.store import atomic_write
+def _register_merge_driver(root: Path) -> None:
+    """Two editors' sign-offs on one claims file merge without a conflict (see docs/review.md)."""
+    from factcheck import gitrepo
 
-        atomic_write(gitignore, text + ("" if not text or text.endswith("\n") else "\n") + ".factcheck/\n")
+    gitrepo.set_config(root, f"merge.{MERGE_DRIVER}.name", "factcheck claims files")
+    gitrepo.set_config(root, f"merge.{MERGE_DRIVER}.driver", "factcheck merge-driver %O %A %B")
+    _add_lines(root / ".gitattributes", (f"claims/**/*.yaml merge={MERGE_DRIVER}",))
+
+
+def _add_lines(path: Path, lines: tuple[str, ...]) -> list[str]:
+    """Append the lines the file lacks; returns those added."""
+    from factcheck.store import atomic_write
+
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    present = {ln.strip() for ln in text.splitlines()}
+    missing = [ln for ln in lines if ln not in present]
+    if missing:
+        lead = "" if not text or text.endswith("\n") else "\n"
+        atomic_write(path, text + lead + "".join(f"{ln}\n" for ln in missing))
+    return missing
 
 
 def register(app: typer.Typer) -> None:
@@ -41,5 +74,15 @@ def register(app: typer.Typer) -> None:
     def init(
         force: Annotated[bool, typer.Option("--force", help="Overwrite an existing .factcheck.yaml.")] = False,
     ) -> None:
-        """Create .factcheck.yaml at the top of the repository, with every key at its default."""
+        """Create .factcheck.yaml at the top of the repository, with every key at its default.
+
+        In a git repository it also registers the claims merge driver (.git/config and
+        .gitattributes) and git-ignores .factcheck/ and the report's default page.
+
+        Examples:
+
+        \b
+          git init newsroom && cd newsroom && factcheck init
+          factcheck init --force
+        """
         run(init_newsroom, force)

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from factcheck.commands import run
+from factcheck.completion import complete_drafts
 
 
 def _summary(o) -> str:
@@ -43,7 +44,7 @@ def match_drafts(drafts: list[str] | None, check: bool, quiet: bool, force: bool
 def register(app: typer.Typer) -> None:
     @app.command("match")
     def match_cmd(
-        drafts: Annotated[Optional[list[str]], typer.Argument(help="Drafts to match. Default: every scanned draft.")] = None,
+        drafts: Annotated[Optional[list[str]], typer.Argument(help="Drafts to match. Default: every scanned draft.", autocompletion=complete_drafts)] = None,
         check: Annotated[
             bool, typer.Option("--check", help="Exit 1 when any claim is contradicted or not found (for CI).")
         ] = False,
@@ -57,5 +58,11 @@ def register(app: typer.Typer) -> None:
         A claim whose words, sources and factcheck version are as they were last time keeps
         its verdict without being judged again. On a terminal, indexing and judging that take
         more than a second show their progress.
+
+        Examples:
+
+        \b
+          factcheck match
+          factcheck match examples/drafts/city/school-meals-funding.md --check
         """
         run(match_drafts, drafts, check, quiet, force)

@@ -36,5 +36,11 @@ def register(app: typer.Typer) -> None:
         ours: Annotated[str, typer.Argument(help="Our version, overwritten with the result (git's %A).")],
         theirs: Annotated[str, typer.Argument(help="Their version (git's %B).")],
     ) -> None:
-        """Merge two branches' claims files, keeping every sign-off from both (a git merge driver)."""
+        """Merge two branches' claims files, keeping every sign-off from both (a git merge driver).
+
+        Examples:
+
+        \b
+          git config merge.factcheck-claims.driver "factcheck merge-driver %O %A %B"
+        """
         run(merge_claims_files, base, ours, theirs)

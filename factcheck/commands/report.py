@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from factcheck.commands import run
+from factcheck.completion import complete_drafts
 
 DEFAULT_OUTPUT = "factcheck-report.html"
 
@@ -47,7 +48,7 @@ def _save(path: Path, page: str) -> None:
 def register(app: typer.Typer) -> None:
     @app.command("report")
     def report_cmd(
-        drafts: Annotated[Optional[list[str]], typer.Argument(help="Drafts to include. Default: every draft in the config.")] = None,
+        drafts: Annotated[Optional[list[str]], typer.Argument(help="Drafts to include. Default: every draft in the config.", autocompletion=complete_drafts)] = None,
         output: Annotated[
             str, typer.Option("--output", "-o", help="Where to write the HTML page; - writes it to standard output.")
         ] = DEFAULT_OUTPUT,
@@ -55,5 +56,12 @@ def register(app: typer.Typer) -> None:
             Optional[str], typer.Option("--base", metavar="REF", help="Only the drafts changed since the branch left REF.")
         ] = None,
     ) -> None:
-        """Write a self-contained HTML page showing each draft with its claims, evidence and sign-offs."""
+        """Write a self-contained HTML page showing each draft with its claims, evidence and sign-offs.
+
+        Examples:
+
+        \b
+          factcheck report
+          factcheck report --base origin/main -o /tmp/review.html
+        """
         run(write_report, drafts, output, base)

@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from factcheck.commands import run
+from factcheck.completion import complete_drafts
 
 KEYS = "[a]pprove  [r]eject  [s]kip  [u]ndo  [q]uit"
 QUIT = "quit"
@@ -137,8 +138,14 @@ def _ask_note() -> str | None:
 def register(app: typer.Typer) -> None:
     @app.command("review")
     def review_cmd(
-        draft: Annotated[str, typer.Argument(help="The draft to review.")],
+        draft: Annotated[str, typer.Argument(help="The draft to review.", autocompletion=complete_drafts)],
         no_commit: Annotated[bool, typer.Option("--no-commit", help="Write the decisions but leave committing to you.")] = False,
     ) -> None:
-        """Go through DRAFT's claims awaiting sign-off: approve, reject (with a note), skip, undo or quit."""
+        """Go through DRAFT's claims awaiting sign-off: approve, reject (with a note), skip, undo or quit.
+
+        Examples:
+
+        \b
+          factcheck review examples/drafts/city/school-meals-funding.md
+        """
         run(review_draft, draft, not no_commit)

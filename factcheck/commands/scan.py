@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from factcheck.commands import run
+from factcheck.completion import complete_drafts
 
 
 def scan_drafts(drafts: list[str] | None, quiet: bool) -> int:
@@ -29,8 +30,15 @@ def scan_drafts(drafts: list[str] | None, quiet: bool) -> int:
 def register(app: typer.Typer) -> None:
     @app.command("scan")
     def scan_cmd(
-        drafts: Annotated[Optional[list[str]], typer.Argument(help="Drafts to scan. Default: every draft in the config.")] = None,
+        drafts: Annotated[Optional[list[str]], typer.Argument(help="Drafts to scan. Default: every draft in the config.", autocompletion=complete_drafts)] = None,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
     ) -> None:
-        """Extract each draft's claims into claims/, keeping review fields already there."""
+        """Extract each draft's claims into claims/, keeping review fields already there.
+
+        Examples:
+
+        \b
+          factcheck scan
+          factcheck scan examples/drafts/city/harbour-bridge-repairs.md
+        """
         run(scan_drafts, drafts, quiet)

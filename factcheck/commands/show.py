@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from factcheck.commands import run
+from factcheck.completion import complete_claims, complete_drafts
 
 
 def show_claims(draft: str, claim: str | None) -> int:
@@ -42,8 +43,15 @@ def _load(config, rel: str):
 def register(app: typer.Typer) -> None:
     @app.command("show")
     def show(
-        draft: Annotated[str, typer.Argument(help="The draft.")],
-        claim: Annotated[Optional[str], typer.Argument(help="A claim id (or its unambiguous start). Default: every claim.")] = None,
+        draft: Annotated[str, typer.Argument(help="The draft.", autocompletion=complete_drafts)],
+        claim: Annotated[Optional[str], typer.Argument(help="A claim id (or its unambiguous start). Default: every claim.", autocompletion=complete_claims)] = None,
     ) -> None:
-        """Show claims of DRAFT with their sentence, evidence, verdict and review history."""
+        """Show claims of DRAFT with their sentence, evidence, verdict and review history.
+
+        Examples:
+
+        \b
+          factcheck show examples/drafts/city/school-meals-funding.md
+          factcheck show examples/drafts/city/school-meals-funding.md q-4d36
+        """
         run(show_claims, draft, claim)

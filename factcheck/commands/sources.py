@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from factcheck.commands import run
+from factcheck.completion import complete_drafts
 
 sources_app = typer.Typer(
     help="Snapshot sources into the newsroom (with provenance) and keep their index up to date.",
@@ -46,15 +47,27 @@ def index_sources(quiet: bool) -> int:
 @sources_app.command("add")
 def add_cmd(
     target: Annotated[str, typer.Argument(help="A file path, or an http(s) URL to fetch.")],
-    draft: Annotated[Optional[str], typer.Option("--draft", help="Also list the snapshot in this draft's front matter `sources:`.")] = None,
+    draft: Annotated[Optional[str], typer.Option("--draft", help="Also list the snapshot in this draft's front matter `sources:`.", autocompletion=complete_drafts)] = None,
 ) -> None:
-    """Copy a file or fetch a URL into the sources folder, recording URL, time and sha256."""
+    """Copy a file or fetch a URL into the sources folder, recording URL, time and sha256.
+
+    Examples:
+
+    \b
+      factcheck sources add https://example.org/release.html --draft examples/drafts/city/harbour-bridge-repairs.md
+    """
     run(add_source, target, draft)
 
 
 @sources_app.command("index")
 def index_cmd(quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False) -> None:
-    """Bring the source index under .factcheck/ up to date (match does this too)."""
+    """Bring the source index under .factcheck/ up to date (match does this too).
+
+    Examples:
+
+    \b
+      factcheck sources index
+    """
     run(index_sources, quiet)
 
 

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from factcheck.commands import run
+from factcheck.completion import complete_drafts
 from factcheck.errors import FactcheckError
 
 
@@ -74,8 +75,15 @@ def show_status(drafts: list[str], fmt: StatusFormat) -> int:
 def register(app: typer.Typer) -> None:
     @app.command("status")
     def status(
-        drafts: Annotated[Optional[list[str]], typer.Argument(help="Drafts. Default: every draft in the config.")] = None,
+        drafts: Annotated[Optional[list[str]], typer.Argument(help="Drafts. Default: every draft in the config.", autocompletion=complete_drafts)] = None,
         format: Annotated[StatusFormat, typer.Option("--format", "-f", help="Output format.")] = StatusFormat.text,
     ) -> None:
-        """One row per draft: claims by review status (pending, approved, rejected, stale) and by verdict."""
+        """One row per draft: claims by review status (pending, approved, rejected, stale) and by verdict.
+
+        Examples:
+
+        \b
+          factcheck status
+          factcheck status --format json
+        """
         run(show_status, drafts or [], format)

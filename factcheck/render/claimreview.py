@@ -8,6 +8,8 @@ Input is the per-draft claim records that `factcheck export` works on:
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from typing import Any, Iterable
 
 from factcheck.review import Status, reviews_of, status_of
@@ -44,12 +46,39 @@ def decisive_review(claim: dict[str, Any]) -> dict[str, Any] | None:
     return matching[-1] if matching else None
 
 
-def claim_reviewed(claim: dict[str, Any]) -> str:
-    text = str(claim.get("text") or "")
+def claim_reviewed(claim: dict[str, Any], *, shared: bool = False) -> str:
+    """What the claim says, in the reader's words: Markdown marks taken out.
+
+    A figure or date is its whole sentence, which says what it is about; when other
+    rated claims share that sentence, the claim's own words lead, so no sentence is
+    published with two different ratings.
+    """
+    text = plain_text(str(claim.get("text") or ""))
     if claim.get("kind") == "quote":
         said = f"\u201c{text}\u201d"
         return f"{claim['speaker']} said {said}" if claim.get("speaker") else said
-    return str(claim.get("sentence") or text)
+    sentence = plain_text(str(claim.get("sentence") or ""))
+    if not sentence:
+        return text
+    return f"{text} (in \u201c{sentence}\u201d)" if shared else sentence
+
+
+_LINE_MARKS = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d{1,9}[.)]\s+)+")
+_MARKDOWN = (
+    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # [words](address), ![description](image)
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # **strong**
+    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),  # *emphasis*
+    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),  # _emphasis_
+    (re.compile(r"`([^`]*)`"), r"\1"),  # `code`
+)
+
+
+def plain_text(text: str) -> str:
+    """Markdown as a reader sees it: no `#` or list marks, emphasis or link syntax."""
+    text = " ".join(_LINE_MARKS.sub("", line) for line in text.splitlines())
+    for pattern, keep in _MARKDOWN:
+        text = pattern.sub(keep, text)
+    return " ".join(text.split())
 
 
 def item_reviewed(claim: dict[str, Any], draft: dict[str, Any]) -> dict[str, Any]:
@@ -59,7 +88,7 @@ def item_reviewed(claim: dict[str, Any], draft: dict[str, Any]) -> dict[str, Any
     when = draft.get("date") or draft.get("reference_date")
     if when:
         item["datePublished"] = str(when)[:10]
-    appearance: dict[str, Any] = {"@type": "CreativeWork", "name": str(draft.get("title") or draft["path"])}
+    appearance: dict[str, Any] = {"@type": "CreativeWork", "name": plain_text(str(draft.get("title") or draft["path"]))}
     if draft.get("url"):
         appearance["url"] = str(draft["url"])
     item["appearance"] = appearance
@@ -78,7 +107,12 @@ def review_author(review: dict[str, Any] | None, publisher: str | None, publishe
 
 
 def claim_review(
-    claim: dict[str, Any], draft: dict[str, Any], *, publisher: str | None = None, publisher_url: str | None = None
+    claim: dict[str, Any],
+    draft: dict[str, Any],
+    *,
+    publisher: str | None = None,
+    publisher_url: str | None = None,
+    shared: bool = False,
 ) -> dict[str, Any] | None:
     """One ClaimReview, or None for a claim that is not signed off."""
     rating = rating_for(claim)
@@ -88,7 +122,7 @@ def claim_review(
     out: dict[str, Any] = {"@context": "https://schema.org", "@type": "ClaimReview"}
     if draft.get("url"):
         out["url"] = f"{draft['url']}#{claim.get('id')}"
-    out["claimReviewed"] = claim_reviewed(claim)
+    out["claimReviewed"] = claim_reviewed(claim, shared=shared)
     out["itemReviewed"] = item_reviewed(claim, draft)
     out["author"] = review_author(review, publisher, publisher_url)
     if review and review.get("at"):
@@ -108,8 +142,12 @@ def claim_reviews(drafts: Iterable[dict[str, Any]], **options: Any) -> list[dict
     """Every approved or rejected claim of every draft, in draft order."""
     found = []
     for draft in drafts:
-        for claim in draft.get("claims") or []:
-            item = claim_review(claim, draft, **options)
+        claims = draft.get("claims") or []
+        rated = [c for c in claims if rating_for(c) is not None and c.get("kind") != "quote"]
+        per_sentence = Counter(str(c.get("sentence") or "") for c in rated)
+        for claim in claims:
+            shared = claim.get("kind") != "quote" and per_sentence[str(claim.get("sentence") or "")] > 1
+            item = claim_review(claim, draft, shared=shared, **options)
             if item is not None:
                 found.append(item)
     return found

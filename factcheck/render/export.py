@@ -48,15 +48,47 @@ def as_json(files: list) -> str:
     return json.dumps(export_data(files), ensure_ascii=False, indent=2) + "\n"
 
 
-def _stored(files: list) -> list[dict[str, Any]]:
-    """The claims as stored, reviews included: ClaimReview and CSV say who signed off and when."""
-    return [{"path": cf.draft, "reference_date": cf.reference_date, "claims": cf.claims} for cf in files]
+PUBLISHED_FRONT_MATTER = ("title", "date", "url")
 
 
-def as_claimreview(files: list) -> str:
+def _stored(files: list, fronts: dict[str, dict] | None = None) -> list[dict[str, Any]]:
+    """The claims as stored, reviews included: ClaimReview and CSV say who signed off and when.
+
+    `fronts` maps a draft's path to its front matter, whose title, date and url name the
+    story a ClaimReview is published with.
+    """
+    out = []
+    for cf in files:
+        front = (fronts or {}).get(cf.draft) or {}
+        record = {"path": cf.draft, "reference_date": cf.reference_date, "claims": cf.claims}
+        record.update({k: front[k] for k in PUBLISHED_FRONT_MATTER if front.get(k) not in (None, "")})
+        out.append(record)
+    return out
+
+
+def as_claimreview(files: list, fronts: dict[str, dict] | None = None) -> str:
     from factcheck.render import claimreview
 
-    return claimreview.render(_stored(files))
+    return claimreview.render(_stored(files, fronts))
+
+
+def empty_reason(fmt: str, files: list) -> str | None:
+    """Why an export came out empty, for stderr; None when it has something in it."""
+    claims = [c for cf in files for c in cf.claims]
+    if not files:
+        return "nothing to export: no claims files yet; run `factcheck scan` first"
+    if not claims:
+        return "nothing to export: the claims files list no claims"
+    if fmt == "claimreview":
+        from factcheck.review import Status
+
+        if not any(status_of(c) in (Status.APPROVED, Status.REJECTED) for c in claims):
+            n = len(claims)
+            return (
+                f"no ClaimReview written: none of the {n} claim{'s' if n != 1 else ''} is approved or rejected yet "
+                "(ClaimReview publishes signed-off claims only; see `factcheck review`)"
+            )
+    return None
 
 
 def as_csv(files: list) -> str:
