@@ -593,6 +593,10 @@ class _Scan:
             return
         if m.group("f"):
             num, den = 1, W.FRACTION_WORDS[m.group("f").lower()]
+        elif m.group("dn"):
+            num, den = int(m.group("dn")), int(m.group("dd"))
+            if not _is_fraction(num, den):
+                return
         else:
             num, den = W.CARDINALS[m.group("n").lower()], W.FRACTION_WORDS[m.group("fs").lower()]
             if num >= den:
@@ -737,7 +741,8 @@ class _Scan:
         nxt = self.next_two(q)
         if nxt[0] in _MAGNITUDE_LEADS or nxt[1] in _MAGNITUDE_LEADS:
             self.magnitudes(q)
-        if not q.words and self.next_two(q) == " a" and q.value.denominator == 1:
+        whole = q.base if q.magnitude and q.base is not None else q.value
+        if not q.words and self.next_two(q) == " a" and whole.denominator == 1:
             self.and_fraction(q, q.value / q.base if q.magnitude and q.base else Fraction(1))
             if not q.magnitude and q.value.denominator != 1:
                 self.magnitudes(q)  # "2 and a half million"
@@ -1233,7 +1238,8 @@ def _code_hyphen(text: str, hyphen: int) -> bool:
 
 _AND_FRACTION = _Lazy(
     r"(?i:\s+and\s+(?:an?\s+(?P<f>half|third|quarter|fourth|fifth|eighth|tenth)"
-    r"|(?P<n>one|two|three|four|five|seven|nine)[\s-]+(?P<fs>thirds|quarters|fourths|fifths|eighths|tenths)))(?!\w)"
+    r"|(?P<n>one|two|three|four|five|seven|nine)[\s-]+(?P<fs>thirds|quarters|fourths|fifths|eighths|tenths)"
+    r"|(?P<dn>\d{1,2})/(?P<dd>\d{1,2})(?![\d/])))(?!\w)"
 )
 _MAGNITUDE_OF = {**{k: Fraction(v) for k, v in U.MAGNITUDE_WORDS.items()}, "dozen": Fraction(12)}
 # "half a million", "a quarter of a million", "half million", "a half-million"

@@ -358,6 +358,8 @@ def unit_at(text: str, p: int, end: int, spaced: bool = True) -> tuple[int, str]
     "km", "kilometres", "sq km", "km²", "metre-high", "-year-old", "kilometres per hour"; a name
     that starts with a capital is taken for a proper name ("Three Mile Island"), not a unit.
     """
+    if p > end:
+        return None  # the window ends inside the number: no room for a unit
     if spaced:
         p = _UNIT_GAP.match(text, p, end).end()
     power = ""

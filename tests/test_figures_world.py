@@ -38,6 +38,8 @@ def one(text: str, locale: str | None = None):
         ("Roughly five hundred and three quarters of them were new.", "five hundred and three quarters", 575),
         ("The wait was one and a half hours.", "one and a half hours", 1.5),
         ("Repairs ran to 3 and a half million euros.", "3 and a half million euros", 3_500_000),
+        ("The levy is 4 and 1/2 percent.", "4 and 1/2 percent", 4.5),
+        ("The fund raised 1.2 billion and counting.", "1.2 billion", 1_200_000_000),
         ("The new ward cost half a million.", "half a million", 500_000),
         ("Nearly half million tourists came.", "half million tourists", 500_000),
         ("The appeal passed the quarter-million mark with a quarter of a million donors.", "a quarter of a million donors", 250_000),

@@ -88,7 +88,7 @@ def test_match_gives_each_claim_a_verdict_with_evidence(newsroom):
     assert "drafts/pier.md:" in result.stdout.decode()
     got = verdicts(newsroom)
     expected = {
-        "q-ok": "supported", "q-changed": "contradicted", "q-invented": "not_found", "q-speaker": "supported",
+        "q-ok": "supported", "q-changed": "contradicted", "q-invented": "not_found", "q-speaker": "contradicted",
         "f-wrong": "contradicted", "f-more": "supported", "f-pdf": "supported", "d-wrong": "contradicted", "d-ok": "supported",
     }
     assert {k: v["verdict"] for k, v in got.items()} == expected
@@ -104,7 +104,8 @@ def test_evidence_carries_location_reason_and_diff(newsroom):
     spoken = got["q-speaker"]["evidence"][0]
     assert spoken["timestamp"] == "00:00:05.500"
     assert spoken["speaker"] == "TOM REYES"
-    assert "the source has TOM REYES saying this" in spoken["reason"]
+    assert spoken["reason"].startswith("the source has TOM REYES saying this, the draft has Maren Oduya")
+    assert spoken["verdict"] == "contradicted"
     assert got["f-pdf"]["evidence"][0]["page"] == 2
     assert "141" in got["f-wrong"]["evidence"][0]["reason"]
     assert got["q-invented"]["evidence"] == []
@@ -196,3 +197,39 @@ def test_evidence_offsets_cut_the_passage_out_of_the_source(newsroom):
     for cid in ("f-wrong", "d-ok", "q-ok"):
         ev = verdicts(newsroom)[cid]["evidence"][0]
         assert " ".join(BRIEFING[ev["start"] : ev["end"]].split()) == ev["text"]
+
+
+def test_a_draft_reaching_itself_or_another_draft_as_a_source_is_an_error(newsroom):
+    (newsroom / "drafts/pier.md").write_text("---\nsources:\n  - drafts/*.md\n  - sources/briefing.txt\n---\nBody.\n")
+    result = run_cli("match", cwd=newsroom)
+    err = result.stderr.decode()
+    assert result.returncode == 2, err
+    assert err.strip().splitlines() == [
+        "factcheck: error: drafts/pier.md: its sources reach drafts/pier.md, selected as a draft; a draft cannot be a source"
+    ]
+    assert "verdict" not in json.dumps(verdicts(newsroom))
+
+
+def test_a_bug_judging_one_claim_names_the_draft_and_claim_and_the_rest_are_judged(newsroom, monkeypatch):
+    (newsroom / "drafts/pier.md").write_text("---\nsources: sources/briefing.txt\n---\nBody.\n")
+    import factcheck.match.judge as judge_mod
+
+    real = judge_mod.judge_value
+
+    def broken(claim, ctx):
+        if claim["id"] == "f-wrong":
+            raise ValueError("boom")
+        return real(claim, ctx)
+
+    from factcheck import match as match_mod
+    from factcheck.config import load_config
+
+    monkeypatch.chdir(newsroom)
+    monkeypatch.setattr(judge_mod, "judge_value", broken)
+    run = match_mod.match(load_config(), None)
+    errors = [str(e) for o in run.outcomes for e in o.errors]
+    assert errors == ["drafts/pier.md: internal error judging claim f-wrong: ValueError: boom"]
+    assert run.outcomes[0].errors[0].exit_code == 3
+    got = verdicts(newsroom)
+    assert "verdict" not in got["f-wrong"]
+    assert got["q-ok"]["verdict"] == "supported" and got["d-wrong"]["verdict"] == "contradicted"

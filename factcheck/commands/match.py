@@ -36,9 +36,24 @@ def match_drafts(drafts: list[str] | None, check: bool, quiet: bool, force: bool
     if not result.outcomes and not quiet:
         output.out("no scanned drafts found; run `factcheck scan` first")
     if result.failed:
-        return 2
+        return _failure_code(result)
     findings = any(o.counts.get("contradicted") or o.counts.get("not_found") for o in result.outcomes)
     return 1 if check and findings else 0
+
+
+def _failure_code(result) -> int:
+    """3 when a claim met a bug (its traceback goes to a log file, named on stderr), else 2."""
+    bugs = [e for o in result.outcomes for e in o.errors if getattr(e, "details", None)]
+    if not bugs:
+        return 2
+    import tempfile
+
+    from factcheck import output
+
+    with tempfile.NamedTemporaryFile("w", prefix="factcheck-crash-", suffix=".log", delete=False) as fh:
+        fh.write("\n".join(e.details for e in bugs))
+    output.error(f"details of the internal errors above were written to {fh.name}")
+    return 3
 
 
 def register(app: typer.Typer) -> None:

@@ -172,6 +172,9 @@ def _possessive_claim():
     )
 
 
+_NAME_COLON = re.compile(
+    r"(?P<who>(?:[A-Z][\w.\u2019'\-]*[^\S\n]+){1,4}[A-Z][\w\u2019'\-]*)[^\S\n]*(?:\([^()\n]{1,30}\))?[^\S\n]*:[^\S\n]*$"
+)
 _FROM_PLACE = re.compile(
     r"(?P<who>[A-Z][\w.\u2019'\-]*(?:[^\S\n]+[A-Z][\w.\u2019'\-]*){0,3}),(?:[^\S\n]+\d{1,3},)?"
     r"[^\S\n]+(?:of|from)[^\S\n]+(?:(?:[A-Z][\w.\u2019'\-]*[^\S\n]*){1,3},[^\S\n]*)?$"
@@ -236,7 +239,7 @@ class Story:
             return claim
         if after:
             return after[0].mention
-        return self._dash_credit(q, para_end)
+        return self._dash_credit(q, para_end) or self._name_colon(q, before)
 
     def _clause_subject(self, lo: int, hi: int) -> Mention | None:
         """`…, and as Doe went on about "…", Roe nodded`: the quote sits in a clause of its own
@@ -287,6 +290,19 @@ class Story:
         i = bisect.bisect_left(self.verb_at, lo)
         j = bisect.bisect_left(self.verb_at, hi)
         return self.attributions[i:j]
+
+    def _name_colon(self, q, sentence_start: int) -> Mention | None:
+        """`Rep. Jane Doe (D-Ohio): "…"`, `- Jane Doe: "…"`: a name and a colon just before the
+        quote, opening its sentence, as transcripts and round-ups credit a speaker."""
+        if self.frame[max(sentence_start, q.mark_start - 3) : q.mark_start].strip()[-1:] != ":":
+            return None
+        m = _NAME_COLON.search(self.frame, max(sentence_start, q.mark_start - 90), q.mark_start)
+        if not m or self.frame[sentence_start : m.start()].strip(" -\u2013\u2014\u2022*"):
+            return None
+        name = names.strip_titles(m.group("who"))
+        if not name or " " not in name or not_speakers.not_a_person(name):
+            return None  # a full name only: `Update:` or `Note:` open a sentence the same way
+        return Mention("name", m.group("who"), name, m.start("who"), m.end("who"))
 
     def _dash_credit(self, q, para_end: int) -> Mention | None:
         """`"…" ― Jane Doe`: a name after a dash closing the paragraph."""

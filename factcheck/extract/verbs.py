@@ -31,7 +31,7 @@ SPEECH_VERBS = (
     "sings sang sing singing praised praises accused accuses accusing condemned condemns condemning "
     "criticized criticizes criticizing dismissed dismisses mocked mocks mocking branded brands "
     "likened likens compared compares call learned learns announcing asserted asserts asserting cited cites "
-    "citing hailed hails promising referenced references referencing remembered found finds"
+    "citing hailed hails promising referenced references referencing remembered found finds assured assures speculated"
 ).split()
 # Verbs that may come before their speaker: `"…," said Doe`.
 INVERTING_VERBS = frozenset(

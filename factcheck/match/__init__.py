@@ -219,7 +219,7 @@ def _could_change(source_set: SourceSet, cached, gone: set[str], changed_chunks:
     searcher = source_set.searcher
     for query, _limit, needed in cached.searches:
         best = searcher.best_score_in(query, changed_chunks)
-        if best > 0 and best >= needed * RANK_MARGIN:
+        if (best > 0 or needed < 0) and best >= needed * RANK_MARGIN:
             return True
     return False
 
@@ -253,7 +253,11 @@ def _judge_claims(w: DraftWork, index, tick) -> dict:
     try:
         for n, claim in enumerate(w.todo):
             searcher.watch = watch = Watch()
-            j = judge(claim, ctx)
+            try:
+                j = judge(claim, ctx)
+            except Exception as exc:  # noqa: BLE001 - one claim's bug must not lose the draft's other verdicts
+                w.outcome.errors.append(JudgingError(w.rel, claim.get("id"), exc))
+                continue
             out[w.keys[claim["id"]]] = Cached(j.verdict.value, [e.to_record() for e in j.evidence], sorted(watch.sources), watch.searches)
             tick(n + 1)
     finally:
@@ -312,15 +316,30 @@ def _plans(config, given, run: MatchRun) -> list:
 
     plans = []
     resolver = resolve.Resolver(config)
-    for rel in _selected(config, given, run):
+    selected = _selected(config, given, run)
+    all_drafts = set(drafts_mod.discover(config)) if selected else set()
+    for rel in selected:
         outcome = DraftOutcome(rel, store.claims_path(config.claims_dir, rel).relative_to(config.root).as_posix())
         run.outcomes.append(outcome)
         try:
             draft = drafts_mod.read_draft(config, rel)
-            plans.append((rel, resolver.for_draft(draft.sources), outcome))
+            resolved = resolver.for_draft(draft.sources)
+            _refuse_drafts_as_sources(rel, resolved.paths, all_drafts | {rel})
+            plans.append((rel, resolved, outcome))
         except FactcheckError as exc:
             outcome.errors.append(exc)
     return plans
+
+
+def _refuse_drafts_as_sources(rel: str, sources: list[str], drafts: set[str]) -> None:
+    """A draft checked against itself (or another draft) comes out all "supported": its
+    claims are found word for word. Such a source is a mistake in the globs, never evidence."""
+    from factcheck.errors import ConfigError
+
+    reached = sorted(p for p in sources if p in drafts)
+    if reached:
+        shown = ", ".join(reached[:3]) + (f" and {len(reached) - 3} more" if len(reached) > 3 else "")
+        raise ConfigError(f"its sources reach {shown}, selected as a draft; a draft cannot be a source", path=rel)
 
 
 def _selected(config, given, run: MatchRun) -> list[str]:
@@ -336,6 +355,19 @@ def _selected(config, given, run: MatchRun) -> list[str]:
         except FactcheckError as exc:
             run.outcomes.append(DraftOutcome(g, errors=[exc]))
     return rels
+
+
+class JudgingError(FactcheckError):
+    """A bug met while judging one claim: the claim keeps its old verdict, the run goes on."""
+
+    exit_code = 3
+
+    def __init__(self, draft: str, claim_id, exc: BaseException):
+        import traceback
+
+        super().__init__(f"internal error judging claim {claim_id}: {type(exc).__name__}: {exc}", path=draft)
+        self.details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+
 
 
 def _apply(cf, verdict_of, outcome: DraftOutcome) -> bool:

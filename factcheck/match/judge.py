@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from factcheck.match import attribution, context, paraphrase, quotes, values
+from factcheck.match import attribution, context, paraphrase, quantity, quotes, values
 from factcheck.match.evidence import Evidence, Judgement, Verdict
 from factcheck.match.locate import Hit, locate
 from factcheck.match.words import same_words, single_line, words
@@ -120,6 +120,57 @@ def _find_words(sentence: str, text: str) -> int:
 
 
 def judge_value(claim: dict, ctx: Context) -> Judgement:
+    claim = _read_forward(claim, ctx)
+    judgement = _judge_value(claim, ctx)
+    if judgement.verdict is Verdict.CONTRADICTED and _bare_year(claim):
+        # "1992" is also a date claim, judged with its "after" or "before"; as a number
+        # it would contradict "after 1992" with the source's 1993.
+        return Judgement(Verdict.NOT_FOUND, judgement.evidence, "a year: judged as the date claim on the same words")
+    near_copy = bool(judgement.evidence) and judgement.evidence[0].score >= LOOSE
+    if judgement.verdict is Verdict.CONTRADICTED and quantity.named_number(claim) and not near_copy:
+        # In its own sentence a changed model number is worth catching; elsewhere the
+        # "4" of "Toy Story 4" would be weighed against whatever number the sentence has.
+        return Judgement(Verdict.NOT_FOUND, judgement.evidence, "a number that is part of a name ('Toy Story 4') counts nothing")
+    return judgement
+
+
+_FUTURE = re.compile(r"\b(?:will|is to|are to|set to|scheduled|expected to|due to|plans? to|upcoming|next)\b", re.I)
+_YEAR_TEXT = re.compile(r"^\s*(?:1\d|20)\d\d\s*$")
+
+
+def _bare_year(claim: dict) -> bool:
+    return claim.get("kind") == "figure" and not claim.get("unit") and bool(_YEAR_TEXT.match(claim.get("text") or ""))
+
+
+def _read_forward(claim: dict, ctx: Context) -> dict:
+    """A future-tense sentence's bare date is the next one: "will be held on September 21"
+    in a June draft is this September, not last year's (dates are read backward by default)."""
+    value = str(claim.get("value") or "")
+    if claim.get("kind") != "date" or len(value) < 7 or re.search(r"\d{4}", claim.get("text") or ""):
+        return claim
+    sentence, text = claim.get("sentence") or "", claim.get("text") or ""
+    at = sentence.find(text)
+    if at < 0 or not _FUTURE.search(sentence[:at]):
+        return claim
+    try:
+        day = dt.date.fromisoformat(value[:10] if len(value) >= 10 else value + "-01")
+    except ValueError:
+        return claim
+    if day >= ctx.reference_date.replace(day=1):
+        return claim
+    try:
+        return {**claim, "value": f"{day.year + 1}{value[4:]}"}
+    except ValueError:
+        return claim
+
+
+def _judge_value(claim: dict, ctx: Context) -> Judgement:
+    if quantity.is_bound(claim):
+        # A bound holds for many numbers, so the figure in the claim's place by word
+        # alignment may well be another quantity; the one that measures the same thing decides.
+        measured = [e for e in _same_quantity(claim, ctx) if e.verdict is not Verdict.NOT_FOUND]
+        if measured:
+            return _settle(measured, "")
     window, a, b = context_window(claim)
     hits = [h for h in locate(ctx.searcher, window) if h.score >= CONTEXT_MIN]
     narration = without_quotes(claim)
@@ -133,7 +184,21 @@ def judge_value(claim: dict, ctx: Context) -> Judgement:
         evidence = _reworded_value(claim, ctx)
     elif all(e.verdict is Verdict.CONTRADICTED for e in evidence) and max(e.score for e in evidence) < LOOSE:
         evidence = _second_opinion(claim, ctx, evidence)
+    if all(e.verdict is Verdict.NOT_FOUND for e in evidence):
+        # Nothing lines up with the claim's digits: look for the figure or date that
+        # measures the same thing, whatever it is written as.
+        evidence = _same_quantity(claim, ctx) + evidence
     return _settle(evidence, "no source passage matches the sentence around this claim")
+
+
+def _same_quantity(claim: dict, ctx: Context) -> list[Evidence]:
+    sentence = claim.get("sentence") or claim.get("text") or ""
+    text = single_line(claim.get("text") or "")
+    at = _find_words(sentence, text) if text else -1
+    if at < 0:
+        return []
+    found = quantity.judge(claim, ctx, sentence, at, at + len(text))
+    return [_evidence(ctx, f.hit, f.hit.start, f.hit.end, f.verdict, f.reason) for f in found]
 
 
 def _second_opinion(claim: dict, ctx: Context, contradicting: list[Evidence]) -> list[Evidence]:
@@ -173,13 +238,13 @@ def _value_evidence(claim: dict, hit: Hit, window: str, a: int, b: int, ctx: Con
 def _compare_value(claim: dict, found: str, p, s: int, e: int, ctx: Context) -> tuple[Verdict, str] | None:
     """The verdict on what stands in the claim's place; None when no number or date does
     (the words lined up only loosely, and the claim's place fell on other words)."""
-    if same_words(found, claim.get("text", "")):
+    if same_words(found, claim.get("text", "")) and not _other_currency(claim, p.text, s, e):
         return Verdict.SUPPORTED, f"the source gives {single_line(found)!r} in the same sentence"
     if claim["kind"] == "date":
         counterpart = _counterpart(claim, p, s, e, ctx)
         if counterpart is None:
             return None
-        return values.compare_dates(claim, counterpart.value, single_line(found))
+        return values.compare_dates(claim, counterpart.value, single_line(found), p.text[max(0, s - 40) : s])
     figure = _source_figure(p.text, s, e)
     if figure is None and not values.numbers_in(found) and values.numbers_in(claim.get("text", "")):
         return None
@@ -188,6 +253,14 @@ def _compare_value(claim: dict, found: str, p, s: int, e: int, ctx: Context) -> 
     shown = single_line(p.text[figure.start : figure.end])
     span = (figure.low, figure.high) if figure.low is not None else None
     return values.compare_figures(claim, figure.value, figure.unit, shown, span, figure.qualifier)
+
+
+def _other_currency(claim: dict, text: str, s: int, e: int) -> bool:
+    """"$40" and "€40" are the same words but not the same figure."""
+    if claim.get("kind") != "figure":
+        return False
+    figure = _source_figure(text, s, e)
+    return figure is not None and values.units_clash(claim.get("unit"), figure.unit)
 
 
 def _source_figure(text: str, s: int, e: int):
@@ -298,16 +371,42 @@ def _with_speaker(claim: dict, ev: Evidence, hit: Hit, cmp, ctx: Context) -> Evi
     said_by = ev.speaker or _source_speaker(hit, cmp, ctx)
     if not said_by:
         return ev
-    reason = ev.reason
-    if claim.get("speaker") and not same_person(claim["speaker"], said_by):
-        reason += f"; the source has {said_by} saying this, the draft has {claim['speaker']}"
-    return _replace(ev, speaker=said_by, reason=reason)
+    mine = claim.get("speaker")
+    if mine and not same_person(mine, said_by) and named(mine) and named(said_by) and not _named_near(mine, hit, cmp) and (
+        ev.speaker or _confirmed(said_by, hit, cmp, ctx)
+    ):
+        # The right words in the wrong mouth: as false as a changed word.
+        reason = f"the source has {said_by} saying this, the draft has {mine}; {ev.reason}"
+        return _replace(ev, speaker=said_by, reason=reason, verdict=Verdict.CONTRADICTED)
+    return _replace(ev, speaker=said_by)
 
 
-def _source_speaker(hit: Hit, cmp, ctx: Context) -> str | None:
+SPEAKER_REACH = 600
+
+
+def _confirmed(said_by: str, hit: Hit, cmp, ctx: Context) -> bool:
+    """The source's attribution read with its neighbouring sentences names the same person:
+    a sentence read alone can lose the speaker named before it."""
+    wide = _source_speaker(hit, cmp, ctx, reach=SPEAKER_REACH)
+    return bool(wide) and same_person(wide, said_by)
+
+
+def _named_near(speaker: str, hit: Hit, cmp) -> bool:
+    """Does the source name the draft's speaker near the quote? Then the source may well
+    credit them, and reading its attribution otherwise is the riskier call."""
     p = hit.passage
     s, e = cmp.start - p.start, cmp.end - p.start
-    lo, hi = _sentence_bounds(p.text, s, e)
+    around = {w.key for w in words(p.text, max(0, s - SPEAKER_REACH), min(len(p.text), e + SPEAKER_REACH))}
+    names = {w.key for w in words(speaker) if w.key not in attribution.TITLES and len(w.key) > 2}
+    return bool(names & around)
+
+
+def _source_speaker(hit: Hit, cmp, ctx: Context, reach: int = 0) -> str | None:
+    """Who the source has saying the quote, as the quote extractor reads the sentence (or,
+    with `reach`, the sentences that far around it, as it reads a whole draft)."""
+    p = hit.passage
+    s, e = cmp.start - p.start, cmp.end - p.start
+    lo, hi = _sentence_bounds(p.text, max(0, s - reach), min(len(p.text), e + reach))
     if not any(mark in p.text[lo:hi] for mark in _QUOTE_MARKS):
         return None  # no quote marks: the quote extractor would find nobody speaking
     for c in ctx.claims_in(p.doc, p.start + lo, p.text[lo:hi]):
@@ -317,6 +416,21 @@ def _source_speaker(hit: Hit, cmp, ctx: Context) -> str | None:
 
 
 _QUOTE_MARKS = ('"', "\u201c", "\u201d")
+
+
+_UNNAMED = frozenset("he she they it we i you the a an his her their its this that one".split())
+
+
+def named(speaker: str) -> bool:
+    """A speaker given by name ("Maren Oduya", "TOM REYES"), not a pronoun or a description
+    alone ("she", "the spokesman"): only two names can be told apart."""
+    parts = speaker.split()
+    if any(w.lower() in attribution.DOCUMENTS or w.lower() in _NOT_PEOPLE for w in parts):
+        return False  # "Times article", "the commission's report": a document speaks for someone
+    return any(w[:1].isupper() and len(w) > 1 and w.lower() not in _UNNAMED and w.lower() not in attribution.TITLES for w in parts)
+
+
+_NOT_PEOPLE = frozenset("article articles debates debate commission committee".split())
 
 
 def same_person(a: str, b: str) -> bool:

@@ -292,8 +292,12 @@ def _compare_dates(claim: dict, item: _Item) -> tuple[Verdict, str]:
     mine, theirs = str(claim.get("value") or ""), str(item.value or "")
     if not (mine and theirs) and same_words(item.text, claim.get("text") or ""):
         return Verdict.SUPPORTED, f"the source gives {item.text!r}"
-    if mine and theirs.startswith(mine):
-        return values.compare_dates(claim, theirs, item.text)
+    bounded = any(values.claim_date_bound(claim))
+    if mine and (theirs.startswith(mine) or (bounded and theirs)):
+        verdict, reason = values.compare_dates(claim, theirs, item.text)
+        if verdict is not Verdict.CONTRADICTED or (_DIGIT.search(claim.get("text") or "") and _DIGIT.search(item.text)):
+            return verdict, reason
+        return Verdict.NOT_FOUND, ""
     clash = len(mine) == len(theirs) and _DIGIT.search(claim.get("text") or "") and _DIGIT.search(item.text)
     if mine and theirs and clash:
         return values.compare_dates(claim, theirs, item.text)

@@ -140,22 +140,116 @@ def figure_agrees(draft: float, source: float, qualifier: str | None, step: floa
 def compare_figures(
     claim: dict, source_value, source_unit, source_text: str, source_range=None, source_qualifier: str | None = None
 ) -> tuple[Verdict, str]:
-    """Verdict on a draft figure against the figure at the same place in the source."""
+    """Verdict on a draft figure against the figure at the same place in the source.
+
+    Both are read as intervals (see intervals.py): supported when the source's lies inside
+    the claim's, contradicted when they cannot meet, otherwise not found. The reason shows
+    the arithmetic: "the source gives '317 people'; 'more than 300' holds"."""
     draft_value = _as_float(claim.get("value"))
     if draft_value is None:
         draft_value = _parsed_value(claim.get("text", ""))
-    if draft_value is not None and source_range and source_range[0] <= draft_value <= source_range[1]:
-        return Verdict.SUPPORTED, f"the source gives {source_text!r}, a range that holds {_fmt(draft_value)}"
     if draft_value is None or source_value is None:
         return compare_written(claim.get("text", ""), source_text)
     if units_clash(claim.get("unit"), source_unit):
         return Verdict.CONTRADICTED, f"the source gives {source_text!r}, in {source_unit} not {claim.get('unit')}"
-    step = rounding_step(claim.get("text", ""), draft_value)
-    ok, how = figure_agrees(draft_value, float(source_value), claim.get("qualifier"), step, source_qualifier)
-    if ok:
-        detail = f" ({how} {_fmt(draft_value)})" if how else ""
-        return Verdict.SUPPORTED, f"the source gives {source_text!r}{detail}"
-    return Verdict.CONTRADICTED, f"the source gives {source_text!r}, not {claim.get('text')!r}"
+    best: tuple[Verdict, str] | None = None
+    for value, unit in claim_readings(claim, draft_value, source_unit):
+        found = _against(claim, value, unit, float(source_value), source_unit, source_text, source_range, source_qualifier)
+        if found[0] is Verdict.SUPPORTED:
+            return found
+        if best is None or (best[0] is Verdict.CONTRADICTED and found[0] is Verdict.NOT_FOUND):
+            best = found
+    return best
+
+
+def claim_readings(claim: dict, value: float, source_unit=None) -> list[tuple[float, str | None]]:
+    """The draft figure's value, and what else its words make it: "half of the 20" is 10,
+    "one in five" is 20 percent."""
+    unit = claim.get("unit")
+    out = [(value, unit)]
+    if is_measure(unit) or not 0 < value < 1:
+        return out
+    whole = _of_the(claim) if not unit else None
+    if whole is not None:
+        out.append((value * whole, None))
+    if unit_key(source_unit) == "percent":
+        out.append((value * 100, "percent"))
+    return out
+
+
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?P<n>\d[\d,]*|[a-z]+)\b", re.I)
+
+
+def _of_the(claim: dict) -> float | None:
+    """N in "half of the N" right after the claim's words in its sentence."""
+    sentence, text = claim.get("sentence") or "", claim.get("text") or ""
+    at = sentence.find(text) if text else -1
+    if at < 0:
+        return None
+    m = _OF_THE.match(sentence, at + len(text))
+    if not m:
+        return None
+    n = m.group("n").replace(",", "")
+    if n.isdigit():
+        return float(n)
+    return _parsed_value(n)
+
+
+_CHANGE = re.compile(r"\s*from\b", re.I)
+_OVER_NOT_A_BOUND = re.compile(r"\b(?:averaged|spread|based|calculated|measured|divided|split|shared|distributed)\s*$", re.I)
+
+
+def effective_qualifier(claim: dict) -> str | None:
+    """"averaged over 373 reviews" is taken over them, not more than them."""
+    qualifier = claim.get("qualifier")
+    if (qualifier or "").lower().strip() != "over":
+        return qualifier
+    sentence, text = claim.get("sentence") or "", claim.get("text") or ""
+    at = sentence.find(text)
+    return None if at > 0 and _OVER_NOT_A_BOUND.search(sentence[:at]) else qualifier
+
+
+def _against(claim, value, unit, source_value, source_unit, source_text, source_range, source_qualifier):
+    from factcheck.match import conversions
+    from factcheck.match.intervals import figure_interval, kind_of, rounding, source_interval
+
+    text, qualifier = claim.get("text", ""), effective_qualifier(claim)
+    low, high = (source_range or (None, None))
+    note = ""
+    src_step = 0.0  # a source's "900,000" says nothing about the draft's more precise "950,000"
+    if conversions.convertible(source_unit, unit):
+        # The source's figure is as precise as it is written, in its own unit.
+        from factcheck.match.intervals import precision
+
+        src_step = conversions.scale(precision(source_text, source_value) / 2, source_unit, unit)
+        low = conversions.convert(low, source_unit, unit) if low is not None else None
+        high = conversions.convert(high, source_unit, unit) if high is not None else None
+        source_value = conversions.convert(source_value, source_unit, unit)
+        note = f" (= {_fmt(round(source_value, 2))} {unit})"
+    mine = figure_interval(value, text, qualifier, unit=unit)
+    if low is not None and _CHANGE.match(source_text):
+        # "from $1.6 million to $3.2 million" is a change, not a range: two figures, each a value
+        # the thing had; the claim may state either.
+        for end in (high, low):
+            if source_interval(end, source_text, None).inside(mine) or abs(end - value) <= rounding(text, value):
+                return Verdict.SUPPORTED, f"the source gives {source_text!r}{note}; {text!r} holds"
+        return Verdict.NOT_FOUND, f"the source gives {source_text!r}{note}, which does not settle {text!r}"
+    theirs = source_interval(source_value, source_text, source_qualifier, low=low, high=high, unit=source_unit)
+    given = f"the source gives {source_text!r}{note}"
+    plain = not kind_of(qualifier) or mine.point
+    if theirs.inside(mine):
+        return Verdict.SUPPORTED, f"{given}; {text!r} holds"
+    if plain and not kind_of(source_qualifier) and low is None and abs(value - source_value) <= max(src_step, rounding(text, value)):
+        return Verdict.SUPPORTED, f"{given}; {text!r} is the same figure rounded"
+    hedge = kind_of(qualifier)
+    if hedge in ("about", "nearly", "just_over") and kind_of(source_qualifier) == hedge:
+        # Both hedge the same way ("almost 50,000"): they must name the same number.
+        if math.isclose(value, source_value, rel_tol=1e-9) or abs(value - source_value) <= rounding(text, value):
+            return Verdict.SUPPORTED, f"{given}; both give {qualifier} {_fmt(value)}"
+        return Verdict.CONTRADICTED, f"the claim says {text!r}; {given}"
+    if not theirs.meets(mine):
+        return Verdict.CONTRADICTED, f"the claim says {text!r}; {given}"
+    return Verdict.NOT_FOUND, f"{given}, which does not settle {text!r}"
 
 
 def compare_written(draft_text: str, source_text: str) -> tuple[Verdict, str]:
@@ -166,16 +260,73 @@ def compare_written(draft_text: str, source_text: str) -> tuple[Verdict, str]:
     return Verdict.CONTRADICTED, f"the source gives {source_text!r}, not {draft_text!r}"
 
 
-def compare_dates(claim: dict, source_value, source_text: str) -> tuple[Verdict, str]:
-    """Dates as ISO values; a coarser date agrees with any finer one inside it."""
+def compare_dates(claim: dict, source_value, source_text: str, source_before: str = "") -> tuple[Verdict, str]:
+    """Dates as the days they allow: "before 1990", "early 2019", "in March" and "March 9"
+    are intervals, and the claim holds when the source's days lie inside the claim's.
+
+    `source_before` is the source's words just before its date ("born before", "since")."""
+    from factcheck.match.intervals import date_bound, date_interval, describe_date
+
     mine = str(claim.get("value") or "")
     theirs = str(source_value or "")
     if not mine or not theirs:
         return Verdict.CONTRADICTED, f"the source gives {source_text!r}, not {claim.get('text')!r}"
+    mine, theirs = _same_year_unless_written(mine, claim.get("text") or "", theirs, source_text)
+    bound, part = claim_date_bound(claim)
+    mine_iv = date_interval(mine, bound, part)
+    s_bound, s_part = date_bound(source_before, source_text)
+    if bound and s_bound == bound and bound != "as of":
+        bound = s_bound = ""  # "after Monday's debate" against "after Tuesday's": the two days are what differ
+    # "As of 29 April" or "by 2018" in a source dates what it reports: it is that day.
+    theirs_iv = date_interval(theirs, "" if s_bound in ("by", "as of") else s_bound, s_part)
+    if mine_iv is None or theirs_iv is None:
+        return _compare_iso(mine, theirs, source_text)
+    text = claim.get("text") or mine
+    shown = f"{source_text!r} ({theirs})"
+    said = (bound + " " if bound and bound != "as of" else "") + text
+    if theirs_iv.inside(mine_iv):
+        return Verdict.SUPPORTED, f"the source gives {shown}; {said!r} holds"
+    if not theirs_iv.meets(mine_iv):
+        return Verdict.CONTRADICTED, f"the claim says {said!r} ({describe_date(mine_iv)}); the source gives {shown}"
+    return Verdict.NOT_FOUND, f"the source gives {shown}, which does not settle {said!r}"
+
+
+_YEAR_WRITTEN = re.compile(r"(?<!\d)\d{4}(?!\d)|'\d\d\b")
+
+
+def _same_year_unless_written(mine: str, mine_text: str, theirs: str, their_text: str) -> tuple[str, str]:
+    """"the 23rd of August" names no year: it is read against the draft's date, and the
+    source's "August 23, 2015" is not another day for that. Where only one side writes the
+    year, the other is taken to mean the same year."""
+    if len(mine) < 7 or len(theirs) < 7 or mine[:4] == theirs[:4]:
+        return mine, theirs
+    mine_has, theirs_has = bool(_YEAR_WRITTEN.search(mine_text)), bool(_YEAR_WRITTEN.search(their_text))
+    if not theirs_has and not mine_has:
+        return theirs[:4] + mine[4:], theirs  # each read against its own date: the same day of the year
+    if theirs_has and not mine_has:
+        return theirs[:4] + mine[4:], theirs
+    if mine_has and not theirs_has:
+        return mine, mine[:4] + theirs[4:]
+    return mine, theirs
+
+
+def claim_date_bound(claim: dict) -> tuple[str, str]:
+    """The bound ("before", "since", …) and part ("early", "late") a draft's date is written with."""
+    from factcheck.match.intervals import date_bound
+
+    sentence, text = claim.get("sentence") or "", claim.get("text") or ""
+    at = sentence.find(text) if text else -1
+    after = sentence[at + len(text) : at + len(text) + 2] if at >= 0 else ""
+    return date_bound(sentence[:at] if at >= 0 else "", text + after[:2] if after[:1] in "'\u2019" else text)
+
+
+def _compare_iso(mine: str, theirs: str, source_text: str) -> tuple[Verdict, str]:
     if mine == theirs:
         return Verdict.SUPPORTED, f"the source gives {source_text!r} ({theirs})"
-    if theirs.startswith(mine) or mine.startswith(theirs):
-        return Verdict.SUPPORTED, f"the source gives {source_text!r} ({theirs}); the draft is {'less' if len(mine) < len(theirs) else 'more'} precise"
+    if theirs.startswith(mine):
+        return Verdict.SUPPORTED, f"the source gives {source_text!r} ({theirs}); the draft is less precise"
+    if mine.startswith(theirs):
+        return Verdict.NOT_FOUND, f"the source gives {source_text!r} ({theirs}), less precise than the draft"
     return Verdict.CONTRADICTED, f"the source gives {source_text!r} ({theirs}), not {mine}"
 
 

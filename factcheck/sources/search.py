@@ -64,7 +64,7 @@ class Searcher:
     def candidates(self, query: str, limit: int = CANDIDATES) -> list[tuple[int, int, float]]:
         """(segment, chunk, score) of the chunks sharing most rare terms with `query`."""
         chosen, weights = self._query(query)
-        found = self._score(chosen, weights, limit) if weights else []
+        found = self._every_chunk(self._score(chosen, weights, limit) if weights else [], limit)
         if self.watch is not None:
             self.watch.searched(self, query, limit, found)
         return found
@@ -96,6 +96,14 @@ class Searcher:
             for chunk in np.flatnonzero(np.isin(seg.chunk_doc, list(doc_ids))).tolist():
                 out.append(set(terms.query_terms(seg.chunk_text(chunk)[1]).tolist()))
         return out
+
+    def _every_chunk(self, found: list[tuple[int, int, float]], limit: int) -> list[tuple[int, int, float]]:
+        """When no chunk of these sources scored and they hold no more chunks than are asked
+        for, every one is a candidate: the rarest terms are chosen across the whole index,
+        and a draft's own few sources may hold none of them."""
+        if found or self.total_chunks > limit:
+            return found
+        return [(si, int(c), 0.0) for si, mask in enumerate(self._allowed) for c in np.flatnonzero(mask)][:limit]
 
     def rarity(self, words: list[str]) -> list[float | None]:
         """How rare each word is in these sources (log inverse chunk frequency): "corrosion"
@@ -179,8 +187,9 @@ class Watch:
     def searched(self, searcher: Searcher, query: str, limit: int, found: list[tuple[int, int, float]]) -> None:
         for si, chunk, _ in found:
             self.read(searcher.docs[int(searcher.segments[si].chunk_doc[chunk])])
-        # A short list took every chunk that scored at all; a full one, those up to its last.
-        needed = found[-1][2] if len(found) >= limit else 0.0
+        # A short list took every chunk that scored at all; a full one, those up to its last;
+        # one holding chunks that scored nothing took every chunk there was (-1: any will do).
+        needed = -1.0 if any(score == 0 for _, _, score in found) else found[-1][2] if len(found) >= limit else 0.0
         self.searches.append((query, limit, needed))
 
 

@@ -1,0 +1,342 @@
+"""The same quantity, not the same digits: which figure of a source sentence measures
+what the draft's figure measures.
+
+A reporter's "more than 300 arrests" has no "300" in the source's "317 people were
+arrested", and a source sentence often holds several figures ("$3.1 million on opening
+day and $12,480,300 over the week"). Each figure of a related source sentence is scored
+by how well it fits the claim:
+
+- its **unit**: money, percentages and measures must be of one kind (miles and
+  kilometres are; dollars and euros are not); counted nouns agree by their last word
+  ("cases", "confirmed cases");
+- its **own words**: the content words of its clause and its nearest neighbours, against
+  the draft's words nearest the claim (the verb and the noun it counts: "grossed",
+  "week", "reviews").
+
+The best-fitting figure, if it fits clearly better than any other, is compared as an
+interval (intervals.py). It supports the claim when it lies inside the claim's interval;
+it contradicts it only when the two cannot meet and the fit is sure: the same unit or
+counted noun, or most of the claim's own words around it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.match import context, paraphrase, values
+from factcheck.match import conversions as _conv
+from factcheck.match.evidence import Verdict
+from factcheck.match.words import single_line
+
+# A source sentence must share this much of the claim's context to be about the same thing.
+MIN_COVERAGE = 0.3
+# A figure must fit at least this well to be compared at all, and this well to contradict.
+MIN_FIT = 0.25
+SURE_FIT = 0.5
+# The best figure must beat the next-best by this much, or the sentence is ambiguous.
+MARGIN = 0.1
+# A figure fitting this share as well as the best one is a rival reading of the sentence.
+RIVAL = 0.8
+NEAREST = 4  # content words on each side of a source figure that count as its own
+PASSAGES = 6
+MAX_FOUND = 3
+
+_PART_OF = re.compile(r"^(\d[\d,]*)\s+out\s+of\s+\d")
+_YEAR = re.compile(r"^(1[0-9]|20)\d\d$")
+
+
+# Words that news copy uses for one another around a figure, by their stems: a reporter's
+# "earned ... globally" is a source's "grossed ... worldwide". Each group reads as its first.
+_SAME_STEMS = [
+    ("gross", "earn", "mad", "took", "collect", "earning", "tak", "brought", "rak"),
+    ("worldwid", "global", "globally", "world", "international"),
+    ("death", "died", "dead", "fatality", "kill", "di", "deceas"),
+    ("critic", "review", "reviewer"),
+    ("recovery", "recover"),
+    ("peopl", "person", "individual"),
+    ("sold", "sal", "sell"),
+    ("film", "movi", "picture"),
+    ("cas", "infection", "infect", "positiv"),
+]
+_CANON = {stem: group[0] for group in _SAME_STEMS for stem in group}
+
+
+def _canon(stems) -> frozenset[str]:
+    return frozenset(_CANON.get(x, x) for x in stems)
+
+
+@dataclass(frozen=True)
+class Fit:
+    item: object  # paraphrase._Item
+    score: float
+    sure: bool  # same unit or counted noun, or most of the claim's words around it
+    before: str  # the source's words just before the figure or date
+    counted: bool = False  # the same counted noun ("recoveries"), the surest sign of the same quantity
+    near: float = 0.0  # the share of the claim's nearest words around it
+    unit: float = 0.0  # how well its unit fits the claim's
+
+
+def judge(claim: dict, ctx, sentence: str, start: int, end: int) -> list[paraphrase.Finding]:
+    """Findings for the claim at sentence[start:end], from the figure or date in related
+    source sentences that measures the same thing: supporting ones first, else contradicting."""
+    if claim.get("kind") == "figure" and (_year_like(claim.get("text") or "") or named_number(claim)):
+        return []  # a bare year is judged as a date; "Toy Story 4" counts nothing
+    text = claim.get("text") or ""
+    if claim.get("kind") == "figure" and ("/" in text or " out of " in text):
+        return []  # a rating on a scale: its scale is another number of the same sentence
+    cues = [context.Cue(_CANON.get(c.stem, c.stem), c.word, c.weight) for c in context.cues(sentence, start, end) + _counted(claim)]
+    if not cues:
+        return []
+    supported: list[paraphrase.Finding] = []
+    contradicted: list[paraphrase.Finding] = []
+    for r in _related(ctx, cues, sentence):
+        fits = _fits(claim, r, cues, ctx)
+        fit = _best(claim, fits)
+        if fit is None:
+            continue
+        verdict, reason = _compare(claim, fit)
+        rivals = [f for f in fits if f is not fit and f.unit >= fit.unit and f.near >= fit.near * RIVAL]
+        if verdict is Verdict.SUPPORTED:
+            # "Less than $300 million" is true of many figures: a rival reading that
+            # contradicts it leaves the sentence undecided.
+            if not (_loose(claim) and any(_compare(claim, f)[0] is Verdict.CONTRADICTED for f in rivals)):
+                supported.append(_finding(r, verdict, reason, fit))
+        elif verdict is Verdict.CONTRADICTED and fit.sure and (r.coverage >= paraphrase.RELATED or fit.counted):
+            # Another figure of the sentence that would bear the claim out means the
+            # sentence may well be read the other way: say nothing rather than a false alarm.
+            if not any(_compare(claim, f)[0] is Verdict.SUPPORTED for f in rivals):
+                contradicted.append(_finding(r, verdict, reason, fit))
+    return (supported or contradicted)[:MAX_FOUND]
+
+
+def _related(ctx, cues: list[context.Cue], query: str) -> list[paraphrase.Related]:
+    """Source sentences sharing some of the claim's context, best first."""
+    # Every word counts alike here: rarity across a large archive says little about which
+    # of a few related sentences states this quantity.
+    weights = paraphrase._Weights([c.weight for c in cues], cues)
+    out, seen = [], set()
+    for seg, chunk, _ in ctx.searcher.candidates(query, limit=PASSAGES):
+        passage = ctx.searcher.passage(seg, chunk)
+        for s in paraphrase.sentences_of(passage, ctx.read_cache):
+            key = (passage.doc.doc_id, passage.start + s.start)
+            if key in seen:
+                continue
+            seen.add(key)
+            r = paraphrase._score(_canonical(s), cues, weights)
+            if r.coverage >= MIN_COVERAGE and r.own >= 1:
+                out.append(r)
+    out.sort(key=lambda r: -r.coverage)
+    return out[:PASSAGES]
+
+
+def _canonical(s: paraphrase.Sentence) -> paraphrase.Sentence:
+    from dataclasses import replace
+
+    return replace(s, own=_canon(s.own), near=_canon(s.near))
+
+
+def _best_fit(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> Fit | None:
+    return _best(claim, _fits(claim, r, cues, ctx))
+
+
+def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> list[Fit]:
+    """Every figure or date of the sentence that may be the claim's quantity, best first."""
+    p, s, e = r.sentence.passage, r.sentence.start, r.sentence.end
+    text = p.text[s:e]
+    found = ctx.claims_in(p.doc, p.start + s, text)
+    fits = []
+    for c in found:
+        if c.kind.value != claim.get("kind"):
+            continue
+        if claim.get("kind") == "figure" and _year_like(c.text) and not _year_like(claim.get("text") or ""):
+            continue
+        if claim.get("kind") == "figure" and _scale(text, c.start, c.end):
+            continue
+        unit = _unit_fit(claim, c, text)
+        if unit is None:
+            continue
+        near = _nearness(cues, _closeness(text, c.start, c.end))
+        span = paraphrase._range(p.text, s + c.start, s + c.end) if claim.get("kind") == "figure" else None
+        value = c.value
+        part = _PART_OF.match(c.text)
+        if part and claim.get("kind") == "figure":
+            value = float(part.group(1).replace(",", ""))  # "15 out of 28 provinces" counts 15 provinces
+        item = paraphrase._Item(single_line(c.text), value, c.unit, c.qualifier, span)
+        sure = unit >= 1.0 or (unit == 0.0 and not claim.get("unit") and not c.unit and near >= SURE_FIT)
+        if claim.get("kind") == "date":
+            sure = near >= SURE_FIT
+        counted = unit >= 1.0 and _counts_things(claim.get("unit"))
+        fits.append(Fit(item, near + unit, sure, text[max(0, c.start - 40) : c.start], counted, near, unit))
+    fits.sort(key=lambda f: -f.score)
+    return fits
+
+
+def _best(claim: dict, fits: list[Fit]) -> Fit | None:
+    if not fits:
+        return None
+    best = fits[0]
+    if best.score < MIN_FIT:
+        return None
+    if len(fits) > 1 and fits[1].score > best.score - MARGIN and not _same_verdict(claim, best, fits[1]):
+        return None  # two figures fit about equally well: the sentence does not say which is meant
+    return best
+
+
+def _counts_things(unit: str | None) -> bool:
+    """A counted noun ("recoveries", "reviews"), not money, a measure or a span of time:
+    "12 years" may be any period at all."""
+    from factcheck.match.intervals import DURATIONS
+
+    return bool(unit) and not values.is_measure(unit) and not _conv.dimension(unit) and paraphrase._head(unit) not in {
+        context.stem(d) for d in DURATIONS
+    } and unit.split()[-1].lower() not in DURATIONS
+
+
+def is_bound(claim: dict) -> bool:
+    """A figure written as a bound ("more than 300", "under $250"), true of many numbers."""
+    from factcheck.match.intervals import kind_of
+
+    return claim.get("kind") == "figure" and kind_of(values.effective_qualifier(claim)) in ("more", "less", "at_least", "at_most")
+
+
+def _loose(claim: dict) -> bool:
+    from factcheck.match.intervals import kind_of
+
+    return claim.get("kind") == "date" or bool(kind_of(values.effective_qualifier(claim)))
+
+
+def _counted(claim: dict) -> list[context.Cue]:
+    """The noun a figure counts ("cases" of "more than 200 active cases") is the surest word
+    of its context, though it is written inside the claim."""
+    unit = claim.get("unit")
+    if claim.get("kind") != "figure" or not unit or values.is_measure(unit):
+        return []
+    from factcheck.match import conversions
+
+    if conversions.dimension(unit):
+        return []
+    return [context.Cue(context.stem(w), w.lower(), 1.0) for w, _, _ in context.content_words(unit)][-2:]
+
+
+def _nearness(cues: list[context.Cue], closeness: dict[str, float]) -> float:
+    """Share of the claim's context found around the source figure, the words nearest
+    each figure counting most: "grossed ... worldwide" says which total is meant."""
+    weights = [c.weight / (1 + i // 2) for i, c in enumerate(cues)]  # cues come nearest first, both sides
+    total = sum(weights) or 1.0
+    return sum(w * closeness.get(c.stem, 0.0) for c, w in zip(cues, weights)) / total
+
+
+def _closeness(text: str, start: int, end: int) -> dict[str, float]:
+    """Each content word's stem in a source sentence, by how close it stands to the figure
+    at text[start:end]: 1 beside it, less with every word between, half outside its clause."""
+    lo, hi = context.clause(text, start, end)
+    words = [w for w in context.content_words(text) if not (w[1] < end and w[2] > start)]
+    before = [w for w in words if w[2] <= start][::-1]
+    after = [w for w in words if w[1] >= end]
+    out: dict[str, float] = {}
+    for side in (before, after):
+        for d, (word, s, e) in enumerate(side):
+            weight = 1.0 / (1 + d / 3) * (1.0 if lo <= s and e <= hi else 0.5)
+            key = _CANON.get(context.stem(word), context.stem(word))
+            out[key] = max(out.get(key, 0.0), weight)
+    return out
+
+
+_SCALE_AFTER = re.compile(r"^\s*(?:/|out of\b)", re.I)
+_SCALE_BEFORE = re.compile(r"(?:/|\bout of)\s*$", re.I)
+
+
+def _scale(text: str, start: int, end: int) -> bool:
+    """A score's scale ("61 out of 100", "5.9/10"): a rating, not a count of anything."""
+    return bool(_SCALE_AFTER.match(text[end : end + 10]) or _SCALE_BEFORE.search(text[max(0, start - 10) : start]))
+
+
+def named_number(claim: dict) -> bool:
+    """A bare number that is part of a name ("Toy Story 4", "Xbox One", "Ligue 1")."""
+    sentence, text = claim.get("sentence") or "", claim.get("text") or ""
+    at = sentence.find(text)
+    if claim.get("kind") != "figure" or claim.get("unit") or claim.get("qualifier") or at <= 0:
+        return False
+    before = sentence[:at].split()
+    return bool(before) and before[-1][:1].isupper() and before[-1][-1:].isalnum()
+
+
+def _same_verdict(claim: dict, a: Fit, b: Fit) -> bool:
+    return _compare(claim, a)[0] is _compare(claim, b)[0]
+
+
+def _unit_fit(claim: dict, c, text: str) -> float | None:
+    """How well the source figure's unit fits the claim's: None when it cannot be the same
+    quantity (dollars against percent), 1 for the same unit or counted noun, less when
+    only one names a unit."""
+    if claim.get("kind") != "figure":
+        return 0.0
+    from factcheck.match import conversions
+
+    mine, theirs = claim.get("unit"), c.unit
+    km, kt = values.unit_key(mine), values.unit_key(theirs)
+    value = values._as_float(claim.get("value"))
+    if kt == "percent" and not values.is_measure(km) and value is not None and 0 < value < 1:
+        return 1.0  # "one in five tenants" is a share, as "20% of tenants" is
+    if km and kt:
+        if km.lower() == kt.lower() or conversions.convertible(mine, theirs):
+            return 1.0
+        if values.is_measure(km) or values.is_measure(kt) or conversions.dimension(mine) or conversions.dimension(theirs):
+            return None
+        if _noun(km) == _noun(kt):
+            return 1.0
+        # "300 arrests" and "317 people were arrested" count the same; "61,000 books" and
+        # "61,000 visitors" do not.
+        if _noun(km) in _own_words(text, c.start, c.end) or _noun(kt) in _claim_words(claim):
+            return 0.5
+        return None
+    if values.is_measure(km) or values.is_measure(kt) or conversions.dimension(mine) or conversions.dimension(theirs):
+        return None  # money or a measure on one side only
+    if km and _noun(km) in _own_words(text, c.start, c.end):
+        return 0.5
+    if kt and _noun(kt) in _claim_near(claim):
+        return 0.5
+    return 0.0
+
+
+def _claim_near(claim: dict) -> frozenset[str]:
+    sentence, text = claim.get("sentence") or "", claim.get("text") or ""
+    at = sentence.find(text)
+    return _own_words(sentence, at, at + len(text)) if at >= 0 else frozenset()
+
+
+def _claim_words(claim: dict) -> frozenset[str]:
+    return _canon(context.stems(claim.get("sentence") or ""))
+
+
+def _noun(unit: str) -> str:
+    head = paraphrase._head(unit)
+    return _CANON.get(head, head)
+
+
+def _own_words(text: str, start: int, end: int) -> frozenset[str]:
+    """The stems of a figure's clause and of its nearest content words either side."""
+    lo, hi = context.clause(text, start, end)
+    words = context.content_words(text)
+    before = [w for w in words if w[2] <= start][-NEAREST:]
+    after = [w for w in words if w[1] >= end][:NEAREST]
+    inside = [w for w in words if w[1] >= lo and w[2] <= hi and not (w[1] < end and w[2] > start)]
+    return _canon(context.stem(w[0]) for w in before + after + inside)
+
+
+def _compare(claim: dict, fit: Fit) -> tuple[Verdict, str]:
+    item = fit.item
+    if claim.get("kind") == "date":
+        return values.compare_dates(claim, item.value, item.text, fit.before)
+    return values.compare_figures(claim, item.value, item.unit, item.text, item.span, item.qualifier)
+
+
+def _year_like(text: str) -> bool:
+    return bool(_YEAR.match(text.strip()))
+
+
+def _finding(r: paraphrase.Related, verdict: Verdict, reason: str, fit: Fit) -> paraphrase.Finding:
+    words = ", ".join(r.shared)
+    how = f"the same quantity: the source sentence shares {len(r.shared)} of the claim's context words ({words})"
+    return paraphrase.Finding(paraphrase.as_hit(r), verdict, f"{reason}; {how}")
