@@ -80,7 +80,7 @@ def _links_under(root: Path, pattern: str) -> set[str]:
                         links.add(rel + "/")
                 elif matches(pattern, rel):
                     links.add(rel)
-            elif entry.is_dir(follow_symlinks=False) and _could_hold(pattern, rel):
+            elif entry.is_dir(follow_symlinks=False) and entry.name != ".git" and _could_hold(pattern, rel):
                 stack.append(rel)
     return links
 

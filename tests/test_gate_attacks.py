@@ -318,3 +318,19 @@ def test_fullwidth_and_superscript_digits_are_read_as_figures():
     claims = extract_claims(text, reference_date=dt.date(2026, 1, 1))
     (figure,) = [c for c in claims if c.kind is Kind.FIGURE]
     assert figure.value == 114 and figure.text.startswith("１１４") and text[figure.start : figure.end] == figure.text
+
+
+def test_a_link_already_on_the_base_still_fails_a_branch_that_edits_its_target(newsroom):
+    room = scanned(newsroom)
+    _approve_all(room)
+    room.git("mv", "drafts/vote.md", "content-vote.md")
+    os.symlink("../content-vote.md", room.repo / "drafts/vote.md")
+    room.commit("Link the draft (pushed to main without the gate)")
+    room.git("checkout", "-q", "-b", "story")
+    room.write("content-vote.md", DRAFT.replace("114", "914"))
+    room.commit("Edit only the link's target")
+    code, findings = _gate(room)
+    assert code == 1
+    assert any(f["kind"] == "symlink" and f["path"] == "drafts/vote.md" for f in findings)
+    status = room.run("status", "drafts/vote.md")
+    assert status.exit_code == 2 and "symbolic link" in status.stderr

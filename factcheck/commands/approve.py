@@ -68,7 +68,7 @@ def register(app: typer.Typer) -> None:
         claims: Annotated[Optional[list[str]], typer.Argument(help="Claim ids (or unambiguous starts of them).", autocompletion=complete_claims)] = None,
         note: Annotated[Optional[str], typer.Option("--note", "-m", help="What you checked the claims against.")] = None,
         all_supported: Annotated[
-            bool, typer.Option("--all-supported", help="Approve every claim whose verdict is `supported`.")
+            bool, typer.Option("--all-supported", help="Approve every claim whose verdict is `supported`; claims rejected earlier are skipped.")
         ] = False,
         no_commit: Annotated[bool, typer.Option("--no-commit", help=NO_COMMIT_HELP)] = False,
     ) -> None:

@@ -33,7 +33,11 @@ def index_sources(quiet: bool) -> int:
     from factcheck.config import load_config
     from factcheck.sources.catalogue import index_all
 
-    summary = index_all(load_config())
+    progress = output.Progress(show=not quiet)
+    try:
+        summary = index_all(load_config(), progress=progress)
+    finally:
+        progress.close()
     for err in summary.errors:
         output.error(str(err))
     if not quiet:

@@ -1,9 +1,11 @@
 """`factcheck match`: give every claim of every draft a verdict, with evidence.
 
-The flow: work out each draft's sources, bring the index up to date for all of them
-at once (one pass over the files, re-reading only what changed), then judge each
-draft's claims against its own sources and write verdict and evidence into its claims
-file. A bad source is reported once and skipped; it never stops the other sources.
+The flow: work out each draft's sources (drafts naming the same globs share one set),
+bring the index up to date for all of them at once (one pass over the files, re-reading
+only what changed), sort each draft's claims into those whose kept verdict stands and
+those to judge (cache.py), judge those against the draft's own sources, and write
+verdict and evidence into its claims file when anything differs. A bad source is
+reported once and skipped; it never stops the other sources.
 """
 
 from __future__ import annotations
@@ -137,88 +139,100 @@ class SourceSet:
 
 @dataclass
 class DraftWork:
-    """A draft whose claims need looking at: the snapshot read, and which claims to judge."""
+    """A draft whose claims need looking at: its claims file as read, and what to do with each claim."""
 
     rel: str
+    shown: str
     source_set: SourceSet
     outcome: DraftOutcome
-    cf: object
+    data: bytes
     claims_sha: str
-    keys: dict[str, str]  # claim id -> binding key
-    known: dict = field(default_factory=dict)  # binding key -> Cached, still right
-    check: list = field(default_factory=list)  # (claim, Cached) judged against an earlier state of the sources
-    todo: list = field(default_factory=list)  # claims to judge
+    claims: list[tuple[str, str]]  # (claim id, binding key), in the file's order
+    last: object = None  # DraftState: how the last run left the draft
+    cf: object = None  # the parsed claims file, once something needs it
+    known: dict = field(default_factory=dict)  # binding key -> Cached that stands
+    fresh: set = field(default_factory=set)  # keys whose verdict is not the one kept for this draft
+    check: list = field(default_factory=list)  # (key, Cached) judged against the last source set
+    todo: list = field(default_factory=list)  # keys to judge
 
-    def to_judge(self, claim: dict) -> None:
-        if all(self.keys[c["id"]] != self.keys[claim["id"]] for c in self.todo):
-            self.todo.append(claim)
+    def claims_file(self):
+        if self.cf is None:
+            from factcheck import store
+            from factcheck.textio import decode_text
+
+            self.cf = store.parse_claims_file(decode_text(self.data, self.shown), path=self.shown)
+        return self.cf
 
 
 def _plan_draft(config, rel: str, source_set: SourceSet, outcome: DraftOutcome, cache, force: bool) -> DraftWork | None:
-    """Read a draft's claims file and sort its claims into those whose cached verdict
-    still stands and those to judge; None when the draft needs nothing at all."""
+    """Read a draft's claims file and sort its claims into those whose kept verdict stands,
+    those to check against the sources changed since, and those to judge; None when the
+    draft needs nothing at all."""
     import hashlib
 
     from factcheck import store
     from factcheck.errors import DataError
-    from factcheck.match.cache import binding_key
-    from factcheck.textio import MAX_TEXT_BYTES, decode_text, read_bytes
+    from factcheck.textio import MAX_TEXT_BYTES, read_bytes
 
     target = store.claims_path(config.claims_dir, rel)
     shown = target.relative_to(config.root).as_posix()
+    last = None if force else cache.draft(rel)
     try:
         if not target.exists():
             raise DataError(f"no claims file for {rel}; run `factcheck scan {rel}` first", path=shown)
         data = read_bytes(target, display=shown, limit=MAX_TEXT_BYTES)
         claims_sha = hashlib.sha256(data).hexdigest()
-        counts = None if force else cache.draft_unchanged(rel, claims_sha, source_set.digest)
-        if counts is not None:
-            outcome.counts.update(counts)
+        as_left = last is not None and last.claims_sha == claims_sha
+        if as_left and last.sources == source_set.digest:
+            outcome.counts.update(last.counts)
             return None
-        cf = store.parse_claims_file(decode_text(data, shown), path=shown)
+        w = DraftWork(rel, shown, source_set, outcome, data, claims_sha, last.claims if as_left else [], last)
+        if not as_left:
+            from factcheck.match.cache import binding_key
+
+            cf = w.claims_file()
+            w.claims = [(c["id"], binding_key(_judged_as(cf, c))) for c in cf.claims]
     except FactcheckError as exc:
         outcome.errors.append(exc)
         return None
-    work = DraftWork(rel, source_set, outcome, cf, claims_sha, {c["id"]: binding_key(_judged_as(cf, c)) for c in cf.claims})
-    cached = {} if force else cache.verdicts(rel)
-    last = cache.last_sources(rel)
-    for claim in cf.claims:
-        key = work.keys[claim["id"]]
-        sources, hit = cached.get(key, (None, None))
-        if sources != source_set.digest:
-            hit = None if force else cache.judged_elsewhere(key, source_set.digest)
-        if hit is not None:
-            work.known[key] = hit
-        elif not force and sources is not None and sources == last:
-            work.check.append((claim, cached[key][1]))
+    cached = {} if last is None else cache.verdicts(rel)
+    for key in dict.fromkeys(key for _, key in w.claims):
+        hit = cached.get(key)
+        if hit is not None and last.sources == source_set.digest:
+            w.known[key] = hit
+        elif hit is not None:
+            w.check.append((key, hit))
         else:
-            work.to_judge(claim)
-    return work
+            other = None if force else cache.judged_elsewhere(key, source_set.digest)
+            if other is not None:
+                w.known[key] = other
+                w.fresh.add(key)
+            else:
+                w.todo.append(key)
+    return w
 
 
 def _check_cached(w: DraftWork, cache) -> None:
-    """Keep each verdict judged against an earlier state of the sources that the changes
-    since could not alter; the others are judged again."""
-    last = cache.last_sources(w.rel)
-    changes = w.source_set.changes_since(cache, last) if w.check and last else None
-    for claim, cached in w.check:
-        if changes is not None and not _could_change(w.source_set, cached, *changes):
-            w.known[w.keys[claim["id"]]] = cached
+    """Keep each verdict judged against the last source set that the changes since could
+    not alter; the others are judged again."""
+    changes = w.source_set.changes_since(cache, w.last.sources) if w.check else None
+    for key, cached in w.check:
+        if changes is not None and not _could_change(cached, *changes):
+            w.known[key] = cached
         else:
-            w.to_judge(claim)
+            w.todo.append(key)
     w.check = []
 
 
-def _could_change(source_set: SourceSet, cached, gone: set[str], changed_chunks: list) -> bool:
+def _could_change(cached, gone: set[str], changed_chunks: list) -> bool:
     """Could the sources that changed since `cached` was judged change its verdict? Yes if
     judging it looked at one of them, or one would now make a list its searches drew."""
+    from factcheck.sources.search import best_score
+
     if gone.intersection(cached.sources):
         return True
-    if not changed_chunks:
-        return False
-    searcher = source_set.searcher
-    for query, _limit, needed in cached.searches:
-        best = searcher.best_score_in(query, changed_chunks)
+    for terms, weights, needed in cached.searches if changed_chunks else ():
+        best = best_score(terms, weights, changed_chunks)
         if (best > 0 or needed < 0) and best >= needed * RANK_MARGIN:
             return True
     return False
@@ -236,6 +250,7 @@ def _judge_all(config, index, work: list[DraftWork], cache, progress: Progress |
             continue
         done += len(w.todo)
         w.known.update(judged)
+        w.fresh.update(judged)
         _write_draft(config, w, cache)
 
 
@@ -247,18 +262,23 @@ def _judge_claims(w: DraftWork, index, tick) -> dict:
 
     if not w.todo:
         return {}
+    cf = w.claims_file()
+    keys = dict(w.claims)
+    by_key = {}
+    for claim in cf.claims:
+        by_key.setdefault(keys[claim["id"]], claim)
     searcher = w.source_set.searcher
-    ctx = Context(searcher, _reference_date(w.cf.reference_date), marks=index.marks)
+    ctx = Context(searcher, _reference_date(cf.reference_date), marks=index.marks)
     out = {}
     try:
-        for n, claim in enumerate(w.todo):
+        for n, key in enumerate(w.todo):
             searcher.watch = watch = Watch()
             try:
-                j = judge(claim, ctx)
+                j = judge(by_key[key], ctx)
             except Exception as exc:  # noqa: BLE001 - one claim's bug must not lose the draft's other verdicts
-                w.outcome.errors.append(JudgingError(w.rel, claim.get("id"), exc))
+                w.outcome.errors.append(JudgingError(w.rel, by_key[key].get("id"), exc))
                 continue
-            out[w.keys[claim["id"]]] = Cached(j.verdict.value, [e.to_record() for e in j.evidence], sorted(watch.sources), watch.searches)
+            out[key] = Cached(j.verdict.value, [e.to_record() for e in j.evidence], sorted(watch.sources), watch.searches)
             tick(n + 1)
     finally:
         searcher.watch = None
@@ -266,36 +286,44 @@ def _judge_claims(w: DraftWork, index, tick) -> dict:
 
 
 def _write_draft(config, w: DraftWork, cache) -> None:
-    """Write the verdicts into the claims file as it stands now, if any differ, and cache them.
+    """Write the verdicts into the claims file as it stands now, if any differ, and keep them.
 
     Judging can take a while; holding the file's lock all that time would make a
     reviewer's sign-off on the same draft wait, or give up. A claim removed or rewritten
     by a scan meanwhile gets nothing: its verdict was for other words.
     """
     import hashlib
+    from collections import Counter
 
     from factcheck import store
+    from factcheck.match.cache import DraftState
 
-    def verdict_of(cf, claim):
-        key = w.keys.get(claim["id"])
-        return w.known.get(key) if key is not None and key == _binding(cf, claim) else None
-
+    keys = dict(w.claims)
     claims_sha = w.claims_sha
-    if all(_recorded(c, verdict_of(w.cf, c)) for c in w.cf.claims):
-        _apply(w.cf, verdict_of, w.outcome)  # the file holds them all already: nothing to write
+    if w.cf is None and not w.fresh:
+        # The file is as the last run left it, and every verdict in it still stands.
+        w.outcome.counts.update(Counter(w.known[key].verdict for _, key in w.claims))
     else:
-        written: list[str] = []
-        keep = lambda path: written.append(hashlib.sha256(path.read_bytes()).hexdigest())  # noqa: E731
-        try:
-            with store.editing(config, w.rel, after_write=keep) as cf:
-                complete = _apply(cf, verdict_of, w.outcome)
-        except FactcheckError as exc:
-            w.outcome.errors.append(exc)
-            return
-        # The file is the state to skip next time only if it is as this run left it, every claim judged.
-        claims_sha = written[0] if complete and written else ""
-    used = {w.keys[c["id"]]: w.known[w.keys[c["id"]]] for c in w.cf.claims if w.keys[c["id"]] in w.known}
-    cache.save_draft(w.rel, claims_sha, w.source_set.digest, w.source_set.shas, dict(w.outcome.counts), used)
+        def verdict_of(cf, claim):
+            key = keys.get(claim["id"])
+            return w.known.get(key) if key is not None and key == _binding(cf, claim) else None
+
+        snapshot = w.claims_file()
+        if all(_recorded(c, verdict_of(snapshot, c)) for c in snapshot.claims):
+            _apply(snapshot, verdict_of, w.outcome)  # the file holds them all already: nothing to write
+        else:
+            written: list[str] = []
+            keep = lambda path: written.append(hashlib.sha256(path.read_bytes()).hexdigest())  # noqa: E731
+            try:
+                with store.editing(config, w.rel, after_write=keep) as cf:
+                    complete = _apply(cf, verdict_of, w.outcome)
+            except FactcheckError as exc:
+                w.outcome.errors.append(exc)
+                return
+            # The file is the state to skip next time only if it is as this run left it, every claim judged.
+            claims_sha = written[0] if complete and written else ""
+    state = DraftState(claims_sha, w.source_set.digest, dict(w.outcome.counts), w.claims)
+    cache.save_draft(w.rel, state, w.source_set.shas, {k: w.known[k] for k in w.fresh if k in w.known})
 
 
 def _binding(cf, claim: dict) -> str:

@@ -13,7 +13,8 @@ that judged it. Each is part of the key:
   change to any of them, or a new factcheck, judges everything again.
 
 A draft matched again with nothing changed, its claims file and source set as they were
-left, is not even read: `draft_unchanged` answers from one row.
+left, is not even parsed: one row says how it was left. With only sources changed, its
+claims are known from that row too, and the file is parsed only if a claim needs judging.
 """
 
 from __future__ import annotations
@@ -25,13 +26,13 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+SCHEMA = 2
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS drafts (
-    draft TEXT PRIMARY KEY, claims_sha TEXT, sources TEXT, version TEXT, counts TEXT);
-CREATE TABLE IF NOT EXISTS verdicts (
-    draft TEXT, binding TEXT, sources TEXT, record TEXT, PRIMARY KEY (draft, binding));
-CREATE INDEX IF NOT EXISTS verdicts_by_set ON verdicts (sources, binding);
+    draft TEXT PRIMARY KEY, claims_sha TEXT, sources TEXT, counts TEXT, claims TEXT);
+CREATE TABLE IF NOT EXISTS verdicts (draft TEXT, binding TEXT, record TEXT, PRIMARY KEY (draft, binding));
+CREATE INDEX IF NOT EXISTS verdicts_by_binding ON verdicts (binding);
 CREATE TABLE IF NOT EXISTS source_sets (digest TEXT, path TEXT, sha256 TEXT, PRIMARY KEY (digest, path));
 """
 
@@ -72,13 +73,24 @@ def binding_key(binding: tuple) -> str:
 
 
 @dataclass
+class DraftState:
+    """How a run left a draft: its claims file's sha256 ("" if not as the run wrote it), the
+    digest of its source set, its verdict counts, and (claim id, binding key) of each claim."""
+
+    claims_sha: str
+    sources: str
+    counts: dict
+    claims: list[tuple[str, str]]
+
+
+@dataclass
 class Cached:
     """A verdict as cached: the claims-file record, and what judging it looked at."""
 
     verdict: str
     evidence: list
     sources: list[str]
-    searches: list[tuple[str, int, float]]
+    searches: list[tuple[list[int], list[float], float]]  # each search's terms, their weights, the score needed
 
     def to_json(self) -> str:
         return json.dumps([self.verdict, self.evidence, self.sources, self.searches], ensure_ascii=False)
@@ -96,16 +108,22 @@ class VerdictCache:
     def __init__(self, state_dir: Path):
         state_dir.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(state_dir / "verdicts.sqlite"), timeout=30)
+        # A cache: a commit need not wait for the disk (WAL keeps it whole if one is lost).
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(_SCHEMA)
-        self.version = code_version()
+        self.version = f"{SCHEMA}:{code_version()}"
         row = self.db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
         if row is None or row[0] != self.version:
             self.clear()
 
     def clear(self) -> None:
+        """Forget everything: another version of factcheck judged it (maybe with other tables)."""
         with self.db:
             for table in ("drafts", "verdicts", "source_sets"):
-                self.db.execute(f"DELETE FROM {table}")
+                self.db.execute(f"DROP TABLE IF EXISTS {table}")
+        self.db.executescript(_SCHEMA)
+        with self.db:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (self.version,))
 
     def close(self) -> None:
@@ -113,45 +131,44 @@ class VerdictCache:
 
     # --- whole drafts ---------------------------------------------------------------
 
-    def draft_unchanged(self, draft: str, claims_sha: str, sources: str) -> dict | None:
-        """The verdict counts of a draft left as it is now (claims file and source set), or None."""
-        row = self.db.execute("SELECT claims_sha, sources, counts FROM drafts WHERE draft=?", (draft,)).fetchone()
-        if row and row[0] == claims_sha and row[1] == sources:
-            return json.loads(row[2])
-        return None
-
-    def last_sources(self, draft: str) -> str | None:
-        row = self.db.execute("SELECT sources FROM drafts WHERE draft=?", (draft,)).fetchone()
-        return row[0] if row else None
+    def draft(self, draft: str) -> DraftState | None:
+        """How this draft was left by the last run that matched it, if any."""
+        row = self.db.execute("SELECT claims_sha, sources, counts, claims FROM drafts WHERE draft=?", (draft,)).fetchone()
+        if row is None:
+            return None
+        return DraftState(row[0], row[1], json.loads(row[2]), [tuple(c) for c in json.loads(row[3])])
 
     # --- claims ---------------------------------------------------------------------
 
-    def verdicts(self, draft: str) -> dict[str, tuple[str, Cached]]:
-        """binding → (the source set it was judged under, the verdict) for a draft's claims."""
-        rows = self.db.execute("SELECT binding, sources, record FROM verdicts WHERE draft=?", (draft,))
-        return {b: (s, Cached.from_json(r)) for b, s, r in rows}
+    def verdicts(self, draft: str) -> dict[str, Cached]:
+        """binding → verdict, for a draft's claims, as judged against its last source set."""
+        rows = self.db.execute("SELECT binding, record FROM verdicts WHERE draft=?", (draft,))
+        return {b: Cached.from_json(r) for b, r in rows}
 
     def judged_elsewhere(self, binding: str, sources: str) -> Cached | None:
         """The same claim judged in another draft against the very same sources."""
-        row = self.db.execute("SELECT record FROM verdicts WHERE sources=? AND binding=? LIMIT 1", (sources, binding)).fetchone()
+        row = self.db.execute(
+            "SELECT v.record FROM verdicts v JOIN drafts d ON d.draft = v.draft WHERE v.binding=? AND d.sources=? LIMIT 1",
+            (binding, sources),
+        ).fetchone()
         return Cached.from_json(row[0]) if row else None
 
     def source_set(self, digest: str) -> dict[str, str] | None:
         rows = self.db.execute("SELECT path, sha256 FROM source_sets WHERE digest=?", (digest,)).fetchall()
         return dict(rows) if rows else None
 
-    def save_draft(self, draft: str, claims_sha: str, sources: str, shas: dict[str, str], counts: dict,
-                   verdicts: dict[str, Cached]) -> None:
-        """Replace what is kept for a draft: its state now and its claims' verdicts."""
+    def save_draft(self, draft: str, state: DraftState, shas: dict[str, str], changed: dict[str, Cached]) -> None:
+        """Record how a run left a draft: its state, and the verdicts that changed. Every other
+        verdict kept for the draft's claims was checked against these sources."""
+        keep = {key for _, key in state.claims}
         with self.db:
-            self.db.execute("DELETE FROM verdicts WHERE draft=?", (draft,))
-            self.db.executemany(
-                "INSERT INTO verdicts VALUES (?,?,?,?)", [(draft, b, sources, c.to_json()) for b, c in verdicts.items()]
-            )
+            old = [b for (b,) in self.db.execute("SELECT binding FROM verdicts WHERE draft=?", (draft,)) if b not in keep]
+            self.db.executemany("DELETE FROM verdicts WHERE draft=? AND binding=?", [(draft, b) for b in old])
+            self.db.executemany("INSERT OR REPLACE INTO verdicts VALUES (?,?,?)", [(draft, b, c.to_json()) for b, c in changed.items()])
             self.db.execute("INSERT OR REPLACE INTO drafts VALUES (?,?,?,?,?)",
-                            (draft, claims_sha, sources, self.version, json.dumps(counts)))
-            if not self.db.execute("SELECT 1 FROM source_sets WHERE digest=? LIMIT 1", (sources,)).fetchone():
-                self.db.executemany("INSERT INTO source_sets VALUES (?,?,?)", [(sources, p, s) for p, s in shas.items()])
+                            (draft, state.claims_sha, state.sources, json.dumps(state.counts), json.dumps(state.claims)))
+            if not self.db.execute("SELECT 1 FROM source_sets WHERE digest=? LIMIT 1", (state.sources,)).fetchone():
+                self.db.executemany("INSERT INTO source_sets VALUES (?,?,?)", [(state.sources, p, s) for p, s in shas.items()])
 
     def forget_unused_sets(self) -> None:
         """Drop source sets no draft was last matched against."""

@@ -244,7 +244,7 @@ def marked_text(d: DraftView) -> str:
         last = pos
         source.append(chr((_CLOSE if closing else _OPEN) + claim.n))
     source.append(text[last:])
-    rendered = markdown_html("".join(_after_block_marks(source)))
+    rendered = markdown_html(_after_block_marks("".join(source)))
     return _marks_from_sentinels(rendered, {c.n: c for c in placed})
 
 
@@ -254,32 +254,18 @@ def marked_text(d: DraftView) -> str:
 _OPEN, _CLOSE = 0xF0000, 0x100000
 _SENTINEL = re.compile("[\U000F0000-\U0010FFFD]")
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
-_BLOCK_MARK = re.compile(r"[ \t]{0,3}(?:#{1,6}(?=[ \t])|[-*+>](?=[ \t])|\d{1,9}[.)](?=[ \t]))")
+_LINE_START_MARKS = re.compile(
+    "(?m)^([\U000F0000-\U0010FFFD]+)([ \t]{0,3}(?:#{1,6}(?=[ \t])|[-*+>](?=[ \t])|\\d{1,9}[.)](?=[ \t])))"
+)
 
 
-def _after_block_marks(pieces: list[str]) -> list[str]:
-    """Move a claim's start that falls before a line's block syntax (`# `, `- `, `1. `) to after it.
+def _after_block_marks(source: str) -> str:
+    """Move claim starts that fall before a line's block syntax (`# `, `- `, `1. `) to after it.
 
     A sentinel at the very start of a line would otherwise turn a heading or list item
     into a paragraph.
     """
-    joined = "".join(pieces)
-    out: list[str] = []
-    i = 0
-    while i < len(joined):
-        ch = joined[i]
-        if _SENTINEL.match(ch) and (i == 0 or joined[i - 1] == "\n"):
-            j = i
-            while j < len(joined) and _SENTINEL.match(joined[j]):
-                j += 1
-            m = _BLOCK_MARK.match(joined, j)
-            if m:
-                out.append(joined[j : m.end()] + joined[i:j])
-                i = m.end()
-                continue
-        out.append(ch)
-        i += 1
-    return out
+    return _LINE_START_MARKS.sub(lambda m: m.group(2) + m.group(1), source)
 
 
 def _marks_from_sentinels(rendered: str, claims: dict[int, ClaimView]) -> str:

@@ -41,13 +41,14 @@ def all_source_paths(config) -> tuple[list[str], list[FactcheckError]]:
     return sorted(paths), errors
 
 
-def index_all(config) -> IndexSummary:
+def index_all(config, progress=None) -> IndexSummary:
+    """Bring the index up to date for every source; `progress` as for `SourceIndex.refresh`."""
     from factcheck.sources.index import SourceIndex
 
     paths, errors = all_source_paths(config)
     index = SourceIndex(config.state_dir, config.root, config.limits)
     try:
-        report = index.refresh(paths)
+        report = index.refresh(paths, progress=progress)
         seen = {str(e) for e in errors}
         errors += [e for e in report.errors if str(e) not in seen]
         return IndexSummary(len(report.docs), len(report.reindexed), report.bytes_read, index.size_bytes(), errors)

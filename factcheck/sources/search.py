@@ -66,7 +66,7 @@ class Searcher:
         chosen, weights = self._query(query)
         found = self._every_chunk(self._score(chosen, weights, limit) if weights else [], limit)
         if self.watch is not None:
-            self.watch.searched(self, query, limit, found)
+            self.watch.searched(self, chosen, weights, limit, found)
         return found
 
     def _query(self, query: str) -> tuple[np.ndarray, list[float]]:
@@ -81,13 +81,6 @@ class Searcher:
         order = np.argsort(df[df > 0], kind="stable")[:QUERY_TERMS]
         chosen, freq = chosen[order], df[df > 0][order]
         return chosen, [math.log(1 + self.total_chunks / f) for f in freq.tolist()]
-
-    def best_score_in(self, query: str, chunk_terms: list[set[int]]) -> float:
-        """The best score `candidates(query)` would give any of these chunks, each given by
-        its set of term hashes (see `terms_of_chunks`): would a changed source now rank?"""
-        chosen, weights = self._query(query)
-        pairs = list(zip(chosen.tolist(), weights))
-        return max((sum(w for h, w in pairs if h in held) for held in chunk_terms), default=0.0)
 
     def terms_of_chunks(self, doc_ids: set[int]) -> list[set[int]]:
         """The term hashes each chunk of these sources is indexed under."""
@@ -179,18 +172,26 @@ class Watch:
     changed source would score into one of those lists."""
 
     sources: set[str] = field(default_factory=set)
-    searches: list[tuple[str, int, float]] = field(default_factory=list)
+    searches: list[tuple[list[int], list[float], float]] = field(default_factory=list)  # (terms, weights, needed)
 
     def read(self, doc: DocInfo) -> None:
         self.sources.add(doc.path)
 
-    def searched(self, searcher: Searcher, query: str, limit: int, found: list[tuple[int, int, float]]) -> None:
+    def searched(self, searcher: Searcher, chosen: np.ndarray, weights: list[float], limit: int,
+                 found: list[tuple[int, int, float]]) -> None:
         for si, chunk, _ in found:
             self.read(searcher.docs[int(searcher.segments[si].chunk_doc[chunk])])
         # A short list took every chunk that scored at all; a full one, those up to its last;
         # one holding chunks that scored nothing took every chunk there was (-1: any will do).
         needed = -1.0 if any(score == 0 for _, _, score in found) else found[-1][2] if len(found) >= limit else 0.0
-        self.searches.append((query, limit, needed))
+        self.searches.append((chosen.tolist(), [round(w, 3) for w in weights], round(needed, 3)))
+
+
+def best_score(terms: list[int], weights: list[float], chunk_terms: list[set[int]]) -> float:
+    """The best score a search for these weighted terms gives any of these chunks, each
+    given by its set of term hashes (see `Searcher.terms_of_chunks`): would it make the list?"""
+    pairs = list(zip(terms, weights))
+    return max((sum(w for h, w in pairs if h in held) for held in chunk_terms), default=0.0)
 
 
 def _mask(chunk_doc: np.ndarray, allowed: np.ndarray) -> np.ndarray:
