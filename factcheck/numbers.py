@@ -826,8 +826,8 @@ class _Scan:
             m = _MAGNITUDE_AFTER.match(text, q.end, self.end)
             if not m and self.marks.indian:
                 m = _INDIAN_ABBREVIATION.match(text, q.end, self.end)  # "Rs 5 cr", "20 lacs"
-                if not m:
-                    return
+                if not m or m.group("w") == "L" and not q.currency:
+                    return  # "20 L" alone is litres; "Rs 20 L" is twenty lakh
                 self.scale_by(q, U.MAGNITUDE_WORDS["crore" if m.group("w").lower().startswith("cr") else "lakh"])
                 q.end, q.plain = m.end(), False
                 continue
@@ -1287,7 +1287,7 @@ _SHORTHAND_SCALES = {"K": 1_000, "M": 1_000_000, "MN": 1_000_000, "B": 1_000_000
                      "T": 1_000_000_000_000}  # fmt: skip
 _SHORTHAND_AFTER = _Lazy(lambda: r"[ \u00a0]?(?P<s>MN|BN|[KMBT])(?P<c>" + _CODES + r")(?!\w)")
 _MINOR_GAP = _Lazy(r"(?:,?[ \u00a0]+and)?[ \u00a0]+(?=\w)")
-_MINOR_AFTER = _Lazy(r"(?:[ \u00a0]*(?i:cents?|pence|centimes|paise)|p)(?!\w)")
+_MINOR_AFTER = _Lazy(r"(?:[ \u00a0]*(?i:cents?|pence|centimes|paise)|p(?!\.m\.))(?!\w)")
 _CLAUSE_START = _Lazy(r"[;.!?]\s")
 _WEIGHT_WORDS = _Lazy(r"(?i:\b(?:weigh\w*|heav\w+|lighter|mass)\b)")
 _MONEY_WORDS = _Lazy(

@@ -52,6 +52,11 @@ def test_reported_speech_by_a_named_person_is_an_attribution_with_its_content():
     assert pairs(text) == [("Councillor Ines Barre told reporters that the depot would be sold", "Ines Barre")]
 
 
+def test_told_needs_that_before_what_was_said():
+    text = "Councillor Ines Barre told her staff to keep the depot open."
+    assert pairs(text) == []  # who was told, and an order: nothing reported
+
+
 def test_a_named_person_saying_nothing_reported_is_not_an_attribution():
     assert pairs("Asked about the depot, Dana Whitfield said.") == []
     assert pairs("Dana Whitfield said on Friday.") == []

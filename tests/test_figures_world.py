@@ -93,6 +93,11 @@ def test_world_formats_in_any_locale(text, value, unit):
     assert u == unit and v == pytest.approx(value)
 
 
+def test_cents_need_their_own_word():
+    assert [v for _, v, _ in read("Doors open at $1 and 2 p.m. sharp.")][:1] == [1]
+    assert read("A coffee and a bun cost £4 and 60p.")[-1] == ("£4 and 60p", 4.6, "GBP")
+
+
 def test_value_unit_and_scale_are_kept_apart():
     span, value, unit = one("The scheme reached 20 lakh households.")
     assert (span, value, unit) == ("20 lakh households", 2_000_000, "households")
@@ -151,6 +156,8 @@ def _words(n: int) -> str:
         ("en-GB", "The council spent 1,234.5 pounds on signs.", 1234.5),
         ("en-IN", "The project cost Rs 5 cr.", 50_000_000),
         ("en-IN", "The fund paid 20 lacs to farmers.", 2_000_000),
+        ("en-IN", "The flat sold for Rs 20 L.", 2_000_000),
+        ("en-IN", "The tank holds 20 L of water.", 20),
     ],
 )
 def test_numerals_in_the_newsroom_locale(locale, text, value):

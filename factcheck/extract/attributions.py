@@ -136,9 +136,11 @@ def _with_content(story, start: int, verb_end: int) -> tuple[int, int]:
     `Police said two men were arrested`; the attribution alone when nothing follows it."""
     frame = story.frame
     p = verb_end
-    if frame[verb_end - 4 : verb_end].lower() == "told":
+    if frame[verb_end - 4 : verb_end].lower() == "told" or frame[verb_end - 5 : verb_end].lower() == "tells":
         whom = _TOLD_WHOM.match(frame, p)
-        p = whom.end() if whom else p
+        if not whom:
+            return start, verb_end  # `told his staff never to …`: what follows is who was told, not what
+        p = whom.end()
     m = _CONTENT.match(frame, p)
     if not m:
         return start, verb_end

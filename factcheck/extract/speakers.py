@@ -401,7 +401,10 @@ class Story:
         s = self.sentence_start(prev_end - 1, prev_start)
         for a in reversed(self._between(s, prev_end)):
             return a.mention
-        return subject_at(self.frame, s, prev_end)
+        subject = subject_at(self.frame, s, prev_end)
+        if subject is not None and subject.kind == "name" and " " not in subject.name and not self.names.known(subject.name, subject.start):
+            return None  # `Wait, it gets better:` opens with a capital that names no one the story knows
+        return subject
 
     # Turning a mention into a speaker --------------------------------------------------------
 
