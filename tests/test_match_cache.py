@@ -255,3 +255,18 @@ def test_progress_on_a_terminal_waits_out_short_steps_then_counts_files_mb_and_c
     assert bar._bar.tasks[1].fields["detail"] == "7/880 claims"
     bar.close()
     assert bar._bar is None
+
+
+def test_a_source_moved_in_the_index_counts_as_changed(newsroom, judged):
+    """Equally good passages are taken in index order: a source re-indexed with the same
+    words (as merging segments does) may change which of them a claim is judged on."""
+    import sqlite3
+
+    run(newsroom)
+    judged.clear()
+    db = sqlite3.connect(newsroom / ".factcheck/index/catalogue.sqlite")
+    with db:
+        db.execute("UPDATE docs SET doc_id = doc_id + 100 WHERE path = 'archive/library/update-01.txt'")
+    db.close()
+    run(newsroom)
+    assert "f-months" in judged and "f-ferries" not in judged

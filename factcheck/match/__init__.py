@@ -106,7 +106,9 @@ class SourceSet:
         from factcheck.match.cache import set_digest
 
         self.index, self.docs, self._opened = index, docs, opened
-        self.shas = {d.path: d.sha256 for d in docs}
+        # Each source by its content and its place in the index: equally good passages are
+        # taken in index order, so a source merged into another segment counts as changed.
+        self.shas = {d.path: f"{d.sha256}:{d.doc_id}" for d in docs}
         self.digest = set_digest(self.shas)
         self._searcher = None
         self._changed: dict[str, tuple[set[str], list]] = {}

@@ -5,7 +5,8 @@ and the draft's reference date), on the sources it was judged against, and on th
 that judged it. Each is part of the key:
 
 - the binding is hashed as the claims file holds it;
-- the sources are a draft's whole source set, as a digest of every (path, sha256); a
+- the sources are a draft's whole source set, as a digest of every (path, sha256, place
+  in the index); a
   verdict also keeps the sources its searches proposed or it read from (its `Watch`)
   and each search with the score a chunk needed to make the list, so that when the set
   changes only claims a changed source could matter to are judged again;

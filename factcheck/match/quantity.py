@@ -38,6 +38,9 @@ SURE_FIT = 0.5
 MARGIN = 0.1
 # A figure fitting this share as well as the best one is a rival reading of the sentence.
 RIVAL = 0.8
+# A bound holds for many figures: to bear it out, the best one must stand further ahead of
+# any rival reading that would contradict it.
+LOOSE_RIVAL = 0.5
 NEAREST = 4  # content words on each side of a source figure that count as its own
 PASSAGES = 6
 MAX_FOUND = 3
@@ -100,7 +103,8 @@ def judge(claim: dict, ctx, sentence: str, start: int, end: int) -> list[paraphr
         if verdict is Verdict.SUPPORTED:
             # "Less than $300 million" is true of many figures: a rival reading that
             # contradicts it leaves the sentence undecided.
-            if not (_loose(claim) and any(_compare(claim, f)[0] is Verdict.CONTRADICTED for f in rivals)):
+            wide = [f for f in fits if f is not fit and f.unit >= fit.unit and f.near >= fit.near * LOOSE_RIVAL]
+            if not (_loose(claim) and any(_compare(claim, f)[0] is Verdict.CONTRADICTED for f in wide)):
                 supported.append(_finding(r, verdict, reason, fit))
         elif verdict is Verdict.CONTRADICTED and fit.sure and (r.coverage >= paraphrase.RELATED or fit.counted):
             # Another figure of the sentence that would bear the claim out means the
