@@ -273,10 +273,12 @@ def compare_dates(claim: dict, source_value, source_text: str, source_before: st
         return Verdict.CONTRADICTED, f"the source gives {source_text!r}, not {claim.get('text')!r}"
     mine, theirs = _same_year_unless_written(mine, claim.get("text") or "", theirs, source_text)
     bound, part = claim_date_bound(claim)
-    mine_iv = date_interval(mine, bound, part)
     s_bound, s_part = date_bound(source_before, source_text)
-    if bound and s_bound == bound and bound != "as of":
-        bound = s_bound = ""  # "after Monday's debate" against "after Tuesday's": the two days are what differ
+    if bound and s_bound == bound:
+        # "after Monday's debate" against "after Tuesday's", "as of January" against "as of
+        # February": the two days are what differ.
+        bound = s_bound = ""
+    mine_iv = date_interval(mine, bound, part)
     # "As of 29 April" or "by 2018" in a source dates what it reports: it is that day.
     theirs_iv = date_interval(theirs, "" if s_bound in ("by", "as of") else s_bound, s_part)
     if mine_iv is None or theirs_iv is None:
