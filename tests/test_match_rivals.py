@@ -116,3 +116,21 @@ def test_the_same_date_words_are_judged_with_their_bound(tmp_path, draft, text, 
 def test_two_as_of_dates_must_name_the_same_time(tmp_path, draft, verdict):
     c = verdict_of(judged(tmp_path, draft, "As of January 2022, the cooperative had 4,100 members."), draft.split(",")[0].replace("As of ", ""))
     assert c["verdict"] == verdict, c.get("evidence")
+
+
+def test_a_strict_bound_is_not_borne_out_by_its_own_number_as_an_ordinal(tmp_path):
+    # "over 12 seasons" is at least thirteen; the source's twelfth season is not that.
+    c = verdict_of(
+        judged(tmp_path, "The choir has toured for over 12 seasons in a row.", "This was the choir's 12th season in a row on tour."),
+        "over 12 seasons",
+    )
+    assert c["verdict"] != "supported", c.get("evidence")
+
+
+def test_an_as_of_date_is_a_snapshot_not_a_bound(tmp_path):
+    # The count a source gives as of the 30th is not the count as of the 31st.
+    c = verdict_of(
+        judged(tmp_path, "As of May 31, 2021, the shelter housed 212 dogs.", "As of 30 May 2021, the shelter housed 212 dogs."),
+        "May 31, 2021",
+    )
+    assert c["verdict"] != "supported", c.get("evidence")

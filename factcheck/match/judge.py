@@ -264,7 +264,7 @@ def _compare_value(claim: dict, found: str, p, s: int, e: int, ctx: Context) -> 
     if figure is None and not values.numbers_in(found) and values.numbers_in(claim.get("text", "")):
         return None
     if figure is None:
-        return values.compare_written(claim.get("text", ""), single_line(found))
+        return values.written_against(claim, single_line(found))
     shown = single_line(p.text[figure.start : figure.end])
     span = (figure.low, figure.high) if figure.low is not None else None
     return values.compare_figures(claim, figure.value, figure.unit, shown, span, figure.qualifier)

@@ -149,7 +149,7 @@ def compare_figures(
     if draft_value is None:
         draft_value = _parsed_value(claim.get("text", ""))
     if draft_value is None or source_value is None:
-        return compare_written(claim.get("text", ""), source_text)
+        return written_against(claim, source_text)
     if units_clash(claim.get("unit"), source_unit):
         return Verdict.CONTRADICTED, f"the source gives {source_text!r}, in {source_unit} not {claim.get('unit')}"
     best: tuple[Verdict, str] | None = None
@@ -252,6 +252,17 @@ def _against(claim, value, unit, source_value, source_unit, source_text, source_
     return Verdict.NOT_FOUND, f"{given}, which does not settle {text!r}"
 
 
+def written_against(claim: dict, source_text: str) -> tuple[Verdict, str]:
+    """compare_written for a draft figure: the same digits do not bear out a bound, since
+    "over 26 years" is not the source's "26th year"."""
+    from factcheck.match.intervals import kind_of
+
+    verdict, reason = compare_written(claim.get("text", ""), source_text)
+    if verdict is Verdict.SUPPORTED and kind_of(effective_qualifier(claim)) in ("more", "less"):
+        return Verdict.NOT_FOUND, f"the source gives {source_text!r}, which does not settle {claim.get('text')!r}"
+    return verdict, reason
+
+
 def compare_written(draft_text: str, source_text: str) -> tuple[Verdict, str]:
     """Without parsed values: the numbers written in both, million/billion applied."""
     mine, theirs = numbers_in(draft_text), numbers_in(source_text)
@@ -273,6 +284,8 @@ def compare_dates(claim: dict, source_value, source_text: str, source_before: st
         return Verdict.CONTRADICTED, f"the source gives {source_text!r}, not {claim.get('text')!r}"
     mine, theirs = _same_year_unless_written(mine, claim.get("text") or "", theirs, source_text)
     bound, part = claim_date_bound(claim)
+    if bound == "as of":
+        bound = ""  # "as of March 31" dates a snapshot: the source's March 30 figure is another one
     s_bound, s_part = date_bound(source_before, source_text)
     if bound and s_bound == bound:
         # "after Monday's debate" against "after Tuesday's", "as of January" against "as of
