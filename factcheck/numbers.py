@@ -651,14 +651,16 @@ class _Scan:
         if word in W.FRACTION_WORDS:
             q = _Quantity(s, w_end, Fraction(1, W.FRACTION_WORDS[word]), words=True)
             self.fraction_of_magnitude(q)
-            if not q.magnitude and not _PART_OF.match(text, q.end, self.end):
-                raise _Reject(q.end)
+            if not q.magnitude and not _PART_OF.match(text, q.end, self.end) and not _BY_BEFORE.search(text, max(0, s - 4), s):
+                raise _Reject(q.end)  # "the third quarter"; but "cut by a third" is an amount
             return q
         q = _Quantity(s, w_end, Fraction(1), words=True)
         if word in ("dollar", "euro"):
             q.currency = U.CURRENCY_WORDS[word]
         else:
             q.unit = "penny" if word == "penny" else U.UNIT_NAMES.get(word)
+        if self.text.startswith(" and", q.end):
+            self.and_fraction(q, Fraction(1))  # "an hour and a half"
         return q
 
     def a_number(self, s: int, word_start: int) -> _Quantity:
@@ -1236,6 +1238,7 @@ def _code_hyphen(text: str, hyphen: int) -> bool:
 
 
 
+_BY_BEFORE = _Lazy(r"(?i:\bby\s+)$")
 _AND_FRACTION = _Lazy(
     r"(?i:\s+and\s+(?:an?\s+(?P<f>half|third|quarter|fourth|fifth|eighth|tenth)"
     r"|(?P<n>one|two|three|four|five|seven|nine)[\s-]+(?P<fs>thirds|quarters|fourths|fifths|eighths|tenths)"

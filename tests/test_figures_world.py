@@ -39,6 +39,8 @@ def one(text: str, locale: str | None = None):
         ("The wait was one and a half hours.", "one and a half hours", 1.5),
         ("Repairs ran to 3 and a half million euros.", "3 and a half million euros", 3_500_000),
         ("The levy is 4 and 1/2 percent.", "4 and 1/2 percent", 4.5),
+        ("Bus fares were cut by a third.", "a third", 1 / 3),
+        ("The toll is a dollar and a half.", "a dollar and a half", 1.5),
         ("The fund raised 1.2 billion and counting.", "1.2 billion", 1_200_000_000),
         ("The new ward cost half a million.", "half a million", 500_000),
         ("Nearly half million tourists came.", "half million tourists", 500_000),
@@ -101,6 +103,11 @@ def test_cents_need_their_own_word():
 def test_value_unit_and_scale_are_kept_apart():
     span, value, unit = one("The scheme reached 20 lakh households.")
     assert (span, value, unit) == ("20 lakh households", 2_000_000, "households")
+
+
+def test_a_fraction_word_alone_is_no_figure_unless_it_is_an_amount():
+    assert read("Profits rose in the third quarter.") == []
+    assert [v for _, v, _ in read("Profits rose by a quarter in the third quarter.")] == [0.25]
 
 
 def test_a_comma_with_nothing_to_settle_it_is_no_decimal_in_english():
