@@ -134,3 +134,46 @@ def test_an_as_of_date_is_a_snapshot_not_a_bound(tmp_path):
         "May 31, 2021",
     )
     assert c["verdict"] != "supported", c.get("evidence")
+
+
+@pytest.mark.parametrize(
+    "draft, source, text",
+    [
+        # The season total bears the bound out; the home figure is another quantity.
+        (
+            "The tour took more than $3 million over the season.",
+            "The tour took $412,050 at home venues and $2,630,100 abroad, for a season total of $3,042,150.",
+            "more than $3 million",
+        ),
+        # The running total bears it out; the day's new cases are another count.
+        (
+            "The district has recorded more than 90 cases of measles.",
+            "On Monday the district recorded twelve new cases of measles, bringing its total to 96.",
+            "more than 90 cases",
+        ),
+    ],
+)
+def test_a_bound_is_not_flagged_when_a_nearer_figure_bears_it_out(tmp_path, draft, source, text):
+    c = verdict_of(judged(tmp_path, draft, source), text)
+    assert c["verdict"] != "contradicted", c.get("evidence")
+
+
+def test_a_bound_is_still_flagged_when_the_nearest_figure_contradicts_it(tmp_path):
+    c = verdict_of(
+        judged(
+            tmp_path,
+            "The district has recorded more than 120 cases of measles.",
+            "On Monday the district recorded twelve new cases of measles, bringing its total to 96.",
+        ),
+        "more than 120 cases",
+    )
+    assert c["verdict"] == "contradicted", c.get("evidence")
+
+
+def test_other_digits_as_written_do_not_contradict_a_bound(tmp_path):
+    # "under 13" holds for the twelfth season; the digits differ but nothing contradicts.
+    c = verdict_of(
+        judged(tmp_path, "The choir has toured for under 13 seasons in a row.", "This was the choir's 12th season in a row on tour."),
+        "under 13 seasons",
+    )
+    assert c["verdict"] != "contradicted", c.get("evidence")

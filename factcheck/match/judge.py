@@ -132,17 +132,20 @@ def judge_value(claim: dict, ctx: Context) -> Judgement:
         # "4" of "Toy Story 4" would be weighed against whatever number the sentence has.
         return Judgement(Verdict.NOT_FOUND, judgement.evidence, "a number that is part of a name ('Toy Story 4') counts nothing")
     if judgement.verdict is Verdict.SUPPORTED:
-        return _unless_doubted(claim, judgement, ctx)
+        return _unless_doubted(claim, judgement, ctx, rivals.doubt)
+    if judgement.verdict is Verdict.CONTRADICTED:
+        return _unless_doubted(claim, judgement, ctx, rivals.alarm_doubt)
     return judgement
 
 
-def _unless_doubted(claim: dict, judgement: Judgement, ctx: Context) -> Judgement:
-    """A bound cleared by one figure or date of a sentence whose other figure, the likelier
-    reading, contradicts it is left open: a wrong "supported" is the costliest verdict."""
+def _unless_doubted(claim: dict, judgement: Judgement, ctx: Context, doubt) -> Judgement:
+    """A bound cleared (or flagged) by one figure or date of a sentence whose other figure,
+    the likelier reading, says the opposite is left open: a wrong "supported" is the
+    costliest verdict, and a false red flag teaches editors to ignore them."""
     if not judgement.evidence:
         return judgement
     best = judgement.evidence[0]
-    why = rivals.doubt(claim, best.text, ctx.reference_date)
+    why = doubt(claim, best.text, ctx.reference_date)
     if why is None:
         return judgement
     doubted = _replace(best, verdict=Verdict.NOT_FOUND, reason=f"{best.reason}; but {why}")

@@ -27,13 +27,22 @@ NEAR = 1.5
 def doubt(claim: dict, sentence: str, reference_date: dt.date) -> str | None:
     """Why the source sentence that bears out a bounded claim does not settle it, or None."""
     if claim.get("kind") == "figure":
-        return _figure_doubt(claim, sentence, reference_date)
+        return _figure_doubt(claim, sentence, reference_date, Verdict.CONTRADICTED)
     if claim.get("kind") == "date":
         return _date_doubt(claim, sentence, reference_date)
     return None
 
 
-def _figure_doubt(claim: dict, sentence: str, reference_date: dt.date) -> str | None:
+def alarm_doubt(claim: dict, sentence: str, reference_date: dt.date) -> str | None:
+    """Why the source sentence that contradicts a bounded figure does not settle it: its
+    figure nearest the bound bears the claim out ("more than $2 million" against a
+    worldwide "$2,015,502", though the same sentence gives "$259,017" at home)."""
+    if claim.get("kind") != "figure":
+        return None
+    return _figure_doubt(claim, sentence, reference_date, Verdict.SUPPORTED)
+
+
+def _figure_doubt(claim: dict, sentence: str, reference_date: dt.date, rival: Verdict) -> str | None:
     from factcheck.match import quantity
 
     if not quantity.is_bound(claim):
@@ -61,12 +70,13 @@ def _figure_doubt(claim: dict, sentence: str, reference_date: dt.date) -> str | 
         span = (f.low, f.high) if f.low is not None else None
         verdict, _ = values.compare_figures(claim, f.value, f.unit, shown, span, f.qualifier)
         readings.append((abs(math.log(float(f.value) / bound)), verdict, shown))
-    if not any(v is Verdict.CONTRADICTED for _, v, _ in readings):
+    if not any(v is rival for _, v, _ in readings):
         return None
     distance, verdict, shown = min(readings, key=lambda r: r[0])
-    if verdict is not Verdict.CONTRADICTED or distance > math.log(NEAR):
+    if verdict is not rival or distance > math.log(NEAR):
         return None
-    return f"the source sentence also gives {shown!r}, nearer {text!r}, and that does not hold; it is not clear which figure is meant"
+    outcome = "that does not hold" if rival is Verdict.CONTRADICTED else "that bears it out"
+    return f"the source sentence also gives {shown!r}, nearer {text!r}, and {outcome}; it is not clear which figure is meant"
 
 
 def _comparable(claim_unit, source_unit) -> bool:

@@ -253,12 +253,15 @@ def _against(claim, value, unit, source_value, source_unit, source_text, source_
 
 
 def written_against(claim: dict, source_text: str) -> tuple[Verdict, str]:
-    """compare_written for a draft figure: the same digits do not bear out a bound, since
-    "over 26 years" is not the source's "26th year"."""
+    """compare_written for a draft figure. Digits compared as written say nothing of a
+    bound: "over 26 years" is not borne out by a "26th year", nor "under 27" contradicted."""
     from factcheck.match.intervals import kind_of
 
     verdict, reason = compare_written(claim.get("text", ""), source_text)
     if verdict is Verdict.SUPPORTED and kind_of(effective_qualifier(claim)) in ("more", "less"):
+        return Verdict.NOT_FOUND, f"the source gives {source_text!r}, which does not settle {claim.get('text')!r}"
+    if verdict is Verdict.CONTRADICTED and bounds_only(effective_qualifier(claim)):
+        # Other digits do not contradict a bound either: "under 27 years" holds for a "26th".
         return Verdict.NOT_FOUND, f"the source gives {source_text!r}, which does not settle {claim.get('text')!r}"
     return verdict, reason
 
