@@ -177,3 +177,29 @@ def test_other_digits_as_written_do_not_contradict_a_bound(tmp_path):
         "under 13 seasons",
     )
     assert c["verdict"] != "contradicted", c.get("evidence")
+
+
+@pytest.mark.parametrize(
+    "draft, text, verdict",
+    [
+        ("Critics gave the play an average score of 72% on the aggregator.", "72%", "supported"),
+        ("Critics gave the play an average score of 90% on the aggregator.", "90%", "contradicted"),
+    ],
+)
+def test_a_percentage_reads_a_rating_on_a_scale_as_its_share(tmp_path, draft, text, verdict):
+    source = "On the aggregator, critics gave the play an average score of 7.2/10."
+    c = verdict_of(judged(tmp_path, draft, source), text)
+    assert c["verdict"] == verdict, c.get("evidence")
+
+
+def test_a_rating_on_a_scale_that_bears_out_a_bound_keeps_a_share_from_flagging_it(tmp_path):
+    # The approval share (20%) is another quantity than the average rating (3.8/10 = 38%).
+    c = verdict_of(
+        judged(
+            tmp_path,
+            "The play has an average rating above 36% on the aggregator.",
+            "On the aggregator the play has an approval rating of 20%, from 30 reviews, with an average rating of 3.8/10.",
+        ),
+        "above 36%",
+    )
+    assert c["verdict"] != "contradicted", c.get("evidence")

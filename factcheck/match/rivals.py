@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 from factcheck.match import conversions, values
 from factcheck.match.evidence import Verdict
@@ -70,6 +71,7 @@ def _figure_doubt(claim: dict, sentence: str, reference_date: dt.date, rival: Ve
         span = (f.low, f.high) if f.low is not None else None
         verdict, _ = values.compare_figures(claim, f.value, f.unit, shown, span, f.qualifier)
         readings.append((abs(math.log(float(f.value) / bound)), verdict, shown))
+    readings += _ratings_as_shares(claim, sentence)
     if not any(v is rival for _, v, _ in readings):
         return None
     distance, verdict, shown = min(readings, key=lambda r: r[0])
@@ -77,6 +79,24 @@ def _figure_doubt(claim: dict, sentence: str, reference_date: dt.date, rival: Ve
         return None
     outcome = "that does not hold" if rival is Verdict.CONTRADICTED else "that bears it out"
     return f"the source sentence also gives {shown!r}, nearer {text!r}, and {outcome}; it is not clear which figure is meant"
+
+
+_RATING = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:/|out of)\s*(5|10|100)\b")
+
+
+def _ratings_as_shares(claim: dict, sentence: str) -> list[tuple[float, Verdict, str]]:
+    """A rating on a scale ("3.5/10", "4 out of 5") read as the share of the scale it is, for
+    a claim in percent: an "average rating of 35%" is that rating."""
+    if values.unit_key(claim.get("unit")) != "percent":
+        return []
+    bound = values._as_float(claim.get("value")) or 0.0
+    out = []
+    for m in _RATING.finditer(sentence):
+        share = float(m.group(1)) / float(m.group(2)) * 100
+        if 0 < share <= 100 and bound > 0:
+            verdict, _ = values.compare_figures(claim, share, "percent", m.group(0))
+            out.append((abs(math.log(share / bound)), verdict, m.group(0)))
+    return out
 
 
 def _comparable(claim_unit, source_unit) -> bool:

@@ -252,11 +252,20 @@ def _against(claim, value, unit, source_value, source_unit, source_text, source_
     return Verdict.NOT_FOUND, f"{given}, which does not settle {text!r}"
 
 
+_RATING = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:/|out of)\s*(5|10|100)$")
+
+
 def written_against(claim: dict, source_text: str) -> tuple[Verdict, str]:
     """compare_written for a draft figure. Digits compared as written say nothing of a
     bound: "over 26 years" is not borne out by a "26th year", nor "under 27" contradicted."""
     from factcheck.match.intervals import kind_of
 
+    rating = _RATING.match(source_text.strip())
+    if rating and unit_key(claim.get("unit")) == "percent" and _as_float(claim.get("value")) is not None:
+        # "an average rating of 35%" is the source's "3.5/10": the share of the scale.
+        share = float(rating.group(1)) / float(rating.group(2)) * 100
+        verdict, reason = compare_figures(claim, share, "percent", source_text)
+        return verdict, f"{reason} ({_fmt(round(share, 2))}% of the scale)"
     verdict, reason = compare_written(claim.get("text", ""), source_text)
     if verdict is Verdict.SUPPORTED and kind_of(effective_qualifier(claim)) in ("more", "less"):
         return Verdict.NOT_FOUND, f"the source gives {source_text!r}, which does not settle {claim.get('text')!r}"
