@@ -334,3 +334,13 @@ def test_a_link_already_on_the_base_still_fails_a_branch_that_edits_its_target(n
     assert any(f["kind"] == "symlink" and f["path"] == "drafts/vote.md" for f in findings)
     status = room.run("status", "drafts/vote.md")
     assert status.exit_code == 2 and "symbolic link" in status.stderr
+
+
+def test_superscript_digits_are_read_as_the_digits_they_show():
+    import datetime as dt
+
+    from factcheck.extract import extract_claims
+
+    text = "The repair bill rose to 10² million pounds.\n"
+    (figure,) = extract_claims(text, reference_date=dt.date(2026, 1, 1))
+    assert figure.value == 102_000_000 and text[figure.start : figure.end] == figure.text

@@ -232,13 +232,16 @@ class SourceIndex:
             # Another version may have rebuilt the index since this one was opened.
             self._check_schema()
             report = RefreshReport()
-            stale = self._stale(paths, report)
+            # One read of the catalogue serves the whole of a run that changes nothing.
+            rows = self._catalogue()
+            stale = self._stale(paths, report, rows)
             if stale:
                 self._index(stale, report, workers, progress)
-            self._compact(report, workers)
-            self._collect_garbage(set(paths))
-            known = self.docs()
-            report.docs = {p: known[p] for p in paths if p in known}
+            changed = bool(stale) | self._compact(report, workers)
+            changed |= self._collect_garbage(set(paths), rows)
+            if changed:
+                rows = self._catalogue()
+            report.docs = {p: _doc_info(rows[p]) for p in paths if p in rows}
             if opened is not None:
                 self._open(report.docs.values() if select is None else select(report), opened)
             return report
@@ -252,8 +255,13 @@ class SourceIndex:
         for name in names:
             opened[name] = Segment(self.dir / name)
 
-    def _stale(self, paths: list[str], report: RefreshReport) -> list[str]:
-        rows = {r[0]: r[1:] for r in self.db.execute("SELECT path, size, mtime_ns, sha256 FROM docs")}
+    def _catalogue(self) -> dict[str, tuple]:
+        """path -> (doc id, path, sha256, segment, kind, date, body start, chars, about, size, mtime_ns)."""
+        rows = self.db.execute(
+            "SELECT doc_id, path, sha256, segment, kind, date, body_start, chars, about, size, mtime_ns FROM docs")
+        return {r[1]: r for r in rows}
+
+    def _stale(self, paths: list[str], report: RefreshReport, rows: dict[str, tuple]) -> list[str]:
         failed = {r[0]: r[1:] for r in self.db.execute("SELECT path, size, mtime_ns, message FROM failures")}
         stale = []
         root = str(self.root) + os.sep
@@ -264,7 +272,7 @@ class SourceIndex:
                 report.errors.append(InputError("no such source file", path=rel))
                 continue
             known = rows.get(rel)
-            if known and known[0] == raw.st_size and known[1] == raw.st_mtime_ns:
+            if known and known[9] == raw.st_size and known[10] == raw.st_mtime_ns:
                 continue
             st = {"size": raw.st_size, "mtime_ns": raw.st_mtime_ns}
             bad = failed.get(rel)
@@ -351,7 +359,7 @@ class SourceIndex:
         report.reindexed.append(r["path"])
         report.bytes_read += r["bytes"]
 
-    def _compact(self, report: RefreshReport, workers: int | None) -> None:
+    def _compact(self, report: RefreshReport, workers: int | None) -> bool:
         """Too many segments, or segments mostly of replaced sources: rebuild the small ones."""
         segs = list(self.db.execute("SELECT name, chars FROM segments ORDER BY chars DESC"))
         live = dict(self.db.execute("SELECT segment, SUM(chars) FROM docs GROUP BY segment"))
@@ -360,31 +368,35 @@ class SourceIndex:
         small = small if len(small) > MAX_SEGMENTS // 2 else []
         redo = sorted(set(sparse) | set(small))
         if not redo:
-            return
+            return False
         marks = ",".join("?" * len(redo))
         paths = [r[0] for r in self.db.execute(f"SELECT path FROM docs WHERE segment IN ({marks})", redo)]
         paths = [p for p in paths if (self.root / p).is_file()]
         if paths:
             self._index(paths, RefreshReport(), workers)
+        return bool(paths)
 
-    def _collect_garbage(self, checked: set[str]) -> None:
-        """Forget sources deleted from disk and delete segments nothing points at.
+    def _collect_garbage(self, checked: set[str], rows: dict[str, tuple]) -> bool:
+        """Forget sources deleted from disk and delete segments nothing points at; True
+        when a source was forgotten.
 
-        `checked` paths were just found on disk; only the others need a look."""
+        `checked` paths were just found on disk; only the others of `rows` (the catalogue
+        as read at the start of the run) need a look."""
+        gone = [p for p in rows.keys() - checked if not os.path.exists(os.path.join(self.root, p))]
         with self.db:
-            for (path,) in list(self.db.execute("SELECT path FROM docs")):
-                if path not in checked and not os.path.exists(os.path.join(self.root, path)):
-                    self.db.execute("DELETE FROM docs WHERE path=?", (path,))
+            self.db.executemany("DELETE FROM docs WHERE path=?", [(p,) for p in gone])
             used = {r[0] for r in self.db.execute("SELECT DISTINCT segment FROM docs")}
             for name in self.segment_names():
                 if name not in used:
                     self.db.execute("DELETE FROM segments WHERE name=?", (name,))
                     (self.dir / name).unlink(missing_ok=True)
+        return bool(gone)
 
 
-def _doc_info(r, _date=dt.date.fromisoformat) -> DocInfo:
-    # Positional: this runs once per source of an archive on every match.
-    return DocInfo(r[0], r[1], r[2], r[3], r[4], _date(r[5]) if r[5] else None, r[6] or 0, r[7] or 0, r[8] or "")
+def _doc_info(r, _date=dt.date.fromisoformat, _new=tuple.__new__) -> DocInfo:
+    # Positional, and past the named tuple's own __new__: this runs once per source of an
+    # archive on every match.
+    return _new(DocInfo, (r[0], r[1], r[2], r[3], r[4], _date(r[5]) if r[5] else None, r[6] or 0, r[7] or 0, r[8] or ""))
 
 
 def _run_groups(root: Path, groups: list[tuple[list, Path]], workers: int | None):
