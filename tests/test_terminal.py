@@ -132,3 +132,12 @@ def test_golden_check_coloured_with_verdicts_and_one_hint(newsroom):
     assert "(verdict: contradicted)" in text and "(verdict: supported)" in text
     assert text.count("factcheck review") == 1
     _golden("check.color.txt", result.output)
+
+
+def test_lists_in_the_report_and_extract_cut_claims_at_a_word():
+    from factcheck.render import claims, html
+
+    long = "engineers found corrosion in fourteen of the bridge's steel cables during the inspection last winter"
+    for cut in (html._short(long, 40), claims._short(long, 40)):
+        assert cut.endswith("…") and len(cut) <= 40
+        assert long.startswith(cut[:-1]) and long[len(cut) - 1] == " "  # the cut fell between words

@@ -44,8 +44,9 @@ def _number(value) -> str:
 
 
 def _short(text: str, width: int = 70) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    from factcheck.render.terminal import snippet
+
+    return snippet(text, width)  # cut at a word, never inside one
 
 
 def as_text(files: Iterable[FileClaims]) -> str:

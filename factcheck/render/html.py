@@ -382,8 +382,9 @@ def _open(c: ClaimView, *, first: bool) -> str:
 
 
 def _short(text: Any, width: int = 90) -> str:
-    text = " ".join(str(text or "").split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    from factcheck.render.terminal import snippet
+
+    return snippet(str(text or ""), width)  # cut at a word, never inside one
 
 
 # --- the panel: the list of claims, and each claim's evidence -------------------------
