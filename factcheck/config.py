@@ -10,6 +10,7 @@ from typing import Any
 from factcheck.errors import ConfigError
 
 CONFIG_NAME = ".factcheck.yaml"
+ARCHIVE_ENV = "FACTCHECK_ARCHIVE_URL"
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class Config:
     claims: str = "claims"
     sources: str = "sources"
     archives: tuple[str, ...] = ()
+    archive: str | None = None  # postgresql:// URL of a shared archive server; None: the embedded index only
     reviewers: tuple[str, ...] = ()
     allow_self_approval: bool = False
     locale: str = "en-US"
@@ -62,6 +64,11 @@ sources: sources
 # Folders of archived copy (wire, transcripts) searched for every draft,
 # in addition to the sources each draft lists in its front matter.
 archives: []
+
+# A shared PostgreSQL source archive (docs/archive.md), searched for every draft
+# beside its own sources. Keep passwords out of this file: use PGPASSFILE or
+# FACTCHECK_ARCHIVE_URL, which wins over this key.
+# archive: postgresql://factcheck_ci@db.example.org/archive
 
 # Emails of the editors allowed to approve claims.
 reviewers: []
@@ -117,6 +124,24 @@ def _inside_newsroom(value: str, key: str, text: str, path: str) -> None:
         )
 
 
+def _archive_url(value: Any, key: str, text: str, path: str) -> str:
+    if not isinstance(value, str) or not value.strip().startswith(("postgresql://", "postgres://")):
+        raise ConfigError(f"`{key}` must be a postgresql:// URL", path=path, line=_key_line(text, key))
+    return value.strip()
+
+
+def _with_archive_env(config: Config) -> Config:
+    """FACTCHECK_ARCHIVE_URL wins over the file: CI points at its read-only role without
+    editing the newsroom's config, and keeps the password out of the repository."""
+    import dataclasses
+    import os
+
+    url = os.environ.get(ARCHIVE_ENV, "").strip()
+    if not url:
+        return config
+    return dataclasses.replace(config, archive=_archive_url(url, ARCHIVE_ENV, "", ARCHIVE_ENV))
+
+
 def _locale(value: Any, text: str, path: str) -> str:
     from factcheck import number_locale
 
@@ -157,6 +182,8 @@ def parse_config(text: str, *, path: str, root: Path) -> Config:
     for key in ("drafts", "archives", "claims", "sources"):
         for value in values.get(key, ()) if key in ("drafts", "archives") else [values.get(key, "")]:
             _inside_newsroom(value, key, text, path)
+    if data.get("archive") is not None:
+        values["archive"] = _archive_url(data["archive"], "archive", text, path)
     if "allow_self_approval" in data:
         if not isinstance(data["allow_self_approval"], bool):
             raise ConfigError("`allow_self_approval` must be true or false", path=path, line=_key_line(text, "allow_self_approval"))
@@ -200,8 +227,8 @@ def load_config(root: Path | None = None, *, required: bool = True) -> Config:
     if not path.is_file():
         if required:
             raise ConfigError("no .factcheck.yaml here or in any parent folder; run `factcheck init` first", path=str(root))
-        return Config(root=root)
+        return _with_archive_env(Config(root=root))
     if path.stat().st_size == 0:
-        return Config(root=root)  # an empty file means "all defaults"
+        return _with_archive_env(Config(root=root))  # an empty file means "all defaults"
     text = read_text(path, display=CONFIG_NAME)
-    return parse_config(text, path=CONFIG_NAME, root=root)
+    return _with_archive_env(parse_config(text, path=CONFIG_NAME, root=root))

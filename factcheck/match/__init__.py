@@ -55,6 +55,11 @@ def match(config, given: list[str] | None = None, *, force: bool = False, progre
     wanted = sorted({p for resolved in {id(r): r for _, r, _ in plans}.values() for p in resolved.paths})
     index = SourceIndex(config.state_dir, config.root)
     opened: dict = {}
+    archive = None
+    if config.archive:
+        # The shared archive changes outside this newsroom (any reporter's push), so a
+        # kept verdict cannot be known to stand: every claim is judged again.
+        force = True
     sets: dict[int, SourceSet] = {}
     work: list[DraftWork] = []
     cache = VerdictCache(config.state_dir)
@@ -64,9 +69,9 @@ def match(config, given: list[str] | None = None, *, force: bool = False, progre
         for rel, resolved, outcome in plans:
             if id(resolved) not in sets:  # drafts naming the same sources share one set
                 docs = [refreshed.docs[p] for p in resolved.paths if p in refreshed.docs]
-                sets[id(resolved)] = SourceSet(index, docs, opened)
+                sets[id(resolved)] = SourceSet(index, docs, opened, archive)
             source_set = sets[id(resolved)]
-            outcome.sources = len(source_set.docs)
+            outcome.sources = len(source_set.docs) + (archive.documents if archive else 0)
             w = _plan_draft(config, rel, source_set, outcome, cache, force)
             if w is not None:
                 work.append(w)
@@ -74,6 +79,7 @@ def match(config, given: list[str] | None = None, *, force: bool = False, progre
         return [d for source_set in searched.values() for d in source_set.docs]
 
     try:
+        archive = _open_archive(config, plans)
         refreshed = index.refresh(wanted, opened=opened, progress=progress, select=plan)
         run.source_errors = _unique_errors([e for p in plans for e in p[1].errors] + refreshed.errors)
         for w in work:
@@ -87,7 +93,24 @@ def match(config, given: list[str] | None = None, *, force: bool = False, progre
             seg.close()
         cache.close()
         index.close()
+        if archive is not None:
+            archive.close()
     return run
+
+
+def _open_archive(config, plans: list):
+    """The shared archive server, when one is configured (searched for every draft beside
+    its own sources); a draft's source that is not on disk may be there instead."""
+    if not config.archive:
+        return None
+    from factcheck.archive.search import ArchiveSearch
+
+    archive = ArchiveSearch(config.archive)
+    held = archive.holds(sorted({p for plan in plans for p in plan[1].missing}))
+    for _, resolved, _ in plans:
+        found = {id(resolved.missing[p]) for p in held & resolved.missing.keys()}
+        resolved.errors = [e for e in resolved.errors if id(e) not in found]
+    return archive
 
 
 # Called as progress(stage, done, total, bytes_done, bytes_total); stage is "index" or "judge".
@@ -102,13 +125,15 @@ RANK_MARGIN = 0.9
 class SourceSet:
     """The indexed sources of one or more drafts: their digest, and a searcher made on first use."""
 
-    def __init__(self, index, docs: list, opened: dict):
+    def __init__(self, index, docs: list, opened: dict, archive=None):
         from factcheck.match.cache import set_digest
 
-        self.index, self.docs, self._opened = index, docs, opened
+        self.index, self.docs, self._opened, self.archive = index, docs, opened, archive
         # Each source by its content and its place in the index: equally good passages are
         # taken in index order, so a source merged into another segment counts as changed.
         self.shas = {d.path: f"{d.sha256}:{d.doc_id}" for d in docs}
+        if archive is not None:  # verdicts kept with the archive never pass for ones without it
+            self.shas.update(archive.fingerprint())
         self.digest = set_digest(self.shas)
         self._searcher = None
         self._changed: dict[str, tuple[set[str], list]] = {}
@@ -119,6 +144,10 @@ class SourceSet:
             from factcheck.sources.search import Searcher
 
             self._searcher = Searcher(self.index.dir, self.docs, self._opened)
+            if self.archive is not None:
+                from factcheck.archive.search import CombinedSearcher
+
+                self._searcher = CombinedSearcher(self._searcher, self.archive)
         return self._searcher
 
     def changes_since(self, cache, old_digest: str) -> tuple[set[str], list] | None:
@@ -270,7 +299,8 @@ def _judge_claims(w: DraftWork, index, tick) -> dict:
     for claim in cf.claims:
         by_key.setdefault(keys[claim["id"]], claim)
     searcher = w.source_set.searcher
-    ctx = Context(searcher, _reference_date(cf.reference_date), marks=index.marks)
+    marks = searcher.marks_for(index.marks) if w.source_set.archive is not None else index.marks
+    ctx = Context(searcher, _reference_date(cf.reference_date), marks=marks)
     out = {}
     try:
         for n, key in enumerate(w.todo):

@@ -35,6 +35,7 @@ class Resolved:
     paths: list[str] = field(default_factory=list)
     errors: list[FactcheckError] = field(default_factory=list)
     declared: bool = True
+    missing: dict = field(default_factory=dict)  # declared path that is not on disk -> its error
 
 
 def inside_root(root: Path, rel: str) -> str:
@@ -67,6 +68,8 @@ def _walk(root: str, start: str, parts: list[str], found: _Found) -> None:
         prefix = f"{rel_dir}/" if rel_dir else ""
         # Which segments a file name here must match; the same for every file in the folder.
         names = [(matchers[last], parts[last].startswith(".")) for i in states if i == last and parts[i] != "**"]
+        # One pattern for the names here (as in `archive/**/*.txt`): no generator per file.
+        only, dotted_only = names[0] if len(names) == 1 else (None, False)
         try:
             with os.scandir(os.path.join(root, rel_dir) if rel_dir else root) as it:
                 for entry in it:
@@ -76,7 +79,11 @@ def _walk(root: str, start: str, parts: list[str], found: _Found) -> None:
                         nxt = _step(parts, matchers, states, name)
                         if nxt:
                             stack.append((prefix + name, nxt))
-                    elif names and _supported(name) and any(m(name) and (dotted or name[0] != ".") for m, dotted in names):
+                    elif not names or not _supported(name):
+                        continue
+                    elif (only(name) and (dotted_only or name[0] != ".")) if only else any(
+                        m(name) and (dotted or name[0] != ".") for m, dotted in names
+                    ):
                         (found.links if entry.is_symlink() else found.files).append(prefix + name)
         except OSError:
             continue  # unreadable or vanished folder: nothing in it can be read either
@@ -138,6 +145,7 @@ class Resolver:
         self._root = str(config.root)
         self._entries: dict[str, tuple[list[str], list[FactcheckError]]] = {}
         self._drafts: dict[tuple[str, ...], Resolved] = {}
+        self._missing: dict[FactcheckError, str] = {}
 
     def expand(self, entry: str) -> tuple[list[str], list[FactcheckError]]:
         """A front-matter entry or archive folder → its checked, root-relative files, and errors."""
@@ -184,7 +192,9 @@ class Resolver:
         except FactcheckError as exc:
             return [], [exc]
         if not os.path.exists(os.path.join(self._root, clean)):
-            return [], [InputError("source listed in the draft does not exist", path=entry)]
+            exc = InputError("source listed in the draft does not exist", path=entry)
+            self._missing[exc] = clean  # a shared archive server may hold it (see factcheck/archive)
+            return [], [exc]
         return [clean], []
 
     def for_draft(self, declared: list[str]) -> Resolved:
@@ -202,6 +212,7 @@ class Resolver:
         for entry in declared:
             files, errors = self.expand(entry)
             out.errors.extend(errors)
+            out.missing.update((self._missing[e], e) for e in errors if e in self._missing)
             if not files and not errors:
                 out.errors.append(InputError("no source file matches this pattern", path=entry))
             _extend(out, seen, files)

@@ -1,0 +1,245 @@
+"""`factcheck archive push`: index sources into the shared archive server.
+
+A push is idempotent by content: a document whose sha256 the server already holds is
+neither parsed nor stored again. Many reporters can push at once: each batch takes a
+transaction-scoped advisory lock on every path it writes (always in the same order,
+so two pushes never wait on each other in a circle), and the unique sha256 makes the
+second of two identical documents a no-op rather than a duplicate. A path pushed with
+new content replaces its older version, so search sees one version of each path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factcheck.archive import failure
+from factcheck.errors import FactcheckError, InputError
+
+# Documents are written in transactions of about this much text: one commit (one disk
+# flush) per document would cap a push at a few hundred documents a second.
+BATCH_BYTES = 1024 * 1024
+
+
+@dataclass
+class PushReport:
+    """What one push did."""
+
+    files: int = 0
+    added: int = 0
+    already: int = 0
+    replaced: int = 0
+    bytes_added: int = 0
+    passages: int = 0
+    errors: list[FactcheckError] = field(default_factory=list)
+
+    def add(self, written: dict) -> None:
+        """Counts from one written batch (the writer thread hands them back, never edits these)."""
+        for key, value in written.items():
+            setattr(self, key, getattr(self, key) + value)
+
+
+def files_to_push(paths: list[str]) -> tuple[list[Path], list[FactcheckError]]:
+    """The supported source files named by `paths` (files, or folders walked in full)."""
+    from factcheck.sources import is_supported
+
+    found: list[Path] = []
+    errors: list[FactcheckError] = []
+    for given in paths:
+        p = Path(given)
+        if p.is_dir():
+            for dirpath, dirnames, filenames in os.walk(p):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                found += [Path(dirpath) / n for n in sorted(filenames) if not n.startswith(".") and is_supported(n)]
+        elif p.is_file():
+            if is_supported(p.name):
+                found.append(p)
+            else:
+                errors.append(InputError("not a supported source format", path=given))
+        else:
+            errors.append(InputError("no such file or folder", path=given))
+    return sorted(set(found)), errors
+
+
+def archive_path(path: Path, root: Path) -> str:
+    """How a document is known in the archive: its path from the newsroom root when it
+    lies inside it (so a draft's `sources:` entry names it), else its absolute path."""
+    full = path.resolve()
+    try:
+        return full.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return full.as_posix()
+
+
+def push(url: str, root: Path, paths: list[str]) -> PushReport:
+    """Push the sources under `paths` into the archive at `url`."""
+    from factcheck.archive import connect
+    from factcheck.archive.schema import require_current
+
+    from concurrent.futures import ThreadPoolExecutor
+
+    files, errors = files_to_push(paths)
+    report = PushReport(files=len(files), errors=errors)
+    with connect(url) as conn, connect(url) as writing:
+        conn.autocommit = writing.autocommit = True
+        require_current(conn, url)
+        # The server indexes one batch (on its own connection) while the next is parsed
+        # here: psycopg lets go of the interpreter while it waits, so one thread is enough.
+        with ThreadPoolExecutor(1) as writer:
+            pending = None
+            for batch in _batches(files):
+                parsed = _prepare(conn, url, root, batch, report)
+                if pending is not None:
+                    report.add(pending.result())
+                pending = writer.submit(_write, writing, url, parsed) if parsed else None
+            if pending is not None:
+                report.add(pending.result())
+    return report
+
+
+def _batches(files: list[Path]):
+    batch, size = [], 0
+    for f in files:
+        try:
+            est = f.stat().st_size
+        except OSError:
+            est = 0
+        if batch and size + est > BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+        batch.append(f)
+        size += est
+    if batch:
+        yield batch
+
+
+def _read(files: list[Path], root: Path, report: PushReport) -> list[tuple[Path, str, bytes, str]]:
+    from factcheck.sources import read_bytes
+
+    out = []
+    for f in files:
+        name = archive_path(f, root)
+        try:
+            data = read_bytes(f, str(f))
+        except FactcheckError as exc:
+            report.errors.append(exc)
+            continue
+        out.append((f, name, data, hashlib.sha256(data).hexdigest()))
+    return out
+
+
+def _prepare(conn, url: str, root: Path, files: list[Path], report: PushReport) -> list[dict]:
+    """A batch's sources that the server lacks, parsed and cut into passages."""
+    from factcheck.archive import driver
+
+    psycopg = driver()
+    read = _read(files, root, report)
+    if not read:
+        return []
+    try:
+        # A document another push is writing right now is not seen here; ON CONFLICT skips it then.
+        held = {r[0] for r in conn.execute("SELECT sha256 FROM documents WHERE sha256 = ANY(%s)", ([r[3] for r in read],))}
+    except psycopg.Error as exc:
+        raise failure(url, exc, "push failed") from None
+    fresh = [r for r in read if r[3] not in held]
+    report.already += len(read) - len(fresh)
+    return [d for d in (_parse(r, report) for r in fresh) if d]
+
+
+def _write(conn, url: str, parsed: list[dict]) -> dict:
+    from factcheck.archive import driver
+
+    psycopg = driver()
+    try:
+        return _store(conn, parsed)
+    except psycopg.Error as exc:
+        raise failure(url, exc, "push failed") from None
+
+
+def _parse(item: tuple[Path, str, bytes, str], report: PushReport) -> dict | None:
+    """Everything stored for one source, parsed exactly as the embedded index parses it."""
+    from factcheck.archive.passages import cut
+    from factcheck.sources import parse_source
+    from factcheck.sources.index import _sidecar, _sidecar_date, file_date, provenance
+
+    path, name, data, sha = item
+    try:
+        src = parse_source(data, suffix=path.suffix, display=str(path))
+    except FactcheckError as exc:
+        report.errors.append(exc)
+        return None
+    side = _sidecar(path.parent, path.name)
+    date = src.date or _sidecar_date(side, str(path)) or file_date(name)
+    marks = {"pages": src.pages, "cues": [[c.offset, c.timestamp, c.speaker] for c in src.cues]}
+    return {
+        "path": name, "sha256": sha, "url": side.get("url"), "retrieved_at": _retrieved_at(side, path),
+        "kind": src.kind, "source_date": date, "body_start": src.body_start, "chars": len(src.text),
+        "bytes": len(data), "marks": marks if (src.pages or src.cues) else None, "about": provenance(src.meta, side),
+        "passages": cut(src.text, src.body_start),
+    }
+
+
+def _retrieved_at(side: dict, path: Path) -> dt.datetime:
+    """When the source was retrieved: its sidecar says for a fetched page; else the file's mtime."""
+    stamp = side.get("retrieved_at")
+    if stamp:
+        try:
+            return dt.datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
+        except ValueError:
+            pass
+    return dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.timezone.utc)
+
+
+_INSERT = """
+INSERT INTO documents (sha256, path, url, retrieved_at, kind, source_date, body_start, chars, bytes, marks, about)
+VALUES (%(sha256)s, %(path)s, %(url)s, %(retrieved_at)s, %(kind)s, %(source_date)s, %(body_start)s, %(chars)s,
+        %(bytes)s, %(marks)s, %(about)s)
+ON CONFLICT (sha256) DO NOTHING
+RETURNING id
+"""
+
+
+def _store(conn, parsed: list[dict]) -> dict:
+    """One transaction: lock the batch's paths, insert what is new, replace older versions."""
+    from psycopg.types.json import Jsonb
+
+    from factcheck.archive.passages import COPY_HEADER, COPY_TRAILER, copy_row
+
+    done = {"already": 0, "added": 0, "replaced": 0, "passages": 0, "bytes_added": 0}
+    with conn.transaction():
+        conn.execute(
+            "SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(p, 0) AS k"
+            " FROM unnest(%s::text[]) AS p ORDER BY 1) AS keys",
+            ([d["path"] for d in parsed],),
+        )
+        added = []
+        ordered = sorted(parsed, key=lambda d: d["sha256"])
+        cur = conn.cursor()
+        # One pipelined round trip for the batch's documents, not one per document.
+        cur.executemany(_INSERT, [{**d, "marks": Jsonb(d["marks"]) if d["marks"] else None} for d in ordered], returning=True)
+        for d, _ in zip(ordered, cur.results()):
+            row = cur.fetchone()
+            if row is None:
+                done["already"] += 1  # pushed by someone else since this batch looked
+                continue
+            added.append((row[0], d))
+        if not added:
+            return done
+        cur = conn.execute(
+            "DELETE FROM documents WHERE path = ANY(%s) AND NOT id = ANY(%s)",
+            ([d["path"] for _, d in added], [i for i, _ in added]),
+        )
+        done["replaced"] = cur.rowcount
+        rows = [COPY_HEADER]
+        for doc_id, d in added:
+            rows += [copy_row(doc_id, i, start, body, hashes) for i, (start, body, hashes) in enumerate(d["passages"])]
+            done["passages"] += len(d["passages"])
+        rows.append(COPY_TRAILER)
+        with conn.cursor().copy("COPY passages (doc_id, ord, start_at, body, terms) FROM STDIN (FORMAT BINARY)") as copy:
+            copy.write(b"".join(rows))  # one write: a write per row waits on the socket each time
+    done["added"] = len(added)
+    done["bytes_added"] = sum(d["bytes"] for _, d in added)
+    return done

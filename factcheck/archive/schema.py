@@ -1,0 +1,118 @@
+"""The archive's tables, and the numbered migrations that create and change them.
+
+Every migration runs in one transaction under a session advisory lock, so two
+`factcheck archive migrate` runs (two CI jobs deploying at once) apply each step once.
+Readers and writers check the version first: a server older than this factcheck must
+be migrated, and one newer than it needs a newer factcheck, never a guess.
+"""
+
+from __future__ import annotations
+
+from factcheck.archive import ArchiveError, redact
+
+# One fixed key: "factcheck archive migrate" takes pg_advisory_lock(LOCK_KEY).
+LOCK_KEY = 0x66616374  # "fact"
+
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (
+        1,
+        "documents and their passages, with a GIN index of passage terms",
+        """
+        CREATE TABLE factcheck_schema (
+            version integer NOT NULL,
+            applied_at timestamptz NOT NULL DEFAULT now(),
+            description text NOT NULL
+        );
+        -- One row per distinct content: the sha256 is what makes a push idempotent.
+        CREATE TABLE documents (
+            id bigserial PRIMARY KEY,
+            sha256 text NOT NULL UNIQUE,
+            path text NOT NULL,
+            url text,
+            retrieved_at timestamptz NOT NULL,
+            pushed_at timestamptz NOT NULL DEFAULT now(),
+            pushed_by text NOT NULL DEFAULT current_user,
+            kind text NOT NULL,
+            source_date date,
+            body_start integer NOT NULL,
+            chars integer NOT NULL,
+            bytes bigint NOT NULL,
+            marks jsonb,
+            about text NOT NULL DEFAULT ''
+        );
+        CREATE INDEX documents_path ON documents (path);
+        CREATE INDEX documents_pushed_at ON documents (pushed_at);
+        -- A passage is a chunk of about a kilobyte, cut exactly as the embedded index cuts
+        -- it; `terms` holds the same 64-bit term hashes (words and word pairs).
+        CREATE TABLE passages (
+            doc_id bigint NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            ord integer NOT NULL,
+            start_at integer NOT NULL,
+            body text NOT NULL,
+            terms bigint[] NOT NULL,
+            PRIMARY KEY (doc_id, ord)
+        );
+        -- Text and term arrays live out of line (uncompressed: hashes do not compress), so
+        -- the rows that search visits for every candidate passage stay small and many fit a
+        -- page; only the few passages picked have their text read.
+        ALTER TABLE passages ALTER COLUMN terms SET STORAGE EXTERNAL;
+        ALTER TABLE passages ALTER COLUMN body SET STORAGE EXTERNAL;
+        ALTER TABLE passages SET (toast_tuple_target = 128);
+        -- A large pending list: new passages are merged into the index in big, cheap runs.
+        CREATE INDEX passages_terms ON passages USING gin (terms) WITH (gin_pending_list_limit = 65536);
+        """,
+    ),
+)
+
+LATEST = MIGRATIONS[-1][0]
+
+
+def current_version(conn) -> int | None:
+    """The schema version on the server; None where factcheck never migrated it."""
+    row = conn.execute("SELECT to_regclass('factcheck_schema') IS NOT NULL").fetchone()
+    if not row[0]:
+        return None
+    row = conn.execute("SELECT max(version) FROM factcheck_schema").fetchone()
+    return row[0]
+
+
+def require_current(conn, url: str) -> int:
+    """The schema version, or ArchiveError when it is missing, too old or too new."""
+    version = current_version(conn)
+    where = f"archive {redact(url)}"
+    if version is None:
+        raise ArchiveError("the server holds no factcheck archive; run `factcheck archive migrate`", path=where)
+    if version < LATEST:
+        raise ArchiveError(
+            f"schema version {version} is older than this factcheck's {LATEST}; run `factcheck archive migrate`", path=where
+        )
+    if version > LATEST:
+        raise ArchiveError(
+            f"schema version {version} is newer than this factcheck understands ({LATEST}); upgrade factcheck", path=where
+        )
+    return version
+
+
+def migrate(conn, url: str) -> tuple[int | None, list[int]]:
+    """Apply every migration the server lacks: (version before, versions applied)."""
+    where = f"archive {redact(url)}"
+    conn.execute("SELECT pg_advisory_lock(%s)", (LOCK_KEY,))
+    try:
+        before = current_version(conn)
+        if before is not None and before > LATEST:
+            raise ArchiveError(
+                f"schema version {before} is newer than this factcheck understands ({LATEST}); upgrade factcheck", path=where
+            )
+        applied = []
+        for version, description, sql in MIGRATIONS:
+            if before is not None and version <= before:
+                continue
+            with conn.transaction():
+                conn.execute(sql)
+                conn.execute(
+                    "INSERT INTO factcheck_schema (version, description) VALUES (%s, %s)", (version, description)
+                )
+            applied.append(version)
+        return before, applied
+    finally:
+        conn.execute("SELECT pg_advisory_unlock(%s)", (LOCK_KEY,))

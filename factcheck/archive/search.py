@@ -1,0 +1,313 @@
+"""Candidate passages from the archive server, for the same judge that reads the embedded index.
+
+The rarest-terms idea of the embedded index (sources/search.py) runs in PostgreSQL:
+a claim's term hashes are counted against the GIN index of passage terms, the dozen
+rarest are weighted by rarity, and the server scores every passage holding any of them.
+Only the best passages' text crosses the wire. Term counts are cached for the run:
+common words recur in every claim and are counted once.
+
+Ranking ties are broken as the embedded index breaks them (source path, then position),
+with the same arithmetic, so the judge sees the same passages in the same order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+
+import numpy as np
+
+from factcheck.sources import terms
+from factcheck.sources.index import DocInfo
+from factcheck.sources.search import CANDIDATES, QUERY_TERMS, Passage, _bare_tokens
+
+# Archive documents get negative ids, so they never clash with the embedded index's.
+ARCHIVE_SEGMENT = -1
+# How the archive shows among a verdict's sources, so a verdict the archive helped reach
+# is judged again once the archive is no longer searched.
+ARCHIVE_SOURCE = "(archive server)"
+# At most this many passages per term come back for one query: a term that common
+# adds the same weight to so many passages that it no longer picks any out.
+POSTING_ROWS = 50_000
+_ORD_BITS = 24
+
+_DF = "SELECT t, (SELECT count(*) FROM passages WHERE terms @> ARRAY[t]) FROM unnest(%s::bigint[]) AS t"
+# The passages holding each chosen term, term by term, straight from the GIN index: the
+# passages' term arrays are never read, and the scores are summed here in the same order
+# as the embedded index sums them, so equal scores stay equal to the last bit.
+_POSTINGS = """
+SELECT q.i, array_agg((p.doc_id << 24) | p.ord)
+FROM unnest(%s::bigint[]) WITH ORDINALITY AS q(t, i)
+CROSS JOIN LATERAL (SELECT doc_id, ord FROM passages WHERE terms @> ARRAY[q.t] LIMIT %s) AS p
+GROUP BY q.i ORDER BY q.i
+"""
+_TEXT = """
+SELECT w.doc_id, w.ord, p.start_at, p.body, b.body, a.body
+FROM unnest(%s::bigint[], %s::int[]) AS w(doc_id, ord)
+JOIN passages p ON p.doc_id = w.doc_id AND p.ord = w.ord
+LEFT JOIN passages b ON b.doc_id = w.doc_id AND b.ord = w.ord - 1
+LEFT JOIN passages a ON a.doc_id = w.doc_id AND a.ord = w.ord + 1
+"""
+_DOCS = "SELECT id, path, sha256, kind, source_date, body_start, chars, about FROM documents WHERE id = ANY(%s)"
+
+
+def _configure(conn) -> None:
+    # Prepared, but planned for each call's own terms: a generic plan cannot see that a
+    # term is rare, and may scan every passage instead of asking the GIN index.
+    conn.execute("SET plan_cache_mode = force_custom_plan")
+    # Every search statement is an index lookup. On a small archive the planner would scan
+    # the table instead, not counting that each row's term array is stored out of line.
+    conn.execute("SET enable_seqscan = off")
+
+
+class ArchiveSearch:
+    """One match run's view of the archive: a connection pool and caches shared by every draft."""
+
+    def __init__(self, url: str):
+        from factcheck.archive import connect, driver, failure
+        from factcheck.archive.schema import require_current
+
+        self.url = url
+        psycopg = driver()
+        self._error = psycopg.Error
+        with connect(url) as conn:
+            require_current(conn, url)
+        try:
+            from psycopg_pool import ConnectionPool
+
+            # A pool, so the run's statements stay prepared on connections that stay open.
+            self.pool = ConnectionPool(url, min_size=1, max_size=2, open=True, timeout=30, configure=_configure,
+                                       kwargs={"autocommit": True, "connect_timeout": 10})
+            with self.pool.connection() as conn:
+                row = conn.execute("SELECT count(*), (SELECT count(*) FROM documents) FROM passages").fetchone()
+        except psycopg.Error as exc:  # the pool's timeout is one of these too
+            raise failure(url, exc, "cannot search the archive") from None
+        self.total_chunks, self.documents = int(row[0]), int(row[1])
+        self._df: dict[int, int] = {}
+        self._docs: dict[int, DocInfo] = {}
+        self._paths: dict[int, str] = {}
+        self._text: dict[tuple[int, int], tuple[int, str, str | None, str | None]] = {}
+        self._marks: dict[int, dict] = {}
+
+    def close(self) -> None:
+        self.pool.close()
+
+    def _query(self, sql: str, params: tuple) -> list:
+        from factcheck.archive import failure
+
+        try:
+            with self.pool.connection() as conn:
+                return conn.execute(sql, params, prepare=True).fetchall()
+        except self._error as exc:
+            raise failure(self.url, exc, "archive search failed") from None
+
+    # --- what the judge asks -------------------------------------------------------
+
+    def doc_freq(self, hashes: np.ndarray) -> np.ndarray:
+        """In how many archive passages each term hash occurs."""
+        signed = hashes.astype(np.uint64).view(np.int64).tolist()
+        missing = [h for h in dict.fromkeys(signed) if h not in self._df]
+        if missing:
+            for t, n in self._query(_DF, (missing,)):
+                self._df[t] = int(n)
+        return np.array([self._df[h] for h in signed], dtype=np.int64)
+
+    def score(self, hashes: np.ndarray, weights: list[float], limit: int) -> list[tuple[int, float]]:
+        """(chunk key, score) of the best passages, picked exactly as the embedded index picks."""
+        signed = hashes.astype(np.uint64).view(np.int64).tolist()
+        rows = self._query(_POSTINGS, (signed, POSTING_ROWS))
+        if not rows:
+            return []
+        lists = [np.array(r[1], dtype=np.int64) for r in rows]
+        found = np.concatenate(lists)
+        wts = np.repeat(np.array([weights[r[0] - 1] for r in rows]), [len(x) for x in lists])
+        # Rank passages by (path, position): the order of the embedded index's chunk numbers.
+        doc_ids = np.unique(found >> _ORD_BITS)
+        self._learn_docs(set(doc_ids.tolist()))
+        by_path = np.argsort(np.array([self._paths[d] for d in doc_ids.tolist()], dtype=object), kind="stable")
+        doc_rank = np.empty(len(doc_ids), dtype=np.int64)
+        doc_rank[by_path] = np.arange(len(doc_ids))
+        ordered = (doc_rank[np.searchsorted(doc_ids, found >> _ORD_BITS)] << _ORD_BITS) | (found & ((1 << _ORD_BITS) - 1))
+        ranks, where = np.unique(ordered, return_inverse=True)
+        scores = np.bincount(where, weights=wts)
+        first = np.zeros(len(ranks), dtype=np.int64)
+        first[where] = np.arange(len(found))
+        keys = found[first]  # the (doc id, position) key of each ranked passage
+        best = np.arange(len(scores))
+        if len(scores) > limit:
+            best = np.argpartition(-scores, limit)[:limit]
+        best = best[np.argsort(-scores[best], kind="stable")]
+        chosen = [(int(keys[i]), float(scores[i])) for i in best]
+        self._fetch_text([k for k, _ in chosen])
+        return chosen
+
+    def passage(self, key: int, pad: int = 400) -> Passage:
+        doc_id, ord_ = key >> _ORD_BITS, key & ((1 << _ORD_BITS) - 1)
+        if (doc_id, ord_) not in self._text:
+            self._fetch_text([key])
+        start, text, before, after = self._text[(doc_id, ord_)]
+        if before:
+            before = before[-pad:]
+            start, text = start - len(before), before + text
+        if after:
+            text += after[:pad]
+        return Passage(doc=self._docs[doc_id], start=start, text=text)
+
+    def mentions(self, doc_id: int, words: list[str]) -> bool:
+        """Does one passage of the archive document hold all of `words`? The GIN index
+        says which passages may; their text confirms."""
+        conds, params = [], [-doc_id]
+        for word in words:
+            conds.append("terms && %s::bigint[]")
+            forms = np.fromiter((terms.token_hash(w) for w in (word, word + "'s")), dtype=np.uint64, count=2)
+            params.append(forms.view(np.int64).tolist())
+        sql = f"SELECT body FROM passages WHERE doc_id = %s AND {' AND '.join(conds)}"
+        wanted = set(words)
+        return any(wanted <= _bare_tokens(body) for (body,) in self._query(sql, tuple(params)))
+
+    def marks(self, doc_id: int) -> dict:
+        if doc_id not in self._marks:
+            rows = self._query("SELECT marks FROM documents WHERE id = %s", (-doc_id,))
+            value = rows[0][0] if rows else None
+            self._marks[doc_id] = (json.loads(value) if isinstance(value, str) else value) or {}
+        return self._marks[doc_id]
+
+    def every_passage(self) -> list[tuple[int, float]]:
+        """Every passage of a small archive, in (path, position) order, each scoring 0."""
+        rows = self._query("SELECT doc_id, ord FROM passages", ())
+        self._learn_docs({r[0] for r in rows})
+        rows.sort(key=lambda r: (self._paths[r[0]], r[1]))
+        keys = [(d << _ORD_BITS) | o for d, o in rows]
+        self._fetch_text(keys)
+        return [(k, 0.0) for k in keys]
+
+    def fingerprint(self) -> dict[str, str]:
+        """A pseudo-source standing for the archive's state, for the verdict cache's digest."""
+        from factcheck.archive import redact
+
+        rows = self._query("SELECT count(*), coalesce(max(id), 0), coalesce(max(pushed_at)::text, '') FROM documents", ())
+        return {ARCHIVE_SOURCE: f"{redact(self.url)} {rows[0][0]} {rows[0][1]} {rows[0][2]}"}
+
+    def holds(self, paths: list[str]) -> set[str]:
+        """Which of these paths the archive holds a document for."""
+        if not paths:
+            return set()
+        return {r[0] for r in self._query("SELECT DISTINCT path FROM documents WHERE path = ANY(%s)", (paths,))}
+
+    # --- caches -------------------------------------------------------------------------
+
+    def _learn_docs(self, ids: set[int]) -> None:
+        missing = [i for i in ids if i not in self._paths]
+        if not missing:
+            return
+        for r in self._query(_DOCS, (missing,)):
+            date = r[4] if isinstance(r[4], dt.date) else None
+            self._docs[r[0]] = DocInfo(
+                doc_id=-r[0], path=r[1], sha256=r[2], segment="archive", kind=r[3], date=date,
+                body_start=r[5], chars=r[6], about=r[7] or "",
+            )
+            self._paths[r[0]] = r[1]
+
+    def _fetch_text(self, keys: list[int]) -> None:
+        mask = (1 << _ORD_BITS) - 1
+        wanted = [(k >> _ORD_BITS, k & mask) for k in keys if (k >> _ORD_BITS, k & mask) not in self._text]
+        if not wanted:
+            return
+        self._learn_docs({d for d, _ in wanted})
+        rows = self._query(_TEXT, ([d for d, _ in wanted], [o for _, o in wanted]))
+        for doc_id, ord_, start, body, before, after in rows:
+            self._text[(doc_id, ord_)] = (start, body, before, after)
+
+
+class CombinedSearcher:
+    """A draft's own sources (the embedded index) and the shared archive, searched as one.
+
+    The judge asks this what it asks the embedded Searcher. Where only one side holds
+    passages for a query, its answer is passed through unchanged, which is what keeps
+    verdicts identical to the embedded index for the same sources.
+    """
+
+    def __init__(self, local, archive: ArchiveSearch):
+        self.local = local
+        self.archive = archive
+        self.docs = local.docs
+
+    @property
+    def watch(self):
+        return self.local.watch
+
+    @watch.setter
+    def watch(self, value) -> None:
+        self.local.watch = value
+
+    def __getattr__(self, name: str):
+        return getattr(self.local, name)  # what the verdict cache asks of the draft's own sources
+
+    def close(self) -> None:
+        self.local.close()
+
+    @property
+    def total_chunks(self) -> int:
+        own = sum(int(m.sum()) for m in self.local._allowed)
+        return (own + self.archive.total_chunks) or 1
+
+    def _local_df(self, hashes: np.ndarray) -> np.ndarray:
+        if not self.local.segments:
+            return np.zeros(len(hashes), dtype=np.int64)
+        return sum(seg.doc_freq(hashes) for seg in self.local.segments)
+
+    def candidates(self, query: str, limit: int = CANDIDATES) -> list[tuple[int, int, float]]:
+        hashes = terms.query_terms(query)
+        if not len(hashes):
+            return []
+        local = self.local.candidates(query, limit) if self.local.segments else []
+        archive = self._archive_candidates(hashes, limit)
+        if not archive and 0 < self.archive.total_chunks <= limit:
+            # As the embedded index does: a small set of sources where no passage scored
+            # offers every passage.
+            archive = [(ARCHIVE_SEGMENT, key, score) for key, score in self.archive.every_passage()[:limit]]
+        if self.watch is not None and self.archive.total_chunks:
+            self.watch.sources.add(ARCHIVE_SOURCE)
+        if not local or not archive:
+            return local or archive
+        merged = sorted(local + archive, key=lambda c: -c[2])  # stable: the draft's own sources first on ties
+        return merged[:limit]
+
+    def _archive_candidates(self, hashes: np.ndarray, limit: int) -> list[tuple[int, int, float]]:
+        if not self.archive.total_chunks:
+            return []
+        df = self.archive.doc_freq(hashes)
+        chosen = hashes[df > 0]
+        if not len(chosen):
+            return []
+        order = np.argsort(df[df > 0], kind="stable")[:QUERY_TERMS]
+        chosen, freq = chosen[order], df[df > 0][order]
+        weights = [math.log(1 + self.archive.total_chunks / f) for f in freq.tolist()]
+        return [(ARCHIVE_SEGMENT, key, score) for key, score in self.archive.score(chosen, weights, limit)]
+
+    def passage(self, segment: int, chunk: int, pad: int = 400) -> Passage:
+        if segment == ARCHIVE_SEGMENT:
+            return self.archive.passage(chunk, pad)
+        return self.local.passage(segment, chunk, pad)
+
+    def rarity(self, words: list[str]) -> list[float | None]:
+        if not words:
+            return []
+        hashes = np.fromiter((terms.token_hash(w) for w in words), dtype=np.uint64, count=len(words))
+        df = self._local_df(hashes) + self.archive.doc_freq(hashes)
+        total = self.total_chunks
+        return [math.log(1 + total / f) if f else None for f in df.tolist()]
+
+    def mentions(self, doc_id: int, words: list[str]) -> bool:
+        if doc_id < 0:
+            return bool(words) and self.archive.mentions(doc_id, words)
+        return self.local.mentions(doc_id, words)
+
+    def marks_for(self, local_marks):
+        """The judge's marks lookup (page, timestamp) across both sides."""
+
+        def marks(doc_id: int) -> dict:
+            return self.archive.marks(doc_id) if doc_id < 0 else local_marks(doc_id)
+
+        return marks

@@ -1,0 +1,350 @@
+"""The shared archive on a real PostgreSQL server: config, migrations, push, search, errors."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from tests.archive_compare import both_backends
+from tests.helpers import run_cli
+from tests.pgserver import PASSWORD
+
+REPO = Path(__file__).resolve().parents[1]
+E2E = REPO.parent / "shared" / "eval" / "e2e-dev"
+
+RELEASE = """Port authority statement, 11 March 2026
+
+Engineers found corrosion in 14 of the bridge's steel cables during the winter inspection.
+The repairs will cost about $18.5 million, the authority said, and the bridge will close for six weeks.
+"""
+
+DRAFT = """---
+title: Bridge repairs
+date: 2026-03-14
+sources:
+  - wire/port-release-2026-03-11.txt
+---
+Engineers found corrosion in 14 of the bridge's steel cables, the authority said.
+The repairs will cost about $19.5 million, the authority said.
+"""
+
+
+@pytest.fixture
+def archive_url(pg_cluster):
+    return pg_cluster.new_database()
+
+
+def _newsroom(tmp_path: Path) -> Path:
+    repo = tmp_path / "newsroom"
+    (repo / "drafts").mkdir(parents=True)
+    (repo / "wire").mkdir()
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (repo / ".factcheck.yaml").write_text("drafts: [drafts/**/*.md]\nreviewers: [desk@example.org]\n")
+    (repo / "wire" / "port-release-2026-03-11.txt").write_text(RELEASE)
+    (repo / "drafts" / "bridge.md").write_text(DRAFT)
+    return repo
+
+
+def _psql(url: str, sql: str, params=()):
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        cur = conn.execute(sql, params)
+        return cur.fetchall() if cur.description else None
+
+
+def _fc(*args, cwd, url=None, env=None):
+    full = dict(env or {})
+    if url:
+        full["FACTCHECK_ARCHIVE_URL"] = url
+    return run_cli(*args, cwd=cwd, env=full)
+
+
+# --- config ---------------------------------------------------------------------------
+
+
+def test_archive_key_must_be_a_postgresql_url(tmp_path):
+    (tmp_path / ".factcheck.yaml").write_text("archive: mysql://db/archive\n")
+    proc = run_cli("archive", "status", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.decode().strip() == "factcheck: error: .factcheck.yaml:1: `archive` must be a postgresql:// URL"
+
+
+def test_environment_url_wins_over_the_config(tmp_path, archive_url):
+    (tmp_path / ".factcheck.yaml").write_text("archive: postgresql://nobody@127.0.0.1:1/none\n")
+    proc = _fc("archive", "migrate", cwd=tmp_path, url=archive_url)
+    assert proc.returncode == 0, proc.stderr
+    assert "migrated from no schema to version 1" in proc.stdout.decode()
+
+
+def test_no_archive_configured_is_a_config_error(tmp_path):
+    (tmp_path / ".factcheck.yaml").write_text("drafts: [drafts/*.md]\n")
+    proc = run_cli("archive", "status", cwd=tmp_path, env={"FACTCHECK_ARCHIVE_URL": ""})
+    assert proc.returncode == 2
+    assert "no archive server configured" in proc.stderr.decode()
+
+
+def test_without_an_archive_psycopg_is_never_imported(tmp_path):
+    repo = _newsroom(tmp_path)
+    code = (
+        "import sys, runpy; sys.argv = ['factcheck', 'match', '-q']\n"
+        "try:\n    runpy.run_module('factcheck', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "print('psycopg' in sys.modules, file=sys.stderr)\n"
+    )
+    assert run_cli("scan", cwd=repo).returncode == 0
+    proc = subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, env={**os.environ, "FACTCHECK_ARCHIVE_URL": ""})
+    assert proc.stderr.decode().strip().endswith("False")
+
+
+# --- errors -----------------------------------------------------------------------------
+
+
+def _one_line_without_password(proc, *, must_say: str) -> str:
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, err
+    assert err.count("\n") == 1 and "Traceback" not in err, err
+    assert PASSWORD not in err and PASSWORD not in proc.stdout.decode()
+    assert must_say in err, err
+    return err
+
+
+def test_unreachable_server_is_one_line_without_the_password(tmp_path):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # nothing listens once the socket is closed
+    url = f"postgresql://reporter:{PASSWORD}@127.0.0.1:{port}/archive"
+    (tmp_path / ".factcheck.yaml").write_text("")
+    err = _one_line_without_password(_fc("archive", "status", cwd=tmp_path, url=url), must_say="cannot connect")
+    assert f"archive postgresql://reporter:***@127.0.0.1:{port}/archive" in err
+
+
+def test_bad_credentials_are_one_line_without_the_password(tmp_path, pg_cluster):
+    url = pg_cluster.url(password="wrong-" + PASSWORD)
+    (tmp_path / ".factcheck.yaml").write_text("")
+    err = _one_line_without_password(_fc("archive", "push", ".", cwd=tmp_path, url=url), must_say="password authentication failed")
+    assert "wrong-" not in err
+
+
+def test_match_against_an_unmigrated_server_says_to_migrate(tmp_path, archive_url):
+    repo = _newsroom(tmp_path)
+    assert run_cli("scan", cwd=repo).returncode == 0
+    _one_line_without_password(_fc("match", cwd=repo, url=archive_url), must_say="run `factcheck archive migrate`")
+
+
+def test_a_schema_newer_than_this_factcheck_is_refused(tmp_path, archive_url):
+    repo = _newsroom(tmp_path)
+    assert _fc("archive", "migrate", cwd=repo, url=archive_url).returncode == 0
+    _psql(archive_url, "INSERT INTO factcheck_schema (version, description) VALUES (99, 'from the future')")
+    assert run_cli("scan", cwd=repo).returncode == 0
+    for args in (("match",), ("archive", "push", "wire"), ("archive", "migrate")):
+        _one_line_without_password(_fc(*args, cwd=repo, url=archive_url), must_say="schema version 99 is newer")
+
+
+def test_a_schema_older_than_this_factcheck_is_refused(tmp_path, archive_url, monkeypatch):
+    from factcheck.archive import ArchiveError, connect, schema
+
+    assert _fc("archive", "migrate", cwd=tmp_path, url=archive_url).returncode == 0
+    monkeypatch.setattr(schema, "LATEST", schema.LATEST + 1)
+    with connect(archive_url) as conn, pytest.raises(ArchiveError, match="older than this factcheck's") as info:
+        schema.require_current(conn, archive_url)
+    assert PASSWORD not in str(info.value)
+
+
+# --- migrate, push, status, prune ---------------------------------------------------
+
+
+def test_migrate_twice_at_once_applies_each_step_once(tmp_path, archive_url):
+    (tmp_path / ".factcheck.yaml").write_text("")
+    with ThreadPoolExecutor(2) as pool:
+        procs = list(pool.map(lambda _: _fc("archive", "migrate", cwd=tmp_path, url=archive_url), range(2)))
+    assert all(p.returncode == 0 for p in procs), [p.stderr for p in procs]
+    assert _psql(archive_url, "SELECT version FROM factcheck_schema") == [(1,)]
+
+
+def test_push_is_idempotent_and_keeps_provenance(tmp_path, archive_url):
+    repo = _newsroom(tmp_path)
+    (repo / "wire" / "page.html").write_text("<html><head><title>Council page</title></head><body><p>The council met on Monday.</p></body></html>")
+    (repo / "wire" / "page.html.source.yaml").write_text("url: https://example.org/council\nretrieved_at: 2026-03-10T09:30:00Z\n")
+    assert _fc("archive", "migrate", cwd=repo, url=archive_url).returncode == 0
+    first = _fc("archive", "push", "wire", cwd=repo, url=archive_url)
+    assert first.returncode == 0, first.stderr
+    assert "2 files: 2 added, 0 already" in first.stdout.decode()
+    again = _fc("archive", "push", "wire", "wire/page.html", cwd=repo, url=archive_url)
+    assert "2 files: 0 added, 2 already" in again.stdout.decode()
+    rows = _psql(archive_url, "SELECT path, url, retrieved_at::text, sha256, about FROM documents ORDER BY path")
+    import hashlib
+
+    assert rows[0][0] == "wire/page.html" and rows[0][1] == "https://example.org/council"
+    assert rows[0][2].startswith("2026-03-10 09:30:00")
+    assert "Council page" in rows[0][4]
+    assert rows[1][0] == "wire/port-release-2026-03-11.txt" and rows[1][1] is None
+    assert rows[1][3] == hashlib.sha256(RELEASE.encode()).hexdigest()
+
+
+def test_a_changed_file_replaces_its_older_version(tmp_path, archive_url):
+    repo = _newsroom(tmp_path)
+    assert _fc("archive", "migrate", cwd=repo, url=archive_url).returncode == 0
+    assert _fc("archive", "push", "wire", cwd=repo, url=archive_url).returncode == 0
+    (repo / "wire" / "port-release-2026-03-11.txt").write_text(RELEASE.replace("$18.5 million", "$19.5 million"))
+    proc = _fc("archive", "push", "wire", cwd=repo, url=archive_url)
+    assert "1 added, 0 already in the archive, 1 older versions replaced" in proc.stdout.decode()
+    bodies = _psql(archive_url, "SELECT body FROM passages")
+    assert len(bodies) == 1 and "$19.5 million" in bodies[0][0]
+
+
+def test_four_processes_pushing_overlapping_files_store_each_document_once(tmp_path, archive_url):
+    repo = _newsroom(tmp_path)
+    wire = repo / "wire"
+    for i in range(60):
+        (wire / f"story-{i:03d}.txt").write_text(f"Story {i}. The council approved plan number {i * 7} on Monday.\n" * 30)
+    names = sorted(p.name for p in wire.iterdir())
+    sets = [names[0:40], names[15:61], names[30:61] + names[:5], names[::2]]  # overlapping, in all orders
+    assert _fc("archive", "migrate", cwd=repo, url=archive_url).returncode == 0
+
+    def push(chosen):
+        return _fc("archive", "push", "-q", *[f"wire/{n}" for n in chosen], cwd=repo, url=archive_url)
+
+    with ThreadPoolExecutor(4) as pool:
+        procs = list(pool.map(push, sets))
+    assert all(p.returncode == 0 for p in procs), [p.stderr.decode() for p in procs]
+    rows = _psql(archive_url, "SELECT path, count(*) FROM documents GROUP BY path")
+    assert sorted(r[0] for r in rows) == [f"wire/{n}" for n in names]  # none lost
+    assert all(r[1] == 1 for r in rows)  # none twice
+    orphans = _psql(archive_url, "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM passages p WHERE p.doc_id = d.id)")
+    assert orphans == [(0,)]
+
+
+def test_status_shows_documents_bytes_last_push_and_schema(tmp_path, archive_url):
+    repo = _newsroom(tmp_path)
+    assert _fc("archive", "migrate", cwd=repo, url=archive_url).returncode == 0
+    assert _fc("archive", "push", "wire", cwd=repo, url=archive_url).returncode == 0
+    out = _fc("archive", "status", cwd=repo, url=archive_url).stdout.decode()
+    assert "schema:    version 1" in out
+    assert "documents: 1\n" in out
+    assert f"bytes:     {len(RELEASE.encode())} " in out
+    assert "last push: 20" in out and "by fc_admin" in out
+    assert PASSWORD not in out and "fc_admin:***@" in out
+
+
+def test_prune_needs_a_filter_and_deletes_by_path_or_age(tmp_path, archive_url):
+    repo = _newsroom(tmp_path)
+    (repo / "wire" / "old").mkdir()
+    (repo / "wire" / "old" / "2019-report.txt").write_text("An old report of the harbour board, from 2019.\n")
+    assert _fc("archive", "migrate", cwd=repo, url=archive_url).returncode == 0
+    assert _fc("archive", "push", "wire", cwd=repo, url=archive_url).returncode == 0
+    bare = _fc("archive", "prune", cwd=repo, url=archive_url)
+    assert bare.returncode == 2 and "needs --older-than or --path" in bare.stderr.decode()
+    assert _fc("archive", "prune", "--older-than", "soon", cwd=repo, url=archive_url).returncode == 2
+    dry = _fc("archive", "prune", "--path", "wire/old/*", "--dry-run", cwd=repo, url=archive_url)
+    assert "would delete 1 documents" in dry.stdout.decode()
+    assert _psql(archive_url, "SELECT count(*) FROM documents") == [(2,)]
+    done = _fc("archive", "prune", "--path", "wire/old/*", cwd=repo, url=archive_url)
+    assert "deleted 1 documents" in done.stdout.decode()
+    assert _psql(archive_url, "SELECT path FROM documents") == [("wire/port-release-2026-03-11.txt",)]
+    assert "deleted 0 documents" in _fc("archive", "prune", "--older-than", "30d", cwd=repo, url=archive_url).stdout.decode()
+    _psql(archive_url, "UPDATE documents SET pushed_at = now() - interval '40 days'")
+    assert "deleted 1 documents" in _fc("archive", "prune", "--older-than", "30d", cwd=repo, url=archive_url).stdout.decode()
+    assert _psql(archive_url, "SELECT count(*) FROM passages") == [(0,)]
+
+
+def test_glob_to_like_escapes_like_marks():
+    from factcheck.archive.admin import glob_to_like
+
+    assert glob_to_like("wire/2019_*?%.txt") == "wire/2019\\_%_\\%.txt"
+
+
+# --- matching ---------------------------------------------------------------------------
+
+
+def test_match_finds_a_drafts_source_on_the_server_and_searches_local_ones_beside_it(tmp_path, archive_url):
+    repo = _newsroom(tmp_path)
+    assert _fc("archive", "migrate", cwd=repo, url=archive_url).returncode == 0
+    assert _fc("archive", "push", "wire", cwd=repo, url=archive_url).returncode == 0
+    shutil.rmtree(repo / "wire")  # the draft's listed source now lives on the server only
+    (repo / "sources").mkdir()
+    (repo / "sources" / "minutes.txt").write_text("The harbour board met on Monday and heard from 212 traders.\n")
+    (repo / "drafts" / "board.md").write_text("---\ntitle: Board\ndate: 2026-03-14\n---\nThe harbour board heard from 212 traders.\n")
+    assert run_cli("scan", cwd=repo).returncode == 0
+    proc = _fc("match", cwd=repo, url=archive_url)
+    assert proc.returncode == 0, proc.stderr.decode()
+    out = proc.stdout.decode()
+    assert "drafts/bridge.md: 1 supported, 1 contradicted, 0 not found (1 source)" in out
+    assert "drafts/board.md: 1 supported, 0 contradicted, 0 not found (2 sources)" in out
+    from factcheck import yamlio
+
+    claims = yamlio.load((repo / "claims" / "drafts" / "bridge.yaml").read_text(), path="bridge.yaml")["claims"]
+    wrong = next(c for c in claims if c["text"] == "about $19.5 million")
+    assert wrong["verdict"] == "contradicted"
+    assert wrong["evidence"][0]["source"] == "wire/port-release-2026-03-11.txt"
+    assert "$18.5 million" in wrong["evidence"][0]["text"]
+
+
+def test_a_read_only_role_can_match_but_not_push(tmp_path, pg_cluster, archive_url):
+    repo = _newsroom(tmp_path)
+    assert _fc("archive", "migrate", cwd=repo, url=archive_url).returncode == 0
+    assert _fc("archive", "push", "wire", cwd=repo, url=archive_url).returncode == 0
+    db = archive_url.rsplit("/", 1)[1]
+    role = f"ci_{db}"
+    pg_cluster.sql(f"CREATE ROLE {role} LOGIN PASSWORD '{PASSWORD}'")
+    for grant in (f"GRANT CONNECT ON DATABASE {db} TO {role}", f"GRANT USAGE ON SCHEMA public TO {role}",
+                  f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}"):
+        _psql(archive_url, grant)
+    ci_url = pg_cluster.url(db, user=role)
+    assert run_cli("scan", cwd=repo).returncode == 0
+    matched = _fc("match", cwd=repo, url=ci_url)
+    assert matched.returncode == 0, matched.stderr.decode()
+    (repo / "wire" / "new.txt").write_text("A new statement.\n")
+    _one_line_without_password(_fc("archive", "push", "wire/new.txt", cwd=repo, url=ci_url), must_say="permission denied")
+
+
+def _example_newsroom(tmp_path: Path) -> Path:
+    repo = tmp_path / "example"
+    shutil.copytree(REPO / "examples", repo / "examples")
+    text = (REPO / ".factcheck.yaml").read_text().replace("archives: []", "archives: [examples/sources]")
+    (repo / ".factcheck.yaml").write_text(text)
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    return repo
+
+
+def test_example_newsroom_verdicts_are_identical_on_both_backends(tmp_path, archive_url):
+    embedded, archived = both_backends(_example_newsroom(tmp_path), "examples/sources", archive_url)
+    assert len(embedded) > 30
+    assert archived == embedded
+
+
+@pytest.mark.skipif(not E2E.is_dir(), reason=f"the e2e-dev newsroom is not at {E2E}")
+def test_e2e_dev_verdicts_are_identical_on_both_backends(tmp_path, archive_url):
+    repo = tmp_path / "e2e"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    for sub in ("drafts", "sources"):
+        shutil.copytree(E2E / sub, repo / sub)
+    (repo / ".factcheck.yaml").write_text("drafts: [drafts/**/*.md]\narchives: [sources]\n")
+    embedded, archived = both_backends(repo, "sources", archive_url)
+    assert len(embedded) > 1000
+    differ = {k: (v, archived.get(k)) for k, v in embedded.items() if archived.get(k) != v}
+    assert not differ
+
+
+def test_passages_carry_the_embedded_indexs_terms_and_cuts():
+    import numpy as np
+
+    from factcheck.archive.passages import cut
+    from factcheck.sources import terms
+    from factcheck.sources.segment import chunk_spans
+
+    text = "Dateline\n" + " ".join(f"The council's plan number {i:,} cost ${i * 3}.5 million, officials said." for i in range(400))
+    passages = cut(text, 9)
+    assert [(s, s + len(body)) for s, body, _ in passages] == chunk_spans(text, 9)
+    for _, body, hashes in passages:
+        want = np.sort(terms.query_terms(body).view(np.int64))
+        assert np.array_equal(np.sort(hashes), want)
