@@ -1,8 +1,8 @@
 """Benchmark the PostgreSQL archive side by side with the embedded index, on one archive.
 
-    python bench/bench_archive.py                  # 100 MB, 850 claims
-    python bench/bench_archive.py --size-mb 1024   # the 1 GB run (builds for a long while)
-    python bench/bench_archive.py --size-mb 10     # a quick run
+    python bench/bench_archive_server.py                  # 100 MB, 850 claims
+    python bench/bench_archive_server.py --size-mb 1024   # the 1 GB run (builds for a long while)
+    python bench/bench_archive_server.py --size-mb 10     # a quick run
 
 The archive and the claims are the ones `bench_match.py` writes (the same corpus
 generator, the same claims), so both backends see the same sources. A throwaway
