@@ -164,8 +164,9 @@ def _usage_error(exc) -> None:
         sys.exit(exc.exit_code)
     ctx = getattr(exc, "ctx", None)
     command = ctx.command_path if ctx is not None else "factcheck"
-    message = " ".join(exc.format_message().split())
-    sys.stderr.write(f"factcheck: error: {message} (see `{command} --help`)\n")
+    from factcheck.output import one_line
+
+    sys.stderr.write(f"factcheck: error: {one_line(exc.format_message())} (see `{one_line(command)} --help`)\n")
     sys.exit(exc.exit_code)
 
 

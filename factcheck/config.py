@@ -14,6 +14,18 @@ ARCHIVE_ENV = "FACTCHECK_ARCHIVE_URL"
 
 
 @dataclass(frozen=True)
+class Limits:
+    """Budgets for reading one source, so that a hostile or broken file costs one error
+    line instead of the run. The defaults are far above any real newsroom document."""
+
+    source_mb: int = 50  # a source file as stored
+    unpacked_mb: int = 100  # what a source unpacks to: a .docx's parts, a compressed download, a PDF's text
+    html_mb: int = 10  # an HTML page: a parsed page takes tens of times its size in memory
+    source_seconds: int = 30  # reading one source
+    fetch_seconds: int = 60  # `sources add`: the whole download, however slowly it arrives
+
+
+@dataclass(frozen=True)
 class Config:
     """Every key of .factcheck.yaml, with its default. See docs/config.md."""
 
@@ -26,6 +38,7 @@ class Config:
     reviewers: tuple[str, ...] = ()
     allow_self_approval: bool = False
     locale: str = "en-US"
+    limits: Limits = Limits()
     signing: str = "off"
     allowed_signers: str | None = None
     root: Path = field(default=Path("."), compare=False)
@@ -79,6 +92,13 @@ allow_self_approval: false
 # How the newsroom writes numbers: decimal and grouping marks ("3,5" is 3.5 in de-DE).
 locale: en-US
 
+# Budgets for reading one source; a source over one is skipped with an error line.
+limits:
+  source_mb: 50        # a source file as stored
+  unpacked_mb: 100     # what it unpacks to: a .docx's parts, a compressed download, a PDF's text
+  html_mb: 10          # an HTML page
+  source_seconds: 30   # reading one source
+  fetch_seconds: 60    # `sources add`: the whole download
 # `required`: every sign-off carries the reviewer's SSH signature, checked against the
 # public keys in the `allowed_signers` file (docs/review.md, "Signed sign-offs").
 signing: off
@@ -154,6 +174,19 @@ def _locale(value: Any, text: str, path: str) -> str:
         raise ConfigError(f"`locale`: {exc.message}", path=path, line=line) from None
 
 
+def _limits(value: Any, text: str, path: str) -> Limits:
+    names = [f.name for f in fields(Limits)]
+    line = _key_line(text, "limits")
+    if not isinstance(value, dict):
+        raise ConfigError(f"`limits` must be a mapping with keys {', '.join(names)}", path=path, line=line)
+    for key, number in value.items():
+        if key not in names:
+            raise ConfigError(f"unknown key `limits.{key}` (known: {', '.join(names)})", path=path, line=line)
+        if isinstance(number, bool) or not isinstance(number, int) or number <= 0:
+            raise ConfigError(f"`limits.{key}` must be a whole number above 0", path=path, line=line)
+    return Limits(**value)
+
+
 def parse_config(text: str, *, path: str, root: Path) -> Config:
     from factcheck import yamlio
 
@@ -190,6 +223,8 @@ def parse_config(text: str, *, path: str, root: Path) -> Config:
         values["allow_self_approval"] = data["allow_self_approval"]
     if "locale" in data:
         values["locale"] = _locale(data["locale"], text, path)
+    if data.get("limits") is not None:
+        values["limits"] = _limits(data["limits"], text, path)
     values.update(_signing(data, text, path))
     values["reviewers"] = tuple(r.strip().lower() for r in values.get("reviewers", ()))
     return Config(**values)

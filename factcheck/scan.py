@@ -33,6 +33,7 @@ def scan_one(config: Config, rel: str) -> ScanOutcome:
             text = store.render_claims_file(store.build_claims_file(result, draft.text, old))
             current = target.read_text(encoding="utf-8") if old is not None else None
             if text != current:
+                store.check_size(text, path=shown)
                 store.atomic_write(target, text)
         return ScanOutcome(rel, shown, len(result.claims), text != current)
     except FactcheckError as exc:

@@ -26,6 +26,11 @@ SCAN_FIELDS = ("id", "kind", "text", "start", "end", "line", "sentence") + tuple
     sorted({f for fs in KIND_FIELDS.values() for f in fs})
 )
 
+# The largest claims file any command reads or writes. Scan, match and review refuse to
+# write past it, so every file they write stays one the gate can read; parsed, a claims
+# file takes about forty times its size in memory.
+MAX_CLAIMS_FILE_BYTES = 10 * 1024 * 1024
+
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?: |$)", re.M)
 
 
@@ -90,7 +95,18 @@ def read_claims_file(path: Path, *, display: str) -> ClaimsFile | None:
         raise DataError("is a symbolic link; claims files must be regular files inside the repository", path=display)
     if not path.exists():
         return None
-    return parse_claims_file(read_text(path, display=display), path=display)
+    return parse_claims_file(read_text(path, display=display, limit=MAX_CLAIMS_FILE_BYTES), path=display)
+
+
+def check_size(text: str, *, path: str) -> None:
+    """Refuse to write a claims file that no command could read back."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_CLAIMS_FILE_BYTES:
+        raise DataError(
+            f"the claims file would be {size / 1048576:.1f} MB, over the {MAX_CLAIMS_FILE_BYTES // 1048576} MB "
+            "a claims file may hold; split the draft into smaller ones",
+            path=path,
+        )
 
 
 def render_claims_file(cf: ClaimsFile) -> str:
@@ -157,7 +173,7 @@ def atomic_write(path: Path, text: str) -> None:
     try:
         # mkstemp makes the file private (0600); the file it replaces, or a new file,
         # must stay readable by the rest of the newsroom as any other file would be.
-        os.chmod(tmp, _mode_for(path))
+        os.chmod(tmp, file_mode(path))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
@@ -169,7 +185,8 @@ def atomic_write(path: Path, text: str) -> None:
         raise
 
 
-def _mode_for(path: Path) -> int:
+def file_mode(path: Path) -> int:
+    """The mode a rewritten file keeps, or what a new file gets under the umask."""
     try:
         return path.stat().st_mode & 0o7777
     except FileNotFoundError:
@@ -218,6 +235,7 @@ def editing(config, rel: str, after_write: Callable[[Path], None] | None = None)
         yield cf
         after = render_claims_file(cf)
         if after != before:
+            check_size(after, path=shown)
             atomic_write(target, after)
             if after_write is not None:
                 try:

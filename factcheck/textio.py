@@ -25,8 +25,14 @@ def decode_text(data: bytes, path: str, *, limit: int = MAX_TEXT_BYTES) -> str:
         )
     if not data.strip():
         raise InputError("file is empty", path=path)
-    if b"\x00" in data[:8192]:
-        raise InputError("file is binary, not text", path=path)
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        # Anywhere in the file: a NUL reaches a terminal, a YAML file or git's diff as a
+        # truncation, and no editor writes one into prose.
+        if nul < 8192:
+            raise InputError("file is binary, not text", path=path)
+        line = data.count(b"\n", 0, nul) + 1
+        raise InputError(f"file is binary, not text (a NUL byte at offset {nul})", path=path, line=line)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

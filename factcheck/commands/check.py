@@ -30,7 +30,8 @@ def check_drafts(drafts: list[str], base: str | None, fmt: CheckFormat) -> int:
     for error in result.errors:
         output.error(str(error))
     prefix = _repo_prefix(config) if fmt in (CheckFormat.github, CheckFormat.sarif) else ""
-    output.out(findings.FORMATS[fmt.value](result, prefix))
+    machine = fmt in (CheckFormat.json, CheckFormat.sarif)
+    output.out(findings.FORMATS[fmt.value](result, prefix), kind=output.JSON if machine else output.TEXT)
     if fmt is CheckFormat.github and os.environ.get("GITHUB_STEP_SUMMARY"):
         _append(os.environ["GITHUB_STEP_SUMMARY"], findings.as_step_summary(result, prefix))
     if result.errors:

@@ -41,10 +41,10 @@ def export_claims(fmt: ExportFormat, output: str) -> int:
     fronts = {cf.draft: _front_matter(config, cf.draft) for cf in files} if fmt is ExportFormat.claimreview else {}
     text = FORMATS[fmt.value](files, fronts) if fronts else FORMATS[fmt.value](files)
     why = empty_reason(fmt.value, files)
-    if why:
+    if why and not failed:  # an unreadable claims file was the reason, and has its own line
         term.warn(why)
     if output == "-":
-        term.out(text)
+        term.out(text, kind=term.EXACT if fmt.value == "csv" else term.JSON)
     else:
         _save(output, text)
     return 2 if failed else 0

@@ -41,7 +41,7 @@ def extract_files(paths: list[str], fmt: ClaimsFormat, reference_date: dt.date |
         except FactcheckError as exc:
             output.error(str(exc))
             failed = True
-    output.out(FORMATS[fmt.value](results))
+    output.out(FORMATS[fmt.value](results), kind={"json": output.JSON, "yaml": output.EXACT}.get(fmt.value, output.TEXT))
     return 2 if failed else 0
 
 

@@ -26,7 +26,7 @@ def write_report(drafts: list[str] | None, output: str, base: str | None = None)
             # A failed draft's problem is an error that already names its file.
             term.error(problem) if d.failed else term.warn(f"{d.path}: {problem}")
     if output == "-":
-        term.out(page)
+        term.out(page, kind=term.EXACT)  # a page to save, escaped as HTML
     else:
         _save(Path(output), page)
         total = len(report.claims)

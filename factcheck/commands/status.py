@@ -65,7 +65,10 @@ def show_status(drafts: list[str], fmt: StatusFormat) -> int:
         output.out("no drafts found; check `drafts:` in .factcheck.yaml")
         return 0
     if rows or fmt is StatusFormat.json:
-        output.out(status_table(rows) if fmt is StatusFormat.text else status_json(rows))
+        if fmt is StatusFormat.text:
+            output.out(status_table(rows))
+        else:
+            output.out(status_json(rows), kind=output.JSON)
     return 2 if failed else 0
 
 

@@ -66,8 +66,7 @@ def extract_claims(text: str, *, reference_date: dt.date, body_start: int = 0, l
         if not (body_start <= f.start < f.end <= len(text)):
             continue  # an extractor bug must never produce a claim that points nowhere
         snippet = text[f.start : f.end]
-        s_start, s_end = doc.sentences.covering(f.start, f.end)
-        sentence = " ".join(text[s_start:s_end].split())
+        sentence = doc.sentences.context(f.start, f.end, text)  # words from the draft itself, not the fold
         key = (f.kind, snippet, sentence)
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1

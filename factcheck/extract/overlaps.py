@@ -35,14 +35,34 @@ def settle(found: list[Found]) -> list[Found]:
     dates = sorted((f.start, f.end) for f in found if f.kind is Kind.DATE)
     if not dates:
         return found
-    years = {(f.start, f.end) for f in found if f.kind is Kind.DATE and _is_year_only(f)}
-    starts = [s for s, _ in dates]
-    reach = list(accumulate((e for _, e in dates), max))  # furthest end of any date starting so far
+    years = sorted((f.start, f.end) for f in found if f.kind is Kind.DATE and _is_year_only(f))
+    within_date = _Spans(dates)
+    within_year = _Spans(years)
     return [
         f
         for f in found
-        if not (f.kind is Kind.FIGURE and _inside_date(f, starts, reach) and not _year_of(f, years))
+        if not (f.kind is Kind.FIGURE and within_date.holds(f) and not _is_amount(f) and not _year_of(f, within_year))
     ]
+
+
+class _Spans:
+    """Sorted spans that answer "does one of you hold this claim?" in log time.
+
+    A draft can hold thousands of dates; asking each of them about each figure made
+    extraction grow with the square of the draft. For the spans starting at or before a
+    claim, the furthest end among them decides: one holds the claim exactly when that end
+    reaches the claim's end.
+    """
+
+    __slots__ = ("starts", "reach")
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.starts = [s for s, _ in spans]
+        self.reach = list(accumulate((e for _, e in spans), max))
+
+    def holds(self, f: Found) -> bool:
+        i = bisect.bisect_right(self.starts, f.start) - 1
+        return i >= 0 and self.reach[i] >= f.end
 
 
 def _is_year_only(date: Found) -> bool:
@@ -50,16 +70,11 @@ def _is_year_only(date: Found) -> bool:
     return isinstance(date.value, str) and 3 <= len(date.value) <= 4 and date.value.isdigit()
 
 
-def _year_of(f: Found, years: set[tuple[int, int]]) -> bool:
+def _year_of(f: Found, years: _Spans) -> bool:
     """The figure is the number of a year-only date it lies in."""
     if f.unit or not isinstance(f.value, int) or not 1000 <= f.value <= 2199:
         return False
-    return any(s <= f.start and f.end <= e for s, e in years)
-
-
-def _inside_date(f: Found, starts: list[int], reach: list[int]) -> bool:
-    i = bisect.bisect_right(starts, f.start) - 1
-    return i >= 0 and reach[i] >= f.end and not _is_amount(f)
+    return years.holds(f)
 
 
 def _is_amount(f: Found) -> bool:

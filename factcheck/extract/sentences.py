@@ -52,6 +52,29 @@ class Sentences:
         s, e = self.covering(start, end)
         return " ".join(self.text[s:e].split())
 
+    def context(self, start: int, end: int, text: str | None = None, limit: int = 400, side: int = 150) -> str:
+        """The sentence around a claim, or for a sentence over `limit` characters only the
+        words within `side` characters of the claim, marked "…" where cut.
+
+        Every claim carries its sentence, so a run-on "sentence" (a table, a list of
+        thousands of numbers) copied whole into each of its claims would make the claims
+        file grow with the square of the draft; the window keeps it proportional. `text`
+        is the text to take the words from when it is not the one split (same offsets).
+        """
+        text = self.text if text is None else text
+        s, e = self.covering(start, end)
+        if e - s <= limit:
+            return " ".join(text[s:e].split())
+        lo, hi = max(s, start - side), min(e, end + side)
+        if lo > s:
+            cut = text.find(" ", lo, start)  # start on a whole word
+            lo = cut + 1 if cut >= 0 else start
+        if hi < e:
+            cut = text.rfind(" ", end, hi)
+            hi = cut if cut >= 0 else end
+        words = " ".join(text[lo:hi].split())
+        return ("… " if lo > s else "") + words + (" …" if hi < e else "")
+
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at `dot` belongs to an abbreviation or an initial."""

@@ -53,7 +53,7 @@ def match(config, given: list[str] | None = None, *, force: bool = False, progre
     run = MatchRun()
     plans = _plans(config, given, run)
     wanted = sorted({p for resolved in {id(r): r for _, r, _ in plans}.values() for p in resolved.paths})
-    index = SourceIndex(config.state_dir, config.root)
+    index = SourceIndex(config.state_dir, config.root, config.limits)
     opened: dict = {}
     archive = None
     if config.archive:

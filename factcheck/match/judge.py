@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from factcheck.match import attribution, context, paraphrase, quantity, quotes, values
+from factcheck.match import attribution, context, paraphrase, quantity, quotes, rivals, values
 from factcheck.match.evidence import Evidence, Judgement, Verdict
 from factcheck.match.locate import Hit, locate
 from factcheck.match.words import same_words, single_line, words
@@ -131,7 +131,25 @@ def judge_value(claim: dict, ctx: Context) -> Judgement:
         # In its own sentence a changed model number is worth catching; elsewhere the
         # "4" of "Toy Story 4" would be weighed against whatever number the sentence has.
         return Judgement(Verdict.NOT_FOUND, judgement.evidence, "a number that is part of a name ('Toy Story 4') counts nothing")
+    if judgement.verdict is Verdict.SUPPORTED:
+        return _unless_doubted(claim, judgement, ctx, rivals.doubt)
+    if judgement.verdict is Verdict.CONTRADICTED:
+        return _unless_doubted(claim, judgement, ctx, rivals.alarm_doubt)
     return judgement
+
+
+def _unless_doubted(claim: dict, judgement: Judgement, ctx: Context, doubt) -> Judgement:
+    """A bound cleared (or flagged) by one figure or date of a sentence whose other figure,
+    the likelier reading, says the opposite is left open: a wrong "supported" is the
+    costliest verdict, and a false red flag teaches editors to ignore them."""
+    if not judgement.evidence:
+        return judgement
+    best = judgement.evidence[0]
+    why = doubt(claim, best.text, ctx.reference_date)
+    if why is None:
+        return judgement
+    doubted = _replace(best, verdict=Verdict.NOT_FOUND, reason=f"{best.reason}; but {why}")
+    return Judgement(Verdict.NOT_FOUND, (doubted,) + tuple(judgement.evidence[1:]), why)
 
 
 _FUTURE = re.compile(r"\b(?:will|is to|are to|set to|scheduled|expected to|due to|plans? to|upcoming|next)\b", re.I)
@@ -238,7 +256,7 @@ def _value_evidence(claim: dict, hit: Hit, window: str, a: int, b: int, ctx: Con
 def _compare_value(claim: dict, found: str, p, s: int, e: int, ctx: Context) -> tuple[Verdict, str] | None:
     """The verdict on what stands in the claim's place; None when no number or date does
     (the words lined up only loosely, and the claim's place fell on other words)."""
-    if same_words(found, claim.get("text", "")) and not _other_currency(claim, p.text, s, e):
+    if same_words(found, claim.get("text", "")) and not _other_currency(claim, p.text, s, e) and not _date_bounded(claim):
         return Verdict.SUPPORTED, f"the source gives {single_line(found)!r} in the same sentence"
     if claim["kind"] == "date":
         counterpart = _counterpart(claim, p, s, e, ctx)
@@ -249,10 +267,16 @@ def _compare_value(claim: dict, found: str, p, s: int, e: int, ctx: Context) -> 
     if figure is None and not values.numbers_in(found) and values.numbers_in(claim.get("text", "")):
         return None
     if figure is None:
-        return values.compare_written(claim.get("text", ""), single_line(found))
+        return values.written_against(claim, single_line(found))
     shown = single_line(p.text[figure.start : figure.end])
     span = (figure.low, figure.high) if figure.low is not None else None
     return values.compare_figures(claim, figure.value, figure.unit, shown, span, figure.qualifier)
+
+
+def _date_bounded(claim: dict) -> bool:
+    """"after September 21" is not borne out by the source's "on September 21": the same
+    words, but the bound in front of them decides."""
+    return claim.get("kind") == "date" and values.claim_date_bound(claim)[0] not in ("", "as of")
 
 
 def _other_currency(claim: dict, text: str, s: int, e: int) -> bool:

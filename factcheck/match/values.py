@@ -149,7 +149,7 @@ def compare_figures(
     if draft_value is None:
         draft_value = _parsed_value(claim.get("text", ""))
     if draft_value is None or source_value is None:
-        return compare_written(claim.get("text", ""), source_text)
+        return written_against(claim, source_text)
     if units_clash(claim.get("unit"), source_unit):
         return Verdict.CONTRADICTED, f"the source gives {source_text!r}, in {source_unit} not {claim.get('unit')}"
     best: tuple[Verdict, str] | None = None
@@ -252,6 +252,29 @@ def _against(claim, value, unit, source_value, source_unit, source_text, source_
     return Verdict.NOT_FOUND, f"{given}, which does not settle {text!r}"
 
 
+_RATING = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:/|out of)\s*(5|10|100)$")
+
+
+def written_against(claim: dict, source_text: str) -> tuple[Verdict, str]:
+    """compare_written for a draft figure. Digits compared as written say nothing of a
+    bound: "over 26 years" is not borne out by a "26th year", nor "under 27" contradicted."""
+    from factcheck.match.intervals import kind_of
+
+    rating = _RATING.match(source_text.strip())
+    if rating and unit_key(claim.get("unit")) == "percent" and _as_float(claim.get("value")) is not None:
+        # "an average rating of 35%" is the source's "3.5/10": the share of the scale.
+        share = float(rating.group(1)) / float(rating.group(2)) * 100
+        verdict, reason = compare_figures(claim, share, "percent", source_text)
+        return verdict, f"{reason} ({_fmt(round(share, 2))}% of the scale)"
+    verdict, reason = compare_written(claim.get("text", ""), source_text)
+    if verdict is Verdict.SUPPORTED and kind_of(effective_qualifier(claim)) in ("more", "less"):
+        return Verdict.NOT_FOUND, f"the source gives {source_text!r}, which does not settle {claim.get('text')!r}"
+    if verdict is Verdict.CONTRADICTED and bounds_only(effective_qualifier(claim)):
+        # Other digits do not contradict a bound either: "under 27 years" holds for a "26th".
+        return Verdict.NOT_FOUND, f"the source gives {source_text!r}, which does not settle {claim.get('text')!r}"
+    return verdict, reason
+
+
 def compare_written(draft_text: str, source_text: str) -> tuple[Verdict, str]:
     """Without parsed values: the numbers written in both, million/billion applied."""
     mine, theirs = numbers_in(draft_text), numbers_in(source_text)
@@ -273,10 +296,14 @@ def compare_dates(claim: dict, source_value, source_text: str, source_before: st
         return Verdict.CONTRADICTED, f"the source gives {source_text!r}, not {claim.get('text')!r}"
     mine, theirs = _same_year_unless_written(mine, claim.get("text") or "", theirs, source_text)
     bound, part = claim_date_bound(claim)
-    mine_iv = date_interval(mine, bound, part)
+    if bound == "as of":
+        bound = ""  # "as of March 31" dates a snapshot: the source's March 30 figure is another one
     s_bound, s_part = date_bound(source_before, source_text)
-    if bound and s_bound == bound and bound != "as of":
-        bound = s_bound = ""  # "after Monday's debate" against "after Tuesday's": the two days are what differ
+    if bound and s_bound == bound:
+        # "after Monday's debate" against "after Tuesday's", "as of January" against "as of
+        # February": the two days are what differ.
+        bound = s_bound = ""
+    mine_iv = date_interval(mine, bound, part)
     # "As of 29 April" or "by 2018" in a source dates what it reports: it is that day.
     theirs_iv = date_interval(theirs, "" if s_bound in ("by", "as of") else s_bound, s_part)
     if mine_iv is None or theirs_iv is None:

@@ -118,7 +118,11 @@ def as_github(result: CheckResult, prefix: str = "") -> str:
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    """A table cell of the step summary, which GitHub renders as Markdown with HTML:
+    a draft's or a note's `<img onerror=…>` must show as text, and a `|` not end the cell."""
+    from factcheck.render.safe import html_text
+
+    return html_text(" ".join(text.split())).replace("|", "\\|")
 
 
 def as_step_summary(result: CheckResult, prefix: str = "") -> str:
@@ -128,8 +132,8 @@ def as_step_summary(result: CheckResult, prefix: str = "") -> str:
     if result.findings:
         out += ["| Problem | Where | Claim | Details |", "| --- | --- | --- | --- |"]
         for f in result.findings:
-            claim = f"`{f.claim}`" if f.claim else ""
-            out.append(f"| {f.title} | `{_cell(_where(f, prefix))}` | {claim} | {_cell(f.message)} |")
+            claim = f"<code>{_cell(f.claim)}</code>" if f.claim else ""
+            out.append(f"| {f.title} | <code>{_cell(_where(f, prefix))}</code> | {claim} | {_cell(f.message)} |")
         out.append("")
     return "\n".join(out) + "\n"
 

@@ -177,7 +177,10 @@ def plain(text: str) -> str:
 
 
 def one_line(text) -> str:
-    return " ".join(str(text).split())
+    """Text on one line, its control characters shown as escapes before any colour is added."""
+    from factcheck.render.safe import terminal_text
+
+    return terminal_text(" ".join(str(text).split()))
 
 
 def snippet(text, limit: int = 160) -> str:

@@ -9,9 +9,11 @@ only when a file of their format is read; nothing in a source is ever executed.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from factcheck.errors import InputError
 
@@ -86,18 +88,88 @@ def read_bytes(path: Path, display: str, limit: int | None = None) -> bytes:
     return data
 
 
-def parse_source(data: bytes, *, suffix: str, display: str) -> SourceText:
-    """Bytes of a source in the format its suffix names → SourceText."""
+def parse_source(data: bytes, *, suffix: str, display: str, limits=None) -> SourceText:
+    """Bytes of a source in the format its suffix names → SourceText, within the budgets of `limits`.
+
+    `limits` is the config's Limits (its defaults when None). A source over a budget is
+    one InputError naming it; the caller goes on with the other sources.
+    """
     import importlib
 
+    from factcheck.config import Limits
+
+    limits = limits or Limits()
     module = LOADERS.get(suffix.lower())
     if module is None:
         known = ", ".join(sorted(LOADERS))
         raise InputError(f"unsupported source format {suffix or '(no suffix)'!r}; supported: {known}", path=display)
     loader = importlib.import_module(f"factcheck.sources.{module}")
-    return loader.load(data, display)
+    with deadline(limits.source_seconds, display):
+        src = loader.load(data, display, limits)
+    check_unpacked(len(src.text), limits, display)
+    return src
 
 
-def load_source(path: Path, display: str) -> SourceText:
+def load_source(path: Path, display: str, limits=None) -> SourceText:
     """Read and parse one source file."""
-    return parse_source(read_bytes(path, display), suffix=path.suffix, display=display)
+    from factcheck.config import Limits
+
+    limits = limits or Limits()
+    data = read_bytes(path, display, limits.source_mb * MB)
+    return parse_source(data, suffix=path.suffix, display=display, limits=limits)
+
+
+# --- budgets ------------------------------------------------------------------------
+
+MB = 1024 * 1024
+
+
+def check_unpacked(size: int, limits, display: str, what: str = "unpacks to") -> None:
+    """Refuse a source that unpacks to more than the `limits.unpacked_mb` budget."""
+    if size > limits.unpacked_mb * MB:
+        raise OverBudget(
+            f"source {what} {size / MB:.0f} MB, over the {limits.unpacked_mb} MB budget "
+            "(`limits: unpacked_mb` in .factcheck.yaml); skipped",
+            path=display,
+        )
+
+
+class OverBudget(InputError):
+    """A source over one of the `limits` budgets: not remembered as broken, since a raised
+    budget (or a less busy machine) may read it next time."""
+
+
+class _Expired(BaseException):
+    """Raised by the alarm inside a parser; a BaseException, so no parser's `except Exception` hides it."""
+
+
+@contextlib.contextmanager
+def deadline(seconds: float, display: str) -> Iterator[None]:
+    """Stop reading a source that takes longer than `seconds`: one InputError naming it.
+
+    A parser stuck in a pathological file (a page of 600,000 paragraphs, a PDF that
+    unpacks forever) is interrupted by an alarm between its Python steps. Alarms can only
+    be set from the main thread; elsewhere the size budgets alone apply.
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum, frame):
+        raise _Expired()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _Expired:
+        raise OverBudget(
+            f"reading the source took longer than {seconds:g} s (`limits: source_seconds` in .factcheck.yaml); skipped",
+            path=display,
+        ) from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -46,7 +46,7 @@ def index_all(config, progress=None) -> IndexSummary:
     from factcheck.sources.index import SourceIndex
 
     paths, errors = all_source_paths(config)
-    index = SourceIndex(config.state_dir, config.root)
+    index = SourceIndex(config.state_dir, config.root, config.limits)
     try:
         report = index.refresh(paths, progress=progress)
         seen = {str(e) for e in errors}

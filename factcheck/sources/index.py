@@ -109,18 +109,23 @@ def provenance(meta: dict, side: dict) -> str:
     return " \u00b7 ".join(found)
 
 
-def _parse_one(root: Path, rel: str) -> dict:
-    """Read and parse a source; everything the catalogue and the segment need, or the error."""
-    from factcheck.sources import parse_source, read_bytes
+def _parse_one(root: Path, rel: str, limits=None) -> dict:
+    """Read and parse a source within the config's `limits`; what the catalogue and segment need, or the error."""
+    from factcheck.config import Limits
+    from factcheck.sources import MB, parse_source, read_bytes
 
+    limits = limits or Limits()
     path = root / rel
     try:
         st = path.stat()
-        data = read_bytes(path, rel)
+        data = read_bytes(path, rel, limits.source_mb * MB)
         sha = hashlib.sha256(data).hexdigest()
-        src = parse_source(data, suffix=path.suffix, display=rel)
+        src = parse_source(data, suffix=path.suffix, display=rel, limits=limits)
     except FactcheckError as exc:
-        return {"path": rel, "error": str(exc.message), "sha256": _sha_or_none(path), **_stat(path)}
+        from factcheck.sources import OverBudget
+
+        over = isinstance(exc, OverBudget)
+        return {"path": rel, "error": str(exc.message), "over_budget": over, "sha256": _sha_or_none(path), **_stat(path)}
     side = _sidecar(root, rel)
     date = src.date or _sidecar_date(side, rel) or file_date(rel)
     marks = {"pages": src.pages, "cues": [[c.offset, c.timestamp, c.speaker] for c in src.cues]}
@@ -147,13 +152,13 @@ def _sha_or_none(path: Path) -> str | None:
         return None
 
 
-def _build_group(root: Path, seg_path: Path, items: list[tuple[int, str, int]]) -> list[dict]:
+def _build_group(root: Path, seg_path: Path, items: list[tuple[int, str, int]], limits=None) -> list[dict]:
     """Parse a group of sources and write them as one segment (runs in a worker process)."""
     from factcheck.sources import segment
 
     parsed = []
     for doc_id, rel, _size in items:
-        rec = _parse_one(root, rel)
+        rec = _parse_one(root, rel, limits)
         rec["doc_id"] = doc_id
         parsed.append(rec)
     good = [(r["doc_id"], r["text"], r["body_start"]) for r in parsed if "error" not in r]
@@ -169,10 +174,11 @@ def _build_group(root: Path, seg_path: Path, items: list[tuple[int, str, int]]) 
 class SourceIndex:
     """The index of a newsroom's sources, kept under its state folder."""
 
-    def __init__(self, state_dir: Path, root: Path):
+    def __init__(self, state_dir: Path, root: Path, limits=None):
         from filelock import FileLock
 
         self.root = root
+        self.limits = limits  # the config's budgets for reading one source (None: the defaults)
         self.dir = state_dir / "index"
         self.dir.mkdir(parents=True, exist_ok=True)
         # One lock object per index, so holding it again inside `refresh` nests instead of waiting on itself.
@@ -326,7 +332,7 @@ class SourceIndex:
         files = bytes_done = 0
         if progress:
             progress("index", 0, len(paths), 0, total)
-        for (group, _), results in zip(groups, _run_groups(self.root, groups, workers)):
+        for (group, _), results in zip(groups, _run_groups(self.root, groups, workers, self.limits)):
             self._record(results, report)
             files += len(group)
             bytes_done += sum(size for _, _, size in group)
@@ -347,7 +353,8 @@ class SourceIndex:
     def _record_doc(self, r: dict, segment: str | None, report: RefreshReport) -> None:
         if "error" in r:
             self.db.execute("DELETE FROM docs WHERE path=?", (r["path"],))
-            self.db.execute("INSERT OR REPLACE INTO failures VALUES (?,?,?,?,?)", (r["path"], r["sha256"], r["size"], r["mtime_ns"], r["error"]))
+            if not r.get("over_budget"):  # a budget may be raised, so that one is tried again next run
+                self.db.execute("INSERT OR REPLACE INTO failures VALUES (?,?,?,?,?)", (r["path"], r["sha256"], r["size"], r["mtime_ns"], r["error"]))
             report.errors.append(InputError(r["error"], path=r["path"]))
             return
         self.db.execute("DELETE FROM failures WHERE path=?", (r["path"],))
@@ -399,16 +406,16 @@ def _doc_info(r, _date=dt.date.fromisoformat, _new=tuple.__new__) -> DocInfo:
     return _new(DocInfo, (r[0], r[1], r[2], r[3], r[4], _date(r[5]) if r[5] else None, r[6] or 0, r[7] or 0, r[8] or ""))
 
 
-def _run_groups(root: Path, groups: list[tuple[list, Path]], workers: int | None):
+def _run_groups(root: Path, groups: list[tuple[list, Path]], workers: int | None, limits=None):
     """Build segments, in parallel when there is enough work to pay for a second process."""
     workers = workers if workers is not None else min(len(groups), os.cpu_count() or 1, 4)
     if workers <= 1 or len(groups) == 1:
         for items, seg_path in groups:
-            yield _build_group(root, seg_path, items)
+            yield _build_group(root, seg_path, items, limits)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(_build_group, root, seg_path, items) for items, seg_path in groups]
+        futures = [pool.submit(_build_group, root, seg_path, items, limits) for items, seg_path in groups]
         for fut in futures:
             yield fut.result()

@@ -37,7 +37,11 @@ def _unlock(reader, display: str) -> None:
     raise InputError("PDF is encrypted with a password; save an unencrypted copy as the source", path=display)
 
 
-def load(data: bytes, display: str) -> SourceText:
+def load(data: bytes, display: str, limits=None) -> SourceText:
+    from factcheck.config import Limits
+    from factcheck.sources import check_unpacked
+
+    limits = limits or Limits()
     reader = _reader(data, display)
     parts: list[str] = []
     pages: list[tuple[int, int]] = []
@@ -48,6 +52,9 @@ def load(data: bytes, display: str) -> SourceText:
             pages.append((offset, number))
             parts.append(text)
             offset += len(text) + 2
+            check_unpacked(offset, limits, display, what="text runs past")  # pypdf caps each stream, not their sum
+    except InputError:
+        raise
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on damaged files
         raise InputError(f"unreadable PDF ({type(exc).__name__}: {exc})", path=display) from None
     text = "\n\n".join(parts)

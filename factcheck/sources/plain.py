@@ -6,11 +6,11 @@ from factcheck.errors import FactcheckError
 from factcheck.sources import MAX_SOURCE_BYTES, SourceText
 
 
-def load(data: bytes, display: str) -> SourceText:
+def load(data: bytes, display: str, limits=None) -> SourceText:
     from factcheck.draft import parse_draft
     from factcheck.textio import decode_text
 
-    text = decode_text(data, display, limit=MAX_SOURCE_BYTES)
+    text = decode_text(data, display, limit=max(len(data), MAX_SOURCE_BYTES))  # the caller checked the size
     try:
         parsed = parse_draft(text, display)
         date = parsed.date

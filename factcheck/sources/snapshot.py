@@ -15,9 +15,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from factcheck.errors import InputError
-from factcheck.sources import LOADERS, MAX_SOURCE_BYTES, SIDECAR_SUFFIX, parse_source, read_bytes
+from factcheck.sources import LOADERS, SIDECAR_SUFFIX, parse_source, read_bytes
 
-FETCH_TIMEOUT = 30
 _TYPES = {
     "text/html": ".html", "application/xhtml+xml": ".html", "application/pdf": ".pdf", "text/plain": ".txt",
     "text/markdown": ".md", "text/vtt": ".vtt", "application/x-subrip": ".srt",
@@ -49,25 +48,15 @@ def is_url(target: str) -> bool:
     return urlparse(target).scheme in ("http", "https")
 
 
-def fetch(url: str) -> Fetched:
-    """GET a URL (size-capped, time-limited); HTTP and network errors become InputError."""
-    import urllib.error
-    import urllib.request
+def fetch(url: str, limits=None) -> Fetched:
+    """GET a URL within the `limits` budgets (size of the unpacked body, one overall deadline)."""
+    from factcheck.config import Limits
+    from factcheck.sources import MB
+    from factcheck.sources.download import download
 
-    req = urllib.request.Request(url, headers={"User-Agent": "factcheck (newsroom source snapshot)"})
-    try:
-        with urllib.request.urlopen(req, timeout=FETCH_TIMEOUT) as resp:
-            data = resp.read(MAX_SOURCE_BYTES + 1)
-            ctype = (resp.headers.get_content_type() or "").lower()
-            final = resp.geturl()
-    except urllib.error.HTTPError as exc:
-        raise InputError(f"the server answered {exc.code} {exc.reason}", path=url) from None
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise InputError(f"could not fetch ({reason})", path=url) from None
-    if len(data) > MAX_SOURCE_BYTES:
-        raise InputError(f"source is larger than {MAX_SOURCE_BYTES // 1048576} MB", path=url)
-    return Fetched(data, _url_name(final, ctype), url, None, ctype)
+    limits = limits or Limits()
+    got = download(url, max_bytes=limits.source_mb * MB, seconds=limits.fetch_seconds)
+    return Fetched(got.data, _url_name(got.url, got.content_type), url, None, got.content_type)
 
 
 def _url_name(url: str, ctype: str) -> str:
@@ -84,9 +73,11 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80] or "source"
 
 
-def _read_local(target: str) -> Fetched:
+def _read_local(target: str, limits) -> Fetched:
+    from factcheck.sources import MB
+
     path = Path(target).expanduser()
-    data = read_bytes(path, target)
+    data = read_bytes(path, target, limits.source_mb * MB)
     return Fetched(data, slug(path.stem) + path.suffix.lower(), None, str(path.resolve()), None)
 
 
@@ -107,8 +98,10 @@ def add(config, target: str, *, draft: str | None = None, now: dt.datetime | Non
     from factcheck import yamlio
     from factcheck.store import atomic_write
 
-    got = fetch(target) if is_url(target) else _read_local(target)
-    parse_source(got.data, suffix=Path(got.name).suffix, display=target)  # refuse what could never be matched
+    limits = config.limits
+    got = fetch(target, limits) if is_url(target) else _read_local(target, limits)
+    # Refuse what could never be matched, or is over a budget, before anything is written.
+    parse_source(got.data, suffix=Path(got.name).suffix, display=target, limits=limits)
     sha = hashlib.sha256(got.data).hexdigest()
     folder = config.sources_dir
     folder.mkdir(parents=True, exist_ok=True)
@@ -134,8 +127,12 @@ def _write_bytes(path: Path, data: bytes) -> None:
     import os
     import tempfile
 
+    from factcheck.store import file_mode
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); a snapshot is shared like any newsroom file.
+        os.chmod(tmp, file_mode(path))
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

@@ -73,7 +73,8 @@ def _assemble(cues, display: str) -> SourceText:
     return SourceText(path=display, text="\n".join(lines), cues=tuple(marks), kind="transcript")
 
 
-def load(data: bytes, display: str) -> SourceText:
+def load(data: bytes, display: str, limits=None) -> SourceText:
+    """A transcript; its size is the file's, within `limits.source_mb`, and time the caller's deadline."""
     from factcheck.textio import decode_text
 
     text = decode_text(data, display, limit=len(data) + 1)

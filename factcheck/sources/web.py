@@ -121,7 +121,18 @@ def provenance(page: str, document) -> dict:
     return {k: v for k, v in found.items() if v}
 
 
-def load(data: bytes, display: str) -> SourceText:
+def load(data: bytes, display: str, limits=None) -> SourceText:
+    from factcheck.config import Limits
+    from factcheck.sources import MB, OverBudget
+
+    limits = limits or Limits()
+    if len(data) > limits.html_mb * MB:
+        # Parsed, a page takes tens of times its size; a 40 MB page took 1.5 GB and 44 s.
+        raise OverBudget(
+            f"HTML page is {len(data) / MB:.0f} MB, over the {limits.html_mb} MB budget "
+            "(`limits: html_mb` in .factcheck.yaml); save the article as text instead",
+            path=display,
+        )
     import trafilatura
 
     page = _decode(data)

@@ -16,9 +16,30 @@ def _paragraphs(document) -> list[str]:
     return [p.strip() for p in out if p.strip()]
 
 
-def load(data: bytes, display: str) -> SourceText:
+def _check_parts(data: bytes, display: str, limits) -> None:
+    """Refuse a .docx whose parts unpack past the budget, before any of them is unpacked.
+
+    A .docx is a zip: 1 MB of it can hold 400 MB of XML. The sizes the archive declares
+    are what zipfile will unpack at most (it stops there), so summing them is safe.
+    """
+    import zipfile
+
+    from factcheck.sources import check_unpacked
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise InputError(f"unreadable .docx file ({type(exc).__name__})", path=display) from None
+    check_unpacked(total, limits, display)
+
+
+def load(data: bytes, display: str, limits=None) -> SourceText:
     import docx
 
+    from factcheck.config import Limits
+
+    _check_parts(data, display, limits or Limits())
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - python-docx raises zip, XML and key errors alike
