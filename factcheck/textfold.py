@@ -37,7 +37,16 @@ def fold(text: str) -> str:
     """`text` with each look-alike character replaced by its plain form; same length, same offsets."""
     if text.isascii():
         return text
-    return "".join(ch if ch.isascii() else _fold_char(ch) for ch in text)
+    # News copy holds a handful of distinct non-ASCII characters (curly quotes, dashes, £),
+    # and most fold to themselves: look each distinct one up once, and let str.translate
+    # do the per-character work in C, only when something does fold.
+    table = {}
+    for ch in set(text):
+        if not ch.isascii():
+            plain = _fold_char(ch)
+            if plain != ch:
+                table[ord(ch)] = plain
+    return text.translate(table) if table else text
 
 
 def hidden_characters(text: str, body_start: int = 0) -> list[tuple[int, int, str, str]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 
 from factcheck.extract.sentences import Sentences
 from factcheck.model import Claim, FileClaims, Found, Kind, claim_id
@@ -44,6 +45,8 @@ def find_all(doc: Doc) -> list[Found]:
     return overlaps.settle(found)
 
 
+_NEWLINE = re.compile("\n")
+
 _KIND_ORDER = {Kind.QUOTE: 0, Kind.ATTRIBUTION: 1, Kind.DATE: 2, Kind.FIGURE: 3}
 
 
@@ -56,7 +59,7 @@ def extract_claims(text: str, *, reference_date: dt.date, body_start: int = 0, l
     folded = fold(text)
     doc = make_doc(folded, reference_date=reference_date, body_start=body_start, locale=locale)
     found = sorted(find_all(doc), key=lambda f: (f.start, _KIND_ORDER[f.kind], f.end))
-    newlines = [i for i, ch in enumerate(text) if ch == "\n"] if "\n" in text else []
+    newlines = [m.start() for m in _NEWLINE.finditer(text)]
     seen: dict[tuple[Kind, str, str], int] = {}
     claims: list[Claim] = []
     for f in found:
