@@ -43,6 +43,7 @@ class Config:
     allowed_signers: str | None = None
     confidential: tuple[str, ...] = ()  # globs of sources sealed for good (docs/policy.md)
     embargoed: tuple[tuple[str, Any], ...] = ()  # (glob, the aware datetime its embargo ends)
+    corroboration: tuple = ()  # policy.corroboration.Rule: claims that need several independent sources
     root: Path = field(default=Path("."), compare=False)
 
     @property
@@ -112,6 +113,13 @@ signing: off
 #   - sources/protected/**
 # embargoed:
 #   sources/releases/budget-*.pdf: 2026-12-05T09:00:00Z
+# Claims that need several independent sources before they may be approved
+# (docs/policy.md, "Corroboration"). For example:
+# corroboration:
+#   - name: allegations
+#     words: [alleged, allegedly, accused]
+#     sources: 2
+corroboration: []
 """
 
 
@@ -239,6 +247,10 @@ def parse_config(text: str, *, path: str, root: Path) -> Config:
         from factcheck.policy.sensitivity import parse_config_keys
 
         values.update(parse_config_keys(data, text, path, _key_line))
+    if data.get("corroboration") is not None:
+        from factcheck.policy.corroboration import parse_rules
+
+        values["corroboration"] = parse_rules(data["corroboration"], path=path, line=_key_line(text, "corroboration"))
     values["reviewers"] = tuple(r.strip().lower() for r in values.get("reviewers", ()))
     return Config(**values)
 
