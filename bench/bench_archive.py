@@ -122,7 +122,7 @@ def write_drafts(root: Path, articles: list[Path], target_claims: int, seed: int
 
 
 def load_claims(root: Path) -> list[dict]:
-    from factcheck import yamlio
+    from factcheck.store import yamlio
 
     out = []
     for path in sorted((root / "claims" / "drafts").glob("*.yaml")):

@@ -66,7 +66,7 @@ def _server_copy(root: Path, dest: Path) -> None:
 
 def _per_claim(root: Path, url: str | None) -> list[float]:
     """Seconds to judge each claim, with the run's searcher open (warm caches excluded: one pass)."""
-    from factcheck import store
+    from factcheck.store import claims_files
     from factcheck.config import load_config
     from factcheck.match import _reference_date
     from factcheck.match.judge import Context, judge
@@ -86,7 +86,7 @@ def _per_claim(root: Path, url: str | None) -> list[float]:
     times = []
     for claims_file in sorted((root / "claims").rglob("*.yaml")):
         rel = claims_file.relative_to(root / "claims").with_suffix(".md").as_posix()
-        cf = store.load_claims(config, rel)
+        cf = claims_files.load_claims(config, rel)
         ctx = Context(searcher, _reference_date(cf.reference_date), marks=marks)
         for claim in cf.claims:
             t = time.perf_counter()

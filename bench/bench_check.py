@@ -53,9 +53,10 @@ def git(repo: Path, tmp: Path, who, *args: str) -> None:
 
 
 def build(repo: Path, tmp: Path, n: int) -> None:
-    from factcheck import review, store
+    from factcheck.signoff import rules
+    from factcheck.store import claims_files
     from factcheck.config import load_config
-    from factcheck.drafts import read_draft
+    from factcheck.store.drafts import read_draft
     from factcheck.extract import extract_draft
 
     (tmp / "gitconfig").write_text("")
@@ -69,14 +70,14 @@ def build(repo: Path, tmp: Path, n: int) -> None:
     git(repo, tmp, WRITER, "add", "-A")
     git(repo, tmp, WRITER, "commit", "-q", "-m", "Drafts")
     config = load_config(repo)
-    who = review.Reviewer(*EDITOR)
+    who = rules.Reviewer(*EDITOR)
     for i in range(n):
         rel = f"drafts/desk{i % 50:02d}/story{i:05d}.md"
         draft = read_draft(config, rel)
-        cf = store.build_claims_file(extract_draft(draft), draft.text, None)
+        cf = claims_files.build_claims_file(extract_draft(draft), draft.text, None)
         for rec in cf.claims:
-            review.record(rec, review.Decision.APPROVED, who, "2026-03-30T09:00:00Z")
-        store.atomic_write(store.claims_path(config.claims_dir, rel), store.render_claims_file(cf))
+            rules.record(rec, rules.Decision.APPROVED, who, "2026-03-30T09:00:00Z")
+        claims_files.atomic_write(claims_files.claims_path(config.claims_dir, rel), claims_files.render_claims_file(cf))
     git(repo, tmp, EDITOR, "add", "-A")
     git(repo, tmp, EDITOR, "commit", "-q", "-m", "Fact-check every draft\n\nFact-checked-by: Ed Itor <ed@example.org>")
 

@@ -48,7 +48,7 @@ def _figure_claim(rng, path, sentence: str, alter: bool):
         i = rng.choice(digits)
         text = text[:i] + str((int(text[i]) + rng.randint(1, 8)) % 10) + text[i + 1 :]
         sentence = sentence[: m.start()] + text + sentence[m.end() :]
-    from factcheck.numbers import parse_figures
+    from factcheck.extract.numbers.parse import parse_figures
 
     figs = parse_figures(text)
     value = figs[0].value if figs else None
@@ -93,7 +93,7 @@ def write_newsroom(root: Path, size_mb: float, n_claims: int) -> list[dict]:
     (root / ".factcheck.yaml").write_text("archives:\n  - wire\n")
     (root / "drafts").mkdir(exist_ok=True)
     claims = make_claims(paths, root, n_claims)
-    from factcheck import yamlio
+    from factcheck.store import yamlio
 
     per = (len(claims) + N_DRAFTS - 1) // N_DRAFTS
     for d in range(N_DRAFTS):
@@ -167,7 +167,7 @@ def naive(root: Path, sample: list[dict]) -> tuple[float, float]:
 
 def match_accuracy(root: Path, claims: list[dict]) -> tuple[float, float]:
     """Share of claims whose best evidence is in the right document, and with the expected verdict."""
-    from factcheck import yamlio
+    from factcheck.store import yamlio
 
     got = {}
     for path in (root / "claims" / "drafts").glob("*.yaml"):

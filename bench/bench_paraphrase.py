@@ -53,7 +53,7 @@ def figure_claims(root: Path, n: int) -> list[dict]:
 
 
 def write_claims(root: Path, claims: list[dict]) -> None:
-    from factcheck import yamlio
+    from factcheck.store import yamlio
 
     per = (len(claims) + bench_match.N_DRAFTS - 1) // bench_match.N_DRAFTS
     for d in range(bench_match.N_DRAFTS):
@@ -63,7 +63,7 @@ def write_claims(root: Path, claims: list[dict]) -> None:
 
 
 def verdict_accuracy(root: Path, claims: list[dict]) -> dict:
-    from factcheck import yamlio
+    from factcheck.store import yamlio
 
     got = {}
     for path in (root / "claims" / "drafts").glob("*.yaml"):

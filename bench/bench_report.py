@@ -25,7 +25,7 @@ from pathlib import Path
 from factcheck.config import load_config
 from factcheck.render.html import render
 from factcheck.report import build_report
-from factcheck.store import ClaimsFile, claims_path, render_claims_file, text_sha256
+from factcheck.store.claims_files import ClaimsFile, claims_path, render_claims_file, text_sha256
 
 WORDS = (
     "council budget harbour ferry school library road repair fund minister report week month "

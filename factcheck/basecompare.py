@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from factcheck import review, store
+from factcheck.signoff import rules
+from factcheck.store import claims_files
 from factcheck.check import Finding, FindingKind, _Checked, _claims_rel, _is_claims_file, _short
 from factcheck.config import Config
 from factcheck.errors import DataError
@@ -32,7 +33,7 @@ def compare(config: Config, base: str, changed: set[str], selected: list[str], c
         if not text:
             continue
         try:
-            before = store.parse_claims_file(text, path=f"{base}:{path}")
+            before = claims_files.parse_claims_file(text, path=f"{base}:{path}")
         except DataError:
             continue  # a base that held a broken file holds no sign-off to protect
         draft = before.draft
@@ -53,7 +54,7 @@ def _signed(claims: list[dict[str, Any]]) -> bool:
 
 def _dropped(config: Config, base: str, draft: str) -> Finding | None:
     """A signed-off draft the gate no longer reads; None when the branch deleted it outright."""
-    from factcheck.drafts import symlink_in_path
+    from factcheck.store.drafts import symlink_in_path
 
     link = symlink_in_path(config.root, draft)
     if link == draft:
@@ -69,7 +70,7 @@ def _dropped(config: Config, base: str, draft: str) -> Finding | None:
 
 
 def _keys(rec: dict[str, Any]) -> list[tuple]:
-    return [review.review_key(r) for r in rec.get("reviews") or [] if isinstance(r, dict)]
+    return [rules.review_key(r) for r in rec.get("reviews") or [] if isinstance(r, dict)]
 
 
 def rewritten(base: str, before: list[dict[str, Any]], now: _Checked) -> list[Finding]:
@@ -111,7 +112,7 @@ def vanished(base: str, before: list[dict[str, Any]], now: _Checked) -> list[Fin
     page = None
     findings = []
     for old in before:
-        last = review.last_decision(old)
+        last = rules.last_decision(old)
         if not last or last.get("decision") != "approved" or old["id"] in present:
             continue
         if present_keys.intersection(_keys(old)):

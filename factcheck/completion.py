@@ -28,7 +28,7 @@ def accept_click_mode_names(env: dict[str, str] = os.environ) -> None:
 def complete_drafts(incomplete: str) -> list[str]:
     """Drafts the config selects, as paths from the current folder, that start with what is typed."""
     try:
-        from factcheck import drafts as drafts_mod
+        from factcheck.store import drafts as drafts_mod
         from factcheck.config import load_config
 
         config = load_config()
@@ -45,12 +45,12 @@ def complete_claims(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
     if not draft:
         return []
     try:
-        from factcheck import drafts as drafts_mod
-        from factcheck import store
+        from factcheck.store import drafts as drafts_mod
+        from factcheck.store import claims_files
         from factcheck.config import load_config
 
         config = load_config()
-        cf = store.load_claims(config, drafts_mod.relative_draft(config, draft))
+        cf = claims_files.load_claims(config, drafts_mod.relative_draft(config, draft))
     except Exception:  # noqa: BLE001 - see complete_drafts()
         return []
     if cf is None:

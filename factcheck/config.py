@@ -163,7 +163,7 @@ def _with_archive_env(config: Config) -> Config:
 
 
 def _locale(value: Any, text: str, path: str) -> str:
-    from factcheck import number_locale
+    from factcheck.extract.numbers import number_locale
 
     line = _key_line(text, "locale")
     if not isinstance(value, str) or not value.strip():
@@ -188,7 +188,7 @@ def _limits(value: Any, text: str, path: str) -> Limits:
 
 
 def parse_config(text: str, *, path: str, root: Path) -> Config:
-    from factcheck import yamlio
+    from factcheck.store import yamlio
 
     data = yamlio.load(text, path=path) or {}
     if not isinstance(data, dict):

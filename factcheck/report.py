@@ -50,7 +50,7 @@ KINDS = ("quote", "figure", "date", "attribution")
 
 def claim_state(rec: dict[str, Any]) -> State:
     """The sign-off as the review history has it; the hand-editable `status:` line is ignored."""
-    from factcheck.review import Status, status_of
+    from factcheck.signoff.rules import Status, status_of
 
     status = status_of(rec)
     if status is not Status.PENDING:
@@ -174,7 +174,7 @@ def build_report(
     config: Config, drafts: list[str] | None = None, *, base: str | None = None, now: dt.datetime | None = None
 ) -> Report:
     """The report of the given drafts, of those changed since `base`, or of every draft."""
-    from factcheck.drafts import select
+    from factcheck.store.drafts import select
 
     if drafts and base:
         raise FactcheckError("name drafts or give --base, not both")
@@ -193,8 +193,8 @@ def build_report(
 def changed_drafts(config: Config, base: str) -> list[str]:
     """Drafts whose text or claims file changed since the branch left `base`: a pull request's drafts."""
     from factcheck import gitrepo
-    from factcheck.drafts import discover
-    from factcheck.store import claims_path
+    from factcheck.store.drafts import discover
+    from factcheck.store.claims_files import claims_path
 
     changed = set(gitrepo.changed_files(config.root, base))
 
@@ -206,8 +206,8 @@ def changed_drafts(config: Config, base: str) -> list[str]:
 
 def draft_view(config: Config, rel: str, first: int) -> DraftView:
     """One draft with its claims placed; a file that cannot be read becomes a problem, not a crash."""
-    from factcheck.drafts import read_draft
-    from factcheck.store import claims_path, load_claims
+    from factcheck.store.drafts import read_draft
+    from factcheck.store.claims_files import claims_path, load_claims
 
     try:
         draft = read_draft(config, rel)
@@ -227,7 +227,7 @@ def draft_view(config: Config, rel: str, first: int) -> DraftView:
 
 def check_histories(claims: list[dict[str, Any]], *, path: str) -> None:
     """A malformed review history makes the whole claims file unreadable: no sign-off can be trusted."""
-    from factcheck.review import reviews_of
+    from factcheck.signoff.rules import reviews_of
 
     for rec in claims:
         reviews_of(rec, path=path)
@@ -245,7 +245,7 @@ def _title(meta: dict[str, Any]) -> str | None:
 
 
 def _with_claims(base: DraftView, cf, first: int) -> DraftView:
-    from factcheck.store import text_sha256
+    from factcheck.store.claims_files import text_sha256
 
     problems = []
     changed = cf.draft_sha256 is not None and cf.draft_sha256 != text_sha256(base.text)

@@ -129,6 +129,6 @@ def git(root: Path, *args: str) -> str:
 
 
 def yaml_claims(path: Path) -> list[dict]:
-    from factcheck import store
+    from factcheck.store import claims_files
 
-    return store.parse_claims_file(path.read_text(encoding="utf-8"), path=str(path)).claims
+    return claims_files.parse_claims_file(path.read_text(encoding="utf-8"), path=str(path)).claims

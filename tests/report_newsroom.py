@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from factcheck.review import claim_fingerprint
-from factcheck.store import ClaimsFile, claims_path, render_claims_file, text_sha256
+from factcheck.signoff.rules import claim_fingerprint
+from factcheck.store.claims_files import ClaimsFile, claims_path, render_claims_file, text_sha256
 
 LIBRARY_DRAFT = """\
 ---

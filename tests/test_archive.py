@@ -279,7 +279,7 @@ def test_match_finds_a_drafts_source_on_the_server_and_searches_local_ones_besid
     out = proc.stdout.decode()
     assert "drafts/bridge.md: 1 supported, 1 contradicted, 0 not found (1 source)" in out
     assert "drafts/board.md: 1 supported, 0 contradicted, 0 not found (2 sources)" in out
-    from factcheck import yamlio
+    from factcheck.store import yamlio
 
     claims = yamlio.load((repo / "claims" / "drafts" / "bridge.yaml").read_text(), path="bridge.yaml")["claims"]
     wrong = next(c for c in claims if c["text"] == "about $19.5 million")

@@ -105,12 +105,13 @@ def test_gone_claim_leaves_the_file(newsroom):
 
 def _forge(room, cid, who=STRANGER):
     """Hand-write an approval in Ed's name, committed by somebody else."""
-    from factcheck import review, store
+    from factcheck.signoff import rules
+    from factcheck.store import claims_files
     from factcheck.config import load_config
 
-    with store.editing(load_config(room.repo), "drafts/vote.md") as cf:
+    with claims_files.editing(load_config(room.repo), "drafts/vote.md") as cf:
         rec = next(c for c in cf.claims if c["id"] == cid)
-        review.record(rec, review.Decision.APPROVED, review.Reviewer(*EDITOR), "2026-01-05T12:00:00Z")
+        rules.record(rec, rules.Decision.APPROVED, rules.Reviewer(*EDITOR), "2026-01-05T12:00:00Z")
     return room.commit("Tidy claims", who=who)
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from factcheck.errors import DataError
 from factcheck.render import claimreview
-from factcheck.review import claim_fingerprint
+from factcheck.signoff.rules import claim_fingerprint
 from tests.report_newsroom import LIBRARY_DRAFT, library_claims
 
 

@@ -6,8 +6,8 @@ import copy
 import json
 from pathlib import Path
 
-from factcheck import yamlio
-from factcheck.review import claim_fingerprint
+from factcheck.store import yamlio
+from factcheck.signoff.rules import claim_fingerprint
 from tests.helpers import run_cli
 
 GOLDEN = Path(__file__).parent / "golden" / "export.json"

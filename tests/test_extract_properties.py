@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract import extract_claims
-from factcheck.numbers import parse_figures
+from factcheck.extract.numbers.parse import parse_figures
 
 DAY = dt.date(2021, 6, 15)
 

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck import number_locale
+from factcheck.extract.numbers import number_locale
 from factcheck.config import parse_config
 from factcheck.errors import ConfigError
-from factcheck.numbers import parse_figures
+from factcheck.extract.numbers.parse import parse_figures
 from tests.helpers import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent

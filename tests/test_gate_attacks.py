@@ -221,7 +221,8 @@ def test_a_zero_width_space_inside_a_figure_is_a_finding_with_line_and_column(ne
 
 
 def test_the_gate_reruns_the_self_approval_rule(newsroom):
-    from factcheck import review, store
+    from factcheck.signoff import rules
+    from factcheck.store import claims_files
     from factcheck.config import load_config
 
     room = newsroom
@@ -232,9 +233,9 @@ def test_the_gate_reruns_the_self_approval_rule(newsroom):
     room.commit("Rita adds the phases", who=RITA)
     # rita signs her own line by hand, bypassing `approve`, and commits it herself
     config = load_config(room.repo)
-    with store.editing(config, "drafts/vote.md") as cf:
+    with claims_files.editing(config, "drafts/vote.md") as cf:
         rec = next(c for c in cf.claims if c["text"] == "3")
-        review.record(rec, review.Decision.APPROVED, review.Reviewer(*RITA), "2026-01-05T12:00:00Z")
+        rules.record(rec, rules.Decision.APPROVED, rules.Reviewer(*RITA), "2026-01-05T12:00:00Z")
     room.commit("Sign off", who=RITA)
     code, findings = _gate(room)
     assert code == 1

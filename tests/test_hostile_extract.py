@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from factcheck import store
+from factcheck.store import claims_files
 from factcheck.extract.sentences import Sentences
 from tests.hostile import newsroom, run_bounded, yaml_claims
 
@@ -67,7 +67,7 @@ def test_an_ordinary_megabyte_draft_gives_a_claims_file_that_check_reads(tmp_pat
     claims_file = root / "claims/drafts/long.yaml"
     size = claims_file.stat().st_size
     # About 28 claims a kilobyte, three times as dense as wire copy, still leaves room for evidence.
-    assert size < 0.75 * store.MAX_CLAIMS_FILE_BYTES, size
+    assert size < 0.75 * claims_files.MAX_CLAIMS_FILE_BYTES, size
     assert size < 300 * len(yaml_claims(claims_file))
     r = run_bounded("check", "drafts/long.md", cwd=root, seconds=10)
     assert r.returncode == 1 and r.stderr == "", r.stderr  # findings (unreviewed), no error
@@ -79,7 +79,7 @@ def test_scan_refuses_to_write_a_claims_file_no_command_could_read(tmp_path, mon
     from factcheck.scan import scan_one
 
     root = newsroom(tmp_path / "nr", {"drafts/story.md": news(20_000)})
-    monkeypatch.setattr(store, "MAX_CLAIMS_FILE_BYTES", 4096)
+    monkeypatch.setattr(claims_files, "MAX_CLAIMS_FILE_BYTES", 4096)
     out = scan_one(Config(root=root), "drafts/story.md")
     assert out.error is not None and "a claims file may hold" in str(out.error)
     assert str(out.error).startswith("claims/drafts/story.yaml: ")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck import yamlio
+from factcheck.store import yamlio
 from factcheck.errors import DataError
 from tests.hostile import alias_bomb, assert_one_line_exit_2, git, newsroom, run_bounded, tree_digest
 

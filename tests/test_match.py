@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import yamlio
+from factcheck.store import yamlio
 from tests.helpers import run_cli
 from tests.sourcefiles import tiny_pdf
 

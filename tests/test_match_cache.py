@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import yamlio
+from factcheck.store import yamlio
 from factcheck.config import load_config
 from factcheck.match import match
 

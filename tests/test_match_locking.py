@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import store, yamlio
+from factcheck.store import claims_files
+from factcheck.store import yamlio
 
 SOURCE = "The library board said on Monday that the reading room will reopen after 18 months of repairs.\n"
 
@@ -47,13 +48,13 @@ def edit_while_judging(monkeypatch, change) -> None:
     write_draft = match_mod._write_draft
 
     def judged_then_someone_edits(config, work, *args, **kwargs):
-        with store.editing(config, work.rel) as cf:
+        with claims_files.editing(config, work.rel) as cf:
             change(cf)
         return write_draft(config, work, *args, **kwargs)
 
     monkeypatch.setattr(match_mod, "_write_draft", judged_then_someone_edits)
     # Fail fast instead of waiting out the usual lock timeout if judging held the lock.
-    monkeypatch.setattr(store, "locked", functools.partial(store.locked, timeout=2))
+    monkeypatch.setattr(claims_files, "locked", functools.partial(claims_files.locked, timeout=2))
 
 
 def test_a_sign_off_made_while_judging_is_kept_beside_the_verdict(newsroom, monkeypatch):

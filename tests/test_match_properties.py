@@ -15,7 +15,7 @@ from factcheck.extract import extract_claims
 from factcheck.extract.sentences import Sentences
 from factcheck.match import quotes, values
 from factcheck.match.words import words
-from factcheck.numbers import parse_figures, parse_number
+from factcheck.extract.numbers.parse import parse_figures, parse_number
 
 DAY = dt.date(2020, 6, 1)
 

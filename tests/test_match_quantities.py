@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import store
+from factcheck.store import claims_files
 from factcheck.config import load_config
 from factcheck.match import match
 from factcheck.scan import scan
@@ -30,7 +30,7 @@ def judged(root: Path, draft: str, source: str, name: str = "notes.txt") -> list
     scan(config)
     run = match(config)
     assert not run.failed, [str(e) for o in run.outcomes for e in o.errors]
-    return [c for c in store.load_claims(config, "drafts/story.md").claims if c["kind"] in ("figure", "date", "quote")]
+    return [c for c in claims_files.load_claims(config, "drafts/story.md").claims if c["kind"] in ("figure", "date", "quote")]
 
 
 def verdict_of(claims: list[dict], text: str) -> dict:

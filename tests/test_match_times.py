@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from factcheck import yamlio
+from factcheck.store import yamlio
 from factcheck.extract import extract_claims
 from tests.helpers import run_cli
 

@@ -7,9 +7,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck import figure_words as W
-from factcheck import numbers as N
-from factcheck import units as U
+from factcheck.extract.numbers import figure_words as W
+from factcheck.extract.numbers import parse as N
+from factcheck.extract.numbers import units as U
 
 _COUNTRIES = sorted({c for c, _ in U.CURRENCY_COUNTRY}) + ["new", "south", "u.s"]
 _WORDS = sorted(U.CURRENCY_WORDS) + ["dolla", "kron", "ster"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.numbers import Figure, currency_code, parse_figures, parse_number
+from factcheck.extract.numbers.parse import Figure, currency_code, parse_figures, parse_number
 
 
 def figures(text: str) -> list[tuple[str, object, str | None, str | None]]:

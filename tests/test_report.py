@@ -26,7 +26,7 @@ from factcheck.report import (
     since_signoff,
     word_diff,
 )
-from factcheck.review import claim_fingerprint
+from factcheck.signoff.rules import claim_fingerprint
 from tests.helpers import run_cli
 from tests.report_newsroom import (
     LIBRARY_DRAFT,
@@ -135,7 +135,7 @@ def test_a_corrupt_claims_file_fails_only_its_draft(newsroom):
 
 def unsign(root: Path, claims_file: str, claim_id: str, reviews) -> None:
     """Hand-edit a claims file: replace (or with None, delete) one claim's review history."""
-    from factcheck import yamlio
+    from factcheck.store import yamlio
 
     path = root / claims_file
     data = yamlio.load(path.read_text(encoding="utf-8"), path=claims_file)

@@ -41,12 +41,12 @@ def test_killed_writer_leaves_old_file_intact(newsroom, monkeypatch):
     room = scanned(newsroom)
     path = room.repo / "claims/drafts/vote.yaml"
     before = path.read_text()
-    from factcheck import store
+    from factcheck.store import claims_files
 
     def crash(*args, **kwargs):
         raise KeyboardInterrupt  # as if the process were stopped mid-write
 
-    monkeypatch.setattr(store.os, "replace", crash)
+    monkeypatch.setattr(claims_files.os, "replace", crash)
     try:
         room.run("approve", "drafts/vote.md", room.claims()[0]["id"])
     except KeyboardInterrupt:

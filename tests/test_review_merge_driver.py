@@ -44,8 +44,8 @@ def test_without_the_driver_the_same_merge_conflicts_and_check_names_the_line(ne
 
 
 def test_same_claim_reviewed_on_both_sides_keeps_both_decisions_in_time_order():
-    from factcheck.claimsmerge import merge_claim
-    from factcheck.review import fingerprint
+    from factcheck.store.three_way import merge_claim
+    from factcheck.signoff.rules import fingerprint
 
     fp = fingerprint("114", "s")
     base = {"id": "f-1", "kind": "figure", "text": "114", "sentence": "s"}

@@ -123,11 +123,11 @@ def test_unknown_claim_id_is_a_usage_error(newsroom):
 def test_all_supported_approves_only_supported_claims(newsroom):
     room = scanned(newsroom)
     cid = room.claim_id("114")
-    from factcheck import store
+    from factcheck.store import claims_files
     from factcheck.config import load_config
 
     config = load_config(room.repo)
-    with store.editing(config, "drafts/vote.md") as cf:
+    with claims_files.editing(config, "drafts/vote.md") as cf:
         for c in cf.claims:
             c["verdict"] = "supported" if c["id"] == cid else "not_found"
     room.commit("Match sources", who=WRITER)

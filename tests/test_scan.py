@@ -4,7 +4,7 @@ import subprocess
 
 import pytest
 
-from factcheck import yamlio
+from factcheck.store import yamlio
 from tests.helpers import run_cli
 
 DRAFT = """---

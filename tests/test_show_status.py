@@ -4,10 +4,10 @@ from gitnewsroom import DRAFT, RITA, WRITER, newsroom, scanned  # noqa: F401
 
 
 def _with_evidence(room, cid):
-    from factcheck import store
+    from factcheck.store import claims_files
     from factcheck.config import load_config
 
-    with store.editing(load_config(room.repo), "drafts/vote.md") as cf:
+    with claims_files.editing(load_config(room.repo), "drafts/vote.md") as cf:
         rec = next(c for c in cf.claims if c["id"] == cid)
         rec["verdict"] = "supported"
         rec["evidence"] = [{

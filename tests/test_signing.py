@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from factcheck import sshsig
+from factcheck.signoff import sshsig
 from gitnewsroom import CONFIG, DRAFT, EDITOR, RITA, WRITER, newsroom, scanned  # noqa: F401
 
 SIGNED_CONFIG = CONFIG + "signing: required\nallowed_signers: allowed_signers\n"
@@ -75,15 +75,16 @@ def test_without_signing_a_squash_merge_makes_approvals_look_forged(newsroom):
 
 
 def test_an_unsigned_approval_committed_under_an_editors_name_is_forged(signed):
-    from factcheck import review, store
+    from factcheck.signoff import rules
+    from factcheck.store import claims_files
     from factcheck.config import load_config
 
     room = signed
     room.git("checkout", "-q", "-b", "story")
     scanned(room)
-    with store.editing(load_config(room.repo), "drafts/vote.md") as cf:
+    with claims_files.editing(load_config(room.repo), "drafts/vote.md") as cf:
         for rec in cf.claims:
-            review.record(rec, review.Decision.APPROVED, review.Reviewer(*EDITOR), "2026-01-05T12:00:00Z")
+            rules.record(rec, rules.Decision.APPROVED, rules.Reviewer(*EDITOR), "2026-01-05T12:00:00Z")
     room.commit("Approve", who=EDITOR)  # GIT_AUTHOR_EMAIL says the editor; it was the writer
     code, findings = _gate(room, "--base", "main")
     assert code == 1
@@ -137,7 +138,7 @@ def test_approve_without_a_signing_key_is_refused(signed):
 
 
 def test_signatures_verify_with_ssh_keygen_too(signed, tmp_path):
-    from factcheck import review
+    from factcheck.signoff import rules
 
     room = signed
     scanned(room)
@@ -148,7 +149,7 @@ def test_signatures_verify_with_ssh_keygen_too(signed, tmp_path):
     proc = subprocess.run(
         ["ssh-keygen", "-Y", "verify", "-f", str(room.repo / "allowed_signers"), "-I", "ed@example.org",
          "-n", sshsig.NAMESPACE, "-s", str(sig)],
-        input=review.signed_message(entry), capture_output=True,
+        input=rules.signed_message(entry), capture_output=True,
     )
     assert proc.returncode == 0, proc.stderr
 

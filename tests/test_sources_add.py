@@ -55,7 +55,7 @@ def site():
 
 
 def test_add_url_snapshots_page_with_provenance(newsroom, site):
-    from factcheck import yamlio
+    from factcheck.store import yamlio
 
     got = add(newsroom, f"{site}/news/pier.html", now=NOW)
     saved = newsroom.root / got.path

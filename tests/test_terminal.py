@@ -91,10 +91,10 @@ def _golden(name: str, got: str) -> None:
 
 
 def _with_verdicts(room):
-    from factcheck import store
+    from factcheck.store import claims_files
     from factcheck.config import load_config
 
-    with store.editing(load_config(room.repo), "drafts/vote.md") as cf:
+    with claims_files.editing(load_config(room.repo), "drafts/vote.md") as cf:
         verdicts = iter(["supported", "contradicted", "not_found"])
         for rec in cf.claims:
             rec["verdict"] = next(verdicts)

@@ -33,32 +33,34 @@ def _report(result) -> int:
 
 
 def approve_claims(draft: str, claims: list[str], note: str | None, all_supported: bool, commit: bool) -> int:
-    from factcheck import drafts, signoff
+    from factcheck.store import drafts
+    from factcheck.signoff import record
     from factcheck.config import load_config
     from factcheck.errors import ReviewError
-    from factcheck.review import Decision
+    from factcheck.signoff.rules import Decision
 
     config = load_config()
     rel = drafts.relative_draft(config, draft)
     if all_supported:
         if claims:
             raise ReviewError("give claim ids or --all-supported, not both")
-        return _report(signoff.approve_supported(config, rel, note, commit=commit))
+        return _report(record.approve_supported(config, rel, note, commit=commit))
     if not claims:
         raise ReviewError("name the claims to approve (ids from `factcheck show`), or use --all-supported")
-    choices = [signoff.Choice(c, Decision.APPROVED, note) for c in claims]
-    return _report(signoff.decide(config, rel, choices, commit=commit))
+    choices = [record.Choice(c, Decision.APPROVED, note) for c in claims]
+    return _report(record.decide(config, rel, choices, commit=commit))
 
 
 def reject_claims(draft: str, claims: list[str], note: str, commit: bool) -> int:
-    from factcheck import drafts, signoff
+    from factcheck.store import drafts
+    from factcheck.signoff import record
     from factcheck.config import load_config
-    from factcheck.review import Decision
+    from factcheck.signoff.rules import Decision
 
     config = load_config()
     rel = drafts.relative_draft(config, draft)
-    choices = [signoff.Choice(c, Decision.REJECTED, note) for c in claims]
-    return _report(signoff.decide(config, rel, choices, commit=commit))
+    choices = [record.Choice(c, Decision.REJECTED, note) for c in claims]
+    return _report(record.decide(config, rel, choices, commit=commit))
 
 
 def register(app: typer.Typer) -> None:

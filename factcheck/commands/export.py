@@ -18,7 +18,7 @@ class ExportFormat(str, Enum):
 
 def export_claims(fmt: ExportFormat, output: str) -> int:
     from factcheck import output as term
-    from factcheck import store
+    from factcheck.store import claims_files
     from factcheck.config import load_config
     from factcheck.errors import FactcheckError
     from factcheck.render.export import FORMATS, empty_reason
@@ -26,10 +26,10 @@ def export_claims(fmt: ExportFormat, output: str) -> int:
 
     config = load_config()
     files, failed = [], False
-    for path in store.claims_files(config):
+    for path in claims_files.claims_files(config):
         shown = path.relative_to(config.root).as_posix()
         try:
-            cf = store.read_claims_file(path, display=shown)
+            cf = claims_files.read_claims_file(path, display=shown)
             if cf is not None:
                 check_histories(cf.claims, path=shown)
         except FactcheckError as exc:
@@ -52,7 +52,7 @@ def export_claims(fmt: ExportFormat, output: str) -> int:
 
 def _front_matter(config, rel: str) -> dict:
     """The draft's front matter (title, date, url) for the published record; {} if it cannot be read."""
-    from factcheck import drafts
+    from factcheck.store import drafts
     from factcheck.errors import FactcheckError
 
     try:
@@ -65,7 +65,7 @@ def _save(output: str, text: str) -> None:
     from pathlib import Path
 
     from factcheck.errors import InputError
-    from factcheck.store import atomic_write
+    from factcheck.store.claims_files import atomic_write
 
     try:
         atomic_write(Path(output), text)

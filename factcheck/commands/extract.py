@@ -19,7 +19,7 @@ class ClaimsFormat(str, Enum):
 
 
 def _read(path: str):
-    from factcheck.draft import parse_draft
+    from factcheck.store.draft_text import parse_draft
     from factcheck.textio import decode_text, read_text
 
     if path == "-":
@@ -47,7 +47,7 @@ def extract_files(paths: list[str], fmt: ClaimsFormat, reference_date: dt.date |
 
 def _newsroom_locale(given: str | None) -> str:
     """--locale when given, else the `locale:` of the newsroom the command runs in, else en-US."""
-    from factcheck import number_locale
+    from factcheck.extract.numbers import number_locale
     from factcheck.config import CONFIG_NAME, find_root, load_config
 
     from factcheck.errors import ConfigError

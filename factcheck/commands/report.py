@@ -36,7 +36,7 @@ def write_report(drafts: list[str] | None, output: str, base: str | None = None)
 
 def _save(path: Path, page: str) -> None:
     from factcheck.errors import InputError
-    from factcheck.store import atomic_write
+    from factcheck.store.claims_files import atomic_write
 
     try:
         atomic_write(path, page)

@@ -20,18 +20,22 @@ UNDO = "undo"
 
 
 def review_draft(draft: str, commit: bool) -> int:
-    from factcheck import drafts, output, review, signoff, store
+    from factcheck import output
+    from factcheck.store import drafts
+    from factcheck.signoff import rules
+    from factcheck.signoff import record
+    from factcheck.store import claims_files
     from factcheck.config import load_config
 
     config = load_config()
     rel = drafts.relative_draft(config, draft)
-    signoff.current_reviewer(config)  # refuse a non-reviewer before any questions
-    cf = store.load_claims(config, rel)
+    record.current_reviewer(config)  # refuse a non-reviewer before any questions
+    cf = claims_files.load_claims(config, rel)
     if cf is None:
         from factcheck.errors import DataError
 
         raise DataError(f"no claims file yet; run `factcheck scan {rel}` first", path=rel)
-    todo = review.awaiting_review(cf.claims)
+    todo = rules.awaiting_review(cf.claims)
     if not todo:
         output.out(f"nothing to review in {rel}")
         return 0
@@ -39,7 +43,7 @@ def review_draft(draft: str, commit: bool) -> int:
     if not choices:
         output.out("no decisions; nothing recorded")
         return 0
-    result = signoff.decide(config, rel, choices, commit=commit)
+    result = record.decide(config, rel, choices, commit=commit)
     output.out(_summary(result, todo))
     return 0
 
@@ -101,8 +105,9 @@ def _summary(result, todo: list[dict]) -> str:
 
 def _ask_one(rec: dict):
     """One claim's decision: a Choice, None to skip, QUIT or UNDO."""
-    from factcheck import output, signoff
-    from factcheck.review import Decision
+    from factcheck import output
+    from factcheck.signoff import record
+    from factcheck.signoff.rules import Decision
 
     while True:
         key = output.ask(f"{KEYS}? ")
@@ -115,12 +120,12 @@ def _ask_one(rec: dict):
             return UNDO
         if key in ("a", "approve"):
             note = output.ask("note (optional): ")
-            return signoff.Choice(rec["id"], Decision.APPROVED, note or None)
+            return record.Choice(rec["id"], Decision.APPROVED, note or None)
         if key in ("r", "reject"):
             note = _ask_note()
             if note is None:
                 return QUIT
-            return signoff.Choice(rec["id"], Decision.REJECTED, note) if note else None
+            return record.Choice(rec["id"], Decision.REJECTED, note) if note else None
         output.out(f"please answer with one of {KEYS}")
 
 

@@ -11,7 +11,9 @@ from factcheck.completion import complete_claims, complete_drafts
 
 
 def show_claims(draft: str, claim: str | None) -> int:
-    from factcheck import drafts, output, review
+    from factcheck import output
+    from factcheck.store import drafts
+    from factcheck.signoff import rules
     from factcheck.config import load_config
     from factcheck.errors import DataError
     from factcheck.render.review import claim_block
@@ -21,7 +23,7 @@ def show_claims(draft: str, claim: str | None) -> int:
     cf = _load(config, rel)
     shown = cf.draft
     if claim:
-        records = [review.find_claim(cf.claims, claim, path=shown)]
+        records = [rules.find_claim(cf.claims, claim, path=shown)]
     else:
         records = cf.claims
     if not records:
@@ -31,10 +33,10 @@ def show_claims(draft: str, claim: str | None) -> int:
 
 
 def _load(config, rel: str):
-    from factcheck import store
+    from factcheck.store import claims_files
     from factcheck.errors import DataError
 
-    cf = store.load_claims(config, rel)
+    cf = claims_files.load_claims(config, rel)
     if cf is None:
         raise DataError(f"no claims file yet; run `factcheck scan {rel}` first", path=rel)
     return cf

@@ -31,7 +31,7 @@ def add_source(target: str, draft: Optional[str]) -> int:
 def index_sources(quiet: bool) -> int:
     from factcheck import output
     from factcheck.config import load_config
-    from factcheck.sources.catalogue import index_all
+    from factcheck.sources.reindex import index_all
 
     progress = output.Progress(show=not quiet)
     try:

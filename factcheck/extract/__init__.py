@@ -24,7 +24,7 @@ class Doc:
 
     def __init__(self, text: str, body_start: int, reference_date: dt.date, sentences: Sentences, locale: str | None = None):
         self.text, self.body_start, self.reference_date, self.sentences = text, body_start, reference_date, sentences
-        self.locale = locale  # how numerals are written (see factcheck.number_locale); None: en-US
+        self.locale = locale  # how numerals are written (see factcheck.extract.numbers.number_locale); None: en-US
 
     @property
     def body(self) -> str:

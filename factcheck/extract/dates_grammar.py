@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.wordtrie import trie
+from factcheck.extract.wordtrie import trie
 
 
 def _words(text: str) -> str:

@@ -1,6 +1,6 @@
 """Figures in news copy: amounts of money, percentages, counts and measurements.
 
-The number grammar lives in `factcheck.numbers`, shared with the matcher that reads
+The number grammar lives in `factcheck.extract.numbers.parse`, shared with the matcher that reads
 sources; this module adds what is particular to a Markdown draft: numbers in link
 targets, code, list markers and footnote marks are part of the markup, not claims.
 """
@@ -38,7 +38,7 @@ _DECADE = r"(?<![\w.,$\u00a3\u20ac'\u2019])(?<!\d-)(?:1\d|20|21)\d0(?=['\u2019]?
 
 def find(doc) -> list[Found]:
     """Every figure in the draft's body, with absolute offsets into `doc.text`."""
-    from factcheck.numbers import parse_figures
+    from factcheck.extract.numbers.parse import parse_figures
 
     text, start = doc.text, doc.body_start
     body = doc.body

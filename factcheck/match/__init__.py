@@ -188,10 +188,10 @@ class DraftWork:
 
     def claims_file(self):
         if self.cf is None:
-            from factcheck import store
+            from factcheck.store import claims_files
             from factcheck.textio import decode_text
 
-            self.cf = store.parse_claims_file(decode_text(self.data, self.shown), path=self.shown)
+            self.cf = claims_files.parse_claims_file(decode_text(self.data, self.shown), path=self.shown)
         return self.cf
 
 
@@ -201,11 +201,11 @@ def _plan_draft(config, rel: str, source_set: SourceSet, outcome: DraftOutcome, 
     draft needs nothing at all."""
     import hashlib
 
-    from factcheck import store
+    from factcheck.store import claims_files
     from factcheck.errors import DataError
     from factcheck.textio import MAX_TEXT_BYTES, read_bytes
 
-    target = store.claims_path(config.claims_dir, rel)
+    target = claims_files.claims_path(config.claims_dir, rel)
     shown = target.relative_to(config.root).as_posix()
     last = None if force else cache.draft(rel)
     try:
@@ -327,7 +327,7 @@ def _write_draft(config, w: DraftWork, cache) -> None:
     import hashlib
     from collections import Counter
 
-    from factcheck import store
+    from factcheck.store import claims_files
     from factcheck.match.cache import DraftState
 
     keys = dict(w.claims)
@@ -347,7 +347,7 @@ def _write_draft(config, w: DraftWork, cache) -> None:
             written: list[str] = []
             keep = lambda path: written.append(hashlib.sha256(path.read_bytes()).hexdigest())  # noqa: E731
             try:
-                with store.editing(config, w.rel, after_write=keep) as cf:
+                with claims_files.editing(config, w.rel, after_write=keep) as cf:
                     complete = _apply(cf, verdict_of, w.outcome)
             except FactcheckError as exc:
                 w.outcome.errors.append(exc)
@@ -370,8 +370,8 @@ def _recorded(claim: dict, cached) -> bool:
 
 
 def _plans(config, given, run: MatchRun) -> list:
-    from factcheck import drafts as drafts_mod
-    from factcheck import store
+    from factcheck.store import drafts as drafts_mod
+    from factcheck.store import claims_files
     from factcheck.sources import resolve
 
     plans = []
@@ -379,7 +379,7 @@ def _plans(config, given, run: MatchRun) -> list:
     selected = _selected(config, given, run)
     all_drafts = set(drafts_mod.discover(config)) if selected else set()
     for rel in selected:
-        outcome = DraftOutcome(rel, store.claims_path(config.claims_dir, rel).relative_to(config.root).as_posix())
+        outcome = DraftOutcome(rel, claims_files.claims_path(config.claims_dir, rel).relative_to(config.root).as_posix())
         run.outcomes.append(outcome)
         try:
             draft = drafts_mod.read_draft(config, rel)
@@ -403,11 +403,11 @@ def _refuse_drafts_as_sources(rel: str, sources: list[str], drafts: set[str]) ->
 
 
 def _selected(config, given, run: MatchRun) -> list[str]:
-    from factcheck import drafts as drafts_mod
-    from factcheck import store
+    from factcheck.store import drafts as drafts_mod
+    from factcheck.store import claims_files
 
     if not given:
-        return [rel for rel in drafts_mod.discover(config) if store.claims_path(config.claims_dir, rel).exists()]
+        return [rel for rel in drafts_mod.discover(config) if claims_files.claims_path(config.claims_dir, rel).exists()]
     rels = []
     for g in given:
         try:
@@ -452,7 +452,7 @@ _POSITION_FIELDS = ("start", "end", "line")
 
 def _judged_as(cf, claim: dict) -> tuple:
     """What a verdict depends on: the claim's scanned fields and the draft's reference date."""
-    from factcheck.store import SCAN_FIELDS
+    from factcheck.store.claims_files import SCAN_FIELDS
 
     fields = tuple((k, repr(claim.get(k))) for k in SCAN_FIELDS if k not in _POSITION_FIELDS)
     return (cf.reference_date, fields)

@@ -290,7 +290,7 @@ def _other_currency(claim: dict, text: str, s: int, e: int) -> bool:
 def _source_figure(text: str, s: int, e: int):
     """The source's figure at the mapped place, read by the same parser as the draft's."""
     try:
-        from factcheck.numbers import parse_figures
+        from factcheck.extract.numbers.parse import parse_figures
     except ImportError:
         return None
     lo, hi = _sentence_bounds(text, s, e)

@@ -52,7 +52,7 @@ def _figure_doubt(claim: dict, sentence: str, reference_date: dt.date, rival: Ve
     if not bound or bound <= 0:
         return None
     try:
-        from factcheck.numbers import parse_figures
+        from factcheck.extract.numbers.parse import parse_figures
     except ImportError:
         return None
     text = claim.get("text") or ""

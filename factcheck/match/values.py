@@ -374,7 +374,7 @@ def _fmt(value: float) -> str:
 
 def _parsed_value(text: str) -> float | None:
     try:
-        from factcheck.numbers import parse_number
+        from factcheck.extract.numbers.parse import parse_number
     except ImportError:
         return None
     value = parse_number(text)

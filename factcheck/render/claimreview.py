@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from typing import Any, Iterable
 
-from factcheck.review import Status, reviews_of, status_of
+from factcheck.signoff.rules import Status, reviews_of, status_of
 
 BEST, WORST = 5, 1
 

@@ -14,7 +14,7 @@ def as_json(files: Iterable[FileClaims]) -> str:
 
 
 def as_yaml(files: Iterable[FileClaims]) -> str:
-    from factcheck import yamlio
+    from factcheck.store import yamlio
 
     return yamlio.dump({"files": [f.to_dict() for f in files]})
 

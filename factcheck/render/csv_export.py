@@ -77,7 +77,7 @@ def _last_review(claim: dict[str, Any]) -> dict[str, Any]:
 
 def row(draft_path: str, claim: dict[str, Any]) -> dict[str, Any]:
     from factcheck.report import claim_state
-    from factcheck.review import status_of
+    from factcheck.signoff.rules import status_of
 
     ev, review = _best_evidence(claim), _last_review(claim)
     values = {

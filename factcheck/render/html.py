@@ -30,7 +30,7 @@ from factcheck.report import (
     State,
     reviews,
 )
-from factcheck.review import status_of
+from factcheck.signoff.rules import status_of
 
 KIND_LABELS = {"quote": "Quote", "figure": "Figure", "date": "Date", "attribution": "Attribution", "other": "Other"}
 PRESETS = (("all", "All claims"), ("review", "Needs review"), ("problems", "Problems"))

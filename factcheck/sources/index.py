@@ -79,7 +79,7 @@ def _sidecar(root: Path, rel: str) -> dict:
     side = root / (rel + SIDECAR_SUFFIX)
     if not side.is_file():
         return {}
-    from factcheck import yamlio
+    from factcheck.store import yamlio
 
     try:
         data = yamlio.load(side.read_text(encoding="utf-8"), path=str(side)) or {}
@@ -89,7 +89,7 @@ def _sidecar(root: Path, rel: str) -> dict:
 
 
 def _sidecar_date(side: dict, rel: str) -> dt.date | None:
-    from factcheck.draft import parse_date
+    from factcheck.store.draft_text import parse_date
 
     try:
         return parse_date(side.get("date"), path=rel + ".source.yaml")

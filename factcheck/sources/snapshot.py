@@ -95,8 +95,8 @@ def _free_name(folder: Path, name: str, sha: str) -> tuple[Path, bool]:
 
 def add(config, target: str, *, draft: str | None = None, now: dt.datetime | None = None) -> Added:
     """Snapshot `target` (a path or an http(s) URL) into the sources folder."""
-    from factcheck import yamlio
-    from factcheck.store import atomic_write
+    from factcheck.store import yamlio
+    from factcheck.store.claims_files import atomic_write
 
     limits = config.limits
     got = fetch(target, limits) if is_url(target) else _read_local(target, limits)
@@ -127,7 +127,7 @@ def _write_bytes(path: Path, data: bytes) -> None:
     import os
     import tempfile
 
-    from factcheck.store import file_mode
+    from factcheck.store.claims_files import file_mode
 
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -150,7 +150,7 @@ _FRONT = re.compile(r"\A(\ufeff?---[ \t]*\r?\n)(.*?)(^---[ \t]*(?:\r?\n|\Z))", r
 
 def draft_with_source(config, draft: str, rel: str) -> tuple[Path, str | None]:
     """The draft's path and its text with `rel` listed (None when it is listed already)."""
-    from factcheck.drafts import relative_draft
+    from factcheck.store.drafts import relative_draft
 
     draft_rel = relative_draft(config, draft)
     path = config.root / draft_rel
@@ -173,7 +173,7 @@ def with_source(text: str, rel: str, *, path: str) -> str:
 
 
 def _with_entry(front: str, rel: str, nl: str, path: str) -> str:
-    from factcheck import yamlio
+    from factcheck.store import yamlio
 
     data = yamlio.load(front, path=path, line_offset=1) or {}
     current = data.get("sources") if isinstance(data, dict) else None

@@ -31,7 +31,7 @@ numbers, year spans ("2013-14"), numbers that are part of a name or code ("F-16"
 ("one of the", "no one"). Bare years are figures here; the extractor lets a date claim
 take them.
 
-`factcheck.units` reads currencies and units of measurement on their own
+`factcheck.extract.numbers.units` reads currencies and units of measurement on their own
 (`currency_code("euros")`, `unit_at(text, pos, end)`).
 """
 
@@ -43,9 +43,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Callable, Iterable
 
-from factcheck import figure_words as W
-from factcheck import number_locale
-from factcheck import units as U
+from factcheck.extract.numbers import figure_words as W
+from factcheck.extract.numbers import number_locale
+from factcheck.extract.numbers import units as U
 
 class _Lazy:
     """A pattern compiled on first use. Compiling every pattern at import would cost the
@@ -108,7 +108,7 @@ def parse_figures(
 
     `skip` lists spans the caller knows hold no figures (a Markdown link target, say);
     numbers inside them are ignored. `locale` ("de-DE") says how numerals are written
-    (see `factcheck.number_locale`); the default is en-US.
+    (see `factcheck.extract.numbers.number_locale`); the default is en-US.
     """
     end = len(text) if end is None else min(end, len(text))
     if start >= end:

@@ -47,7 +47,7 @@ def parse_draft(text: str, path: str) -> Draft:
         return Draft(path=path, text=text)
     meta: Any = {}
     if m.group(1) and m.group(1).strip():
-        from factcheck import yamlio
+        from factcheck.store import yamlio
 
         meta = yamlio.load(m.group(1), path=path, line_offset=1)
     if meta is None:

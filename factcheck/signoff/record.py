@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from factcheck import gitrepo, review, store
+from factcheck import gitrepo
+from factcheck.signoff import rules
+from factcheck.store import claims_files
 from factcheck.config import Config
 from factcheck.errors import DataError, ReviewError
-from factcheck.review import Decision, Reviewer
+from factcheck.signoff.rules import Decision, Reviewer
 
 TRAILER = "Fact-checked-by"
 
@@ -44,7 +46,7 @@ def current_reviewer(config: Config) -> Reviewer:
     """The git identity at the keyboard, refused unless it is listed under `reviewers:`."""
     gitrepo.ensure_repo(config.root)
     who = Reviewer(*gitrepo.identity(config.root))
-    review.check_reviewer(config, who)
+    rules.check_reviewer(config, who)
     return who
 
 
@@ -66,9 +68,9 @@ def approve_supported(config: Config, rel: str, note: str | None = None, *, comm
         # another editor's rejection stands until someone names the claim to overrule it
         skipped.extend(
             c["id"] for c in claims
-            if c.get("verdict") == "supported" and review.rejected_last(c) and review.status_of(c) is not review.Status.APPROVED
+            if c.get("verdict") == "supported" and rules.rejected_last(c) and rules.status_of(c) is not rules.Status.APPROVED
         )
-        return [Choice(c["id"], Decision.APPROVED, note) for c in review.supported_unapproved(claims)]
+        return [Choice(c["id"], Decision.APPROVED, note) for c in rules.supported_unapproved(claims)]
 
     result = _sign(config, rel, choose, commit=commit)
     result.skipped = skipped
@@ -76,21 +78,21 @@ def approve_supported(config: Config, rel: str, note: str | None = None, *, comm
 
 
 def _sign(config: Config, rel: str, choose: Callable[[list[dict]], list[Choice]], *, commit: bool) -> SignOffResult:
-    from factcheck import drafts
+    from factcheck.store import drafts
 
     who = current_reviewer(config)
-    target = store.claims_path(config.claims_dir, rel)
+    target = claims_files.claims_path(config.claims_dir, rel)
     result = SignOffResult(rel, target.relative_to(config.root).as_posix(), who)
     draft = drafts.read_draft(config, rel)
     after = (lambda path: _commit(config, path, result)) if commit else None
-    with store.editing(config, rel, after_write=after) as cf:
+    with claims_files.editing(config, rel, after_write=after) as cf:
         _ensure_scanned(cf, draft.text, result.claims_file)
-        picked = [(review.find_claim(cf.claims, ch.claim, path=result.claims_file), ch) for ch in choose(cf.claims)]
+        picked = [(rules.find_claim(cf.claims, ch.claim, path=result.claims_file), ch) for ch in choose(cf.claims)]
         _check_authors(config, who, rel, draft.text, [rec for rec, ch in picked if ch.decision is Decision.APPROVED])
         at = now_utc()
         sign = _signer(config) if picked else None
         for rec, ch in picked:
-            if review.record(rec, ch.decision, who, at, ch.note, sign=sign):
+            if rules.record(rec, ch.decision, who, at, ch.note, sign=sign):
                 result.recorded.append((rec["id"], ch.decision))
             else:
                 result.already.append(rec["id"])
@@ -99,7 +101,7 @@ def _sign(config: Config, rel: str, choose: Callable[[list[dict]], list[Choice]]
     return result
 
 
-def _commit_left_over(config: Config, cf: store.ClaimsFile, who: Reviewer, result: SignOffResult) -> None:
+def _commit_left_over(config: Config, cf: claims_files.ClaimsFile, who: Reviewer, result: SignOffResult) -> None:
     """Commit this reviewer's decisions that an earlier run wrote but could not commit.
 
     Without this a rerun would say "already approved", commit nothing, and the gate
@@ -109,13 +111,13 @@ def _commit_left_over(config: Config, cf: store.ClaimsFile, who: Reviewer, resul
     known: set[tuple] = set()
     if committed:
         try:
-            known = {review.review_key(r) for c in store.parse_claims_file(committed, path=result.claims_file).claims for r in c.get("reviews") or []}
+            known = {rules.review_key(r) for c in claims_files.parse_claims_file(committed, path=result.claims_file).claims for r in c.get("reviews") or []}
         except DataError:
             known = set()
     mine = str(who.email).strip().lower()
     for rec in cf.claims:
         for entry in rec.get("reviews") or []:
-            if str(entry.get("by", "")).strip().lower() == mine and review.review_key(entry) not in known:
+            if str(entry.get("by", "")).strip().lower() == mine and rules.review_key(entry) not in known:
                 result.carried.append(rec["id"])
                 result.recorded.append((rec["id"], Decision(entry["decision"])))
     if result.recorded:
@@ -126,7 +128,7 @@ def _signer(config: Config):
     """With `signing: required`, sign each decision with the key git signs commits with."""
     if config.signing != "required":
         return None
-    from factcheck import sshsig
+    from factcheck.signoff import sshsig
 
     key = gitrepo.config_value(config.root, "user.signingkey")
     if not key:
@@ -137,9 +139,9 @@ def _signer(config: Config):
     return lambda message: sshsig.sign(message, key)
 
 
-def _ensure_scanned(cf: store.ClaimsFile, draft_text: str, shown: str) -> None:
+def _ensure_scanned(cf: claims_files.ClaimsFile, draft_text: str, shown: str) -> None:
     """Signing claims of an older version of the draft would approve words no longer there."""
-    if cf.draft_sha256 != store.text_sha256(draft_text):
+    if cf.draft_sha256 != claims_files.text_sha256(draft_text):
         raise ReviewError(f"the draft changed since it was scanned; run `factcheck scan {cf.draft}` first", path=shown)
 
 
@@ -151,7 +153,7 @@ def _check_authors(config: Config, who: Reviewer, rel: str, text: str, approving
         first = int(rec.get("line") or 1)
         span = text[int(rec.get("start") or 0) : int(rec.get("end") or 0)]
         lines = range(first, first + span.count("\n") + 1)
-        review.check_not_author(config, who, rec["id"], {by_line.get(n) for n in lines})
+        rules.check_not_author(config, who, rec["id"], {by_line.get(n) for n in lines})
 
 
 def commit_message(result: SignOffResult) -> str:

@@ -1,6 +1,6 @@
 """Words and symbols that follow or precede a number: currencies, magnitudes, units.
 
-Kept apart from the number grammar in `factcheck.numbers` so that a newsroom can add a
+Kept apart from the number grammar in `factcheck.extract.numbers.parse` so that a newsroom can add a
 currency or a unit here without reading a parser. Matching is done with compiled
 regular expressions built once from these tables; names are matched regardless of
 case, symbols exactly ("MB" is not "mb", "m" is not "M").
@@ -326,7 +326,7 @@ def _spellings() -> tuple[dict[str, str], dict[str, str]]:
 UNIT_NAMES, UNIT_SYMBOLS = _spellings()
 
 
-from factcheck.wordtrie import trie  # noqa: E402  (numbers.py reads it as units.trie)
+from factcheck.extract.wordtrie import trie  # noqa: E402  (parse.py reads it as units.trie)
 
 
 LONGEST_NAME = max(len(name.split()) for name in UNIT_NAMES)  # in words

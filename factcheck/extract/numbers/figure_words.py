@@ -1,7 +1,7 @@
 """The words around figures: number words and their grammar, qualifiers, and the words
 that tell a count from a name, a label or a change.
 
-Plain data and small pure functions, kept apart from the scanner in `factcheck.numbers`
+Plain data and small pure functions, kept apart from the scanner in `factcheck.extract.numbers.parse`
 so that a word can be added without reading the parser. Everything here is lower case.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from factcheck import units as U
+from factcheck.extract.numbers import units as U
 
 # --- number words ----------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from factcheck.config import CONFIG_NAME, Config
-from factcheck.draft import Draft, parse_draft
+from factcheck.store.draft_text import Draft, parse_draft
 from factcheck.errors import ConfigError, InputError
 from factcheck.textio import read_text
 
