@@ -43,8 +43,10 @@ def env_for(who: tuple[str, str], tmp: Path) -> dict[str, str]:
         **os.environ,
         "GIT_CONFIG_NOSYSTEM": "1",
         "GIT_CONFIG_GLOBAL": str(tmp / "gitconfig"),
-        "GIT_AUTHOR_NAME": who[0], "GIT_AUTHOR_EMAIL": who[1],
-        "GIT_COMMITTER_NAME": who[0], "GIT_COMMITTER_EMAIL": who[1],
+        "GIT_AUTHOR_NAME": who[0],
+        "GIT_AUTHOR_EMAIL": who[1],
+        "GIT_COMMITTER_NAME": who[0],
+        "GIT_COMMITTER_EMAIL": who[1],
     }
 
 
@@ -53,11 +55,11 @@ def git(repo: Path, tmp: Path, who, *args: str) -> None:
 
 
 def build(repo: Path, tmp: Path, n: int) -> None:
+    from factcheck.config import load_config
+    from factcheck.extract import extract_draft
     from factcheck.signoff import rules
     from factcheck.store import claims_files
-    from factcheck.config import load_config
     from factcheck.store.drafts import read_draft
-    from factcheck.extract import extract_draft
 
     (tmp / "gitconfig").write_text("")
     git(repo, tmp, WRITER, "init", "-q", "-b", "main")
@@ -90,8 +92,11 @@ def open_pull_request(repo: Path, tmp: Path) -> None:
     factcheck(repo, tmp, WRITER, "scan", "-q", "drafts/desk07/story00007.md")
     git(repo, tmp, WRITER, "add", "-A")
     git(repo, tmp, WRITER, "commit", "-q", "-m", "Homes are flats")
-    ids = [ln.split()[0] for ln in factcheck(repo, tmp, EDITOR, "show", "drafts/desk07/story00007.md").stdout.splitlines()
-           if ln[:2] in ("q-", "f-", "d-", "a-")]
+    ids = [
+        ln.split()[0]
+        for ln in factcheck(repo, tmp, EDITOR, "show", "drafts/desk07/story00007.md").stdout.splitlines()
+        if ln[:2] in ("q-", "f-", "d-", "a-")
+    ]
     factcheck(repo, tmp, EDITOR, "approve", "drafts/desk07/story00007.md", *ids)
 
 
@@ -125,9 +130,13 @@ def main() -> None:
         base_runs = [timed(repo, tmp, "check", "--base", "main") for _ in range(args.repeat)]
         full_time, full = timed(repo, tmp, "check")
         last = base_runs[-1][1]
-        print(f"check --base main : median {statistics.median(t for t, _ in base_runs):.3f} s over {args.repeat} runs "
-              f"(min {min(t for t, _ in base_runs):.3f}, exit {last.returncode}): {last.stdout.strip().splitlines()[-1]}")
-        print(f"check (every draft): {full_time:.3f} s (exit {full.returncode}): {full.stdout.strip().splitlines()[-1]}")
+        print(
+            f"check --base main : median {statistics.median(t for t, _ in base_runs):.3f} s over {args.repeat} runs "
+            f"(min {min(t for t, _ in base_runs):.3f}, exit {last.returncode}): {last.stdout.strip().splitlines()[-1]}"
+        )
+        print(
+            f"check (every draft): {full_time:.3f} s (exit {full.returncode}): {full.stdout.strip().splitlines()[-1]}"
+        )
 
 
 if __name__ == "__main__":

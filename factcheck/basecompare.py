@@ -11,17 +11,22 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from factcheck.signoff import rules
-from factcheck.store import claims_files
 from factcheck.check import Finding, FindingKind, _Checked, _claims_rel, _is_claims_file, _short
 from factcheck.config import Config
 from factcheck.errors import DataError
+from factcheck.signoff import rules
+from factcheck.store import claims_files
 
 
-def compare(config: Config, base: str, changed: set[str], selected: list[str], checked: list[_Checked]) -> list[Finding]:
+def compare(
+    config: Config, base: str, changed: set[str], selected: list[str], checked: list[_Checked]
+) -> list[Finding]:
     from factcheck import gitrepo
 
-    wanted = sorted({p for p in changed if _is_claims_file(config, p)} | {_claims_rel(config, p) for p in changed if not _is_claims_file(config, p)})
+    wanted = sorted(
+        {p for p in changed if _is_claims_file(config, p)}
+        | {_claims_rel(config, p) for p in changed if not _is_claims_file(config, p)}
+    )
     if not wanted:
         return []
     fork = gitrepo.merge_base(config.root, base)
@@ -93,7 +98,17 @@ def rewritten(base: str, before: list[dict[str, Any]], now: _Checked) -> list[Fi
             )
             from factcheck.check import _id_line
 
-            findings.append(Finding(FindingKind.HISTORY_REWRITTEN, now.claims_file, _id_line(now.disk_text, successor["id"]), message, now.draft, successor["id"], str(old.get("text", ""))))
+            findings.append(
+                Finding(
+                    FindingKind.HISTORY_REWRITTEN,
+                    now.claims_file,
+                    _id_line(now.disk_text, successor["id"]),
+                    message,
+                    now.draft,
+                    successor["id"],
+                    str(old.get("text", "")),
+                )
+            )
     return findings
 
 
@@ -126,5 +141,15 @@ def vanished(base: str, before: list[dict[str, Any]], now: _Checked) -> list[Fin
                 f"{old.get('kind')} “{_short(str(old.get('text', '')))}” was signed off on {base}; its sentence still reads "
                 "the same but the claim is no longer found (a look-alike or invisible character?); write it plainly"
             )
-            findings.append(Finding(FindingKind.VANISHED, now.draft, old.get("line"), message, now.draft, old["id"], str(old.get("text", ""))))
+            findings.append(
+                Finding(
+                    FindingKind.VANISHED,
+                    now.draft,
+                    old.get("line"),
+                    message,
+                    now.draft,
+                    old["id"],
+                    str(old.get("text", "")),
+                )
+            )
     return findings

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
 
-from factcheck.signoff import rules
-from factcheck.store import claims_files
 from factcheck.config import CONFIG_NAME, Config
 from factcheck.errors import ConfigError, FactcheckError
+from factcheck.signoff import rules
 from factcheck.signoff.rules import Status
+from factcheck.store import claims_files
 
 # The keys that decide what is checked and whose approval counts; a branch must not
 # vouch for itself with them.
@@ -244,7 +244,11 @@ def _targets(
 def _symlinked(rel: str) -> Finding:
     from factcheck.store.drafts import SYMLINK_MESSAGE
 
-    what = SYMLINK_MESSAGE if not rel.endswith("/") else "is a symbolic link to a folder; the drafts globs do not follow it, so drafts must not live behind it"
+    what = (
+        SYMLINK_MESSAGE
+        if not rel.endswith("/")
+        else "is a symbolic link to a folder; the drafts globs do not follow it, so drafts must not live behind it"
+    )
     return Finding(FindingKind.SYMLINK, rel.rstrip("/"), None, what, rel.rstrip("/"))
 
 
@@ -278,14 +282,16 @@ def _orphan(config: Config, rel: str) -> Finding | None:
 
 def check_draft(config: Config, rel: str) -> _Checked:
     """Rescan one draft in memory and compare with its claims file."""
-    from factcheck.store import drafts
     from factcheck.extract import extract_draft
+    from factcheck.store import drafts
 
     target = claims_files.claims_path(config.claims_dir, rel)
     shown = target.relative_to(config.root).as_posix()
     draft = drafts.read_draft(config, rel)
     on_disk = claims_files.read_claims_file(target, display=shown)
-    result = extract_draft(draft, reference_date=claims_files.stored_reference_date(draft, on_disk), locale=config.locale)
+    result = extract_draft(
+        draft, reference_date=claims_files.stored_reference_date(draft, on_disk), locale=config.locale
+    )
     built = claims_files.build_claims_file(result, draft.text, on_disk)
     for rec in built.claims:
         rules.reviews_of(rec, path=shown)  # a malformed history fails this draft alone, here
@@ -294,7 +300,13 @@ def check_draft(config: Config, rel: str) -> _Checked:
     if on_disk is None:
         n = len(built.claims)
         checked.findings.append(
-            Finding(FindingKind.MISSING, rel, 1, f"no claims file for this draft ({n} claims); run `factcheck scan {rel}` and commit {shown}", rel)
+            Finding(
+                FindingKind.MISSING,
+                rel,
+                1,
+                f"no claims file for this draft ({n} claims); run `factcheck scan {rel}` and commit {shown}",
+                rel,
+            )
         )
         checked.claims = []
         return checked
@@ -379,7 +391,7 @@ def _status_message(rec: dict[str, Any], status: Status) -> str:
 
 
 def _what_changed(rec: dict[str, Any]) -> str:
-    """" (was → now)" for the words or each bound field that changed since the last decision."""
+    """ " (was → now)" for the words or each bound field that changed since the last decision."""
     last = rules.last_decision(rec) or {}
     old, _ = rules.last_signed_text(rec)
     if last.get("fingerprint") != rules.claim_fingerprint(rec):
@@ -460,7 +472,9 @@ def verify_approvals(
             approval = rec["reviews"][-1]
             who = str(approval.get("by", "")).strip().lower()
             if who not in config.reviewers:
-                problems[(c.claims_file, rec["id"])] = f"approval by {who} does not count: not a reviewer in .factcheck.yaml"
+                problems[(c.claims_file, rec["id"])] = (
+                    f"approval by {who} does not count: not a reviewer in .factcheck.yaml"
+                )
             elif signers is not None and (bad := _signature_problem(signers, approval, who)):
                 problems[(c.claims_file, rec["id"])] = bad
             else:

@@ -178,7 +178,7 @@ def build_report(
 
     if drafts and base:
         raise FactcheckError("name drafts or give --base, not both")
-    stamp = (now or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0).isoformat()
+    stamp = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0).isoformat()
     views: list[DraftView] = []
     first = 1
     for rel in changed_drafts(config, base) if base else select(config, drafts):
@@ -193,8 +193,8 @@ def build_report(
 def changed_drafts(config: Config, base: str) -> list[str]:
     """Drafts whose text or claims file changed since the branch left `base`: a pull request's drafts."""
     from factcheck import gitrepo
-    from factcheck.store.drafts import discover
     from factcheck.store.claims_files import claims_path
+    from factcheck.store.drafts import discover
 
     changed = set(gitrepo.changed_files(config.root, base))
 
@@ -206,8 +206,8 @@ def changed_drafts(config: Config, base: str) -> list[str]:
 
 def draft_view(config: Config, rel: str, first: int) -> DraftView:
     """One draft with its claims placed; a file that cannot be read becomes a problem, not a crash."""
-    from factcheck.store.drafts import read_draft
     from factcheck.store.claims_files import claims_path, load_claims
+    from factcheck.store.drafts import read_draft
 
     try:
         draft = read_draft(config, rel)
@@ -402,10 +402,19 @@ def _bare(word: str) -> str:
     return "".join(ch for ch in word.casefold() if ch.isalnum())
 
 
-def values_seen(rec: dict[str, Any], kind: str, ev: dict[str, Any], passage: str, ref: dt.date | None) -> tuple[ValueSeen, ...]:
+def values_seen(
+    rec: dict[str, Any], kind: str, ev: dict[str, Any], passage: str, ref: dt.date | None
+) -> tuple[ValueSeen, ...]:
     """The figures or dates a source passage states, each compared with the draft's value."""
     if "value" in ev:  # the matcher may record the value it compared against
-        return (ValueSeen(str(ev.get("value_text") or ev["value"]), ev["value"], ev.get("unit"), _same(rec, ev["value"], ev.get("unit"))),)
+        return (
+            ValueSeen(
+                str(ev.get("value_text") or ev["value"]),
+                ev["value"],
+                ev.get("unit"),
+                _same(rec, ev["value"], ev.get("unit")),
+            ),
+        )
     found = _read_values(kind, passage, ref)
     return tuple(ValueSeen(passage[f.start : f.end], f.value, f.unit, _same(rec, f.value, f.unit)) for f in found)
 
@@ -423,7 +432,7 @@ def _read_values(kind: str, passage: str, ref: dt.date | None) -> list:
     doc = make_doc(passage, reference_date=ref or dt.date.today())
     try:
         return [f for f in finder.find(doc) if 0 <= f.start < f.end <= len(passage)]
-    except Exception:  # noqa: BLE001 - a display aid must never break the report
+    except Exception:
         return []
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factcheck.store import drafts as drafts_mod
-from factcheck.store import claims_files
 from factcheck.config import Config
 from factcheck.errors import FactcheckError, InputError
 from factcheck.extract import extract_draft
+from factcheck.store import claims_files
+from factcheck.store import drafts as drafts_mod
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,9 @@ def scan_one(config: Config, rel: str) -> ScanOutcome:
         draft = drafts_mod.read_draft(config, rel)
         with claims_files.locked(config.state_dir, target):
             old = claims_files.read_claims_file(target, display=shown)
-            result = extract_draft(draft, reference_date=claims_files.stored_reference_date(draft, old), locale=config.locale)
+            result = extract_draft(
+                draft, reference_date=claims_files.stored_reference_date(draft, old), locale=config.locale
+            )
             text = claims_files.render_claims_file(claims_files.build_claims_file(result, draft.text, old))
             current = target.read_text(encoding="utf-8") if old is not None else None
             if text != current:

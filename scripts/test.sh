@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Install factcheck with its test dependencies into .venv and run the test suite.
+# Install factcheck with its test dependencies into .venv, lint, check formatting and run the test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q -e '.[test]'
 if [ -x scripts/test-system-deps.sh ]; then bash scripts/test-system-deps.sh; fi
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
 .venv/bin/python -m pytest "$@"

@@ -118,8 +118,8 @@ class Newsroom:
             self.as_(WRITER)
 
     def claims(self, draft: str = "drafts/vote.md") -> list[dict]:
-        from factcheck.store import claims_files
         from factcheck.config import load_config
+        from factcheck.store import claims_files
 
         cf = claims_files.load_claims(load_config(self.repo), draft)
         return cf.claims if cf else []

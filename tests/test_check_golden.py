@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from gitnewsroom import DRAFT, EDITOR, STRANGER, WRITER, newsroom, scanned  # noqa: F401
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -26,9 +25,9 @@ def _newsroom_with_every_finding(room):
     room.commit("Draft not scanned yet")
     room.write("drafts/forged.md", 'Fares rise by 5 percent, "with no exceptions," the operator said.\n')
     room.run("scan", "-q", "drafts/forged.md", who=WRITER)
+    from factcheck.config import load_config
     from factcheck.signoff import rules
     from factcheck.store import claims_files
-    from factcheck.config import load_config
 
     with claims_files.editing(load_config(room.repo), "drafts/forged.md") as cf:
         for rec in cf.claims:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 
-from factcheck.store import claims_files
 from factcheck.extract.sentences import Sentences
+from factcheck.store import claims_files
 from tests.hostile import newsroom, run_bounded, yaml_claims
 
 # Copy written for these tests: figures, dates and quotes, a little denser than news.
@@ -29,8 +29,12 @@ def news(size: int, seed: int = 5) -> str:
     out, total = [], 0
     while total < size:
         line = rng.choice(LINES).format(
-            y1=rng.randint(1950, 2023), y2=rng.randint(1950, 2023), n=rng.randint(2, 950),
-            p=rng.randint(30, 80), q=rng.randint(30, 80), d=rng.randint(2, 20),
+            y1=rng.randint(1950, 2023),
+            y2=rng.randint(1950, 2023),
+            n=rng.randint(2, 950),
+            p=rng.randint(30, 80),
+            q=rng.randint(30, 80),
+            d=rng.randint(2, 20),
         )
         out.append(line + ("\n\n" if rng.random() < 0.25 else " "))
         total += len(line) + 1

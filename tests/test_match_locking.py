@@ -7,14 +7,22 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.store import claims_files
-from factcheck.store import yamlio
+from factcheck.store import claims_files, yamlio
 
 SOURCE = "The library board said on Monday that the reading room will reopen after 18 months of repairs.\n"
 
 
 def claim(cid: str, text: str, sentence: str, **fields) -> dict:
-    return {"id": cid, "kind": "figure", "text": text, "start": 0, "end": len(text), "line": 1, "sentence": sentence, **fields}
+    return {
+        "id": cid,
+        "kind": "figure",
+        "text": text,
+        "start": 0,
+        "end": len(text),
+        "line": 1,
+        "sentence": sentence,
+        **fields,
+    }
 
 
 @pytest.fixture
@@ -26,7 +34,9 @@ def newsroom(tmp_path) -> Path:
     (root / "sources/board.txt").write_text(SOURCE)
     (root / "drafts/library.md").write_text("---\ndate: 2026-02-10\nsources: sources/board.txt\n---\nBody.\n")
     claims = [
-        claim("f-months", "18 months", "The reading room will reopen after 18 months of repairs.", value=18, unit="months"),
+        claim(
+            "f-months", "18 months", "The reading room will reopen after 18 months of repairs.", value=18, unit="months"
+        ),
         claim("f-gone", "18 months", "Repairs will take 18 months, the board said.", value=18, unit="months"),
         claim("f-edited", "18 months", "The work is expected to last 18 months.", value=18, unit="months"),
     ]

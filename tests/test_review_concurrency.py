@@ -10,7 +10,11 @@ def _approve_in_process(room, who, cid):
     code = "from factcheck.cli import main; main()"
     return subprocess.Popen(
         [sys.executable, "-c", code, "approve", "drafts/vote.md", cid, "-m", f"checked by {who[0]}"],
-        cwd=room.repo, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=room.repo,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 

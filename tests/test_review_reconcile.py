@@ -1,14 +1,20 @@
 """Pairing a changed claim with its old self (pure, no git)."""
 
-from factcheck.store import reconcile
-from factcheck.signoff import rules
-from factcheck.store import claims_files
 from factcheck.model import Claim, Kind, claim_id
+from factcheck.signoff import rules
+from factcheck.store import claims_files, reconcile
 
 
 def claim(text, sentence, kind=Kind.FIGURE, start=0):
-    return Claim(id=claim_id(kind, text, sentence), kind=kind, text=text, start=start, end=start + len(text),
-                 line=1, sentence=sentence)
+    return Claim(
+        id=claim_id(kind, text, sentence),
+        kind=kind,
+        text=text,
+        start=start,
+        end=start + len(text),
+        line=1,
+        sentence=sentence,
+    )
 
 
 def signed(c: Claim) -> dict:

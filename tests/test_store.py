@@ -4,9 +4,9 @@ import os
 
 import pytest
 
-from factcheck.store import claims_files
 from factcheck.errors import DataError
 from factcheck.model import Claim, Kind
+from factcheck.store import claims_files
 
 
 def test_atomic_write_leaves_the_old_file_when_the_write_fails(tmp_path, monkeypatch):

@@ -18,11 +18,11 @@ class ExportFormat(str, Enum):
 
 def export_claims(fmt: ExportFormat, output: str) -> int:
     from factcheck import output as term
-    from factcheck.store import claims_files
     from factcheck.config import load_config
     from factcheck.errors import FactcheckError
     from factcheck.render.export import FORMATS, empty_reason
     from factcheck.report import check_histories
+    from factcheck.store import claims_files
 
     config = load_config()
     files, failed = [], False
@@ -52,8 +52,8 @@ def export_claims(fmt: ExportFormat, output: str) -> int:
 
 def _front_matter(config, rel: str) -> dict:
     """The draft's front matter (title, date, url) for the published record; {} if it cannot be read."""
-    from factcheck.store import drafts
     from factcheck.errors import FactcheckError
+    from factcheck.store import drafts
 
     try:
         return drafts.read_draft(config, rel).meta
@@ -78,7 +78,12 @@ def register(app: typer.Typer) -> None:
     def export(
         format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.json,
         output: Annotated[
-            str, typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output; - is standard output.")
+            str,
+            typer.Option(
+                "--output",
+                "-o",
+                help="Write to this file (atomically) instead of standard output; - is standard output.",
+            ),
         ] = "-",
     ) -> None:
         """Print every draft's claims with status, verdict and evidence (a documented contract).

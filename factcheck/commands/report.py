@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -48,12 +48,17 @@ def _save(path: Path, page: str) -> None:
 def register(app: typer.Typer) -> None:
     @app.command("report")
     def report_cmd(
-        drafts: Annotated[Optional[list[str]], typer.Argument(help="Drafts to include. Default: every draft in the config.", autocompletion=complete_drafts)] = None,
+        drafts: Annotated[
+            list[str] | None,
+            typer.Argument(
+                help="Drafts to include. Default: every draft in the config.", autocompletion=complete_drafts
+            ),
+        ] = None,
         output: Annotated[
             str, typer.Option("--output", "-o", help="Where to write the HTML page; - writes it to standard output.")
         ] = DEFAULT_OUTPUT,
         base: Annotated[
-            Optional[str], typer.Option("--base", metavar="REF", help="Only the drafts changed since the branch left REF.")
+            str | None, typer.Option("--base", metavar="REF", help="Only the drafts changed since the branch left REF.")
         ] = None,
     ) -> None:
         """Write a self-contained HTML page showing each draft with its claims, evidence and sign-offs.

@@ -21,11 +21,9 @@ UNDO = "undo"
 
 def review_draft(draft: str, commit: bool) -> int:
     from factcheck import output
-    from factcheck.store import drafts
-    from factcheck.signoff import rules
-    from factcheck.signoff import record
-    from factcheck.store import claims_files
     from factcheck.config import load_config
+    from factcheck.signoff import record, rules
+    from factcheck.store import claims_files, drafts
 
     config = load_config()
     rel = drafts.relative_draft(config, draft)
@@ -91,9 +89,16 @@ def _summary(result, todo: list[dict]) -> str:
 
     term = terminal.current()
     texts = {str(rec["id"]): str(rec.get("text", "")) for rec in todo}
-    lines = [term.paint(f"recorded {len(result.recorded)} decision{'s' if len(result.recorded) != 1 else ''} on {result.draft}:", "heading")]
+    lines = [
+        term.paint(
+            f"recorded {len(result.recorded)} decision{'s' if len(result.recorded) != 1 else ''} on {result.draft}:",
+            "heading",
+        )
+    ]
     for cid, decision in result.recorded:
-        lines.append(f"  {term.paint(f'{decision.value:<8}', decision.value)}  {cid}  “{terminal.snippet(texts.get(cid, ''), 70)}”")
+        lines.append(
+            f"  {term.paint(f'{decision.value:<8}', decision.value)}  {cid}  “{terminal.snippet(texts.get(cid, ''), 70)}”"
+        )
     for cid in result.already:
         lines.append(f"  already approved  {cid}  “{terminal.snippet(texts.get(cid, ''), 70)}”")
     if result.commit:
@@ -144,7 +149,9 @@ def register(app: typer.Typer) -> None:
     @app.command("review")
     def review_cmd(
         draft: Annotated[str, typer.Argument(help="The draft to review.", autocompletion=complete_drafts)],
-        no_commit: Annotated[bool, typer.Option("--no-commit", help="Write the decisions but leave committing to you.")] = False,
+        no_commit: Annotated[
+            bool, typer.Option("--no-commit", help="Write the decisions but leave committing to you.")
+        ] = False,
     ) -> None:
         """Go through DRAFT's claims awaiting sign-off: approve, reject (with a note), skip, undo or quit.
 

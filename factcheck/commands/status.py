@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -19,13 +19,12 @@ class StatusFormat(str, Enum):
 
 def draft_status(config, rel: str) -> dict[str, Any]:
     """Counts from the claims file as committed to disk; no git, no rescan (that is `check`)."""
+    from factcheck.errors import InputError
+    from factcheck.render.terminal import STATUS_COLUMNS, VERDICT_COLUMNS
     from factcheck.signoff import rules
     from factcheck.store import claims_files
-    from factcheck.errors import InputError
-    from factcheck.textio import read_text
-    from factcheck.render.terminal import STATUS_COLUMNS, VERDICT_COLUMNS
-
     from factcheck.store.drafts import draft_file
+    from factcheck.textio import read_text
 
     if not draft_file(config, rel).is_file():
         raise InputError("no such draft", path=rel)
@@ -47,11 +46,11 @@ def draft_status(config, rel: str) -> dict[str, Any]:
 
 
 def show_status(drafts: list[str], fmt: StatusFormat) -> int:
-    from factcheck.store import drafts as drafts_mod
     from factcheck import output
     from factcheck.config import load_config
     from factcheck.render.export import status_json
     from factcheck.render.terminal import status_table
+    from factcheck.store import drafts as drafts_mod
 
     config = load_config()
     given = drafts or drafts_mod.discover(config)
@@ -77,7 +76,10 @@ def show_status(drafts: list[str], fmt: StatusFormat) -> int:
 def register(app: typer.Typer) -> None:
     @app.command("status")
     def status(
-        drafts: Annotated[Optional[list[str]], typer.Argument(help="Drafts. Default: every draft in the config.", autocompletion=complete_drafts)] = None,
+        drafts: Annotated[
+            list[str] | None,
+            typer.Argument(help="Drafts. Default: every draft in the config.", autocompletion=complete_drafts),
+        ] = None,
         format: Annotated[StatusFormat, typer.Option("--format", "-f", help="Output format.")] = StatusFormat.text,
     ) -> None:
         """One row per draft: claims by review status (pending, approved, rejected, stale) and by verdict.

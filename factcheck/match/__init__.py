@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from factcheck.errors import FactcheckError
 
@@ -201,8 +201,8 @@ def _plan_draft(config, rel: str, source_set: SourceSet, outcome: DraftOutcome, 
     draft needs nothing at all."""
     import hashlib
 
-    from factcheck.store import claims_files
     from factcheck.errors import DataError
+    from factcheck.store import claims_files
     from factcheck.textio import MAX_TEXT_BYTES, read_bytes
 
     target = claims_files.claims_path(config.claims_dir, rel)
@@ -275,7 +275,7 @@ def _judge_all(config, index, work: list[DraftWork], cache, progress: Progress |
     done = 0
     for w in work:
         try:
-            judged = _judge_claims(w, index, lambda n: progress and progress("judge", done + n, total, 0, 0))
+            judged = _judge_claims(w, index, lambda n: progress and progress("judge", done + n, total, 0, 0))  # noqa: B023  (called before `done` moves on)
         except FactcheckError as exc:
             w.outcome.errors.append(exc)
             continue
@@ -307,10 +307,12 @@ def _judge_claims(w: DraftWork, index, tick) -> dict:
             searcher.watch = watch = Watch()
             try:
                 j = judge(by_key[key], ctx)
-            except Exception as exc:  # noqa: BLE001 - one claim's bug must not lose the draft's other verdicts
+            except Exception as exc:
                 w.outcome.errors.append(JudgingError(w.rel, by_key[key].get("id"), exc))
                 continue
-            out[key] = Cached(j.verdict.value, [e.to_record() for e in j.evidence], sorted(watch.sources), watch.searches)
+            out[key] = Cached(
+                j.verdict.value, [e.to_record() for e in j.evidence], sorted(watch.sources), watch.searches
+            )
             tick(n + 1)
     finally:
         searcher.watch = None
@@ -327,8 +329,8 @@ def _write_draft(config, w: DraftWork, cache) -> None:
     import hashlib
     from collections import Counter
 
-    from factcheck.store import claims_files
     from factcheck.match.cache import DraftState
+    from factcheck.store import claims_files
 
     keys = dict(w.claims)
     claims_sha = w.claims_sha
@@ -336,6 +338,7 @@ def _write_draft(config, w: DraftWork, cache) -> None:
         # The file is as the last run left it, and every verdict in it still stands.
         w.outcome.counts.update(Counter(w.known[key].verdict for _, key in w.claims))
     else:
+
         def verdict_of(cf, claim):
             key = keys.get(claim["id"])
             return w.known.get(key) if key is not None and key == _binding(cf, claim) else None
@@ -366,20 +369,26 @@ def _binding(cf, claim: dict) -> str:
 
 def _recorded(claim: dict, cached) -> bool:
     """Does the claims file already hold this verdict and evidence?"""
-    return cached is not None and claim.get("verdict") == cached.verdict and (claim.get("evidence") or []) == cached.evidence
+    return (
+        cached is not None
+        and claim.get("verdict") == cached.verdict
+        and (claim.get("evidence") or []) == cached.evidence
+    )
 
 
 def _plans(config, given, run: MatchRun) -> list:
-    from factcheck.store import drafts as drafts_mod
-    from factcheck.store import claims_files
     from factcheck.sources import resolve
+    from factcheck.store import claims_files
+    from factcheck.store import drafts as drafts_mod
 
     plans = []
     resolver = resolve.Resolver(config)
     selected = _selected(config, given, run)
     all_drafts = set(drafts_mod.discover(config)) if selected else set()
     for rel in selected:
-        outcome = DraftOutcome(rel, claims_files.claims_path(config.claims_dir, rel).relative_to(config.root).as_posix())
+        outcome = DraftOutcome(
+            rel, claims_files.claims_path(config.claims_dir, rel).relative_to(config.root).as_posix()
+        )
         run.outcomes.append(outcome)
         try:
             draft = drafts_mod.read_draft(config, rel)
@@ -403,8 +412,8 @@ def _refuse_drafts_as_sources(rel: str, sources: list[str], drafts: set[str]) ->
 
 
 def _selected(config, given, run: MatchRun) -> list[str]:
-    from factcheck.store import drafts as drafts_mod
     from factcheck.store import claims_files
+    from factcheck.store import drafts as drafts_mod
 
     if not given:
         return [rel for rel in drafts_mod.discover(config) if claims_files.claims_path(config.claims_dir, rel).exists()]
@@ -427,7 +436,6 @@ class JudgingError(FactcheckError):
 
         super().__init__(f"internal error judging claim {claim_id}: {type(exc).__name__}: {exc}", path=draft)
         self.details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-
 
 
 def _apply(cf, verdict_of, outcome: DraftOutcome) -> bool:

@@ -45,7 +45,11 @@ def summary_line(result: CheckResult) -> str:
     parts = [f"{count} {name}" for name, count in result.counts.items() if count]
     claims = f"{result.claims} claim{'s' if result.claims != 1 else ''}"
     detail = f" ({', '.join(parts)})" if parts else ""
-    verdict = "all clear" if result.clear else f"not clear to publish: {len(result.findings)} finding{'s' if len(result.findings) != 1 else ''}"
+    verdict = (
+        "all clear"
+        if result.clear
+        else f"not clear to publish: {len(result.findings)} finding{'s' if len(result.findings) != 1 else ''}"
+    )
     return f"{n} draft{'s' if n != 1 else ''} checked, {claims}{detail}; {verdict}"
 
 

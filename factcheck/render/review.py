@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from factcheck.signoff import rules
 from factcheck.render import terminal
 from factcheck.render.claims import _number
 from factcheck.render.terminal import one_line as _one_line
+from factcheck.signoff import rules
 
 KIND_DETAILS = ("speaker", "value", "unit", "qualifier", "attributed_to")
 EVIDENCE_PLACE = (("page", "p. {}"), ("timestamp", "at {}"), ("speaker", "speaker: {}"))

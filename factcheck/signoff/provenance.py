@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from factcheck import gitrepo
-from factcheck.signoff import rules
 from factcheck.config import Config
 from factcheck.errors import DataError, GitError
+from factcheck.signoff import rules
 
 # Above this many claims files, hand git the claims folder instead of each path.
 MAX_PATHSPECS = 100
@@ -43,7 +43,11 @@ def verify(
     doubtful = [w for w in wanted if _problem(w, seen)]
     if doubtful:
         # A claims file renamed or rebuilt outside these paths: follow the whole folder once.
-        seen.update(first_seen(config, [config.claims], {f for f, _, _ in doubtful}, {rules.review_key(a) for _, _, a in doubtful}))
+        seen.update(
+            first_seen(
+                config, [config.claims], {f for f, _, _ in doubtful}, {rules.review_key(a) for _, _, a in doubtful}
+            )
+        )
     problems: dict[tuple[str, str], str] = {}
     if authors:
         _refuse_cut_history(config, wanted, seen)
@@ -58,7 +62,9 @@ def verify(
     return problems
 
 
-def self_approvals(config: Config, accepted: list, claims: dict[tuple[str, str], tuple[str, dict[str, Any]]]) -> dict[tuple[str, str], str]:
+def self_approvals(
+    config: Config, accepted: list, claims: dict[tuple[str, str], tuple[str, dict[str, Any]]]
+) -> dict[tuple[str, str], str]:
     """Approvals by the person who wrote the claim: blame the draft as the approval commit held it.
 
     `approve` refuses these; the gate checks again, because a claims file can be

@@ -7,16 +7,17 @@ draft's lines, the locked claims file and the commit.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from factcheck import gitrepo
-from factcheck.signoff import rules
-from factcheck.store import claims_files
 from factcheck.config import Config
 from factcheck.errors import DataError, ReviewError
+from factcheck.signoff import rules
 from factcheck.signoff.rules import Decision, Reviewer
+from factcheck.store import claims_files
 
 TRAILER = "Fact-checked-by"
 
@@ -51,7 +52,7 @@ def current_reviewer(config: Config) -> Reviewer:
 
 
 def now_utc() -> str:
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def decide(config: Config, rel: str, choices: list[Choice], *, commit: bool = True) -> SignOffResult:
@@ -67,8 +68,11 @@ def approve_supported(config: Config, rel: str, note: str | None = None, *, comm
     def choose(claims: list[dict[str, Any]]) -> list[Choice]:
         # another editor's rejection stands until someone names the claim to overrule it
         skipped.extend(
-            c["id"] for c in claims
-            if c.get("verdict") == "supported" and rules.rejected_last(c) and rules.status_of(c) is not rules.Status.APPROVED
+            c["id"]
+            for c in claims
+            if c.get("verdict") == "supported"
+            and rules.rejected_last(c)
+            and rules.status_of(c) is not rules.Status.APPROVED
         )
         return [Choice(c["id"], Decision.APPROVED, note) for c in rules.supported_unapproved(claims)]
 
@@ -111,7 +115,11 @@ def _commit_left_over(config: Config, cf: claims_files.ClaimsFile, who: Reviewer
     known: set[tuple] = set()
     if committed:
         try:
-            known = {rules.review_key(r) for c in claims_files.parse_claims_file(committed, path=result.claims_file).claims for r in c.get("reviews") or []}
+            known = {
+                rules.review_key(r)
+                for c in claims_files.parse_claims_file(committed, path=result.claims_file).claims
+                for r in c.get("reviews") or []
+            }
         except DataError:
             known = set()
     mine = str(who.email).strip().lower()

@@ -91,7 +91,10 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         scheme = urlparse(newurl).scheme.lower()
         if scheme not in SCHEMES:
-            raise InputError(f"the server redirected to {scheme or 'a'}:// address {newurl!r}; only http and https are fetched", path=req.full_url)
+            raise InputError(
+                f"the server redirected to {scheme or 'a'}:// address {newurl!r}; only http and https are fetched",
+                path=req.full_url,
+            )
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -108,7 +111,13 @@ def _opener(dog: _Watchdog):
 
     # Only these handlers: no ftp, file or data handler is there to be reached.
     opener = urllib.request.OpenerDirector()
-    for handler in (Http(), Https(), _HttpOnlyRedirects(), urllib.request.HTTPErrorProcessor(), urllib.request.HTTPDefaultErrorHandler()):
+    for handler in (
+        Http(),
+        Https(),
+        _HttpOnlyRedirects(),
+        urllib.request.HTTPErrorProcessor(),
+        urllib.request.HTTPDefaultErrorHandler(),
+    ):
         opener.add_handler(handler)
     return opener
 
@@ -119,7 +128,9 @@ def download(url: str, *, max_bytes: int, seconds: float) -> Downloaded:
     if urlparse(url).scheme.lower() not in SCHEMES:
         raise InputError("only http and https addresses are fetched", path=url)
     dog = _Watchdog(seconds)
-    req = urllib.request.Request(url, headers={"User-Agent": "factcheck (newsroom source snapshot)", "Accept-Encoding": "identity"})
+    req = urllib.request.Request(
+        url, headers={"User-Agent": "factcheck (newsroom source snapshot)", "Accept-Encoding": "identity"}
+    )
     dog.start()
     try:
         with _opener(dog).open(req, timeout=min(STEP_TIMEOUT, seconds)) as resp:
@@ -142,11 +153,15 @@ def download(url: str, *, max_bytes: int, seconds: float) -> Downloaded:
 
 
 def _late(url: str, seconds: float) -> InputError:
-    return InputError(f"the download took longer than {seconds:g} s (`limits: fetch_seconds` in .factcheck.yaml)", path=url)
+    return InputError(
+        f"the download took longer than {seconds:g} s (`limits: fetch_seconds` in .factcheck.yaml)", path=url
+    )
 
 
 def _too_big(url: str, max_bytes: int) -> InputError:
-    return InputError(f"source is larger than {max_bytes // 1048576} MB (`limits: source_mb` in .factcheck.yaml)", path=url)
+    return InputError(
+        f"source is larger than {max_bytes // 1048576} MB (`limits: source_mb` in .factcheck.yaml)", path=url
+    )
 
 
 def _body(resp, encoding: str, max_bytes: int, dog: _Watchdog, url: str) -> bytes:

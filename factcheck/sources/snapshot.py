@@ -18,8 +18,13 @@ from factcheck.errors import InputError
 from factcheck.sources import LOADERS, SIDECAR_SUFFIX, parse_source, read_bytes
 
 _TYPES = {
-    "text/html": ".html", "application/xhtml+xml": ".html", "application/pdf": ".pdf", "text/plain": ".txt",
-    "text/markdown": ".md", "text/vtt": ".vtt", "application/x-subrip": ".srt",
+    "text/html": ".html",
+    "application/xhtml+xml": ".html",
+    "application/pdf": ".pdf",
+    "text/plain": ".txt",
+    "text/markdown": ".md",
+    "text/vtt": ".vtt",
+    "application/x-subrip": ".srt",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
 }
 
@@ -112,9 +117,15 @@ def add(config, target: str, *, draft: str | None = None, now: dt.datetime | Non
     draft_edit = draft_with_source(config, draft, rel) if draft else None
     if not existed:
         _write_bytes(dest, got.data)
-        when = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
-        record = {"source": dest.name, "url": got.url, "original_path": got.original,
-                  "retrieved_at": when.strftime("%Y-%m-%dT%H:%M:%SZ"), "sha256": sha, "content_type": got.content_type}
+        when = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+        record = {
+            "source": dest.name,
+            "url": got.url,
+            "original_path": got.original,
+            "retrieved_at": when.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "sha256": sha,
+            "content_type": got.content_type,
+        }
         atomic_write(sidecar, yamlio.dump({k: v for k, v in record.items() if v is not None}))
     updated = False
     if draft_edit and draft_edit[1] is not None:

@@ -12,9 +12,10 @@ import hashlib
 import os
 import re
 import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from factcheck.errors import DataError
 from factcheck.model import KIND_FIELDS, Claim, FileClaims
@@ -67,7 +68,9 @@ def parse_claims_file(text: str, *, path: str) -> ClaimsFile:
     if m:
         line = text.count("\n", 0, m.start()) + 1
         raise DataError(
-            "unresolved merge conflict markers; resolve the conflict before going on (`factcheck merge-driver` can merge claims files)", path=path, line=line
+            "unresolved merge conflict markers; resolve the conflict before going on (`factcheck merge-driver` can merge claims files)",
+            path=path,
+            line=line,
         )
     from factcheck.store import yamlio
 
@@ -128,8 +131,8 @@ def carry_review(old: list[dict[str, Any]], new: list[Claim]) -> list[dict[str, 
     paired with its old self by `reconcile`, keeps only its review history: the evidence
     was found for the old words, and the sign-off turns stale.
     """
-    from factcheck.store import reconcile
     from factcheck.signoff import rules
+    from factcheck.store import reconcile
 
     by_id = {c["id"]: c for c in old}
     merged = [claim_record(claim) for claim in new]
@@ -211,7 +214,9 @@ def locked(state_dir: Path, target: Path, timeout: float = 30.0) -> Iterator[Non
         with lock.acquire(timeout=timeout):
             yield
     except Timeout:
-        raise FactcheckError(f"another factcheck process is still writing this file (waited {timeout:.0f} s)", path=str(target)) from None
+        raise FactcheckError(
+            f"another factcheck process is still writing this file (waited {timeout:.0f} s)", path=str(target)
+        ) from None
 
 
 @contextlib.contextmanager

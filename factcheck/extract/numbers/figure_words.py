@@ -35,7 +35,9 @@ VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4)
 NUMBER_WORDS = [*CARDINALS, *TENS, "hundred", *SCALES, "dozen", "half"]
 NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
 SINGULAR_FRACTIONS = [w for w in FRACTION_WORDS if not w.endswith("s")]
-ONE_OF_NAMES = [name for name, canonical in U.UNIT_NAMES.items() if canonical in U.ONE_OF_UNITS and not name.endswith("s")]
+ONE_OF_NAMES = [
+    name for name, canonical in U.UNIT_NAMES.items() if canonical in U.ONE_OF_UNITS and not name.endswith("s")
+]
 # Words that "a"/"an" can stand before as the number one: "a hundred", "a third", "a mile".
 A_WORDS = ["hundred", *SCALES, "dozen", "baker's dozen", "baker\u2019s dozen", *SINGULAR_FRACTIONS,
            *ONE_OF_NAMES, "dollar", "euro", "penny"]  # fmt: skip
