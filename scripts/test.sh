@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || python3 -m venv .venv
+# A virtualenv made before the distribution was renamed still holds it under its old name.
+if .venv/bin/python -m pip show -q factcheck >/dev/null 2>&1; then .venv/bin/python -m pip uninstall -q -y factcheck; fi
 .venv/bin/python -m pip install -q -e '.[test]'
 if [ -x scripts/test-system-deps.sh ]; then bash scripts/test-system-deps.sh; fi
 .venv/bin/ruff check .
