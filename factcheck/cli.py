@@ -32,6 +32,9 @@ ORDER = (
     "approve",
     "review",
     "check",
+    "publish",
+    "correct",
+    "corrections",
     "export",
     "report",
 )

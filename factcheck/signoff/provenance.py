@@ -163,7 +163,8 @@ def _lineage(commits: list[gitrepo.Commit], targets: set[str]) -> set[str]:
 
 
 def _approval_keys(text: str, path: str) -> set[tuple]:
-    if "decision: approved" not in text:
+    """Every approval in the file, and every correction of a published claim (signed off alike)."""
+    if "decision: approved" not in text and "decision: corrected" not in text:
         return set()
     from factcheck.store import claims_files
 
@@ -171,9 +172,11 @@ def _approval_keys(text: str, path: str) -> set[tuple]:
         cf = claims_files.parse_claims_file(text, path=path)
     except DataError:
         return set()  # an old broken version holds no approval anybody could rely on
+    corrections = (cf.published or {}).get("corrections")
+    corrections = corrections if isinstance(corrections, list) else []
     return {
         rules.review_key(r)
         for c in cf.claims
         for r in (c.get("reviews") or [])
         if isinstance(r, dict) and r.get("decision") == "approved"
-    }
+    } | {rules.review_key(r) for r in corrections if isinstance(r, dict) and r.get("decision") == "corrected"}
