@@ -71,11 +71,11 @@ def config_text(how: str) -> str:
 
 @pytest.fixture
 def room(tmp_path, monkeypatch) -> Newsroom:
-    from factcheck import signoff
     from factcheck.policy import sensitivity
+    from factcheck.signoff import record
 
     ticks = itertools.count()
-    monkeypatch.setattr(signoff, "now_utc", lambda: f"2026-03-02T11:{next(ticks) // 60:02d}:{next(ticks) % 60:02d}Z")
+    monkeypatch.setattr(record, "now_utc", lambda: f"2026-03-02T11:{next(ticks) // 60:02d}:{next(ticks) % 60:02d}Z")
     monkeypatch.setattr(sensitivity, "utc_now", lambda: EMBARGO_ENDS - dt.timedelta(hours=1))
     return Newsroom(tmp_path, monkeypatch)
 

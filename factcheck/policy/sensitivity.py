@@ -212,8 +212,8 @@ class Sidecars:
         return self._marks[path]
 
     def _read(self, rel: str) -> Mark:
-        from factcheck import yamlio
         from factcheck.errors import FactcheckError
+        from factcheck.store import yamlio
         from factcheck.textio import read_text
 
         try:
@@ -423,8 +423,8 @@ def conceal_claims_file(config, cf, *, sidecars: Sidecars | None = None):
     A draft that cannot be read leaves the config's marks and the sidecars to go by."""
     from dataclasses import replace
 
-    from factcheck import drafts
     from factcheck.errors import FactcheckError
+    from factcheck.store import drafts
 
     try:
         draft = drafts.read_draft(config, cf.draft)
