@@ -427,3 +427,62 @@ def test_the_clause_running_up_to_a_quote_after_another_quote_names_the_speaker(
         "\u201crushed off to the clinic\u201d for tests."
     )
     assert pairs(text)[1] == ("rushed off to the clinic", "Ada Roe")
+
+
+# --- speakers in the shapes wire copy uses ----------------------------------------------------
+
+
+def test_an_apposition_that_opens_with_a_possessive_still_credits_the_name_before_it():
+    text = (
+        "\u201cThe pier reopens in June,\u201d Tomas Brandt, the harbour board\u2019s director, said on Monday.\n\n"
+        "\u201cWe will need more crews,\u201d Ilse Moreau, Brandt\u2019s deputy, said. \u201cThe budget covers six.\u201d"
+    )
+    assert pairs(text) == [
+        ("The pier reopens in June,", "Tomas Brandt"),
+        ("We will need more crews,", "Ilse Moreau"),
+        ("The budget covers six.", "Ilse Moreau"),
+    ]
+
+
+@pytest.mark.parametrize("verb", ["answered", "fumed", "barked", "shot back", "scoffed"])
+def test_livelier_speech_verbs_credit_their_subject(verb):
+    text = f"Talks stalled.\n\n\u201cNot one more cent for the stadium,\u201d Councillor Petra Lund {verb}. \u201cNot this year.\u201d"
+    assert [s for _, s in pairs(text)] == ["Petra Lund", "Petra Lund"]
+
+
+@pytest.mark.parametrize("verb", ["agrees", "opined", "answered", "retorted"])
+def test_inverted_verbs_beyond_said_take_the_name_after_them(verb):
+    text = f"Talks stalled.\n\n\u201cThe fares are too high,\u201d {verb} Kemal Arslan, a commuter from Leith."
+    assert pairs(text) == [("The fares are too high,", "Kemal Arslan")]
+
+
+def test_said_after_a_comma_mid_sentence_takes_the_name_that_closes_the_clause():
+    text = (
+        "Ridership fell.\n\n"
+        'The fare rise would bring "a winter of empty buses" for the depot, cutting routes across the north, '
+        "said Greta Sundqvist, a transport economist.\n\n"
+        'The trouble with the plan, says Oren Vidal, a union organiser, is that it "punishes the night shift."'
+    )
+    assert pairs(text) == [("a winter of empty buses", "Greta Sundqvist"), ("punishes the night shift.", "Oren Vidal")]
+
+
+def test_said_after_a_comma_before_a_name_that_is_what_was_said_keeps_the_subject():
+    text = 'Ridership fell.\n\nMarta Kowal, a former depot manager, said Brandt "signed off on every cut."'
+    assert pairs(text) == [("signed off on every cut.", "Marta Kowal")]
+
+
+def test_a_description_with_of_before_the_name_after_said():
+    text = (
+        "Crowds gathered.\n\n"
+        '"Welcome to the new square," said master of ceremonies Lina Haddad.\n\n'
+        '"It belongs to everyone," said former minister of culture Piet Verhoeven, who cut the ribbon.'
+    )
+    assert [s for _, s in pairs(text)] == ["Lina Haddad", "Piet Verhoeven"]
+
+
+def test_a_quote_after_an_inverted_credit_with_a_title_belongs_to_that_speaker():
+    text = (
+        "Turnout fell in the river wards, said Leeds University professor Hana Okafor. "
+        "\u201cThat was where the ferry stopped running.\u201d"
+    )
+    assert pairs(text) == [("That was where the ferry stopped running.", "Hana Okafor")]

@@ -193,7 +193,8 @@ def _before_apposition(frame: str, toks, i: int) -> Mention | None:
         first = _word(frame, toks[j + 1])
         if _is_name_run(frame, toks, j + 1, i) and _word(frame, toks[j])[0].islower():
             return _name_back(frame, toks, i, strip_comma=True)  # `Another critic, Jane Doe, said`
-        if not (first[0].islower() or first[0].isdigit() or first.lower() in DETERMINERS):
+        whose = POSSESSIVE.search(first) is not None and j + 1 < i  # `Doe, Acme's chief executive, said`
+        if not (first[0].islower() or first[0].isdigit() or first.lower() in DETERMINERS or whose):
             return None  # `In Ohio, Doe said` is no apposition
         head = _word(frame, toks[j]).rstrip(",")
         if _is_cap(head) and bare(head) not in NOT_NAMES:
@@ -313,6 +314,8 @@ def _descriptors_to_name(frame: str, toks, i: int) -> int | None:
         word = _word(frame, toks[k])
         if _is_cap(word) and bare(word) not in NOT_NAMES:
             return k if k > i else None
+        if word == "of" and k > i and k + 1 < len(toks) and _word(frame, toks[k + 1]).islower():
+            continue  # `master of ceremonies Jane Doe`, `former secretary of state Jane Doe`
         if _ends_clause(word) or bare(word) in _PHRASE_ENDS or bare(word) in CONNECTORS:
             return None
         if not (word.islower() or word[0].isdigit()):
