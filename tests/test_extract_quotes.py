@@ -486,3 +486,59 @@ def test_a_quote_after_an_inverted_credit_with_a_title_belongs_to_that_speaker()
         "\u201cThat was where the ferry stopped running.\u201d"
     )
     assert pairs(text) == [("That was where the ferry stopped running.", "Hana Okafor")]
+
+
+def test_a_speech_verb_and_colon_before_a_question_credit_it_over_a_clause_after():
+    text = (
+        "Mayor Ruth Abara faced the council.\n\n"
+        'Abara, visibly tired, finally replied: "Who pays for the flood walls?" Her opponents noted it.'
+    )
+    assert pairs(text) == [("Who pays for the flood walls?", "Ruth Abara")]
+
+
+def test_participles_of_shouting_and_replying_credit_the_name_before_them():
+    text = (
+        "Ivo Petrov, the home coach, watched the match.\n\n"
+        "Fans ran onto the pitch, with Petrov reportedly shouting: \u201cClear the field now!\u201d"
+    )
+    assert pairs(text) == [("Clear the field now!", "Ivo Petrov")]
+
+
+def test_a_known_surname_and_a_colon_credit_a_quote_mid_paragraph():
+    text = (
+        "Nadia Rahm and Colm Byrne both oppose the toll.\n\n"
+        'Rahm: "The toll hits shift workers first." Byrne: "It should be scrapped."'
+    )
+    assert pairs(text) == [("The toll hits shift workers first.", "Nadia Rahm"), ("It should be scrapped.", "Colm Byrne")]
+
+
+def test_a_word_and_a_colon_that_name_no_one_in_the_story_credit_nothing():
+    text = 'The council met.\n\nCorrection: "The vote was seven to two."'
+    assert pairs(text) == [("The vote was seven to two.", None)]
+
+
+def test_a_dash_line_under_a_paragraph_of_quote_credits_it():
+    text = (
+        "We checked three claims from the debate.\n\n"
+        '"Rents have doubled in five years."\n\n'
+        "- Ada Whitlock, at the debate.\n\n"
+        "The figure is close: rents rose 92 percent.\n\n"
+        '"Nobody has built a school here since 1990."\n\n'
+        "\u2014 Whitlock.\n\n"
+        "That is wrong."
+    )
+    assert [s for _, s in pairs(text)] == ["Ada Whitlock", "Ada Whitlock"]
+
+
+def test_the_second_half_of_a_quote_split_by_its_attribution_is_the_same_speaker():
+    text = (
+        "\u201cThe rail link is late,\u201d Ines Duarte wrote in a letter to the Herald explaining her vote, "
+        "\u201cbut it is still worth building.\u201d"
+    )
+    assert [s for _, s in pairs(text)] == ["Ines Duarte", "Ines Duarte"]
+
+
+@pytest.mark.parametrize("opening", ["Early in the campaign,", "Shortly after the vote,", "Lisbon (Reuters) \u2013"])
+def test_the_subject_after_an_opening_phrase_or_a_wire_dateline_speaks(opening):
+    text = f"Councillor Mira Solberg spoke.\n\n{opening} Solberg attacked the plan, calling it, among other things, \u201ca blank cheque.\u201d"
+    assert pairs(text) == [("a blank cheque.", "Mira Solberg")]

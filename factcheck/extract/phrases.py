@@ -564,7 +564,10 @@ def _skip_intro(frame: str, toks) -> int | None:
         return i + 1  # `Conversely, Doe …`
     if bare(word).split("-")[0] in _NUMBER_WORDS:
         word = "in"  # `Twenty years ago, …` reads like an opening phrase
-    if bare(word) in _INTRO_WORDS or _is_dateline(word):
+    wire = _wire_dateline(frame, toks, i)
+    if wire is not None:
+        return wire
+    if bare(word) in _INTRO_WORDS or _is_dateline(word) or _adverb_leads_intro(frame, toks, i):
         for j in range(i, min(len(toks), i + 30)):
             w = _word(frame, toks[j])
             if w in _DASHES:
@@ -575,6 +578,26 @@ def _skip_intro(frame: str, toks) -> int | None:
                 return j + 1
         return None
     return i
+
+
+_LEAD_ADVERBS = frozenset("early late shortly soon long just right back later earlier".split())
+_WIRE_TAG = re.compile(r"\([A-Z][A-Za-z]{1,8}\)$")
+
+
+def _adverb_leads_intro(frame: str, toks, i: int) -> bool:
+    """`Early in his campaign,`, `Shortly after the vote,`: an adverb before an opening phrase."""
+    low = bare(_word(frame, toks[i]))
+    if i + 1 >= len(toks) or not (low in _LEAD_ADVERBS or (low.endswith("ly") and len(low) > 4)):
+        return False
+    return bare(_word(frame, toks[i + 1])) in _INTRO_WORDS
+
+
+def _wire_dateline(frame: str, toks, i: int) -> int | None:
+    """Past `Washington (AFP) –` or `Paris, France (Reuters) -`: a place, the agency's tag and a dash."""
+    for j in range(i + 1, min(len(toks) - 1, i + 5)):
+        if _WIRE_TAG.match(_word(frame, toks[j])):
+            return j + 2 if _word(frame, toks[j + 1]) in _DASHES else None
+    return None
 
 
 def _is_dateline(word: str) -> bool:

@@ -32,7 +32,9 @@ SPEECH_VERBS = (
     "criticized criticizes criticizing dismissed dismisses mocked mocks mocking branded brands "
     "likened likens compared compares call learned learns announcing asserted asserts asserting cited cites "
     "citing hailed hails promising referenced references referencing remembered found finds assured assures speculated "
-    "answered answers barked fumed scoffed gushed raged reacted reacts retorts opines"
+    "answered answers barked fumed scoffed gushed raged reacted reacts retorts opines pressed "
+    "yelling shouting screaming responding replying declaring joking quipping recalling boasting complaining "
+    "suggesting predicting stating answering"
 ).split()
 # Verbs that may come before their speaker: `"…," said Doe`.
 INVERTING_VERBS = frozenset(
