@@ -542,3 +542,27 @@ def test_the_second_half_of_a_quote_split_by_its_attribution_is_the_same_speaker
 def test_the_subject_after_an_opening_phrase_or_a_wire_dateline_speaks(opening):
     text = f"Councillor Mira Solberg spoke.\n\n{opening} Solberg attacked the plan, calling it, among other things, \u201ca blank cheque.\u201d"
     assert pairs(text) == [("a blank cheque.", "Mira Solberg")]
+
+
+def test_a_round_up_line_credits_the_name_after_its_topic_and_a_dash():
+    text = "Dana Voss studies turnout.\n\nSUBURBS STAY HOME - Dana Voss: \u201cFewer than half of the voters came out.\u201d [Gallup.]"
+    assert pairs(text) == [("Fewer than half of the voters came out.", "Dana Voss")]
+
+
+def test_a_capitalised_verb_before_the_name_and_a_colon_is_no_part_of_the_name():
+    text = "Ansel Frye, a broker, spoke first.\n\nContinued Frye: \u201cThe harbour deal is not done.\u201d"
+    assert pairs(text) == [("The harbour deal is not done.", "Ansel Frye")]
+
+
+def test_is_quoted_as_saying_credits_its_subject():
+    text = "Ansel Frye runs the survey.\n\n\u201cWe dial fewer homes, so it costs less,\u201d Frye is quoted as saying."
+    assert pairs(text) == [("We dial fewer homes, so it costs less,", "Ansel Frye")]
+
+
+def test_a_paragraph_of_quote_after_reported_speech_is_the_reporter_s_source():
+    text = (
+        "\u201cThe budget is sound,\u201d said treasurer Colm Byrne.\n\n"
+        "Economist Dana Voss argued in a column that the council will have to borrow by spring.\n\n"
+        "\u201cThe reserves cover four months at most.\u201d"
+    )
+    assert [s for _, s in pairs(text)] == ["Colm Byrne", "Dana Voss"]

@@ -180,6 +180,7 @@ _FROM_PLACE = re.compile(
     r"[^\S\n]+(?:of|from)[^\S\n]+(?:(?:[A-Z][\w.\u2019'\-]*[^\S\n]*){1,3},[^\S\n]*)?$"
 )
 _DASH_CREDIT = re.compile(r"\s*[\u2015\u2014\u2013]\s*(?=[A-Z])")
+_SPACED_DASH = re.compile(r"\s[-\u2013\u2014]\s+$")
 _CREDIT_LINE = re.compile(r"[-\u2015\u2014\u2013]\s*(?=[A-Z])")
 _NEXT_PARAGRAPH = re.compile(r"\s*\n\s*(?=[^\s\x00])")
 _MESSAGE_FROM_WORD = re.compile(r"\b([a-z]+) (?:of|from)\b")
@@ -327,8 +328,11 @@ class Story:
         if self.frame[max(sentence_start, q.mark_start - 3) : q.mark_start].strip()[-1:] != ":":
             return None
         m = _NAME_COLON.search(self.frame, max(sentence_start, q.mark_start - 90), q.mark_start)
-        if not m or self.frame[sentence_start : m.start()].strip(" -\u2013\u2014\u2022*"):
+        if not m:
             return None
+        lead = self.frame[sentence_start : m.start()]
+        if lead.strip(" -\u2013\u2014\u2022*") and not _SPACED_DASH.search(lead):
+            return None  # a round-up line may lead with its topic: `RATES HOLD - Jane Doe: "…"`
         name = names.strip_titles(m.group("who"))
         if not name or not_speakers.not_a_person(name):
             return None
@@ -413,12 +417,24 @@ class Story:
         lead = self._colon_lead(para_start)
         if lead is not None:
             return self.resolve(lead, q)
-        speaker = self.last_speaker_before(q.mark_start, max_paragraphs=2)
+        speaker = self._reported_just_before(para_start) or self.last_speaker_before(q.mark_start, max_paragraphs=2)
         if speaker:
             self.spoken.append((q.mark_start, speaker))
             return speaker
         after = self._next_paragraph_lead(q)
         return self.resolve(after, q) if after is not None else None
+
+    def _reported_just_before(self, para_start: int) -> str | None:
+        """`Doe elaborated in an op-ed that the delegates may waver.` then a paragraph of quote
+        alone: the paragraph before reports someone's words without quote marks, later than any
+        quote, so the quote that follows is theirs."""
+        prev_start, prev_end = self.previous_paragraph(para_start)
+        if prev_start == para_start or self.frame.find(BLANK, prev_start, prev_end) >= 0:
+            return None  # no paragraph before, or one with a quote of its own (its speaker is in `spoken`)
+        credits = [a for a in self._between(prev_start, prev_end) if a.mention.kind == "name"]
+        if not credits or self.not_a_speaker(credits[-1].mention):
+            return None
+        return self.names.full(credits[-1].mention.name, credits[-1].mention.start)
 
     def _next_paragraph_lead(self, q) -> Mention | None:
         """A story that opens on a quote names its speaker in the next paragraph: `That was

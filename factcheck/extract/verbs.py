@@ -34,7 +34,7 @@ SPEECH_VERBS = (
     "citing hailed hails promising referenced references referencing remembered found finds assured assures speculated "
     "answered answers barked fumed scoffed gushed raged reacted reacts retorts opines pressed "
     "yelling shouting screaming responding replying declaring joking quipping recalling boasting complaining "
-    "suggesting predicting stating answering"
+    "suggesting predicting stating answering affirms affirmed elaborated elaborates"
 ).split()
 # Verbs that may come before their speaker: `"…," said Doe`.
 INVERTING_VERBS = frozenset(
@@ -64,12 +64,13 @@ _PHRASE_TAILS = {
     "goes": (" on to say",),
     "pointed": (" out",),
     "points": (" out",),
+    "quoted": (" as saying",),
     "shot": (" back",),
     "fired": (" back",),
     "hit": (" back",),
 }
 # A capitalised verb opens a sentence and comes before its speaker: `Said Doe: "…"`.
-_SPEECH_WORDS = frozenset(SPEECH_VERBS) | {"Said", "Says", "Added", "Asked", "Wrote"}
+_SPEECH_WORDS = frozenset(SPEECH_VERBS) | {"Said", "Says", "Added", "Asked", "Wrote", "Continued", "Explained", "Replied", "Recalled"}
 _FIRST_WORDS = _SPEECH_WORDS | _PHRASE_TAILS.keys()
 WORDS = re.compile(r"[A-Za-z]{3,}")  # words of three letters or more, as every speech verb is (`say`)
 
