@@ -566,3 +566,24 @@ def test_a_paragraph_of_quote_after_reported_speech_is_the_reporter_s_source():
         "\u201cThe reserves cover four months at most.\u201d"
     )
     assert [s for _, s in pairs(text)] == ["Colm Byrne", "Dana Voss"]
+
+
+def test_words_after_a_kind_of_work_are_speech_when_they_open_in_lower_case():
+    text = (
+        "Applications rose.\n\n"
+        "The youth mentoring program \u201cis gaining ground in every district,\u201d deputy mayor Kofi Mensah told reporters."
+    )
+    assert pairs(text) == [("is gaining ground in every district,", "Kofi Mensah")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Councillor Ada Lind appeared on "Morning Harbour Live" to defend the levy.',
+        'Ada Lind told "Good Evening Leith" that the levy stays.',
+        'Ada Lind, the co-author of "Rivers Run Dry," spoke at the launch.',
+        'The "River Patrol" star Ada Lind spoke at the launch.',
+    ],
+)
+def test_a_title_case_show_or_book_after_a_media_cue_is_not_a_quote(sentence):
+    assert pairs("The levy passed.\n\n" + sentence) == []
