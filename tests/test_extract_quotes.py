@@ -587,3 +587,69 @@ def test_words_after_a_kind_of_work_are_speech_when_they_open_in_lower_case():
 )
 def test_a_title_case_show_or_book_after_a_media_cue_is_not_a_quote(sentence):
     assert pairs("The levy passed.\n\n" + sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Friday, after weeks of silence, Ostrowska backed the levy, saying, \u201cThe harbour needs it.\u201d",
+        "Speaking at the depot, which reopened this week, Ostrowska said the harbour \u201cneeds it.\u201d",
+        "Continuing her tour of the wards, Ostrowska praised the levy, calling it \u201cwhat the harbour needs.\u201d",
+        "And then Ostrowska backed the levy, saying, \u201cThe harbour needs it.\u201d",
+    ],
+)
+def test_the_subject_after_one_opening_phrase_after_another_speaks(sentence):
+    text = "Councillor Vera Ostrowska toured the port.\n\n" + sentence
+    assert [s for _, s in pairs(text)] == ["Vera Ostrowska"]
+
+
+def test_a_name_ending_in_ing_is_still_a_subject():
+    text = "Sarah Fleming leads the union.\n\nFleming told reporters, \u201cThe strike is on.\u201d"
+    assert pairs(text) == [("The strike is on.", "Sarah Fleming")]
+
+
+def test_a_participle_after_a_comma_credits_the_subject_not_the_noun_before_it():
+    text = (
+        "Mayor Ines Duarte spoke on Monday.\n\n"
+        "Duarte also attacked Councillor Tom Reyes, with whom she clashed over the budget, calling him \u201ca spendthrift.\u201d"
+    )
+    assert pairs(text) == [("a spendthrift.", "Ines Duarte")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Duarte\u2019s reply was: \u201cIs the ferry running on Sunday?\u201d The aide said it was.",
+        "Duarte\u2019s sharpest charge is that the audit is \u201ca cover story\u201d for the cuts.",
+        "From Duarte's Facebook post: \"We must move past the feud.\"",
+    ],
+)
+def test_a_possessive_and_a_word_for_something_said_credit_the_quote(sentence):
+    text = "Mayor Ines Duarte wrote back.\n\n" + sentence
+    assert [s for _, s in pairs(text)] == ["Ines Duarte"]
+
+
+def test_a_capitalised_verb_and_name_with_a_colon_credit_the_paragraph_of_quote_below():
+    text = "Ansel Frye, a broker, spoke to the radio show.\n\nStated Frye:\n\n\u201cThe harbour deal is not done.\u201d"
+    assert [s for _, s in pairs(text)] == ["Ansel Frye"]
+
+
+def test_went_on_after_a_quote_credits_its_subject():
+    text = "Ansel Frye, a broker, spoke.\n\n\u201cYou know, it happens,\u201d Frye went on, as if nobody had spoken."
+    assert [s for _, s in pairs(text)] == ["Ansel Frye"]
+
+
+def test_a_quote_opening_its_own_sentence_carries_on_the_quote_credited_before_it():
+    text = (
+        "\u201cThe rules stand,\u201d Ines Duarte wrote in the memo, which was first reported by the Herald. "
+        "\u201cReopening the vote would break them.\u201d"
+    )
+    assert [s for _, s in pairs(text)] == ["Ines Duarte", "Ines Duarte"]
+
+
+def test_a_town_and_a_two_word_state_after_an_opening_phrase_are_no_subject():
+    text = (
+        "Mayor Ines Duarte spoke on Monday.\n\n"
+        "Speaking at a rally in Durham, North Carolina, Duarte went after her rival, calling him \u201ca total stiff.\u201d"
+    )
+    assert pairs(text) == [("a total stiff.", "Ines Duarte")]

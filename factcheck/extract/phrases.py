@@ -496,6 +496,15 @@ def subject_at(frame: str, start: int, limit: int) -> Mention | None:
     if i is None or i >= len(toks):
         return None
     mention = _subject_from(frame, toks, i)
+    for _ in range(2):
+        if mention is not None or i == 0 or i >= len(toks):
+            break
+        # `On Thursday, after a long silence, Doe …`: one opening phrase after another
+        nxt = _phrase_end(frame, toks, i) if _opens_phrase(frame, toks, i) else None
+        if not nxt:
+            break
+        i += nxt
+        mention = _subject_from(frame, toks, i) if i < len(toks) else None
     if mention is None and i == 0:
         comma = next((k for k in range(min(len(toks), 10)) if _word(frame, toks[k]).endswith(",")), None)
         if comma is not None and comma + 1 < len(toks):
@@ -549,14 +558,49 @@ def _after(toks, mention: Mention | None) -> int:
     return bisect.bisect_left([s for s, _ in toks], mention.end)
 
 
+def _phrase_end(frame: str, toks, i: int) -> int | None:
+    """How many tokens from i to just past the comma that closes the phrase opening there."""
+    if bare(_word(frame, toks[i])) in _RELATIVES:
+        for j in range(i, min(len(toks), i + 30)):
+            if _word(frame, toks[j]).endswith(","):
+                return j + 1 - i
+        return None
+    return _skip_intro(frame, toks[i:])
+
+
+def _opens_phrase(frame: str, toks, i: int) -> bool:
+    """True when token i opens another phrase before the subject: `after …,`, `which …,`."""
+    low = bare(_word(frame, toks[i]))
+    return low in _INTRO_WORDS or low in _RELATIVES or _participle_leads(frame, toks, i)
+
+
+_LINKS = ("but", "and", "so", "yet", "still", "also", "now", "then", "meanwhile", "however", "even")
+
+
+def _participle_leads(frame: str, toks, i: int) -> bool:
+    """`Continuing to explain his view,`, `Citing the report,`: an -ing word opening a phrase.
+    Not a name that ends in -ing (`Manning said`, `Fleming, the coach,`)."""
+    word = _word(frame, toks[i])
+    low = bare(word)
+    if len(low) < 6 or not low.endswith("ing") or word.endswith(",") or i + 1 >= len(toks):
+        return False
+    nxt = bare(_word(frame, toks[i + 1]))
+    if not _word(frame, toks[i + 1])[:1].islower() or nxt in _PHRASE_ENDS or nxt in _PAST_FORMS:
+        return False
+    return not nxt.endswith(("ed", "s"))  # `Manning voted`, `Fleming says`: a name and its verb
+
+
+# Past forms that do not end in -ed, after which an -ing word is a name (`Fleming told …`).
+_PAST_FORMS = frozenset("told said wrote spoke made gave took went got met won led ran saw came knew thought felt left kept put set let".split())
+
+
 def _skip_intro(frame: str, toks) -> int | None:
     """Past `But`, `In July,`, `WASHINGTON —` and the like at the start of a sentence."""
     i = 0
-    first = _word(frame, toks[0])
-    if bare(first) in ("but", "and", "so", "yet", "still", "also", "now", "then", "meanwhile", "however", "even"):
-        i = 1
-        if first.endswith(","):
-            return i
+    while i < min(2, len(toks) - 1) and bare(_word(frame, toks[i])) in _LINKS:
+        if _word(frame, toks[i]).endswith(","):
+            return i + 1
+        i += 1  # `And then Doe …`
     if i >= len(toks):
         return None
     word = _word(frame, toks[i])
@@ -567,7 +611,7 @@ def _skip_intro(frame: str, toks) -> int | None:
     wire = _wire_dateline(frame, toks, i)
     if wire is not None:
         return wire
-    if bare(word) in _INTRO_WORDS or _is_dateline(word) or _adverb_leads_intro(frame, toks, i):
+    if bare(word) in _INTRO_WORDS or _is_dateline(word) or _adverb_leads_intro(frame, toks, i) or _participle_leads(frame, toks, i):
         for j in range(i, min(len(toks), i + 30)):
             w = _word(frame, toks[j])
             if w in _DASHES:
@@ -610,6 +654,18 @@ def _continues_place(frame: str, toks, j: int) -> bool:
     if j + 1 >= len(toks):
         return False
     nxt = _word(frame, toks[j + 1])
+    if j + 2 < len(toks) and f"{nxt} {_word(frame, toks[j + 2]).rstrip(',')}" in _TWO_WORD_PLACES:
+        return _word(frame, toks[j + 2]).endswith(",")  # `in Salem, New Hampshire, Doe …`
     return nxt.endswith(",") and _is_cap(nxt) and _is_cap(_word(frame, toks[j]).rstrip(","))
+
+
+# States and provinces of two words, which follow a town after a comma.
+_TWO_WORD_PLACES = frozenset(
+    (
+        "New Hampshire", "New York", "New Jersey", "New Mexico", "North Carolina", "South Carolina",
+        "North Dakota", "South Dakota", "West Virginia", "Rhode Island", "New Brunswick", "Nova Scotia",
+        "British Columbia", "New South Wales", "Northern Ireland",
+    )
+)
 
 

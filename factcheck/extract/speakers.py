@@ -156,7 +156,8 @@ _CLAUSE_OPENING = re.compile(
 _NEW_CLAUSE = re.compile(r"\b(?:but|and|as|while|when|because|until)\s+(?:\w+\s+)?(?:[A-Z]\w+|he|she|they|I|we)\b")
 _CLAIM_NOUNS = (
     "claim|claims|statement|remark|remarks|comment|comments|words|promise|pledge|assertion|description|"
-    "prediction|warning|accusation|charge|argument|contention|insistence|suggestion|boast|vow|plea|tweet"
+    "prediction|warning|accusation|charge|argument|contention|insistence|suggestion|boast|vow|plea|tweet|"
+    "response|reply|answer|conclusion|post|message|slogan|catchphrase|verdict"
 )
 # Words for something said, which make a short quote near them someone's words.
 _SAID_THINGS = frozenset(_CLAIM_NOUNS.split("|")) | {"message"}
@@ -166,9 +167,9 @@ _SAID_THINGS = frozenset(_CLAIM_NOUNS.split("|")) | {"message"}
 def _possessive_claim():
     """`Doe's claim that "…"`; compiled on first use, as few drafts need it."""
     return re.compile(
-        r"(?P<who>(?:[A-Z][\w.\u2019'\-]*\s+){0,3}[A-Z][\w\-]*)[\u2019']s\s+(?:[a-z\-]+\s+){0,2}(?:"
+        r"(?P<who>(?:[A-Z][\w.\u2019'\-]*\s+){0,3}[A-Z][\w\-]*)[\u2019']s\s+(?:[A-Za-z\-]+\s+){0,2}(?:"
         + _CLAIM_NOUNS
-        + r")\s+(?:that\s+[^\x00.!?]{0,80}?)?$"
+        + r")(?:\s+(?:is|was))?[\s,:]+(?:that\s+[^\x00.!?]{0,80}?)?$"
     )
 
 
@@ -377,12 +378,28 @@ class Story:
         if subject is not None:
             return subject
         local = self._between(para_start, para_end)
+        carried = self._carried_on(local, q, s)
+        if carried is not None:
+            return carried
         if local:
             return min(local, key=lambda a: _distance(a, q)).mention
         if s > para_start and not tokens_between(self.frame, s, q.mark_start):
             # `Doe spoke of the bill. "It is a disgrace."`: the sentence before says who
             return self._subject(self.sentence_start(s - 1, para_start), s)
         return None
+
+    def _carried_on(self, local: list, q, s: int) -> Mention | None:
+        """`"…," Doe wrote in the email, which the AP reported. "…"`: a quote opening a sentence of
+        its own carries on the last quote of its paragraph, and whoever that quote's attribution
+        right after it names said it too."""
+        if tokens_between(self.frame, s, q.mark_start):
+            return None
+        credits = [
+            a
+            for a in local
+            if a.verb_start < q.mark_start and a.mention.kind == "name" and AFTER_QUOTE.search(self.frame, max(0, a.start - 4), a.start)
+        ]
+        return credits[-1].mention if credits else None
 
     def _clause_before(self, s: int, mark: int) -> Mention | None:
         """`After …, she was "whisked off"`: the clause that runs up to the quote, after an

@@ -60,7 +60,7 @@ _PHRASE_TAILS = {
     "sung": (" by",),
     "put": (" it",),
     "puts": (" it",),
-    "went": (" on to say", " on to add", " on to write"),
+    "went": (" on to say", " on to add", " on to write", " on,", " on."),
     "goes": (" on to say",),
     "pointed": (" out",),
     "points": (" out",),
@@ -70,7 +70,9 @@ _PHRASE_TAILS = {
     "hit": (" back",),
 }
 # A capitalised verb opens a sentence and comes before its speaker: `Said Doe: "…"`.
-_SPEECH_WORDS = frozenset(SPEECH_VERBS) | {"Said", "Says", "Added", "Asked", "Wrote", "Continued", "Explained", "Replied", "Recalled"}
+_SPEECH_WORDS = frozenset(SPEECH_VERBS) | {
+    "Said", "Says", "Added", "Asked", "Wrote", "Continued", "Explained", "Replied", "Recalled", "Stated", "Declared",
+}
 _FIRST_WORDS = _SPEECH_WORDS | _PHRASE_TAILS.keys()
 WORDS = re.compile(r"[A-Za-z]{3,}")  # words of three letters or more, as every speech verb is (`say`)
 
@@ -168,6 +170,10 @@ def attribution_at(frame: str, verb_start: int, verb_end: int) -> Attribution | 
         # `… for Clinton, said Jane Doe, a pollster.` and `The paradox, says Doe, is …`: the verb is
         # inverted after a clause of reported words, and the name after it closes the clause
         mention = np_after(frame, verb_end)
+    elif verb.endswith("ing") and _AFTER_COMMA.search(frame, max(0, verb_start - 3), verb_start):
+        # `Doe attacked Roe, with whom she clashed on Monday, calling him "a loser"`: a participle
+        # after a comma hangs off the sentence's subject, not the noun before the comma
+        return None
     else:
         mention = np_before(frame, verb_start)
         if mention is not None and verb in _NOUN_LIKE and _after_article(frame, mention.start):
