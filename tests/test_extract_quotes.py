@@ -130,10 +130,7 @@ def test_the_official_points_back_to_the_last_speaker():
 
 
 def test_went_on_to_say():
-    text = (
-        "Judge Amara Osei read the verdict.\n\n"
-        "\u201cThe court has heard enough,\u201d Osei went on to say."
-    )
+    text = "Judge Amara Osei read the verdict.\n\n\u201cThe court has heard enough,\u201d Osei went on to say."
     assert pairs(text)[0][1] == "Amara Osei"
 
 
@@ -152,7 +149,9 @@ def test_titles_are_not_part_of_the_name():
 
 
 def test_an_organisation_can_be_the_speaker():
-    text = "The Harbor Gazette reported on Sunday that the mill would close, calling it \u201ca blow to the valley.\u201d"
+    text = (
+        "The Harbor Gazette reported on Sunday that the mill would close, calling it \u201ca blow to the valley.\u201d"
+    )
     assert pairs(text) == [("a blow to the valley.", "Harbor Gazette")]
 
 
@@ -162,10 +161,7 @@ def test_speaker_named_before_a_colon_in_the_previous_paragraph():
 
 
 def test_a_paragraph_of_quote_alone_keeps_the_last_speaker():
-    text = (
-        "\u201cThe levee held,\u201d said engineer Paulo Reyes.\n\n"
-        "\u201cNext spring we raise it by a metre.\u201d"
-    )
+    text = "\u201cThe levee held,\u201d said engineer Paulo Reyes.\n\n\u201cNext spring we raise it by a metre.\u201d"
     assert [s for _, s in pairs(text)] == ["Paulo Reyes", "Paulo Reyes"]
 
 
@@ -226,8 +222,7 @@ def test_possessive_claim_gives_the_speaker():
 
 def test_sentence_ending_inside_a_quote_starts_a_new_sentence_after_it():
     text = (
-        'Russia urged "restraint on all sides." The Baltic Fisheries Council said the quotas were '
-        '"far too generous."'
+        'Russia urged "restraint on all sides." The Baltic Fisheries Council said the quotas were "far too generous."'
     )
     assert [s for _, s in pairs(text)] == ["Russia", "Baltic Fisheries Council"]
 
@@ -509,7 +504,10 @@ def test_a_known_surname_and_a_colon_credit_a_quote_mid_paragraph():
         "Nadia Rahm and Colm Byrne both oppose the toll.\n\n"
         'Rahm: "The toll hits shift workers first." Byrne: "It should be scrapped."'
     )
-    assert pairs(text) == [("The toll hits shift workers first.", "Nadia Rahm"), ("It should be scrapped.", "Colm Byrne")]
+    assert pairs(text) == [
+        ("The toll hits shift workers first.", "Nadia Rahm"),
+        ("It should be scrapped.", "Colm Byrne"),
+    ]
 
 
 def test_a_word_and_a_colon_that_name_no_one_in_the_story_credit_nothing():
@@ -621,7 +619,7 @@ def test_a_participle_after_a_comma_credits_the_subject_not_the_noun_before_it()
     [
         "Duarte\u2019s reply was: \u201cIs the ferry running on Sunday?\u201d The aide said it was.",
         "Duarte\u2019s sharpest charge is that the audit is \u201ca cover story\u201d for the cuts.",
-        "From Duarte's Facebook post: \"We must move past the feud.\"",
+        'From Duarte\'s Facebook post: "We must move past the feud."',
     ],
 )
 def test_a_possessive_and_a_word_for_something_said_credit_the_quote(sentence):

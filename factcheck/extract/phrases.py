@@ -229,9 +229,7 @@ def _name_back(frame: str, toks, i: int, strip_comma: bool = False) -> Mention |
             break
         if j == i and strip_comma:
             word = word.rstrip(",")
-        if _is_cap(word):
-            j -= 1
-        elif word in CONNECTORS and j > 0 and _is_cap(_word(frame, toks[j - 1])):
+        if _is_cap(word) or word in CONNECTORS and j > 0 and _is_cap(_word(frame, toks[j - 1])):
             j -= 1
         else:
             break
@@ -591,7 +589,9 @@ def _participle_leads(frame: str, toks, i: int) -> bool:
 
 
 # Past forms that do not end in -ed, after which an -ing word is a name (`Fleming told …`).
-_PAST_FORMS = frozenset("told said wrote spoke made gave took went got met won led ran saw came knew thought felt left kept put set let".split())
+_PAST_FORMS = frozenset(
+    "told said wrote spoke made gave took went got met won led ran saw came knew thought felt left kept put set let".split()
+)
 
 
 def _skip_intro(frame: str, toks) -> int | None:
@@ -611,7 +611,12 @@ def _skip_intro(frame: str, toks) -> int | None:
     wire = _wire_dateline(frame, toks, i)
     if wire is not None:
         return wire
-    if bare(word) in _INTRO_WORDS or _is_dateline(word) or _adverb_leads_intro(frame, toks, i) or _participle_leads(frame, toks, i):
+    if (
+        bare(word) in _INTRO_WORDS
+        or _is_dateline(word)
+        or _adverb_leads_intro(frame, toks, i)
+        or _participle_leads(frame, toks, i)
+    ):
         for j in range(i, min(len(toks), i + 30)):
             w = _word(frame, toks[j])
             if w in _DASHES:
@@ -662,10 +667,20 @@ def _continues_place(frame: str, toks, j: int) -> bool:
 # States and provinces of two words, which follow a town after a comma.
 _TWO_WORD_PLACES = frozenset(
     (
-        "New Hampshire", "New York", "New Jersey", "New Mexico", "North Carolina", "South Carolina",
-        "North Dakota", "South Dakota", "West Virginia", "Rhode Island", "New Brunswick", "Nova Scotia",
-        "British Columbia", "New South Wales", "Northern Ireland",
+        "New Hampshire",
+        "New York",
+        "New Jersey",
+        "New Mexico",
+        "North Carolina",
+        "South Carolina",
+        "North Dakota",
+        "South Dakota",
+        "West Virginia",
+        "Rhode Island",
+        "New Brunswick",
+        "Nova Scotia",
+        "British Columbia",
+        "New South Wales",
+        "Northern Ireland",
     )
 )
-
-

@@ -71,7 +71,17 @@ _PHRASE_TAILS = {
 }
 # A capitalised verb opens a sentence and comes before its speaker: `Said Doe: "…"`.
 _SPEECH_WORDS = frozenset(SPEECH_VERBS) | {
-    "Said", "Says", "Added", "Asked", "Wrote", "Continued", "Explained", "Replied", "Recalled", "Stated", "Declared",
+    "Said",
+    "Says",
+    "Added",
+    "Asked",
+    "Wrote",
+    "Continued",
+    "Explained",
+    "Replied",
+    "Recalled",
+    "Stated",
+    "Declared",
 }
 _FIRST_WORDS = _SPEECH_WORDS | _PHRASE_TAILS.keys()
 WORDS = re.compile(r"[A-Za-z]{3,}")  # words of three letters or more, as every speech verb is (`say`)
@@ -166,7 +176,11 @@ def attribution_at(frame: str, verb_start: int, verb_end: int) -> Attribution | 
         mention = np_after(frame, verb_end)  # `Said Doe: "…"`
     elif verb in INVERTING_VERBS and AFTER_QUOTE.search(frame, max(0, verb_start - 4), verb_start):
         mention = np_after(frame, verb_end) or np_before(frame, verb_start)
-    elif verb in INVERTING_VERBS and _AFTER_COMMA.search(frame, max(0, verb_start - 3), verb_start) and _name_closes_after(frame, verb_end):
+    elif (
+        verb in INVERTING_VERBS
+        and _AFTER_COMMA.search(frame, max(0, verb_start - 3), verb_start)
+        and _name_closes_after(frame, verb_end)
+    ):
         # `… for Clinton, said Jane Doe, a pollster.` and `The paradox, says Doe, is …`: the verb is
         # inverted after a clause of reported words, and the name after it closes the clause
         mention = np_after(frame, verb_end)
