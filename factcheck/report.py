@@ -232,11 +232,13 @@ def draft_view(config: Config, rel: str, first: int, *, for_ci: bool = False) ->
         return _replace(base, problems=(str(exc),), failed=True)
     if cf is None:
         return _replace(base, problems=(f"not scanned yet: run `factcheck scan {rel}`",))
+    from dataclasses import replace
+
     try:
-        cf = _replace(cf, claims=_as_seen(config, draft, cf.claims, for_ci))
+        seen = replace(cf, claims=_as_seen(config, draft, cf.claims, for_ci))
     except FactcheckError as exc:
         return _replace(base, problems=(str(exc),), failed=True)
-    return _with_claims(base, cf, first)
+    return _with_claims(base, seen, first)
 
 
 def _as_seen(config: Config, draft, claims: list[dict[str, Any]], for_ci: bool) -> list[dict[str, Any]]:

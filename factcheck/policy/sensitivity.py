@@ -398,13 +398,9 @@ def conceal(claims: list[dict[str, Any]], policy: SourcePolicy) -> list[dict[str
 def _concealed(rec: dict[str, Any], policy: SourcePolicy) -> dict[str, Any]:
     evidence = _evidence(rec)
     clear = [i for i, ev in enumerate(evidence) if _exposes(ev.get("source"), policy)]
-    reviews = rec.get("reviews") if isinstance(rec.get("reviews"), list) else []
-    bound = [
-        i
-        for i, r in enumerate(reviews)
-        if isinstance(r, dict)
-        and _exposes((r.get("bound") or {}).get("source") if isinstance(r.get("bound"), dict) else None, policy)
-    ]
+    found = rec.get("reviews")
+    reviews: list[Any] = found if isinstance(found, list) else []
+    bound = [i for i, r in enumerate(reviews) if isinstance(r, dict) and _exposes(_bound_source(r), policy)]
     if not clear and not bound:
         return rec
     out = dict(rec)
@@ -416,6 +412,11 @@ def _concealed(rec: dict[str, Any], policy: SourcePolicy) -> dict[str, Any]:
             for i, r in enumerate(reviews)
         ]
     return out
+
+
+def _bound_source(review: dict[str, Any]) -> Any:
+    bound = review.get("bound")
+    return bound.get("source") if isinstance(bound, dict) else None
 
 
 def conceal_claims_file(config, cf, *, sidecars: Sidecars | None = None):
