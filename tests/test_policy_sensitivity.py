@@ -340,3 +340,27 @@ def test_the_vault_gives_one_key_per_passage_on_a_machine_and_keeps_it_private(t
         and shown[0]["evidence"][0]["sealed_as"] == "confidential"
     )
     assert reveal(tmp_path / "elsewhere", [{"id": "f-1", "evidence": [first]}])[0]["evidence"] == [first]
+
+
+def test_sources_add_marks_the_sidecar_and_keeps_the_name_out_of_the_draft(room, tmp_path):
+    from factcheck.store import yamlio
+
+    tip = tmp_path / "outside" / "zanthorpe-tip.txt"
+    tip.parent.mkdir()
+    tip.write_text(LEAKED_MEMO)
+    room.write("drafts/depot.md", draft_text("none"))
+    refused = room.run("sources", "add", str(tip), "--confidential", "--draft", "drafts/depot.md", who=WRITER)
+    assert refused.exit_code == 2 and "not listed by name in a draft" in refused.output
+    assert not (room.repo / "sources/zanthorpe-tip.txt").exists() and "zanthorpe" not in room.read("drafts/depot.md")
+
+    added = room.run("sources", "add", str(tip), "--embargoed", "2026-12-05T09:00:00Z", who=WRITER)
+    assert added.exit_code == 0, added.output
+    side = yamlio.load(room.read("sources/zanthorpe-tip.txt.source.yaml"), path="x")
+    assert side["embargoed"] == "2026-12-05T09:00:00Z" and side["sha256"] and "confidential" not in side
+    again = room.run("sources", "add", str(tip), "--confidential", who=WRITER)  # already there: the mark is added
+    assert again.exit_code == 0 and "already there" in again.output and "marked confidential" in again.output
+    side = yamlio.load(room.read("sources/zanthorpe-tip.txt.source.yaml"), path="x")
+    assert side["confidential"] is True and side["embargoed"] == "2026-12-05T09:00:00Z"
+
+    bad = room.run("sources", "add", str(tip), "--embargoed", "soon", who=WRITER)
+    assert bad.exit_code == 2 and "--embargoed: `embargoed` must be a date and time" in bad.output

@@ -15,14 +15,22 @@ sources_app = typer.Typer(
 )
 
 
-def add_source(target: str, draft: str | None) -> int:
+def add_source(target: str, draft: str | None, confidential: bool = False, embargoed: str | None = None) -> int:
     from factcheck import output
     from factcheck.config import load_config
+    from factcheck.policy.sensitivity import Mark, parse_moment
     from factcheck.sources.snapshot import add
 
-    added = add(load_config(), target, draft=draft)
+    until = parse_moment(embargoed, path="--embargoed") if embargoed is not None else None
+    mark = Mark(confidential, until) if confidential or until else None
+    added = add(load_config(), target, draft=draft, mark=mark)
     state = "already there" if added.existed else "saved"
     output.out(f"{added.path}: {state} (sha256 {added.sha256[:12]}…, provenance in {added.sidecar})")
+    if mark is not None:
+        what = "confidential" if confidential else f"embargoed until {until:%Y-%m-%d %H:%M} UTC"
+        output.out(
+            f"{added.path}: marked {what}; its evidence stays on this machine. Keep it out of git (docs/policy.md)"
+        )
     if draft:
         output.out(f"{draft}: {'listed' if added.draft_updated else 'already lists'} {added.path} under `sources:`")
     return 0
@@ -59,6 +67,20 @@ def add_cmd(
             autocompletion=complete_drafts,
         ),
     ] = None,
+    confidential: Annotated[
+        bool,
+        typer.Option(
+            "--confidential", help="Mark it confidential in its sidecar: its evidence never leaves this machine."
+        ),
+    ] = False,
+    embargoed: Annotated[
+        str | None,
+        typer.Option(
+            "--embargoed",
+            metavar="WHEN",
+            help="Mark it embargoed until WHEN (e.g. 2026-12-05T09:00:00Z): confidential until then.",
+        ),
+    ] = None,
 ) -> None:
     """Copy a file or fetch a URL into the sources folder, recording URL, time and sha256.
 
@@ -66,8 +88,15 @@ def add_cmd(
 
     \b
       factcheck sources add https://example.org/release.html --draft examples/drafts/city/harbour-bridge-repairs.md
+      factcheck sources add ~/tips/memo.pdf --confidential
     """
-    run(add_source, target, draft)
+    if draft and (confidential or embargoed):
+        raise typer.BadParameter(
+            "a confidential or embargoed source is not listed by name in a draft, which is committed; "
+            "list its folder by a glob instead (docs/policy.md)",
+            param_hint="--draft",
+        )
+    run(add_source, target, draft, confidential, embargoed)
 
 
 @sources_app.command("index")

@@ -98,8 +98,12 @@ def _free_name(folder: Path, name: str, sha: str) -> tuple[Path, bool]:
     raise InputError("too many sources with this name", path=str(folder / name))
 
 
-def add(config, target: str, *, draft: str | None = None, now: dt.datetime | None = None) -> Added:
-    """Snapshot `target` (a path or an http(s) URL) into the sources folder."""
+def add(config, target: str, *, draft: str | None = None, now: dt.datetime | None = None, mark=None) -> Added:
+    """Snapshot `target` (a path or an http(s) URL) into the sources folder.
+
+    `mark` (a policy.sensitivity.Mark) seals the source: its sidecar says it is
+    confidential or embargoed, also when the snapshot was already there.
+    """
     from factcheck.store import yamlio
     from factcheck.store.claims_files import atomic_write
 
@@ -126,12 +130,42 @@ def add(config, target: str, *, draft: str | None = None, now: dt.datetime | Non
             "sha256": sha,
             "content_type": got.content_type,
         }
+        record.update(_sealing(mark))
         atomic_write(sidecar, yamlio.dump({k: v for k, v in record.items() if v is not None}))
+    elif _sealing(mark):
+        _mark_sidecar(sidecar, _sealing(mark))
     updated = False
     if draft_edit and draft_edit[1] is not None:
         atomic_write(draft_edit[0], draft_edit[1])
         updated = True
     return Added(rel, sidecar.relative_to(config.root).as_posix(), sha, existed, updated)
+
+
+def _sealing(mark) -> dict:
+    """The sidecar keys that seal a source (docs/policy.md)."""
+    if mark is None:
+        return {}
+    out: dict = {"confidential": True} if mark.confidential else {}
+    if mark.embargoed is not None:
+        out["embargoed"] = mark.embargoed.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return out
+
+
+def _mark_sidecar(sidecar: Path, keys: dict) -> None:
+    """Add the sealing keys to an existing snapshot's sidecar, keeping what it records."""
+    from factcheck.errors import FactcheckError
+    from factcheck.store import yamlio
+    from factcheck.store.claims_files import atomic_write
+
+    shown = sidecar.name
+    try:
+        data = yamlio.load(sidecar.read_text(encoding="utf-8"), path=shown) if sidecar.is_file() else {}
+    except (OSError, UnicodeDecodeError, FactcheckError):
+        raise InputError("cannot read the snapshot's sidecar to mark it; fix or delete it", path=shown) from None
+    if not isinstance(data, dict):
+        raise InputError("the snapshot's sidecar is not a mapping; fix or delete it", path=shown)
+    if any(data.get(k) != v for k, v in keys.items()):
+        atomic_write(sidecar, yamlio.dump({**data, **keys}))
 
 
 def _write_bytes(path: Path, data: bytes) -> None:
