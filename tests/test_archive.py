@@ -369,3 +369,20 @@ def test_passages_carry_the_embedded_indexs_terms_and_cuts():
     for _, body, hashes in passages:
         want = np.sort(terms.query_terms(body).view(np.int64))
         assert np.array_equal(np.sort(hashes), want)
+
+
+def test_passages_are_stored_under_the_terms_of_their_own_text():
+    """Lines repeated across pushed documents are tokenised once; every passage must still
+    carry exactly the terms the embedded index would give its text."""
+    import numpy as np
+
+    from factcheck.archive.passages import cut
+    from factcheck.sources import terms
+
+    first = RELEASE * 30
+    update = first.replace("$18.5 million", "$19 million", 3).replace("\n\n", "\nAn added line.\n", 2)
+    for text in (first, update, first, "Zebra crossings\nzebra  CROSSINGS\r\nit's 6,000 or 6000\n\n\nzebra"):
+        passages = cut(text, 0)
+        assert "".join(body for _, body, _ in passages) == text
+        for _, body, hashes in passages:
+            assert hashes.view(np.uint64).tolist() == np.unique(terms.query_terms(body)).tolist()
