@@ -41,6 +41,7 @@ class Config:
     limits: Limits = Limits()
     signing: str = "off"
     allowed_signers: str | None = None
+    corroboration: tuple = ()  # policy.corroboration.Rule: claims that need several independent sources
     root: Path = field(default=Path("."), compare=False)
 
     @property
@@ -103,6 +104,14 @@ limits:
 # public keys in the `allowed_signers` file (docs/review.md, "Signed sign-offs").
 signing: off
 # allowed_signers: allowed_signers
+
+# Claims that need several independent sources before they may be approved
+# (docs/policy.md, "Corroboration"). For example:
+# corroboration:
+#   - name: allegations
+#     words: [alleged, allegedly, accused]
+#     sources: 2
+corroboration: []
 """
 
 
@@ -226,6 +235,10 @@ def parse_config(text: str, *, path: str, root: Path) -> Config:
     if data.get("limits") is not None:
         values["limits"] = _limits(data["limits"], text, path)
     values.update(_signing(data, text, path))
+    if data.get("corroboration") is not None:
+        from factcheck.policy.corroboration import parse_rules
+
+        values["corroboration"] = parse_rules(data["corroboration"], path=path, line=_key_line(text, "corroboration"))
     values["reviewers"] = tuple(r.strip().lower() for r in values.get("reviewers", ()))
     return Config(**values)
 

@@ -63,16 +63,22 @@ def match(config, given: list[str] | None = None, *, force: bool = False, progre
     sets: dict[int, SourceSet] = {}
     work: list[DraftWork] = []
     cache = VerdictCache(config.state_dir)
+    # claims picked by a rule or their own marker get a count of independent sources
+    counting = _Counting(config)
+    rules_counting = counting if config.corroboration else None
 
     def plan(refreshed) -> list:
         """Sort every draft's claims while the index is locked; open only the sources to search."""
         for rel, resolved, outcome in plans:
             if id(resolved) not in sets:  # drafts naming the same sources share one set
                 docs = [refreshed.docs[p] for p in resolved.paths if p in refreshed.docs]
-                sets[id(resolved)] = SourceSet(index, docs, opened, archive)
+                sets[id(resolved)] = SourceSet(index, docs, opened, archive, rules_counting)
             source_set = sets[id(resolved)]
             outcome.sources = len(source_set.docs) + (archive.documents if archive else 0)
             w = _plan_draft(config, rel, source_set, outcome, cache, force)
+            if w is not None:
+                w.tally = counting.tally(rel)
+                w.recount = rules_counting is not None and (w.last is None or w.last.sources != source_set.digest)
             if w is not None:
                 work.append(w)
         searched = {id(w.source_set): w.source_set for w in work if w.todo or w.check}
@@ -125,7 +131,7 @@ RANK_MARGIN = 0.9
 class SourceSet:
     """The indexed sources of one or more drafts: their digest, and a searcher made on first use."""
 
-    def __init__(self, index, docs: list, opened: dict, archive=None):
+    def __init__(self, index, docs: list, opened: dict, archive=None, counting=None):
         from factcheck.match.cache import set_digest
 
         self.index, self.docs, self._opened, self.archive = index, docs, opened, archive
@@ -134,6 +140,8 @@ class SourceSet:
         self.shas = {d.path: f"{d.sha256}:{d.doc_id}" for d in docs}
         if archive is not None:  # verdicts kept with the archive never pass for ones without it
             self.shas.update(archive.fingerprint())
+        if counting is not None:  # a count kept with other rules or publishers never passes for these
+            self.shas[_COUNTING_KEY] = counting.digest([d.path for d in docs])
         self.digest = set_digest(self.shas)
         self._searcher = None
         self._changed: dict[str, tuple[set[str], list]] = {}
@@ -185,6 +193,8 @@ class DraftWork:
     fresh: set = field(default_factory=set)  # keys whose verdict is not the one kept for this draft
     check: list = field(default_factory=list)  # (key, Cached) judged against the last source set
     todo: list = field(default_factory=list)  # keys to judge
+    tally: object = None  # policy.corroboration.Tally: the independent-source counts to write
+    recount: bool = False  # rules or publishers may have changed since the counts were written
 
     def claims_file(self):
         if self.cf is None:
@@ -332,7 +342,7 @@ def _write_draft(config, w: DraftWork, cache) -> None:
 
     keys = dict(w.claims)
     claims_sha = w.claims_sha
-    if w.cf is None and not w.fresh:
+    if w.cf is None and not w.fresh and not w.recount:
         # The file is as the last run left it, and every verdict in it still stands.
         w.outcome.counts.update(Counter(w.known[key].verdict for _, key in w.claims))
     else:
@@ -341,14 +351,14 @@ def _write_draft(config, w: DraftWork, cache) -> None:
             return w.known.get(key) if key is not None and key == _binding(cf, claim) else None
 
         snapshot = w.claims_file()
-        if all(_recorded(c, verdict_of(snapshot, c)) for c in snapshot.claims):
+        if all(_recorded(c, verdict_of(snapshot, c), w.tally) for c in snapshot.claims):
             _apply(snapshot, verdict_of, w.outcome)  # the file holds them all already: nothing to write
         else:
             written: list[str] = []
             keep = lambda path: written.append(hashlib.sha256(path.read_bytes()).hexdigest())  # noqa: E731
             try:
                 with store.editing(config, w.rel, after_write=keep) as cf:
-                    complete = _apply(cf, verdict_of, w.outcome)
+                    complete = _apply(cf, verdict_of, w.outcome, w.tally)
             except FactcheckError as exc:
                 w.outcome.errors.append(exc)
                 return
@@ -364,9 +374,43 @@ def _binding(cf, claim: dict) -> str:
     return binding_key(_judged_as(cf, claim))
 
 
-def _recorded(claim: dict, cached) -> bool:
-    """Does the claims file already hold this verdict and evidence?"""
-    return cached is not None and claim.get("verdict") == cached.verdict and (claim.get("evidence") or []) == cached.evidence
+def _recorded(claim: dict, cached, tally=None) -> bool:
+    """Does the claims file already hold this verdict, evidence and source count?"""
+    if cached is None or claim.get("verdict") != cached.verdict or (claim.get("evidence") or []) != cached.evidence:
+        return False
+    return tally is None or tally.recorded(claim, cached.evidence)
+
+
+# The source set's entry for what a corroboration count depends on beyond the sources'
+# contents: the rules, and each source's publisher (its sidecar can change on its own).
+_COUNTING_KEY = "\0corroboration"
+
+
+class _Counting:
+    """Counting independent sources for the newsroom's corroboration rules."""
+
+    def __init__(self, config):
+        from factcheck.policy.corroboration import Publishers, rules_digest
+
+        self.config = config
+        self.rules = config.corroboration
+        self.publishers = Publishers(config.root)
+        self._rules_digest = rules_digest(self.rules)
+
+    def digest(self, paths: list[str]) -> str:
+        return f"{self._rules_digest}:{self.publishers.digest(paths)}"
+
+    def tally(self, rel: str):
+        from factcheck import drafts
+        from factcheck.policy.corroboration import Tally
+
+        meta: dict = {}
+        if any(r.flag for r in self.rules):
+            try:
+                meta = drafts.read_draft(self.config, rel).meta
+            except FactcheckError:
+                meta = {}
+        return Tally(self.rules, self.publishers, meta)
 
 
 def _plans(config, given, run: MatchRun) -> list:
@@ -430,7 +474,7 @@ class JudgingError(FactcheckError):
 
 
 
-def _apply(cf, verdict_of, outcome: DraftOutcome) -> bool:
+def _apply(cf, verdict_of, outcome: DraftOutcome, tally=None) -> bool:
     """Write each verdict into the claim it was made for, as the file stands now; True
     when every claim got one. Review fields written meanwhile are left as they are."""
     complete = True
@@ -442,6 +486,8 @@ def _apply(cf, verdict_of, outcome: DraftOutcome) -> bool:
             continue
         claim["verdict"] = got.verdict
         claim["evidence"] = [dict(e) for e in got.evidence]  # a copy: one list in two claims would dump as a YAML alias
+        if tally is not None:
+            tally.apply(claim, claim["evidence"])
         outcome.counts[got.verdict] += 1
     return complete
 

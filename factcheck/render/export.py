@@ -62,6 +62,10 @@ def _stored(files: list, fronts: dict[str, dict] | None = None) -> list[dict[str
         front = (fronts or {}).get(cf.draft) or {}
         record = {"path": cf.draft, "reference_date": cf.reference_date, "claims": cf.claims}
         record.update({k: front[k] for k in PUBLISHED_FRONT_MATTER if front.get(k) not in (None, "")})
+        if cf.published is not None:
+            from factcheck.policy.publication import corrections_of
+
+            record["corrections"] = corrections_of(cf.published)
         out.append(record)
     return out
 
