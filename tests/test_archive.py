@@ -340,9 +340,13 @@ def test_a_writer_role_push_leaves_nothing_pending_for_search(tmp_path, pg_clust
     db = archive_url.rsplit("/", 1)[1]
     role = f"writer_{db}"
     pg_cluster.sql(f"CREATE ROLE {role} LOGIN PASSWORD '{PASSWORD}'")
-    for grant in (f"GRANT CONNECT ON DATABASE {db} TO {role}", f"GRANT USAGE ON SCHEMA public TO {role}",
-                  f"GRANT SELECT, INSERT, DELETE ON documents, passages TO {role}",
-                  f"GRANT SELECT ON factcheck_schema TO {role}", f"GRANT USAGE ON SEQUENCE documents_id_seq TO {role}"):
+    for grant in (
+        f"GRANT CONNECT ON DATABASE {db} TO {role}",
+        f"GRANT USAGE ON SCHEMA public TO {role}",
+        f"GRANT SELECT, INSERT, DELETE ON documents, passages TO {role}",
+        f"GRANT SELECT ON factcheck_schema TO {role}",
+        f"GRANT USAGE ON SEQUENCE documents_id_seq TO {role}",
+    ):
         _psql(archive_url, grant)
     for i in range(40):
         (repo / "wire" / f"story-{i}.txt").write_text(f"Story {i} tells of the {i}th harbour crane.\n" * 50)
