@@ -21,6 +21,7 @@ counted noun, or most of the claim's own words around it.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -168,12 +169,28 @@ def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> l
             value = float(part.group(1).replace(",", ""))  # "15 out of 28 provinces" counts 15 provinces
         item = paraphrase._Item(single_line(c.text), value, c.unit, c.qualifier, span)
         sure = unit >= 1.0 or (unit == 0.0 and not claim.get("unit") and not c.unit and near >= SURE_FIT)
+        before = text[max(0, c.start - 40) : c.start]
         if claim.get("kind") == "date":
-            sure = near >= SURE_FIT
+            # Two snapshots ("as of 16 April" against "as of 17 April") date the same count:
+            # that marker pins the quantity down as a counted noun does.
+            snapshot = _snapshot(claim, before, c.text)
+            sure = near >= SURE_FIT or snapshot
+            if snapshot:
+                fits.append(Fit(item, near + 1.0, sure, before, True, near, 1.0))
+                continue
         counted = unit >= 1.0 and _counts_things(claim.get("unit"))
-        fits.append(Fit(item, near + unit, sure, text[max(0, c.start - 40) : c.start], counted, near, unit))
+        fits.append(Fit(item, near + unit, sure, before, counted, near, unit))
     fits.sort(key=lambda f: -f.score)
     return fits
+
+
+def _snapshot(claim: dict, source_before: str, source_text: str) -> bool:
+    """Both dates are written "as of": each dates a count, and one count was taken once."""
+    from factcheck.match.intervals import date_bound
+
+    if ":" in source_text or not any(ch.isdigit() for ch in source_text):
+        return False  # "as of 3:25 p.m." is a time of day, not the day of the count
+    return values.claim_date_bound(claim)[0] == "as of" and date_bound(source_before, source_text)[0] == "as of"
 
 
 def _best(claim: dict, fits: list[Fit]) -> Fit | None:
@@ -292,6 +309,8 @@ def _unit_fit(claim: dict, c, text: str) -> float | None:
             return 1.0
         # "300 arrests" and "317 people were arrested" count the same; "61,000 books" and
         # "61,000 visitors" do not.
+        if _people(km) and _noun(kt) in _claim_near(claim) or _people(kt) and _noun(km) in _figure_near(text, c.start, c.end):
+            return 1.0  # the people counted by what happened to them: "4,600 people died" is "4,600 deaths"
         if _noun(km) in _own_words(text, c.start, c.end) or _noun(kt) in _claim_words(claim):
             return 0.5
         return None
@@ -305,9 +324,39 @@ def _unit_fit(claim: dict, c, text: str) -> float | None:
 
 
 def _claim_near(claim: dict) -> frozenset[str]:
+    """The claim's own words, leaving out the other figures of its sentence with their
+    counted nouns: in "170 cases were confirmed, with 55 in the Federation" the 55 counts
+    no "cases" of its own."""
     sentence, text = claim.get("sentence") or "", claim.get("text") or ""
     at = sentence.find(text)
-    return _own_words(sentence, at, at + len(text)) if at >= 0 else frozenset()
+    return _figure_near(sentence, at, at + len(text)) if at >= 0 else frozenset()
+
+
+def _figure_near(text: str, start: int, end: int) -> frozenset[str]:
+    """The own words of the figure at text[start:end], with the sentence's other figures
+    and the nouns they count blanked out."""
+    blanked = text
+    for lo, hi in _figure_spans(text):
+        if hi <= start or lo >= end:
+            blanked = blanked[:lo] + " " * (hi - lo) + blanked[hi:]
+    return _own_words(blanked, start, end)
+
+
+@functools.lru_cache(maxsize=4096)
+def _figure_spans(text: str) -> tuple[tuple[int, int], ...]:
+    try:
+        from factcheck.numbers import parse_figures
+    except ImportError:
+        return ()
+    return tuple((f.start, f.end) for f in parse_figures(text, 0, len(text)))
+
+
+_PEOPLE = frozenset("peopl person individual resident citizen men women children adult civilian".split())
+
+
+def _people(unit: str) -> bool:
+    """A count of people as such, which a source may give by what befell them (deaths, arrests)."""
+    return context.stem(unit.split()[-1]) in _PEOPLE or _noun(unit) == "peopl"
 
 
 def _claim_words(claim: dict) -> frozenset[str]:
