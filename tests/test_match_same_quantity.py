@@ -91,3 +91,88 @@ def test_a_count_lined_up_with_a_percentage_is_not_compared(tmp_path):
     claims = judged(tmp_path, "Funding for keepers fell after 1985, yet every night 640 lighthouses shine along the coast.", source)
     c = verdict_of(claims, "640 lighthouses")
     assert all("35%" not in e["reason"] for e in c.get("evidence") or []), c.get("evidence")
+
+
+# --- a bound stands near the figure it rounds ---------------------------------------------------
+
+
+def test_a_bound_many_times_off_its_figure_is_no_evidence():
+    """"more than 2 rangers" is true of 1,480, but no reporter bounds 1,480 by 2: a figure ten
+    times or more from the bound is likelier another quantity than the one the claim counts."""
+    from factcheck.match import values
+
+    bound = {"kind": "figure", "text": "more than 2 rangers", "value": 2, "qualifier": "more than", "sentence": "More than 2 rangers died."}
+    assert values.far_off(bound, 1480, "1,480 crew members")
+    assert not values.far_off(bound, 3, "3 rangers")
+    under = {"kind": "figure", "text": "under 5 million", "value": 5e6, "qualifier": "under", "sentence": "Under 5 million live there."}
+    assert values.far_off(under, 12, "12")
+    assert not values.far_off({**under, "qualifier": None, "text": "5 million"}, 12, "12")  # not a bound
+
+
+def test_people_and_residents_count_the_same_heads(tmp_path):
+    source = "The 12 valley counties are home to 6,480,112 residents, the census found."
+    claims = judged(tmp_path, "Fewer than 5 million people live in the 12 valley counties, the census found.", source)
+    c = verdict_of(claims, "Fewer than 5 million people")
+    assert c["verdict"] == "contradicted", c.get("evidence")
+    assert "6,480,112 residents" in c["evidence"][0]["reason"]
+
+
+def test_a_bound_near_its_figure_is_still_borne_out(tmp_path):
+    source = "The shelter took in 412 dogs last winter."
+    c = verdict_of(judged(tmp_path, "The shelter took in more than 400 dogs last winter.", source), "more than 400 dogs")
+    assert c["verdict"] == "supported"
+
+
+def test_a_rating_bound_is_read_on_its_scale(tmp_path):
+    source = "Viewers gave the series an average of 8.7 (out of 10) on the ratings site."
+    claims = judged(tmp_path, "The series has a rating greater than 8 out of 10 on the ratings site.", source)
+    assert verdict_of(claims, "greater than 8 out of 10")["verdict"] == "supported"
+
+
+# --- the thing counted, every word of it ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("draft, text, verdict", [
+    ("The band has released fewer than 12 live albums.", "fewer than 12 live albums", "supported"),
+    ("The band has released more than 12 live albums.", "more than 12 live albums", "contradicted"),
+])
+def test_the_figure_counting_the_same_thing_outweighs_ones_sharing_the_noun(tmp_path, draft, text, verdict):
+    source = "Over four decades the band put out 27 studio albums, 4 box sets, 11 live albums, and 90 singles."
+    c = verdict_of(judged(tmp_path, draft, source), text)
+    assert c["verdict"] == verdict, c.get("evidence")
+    assert "11 live albums" in c["evidence"][0]["reason"]
+
+
+# --- a sentence about something else does not clear the claim ------------------------------------
+
+
+def test_a_less_related_sentence_does_not_clear_a_contradicted_bound(tmp_path):
+    """The neighbouring town's 412 is under 450; the city's own count, more than 600, is not."""
+    source = (
+        "A further 412 homes lost power in the neighbouring town of Elmbridge, officials said.\n\n"
+        "On 3 February the storm cut power to more than 600 homes in the city of Harwick."
+    )
+    c = verdict_of(judged(tmp_path, "In February, under 450 homes lost power in the city of Harwick during the storm.", source), "under 450 homes")
+    assert c["verdict"] != "supported", c.get("evidence")
+
+
+# --- dates that cannot be weighed ---------------------------------------------------------------------
+
+
+def test_a_date_bound_is_not_borne_out_by_a_relative_day(tmp_path):
+    source = "The old signal box was put up in the early 1900s and is still used today by the heritage line."
+    c = verdict_of(judged(tmp_path, "The old signal box was put up after 1925.", source), "1925")
+    assert c["verdict"] != "supported", c.get("evidence")
+
+
+def test_a_time_of_day_is_not_weighed_against_a_calendar_date():
+    from types import SimpleNamespace
+
+    from factcheck.match import quantity
+
+    at_seven = {"kind": "date", "text": "7:00 am", "value": "T07:00"}
+    assert not quantity._dates_comparable(at_seven, SimpleNamespace(text="Monday, April 6", value="2026-04-06"))
+    assert quantity._dates_comparable(at_seven, SimpleNamespace(text="6:00 a.m.", value="T06:00"))
+    in_2017 = {"kind": "date", "text": "2017", "value": "2017"}
+    assert not quantity._dates_comparable(in_2017, SimpleNamespace(text="Christmas", value="2020-12-25"))
+    assert quantity._dates_comparable(in_2017, SimpleNamespace(text="December 2016", value="2016-12"))
