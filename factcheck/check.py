@@ -24,7 +24,7 @@ from factcheck.review import Status
 
 # The keys that decide what is checked and whose approval counts; a branch must not
 # vouch for itself with them.
-TRUST_KEYS = ("drafts", "claims", "reviewers", "allow_self_approval", "signing", "allowed_signers")
+TRUST_KEYS = ("drafts", "claims", "reviewers", "allow_self_approval", "signing", "allowed_signers", "corroboration")
 
 
 class FindingKind(str, Enum):
@@ -36,13 +36,20 @@ class FindingKind(str, Enum):
     SYMLINK = "symlink"
     DROPPED = "dropped"
     HIDDEN_CHARACTERS = "hidden-characters"
+    EXPOSED = "exposed"
     VANISHED = "vanished"
     REJECTED = "rejected"
+    UNCORRECTED = "uncorrected"
+    UNDER_CORROBORATED = "under-corroborated"
     MISSING = "missing"
     OUT_OF_DATE = "out-of-date"
     STALE = "stale"
     PENDING = "pending"
+    OVERRIDDEN = "corroboration-overridden"
 
+
+# Kinds that are reported but do not hold a draft back.
+WARNINGS = frozenset({FindingKind.OVERRIDDEN})
 
 TITLES = {
     FindingKind.CONFIG_CHANGED: "Sign-off rules changed",
@@ -51,12 +58,16 @@ TITLES = {
     FindingKind.SYMLINK: "Draft is a symbolic link",
     FindingKind.DROPPED: "Signed-off draft no longer checked",
     FindingKind.HIDDEN_CHARACTERS: "Hidden characters",
+    FindingKind.EXPOSED: "Confidential evidence in the clear",
     FindingKind.VANISHED: "Signed-off claim vanished",
     FindingKind.REJECTED: "Claim rejected",
+    FindingKind.UNCORRECTED: "Published claim changed without a correction",
+    FindingKind.UNDER_CORROBORATED: "Too few independent sources",
     FindingKind.MISSING: "Claims file missing",
     FindingKind.OUT_OF_DATE: "Claims file out of date",
     FindingKind.STALE: "Sign-off stale",
     FindingKind.PENDING: "Claim not signed off",
+    FindingKind.OVERRIDDEN: "Corroboration overridden",
 }
 
 RANK = {kind: i for i, kind in enumerate(FindingKind)}
@@ -80,6 +91,10 @@ class Finding:
     def title(self) -> str:
         return TITLES[self.kind]
 
+    @property
+    def level(self) -> str:
+        return "warning" if self.kind in WARNINGS else "error"
+
     def sort_key(self) -> tuple:
         return (RANK[self.kind], self.path, self.line or 0, self.claim or "")
 
@@ -93,6 +108,7 @@ class Finding:
             "claim": self.claim,
             "text": self.text,
             "message": self.message,
+            "level": self.level,
         }
 
 
@@ -106,7 +122,12 @@ class CheckResult:
 
     @property
     def clear(self) -> bool:
-        return not self.findings and not self.errors
+        return not self.errors and all(f.level == "warning" for f in self.findings)
+
+    @property
+    def problems(self) -> int:
+        """Findings that hold a draft back (warnings do not)."""
+        return sum(1 for f in self.findings if f.level != "warning")
 
     @property
     def claims(self) -> int:
@@ -124,6 +145,9 @@ class _Checked:
     findings: list[Finding] = field(default_factory=list)
     stored: list[dict[str, Any]] = field(default_factory=list)  # the claims file as committed
     text: str = ""  # the draft
+    policy: Any = None  # which of its sources are confidential or embargoed now (SourcePolicy)
+    meta: dict[str, Any] = field(default_factory=dict)  # the draft's front matter
+    published: dict[str, Any] | None = None  # the publication record, once published
 
 
 def check(config: Config, base: str | None = None, given: list[str] | None = None) -> CheckResult:
@@ -141,6 +165,8 @@ def check(config: Config, base: str | None = None, given: list[str] | None = Non
     signers, key_changes = allowed_signers(config, trusted, base)
     forged = verify_approvals(trusted, checked, self_check=base is not None or bool(given), signers=signers)
     findings, counts = _collect(checked, forged)
+    findings.extend(policy_findings(trusted, checked, forged))
+    findings.extend(publication_findings(trusted, checked, signers))
     findings.extend(extra + rule_changes + key_changes)
     if base is not None:
         from factcheck import basecompare
@@ -151,10 +177,13 @@ def check(config: Config, base: str | None = None, given: list[str] | None = Non
 
 
 def _check_each(config: Config, targets: list[str], errors: list[FactcheckError]) -> list[_Checked]:
+    from factcheck.policy.sensitivity import Sidecars
+
     checked = []
+    sidecars = Sidecars(config.root)  # each source folder listed once for all drafts
     for rel in targets:
         try:
-            checked.append(check_draft(config, rel))
+            checked.append(check_draft(config, rel, sidecars=sidecars))
         except FactcheckError as exc:
             errors.append(exc)
     return checked
@@ -197,7 +226,7 @@ def _rule_change(config: Config, at_base: Config, base: str, key: str) -> Findin
 
     def shown(c: Config) -> str:
         value = getattr(c, key)
-        return (", ".join(value) or "none") if isinstance(value, tuple) else str(value).lower()
+        return (", ".join(map(str, value)) or "none") if isinstance(value, tuple) else str(value).lower()
 
     line = _key_line(_config_text(config), key) or 1
     message = (
@@ -275,10 +304,11 @@ def _orphan(config: Config, rel: str) -> Finding | None:
     return Finding(FindingKind.OUT_OF_DATE, rel, 1, "claims file has no draft; delete it or restore the draft", rel)
 
 
-def check_draft(config: Config, rel: str) -> _Checked:
+def check_draft(config: Config, rel: str, *, sidecars=None) -> _Checked:
     """Rescan one draft in memory and compare with its claims file."""
     from factcheck import drafts
     from factcheck.extract import extract_draft
+    from factcheck.policy.sensitivity import SourcePolicy
 
     target = store.claims_path(config.claims_dir, rel)
     shown = target.relative_to(config.root).as_posix()
@@ -288,7 +318,15 @@ def check_draft(config: Config, rel: str) -> _Checked:
     built = store.build_claims_file(result, draft.text, on_disk)
     for rec in built.claims:
         review.reviews_of(rec, path=shown)  # a malformed history fails this draft alone, here
-    checked = _Checked(rel, shown, built.claims, text=draft.text)
+    checked = _Checked(
+        rel,
+        shown,
+        built.claims,
+        text=draft.text,
+        meta=draft.meta,
+        published=built.published,
+        policy=SourcePolicy.for_draft(config, draft, sidecars=sidecars),
+    )
     checked.findings.extend(hidden_characters(rel, draft.text, draft.body_start))
     if on_disk is None:
         n = len(built.claims)
@@ -299,9 +337,26 @@ def check_draft(config: Config, rel: str) -> _Checked:
         return checked
     checked.stored = on_disk.claims
     checked.disk_text = target.read_text(encoding="utf-8")
+    checked.findings.extend(exposed(checked))
     if built.to_data() != on_disk.to_data():
         checked.findings.append(Finding(FindingKind.OUT_OF_DATE, rel, 1, _drift(rel, shown, on_disk, built), rel))
     return checked
+
+
+def exposed(c: _Checked) -> list[Finding]:
+    """Claims whose committed evidence shows a confidential or embargoed source in the clear
+    (matched before it was marked): the claims file itself discloses it. The finding names
+    the claim only, never the source."""
+    from factcheck.policy.sensitivity import exposed as exposing
+
+    message = (
+        f"its evidence quotes a confidential or embargoed source in the clear; run `factcheck match {c.draft}` "
+        f"and commit {c.claims_file} (the passage stays in the history until that is rewritten)"
+    )
+    return [
+        Finding(FindingKind.EXPOSED, c.claims_file, _id_line(c.disk_text, cid), message, c.draft, cid)
+        for cid in exposing(c.stored, c.policy)
+    ]
 
 
 def hidden_characters(rel: str, text: str, body_start: int = 0) -> list[Finding]:
@@ -353,6 +408,56 @@ def _collect(checked: list[_Checked], forged: dict[tuple[str, str], str]) -> tup
     return findings, counts
 
 
+def policy_findings(config: Config, checked: list[_Checked], forged: dict[tuple[str, str], str]) -> list[Finding]:
+    """The newsroom's corroboration rules, applied to every claim approved as it stands."""
+    from factcheck.policy import corroboration
+
+    findings = []
+    for c in checked:
+        approved = [
+            rec for rec in c.claims
+            if (c.claims_file, rec["id"]) not in forged and review.status_of(rec, path=c.claims_file) is Status.APPROVED
+        ]
+        for note in corroboration.approved_shortfalls(config.corroboration, approved, c.meta):
+            kind = FindingKind.OVERRIDDEN if note.overridden else FindingKind.UNDER_CORROBORATED
+            rec = note.claim
+            findings.append(Finding(kind, c.draft, rec.get("line"), note.message, c.draft, rec["id"], str(rec.get("text", "")), rec.get("verdict")))
+    return findings
+
+
+def publication_findings(config: Config, checked: list[_Checked], signers: list | None) -> list[Finding]:
+    """A published draft's signed-off claims may change only through a correction, and a
+    correction counts only when signed off like an approval."""
+    from factcheck import provenance
+    from factcheck.policy import publication
+
+    findings: list[Finding] = []
+    for c in checked:
+        if c.published is None:
+            continue
+        entries = publication.corrections_of(c.published)
+        bad: dict[int, str] = {}
+        wanted = []
+        for n, entry in enumerate(entries):
+            who = str(entry.get("by", "")).strip().lower()
+            if who not in config.reviewers:
+                bad[n] = f"correction by {who} does not count: not a reviewer in .factcheck.yaml"
+            elif signers is not None and (problem := _signature_problem(signers, entry, who)):
+                bad[n] = problem.replace("approval", "correction", 1)
+            else:
+                wanted.append((c.claims_file, str(n), entry))
+        forged = provenance.verify(config, wanted, None, authors=signers is None)
+        bad.update({int(k): v.replace("approval", "correction", 1) for (_, k), v in forged.items()})
+        for n, why in sorted(bad.items()):
+            findings.append(Finding(FindingKind.UNCORRECTED, c.claims_file, 1, why, c.draft, entries[n].get("claim")))
+        good = [e for n, e in enumerate(entries) if n not in bad]
+        for item in publication.uncorrected(c.published, c.claims, good):
+            rec = item.successor or {}
+            message = publication.open_message(c.draft, c.published, item)
+            findings.append(Finding(FindingKind.UNCORRECTED, c.draft, rec.get("line") or 1, message, c.draft, rec.get("id", item.id), rec.get("text", item.text)))
+    return findings
+
+
 def _claim_finding(c: _Checked, rec: dict[str, Any], status: Status, forged: str | None) -> Finding | None:
     cid, text = rec["id"], str(rec.get("text", ""))
     if forged:
@@ -361,9 +466,20 @@ def _claim_finding(c: _Checked, rec: dict[str, Any], status: Status, forged: str
     if kind is None:
         return None
     was = review.last_signed_text(rec)[0] if status is Status.STALE else None
+    shown = _shareable(c, rec)
     return Finding(
-        kind, c.draft, rec.get("line"), _status_message(rec, status), c.draft, cid, text, rec.get("verdict"), was
+        kind, c.draft, rec.get("line"), _status_message(shown, status), c.draft, cid, text, rec.get("verdict"), was
     )
+
+
+def _shareable(c: _Checked, rec: dict[str, Any]) -> dict[str, Any]:
+    """The claim as a message may quote it: a sign-off bound to a source now confidential
+    names "a confidential source" (gate output is uploaded)."""
+    if c.policy is None:
+        return rec
+    from factcheck.policy.sensitivity import conceal
+
+    return conceal([rec], c.policy)[0]
 
 
 def _status_message(rec: dict[str, Any], status: Status) -> str:

@@ -27,6 +27,7 @@ def merge_texts(base: str | None, ours: str, theirs: str, *, path: str) -> str:
         reference_date=_pick(b and b.reference_date, o.reference_date, t.reference_date),
         draft_sha256=_pick(b and b.draft_sha256, o.draft_sha256, t.draft_sha256),
         claims=merge_claims(b.claims if b else [], o.claims, t.claims),
+        published=_pick(b and b.published, o.published, t.published),
     )
     return store.render_claims_file(merged)
 

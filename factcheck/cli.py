@@ -20,7 +20,7 @@ import typer
 from factcheck import __version__
 
 # Where commands appear in --help; command modules not listed here come after, by name.
-ORDER = ("extract", "init", "scan", "sources", "archive", "match", "status", "show", "approve", "review", "check", "export", "report")
+ORDER = ("extract", "init", "scan", "sources", "archive", "match", "status", "show", "approve", "review", "check", "publish", "correct", "corrections", "export", "report")
 
 app = typer.Typer(
     name="factcheck",

@@ -212,6 +212,18 @@ def commit_files(root: Path, paths: list[str], message: str, *, wait: float = 20
         time.sleep(0.2)
 
 
+def tag(root: Path, name: str, rev: str, message: str) -> None:
+    """An annotated tag `name` on `rev`, made by the git identity (its tagger)."""
+    proc = _git(root, "tag", "-a", "-m", message, name, rev, check=False)
+    if proc.returncode:
+        raise GitError(f"could not tag the commit as {name}: {_first_line(proc.stderr + proc.stdout)}", path=str(root))
+
+
+def tags_at(root: Path, pattern: str) -> list[str]:
+    """Names of the tags matching `pattern` (a `git tag --list` glob)."""
+    return [t for t in _out(_git(root, "tag", "--list", pattern)).splitlines() if t]
+
+
 def fetch_hint(root: Path, base: str) -> str:
     """How to fetch `base`: `origin/feature/x` is branch `feature/x` of remote `origin`."""
     remotes = set(_out(_git(root, "remote", check=False)).split())

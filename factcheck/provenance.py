@@ -156,7 +156,8 @@ def _lineage(commits: list[gitrepo.Commit], targets: set[str]) -> set[str]:
 
 
 def _approval_keys(text: str, path: str) -> set[tuple]:
-    if "decision: approved" not in text:
+    """Every approval in the file, and every correction of a published claim (signed off alike)."""
+    if "decision: approved" not in text and "decision: corrected" not in text:
         return set()
     from factcheck import store
 
@@ -164,9 +165,11 @@ def _approval_keys(text: str, path: str) -> set[tuple]:
         cf = store.parse_claims_file(text, path=path)
     except DataError:
         return set()  # an old broken version holds no approval anybody could rely on
+    corrections = (cf.published or {}).get("corrections")
+    corrections = corrections if isinstance(corrections, list) else []
     return {
         review.review_key(r)
         for c in cf.claims
         for r in (c.get("reviews") or [])
         if isinstance(r, dict) and r.get("decision") == "approved"
-    }
+    } | {review.review_key(r) for r in corrections if isinstance(r, dict) and r.get("decision") == "corrected"}

@@ -50,7 +50,7 @@ def pair_changed(old: list[Record], new: list[Record]) -> dict[int, int]:
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        olds = [i for i in range(i1, i2) if old_ids[i] not in kept and old[i].get("reviews")]
+        olds = [i for i in range(i1, i2) if old_ids[i] not in kept and (old[i].get("reviews") or old[i].get("needs"))]
         news = [j for j in range(j1, j2) if new_ids[j] not in kept]
         pairs.update(_best_pairs(old, new, olds, news))
     return pairs

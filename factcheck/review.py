@@ -16,7 +16,11 @@ from factcheck.errors import DataError, ReviewError
 from factcheck.model import normalize
 
 # Keys of a claim record that belong to review; they survive every rescan.
-REVIEW_FIELDS = ("fingerprint", "status", "reviews")
+REVIEW_FIELDS = ("fingerprint", "status", "reviews", "needs")
+
+# Keys a decision carries only sometimes (an override of the corroboration rules, a
+# correction of a published claim); when present they are signed and identify it too.
+POLICY_FIELDS = ("override", "correction", "corrects")
 
 
 class Status(str, Enum):
@@ -141,7 +145,8 @@ def review_key(review: dict[str, Any]) -> tuple:
     """What identifies one decision across the history of claims files (ids may change)."""
     fields = tuple(str(review.get(k)) for k in ("by", "at", "decision", "fingerprint", "note"))
     # the binding is part of what was decided: editing it must make the decision another one
-    return fields + (_canonical(review["bound"]),) if "bound" in review else fields
+    fields = fields + (_canonical(review["bound"]),) if "bound" in review else fields
+    return fields + tuple(f"{k}={_canonical(review[k])}" for k in POLICY_FIELDS if k in review)
 
 
 def last_signed_text(rec: dict[str, Any]) -> tuple[str | None, str | None]:
@@ -185,19 +190,21 @@ def check_not_author(config, who: Reviewer, claim_id: str, authors: set[str | No
 def signed_message(entry: dict[str, Any]) -> bytes:
     """What a reviewer's signature covers: who, when, the decision, the note and the claim's binding."""
     keys = ("by", "at", "decision", "note", "fingerprint", "bound")
-    data = {k: entry.get(k) for k in keys}
+    data = {k: entry.get(k) for k in keys} | {k: entry[k] for k in POLICY_FIELDS if k in entry}
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
 
 
 def record(
-    rec: dict[str, Any], decision: Decision, who: Reviewer, at: str, note: str | None = None, sign=None
+    rec: dict[str, Any], decision: Decision, who: Reviewer, at: str, note: str | None = None, sign=None,
+    extra: dict[str, Any] | None = None,
 ) -> bool:
     """Add one decision to a claim's history; False when it changes nothing (already approved).
 
     `sign`, when given, turns the decision's signed message into a signature kept with it.
+    `extra` holds policy fields (an override note, a correction), signed with the rest.
     """
     reviews = reviews_of(rec)
-    if decision is Decision.APPROVED and status_from(rec, reviews) is Status.APPROVED:
+    if decision is Decision.APPROVED and status_from(rec, reviews) is Status.APPROVED and not extra:
         return False
     if decision is Decision.REJECTED and not (note and note.strip()):
         raise ReviewError(f"claim {rec.get('id')}: a rejection needs a note saying what is wrong")
@@ -206,6 +213,7 @@ def record(
     if note and note.strip():
         entry["note"] = note.strip()
     entry.update({"fingerprint": fp, "bound": binding(rec)})
+    entry.update({k: v for k, v in (extra or {}).items() if k in POLICY_FIELDS and v is not None})
     if sign is not None:
         entry["signature"] = sign(signed_message(entry))
     entry.update({"text": rec.get("text"), "sentence": rec.get("sentence")})

@@ -26,6 +26,7 @@ class Choice:
     claim: str
     decision: Decision
     note: str | None = None
+    override: str | None = None  # why an under-corroborated claim may stand (policy.corroboration)
 
 
 @dataclass
@@ -36,6 +37,7 @@ class SignOffResult:
     recorded: list[tuple[str, Decision]] = field(default_factory=list)
     already: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # rejected claims a bulk approval left alone
+    short: list[str] = field(default_factory=list)  # under-corroborated claims a bulk approval left alone
     carried: list[str] = field(default_factory=list)  # decisions written earlier but never committed
     commit: str | None = None
 
@@ -68,10 +70,19 @@ def approve_supported(config: Config, rel: str, note: str | None = None, *, comm
             c["id"] for c in claims
             if c.get("verdict") == "supported" and review.rejected_last(c) and review.status_of(c) is not review.Status.APPROVED
         )
-        return [Choice(c["id"], Decision.APPROVED, note) for c in review.supported_unapproved(claims)]
+        picked = review.supported_unapproved(claims)
+        # too few independent sources needs an override, which a bulk approval never gives
+        short.extend(c["id"] for c in picked if corroboration.shortfall(config.corroboration, c, meta))
+        return [Choice(c["id"], Decision.APPROVED, note) for c in picked if c["id"] not in short]
 
+    from factcheck import drafts
+    from factcheck.policy import corroboration
+
+    short: list[str] = []
+    meta = drafts.read_draft(config, rel).meta
     result = _sign(config, rel, choose, commit=commit)
     result.skipped = skipped
+    result.short = short
     return result
 
 
@@ -87,16 +98,30 @@ def _sign(config: Config, rel: str, choose: Callable[[list[dict]], list[Choice]]
         _ensure_scanned(cf, draft.text, result.claims_file)
         picked = [(review.find_claim(cf.claims, ch.claim, path=result.claims_file), ch) for ch in choose(cf.claims)]
         _check_authors(config, who, rel, draft.text, [rec for rec, ch in picked if ch.decision is Decision.APPROVED])
+        extras = _policy_extras(config, draft.meta, picked)
         at = now_utc()
         sign = _signer(config) if picked else None
         for rec, ch in picked:
-            if review.record(rec, ch.decision, who, at, ch.note, sign=sign):
+            if review.record(rec, ch.decision, who, at, ch.note, sign=sign, extra=extras.get(rec["id"])):
                 result.recorded.append((rec["id"], ch.decision))
             else:
                 result.already.append(rec["id"])
         if commit and not result.recorded:
             _commit_left_over(config, cf, who, result)
     return result
+
+
+def _policy_extras(config: Config, meta: dict[str, Any], picked: list[tuple[dict, Choice]]) -> dict[str, dict]:
+    """claim id → the policy fields its approval carries; an approval the rules refuse stops them all."""
+    from factcheck.policy import corroboration
+
+    extras = {}
+    for rec, ch in picked:
+        if ch.decision is Decision.APPROVED:
+            extra = corroboration.approval_extra(config.corroboration, rec, meta, ch.override)
+            if extra:
+                extras[rec["id"]] = extra
+    return extras
 
 
 def _commit_left_over(config: Config, cf: store.ClaimsFile, who: Reviewer, result: SignOffResult) -> None:

@@ -42,14 +42,19 @@ class ClaimsFile:
     reference_date: str | None = None
     draft_sha256: str | None = None
     claims: list[dict[str, Any]] = field(default_factory=list)
+    # the publication record and its corrections (policy.publication); absent until published
+    published: dict[str, Any] | None = None
 
     def to_data(self) -> dict[str, Any]:
-        return {
+        data = {
             "draft": self.draft,
             "reference_date": self.reference_date,
             "draft_sha256": self.draft_sha256,
             "claims": self.claims,
         }
+        if self.published is not None:
+            data["published"] = self.published
+        return data
 
 
 def claims_path(claims_dir: Path, draft_rel: str) -> Path:
@@ -78,11 +83,15 @@ def parse_claims_file(text: str, *, path: str) -> ClaimsFile:
     if not isinstance(claims, list) or not all(isinstance(c, dict) and isinstance(c.get("id"), str) for c in claims):
         raise DataError("`claims:` must be a list of claims, each with an `id`", path=path)
     ref = data.get("reference_date")
+    published = data.get("published")
+    if published is not None and not isinstance(published, dict):
+        raise DataError("`published:` must be the mapping `factcheck publish` writes", path=path)
     return ClaimsFile(
         draft=data["draft"],
         reference_date=str(ref) if ref is not None else None,
         draft_sha256=data.get("draft_sha256"),
         claims=claims,
+        published=published,
     )
 
 
@@ -163,6 +172,7 @@ def build_claims_file(fc: FileClaims, draft_text: str, old: ClaimsFile | None) -
         reference_date=fc.reference_date,
         draft_sha256=text_sha256(draft_text),
         claims=merge_claims(old.claims if old else [], list(fc.claims)),
+        published=old.published if old else None,
     )
 
 

@@ -126,6 +126,15 @@ def hostile_site():
                         time.sleep(0.5)
                 except OSError:
                     pass
+            elif self.path == "/steady":
+                # 20 KB/s for 2 s: slow, but far above a trickle.
+                self.send_response(200)
+                self.send_header("Content-Type", "text/plain")
+                self.end_headers()
+                for _ in range(10):
+                    self.wfile.write(b"y" * 4096)
+                    self.wfile.flush()
+                    time.sleep(0.2)
             elif self.path == "/slow-headers":
                 try:
                     self.wfile.write(b"HTTP/1.1 200 OK\r\n")
@@ -185,6 +194,26 @@ def test_sources_add_stops_at_the_overall_deadline(room, hostile_site, path):
     assert_one_line_exit_2(r, hostile_site + path, "longer than 3 s", "fetch_seconds")
     assert r.seconds < 10
     assert tree_digest(room) == before
+
+
+@pytest.mark.parametrize("path", ["/trickle", "/slow-headers"])
+def test_a_trickle_ends_well_before_the_default_deadline(tmp_path, hostile_site, path):
+    room = newsroom(tmp_path / "nr", {"drafts/port.md": DRAFT})
+    before = tree_digest(room)
+    r = run_bounded("sources", "add", hostile_site + path, cwd=room)
+    assert_one_line_exit_2(r, hostile_site + path, "under 1 KB/s", "trickle")
+    assert r.seconds < 10
+    assert tree_digest(room) == before
+
+
+def test_a_slow_but_steady_server_is_not_a_trickle(hostile_site):
+    from factcheck.errors import InputError
+    from factcheck.sources.download import download
+
+    got = download(hostile_site + "/steady", max_bytes=1 << 20, seconds=30, grace=0.5, min_rate=1024)
+    assert got.data == b"y" * 40960
+    with pytest.raises(InputError, match="trickle"):
+        download(hostile_site + "/trickle", max_bytes=1 << 20, seconds=30, grace=0.5, min_rate=1024)
 
 
 @pytest.mark.parametrize("path", ["/to-ftp", "/hop"])

@@ -245,3 +245,42 @@ def test_two_processes_opening_a_fresh_index_at_once_agree(archive):
     assert len(first) == 40 and first == second
     on_disk = sorted(p.name for p in (archive / ".factcheck" / "index").glob("seg-*.bin"))
     assert on_disk == sorted({seg for _, seg in first.values()})
+
+
+def test_a_segment_of_repeated_lines_indexes_each_chunk_under_its_own_terms(tmp_path):
+    """Wire updates repeat most lines of the last version; each chunk must still be found
+    under exactly the terms of its own text, however often its lines were seen before."""
+    import numpy as np
+
+    from factcheck.sources import segment, terms
+
+    first = story(1)
+    update = first.replace("$10 million", "$12 million").replace("\n\n", "\n\nA line added on update.\n", 1)
+    odd = "Zebra crossings\nzebra  CROSSINGS\r\nit's 6,000 or 6000\n\n\nzebra"
+    docs = [(1, first, 0), (2, update, 0), (3, first, 0), (4, odd, 0)]
+    path = tmp_path / "seg.bin"
+    segment.build(docs, path)
+    seg = segment.Segment(path)
+    for chunk in range(seg.n_chunks):
+        want = terms.query_terms(seg.chunk_text(chunk)[1])
+        held = {h for h, ids in zip(want.tolist(), seg.chunks_of(want)) if chunk in ids.tolist()}
+        assert held == set(want.tolist()), seg.chunk_text(chunk)[1]
+    # Each document's chunks point back at it.
+    assert sorted(set(np.asarray(seg.chunk_doc).tolist())) == [1, 2, 3, 4]
+    seg.close()
+
+
+def test_segments_are_cut_even_and_as_many_as_a_multiple_of_the_workers(archive):
+    import factcheck.sources.index as index_mod
+
+    old = index_mod.SEGMENT_CHARS
+    total = sum((archive / p).stat().st_size for p in paths(archive))
+    index_mod.SEGMENT_CHARS = total // 3 + 1  # three segments' worth of text
+    try:
+        index = open_index(archive)
+        index.refresh(paths(archive), workers=2)
+        sizes = [row[0] for row in index.db.execute("SELECT chars FROM segments")]
+    finally:
+        index_mod.SEGMENT_CHARS = old
+    assert len(sizes) == 4  # three rounded up to two workers' multiple
+    assert max(sizes) - min(sizes) < 2 * max(len(story(i)) for i in range(40))

@@ -21,6 +21,8 @@ def _report(result) -> int:
         output.out(f"already approved: {cid}")
     for cid in result.skipped:
         output.out(f"skipped, rejected earlier (name it to approve it): {cid}")
+    for cid in result.short:
+        output.out(f"skipped, too few independent sources (name it with --override to approve it): {cid}")
     if result.carried:
         output.out(f"committing {len(result.carried)} decision(s) written earlier but never committed")
     if not result.recorded:
@@ -32,7 +34,9 @@ def _report(result) -> int:
     return 0
 
 
-def approve_claims(draft: str, claims: list[str], note: str | None, all_supported: bool, commit: bool) -> int:
+def approve_claims(
+    draft: str, claims: list[str], note: str | None, all_supported: bool, commit: bool, override: str | None = None
+) -> int:
     from factcheck import drafts, signoff
     from factcheck.config import load_config
     from factcheck.errors import ReviewError
@@ -43,10 +47,12 @@ def approve_claims(draft: str, claims: list[str], note: str | None, all_supporte
     if all_supported:
         if claims:
             raise ReviewError("give claim ids or --all-supported, not both")
+        if override:
+            raise ReviewError("--override approves named claims only; name the claims it is for")
         return _report(signoff.approve_supported(config, rel, note, commit=commit))
     if not claims:
         raise ReviewError("name the claims to approve (ids from `factcheck show`), or use --all-supported")
-    choices = [signoff.Choice(c, Decision.APPROVED, note) for c in claims]
+    choices = [signoff.Choice(c, Decision.APPROVED, note, override) for c in claims]
     return _report(signoff.decide(config, rel, choices, commit=commit))
 
 
@@ -71,6 +77,14 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--all-supported", help="Approve every claim whose verdict is `supported`; claims rejected earlier are skipped.")
         ] = False,
         no_commit: Annotated[bool, typer.Option("--no-commit", help=NO_COMMIT_HELP)] = False,
+        override: Annotated[
+            Optional[str],
+            typer.Option(
+                "--override",
+                metavar="NOTE",
+                help="Approve a claim with fewer independent sources than the corroboration rules ask, saying why; the gate warns of it.",
+            ),
+        ] = None,
     ) -> None:
         """Approve claims of DRAFT as the git identity, in one commit with a Fact-checked-by trailer.
 
@@ -80,7 +94,7 @@ def register(app: typer.Typer) -> None:
           factcheck approve examples/drafts/city/school-meals-funding.md f-66690ad835 -m "briefing, p. 2"
           factcheck approve examples/drafts/city/school-meals-funding.md --all-supported
         """
-        run(approve_claims, draft, claims or [], note, all_supported, not no_commit)
+        run(approve_claims, draft, claims or [], note, all_supported, not no_commit, override)
 
     @app.command("reject")
     def reject(

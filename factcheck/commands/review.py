@@ -31,11 +31,17 @@ def review_draft(draft: str, commit: bool) -> int:
         from factcheck.errors import DataError
 
         raise DataError(f"no claims file yet; run `factcheck scan {rel}` first", path=rel)
-    todo = review.awaiting_review(cf.claims)
+    from factcheck.policy.sensitivity import reveal
+
+    todo = reveal(config.state_dir, review.awaiting_review(cf.claims))  # shown marked; never written back
     if not todo:
         output.out(f"nothing to review in {rel}")
         return 0
-    choices = _ask_each(todo)
+    from factcheck import drafts as drafts_mod
+    from factcheck.policy import corroboration
+
+    meta = drafts_mod.read_draft(config, rel).meta
+    choices = _ask_each(todo, lambda rec: corroboration.shortfall(config.corroboration, rec, meta))
     if not choices:
         output.out("no decisions; nothing recorded")
         return 0
@@ -44,7 +50,7 @@ def review_draft(draft: str, commit: bool) -> int:
     return 0
 
 
-def _ask_each(todo: list[dict]) -> list:
+def _ask_each(todo: list[dict], short=lambda rec: None) -> list:
     """Ask about each claim in turn; `u` takes the last decision back and asks about that claim again."""
     from factcheck import output
     from factcheck.render.review import claim_block
@@ -54,7 +60,7 @@ def _ask_each(todo: list[dict]) -> list:
     while n < len(todo):
         rec = todo[n]
         output.out(f"\n({n + 1}/{len(todo)}) " + claim_block(rec))
-        choice = _ask_one(rec)
+        choice = _ask_one(rec, short(rec))
         if choice == QUIT:
             break
         if choice == UNDO:
@@ -99,8 +105,11 @@ def _summary(result, todo: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def _ask_one(rec: dict):
-    """One claim's decision: a Choice, None to skip, QUIT or UNDO."""
+def _ask_one(rec: dict, short: str | None = None):
+    """One claim's decision: a Choice, None to skip, QUIT or UNDO.
+
+    `short` says why the claim lacks the independent sources it needs: approving it then
+    takes an override note."""
     from factcheck import output, signoff
     from factcheck.review import Decision
 
@@ -114,8 +123,14 @@ def _ask_one(rec: dict):
         if key in ("u", "undo"):
             return UNDO
         if key in ("a", "approve"):
+            override = None
+            if short:
+                output.out(f"this claim {short}")
+                override = output.ask("why it can stand anyway (an override the gate reports; Enter to skip): ")
+                if not override:
+                    return None if override is not None else QUIT
             note = output.ask("note (optional): ")
-            return signoff.Choice(rec["id"], Decision.APPROVED, note or None)
+            return signoff.Choice(rec["id"], Decision.APPROVED, note or None, override)
         if key in ("r", "reject"):
             note = _ask_note()
             if note is None:

@@ -48,11 +48,21 @@ def match(config, given: list[str] | None = None, *, force: bool = False, progre
     how indexing and judging are getting on; it never prints anything itself here.
     """
     from factcheck.match.cache import VerdictCache
+    from factcheck.policy import sensitivity
     from factcheck.sources.index import SourceIndex
 
     run = MatchRun()
     plans = _plans(config, given, run)
-    wanted = sorted({p for resolved in {id(r): r for _, r, _ in plans}.values() for p in resolved.paths})
+    vaults: list = []
+
+    def vault():
+        """The local store of sealed passages, opened when the first one is met."""
+        if not vaults:
+            vaults.append(sensitivity.Vault(config.state_dir))
+        return vaults[0]
+
+    sealed_sets: dict = {}
+    wanted = sorted({p for resolved in {id(r): r for _, r, *_ in plans}.values() for p in resolved.paths})
     index = SourceIndex(config.state_dir, config.root, config.limits)
     opened: dict = {}
     archive = None
@@ -60,19 +70,31 @@ def match(config, given: list[str] | None = None, *, force: bool = False, progre
         # The shared archive changes outside this newsroom (any reporter's push), so a
         # kept verdict cannot be known to stand: every claim is judged again.
         force = True
-    sets: dict[int, SourceSet] = {}
+    sets: dict[tuple, SourceSet] = {}
     work: list[DraftWork] = []
     cache = VerdictCache(config.state_dir)
+    # claims picked by a rule or their own marker get a count of independent sources
+    counting = _Counting(config)
+    rules_counting = counting if config.corroboration else None
 
     def plan(refreshed) -> list:
         """Sort every draft's claims while the index is locked; open only the sources to search."""
-        for rel, resolved, outcome in plans:
-            if id(resolved) not in sets:  # drafts naming the same sources share one set
+        for rel, resolved, outcome, policy in plans:
+            # Drafts naming the same sources share one set, unless their front matter seals other ones.
+            memo = (id(resolved), policy.rules)
+            if memo not in sealed_sets:
+                sealed_sets[memo] = policy.sealed_among(resolved.paths)
+            key = (id(resolved), sealed_sets[memo])
+            if key not in sets:
                 docs = [refreshed.docs[p] for p in resolved.paths if p in refreshed.docs]
-                sets[id(resolved)] = SourceSet(index, docs, opened, archive)
-            source_set = sets[id(resolved)]
+                sealer = sensitivity.Sealer(policy, sealed_sets[memo], vault)
+                sets[key] = SourceSet(index, docs, opened, archive, sealer, rules_counting)
+            source_set = sets[key]
             outcome.sources = len(source_set.docs) + (archive.documents if archive else 0)
             w = _plan_draft(config, rel, source_set, outcome, cache, force)
+            if w is not None:
+                w.tally = counting.tally(rel)
+                w.recount = rules_counting is not None and (w.last is None or w.last.sources != source_set.digest)
             if w is not None:
                 work.append(w)
         searched = {id(w.source_set): w.source_set for w in work if w.todo or w.check}
@@ -93,6 +115,8 @@ def match(config, given: list[str] | None = None, *, force: bool = False, progre
             seg.close()
         cache.close()
         index.close()
+        for v in vaults:
+            v.close()
         if archive is not None:
             archive.close()
     return run
@@ -107,7 +131,7 @@ def _open_archive(config, plans: list):
 
     archive = ArchiveSearch(config.archive)
     held = archive.holds(sorted({p for plan in plans for p in plan[1].missing}))
-    for _, resolved, _ in plans:
+    for _, resolved, *_ in plans:
         found = {id(resolved.missing[p]) for p in held & resolved.missing.keys()}
         resolved.errors = [e for e in resolved.errors if id(e) not in found]
     return archive
@@ -125,15 +149,21 @@ RANK_MARGIN = 0.9
 class SourceSet:
     """The indexed sources of one or more drafts: their digest, and a searcher made on first use."""
 
-    def __init__(self, index, docs: list, opened: dict, archive=None):
+    def __init__(self, index, docs: list, opened: dict, archive=None, sealer=None, counting=None):
         from factcheck.match.cache import set_digest
 
         self.index, self.docs, self._opened, self.archive = index, docs, opened, archive
+        self.seal = sealer or (lambda records: records)
+        sealed = sealer.sealed if sealer is not None else frozenset()
         # Each source by its content and its place in the index: equally good passages are
         # taken in index order, so a source merged into another segment counts as changed.
-        self.shas = {d.path: f"{d.sha256}:{d.doc_id}" for d in docs}
+        # A source sealed or unsealed since (marked, or its embargo over) counts as changed
+        # too: the verdicts that drew on it are written again, sealed or in the clear.
+        self.shas = {d.path: f"{d.sha256}:{d.doc_id}" + (":sealed" if d.path in sealed else "") for d in docs}
         if archive is not None:  # verdicts kept with the archive never pass for ones without it
             self.shas.update(archive.fingerprint())
+        if counting is not None:  # a count kept with other rules or publishers never passes for these
+            self.shas[_COUNTING_KEY] = counting.digest([d.path for d in docs])
         self.digest = set_digest(self.shas)
         self._searcher = None
         self._changed: dict[str, tuple[set[str], list]] = {}
@@ -185,6 +215,8 @@ class DraftWork:
     fresh: set = field(default_factory=set)  # keys whose verdict is not the one kept for this draft
     check: list = field(default_factory=list)  # (key, Cached) judged against the last source set
     todo: list = field(default_factory=list)  # keys to judge
+    tally: object = None  # policy.corroboration.Tally: the independent-source counts to write
+    recount: bool = False  # rules or publishers may have changed since the counts were written
 
     def claims_file(self):
         if self.cf is None:
@@ -310,7 +342,8 @@ def _judge_claims(w: DraftWork, index, tick) -> dict:
             except Exception as exc:  # noqa: BLE001 - one claim's bug must not lose the draft's other verdicts
                 w.outcome.errors.append(JudgingError(w.rel, by_key[key].get("id"), exc))
                 continue
-            out[key] = Cached(j.verdict.value, [e.to_record() for e in j.evidence], sorted(watch.sources), watch.searches)
+            evidence = w.source_set.seal([e.to_record() for e in j.evidence])
+            out[key] = Cached(j.verdict.value, evidence, sorted(watch.sources), watch.searches)
             tick(n + 1)
     finally:
         searcher.watch = None
@@ -332,7 +365,7 @@ def _write_draft(config, w: DraftWork, cache) -> None:
 
     keys = dict(w.claims)
     claims_sha = w.claims_sha
-    if w.cf is None and not w.fresh:
+    if w.cf is None and not w.fresh and not w.recount:
         # The file is as the last run left it, and every verdict in it still stands.
         w.outcome.counts.update(Counter(w.known[key].verdict for _, key in w.claims))
     else:
@@ -341,14 +374,14 @@ def _write_draft(config, w: DraftWork, cache) -> None:
             return w.known.get(key) if key is not None and key == _binding(cf, claim) else None
 
         snapshot = w.claims_file()
-        if all(_recorded(c, verdict_of(snapshot, c)) for c in snapshot.claims):
+        if all(_recorded(c, verdict_of(snapshot, c), w.tally) for c in snapshot.claims):
             _apply(snapshot, verdict_of, w.outcome)  # the file holds them all already: nothing to write
         else:
             written: list[str] = []
             keep = lambda path: written.append(hashlib.sha256(path.read_bytes()).hexdigest())  # noqa: E731
             try:
                 with store.editing(config, w.rel, after_write=keep) as cf:
-                    complete = _apply(cf, verdict_of, w.outcome)
+                    complete = _apply(cf, verdict_of, w.outcome, w.tally)
             except FactcheckError as exc:
                 w.outcome.errors.append(exc)
                 return
@@ -364,18 +397,54 @@ def _binding(cf, claim: dict) -> str:
     return binding_key(_judged_as(cf, claim))
 
 
-def _recorded(claim: dict, cached) -> bool:
-    """Does the claims file already hold this verdict and evidence?"""
-    return cached is not None and claim.get("verdict") == cached.verdict and (claim.get("evidence") or []) == cached.evidence
+def _recorded(claim: dict, cached, tally=None) -> bool:
+    """Does the claims file already hold this verdict, evidence and source count?"""
+    if cached is None or claim.get("verdict") != cached.verdict or (claim.get("evidence") or []) != cached.evidence:
+        return False
+    return tally is None or tally.recorded(claim, cached.evidence)
+
+
+# The source set's entry for what a corroboration count depends on beyond the sources'
+# contents: the rules, and each source's publisher (its sidecar can change on its own).
+_COUNTING_KEY = "\0corroboration"
+
+
+class _Counting:
+    """Counting independent sources for the newsroom's corroboration rules."""
+
+    def __init__(self, config):
+        from factcheck.policy.corroboration import Publishers, rules_digest
+
+        self.config = config
+        self.rules = config.corroboration
+        self.publishers = Publishers(config.root)
+        self._rules_digest = rules_digest(self.rules)
+
+    def digest(self, paths: list[str]) -> str:
+        return f"{self._rules_digest}:{self.publishers.digest(paths)}"
+
+    def tally(self, rel: str):
+        from factcheck import drafts
+        from factcheck.policy.corroboration import Tally
+
+        meta: dict = {}
+        if any(r.flag for r in self.rules):
+            try:
+                meta = drafts.read_draft(self.config, rel).meta
+            except FactcheckError:
+                meta = {}
+        return Tally(self.rules, self.publishers, meta)
 
 
 def _plans(config, given, run: MatchRun) -> list:
     from factcheck import drafts as drafts_mod
     from factcheck import store
+    from factcheck.policy import sensitivity
     from factcheck.sources import resolve
 
     plans = []
     resolver = resolve.Resolver(config)
+    sidecars, now = sensitivity.Sidecars(config.root), sensitivity.utc_now()
     selected = _selected(config, given, run)
     all_drafts = set(drafts_mod.discover(config)) if selected else set()
     for rel in selected:
@@ -385,7 +454,8 @@ def _plans(config, given, run: MatchRun) -> list:
             draft = drafts_mod.read_draft(config, rel)
             resolved = resolver.for_draft(draft.sources)
             _refuse_drafts_as_sources(rel, resolved.paths, all_drafts | {rel})
-            plans.append((rel, resolved, outcome))
+            policy = sensitivity.SourcePolicy.for_draft(config, draft, sidecars=sidecars, now=now)
+            plans.append((rel, resolved, outcome, policy))
         except FactcheckError as exc:
             outcome.errors.append(exc)
     return plans
@@ -430,7 +500,7 @@ class JudgingError(FactcheckError):
 
 
 
-def _apply(cf, verdict_of, outcome: DraftOutcome) -> bool:
+def _apply(cf, verdict_of, outcome: DraftOutcome, tally=None) -> bool:
     """Write each verdict into the claim it was made for, as the file stands now; True
     when every claim got one. Review fields written meanwhile are left as they are."""
     complete = True
@@ -442,6 +512,8 @@ def _apply(cf, verdict_of, outcome: DraftOutcome) -> bool:
             continue
         claim["verdict"] = got.verdict
         claim["evidence"] = [dict(e) for e in got.evidence]  # a copy: one list in two claims would dump as a YAML alias
+        if tally is not None:
+            tally.apply(claim, claim["evidence"])
         outcome.counts[got.verdict] += 1
     return complete
 

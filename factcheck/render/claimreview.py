@@ -135,7 +135,19 @@ def claim_review(
         "alternateName": rating[1],
     }
     out["identifier"] = f"{draft['path']}#{claim.get('id')}"
+    out.update(correction_update(claim, draft))
     return out
+
+
+def correction_update(claim: dict[str, Any], draft: dict[str, Any]) -> dict[str, Any]:
+    """A claim corrected after publication: when the review changed (`dateModified`) and the
+    newest correction's note, as schema.org's CorrectionComment."""
+    fixes = [e for e in draft.get("corrections") or [] if isinstance(e, dict) and e.get("claim") == claim.get("id")]
+    if not fixes:
+        return {}
+    last = max(fixes, key=lambda e: str(e.get("at", "")))
+    comment = {"@type": "CorrectionComment", "text": str(last.get("note") or ""), "datePublished": str(last.get("at", ""))}
+    return {"dateModified": str(last.get("at", "")), "correction": comment}
 
 
 def claim_reviews(drafts: Iterable[dict[str, Any]], **options: Any) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from factcheck.model import KIND_FIELDS, Kind
+from factcheck.policy.sensitivity import CONFIDENTIAL_SOURCE
 from factcheck.review import status_of
 
 BASE_FIELDS = ("id", "kind", "text", "start", "end", "line", "sentence")
@@ -33,6 +34,8 @@ def export_claim(rec: dict[str, Any]) -> dict[str, Any]:
 
 def _evidence(e: dict[str, Any]) -> dict[str, Any]:
     out = {key: e.get(key) for key in EVIDENCE_FIELDS}
+    if e.get("source") == CONFIDENTIAL_SOURCE:
+        out["confidential"] = True  # nothing but the verdict and score of this passage leaves the machine
     for key in ("page", "timestamp", "speaker", "verdict", "reason", "diff"):
         if e.get(key) is not None:
             out[key] = e[key]
@@ -62,6 +65,10 @@ def _stored(files: list, fronts: dict[str, dict] | None = None) -> list[dict[str
         front = (fronts or {}).get(cf.draft) or {}
         record = {"path": cf.draft, "reference_date": cf.reference_date, "claims": cf.claims}
         record.update({k: front[k] for k in PUBLISHED_FRONT_MATTER if front.get(k) not in (None, "")})
+        if cf.published is not None:
+            from factcheck.policy.publication import corrections_of
+
+            record["corrections"] = corrections_of(cf.published)
         out.append(record)
     return out
 

@@ -12,7 +12,7 @@ import json
 import re
 from collections import Counter
 
-from factcheck.check import TITLES, CheckResult, Finding, FindingKind
+from factcheck.check import TITLES, WARNINGS, CheckResult, Finding, FindingKind
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
@@ -22,13 +22,17 @@ RULE_HELP = {
     FindingKind.SYMLINK: "A draft (or a folder the drafts globs reach) is a symbolic link; drafts must be regular files in the repository.",
     FindingKind.DROPPED: "A draft signed off on the base is no longer read by the gate (it became a link or left the drafts globs).",
     FindingKind.HIDDEN_CHARACTERS: "An invisible zero-width or bidi control character in the draft can hide a claim from the checks.",
+    FindingKind.EXPOSED: "A claims file shows evidence from a confidential or embargoed source in the clear; run `factcheck match` and commit the result.",
     FindingKind.VANISHED: "A claim signed off on the base is no longer found although its sentence reads the same.",
     FindingKind.FORGED: "An approval that was not committed by the reviewer it names, or names someone who is not a reviewer.",
     FindingKind.REJECTED: "A reviewer rejected this claim; fix the copy (it will then need a new sign-off).",
+    FindingKind.UNCORRECTED: "A claim signed off when the draft was published changed or went without a correction; run `factcheck correct`.",
+    FindingKind.UNDER_CORROBORATED: "An approved claim has fewer independent sources than the corroboration rules ask, and no override.",
     FindingKind.MISSING: "The draft has no claims file; run `factcheck scan` and commit the result.",
     FindingKind.OUT_OF_DATE: "The claims file does not match the draft; run `factcheck scan` and commit the result.",
     FindingKind.STALE: "The claim changed after it was signed off; it needs a new sign-off.",
     FindingKind.PENDING: "Nobody has signed this claim off yet.",
+    FindingKind.OVERRIDDEN: "An editor approved a claim with fewer independent sources than the rules ask, with an override note.",
 }
 
 
@@ -45,7 +49,11 @@ def summary_line(result: CheckResult) -> str:
     parts = [f"{count} {name}" for name, count in result.counts.items() if count]
     claims = f"{result.claims} claim{'s' if result.claims != 1 else ''}"
     detail = f" ({', '.join(parts)})" if parts else ""
-    verdict = "all clear" if result.clear else f"not clear to publish: {len(result.findings)} finding{'s' if len(result.findings) != 1 else ''}"
+    n_problems = result.problems
+    verdict = "all clear" if result.clear else f"not clear to publish: {n_problems} finding{'s' if n_problems != 1 else ''}"
+    warned = len(result.findings) - n_problems
+    if warned:
+        verdict += f" ({warned} warning{'s' if warned != 1 else ''})"
     return f"{n} draft{'s' if n != 1 else ''} checked, {claims}{detail}; {verdict}"
 
 
@@ -112,7 +120,7 @@ def as_github(result: CheckResult, prefix: str = "") -> str:
         if f.line:
             props.append(f"line={f.line}")
         props.append(f"title={_escape_property(f.title)}")
-        lines.append(f"::error {','.join(props)}::{_escape_data(_claim_label(f) + f.message)}")
+        lines.append(f"::{f.level} {','.join(props)}::{_escape_data(_claim_label(f) + f.message)}")
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"
 
@@ -148,7 +156,7 @@ def as_sarif(result: CheckResult, prefix: str = "") -> str:
             "name": TITLES[k].title().replace(" ", "").replace("-", ""),
             "shortDescription": {"text": TITLES[k]},
             "fullDescription": {"text": RULE_HELP[k]},
-            "defaultConfiguration": {"level": "error"},
+            "defaultConfiguration": {"level": "warning" if k in WARNINGS else "error"},
         }
         for k in kinds
     ]
@@ -164,7 +172,7 @@ def _sarif_result(f: Finding, rule_index: int, prefix: str) -> dict:
     res: dict = {
         "ruleId": f.kind.value,
         "ruleIndex": rule_index,
-        "level": "error",
+        "level": f.level,
         "message": {"text": _claim_label(f) + f.message},
         "locations": [{"physicalLocation": location}],
     }

@@ -3,8 +3,9 @@
 A server can answer slowly on purpose (a byte every few seconds never trips a socket
 timeout), redirect to another scheme, or send a small compressed body that unpacks to
 gigabytes. So one watchdog per download shuts its sockets when the overall deadline
-passes, every redirect hop is checked for http or https, and a compressed body is
-unpacked only up to the size cap, never beyond.
+passes or when, after a grace period, the server has averaged less than a trickle's worth
+of bytes a second; every redirect hop is checked for http or https, and a compressed body
+is unpacked only up to the size cap, never beyond.
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ CHUNK = 64 * 1024
 SCHEMES = ("http", "https")
 # How long one network step (connect, one read) may wait, within the overall deadline.
 STEP_TIMEOUT = 30.0
+# A server that has sent less than MIN_RATE bytes a second on average once GRACE seconds
+# have passed is trickling: even a slow newsroom link moves far more, and waiting for the
+# overall deadline would hold an editor's terminal for a minute for nothing.
+GRACE = 6.0
+MIN_RATE = 1024
 
 
 @dataclass(frozen=True)
@@ -35,22 +41,43 @@ class Downloaded:
 
 
 class _Watchdog:
-    """Shuts every socket of one download when its deadline passes, waking a blocked read."""
+    """Shuts every socket of one download when its deadline passes, or when the server is
+    trickling, waking a blocked read."""
 
-    def __init__(self, seconds: float):
+    def __init__(self, seconds: float, *, grace: float = GRACE, min_rate: float = MIN_RATE):
         self.seconds = seconds
-        self.ends = time.monotonic() + seconds
+        self.began = time.monotonic()
+        self.ends = self.began + seconds
+        self.grace, self.min_rate = grace, min_rate
         self.expired = False
+        self.trickling = False
+        self.received = 0
+        self.waited = 0.0  # seconds the server had when it was found trickling
         self._socks: list[socket.socket] = []
         self._lock = threading.Lock()
-        self._timer = threading.Timer(seconds, self._expire)
-        self._timer.daemon = True
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
 
     def start(self) -> None:
-        self._timer.start()
+        self._thread.start()
 
     def cancel(self) -> None:
-        self._timer.cancel()
+        self._done.set()
+
+    def got(self, count: int) -> None:
+        self.received += count
+
+    def _watch(self) -> None:
+        while not self._done.wait(min(0.25, self.remaining())):
+            now = time.monotonic()
+            if now >= self.ends:
+                self._expire()
+                return
+            elapsed = now - self.began
+            if elapsed >= self.grace and self.received < self.min_rate * elapsed:
+                self.trickling, self.waited = True, elapsed
+                self._expire()
+                return
 
     def watch(self, sock: socket.socket) -> None:
         with self._lock:
@@ -113,12 +140,13 @@ def _opener(dog: _Watchdog):
     return opener
 
 
-def download(url: str, *, max_bytes: int, seconds: float) -> Downloaded:
+def download(url: str, *, max_bytes: int, seconds: float, grace: float = GRACE, min_rate: float = MIN_RATE) -> Downloaded:
     """GET `url`: at most `max_bytes` of body (unpacked, if the server compressed it), all
-    within `seconds`. Every way it can fail is one InputError naming the URL."""
+    within `seconds`, and never slower than `min_rate` bytes a second on average once
+    `grace` seconds have passed. Every way it can fail is one InputError naming the URL."""
     if urlparse(url).scheme.lower() not in SCHEMES:
         raise InputError("only http and https addresses are fetched", path=url)
-    dog = _Watchdog(seconds)
+    dog = _Watchdog(seconds, grace=grace, min_rate=min_rate)
     req = urllib.request.Request(url, headers={"User-Agent": "factcheck (newsroom source snapshot)", "Accept-Encoding": "identity"})
     dog.start()
     try:
@@ -131,18 +159,23 @@ def download(url: str, *, max_bytes: int, seconds: float) -> Downloaded:
         raise InputError(f"the server answered {exc.code} {exc.reason}", path=url) from None
     except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as exc:
         if dog.expired:
-            raise _late(url, seconds) from None
+            raise _late(url, dog) from None
         reason = getattr(exc, "reason", exc)
         raise InputError(f"could not fetch ({reason})", path=url) from None
     finally:
         dog.cancel()
     if dog.expired:
-        raise _late(url, seconds)
+        raise _late(url, dog)
     return Downloaded(data, ctype, final)
 
 
-def _late(url: str, seconds: float) -> InputError:
-    return InputError(f"the download took longer than {seconds:g} s (`limits: fetch_seconds` in .factcheck.yaml)", path=url)
+def _late(url: str, dog: _Watchdog) -> InputError:
+    if dog.trickling:
+        return InputError(
+            f"the server sent {dog.received} bytes in {dog.waited:.0f} s, under {dog.min_rate / 1024:g} KB/s: stopped as a trickle",
+            path=url,
+        )
+    return InputError(f"the download took longer than {dog.seconds:g} s (`limits: fetch_seconds` in .factcheck.yaml)", path=url)
 
 
 def _too_big(url: str, max_bytes: int) -> InputError:
@@ -158,10 +191,11 @@ def _body(resp, encoding: str, max_bytes: int, dog: _Watchdog, url: str) -> byte
     out = bytearray()
     while True:
         if dog.expired:
-            raise _late(url, dog.seconds)
+            raise _late(url, dog)
         chunk = resp.read1(CHUNK) if hasattr(resp, "read1") else resp.read(CHUNK)
         if not chunk:
             break
+        dog.got(len(chunk))
         if inflate is None:
             out += chunk
         else:

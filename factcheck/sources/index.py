@@ -298,19 +298,27 @@ class SourceIndex:
             self.db.execute("UPDATE docs SET size=?, mtime_ns=? WHERE path=?", (st["size"], st["mtime_ns"], rel))
         return True
 
-    def _groups(self, paths: list[str]) -> list[list[tuple[int, str, int]]]:
-        """(doc id, path, size on disk) of the sources, cut into groups of one segment each."""
+    def _groups(self, paths: list[str], workers: int | None) -> list[list[tuple[int, str, int]]]:
+        """(doc id, path, size on disk) of the sources, cut into groups of one segment each.
+
+        The groups are about equal in size and, when there is more than one, as many as
+        a multiple of the workers: seven groups on two workers would leave one of them
+        idle for the last, where eight keep both busy to the end."""
         next_id = self._next_doc_id(len(paths))
-        groups: list[list[tuple[int, str, int]]] = [[]]
-        size = 0
-        for i, rel in enumerate(paths):
-            est = max(_stat(self.root / rel)["size"], 0)
-            if groups[-1] and size + est > SEGMENT_CHARS:
-                groups.append([])
-                size = 0
-            groups[-1].append((next_id + i, rel, est))
-            size += est
-        return groups
+        sizes = [max(_stat(self.root / rel)["size"], 0) for rel in paths]
+        total = sum(sizes)
+        parts = max(1, -(-total // SEGMENT_CHARS))
+        pool = _worker_count(workers)
+        if parts > 1 and pool > 1:
+            parts = -(-parts // pool) * pool
+        share = max(total / parts, 1)
+        groups: list[list[tuple[int, str, int]]] = [[] for _ in range(parts)]
+        done = 0
+        for i, (rel, est) in enumerate(zip(paths, sizes)):
+            # Each source goes to the group its middle byte falls in, so groups stay in path order.
+            groups[min(parts - 1, int((done + est / 2) // share))].append((next_id + i, rel, est))
+            done += est
+        return [g for g in groups if g]
 
     def _next_doc_id(self, count: int) -> int:
         with self.db:
@@ -327,7 +335,7 @@ class SourceIndex:
         return self.dir / f"seg-{n:06d}.bin"
 
     def _index(self, paths: list[str], report: RefreshReport, workers: int | None, progress=None) -> None:
-        groups = [(g, self._segment_path()) for g in self._groups(paths)]
+        groups = [(g, self._segment_path()) for g in self._groups(paths, workers)]
         total = sum(size for g, _ in groups for _, _, size in g)
         files = bytes_done = 0
         if progress:
@@ -406,9 +414,14 @@ def _doc_info(r, _date=dt.date.fromisoformat, _new=tuple.__new__) -> DocInfo:
     return _new(DocInfo, (r[0], r[1], r[2], r[3], r[4], _date(r[5]) if r[5] else None, r[6] or 0, r[7] or 0, r[8] or ""))
 
 
+def _worker_count(workers: int | None) -> int:
+    """Processes to build segments with: as asked, else one per core, up to four."""
+    return workers if workers is not None else min(os.cpu_count() or 1, 4)
+
+
 def _run_groups(root: Path, groups: list[tuple[list, Path]], workers: int | None, limits=None):
     """Build segments, in parallel when there is enough work to pay for a second process."""
-    workers = workers if workers is not None else min(len(groups), os.cpu_count() or 1, 4)
+    workers = min(len(groups), _worker_count(workers))
     if workers <= 1 or len(groups) == 1:
         for items, seg_path in groups:
             yield _build_group(root, seg_path, items, limits)

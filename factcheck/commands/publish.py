@@ -1,0 +1,42 @@
+"""`factcheck publish DRAFT`: mark a draft clear to publish as published, commit and tag it."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from factcheck.commands import run
+from factcheck.completion import complete_drafts
+
+
+def publish_draft(draft: str, url: str | None) -> int:
+    from factcheck import drafts, output
+    from factcheck.config import load_config
+    from factcheck.policy.publication import publish
+
+    config = load_config()
+    done = publish(config, drafts.relative_draft(config, draft), url=url)
+    output.out(f"published {done.draft} at {done.at}" + (f" ({done.url})" if done.url else ""))
+    output.out(f"{done.claims} claims locked: a change to one needs `factcheck correct`")
+    output.out(f"committed {done.commit[:10]} as {done.reviewer}, tagged {done.tag}")
+    return 0
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("publish")
+    def publish_cmd(
+        draft: Annotated[str, typer.Argument(help="The draft that goes out.", autocompletion=complete_drafts)],
+        url: Annotated[Optional[str], typer.Option("--url", metavar="URL", help="Where the story is published; written as `url:` in the front matter.")] = None,
+    ) -> None:
+        """Publish DRAFT: set `published:` in its front matter, lock its signed-off claims, commit and tag.
+
+        Only a reviewer may publish, and only a draft that `factcheck check` finds clear.
+        From then on a change to a signed-off claim needs `factcheck correct`.
+
+        Examples:
+
+        \b
+          factcheck publish examples/drafts/city/harbour-bridge-closure.md --url https://example.org/news/bridge
+        """
+        run(publish_draft, draft, url)

@@ -1,0 +1,1 @@
+"""Newsroom policy: source sensitivity, corroboration, publication and corrections."""

@@ -1,0 +1,335 @@
+"""Corroboration: claims that must rest on more than one independent source.
+
+An allegation against a named person or a casualty figure is not safe on one source,
+however good. The newsroom's `corroboration:` rules in .factcheck.yaml pick such claims
+(by kind, by words in the sentence, by a front-matter flag); a claim can also carry its
+own `needs: 2 sources` marker in the claims file. `match` counts the independent sources
+whose passages support each picked claim and writes the count on it; `approve` refuses a
+claim short of its count unless the editor gives an override note, and the gate reports
+every override as a warning naming the editor.
+
+Sources are independent when their publishers differ. A source's publisher is, first
+found: the origin named by its sidecar's `derived_from:` (a copy of a wire story is the
+wire's), the sidecar's `publisher:`, the host of its `url:`, and otherwise the file itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from factcheck.errors import ConfigError
+
+# The claims-file field `match` writes on every claim a rule or marker picks.
+COUNT_FIELD = "independent_sources"
+# The claims-file field a person adds to one claim: `needs: 2 sources`.
+MARKER_FIELD = "needs"
+# The key an approval made despite too few sources carries: the editor's reason.
+OVERRIDE_FIELD = "override"
+
+_MARKER = re.compile(r"^\s*(\d+)\s*(?:independent\s+)?(?:sources?)?\s*$", re.I)
+_WORD = re.compile(r"\w+", re.U)
+_RULE_KEYS = ("name", "kind", "words", "flag", "sources")
+_KINDS = ("quote", "figure", "date", "attribution")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Claims that match every selector given here need `sources` independent sources."""
+
+    sources: int
+    name: str | None = None
+    kinds: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()  # lower case; a trailing * matches any ending
+    flag: str | None = None  # a front-matter key that, when true, picks every claim of the draft
+
+    def __str__(self) -> str:
+        return self.name or self.describe()
+
+    def describe(self) -> str:
+        parts = []
+        if self.kinds:
+            parts.append("/".join(self.kinds))
+        if self.words:
+            parts.append("words " + ", ".join(self.words))
+        if self.flag:
+            parts.append(f"flag {self.flag}")
+        return f"{' + '.join(parts)}: {self.sources} sources"
+
+    def picks(self, rec: dict[str, Any], meta: dict[str, Any]) -> bool:
+        if self.kinds and rec.get("kind") not in self.kinds:
+            return False
+        if self.flag and meta.get(self.flag) is not True:
+            return False
+        return not self.words or _has_word(str(rec.get("sentence") or rec.get("text") or ""), self.words)
+
+
+def _has_word(sentence: str, words: tuple[str, ...]) -> bool:
+    found = {w.lower() for w in _WORD.findall(sentence)}
+    exact = {w for w in words if not w.endswith("*")}
+    if found & exact:
+        return True
+    stems = [w[:-1] for w in words if w.endswith("*")]
+    return any(f.startswith(s) for f in found for s in stems)
+
+
+# --- configuration -------------------------------------------------------------------
+
+
+def parse_rules(value: Any, *, path: str, line: int | None) -> tuple[Rule, ...]:
+    """The `corroboration:` key: a list of rules, each a mapping with `sources:` and a selector."""
+
+    def bad(message: str) -> ConfigError:
+        return ConfigError(f"`corroboration`: {message}", path=path, line=line)
+
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise bad("must be a list of rules, each with `sources:` and `kind:`, `words:` or `flag:`")
+    return tuple(_rule(item, n, bad) for n, item in enumerate(value, 1))
+
+
+def _rule(item: Any, n: int, bad) -> Rule:
+    if not isinstance(item, dict):
+        raise bad(f"rule {n} must be a mapping")
+    unknown = [k for k in item if k not in _RULE_KEYS]
+    if unknown:
+        raise bad(f"rule {n} has unknown key `{unknown[0]}` (known: {', '.join(_RULE_KEYS)})")
+    sources = item.get("sources")
+    if isinstance(sources, bool) or not isinstance(sources, int) or sources < 2:
+        raise bad(f"rule {n} needs `sources:`, a whole number of independent sources, 2 or more")
+    kinds = _strings(item.get("kind"), f"rule {n} `kind`", bad)
+    if any(k not in _KINDS for k in kinds):
+        raise bad(f"rule {n} `kind` must be one of {', '.join(_KINDS)}")
+    words = tuple(w.lower() for w in _strings(item.get("words"), f"rule {n} `words`", bad))
+    if any(not _WORD.fullmatch(w.rstrip("*")) for w in words):
+        raise bad(f"rule {n} `words` must be single words (a trailing * matches any ending)")
+    flag = item.get("flag")
+    if flag is not None and (not isinstance(flag, str) or not flag.strip()):
+        raise bad(f"rule {n} `flag` must be a front-matter key")
+    if not (kinds or words or flag):
+        raise bad(f"rule {n} selects nothing: give `kind:`, `words:` or `flag:`")
+    name = item.get("name")
+    if name is not None and not isinstance(name, str):
+        raise bad(f"rule {n} `name` must be text")
+    return Rule(sources, name, kinds, words, flag.strip() if flag else None)
+
+
+def _strings(value: Any, what: str, bad) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise bad(f"{what} must be a word or a list of words")
+    return tuple(v.strip() for v in value)
+
+
+# --- what a claim needs --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Need:
+    """How many independent sources a claim needs, and why (the rules or the marker)."""
+
+    sources: int
+    why: tuple[str, ...]
+
+
+def marker(rec: dict[str, Any]) -> int | None:
+    """The claim's own `needs: 2 sources` marker, or None; a marker that cannot be read
+    counts as 2, never as no requirement."""
+    value = rec.get(MARKER_FIELD)
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return max(value, 1)
+    m = _MARKER.match(str(value))
+    return max(int(m.group(1)), 1) if m else 2
+
+
+def needed(rules: tuple[Rule, ...], rec: dict[str, Any], meta: dict[str, Any]) -> Need | None:
+    """What the claim needs, when a rule or its marker asks for more than one source."""
+    why = [(r.sources, f"rule “{r}”") for r in rules if r.picks(rec, meta)]
+    own = marker(rec)
+    if own is not None:
+        why.append((own, f"its marker “{MARKER_FIELD}: {rec.get(MARKER_FIELD)}”"))
+    if not why:
+        return None
+    n = max(s for s, _ in why)
+    return Need(n, tuple(w for s, w in why if s == n)) if n > 1 else None
+
+
+def shortfall(rules: tuple[Rule, ...], rec: dict[str, Any], meta: dict[str, Any]) -> str | None:
+    """Why the claim is under-corroborated, or None when it has the sources it needs."""
+    need = needed(rules, rec, meta)
+    if need is None:
+        return None
+    have = recorded_count(rec)
+    if have >= need.sources:
+        return None
+    found = "`factcheck match` has not counted its sources yet" if have < 0 else f"match found {have}"
+    return f"needs {need.sources} independent sources ({', '.join(need.why)}); {found}"
+
+
+def recorded_count(rec: dict[str, Any]) -> int:
+    """The count `match` wrote on the claim; -1 when there is none."""
+    value = rec.get(COUNT_FIELD)
+    return value if isinstance(value, int) and not isinstance(value, bool) else -1
+
+
+# --- publishers ------------------------------------------------------------------------
+
+
+class Publishers:
+    """Who published each source, read from its sidecar once per run."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self._known: dict[str, str] = {}
+
+    def of(self, rel: str) -> str:
+        if rel not in self._known:
+            self._known[rel] = self._find(rel, set())
+        return self._known[rel]
+
+    def _find(self, rel: str, seen: set[str]) -> str:
+        seen.add(rel)
+        side = _sidecar(self.root, rel)
+        origin = side.get("derived_from")
+        if isinstance(origin, str) and origin.strip():
+            origin = origin.strip()
+            if "://" in origin:
+                return host_key(origin)
+            origin = origin.lstrip("./")
+            if origin not in seen:
+                return self._find(origin, seen)
+        publisher = side.get("publisher")
+        if isinstance(publisher, str) and publisher.strip():
+            return "publisher:" + " ".join(publisher.casefold().split())
+        url = side.get("url")
+        if isinstance(url, str) and "://" in url:
+            return host_key(url)
+        return "file:" + rel
+
+    def count(self, evidence: list[dict[str, Any]]) -> int:
+        """Independent publishers among the passages that support the claim."""
+        return len({self.of(str(e["source"])) for e in evidence if e.get("verdict") == "supported" and e.get("source")})
+
+    def digest(self, paths: list[str]) -> str:
+        """One digest of every source's publisher: a sidecar edit changes what a count means."""
+        text = "".join(f"{p}\0{self.of(p)}\n" for p in sorted(paths))
+        return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+# Second-level labels under which names are registered ("bbc.co.uk", "abc.net.au").
+_SECOND_LEVEL = {"co", "com", "net", "org", "gov", "ac", "edu", "gv", "or", "ne"}
+
+
+def host_key(url: str) -> str:
+    """The site a URL belongs to: its host without `www.` and without subdomains, so
+    news.example.org and www.example.org are one publisher."""
+    from urllib.parse import urlparse
+
+    host = (urlparse(url).hostname or "").lower().rstrip(".")
+    labels = host.split(".")
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
+    return "host:" + ".".join(labels[-keep:])
+
+
+def _sidecar(root: Path, rel: str) -> dict[str, Any]:
+    from factcheck import yamlio
+    from factcheck.errors import FactcheckError
+    from factcheck.sources import SIDECAR_SUFFIX
+
+    side = root / (rel + SIDECAR_SUFFIX)
+    try:
+        if not side.is_file() or side.is_symlink():
+            return {}
+        data = yamlio.load(side.read_text(encoding="utf-8"), path=str(side))
+    except (FactcheckError, OSError, UnicodeDecodeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def rules_digest(rules: tuple[Rule, ...]) -> str:
+    return hashlib.sha256(repr(rules).encode("utf-8")).hexdigest()[:16]
+
+
+class Tally:
+    """What `match` writes on a draft's claims: the count, on the claims that need one."""
+
+    def __init__(self, rules: tuple[Rule, ...], publishers: Publishers, meta: dict[str, Any]):
+        self.rules, self.publishers, self.meta = rules, publishers, meta
+
+    def count(self, rec: dict[str, Any], evidence: list[dict[str, Any]]) -> int | None:
+        picked = any(r.picks(rec, self.meta) for r in self.rules) or marker(rec) is not None
+        return self.publishers.count(evidence) if picked else None
+
+    def recorded(self, rec: dict[str, Any], evidence: list[dict[str, Any]]) -> bool:
+        return rec.get(COUNT_FIELD) == self.count(rec, evidence)
+
+    def apply(self, rec: dict[str, Any], evidence: list[dict[str, Any]]) -> None:
+        n = self.count(rec, evidence)
+        if n is None:
+            rec.pop(COUNT_FIELD, None)
+        else:
+            rec[COUNT_FIELD] = n
+
+
+# --- sign-off ---------------------------------------------------------------------------
+
+
+def approval_extra(rules: tuple[Rule, ...], rec: dict[str, Any], meta: dict[str, Any], override: str | None) -> dict[str, Any] | None:
+    """What an approval of `rec` must carry: nothing when it is corroborated, the override
+    note when it is not; refused (ReviewError) when it is not and there is no note."""
+    from factcheck.errors import ReviewError
+
+    short = shortfall(rules, rec, meta)
+    if short is None:
+        return None
+    if not (override and override.strip()):
+        raise ReviewError(
+            f"claim {rec.get('id')} {short}; add sources and run `factcheck match`, "
+            'or approve it anyway with --override "why it can stand"'
+        )
+    return {OVERRIDE_FIELD: " ".join(override.split())}
+
+
+# --- the gate ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GateNote:
+    """An approved claim short of its sources: overridden (a warning naming the editor) or not."""
+
+    claim: dict[str, Any]
+    message: str
+    overridden: bool
+
+
+def approved_shortfalls(rules: tuple[Rule, ...], approved: list[dict[str, Any]], meta: dict[str, Any]) -> list[GateNote]:
+    """For each approved claim short of its independent sources: whether its approval
+    carries an override. An approval without one was not made by `approve` (which refuses
+    it) or was made before the sources fell short: either way it does not count."""
+    notes = []
+    for rec in approved:
+        short = shortfall(rules, rec, meta)
+        if short is None:
+            continue
+        last = rec["reviews"][-1]
+        who = f"{last.get('name') or last.get('by')} <{last.get('by')}>"
+        reason = last.get(OVERRIDE_FIELD)
+        if isinstance(reason, str) and reason.strip():
+            message = f"{rec.get('kind')} approved by {who} with too few sources: it {short}; override: {reason.strip()}"
+            notes.append(GateNote(rec, message, True))
+        else:
+            message = (
+                f"{rec.get('kind')} approved by {last.get('by')} but it {short}; "
+                'run `factcheck approve --override "why"` or add sources'
+            )
+            notes.append(GateNote(rec, message, False))
+    return notes

@@ -1,0 +1,302 @@
+"""Corroboration rules end to end: `match` counts independent sources, `approve` and
+`review` refuse a claim short of them without an override, and the gate reports
+overrides as warnings and bare approvals as findings, in every CI format."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from factcheck import yamlio
+from gitnewsroom import EDITOR, RITA, WRITER, newsroom  # noqa: F401
+
+RULES = """\
+reviewers:
+  - ed@example.org
+  - rita@example.org
+corroboration:
+  - name: deaths
+    words: [died, killed]
+    sources: 2
+"""
+
+DRAFT = """\
+---
+date: 2026-01-04
+sources:
+  - sources/*.txt
+---
+# Fire at the depot
+
+Firefighters said 3 people died in the blaze at the old depot on Sunday night.
+
+The council approved 114 new homes on the old depot site.
+"""
+
+WIRE = "Firefighters said 3 people died in the blaze at the old depot on Sunday night.\n"
+HOMES = "The council approved 114 new homes on the old depot site last year.\n"
+
+
+def setup_room(room, config: str = RULES, draft: str = DRAFT):
+    room.write(".factcheck.yaml", config)
+    room.write("sources/wire.txt", WIRE + HOMES)
+    room.write("sources/wire.txt.source.yaml", "url: https://www.wire.example.com/fire-story\n")
+    # a local paper's copy of the wire story: not an independent source
+    room.write("sources/paper.txt", "From the wire. " + WIRE)
+    room.write("sources/paper.txt.source.yaml", "derived_from: sources/wire.txt\n")
+    room.write("drafts/fire.md", draft)
+    assert room.run("scan", "-q", who=WRITER).exit_code == 0
+    result = room.run("match", "-q", who=WRITER)
+    assert result.exit_code == 0, result.output
+    room.commit("Draft the fire story")
+    return room
+
+
+def claim(room, text: str) -> dict:
+    return next(c for c in room.claims("drafts/fire.md") if c["text"] == text)
+
+
+def add_radio_source(room, publisher: str = "City Radio"):
+    room.write("sources/radio.txt", "Speaking on air, firefighters said 3 people died in the blaze at the old depot on Sunday night.\n")
+    room.write("sources/radio.txt.source.yaml", f"publisher: {publisher}\n")
+    result = room.run("match", "-q", who=WRITER)
+    assert result.exit_code == 0, result.output
+    room.commit("Add the radio source")
+
+
+def test_match_counts_independent_publishers_only_on_picked_claims(newsroom):
+    room = setup_room(newsroom)
+    deaths, homes = claim(room, "3"), claim(room, "114")
+    assert deaths["verdict"] == "supported"
+    assert {e["source"] for e in deaths["evidence"]} == {"sources/wire.txt", "sources/paper.txt"}
+    # the paper's copy is derived from the wire story: one publisher
+    assert deaths["independent_sources"] == 1
+    assert "independent_sources" not in homes  # no rule picks it
+    add_radio_source(room)
+    assert claim(room, "3")["independent_sources"] == 2
+
+
+def test_sidecar_publisher_change_is_counted_again_without_force(newsroom):
+    room = setup_room(newsroom)
+    add_radio_source(room)
+    assert claim(room, "3")["independent_sources"] == 2
+    # the radio station turns out to carry the wire's copy: same publisher as the wire's host
+    room.write("sources/radio.txt.source.yaml", "derived_from: https://wire.example.com/fire-story\n")
+    assert room.run("match", "-q", who=WRITER).exit_code == 0
+    assert claim(room, "3")["independent_sources"] == 1
+
+
+def test_rule_change_is_counted_again_without_force(newsroom):
+    room = setup_room(newsroom)
+    room.write(".factcheck.yaml", RULES.replace("words: [died, killed]", "words: [approved]"))
+    assert room.run("match", "-q", who=WRITER).exit_code == 0
+    assert "independent_sources" not in claim(room, "3")
+    assert claim(room, "114")["independent_sources"] == 1
+
+
+def test_approve_refuses_under_corroborated_claim_without_override(newsroom):
+    room = setup_room(newsroom)
+    cid = claim(room, "3")["id"]
+    result = room.run("approve", "drafts/fire.md", cid)
+    assert result.exit_code == 2
+    assert f"claim {cid} needs 2 independent sources (rule “deaths”); match found 1" in result.output
+    assert "--override" in result.output
+    assert claim(room, "3").get("reviews") is None  # nothing recorded
+    # the other claim needs one source and is approved as usual
+    assert room.run("approve", "drafts/fire.md", claim(room, "114")["id"]).exit_code == 0
+
+
+def test_all_supported_skips_under_corroborated_claims(newsroom):
+    room = setup_room(newsroom)
+    result = room.run("approve", "drafts/fire.md", "--all-supported")
+    assert result.exit_code == 0, result.output
+    cid = claim(room, "3")["id"]
+    assert f"skipped, too few independent sources (name it with --override to approve it): {cid}" in result.output
+    assert claim(room, "3").get("reviews") is None
+    assert claim(room, "114")["status"] == "approved"
+
+
+def test_override_is_recorded_and_the_gate_warns_naming_the_editor(newsroom, tmp_path, monkeypatch):
+    room = setup_room(newsroom)
+    cid = claim(room, "3")["id"]
+    assert room.run("approve", "drafts/fire.md", claim(room, "114")["id"]).exit_code == 0
+    result = room.run("approve", "drafts/fire.md", cid, "--override", "fire chief confirmed by phone")
+    assert result.exit_code == 0, result.output
+    last = claim(room, "3")["reviews"][-1]
+    assert last["override"] == "fire chief confirmed by phone" and last["by"] == "ed@example.org"
+
+    text = room.run("check")
+    assert text.exit_code == 0, text.output  # a warning does not hold the draft back
+    assert "corroboration-overridden" in text.output
+    assert "approved by Ed Itor <ed@example.org> with too few sources" in text.output
+    assert "override: fire chief confirmed by phone" in text.output
+    assert "all clear (1 warning)" in text.output
+
+    data = json.loads(room.run("check", "--format", "json").output)
+    assert data["clear"] is True
+    [warning] = data["findings"]
+    assert warning["kind"] == "corroboration-overridden" and warning["level"] == "warning" and warning["claim"] == cid
+    assert "ed@example.org" in warning["message"]
+
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    github = room.run("check", "--format", "github")
+    assert github.exit_code == 0
+    [line] = [x for x in github.output.splitlines() if x.startswith("::")]
+    assert line.startswith("::warning file=drafts/fire.md,line=") and "Ed Itor <ed@example.org>" in line
+    assert "Corroboration overridden" in summary.read_text()
+
+    sarif = json.loads(room.run("check", "--format", "sarif").output)
+    [res] = sarif["runs"][0]["results"]
+    assert res["level"] == "warning" and res["ruleId"] == "corroboration-overridden"
+    rules = {r["id"]: r for r in sarif["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["corroboration-overridden"]["defaultConfiguration"]["level"] == "warning"
+    assert rules["under-corroborated"]["defaultConfiguration"]["level"] == "error"
+
+
+def test_second_independent_source_lets_approve_through_and_gate_is_silent(newsroom):
+    room = setup_room(newsroom)
+    add_radio_source(room)
+    assert room.run("approve", "drafts/fire.md", "--all-supported").exit_code == 0
+    result = room.run("check", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["findings"] == []
+
+
+def test_hand_written_approval_without_override_fails_the_gate(newsroom):
+    """An editor who types an approval into the claims file (and commits it as themselves)
+    gets past `approve`'s refusal but not past the gate."""
+    from factcheck import review
+
+    room = setup_room(newsroom)
+    assert room.run("approve", "drafts/fire.md", claim(room, "114")["id"]).exit_code == 0
+    path = room.repo / "claims/drafts/fire.yaml"
+    data = yamlio.load(path.read_text(), path="x")
+    rec = next(c for c in data["claims"] if c["text"] == "3")
+    review.record(rec, review.Decision.APPROVED, review.Reviewer(*EDITOR), "2026-01-05T12:00:00Z")
+    path.write_text(yamlio.dump(data))
+    room.commit("Approve by hand", who=EDITOR)
+
+    text = room.run("check")
+    assert text.exit_code == 1, text.output
+    assert f"under-corroborated: {rec['id']}: figure approved by ed@example.org but it needs 2 independent sources" in text.output
+    sarif = json.loads(room.run("check", "--format", "sarif").output)
+    [res] = sarif["runs"][0]["results"]
+    assert res["ruleId"] == "under-corroborated" and res["level"] == "error"
+    github = room.run("check", "--format", "github").output
+    assert "::error file=drafts/fire.md" in github and "Too few independent sources" in github
+
+
+def test_claim_marker_needs_sources_without_any_rule(newsroom):
+    room = setup_room(newsroom, config=RULES.split("corroboration:")[0])
+    assert "independent_sources" not in claim(room, "114")
+    path = room.repo / "claims/drafts/fire.yaml"
+    data = yamlio.load(path.read_text(), path="x")
+    next(c for c in data["claims"] if c["text"] == "114")["needs"] = "2 sources"
+    path.write_text(yamlio.dump(data))
+    assert room.run("match", "-q", who=WRITER).exit_code == 0
+    homes = claim(room, "114")
+    assert homes["independent_sources"] == 1 and homes["needs"] == "2 sources"
+    room.commit("Mark the homes figure", who=WRITER)
+    result = room.run("approve", "drafts/fire.md", homes["id"])
+    assert result.exit_code == 2
+    assert "its marker “needs: 2 sources”" in result.output
+
+
+def test_marker_survives_an_edit_of_the_claim(newsroom):
+    room = setup_room(newsroom, config=RULES.split("corroboration:")[0])
+    path = room.repo / "claims/drafts/fire.yaml"
+    data = yamlio.load(path.read_text(), path="x")
+    next(c for c in data["claims"] if c["text"] == "114")["needs"] = 3
+    path.write_text(yamlio.dump(data))
+    room.write("drafts/fire.md", DRAFT.replace("114", "141"))
+    assert room.run("scan", "-q", who=WRITER).exit_code == 0
+    assert claim(room, "141")["needs"] == 3
+
+
+def test_front_matter_flag_rule(newsroom):
+    config = RULES.split("corroboration:")[0] + "corroboration:\n  - flag: single_source_story\n    sources: 2\n"
+    room = setup_room(newsroom, config=config, draft=DRAFT.replace("date: 2026-01-04", "date: 2026-01-04\nsingle_source_story: true"))
+    homes = claim(room, "114")
+    assert homes["independent_sources"] == 1
+    result = room.run("approve", "drafts/fire.md", homes["id"])
+    assert result.exit_code == 2 and "rule “flag single_source_story: 2 sources”" in result.output
+
+
+def test_kind_rule_selects_by_kind_only(newsroom):
+    config = RULES.split("corroboration:")[0] + "corroboration:\n  - kind: quote\n    sources: 2\n"
+    room = setup_room(newsroom, config=config)
+    assert all("independent_sources" not in c for c in room.claims("drafts/fire.md"))  # no quotes in the draft
+
+
+def test_interactive_review_asks_for_an_override(newsroom):
+    room = setup_room(newsroom)
+    deaths, homes = claim(room, "3"), claim(room, "114")
+    # first claim: approve, then Enter at the override prompt skips it; second: approve with a note
+    result = room.run("review", "drafts/fire.md", input="a\n\na\n\n")
+    assert result.exit_code == 0, result.output
+    assert "needs 2 independent sources" in result.output
+    assert claim(room, "3").get("reviews") is None
+    assert claim(room, "114")["status"] == "approved"
+    result = room.run("review", "drafts/fire.md", input="a\ncounted bodies at the scene\nphoto desk\n")
+    assert result.exit_code == 0, result.output
+    last = claim(room, "3")["reviews"][-1]
+    assert last["override"] == "counted bodies at the scene" and last["note"] == "photo desk"
+    assert deaths["id"] != homes["id"]
+
+
+def test_override_note_is_signed_and_tamper_evident(newsroom):
+    """Editing the override of a committed approval makes it a decision nobody committed."""
+    room = setup_room(newsroom)
+    assert room.run("approve", "drafts/fire.md", claim(room, "114")["id"]).exit_code == 0
+    assert room.run("approve", "drafts/fire.md", claim(room, "3")["id"], "--override", "one source, named").exit_code == 0
+    path = room.repo / "claims/drafts/fire.yaml"
+    path.write_text(path.read_text().replace("override: one source, named", "override: two sources"))
+    room.commit("Edit the override", who=RITA)
+    result = room.run("check")
+    assert result.exit_code == 1
+    assert "forged" in result.output
+
+
+def test_rules_changed_on_a_branch_are_config_changed(newsroom):
+    room = setup_room(newsroom)
+    room.git("checkout", "-q", "-b", "weaker")
+    room.write(".factcheck.yaml", RULES.replace("sources: 2", "sources: 1"))
+    result = room.run("check", "--base", "main")
+    assert result.exit_code == 2  # sources: 1 is not a rule
+    room.write(".factcheck.yaml", RULES.split("corroboration:")[0])
+    room.write("drafts/fire.md", DRAFT + "\nMore to come.\n")
+    assert room.run("scan", "-q", who=WRITER).exit_code == 0
+    room.commit("Drop the rules", who=WRITER)
+    result = room.run("check", "--base", "main")
+    assert result.exit_code == 1
+    assert "config-changed" in result.output and "`corroboration` changed on this branch" in result.output
+
+
+@pytest.mark.parametrize(
+    "rules, message",
+    [
+        ("corroboration: yes\n", "must be a list of rules"),
+        ("corroboration:\n  - sources: 2\n", "rule 1 selects nothing"),
+        ("corroboration:\n  - words: [died]\n", "rule 1 needs `sources:`"),
+        ("corroboration:\n  - words: [died]\n    sources: 2\n    colour: red\n", "unknown key `colour`"),
+        ("corroboration:\n  - kind: rumour\n    sources: 2\n", "`kind` must be one of"),
+        ("corroboration:\n  - words: [two words]\n    sources: 2\n", "must be single words"),
+    ],
+)
+def test_bad_rules_are_one_config_error_line(newsroom, rules, message):
+    room = newsroom
+    room.write(".factcheck.yaml", "reviewers: [ed@example.org]\n" + rules)
+    result = room.run("check")
+    assert result.exit_code == 2
+    assert f".factcheck.yaml:2: `corroboration`: " in result.output and message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_publisher_identity():
+    from factcheck.policy.corroboration import host_key
+
+    assert host_key("https://www.example.org/a") == host_key("http://news.example.org/b") == "host:example.org"
+    assert host_key("https://www.bbc.co.uk/news") == "host:bbc.co.uk"
+    assert host_key("https://example.com/") != host_key("https://example.org/")
