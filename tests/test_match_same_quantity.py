@@ -10,7 +10,6 @@ import pytest
 
 from tests.test_match_quantities import judged, verdict_of
 
-
 # --- people counted by what happened to them ---------------------------------------------------
 
 
@@ -43,7 +42,7 @@ def test_a_count_of_people_is_not_read_against_another_events_count(tmp_path):
 
 
 def test_a_bare_figure_is_not_counted_in_its_neighbours_noun(tmp_path):
-    """"55" in the draft counts whatever "in the northern district" has, not the "cases" of
+    """ "55" in the draft counts whatever "in the northern district" has, not the "cases" of
     the figure before it; the source's district figure is the one to weigh."""
     source = (
         "As of 2 May the county had 412 confirmed measles cases, of which 230 were in the river "
@@ -77,9 +76,11 @@ def test_a_time_of_day_is_not_the_date_of_a_snapshot(tmp_path):
 
 
 def test_a_year_in_the_source_does_not_bear_out_a_count(tmp_path):
-    """"since 1985" says when; the draft's bound counts lighthouses, which the source gives
+    """ "since 1985" says when; the draft's bound counts lighthouses, which the source gives
     as 610, and 610 is not more than 640."""
-    source = "The coast has lost a third of its keepers since 1985, yet 610 lighthouses still shine along it each night."
+    source = (
+        "The coast has lost a third of its keepers since 1985, yet 610 lighthouses still shine along it each night."
+    )
     claims = judged(tmp_path, "More than 640 lighthouses still shine each night along the coast.", source)
     assert verdict_of(claims, "More than 640 lighthouses")["verdict"] != "supported"
 
@@ -88,7 +89,9 @@ def test_a_count_lined_up_with_a_percentage_is_not_compared(tmp_path):
     """Word by word, the draft's "640 lighthouses" falls on the source's "35%": a count and a
     share are never one figure, whatever the alignment says."""
     source = "Funding for keepers fell 35% after 1985, yet every night 610 lighthouses shine along the coast."
-    claims = judged(tmp_path, "Funding for keepers fell after 1985, yet every night 640 lighthouses shine along the coast.", source)
+    claims = judged(
+        tmp_path, "Funding for keepers fell after 1985, yet every night 640 lighthouses shine along the coast.", source
+    )
     c = verdict_of(claims, "640 lighthouses")
     assert all("35%" not in e["reason"] for e in c.get("evidence") or []), c.get("evidence")
 
@@ -97,14 +100,26 @@ def test_a_count_lined_up_with_a_percentage_is_not_compared(tmp_path):
 
 
 def test_a_bound_many_times_off_its_figure_is_no_evidence():
-    """"more than 2 rangers" is true of 1,480, but no reporter bounds 1,480 by 2: a figure ten
+    """ "more than 2 rangers" is true of 1,480, but no reporter bounds 1,480 by 2: a figure ten
     times or more from the bound is likelier another quantity than the one the claim counts."""
     from factcheck.match import values
 
-    bound = {"kind": "figure", "text": "more than 2 rangers", "value": 2, "qualifier": "more than", "sentence": "More than 2 rangers died."}
+    bound = {
+        "kind": "figure",
+        "text": "more than 2 rangers",
+        "value": 2,
+        "qualifier": "more than",
+        "sentence": "More than 2 rangers died.",
+    }
     assert values.far_off(bound, 1480, "1,480 crew members")
     assert not values.far_off(bound, 3, "3 rangers")
-    under = {"kind": "figure", "text": "under 5 million", "value": 5e6, "qualifier": "under", "sentence": "Under 5 million live there."}
+    under = {
+        "kind": "figure",
+        "text": "under 5 million",
+        "value": 5e6,
+        "qualifier": "under",
+        "sentence": "Under 5 million live there.",
+    }
     assert values.far_off(under, 12, "12")
     assert not values.far_off({**under, "qualifier": None, "text": "5 million"}, 12, "12")  # not a bound
 
@@ -119,7 +134,9 @@ def test_people_and_residents_count_the_same_heads(tmp_path):
 
 def test_a_bound_near_its_figure_is_still_borne_out(tmp_path):
     source = "The shelter took in 412 dogs last winter."
-    c = verdict_of(judged(tmp_path, "The shelter took in more than 400 dogs last winter.", source), "more than 400 dogs")
+    c = verdict_of(
+        judged(tmp_path, "The shelter took in more than 400 dogs last winter.", source), "more than 400 dogs"
+    )
     assert c["verdict"] == "supported"
 
 
@@ -132,10 +149,13 @@ def test_a_rating_bound_is_read_on_its_scale(tmp_path):
 # --- the thing counted, every word of it ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("draft, text, verdict", [
-    ("The band has released fewer than 12 live albums.", "fewer than 12 live albums", "supported"),
-    ("The band has released more than 12 live albums.", "more than 12 live albums", "contradicted"),
-])
+@pytest.mark.parametrize(
+    "draft, text, verdict",
+    [
+        ("The band has released fewer than 12 live albums.", "fewer than 12 live albums", "supported"),
+        ("The band has released more than 12 live albums.", "more than 12 live albums", "contradicted"),
+    ],
+)
 def test_the_figure_counting_the_same_thing_outweighs_ones_sharing_the_noun(tmp_path, draft, text, verdict):
     source = "Over four decades the band put out 27 studio albums, 4 box sets, 11 live albums, and 90 singles."
     c = verdict_of(judged(tmp_path, draft, source), text)
@@ -152,7 +172,10 @@ def test_a_less_related_sentence_does_not_clear_a_contradicted_bound(tmp_path):
         "A further 412 homes lost power in the neighbouring town of Elmbridge, officials said.\n\n"
         "On 3 February the storm cut power to more than 600 homes in the city of Harwick."
     )
-    c = verdict_of(judged(tmp_path, "In February, under 450 homes lost power in the city of Harwick during the storm.", source), "under 450 homes")
+    c = verdict_of(
+        judged(tmp_path, "In February, under 450 homes lost power in the city of Harwick during the storm.", source),
+        "under 450 homes",
+    )
     assert c["verdict"] != "supported", c.get("evidence")
 
 

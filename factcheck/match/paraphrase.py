@@ -227,7 +227,9 @@ def _weigh(claim: dict, r: Related, items: list) -> Finding | None:
     contradicts."""
     for item in items:
         verdict, reason = _compare(claim, item, sole=len(items) == 1)
-        if verdict is Verdict.SUPPORTED and not (claim.get("kind") == "figure" and values.far_off(claim, item.value, item.text)):
+        if verdict is Verdict.SUPPORTED and not (
+            claim.get("kind") == "figure" and values.far_off(claim, item.value, item.text)
+        ):
             return _finding(r, verdict, reason)
     strict = [i for i in items if _fits(claim, i, strict=True)]
     if r.same_statement and len(strict) == 1:

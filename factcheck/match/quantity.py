@@ -111,14 +111,29 @@ def judge(claim: dict, ctx, sentence: str, start: int, end: int) -> list[paraphr
         if fit is None:
             continue
         verdict, reason = _compare(claim, fit)
-        if verdict is Verdict.SUPPORTED and claim.get("kind") == "figure" and values.far_off(claim, fit.item.value, fit.item.text):
+        if (
+            verdict is Verdict.SUPPORTED
+            and claim.get("kind") == "figure"
+            and values.far_off(claim, fit.item.value, fit.item.text)
+        ):
             continue
-        rivals = [f for f in fits if f is not fit and f.unit >= fit.unit and f.near >= fit.near * RIVAL and f.whole >= fit.whole]
+        rivals = [
+            f
+            for f in fits
+            if f is not fit and f.unit >= fit.unit and f.near >= fit.near * RIVAL and f.whole >= fit.whole
+        ]
         if verdict is Verdict.SUPPORTED:
             # "Less than $300 million" is true of many figures: a rival reading that
             # contradicts it leaves the sentence undecided.
-            wide = [f for f in fits if f is not fit and f.unit >= fit.unit and f.near >= fit.near * LOOSE_RIVAL and f.whole >= fit.whole]
-            if not (_loose(claim) and any(_compare(claim, f)[0] is Verdict.CONTRADICTED for f in wide)) and r.coverage > against:
+            wide = [
+                f
+                for f in fits
+                if f is not fit and f.unit >= fit.unit and f.near >= fit.near * LOOSE_RIVAL and f.whole >= fit.whole
+            ]
+            if (
+                not (_loose(claim) and any(_compare(claim, f)[0] is Verdict.CONTRADICTED for f in wide))
+                and r.coverage > against
+            ):
                 # A sentence less about the claim than one that contradicts it does not
                 # clear it: "561 people died in a neighbouring state" beside "more than
                 # 700 people were killed in the city".
@@ -366,7 +381,12 @@ def _unit_fit(claim: dict, c, text: str) -> float | None:
         # "61,000 visitors" do not.
         if _anyone(km) and _anyone(kt):
             return 1.0  # "5 million people" and "6,480,112 residents" count the same heads
-        if _people(km) and _noun(kt) in _claim_near(claim) or _people(kt) and _noun(km) in _figure_near(text, c.start, c.end):
+        if (
+            _people(km)
+            and _noun(kt) in _claim_near(claim)
+            or _people(kt)
+            and _noun(km) in _figure_near(text, c.start, c.end)
+        ):
             return 1.0  # the people counted by what happened to them: "4,600 people died" is "4,600 deaths"
         if _noun(km) in _own_words(text, c.start, c.end) or _noun(kt) in _claim_words(claim):
             return 0.5
@@ -405,10 +425,8 @@ def _blanked(text: str, start: int, end: int) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _figure_spans(text: str) -> tuple[tuple[int, int], ...]:
-    try:
-        from factcheck.numbers import parse_figures
-    except ImportError:
-        return ()
+    from factcheck.extract.numbers.parse import parse_figures
+
     return tuple((f.start, f.end) for f in parse_figures(text, 0, len(text)))
 
 

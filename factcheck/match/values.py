@@ -312,7 +312,11 @@ def far_off(claim: dict, source_value, source_text: str) -> str | None:
     from factcheck.match.intervals import kind_of
 
     text = claim.get("text") or ""
-    if kind_of(effective_qualifier(claim)) not in ("more", "less", "at_least", "at_most") or "/" in text or " out of " in text:
+    if (
+        kind_of(effective_qualifier(claim)) not in ("more", "less", "at_least", "at_most")
+        or "/" in text
+        or " out of " in text
+    ):
         return None  # a rating's bound ("more than 9 out of 10") is read on its scale
     bound, theirs = _as_float(claim.get("value")), _as_float(source_value)
     if not bound or not theirs or bound <= 0 or theirs <= 0 or max(bound / theirs, theirs / bound) < FAR_OFF:
@@ -374,7 +378,10 @@ def compare_dates(claim: dict, source_value, source_text: str, source_before: st
     if bound in ("before", "after", "since", "by") and not _DATE_WORDS.search(source_text):
         # "after 1930" is not borne out by the source's "today" or "Friday": a bound on a
         # written date needs a written date to weigh it against.
-        return Verdict.NOT_FOUND, f"the source gives {source_text!r}, which does not settle {bound} {claim.get('text')!r}"
+        return (
+            Verdict.NOT_FOUND,
+            f"the source gives {source_text!r}, which does not settle {bound} {claim.get('text')!r}",
+        )
     mine_iv = date_interval(mine, bound, part)
     # "As of 29 April" or "by 2018" in a source dates what it reports: it is that day.
     theirs_iv = date_interval(theirs, "" if s_bound in ("by", "as of") else s_bound, s_part)
