@@ -199,3 +199,56 @@ def test_a_time_of_day_is_not_weighed_against_a_calendar_date():
     in_2017 = {"kind": "date", "text": "2017", "value": "2017"}
     assert not quantity._dates_comparable(in_2017, SimpleNamespace(text="Christmas", value="2020-12-25"))
     assert quantity._dates_comparable(in_2017, SimpleNamespace(text="December 2016", value="2016-12"))
+
+
+# --- a source's bound is written just past its figure ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "draft, text, verdict",
+    [
+        ("The app has more than 48 million users.", "more than 48 million users", "contradicted"),
+        ("The app has more than 40 million users.", "more than 40 million users", "supported"),
+    ],
+)
+def test_a_sources_bound_reads_as_just_past_its_figure(tmp_path, draft, text, verdict):
+    """ "over 47 million" is a figure between 47 and 48 million: "more than 48 million" cannot
+    be it, though the two bounds overlap as written."""
+    source = "Five years after launch the app has over 47 million users, its maker said."
+    c = verdict_of(judged(tmp_path, draft, source), text)
+    assert c["verdict"] == verdict, c.get("evidence")
+
+
+def test_a_round_source_bound_is_a_threshold_not_a_figure(tmp_path):
+    """ "more than 50 people" in a rule is a limit: it says nothing against "more than 100"."""
+    source = "The council has banned gatherings of more than 50 people in the square."
+    c = verdict_of(
+        judged(tmp_path, "The council has banned gatherings of more than 100 people.", source), "more than 100 people"
+    )
+    assert c["verdict"] != "contradicted", c.get("evidence")
+
+
+# --- the one figure in the claim's unit, and the noun a figure is the value of ---------------------
+
+
+def test_the_sentences_only_amount_of_money_decides_though_the_source_says_it(tmp_path):
+    """The source calls the film "it" and shares one word with the draft; its one amount of
+    money, beside that word's synonym, is the gross the draft states."""
+    source = "It was released on May 2, met with warm reviews from critics, and has grossed $8.2 million."
+    claims = judged(tmp_path, "The Quiet Orchard (film) earned more than $9 million.", source)
+    c = verdict_of(claims, "more than $9 million")
+    assert c["verdict"] == "contradicted", c.get("evidence")
+    assert "$8.2 million" in c["evidence"][0]["reason"]
+
+
+@pytest.mark.parametrize(
+    "draft, text, verdict",
+    [
+        ("The county has more than 300 confirmed flu cases.", "more than 300 confirmed flu cases", "contradicted"),
+        ("The county has fewer than 300 confirmed flu cases.", "fewer than 300 confirmed flu cases", "supported"),
+    ],
+)
+def test_a_bare_figure_is_the_value_of_the_noun_that_reached_it(tmp_path, draft, text, verdict):
+    source = "By Friday the confirmed cases reached 274, most of them in the northern villages."
+    c = verdict_of(judged(tmp_path, draft, source), text)
+    assert c["verdict"] == verdict, c.get("evidence")

@@ -45,6 +45,9 @@ LOOSE_RIVAL = 0.5
 # A sentence must share this much more of the claim's context than one that surely
 # contradicts the claim to bear it out regardless.
 SURER = 0.1
+# The share of the claim's nearest words a sentence's only figure in the claim's unit must
+# have around it to contradict the claim from a sentence that shares little else.
+LONE_NEAR = 0.4
 # A figure counting the very thing the claim counts ("compilation albums", not just
 # "albums") fits by this much more than one sharing only the noun ("live albums").
 WHOLE_UNIT = 0.2
@@ -53,6 +56,7 @@ PASSAGES = 6
 MAX_FOUND = 3
 
 _PART_OF = re.compile(r"^(\d[\d,]*)\s+out\s+of\s+\d")
+_THOUSANDS_POINT = re.compile(r"(\d{1,3}(?:\.\d{3})+)\s+[^\W\d_]")
 _YEAR = re.compile(r"^(1[0-9]|20)\d\d$")
 
 
@@ -138,7 +142,11 @@ def judge(claim: dict, ctx, sentence: str, start: int, end: int) -> list[paraphr
                 # clear it: "561 people died in a neighbouring state" beside "more than
                 # 700 people were killed in the city".
                 supported.append(_finding(r, verdict, reason, fit))
-        elif verdict is Verdict.CONTRADICTED and fit.sure and (r.coverage >= paraphrase.RELATED or fit.counted):
+        elif (
+            verdict is Verdict.CONTRADICTED
+            and fit.sure
+            and (r.coverage >= paraphrase.RELATED or fit.counted or _lone(fit, fits))
+        ):
             # Another figure of the sentence that would bear the claim out means the
             # sentence may well be read the other way: say nothing rather than a false alarm.
             if not any(_compare(claim, f)[0] is Verdict.SUPPORTED for f in rivals):
@@ -199,6 +207,9 @@ def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> l
         part = _PART_OF.match(c.text)
         if part and claim.get("kind") == "figure":
             value = float(part.group(1).replace(",", ""))  # "15 out of 28 provinces" counts 15 provinces
+        points = _THOUSANDS_POINT.match(text, c.start)
+        if points and claim.get("kind") == "figure" and unit >= 1.0 and _counts_things(claim.get("unit")):
+            value = float(points.group(1).replace(".", ""))  # "8.958 people": no one counts part of a person
         item = paraphrase._Item(single_line(c.text), value, c.unit, c.qualifier, span)
         sure = unit >= 1.0 or (unit == 0.0 and not claim.get("unit") and not c.unit and near >= SURE_FIT)
         before = text[max(0, c.start - 40) : c.start]
@@ -221,6 +232,16 @@ def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> l
         fits = [f for f in fits if f.whole or f.unit < 1.0]
     fits.sort(key=lambda f: -f.score)
     return fits
+
+
+def _lone(fit: Fit, fits: list[Fit]) -> bool:
+    """The sentence's only figure in the claim's unit (or its only date), and the claim's words
+    stand around it: "over $87 million" is the gross that "more than $88 million" speaks of,
+    and "released on January 23, 1985" the release of "released before 1985", though the
+    source calls the film "it"."""
+    if fit.near < LONE_NEAR or any(f is not fit and f.unit >= fit.unit for f in fits):
+        return False
+    return fit.unit >= 1.0 or (isinstance(fit.item.value, str) and any(ch.isdigit() for ch in fit.item.text))
 
 
 def _dates_comparable(claim: dict, c) -> bool:
@@ -393,11 +414,43 @@ def _unit_fit(claim: dict, c, text: str) -> float | None:
         return None
     if values.is_measure(km) or values.is_measure(kt) or conversions.dimension(mine) or conversions.dimension(theirs):
         return None  # money or a measure on one side only
+    if km and _noun(km) == _next_noun(text, c.end):
+        return 1.0  # "8.958 people": the claim's noun right after the figure, read without it
+    if km and _noun(km) == _subject(text, c.start):
+        return 1.0  # "the confirmed cases reached 275": the noun the figure is the value of
     if km and _noun(km) in _own_words(text, c.start, c.end):
         return 0.5
     if kt and _noun(kt) in _claim_near(claim):
         return 0.5
     return 0.0
+
+
+_STANDS_AT = re.compile(
+    r"\b([^\W\d_]+)\s+(?:has\s+|have\s+|had\s+)?(?:reached|rose\s+to|risen\s+to|climbed\s+to|increased\s+to|grew\s+to|"
+    r"fell\s+to|dropped\s+to|jumped\s+to|stood\s+at|stands\s+at|totall?ed|hit|numbered)\s+(?:about\s+|around\s+|over\s+|nearly\s+)?$",
+    re.I,
+)
+
+
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _next_noun(text: str, end: int) -> str:
+    m = _NEXT_WORD.match(text, end)
+    if not m:
+        return ""
+    head = context.stem(m.group(1))
+    return _CANON.get(head, head)
+
+
+def _subject(text: str, start: int) -> str:
+    """The noun a bare figure is the value of, in "the death toll rose to 45" (toll) or "the
+    confirmed cases reached 275" (cases); '' when the words before it are not of that shape."""
+    m = _STANDS_AT.search(text[max(0, start - 60) : start])
+    if not m:
+        return ""
+    head = context.stem(m.group(1))
+    return _CANON.get(head, head)
 
 
 def _claim_near(claim: dict) -> frozenset[str]:

@@ -297,6 +297,12 @@ def _against(claim, value, unit, source_value, source_unit, source_text, source_
         return Verdict.CONTRADICTED, f"the claim says {text!r}; {given}"
     if not theirs.meets(mine):
         return Verdict.CONTRADICTED, f"the claim says {text!r}; {given}"
+    implied = implied_interval(source_value, source_text, source_qualifier) if low is None else None
+    if implied is not None and not implied.meets(mine):
+        return (
+            Verdict.CONTRADICTED,
+            f"the claim says {text!r}; {given}, a bound written just past the figure it stands for",
+        )
     return Verdict.NOT_FOUND, f"{given}, which does not settle {text!r}"
 
 
@@ -322,6 +328,23 @@ def far_off(claim: dict, source_value, source_text: str) -> str | None:
     if not bound or not theirs or bound <= 0 or theirs <= 0 or max(bound / theirs, theirs / bound) < FAR_OFF:
         return None
     return f"the source gives {source_text!r}, {FAR_OFF} times or more from {text!r}: likely another quantity"
+
+
+def implied_interval(value: float, text: str, qualifier: str | None):
+    """What a source's bound implies as news copy writes one: "over $87 million" is a figure
+    between 87 and 88 million, the next step of its last written digit; a writer with
+    $93 million would say "over $90 million". A round bound of one significant digit ("more
+    than 50 people", "over seven times") is left as written. Only ever used to contradict a claim that
+    this reading cannot meet ("more than $88 million"), never to bear one out."""
+    from factcheck.match.intervals import Interval, kind_of, precision
+
+    kind = kind_of(qualifier)
+    step = precision(text, value)
+    if kind not in ("more", "less") or not step or value <= 0 or value / step < 10:
+        return None  # a round "more than 50" is as often a threshold as a figure
+    if kind == "more":
+        return Interval(value, value + step, lo_open=True)
+    return Interval(value - step, value, hi_open=True)
 
 
 _RATING = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:/|out of)\s*(5|10|100)$")
