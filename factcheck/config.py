@@ -8,6 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import ConfigError
+from factcheck.extract.numbers import number_locale
+from factcheck.store import yamlio
+from factcheck.textio import read_text
 
 CONFIG_NAME = ".factcheck.yaml"
 ARCHIVE_ENV = "FACTCHECK_ARCHIVE_URL"
@@ -180,8 +183,6 @@ def _with_archive_env(config: Config) -> Config:
 
 
 def _locale(value: Any, text: str, path: str) -> str:
-    from factcheck.extract.numbers import number_locale
-
     line = _key_line(text, "locale")
     if not isinstance(value, str) or not value.strip():
         raise ConfigError("`locale` must be a locale name such as en-US, en-IN, de-DE or fr-FR", path=path, line=line)
@@ -205,8 +206,6 @@ def _limits(value: Any, text: str, path: str) -> Limits:
 
 
 def parse_config(text: str, *, path: str, root: Path) -> Config:
-    from factcheck.store import yamlio
-
     data = yamlio.load(text, path=path) or {}
     if not isinstance(data, dict):
         raise ConfigError("must be a mapping of keys to values", path=path, line=1)
@@ -287,8 +286,6 @@ def _signing(data: dict, text: str, path: str) -> dict[str, Any]:
 
 def load_config(root: Path | None = None, *, required: bool = True) -> Config:
     """Read the config at the newsroom root; without one, defaults (or an error if required)."""
-    from factcheck.textio import read_text
-
     root = root or find_root()
     path = root / CONFIG_NAME
     if not path.is_file():

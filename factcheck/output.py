@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import sys
 
+from factcheck.render import safe
+from factcheck.render.safe import terminal_text
+
 # What `out` is given: text for people, JSON (SARIF too), or another machine format
 # that escapes in its own syntax or is meant to be saved as it is (YAML, CSV, HTML).
 TEXT, JSON, EXACT = "text", "json", "exact"
@@ -36,8 +39,6 @@ def printable(text: str) -> str:
 
 def for_terminal(text: str) -> str:
     """Text for people, control characters shown as escapes; the renderer's colours kept when on."""
-    from factcheck.render import safe
-
     if "\x1b" in text:
         from factcheck.render import terminal
 
@@ -48,8 +49,6 @@ def for_terminal(text: str) -> str:
 
 def one_line(message) -> str:
     """A message as one safe line: runs of whitespace (line breaks too) become one space."""
-    from factcheck.render.safe import terminal_text
-
     return terminal_text(" ".join(str(message).split()))
 
 

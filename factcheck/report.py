@@ -14,8 +14,15 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from factcheck import gitrepo
 from factcheck.config import Config
 from factcheck.errors import FactcheckError
+from factcheck.extract import dates, figures, make_doc
+from factcheck.model import normalize
+from factcheck.policy import sensitivity
+from factcheck.signoff.rules import Status, reviews_of, status_of
+from factcheck.store.claims_files import claims_path, load_claims, text_sha256
+from factcheck.store.drafts import discover, read_draft, select
 
 
 class State(str, Enum):
@@ -50,8 +57,6 @@ KINDS = ("quote", "figure", "date", "attribution")
 
 def claim_state(rec: dict[str, Any]) -> State:
     """The sign-off as the review history has it; the hand-editable `status:` line is ignored."""
-    from factcheck.signoff.rules import Status, status_of
-
     status = status_of(rec)
     if status is not Status.PENDING:
         return State(status.value)
@@ -184,8 +189,6 @@ def build_report(
     and embargoed sources shows as "a confidential source"; otherwise this machine's
     sealed passages are shown, marked.
     """
-    from factcheck.store.drafts import select
-
     if drafts and base:
         raise FactcheckError("name drafts or give --base, not both")
     stamp = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0).isoformat()
@@ -202,10 +205,6 @@ def build_report(
 
 def changed_drafts(config: Config, base: str) -> list[str]:
     """Drafts whose text or claims file changed since the branch left `base`: a pull request's drafts."""
-    from factcheck import gitrepo
-    from factcheck.store.claims_files import claims_path
-    from factcheck.store.drafts import discover
-
     changed = set(gitrepo.changed_files(config.root, base))
 
     def touched(rel: str) -> bool:
@@ -216,9 +215,6 @@ def changed_drafts(config: Config, base: str) -> list[str]:
 
 def draft_view(config: Config, rel: str, first: int, *, for_ci: bool = False) -> DraftView:
     """One draft with its claims placed; a file that cannot be read becomes a problem, not a crash."""
-    from factcheck.store.claims_files import claims_path, load_claims
-    from factcheck.store.drafts import read_draft
-
     try:
         draft = read_draft(config, rel)
     except FactcheckError as exc:
@@ -241,8 +237,6 @@ def draft_view(config: Config, rel: str, first: int, *, for_ci: bool = False) ->
 
 def _as_seen(config: Config, draft, claims: list[dict[str, Any]], for_ci: bool) -> list[dict[str, Any]]:
     """The claims as this report's readers may see their evidence (see `build_report`)."""
-    from factcheck.policy import sensitivity
-
     if for_ci:
         return sensitivity.conceal(claims, sensitivity.SourcePolicy.for_draft(config, draft))
     return sensitivity.reveal(config.state_dir, claims)
@@ -250,8 +244,6 @@ def _as_seen(config: Config, draft, claims: list[dict[str, Any]], for_ci: bool) 
 
 def check_histories(claims: list[dict[str, Any]], *, path: str) -> None:
     """A malformed review history makes the whole claims file unreadable: no sign-off can be trusted."""
-    from factcheck.signoff.rules import reviews_of
-
     for rec in claims:
         reviews_of(rec, path=path)
 
@@ -268,8 +260,6 @@ def _title(meta: dict[str, Any]) -> str | None:
 
 
 def _with_claims(base: DraftView, cf, first: int) -> DraftView:
-    from factcheck.store.claims_files import text_sha256
-
     problems = []
     changed = cf.draft_sha256 is not None and cf.draft_sha256 != text_sha256(base.text)
     if changed:
@@ -338,8 +328,6 @@ def place(rec: dict[str, Any], text: str, body_start: int, *, trust_offsets: boo
     The stored offsets are right while the draft is unchanged. Once it has been edited
     they may point elsewhere, so the claim's words are looked for nearest the old place.
     """
-    from factcheck.model import normalize
-
     words = rec.get("text")
     start, end = rec.get("start"), rec.get("end")
     if not isinstance(words, str) or not words:
@@ -444,14 +432,9 @@ def values_seen(
 
 def _read_values(kind: str, passage: str, ref: dt.date | None) -> list:
     """Read values with the draft extractors, so the report compares what matching compares."""
-    from factcheck.extract import make_doc
-
     if not passage.strip():
         return []
-    if kind == "figure":
-        from factcheck.extract import figures as finder
-    else:
-        from factcheck.extract import dates as finder
+    finder = figures if kind == "figure" else dates
     doc = make_doc(passage, reference_date=ref or dt.date.today())
     try:
         return [f for f in finder.find(doc) if 0 <= f.start < f.end <= len(passage)]

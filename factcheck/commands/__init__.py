@@ -6,13 +6,12 @@ from collections.abc import Callable
 
 import typer
 
+from factcheck import output
 from factcheck.errors import FactcheckError
 
 
 def run(fn: Callable[..., int], /, *args, **kwargs) -> None:
     """Call a command body and exit with its code; a FactcheckError becomes one stderr line."""
-    from factcheck import output
-
     try:
         code = fn(*args, **kwargs)
     except FactcheckError as exc:

@@ -6,8 +6,10 @@ from typing import Annotated
 
 import typer
 
+from factcheck import output
 from factcheck.commands import run
 from factcheck.completion import complete_drafts
+from factcheck.config import load_config
 
 sources_app = typer.Typer(
     help="Snapshot sources into the newsroom (with provenance) and keep their index up to date.",
@@ -16,9 +18,7 @@ sources_app = typer.Typer(
 
 
 def add_source(target: str, draft: str | None) -> int:
-    from factcheck import output
-    from factcheck.config import load_config
-    from factcheck.sources.snapshot import add
+    from factcheck.sources.snapshot import add  # loaded when the command runs: it brings urllib and the index
 
     added = add(load_config(), target, draft=draft)
     state = "already there" if added.existed else "saved"
@@ -29,9 +29,7 @@ def add_source(target: str, draft: str | None) -> int:
 
 
 def index_sources(quiet: bool) -> int:
-    from factcheck import output
-    from factcheck.config import load_config
-    from factcheck.sources.reindex import index_all
+    from factcheck.sources.reindex import index_all  # loaded when the command runs: it brings numpy and sqlite3
 
     progress = output.Progress(show=not quiet)
     try:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from factcheck.model import Claim, FileClaims, Kind
+from factcheck.render.terminal import snippet
+from factcheck.store import yamlio
 
 
 def as_json(files: Iterable[FileClaims]) -> str:
@@ -14,8 +16,6 @@ def as_json(files: Iterable[FileClaims]) -> str:
 
 
 def as_yaml(files: Iterable[FileClaims]) -> str:
-    from factcheck.store import yamlio
-
     return yamlio.dump({"files": [f.to_dict() for f in files]})
 
 
@@ -44,8 +44,6 @@ def _number(value) -> str:
 
 
 def _short(text: str, width: int = 70) -> str:
-    from factcheck.render.terminal import snippet
-
     return snippet(text, width)  # cut at a word, never inside one
 
 

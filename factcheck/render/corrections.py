@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 from factcheck.policy.corrections import LogEntry
+from factcheck.render.safe import html_text as h
 
 
 def as_text(entries: list[LogEntry], newsroom: str | None = None) -> str:
@@ -31,8 +32,6 @@ def as_json(entries: list[LogEntry], newsroom: str | None = None) -> str:
 
 
 def as_html(entries: list[LogEntry], newsroom: str | None = None) -> str:
-    from factcheck.render.safe import html_text as h
-
     title = f"Corrections: {newsroom}" if newsroom else "Corrections"
     items = []
     for e in entries:

@@ -10,8 +10,10 @@ import json
 from typing import Any
 
 from factcheck.model import KIND_FIELDS, Kind
+from factcheck.policy.publication import corrections_of
 from factcheck.policy.sensitivity import CONFIDENTIAL_SOURCE
-from factcheck.signoff.rules import status_of
+from factcheck.render import claimreview, csv_export
+from factcheck.signoff.rules import Status, status_of
 
 BASE_FIELDS = ("id", "kind", "text", "start", "end", "line", "sentence")
 EVIDENCE_FIELDS = ("source", "start", "end", "text", "score")
@@ -66,16 +68,12 @@ def _stored(files: list, fronts: dict[str, dict] | None = None) -> list[dict[str
         record = {"path": cf.draft, "reference_date": cf.reference_date, "claims": cf.claims}
         record.update({k: front[k] for k in PUBLISHED_FRONT_MATTER if front.get(k) not in (None, "")})
         if cf.published is not None:
-            from factcheck.policy.publication import corrections_of
-
             record["corrections"] = corrections_of(cf.published)
         out.append(record)
     return out
 
 
 def as_claimreview(files: list, fronts: dict[str, dict] | None = None) -> str:
-    from factcheck.render import claimreview
-
     return claimreview.render(_stored(files, fronts))
 
 
@@ -87,8 +85,6 @@ def empty_reason(fmt: str, files: list) -> str | None:
     if not claims:
         return "nothing to export: the claims files list no claims"
     if fmt == "claimreview":
-        from factcheck.signoff.rules import Status
-
         if not any(status_of(c) in (Status.APPROVED, Status.REJECTED) for c in claims):
             n = len(claims)
             return (
@@ -99,8 +95,6 @@ def empty_reason(fmt: str, files: list) -> str | None:
 
 
 def as_csv(files: list) -> str:
-    from factcheck.render import csv_export
-
     return csv_export.render(_stored(files))
 
 

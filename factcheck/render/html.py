@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Any
 
+from factcheck.render.terminal import snippet
 from factcheck.report import (
     KINDS,
     NEEDS_REVIEW,
@@ -384,8 +385,6 @@ def _open(c: ClaimView, *, first: bool) -> str:
 
 
 def _short(text: Any, width: int = 90) -> str:
-    from factcheck.render.terminal import snippet
-
     return snippet(str(text or ""), width)  # cut at a word, never inside one
 
 

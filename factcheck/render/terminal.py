@@ -24,6 +24,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any
 
+from factcheck.render.safe import terminal_text
 from factcheck.signoff import rules
 
 COLOR_MODES = ("auto", "always", "never")
@@ -181,8 +182,6 @@ def plain(text: str) -> str:
 
 def one_line(text) -> str:
     """Text on one line, its control characters shown as escapes before any colour is added."""
-    from factcheck.render.safe import terminal_text
-
     return terminal_text(" ".join(str(text).split()))
 
 
