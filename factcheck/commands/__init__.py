@@ -1,4 +1,4 @@
-"""One module per command. Each exposes `register(app)` and keeps its imports lazy."""
+"""One module per command. Each exposes `register(app)`; the CLI imports only the module of the command being run."""
 
 from __future__ import annotations
 
