@@ -1,4 +1,4 @@
-"""One module per command. Each exposes `register(app)`; the CLI imports only the module of the command being run."""
+"""One module per command. Each exposes `register(app)` and keeps its imports lazy."""
 
 from __future__ import annotations
 
@@ -6,12 +6,13 @@ from collections.abc import Callable
 
 import typer
 
-from factcheck import output
 from factcheck.errors import FactcheckError
 
 
 def run(fn: Callable[..., int], /, *args, **kwargs) -> None:
     """Call a command body and exit with its code; a FactcheckError becomes one stderr line."""
+    from factcheck import output
+
     try:
         code = fn(*args, **kwargs)
     except FactcheckError as exc:

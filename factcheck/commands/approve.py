@@ -6,19 +6,15 @@ from typing import Annotated
 
 import typer
 
-from factcheck import output
 from factcheck.commands import run
 from factcheck.completion import complete_claims, complete_drafts
-from factcheck.config import load_config
-from factcheck.errors import ReviewError
-from factcheck.signoff import record
-from factcheck.signoff.rules import Decision
-from factcheck.store import drafts
 
 NO_COMMIT_HELP = "Write the decisions to the claims file but leave committing to you."
 
 
 def _report(result) -> int:
+    from factcheck import output
+
     for cid, decision in result.recorded:
         output.out(f"{decision.value}: {cid}")
     for cid in result.already:
@@ -41,6 +37,12 @@ def _report(result) -> int:
 def approve_claims(
     draft: str, claims: list[str], note: str | None, all_supported: bool, commit: bool, override: str | None = None
 ) -> int:
+    from factcheck.config import load_config
+    from factcheck.errors import ReviewError
+    from factcheck.signoff import record
+    from factcheck.signoff.rules import Decision
+    from factcheck.store import drafts
+
     config = load_config()
     rel = drafts.relative_draft(config, draft)
     if all_supported:
@@ -56,6 +58,11 @@ def approve_claims(
 
 
 def reject_claims(draft: str, claims: list[str], note: str, commit: bool) -> int:
+    from factcheck.config import load_config
+    from factcheck.signoff import record
+    from factcheck.signoff.rules import Decision
+    from factcheck.store import drafts
+
     config = load_config()
     rel = drafts.relative_draft(config, draft)
     choices = [record.Choice(c, Decision.REJECTED, note) for c in claims]

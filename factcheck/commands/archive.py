@@ -6,11 +6,7 @@ from typing import Annotated
 
 import typer
 
-from factcheck import output
 from factcheck.commands import run
-from factcheck.config import ARCHIVE_ENV, load_config
-from factcheck.errors import ConfigError
-from factcheck.policy.sensitivity import SourcePolicy
 
 archive_app = typer.Typer(
     help="The newsroom's shared source archive on PostgreSQL (docs/archive.md).\n\nExamples:\n\n\b\n  factcheck archive status",
@@ -19,6 +15,9 @@ archive_app = typer.Typer(
 
 
 def _config_and_url():
+    from factcheck.config import ARCHIVE_ENV, load_config
+    from factcheck.errors import ConfigError
+
     config = load_config(required=False)
     if not config.archive:
         raise ConfigError(f"no archive server configured: set `archive:` in .factcheck.yaml or {ARCHIVE_ENV}")
@@ -28,7 +27,9 @@ def _config_and_url():
 def push_sources(paths: list[str], quiet: bool) -> int:
     import time
 
-    from factcheck.archive.push import push  # loaded when the command runs: psycopg and numpy
+    from factcheck import output
+    from factcheck.archive.push import push
+    from factcheck.policy.sensitivity import SourcePolicy
 
     config, url = _config_and_url()
     began = time.perf_counter()
@@ -48,7 +49,8 @@ def push_sources(paths: list[str], quiet: bool) -> int:
 
 
 def show_status() -> int:
-    from factcheck.archive.admin import status  # loaded when the command runs: psycopg and numpy
+    from factcheck import output
+    from factcheck.archive.admin import status
 
     _, url = _config_and_url()
     st = status(url)
@@ -69,7 +71,8 @@ def show_status() -> int:
 
 
 def run_migrate() -> int:
-    from factcheck.archive.admin import migrate  # loaded when the command runs: psycopg and numpy
+    from factcheck import output
+    from factcheck.archive.admin import migrate
 
     _, url = _config_and_url()
     res = migrate(url)
@@ -84,7 +87,8 @@ def run_migrate() -> int:
 
 
 def run_prune(older_than: str | None, path: str | None, dry_run: bool) -> int:
-    from factcheck.archive.admin import parse_age, prune  # loaded when the command runs: psycopg and numpy
+    from factcheck import output
+    from factcheck.archive.admin import parse_age, prune
 
     _, url = _config_and_url()
     age = parse_age(older_than) if older_than is not None else None

@@ -6,15 +6,16 @@ from typing import Annotated
 
 import typer
 
-from factcheck import output
 from factcheck.commands import run
 from factcheck.completion import complete_claims, complete_drafts
-from factcheck.config import load_config
-from factcheck.policy.corrections import correct
-from factcheck.store import drafts
 
 
 def correct_claim(draft: str, claim: str, note: str, commit: bool) -> int:
+    from factcheck import output
+    from factcheck.config import load_config
+    from factcheck.policy.corrections import correct
+    from factcheck.store import drafts
+
     config = load_config()
     done = correct(config, drafts.relative_draft(config, draft), claim, note, commit=commit)
     output.out(f"corrected: {done.corrects} → {done.claim or 'taken out'}")

@@ -7,15 +7,7 @@ from typing import Annotated
 
 import typer
 
-from factcheck import output as term
 from factcheck.commands import run
-from factcheck.config import load_config
-from factcheck.errors import FactcheckError, InputError
-from factcheck.policy.sensitivity import conceal_claims_file
-from factcheck.render.export import FORMATS, empty_reason
-from factcheck.report import check_histories
-from factcheck.store import claims_files, drafts
-from factcheck.store.claims_files import atomic_write
 
 
 class ExportFormat(str, Enum):
@@ -25,6 +17,13 @@ class ExportFormat(str, Enum):
 
 
 def export_claims(fmt: ExportFormat, output: str) -> int:
+    from factcheck import output as term
+    from factcheck.config import load_config
+    from factcheck.errors import FactcheckError
+    from factcheck.render.export import FORMATS, empty_reason
+    from factcheck.report import check_histories
+    from factcheck.store import claims_files
+
     config = load_config()
     files, failed = [], False
     for path in claims_files.claims_files(config):
@@ -55,6 +54,10 @@ def export_claims(fmt: ExportFormat, output: str) -> int:
 def _for_sharing(config, files: list, failed: bool) -> tuple[list, bool]:
     """An export leaves the machine: evidence of confidential and embargoed sources is
     "a confidential source" in it, even where a claims file still holds it in the clear."""
+    from factcheck import output as term
+    from factcheck.errors import FactcheckError
+    from factcheck.policy.sensitivity import conceal_claims_file
+
     shared = []
     for cf in files:
         try:
@@ -67,6 +70,9 @@ def _for_sharing(config, files: list, failed: bool) -> tuple[list, bool]:
 
 def _front_matter(config, rel: str) -> dict:
     """The draft's front matter (title, date, url) for the published record; {} if it cannot be read."""
+    from factcheck.errors import FactcheckError
+    from factcheck.store import drafts
+
     try:
         return drafts.read_draft(config, rel).meta
     except FactcheckError:
@@ -75,6 +81,9 @@ def _front_matter(config, rel: str) -> dict:
 
 def _save(output: str, text: str) -> None:
     from pathlib import Path
+
+    from factcheck.errors import InputError
+    from factcheck.store.claims_files import atomic_write
 
     try:
         atomic_write(Path(output), text)

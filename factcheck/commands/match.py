@@ -6,10 +6,8 @@ from typing import Annotated
 
 import typer
 
-from factcheck import output
 from factcheck.commands import run
 from factcheck.completion import complete_drafts
-from factcheck.config import load_config
 
 
 def _summary(o) -> str:
@@ -19,7 +17,9 @@ def _summary(o) -> str:
 
 
 def match_drafts(drafts: list[str] | None, check: bool, quiet: bool, force: bool = False) -> int:
-    from factcheck.match import match  # loaded when the command runs: it brings numpy and sqlite3
+    from factcheck import output
+    from factcheck.config import load_config
+    from factcheck.match import match
 
     progress = output.Progress(show=not quiet)
     try:
@@ -47,6 +47,8 @@ def _failure_code(result) -> int:
     if not bugs:
         return 2
     import tempfile
+
+    from factcheck import output
 
     with tempfile.NamedTemporaryFile("w", prefix="factcheck-crash-", suffix=".log", delete=False) as fh:
         fh.write("\n".join(e.details for e in bugs))

@@ -6,15 +6,16 @@ from typing import Annotated
 
 import typer
 
-from factcheck import output
 from factcheck.commands import run
 from factcheck.completion import complete_drafts
-from factcheck.config import load_config
-from factcheck.policy.publication import publish
-from factcheck.store import drafts
 
 
 def publish_draft(draft: str, url: str | None) -> int:
+    from factcheck import output
+    from factcheck.config import load_config
+    from factcheck.policy.publication import publish
+    from factcheck.store import drafts
+
     config = load_config()
     done = publish(config, drafts.relative_draft(config, draft), url=url)
     output.out(f"published {done.draft} at {done.at}" + (f" ({done.url})" if done.url else ""))

@@ -7,19 +7,18 @@ from typing import Annotated
 
 import typer
 
-from factcheck import output as term
 from factcheck.commands import run
 from factcheck.completion import complete_drafts
-from factcheck.config import load_config
-from factcheck.errors import InputError
-from factcheck.render.html import render
-from factcheck.report import build_report
-from factcheck.store.claims_files import atomic_write
 
 DEFAULT_OUTPUT = "factcheck-report.html"
 
 
 def write_report(drafts: list[str] | None, output: str, base: str | None = None, for_ci: bool = False) -> int:
+    from factcheck import output as term
+    from factcheck.config import load_config
+    from factcheck.render.html import render
+    from factcheck.report import build_report
+
     report = build_report(load_config(), drafts, base=base, for_ci=for_ci)
     page = render(report)
     for d in report.drafts:
@@ -36,6 +35,9 @@ def write_report(drafts: list[str] | None, output: str, base: str | None = None,
 
 
 def _save(path: Path, page: str) -> None:
+    from factcheck.errors import InputError
+    from factcheck.store.claims_files import atomic_write
+
     try:
         atomic_write(path, page)
         path.chmod(0o644)  # a page to share and upload, not a private temp file

@@ -11,19 +11,8 @@ from typing import Annotated
 
 import typer
 
-from factcheck import output
 from factcheck.commands import run
 from factcheck.completion import complete_drafts
-from factcheck.config import load_config
-from factcheck.errors import DataError
-from factcheck.policy import corroboration
-from factcheck.policy.sensitivity import reveal
-from factcheck.render import terminal
-from factcheck.render.review import claim_block
-from factcheck.signoff import record, rules
-from factcheck.signoff.rules import Decision
-from factcheck.store import claims_files, drafts
-from factcheck.store import drafts as drafts_mod
 
 KEYS = "[a]pprove  [r]eject  [s]kip  [u]ndo  [q]uit"
 QUIT = "quit"
@@ -31,17 +20,27 @@ UNDO = "undo"
 
 
 def review_draft(draft: str, commit: bool) -> int:
+    from factcheck import output
+    from factcheck.config import load_config
+    from factcheck.signoff import record, rules
+    from factcheck.store import claims_files, drafts
+
     config = load_config()
     rel = drafts.relative_draft(config, draft)
     record.current_reviewer(config)  # refuse a non-reviewer before any questions
     cf = claims_files.load_claims(config, rel)
     if cf is None:
+        from factcheck.errors import DataError
+
         raise DataError(f"no claims file yet; run `factcheck scan {rel}` first", path=rel)
+    from factcheck.policy.sensitivity import reveal
 
     todo = reveal(config.state_dir, rules.awaiting_review(cf.claims))  # shown marked; never written back
     if not todo:
         output.out(f"nothing to review in {rel}")
         return 0
+    from factcheck.policy import corroboration
+    from factcheck.store import drafts as drafts_mod
 
     meta = drafts_mod.read_draft(config, rel).meta
     choices = _ask_each(todo, lambda rec: corroboration.shortfall(config.corroboration, rec, meta))
@@ -55,6 +54,9 @@ def review_draft(draft: str, commit: bool) -> int:
 
 def _ask_each(todo: list[dict], short=lambda rec: None) -> list:
     """Ask about each claim in turn; `u` takes the last decision back and asks about that claim again."""
+    from factcheck import output
+    from factcheck.render.review import claim_block
+
     decided: list[tuple[int, object]] = []  # (index in todo, Choice or None for a skip), newest last
     n = 0
     while n < len(todo):
@@ -78,6 +80,8 @@ def _ask_each(todo: list[dict], short=lambda rec: None) -> list:
 
 def _confirm(rec: dict, choice, *, undo: bool = False) -> str:
     """One line saying what was decided (or taken back) for a claim."""
+    from factcheck.render import terminal
+
     term = terminal.current()
     what = "skipped" if choice is None else choice.decision.value
     shown = term.paint(what, what if choice is not None else "label")
@@ -87,6 +91,8 @@ def _confirm(rec: dict, choice, *, undo: bool = False) -> str:
 
 def _summary(result, todo: list[dict]) -> str:
     """What was recorded, claim by claim with its words, and where it went."""
+    from factcheck.render import terminal
+
     term = terminal.current()
     texts = {str(rec["id"]): str(rec.get("text", "")) for rec in todo}
     lines = [
@@ -113,6 +119,10 @@ def _ask_one(rec: dict, short: str | None = None):
 
     `short` says why the claim lacks the independent sources it needs: approving it then
     takes an override note."""
+    from factcheck import output
+    from factcheck.signoff import record
+    from factcheck.signoff.rules import Decision
+
     while True:
         key = output.ask(f"{KEYS}? ")
         if key is None or key.lower() in ("q", "quit"):
@@ -140,6 +150,8 @@ def _ask_one(rec: dict, short: str | None = None):
 
 
 def _ask_note() -> str | None:
+    from factcheck import output
+
     for _ in range(3):
         note = output.ask("what is wrong (required): ")
         if note is None or note:

@@ -6,18 +6,18 @@ from typing import Annotated
 
 import typer
 
-from factcheck import output
 from factcheck.commands import run
 from factcheck.completion import complete_claims, complete_drafts
-from factcheck.config import load_config
-from factcheck.errors import DataError
-from factcheck.policy.sensitivity import reveal
-from factcheck.render.review import claim_block
-from factcheck.signoff import rules
-from factcheck.store import claims_files, drafts
 
 
 def show_claims(draft: str, claim: str | None) -> int:
+    from factcheck import output
+    from factcheck.config import load_config
+    from factcheck.errors import DataError
+    from factcheck.render.review import claim_block
+    from factcheck.signoff import rules
+    from factcheck.store import drafts
+
     config = load_config()
     rel = drafts.relative_draft(config, draft)
     cf = _load(config, rel)
@@ -28,6 +28,7 @@ def show_claims(draft: str, claim: str | None) -> int:
         records = cf.claims
     if not records:
         raise DataError("the claims file lists no claims", path=shown)
+    from factcheck.policy.sensitivity import reveal
 
     records = reveal(config.state_dir, records)  # this machine's sealed passages, marked
     output.out("\n".join(claim_block(rec) for rec in records))
@@ -35,6 +36,9 @@ def show_claims(draft: str, claim: str | None) -> int:
 
 
 def _load(config, rel: str):
+    from factcheck.errors import DataError
+    from factcheck.store import claims_files
+
     cf = claims_files.load_claims(config, rel)
     if cf is None:
         raise DataError(f"no claims file yet; run `factcheck scan {rel}` first", path=rel)

@@ -6,10 +6,8 @@ from typing import Annotated
 
 import typer
 
-from factcheck import output
 from factcheck.commands import run
 from factcheck.completion import complete_drafts
-from factcheck.config import load_config
 
 sources_app = typer.Typer(
     help="Snapshot sources into the newsroom (with provenance) and keep their index up to date.",
@@ -18,7 +16,9 @@ sources_app = typer.Typer(
 
 
 def add_source(target: str, draft: str | None) -> int:
-    from factcheck.sources.snapshot import add  # loaded when the command runs: it brings urllib and the index
+    from factcheck import output
+    from factcheck.config import load_config
+    from factcheck.sources.snapshot import add
 
     added = add(load_config(), target, draft=draft)
     state = "already there" if added.existed else "saved"
@@ -29,7 +29,9 @@ def add_source(target: str, draft: str | None) -> int:
 
 
 def index_sources(quiet: bool) -> int:
-    from factcheck.sources.reindex import index_all  # loaded when the command runs: it brings numpy and sqlite3
+    from factcheck import output
+    from factcheck.config import load_config
+    from factcheck.sources.reindex import index_all
 
     progress = output.Progress(show=not quiet)
     try:

@@ -7,18 +7,9 @@ from typing import Annotated, Any
 
 import typer
 
-from factcheck import output
 from factcheck.commands import run
 from factcheck.completion import complete_drafts
-from factcheck.config import load_config
-from factcheck.errors import FactcheckError, InputError
-from factcheck.render.export import status_json
-from factcheck.render.terminal import STATUS_COLUMNS, VERDICT_COLUMNS, status_table
-from factcheck.signoff import rules
-from factcheck.store import claims_files
-from factcheck.store import drafts as drafts_mod
-from factcheck.store.drafts import draft_file
-from factcheck.textio import read_text
+from factcheck.errors import FactcheckError
 
 
 class StatusFormat(str, Enum):
@@ -28,6 +19,13 @@ class StatusFormat(str, Enum):
 
 def draft_status(config, rel: str) -> dict[str, Any]:
     """Counts from the claims file as committed to disk; no git, no rescan (that is `check`)."""
+    from factcheck.errors import InputError
+    from factcheck.render.status import STATUS_COLUMNS, VERDICT_COLUMNS
+    from factcheck.signoff import rules
+    from factcheck.store import claims_files
+    from factcheck.store.drafts import draft_file
+    from factcheck.textio import read_text
+
     if not draft_file(config, rel).is_file():
         raise InputError("no such draft", path=rel)
     cf = claims_files.load_claims(config, rel)
@@ -48,6 +46,11 @@ def draft_status(config, rel: str) -> dict[str, Any]:
 
 
 def show_status(drafts: list[str], fmt: StatusFormat) -> int:
+    from factcheck import output
+    from factcheck.config import load_config
+    from factcheck.render.status import status_json, status_table
+    from factcheck.store import drafts as drafts_mod
+
     config = load_config()
     given = drafts or drafts_mod.discover(config)
     rows, failed = [], 0

@@ -99,8 +99,3 @@ def as_csv(files: list) -> str:
 
 
 FORMATS = {"json": as_json, "claimreview": as_claimreview, "csv": as_csv}
-
-
-def status_json(rows: list[dict[str, Any]]) -> str:
-    """`status --format json`: one object per draft under "drafts"."""
-    return json.dumps({"drafts": rows}, ensure_ascii=False, indent=2) + "\n"
