@@ -17,9 +17,8 @@ from dataclasses import dataclass, field
 
 from factcheck.archive.search import ArchiveSearch
 from factcheck.errors import ConfigError, DataError, FactcheckError
+from factcheck.match import judge  # the module, looked up per claim, so a test can stand in for the judge
 from factcheck.match.cache import Cached, DraftState, VerdictCache, binding_key, set_digest
-from factcheck.match.judge import Context
-from factcheck.match.judge import judge as judge_claim  # the bare name is the submodule
 from factcheck.policy import sensitivity
 from factcheck.policy.corroboration import Publishers, Tally, rules_digest
 from factcheck.sources import resolve
@@ -323,13 +322,13 @@ def _judge_claims(w: DraftWork, index, tick) -> dict:
         by_key.setdefault(keys[claim["id"]], claim)
     searcher = w.source_set.searcher
     marks = searcher.marks_for(index.marks) if w.source_set.archive is not None else index.marks
-    ctx = Context(searcher, _reference_date(cf.reference_date), marks=marks)
+    ctx = judge.Context(searcher, _reference_date(cf.reference_date), marks=marks)
     out = {}
     try:
         for n, key in enumerate(w.todo):
             searcher.watch = watch = Watch()
             try:
-                j = judge_claim(by_key[key], ctx)
+                j = judge.judge(by_key[key], ctx)
             except Exception as exc:
                 w.outcome.errors.append(JudgingError(w.rel, by_key[key].get("id"), exc))
                 continue
