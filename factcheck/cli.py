@@ -14,6 +14,7 @@ import sys
 import tempfile
 import traceback
 from enum import Enum
+from typing import Any
 
 import typer
 
@@ -104,7 +105,8 @@ def _whole_summaries(group: typer.Typer | None = None) -> None:
     for sub in group.registered_groups:
         if sub.typer_instance is not None:
             _whole_summaries(sub.typer_instance)
-    for info in (*group.registered_commands, *group.registered_groups):
+    infos: list[Any] = [*group.registered_commands, *group.registered_groups]  # typer's two info types
+    for info in infos:
         if info.short_help:
             continue
         doc = info.help or (info.callback.__doc__ if info.callback else None)

@@ -9,6 +9,7 @@ keep the exact text in their own escaping.
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 from factcheck.render import safe
 from factcheck.render.safe import terminal_text
@@ -101,7 +102,7 @@ class Progress:
         self._clock = time.monotonic
         self._started: dict[str, float] = {}
         self._tasks: dict[str, object] = {}
-        self._bar = None
+        self._bar: Any = None  # a rich Progress, imported when the first bar is drawn
 
     def __call__(self, stage: str, done: int, total: int, bytes_done: int = 0, bytes_total: int = 0) -> None:
         if not self.enabled:

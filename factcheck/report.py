@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
 
@@ -229,7 +229,7 @@ def draft_view(config: Config, rel: str, first: int, *, for_ci: bool = False) ->
     if cf is None:
         return _replace(base, problems=(f"not scanned yet: run `factcheck scan {rel}`",))
     try:
-        cf = _replace(cf, claims=_as_seen(config, draft, cf.claims, for_ci))
+        cf = replace(cf, claims=_as_seen(config, draft, cf.claims, for_ci))
     except FactcheckError as exc:
         return _replace(base, problems=(str(exc),), failed=True)
     return _with_claims(base, cf, first)
@@ -249,8 +249,6 @@ def check_histories(claims: list[dict[str, Any]], *, path: str) -> None:
 
 
 def _replace(view: DraftView, **changes) -> DraftView:
-    from dataclasses import replace
-
     return replace(view, **changes)
 
 
@@ -285,7 +283,8 @@ def _reference_date(value: str | None) -> dt.date | None:
 def claim_view(
     rec: dict[str, Any], n: int, text: str, body_start: int, ref: dt.date | None, *, trust_offsets: bool = True
 ) -> ClaimView:
-    kind = rec.get("kind") if rec.get("kind") in KINDS else "other"
+    raw_kind = rec.get("kind")
+    kind = raw_kind if isinstance(raw_kind, str) and raw_kind in KINDS else "other"
     span = place(rec, text, body_start, trust_offsets=trust_offsets)
     evidence = tuple(evidence_view(rec, kind, ev, ref) for ev in _evidence_list(rec))
     return ClaimView(
@@ -332,13 +331,17 @@ def place(rec: dict[str, Any], text: str, body_start: int, *, trust_offsets: boo
     start, end = rec.get("start"), rec.get("end")
     if not isinstance(words, str) or not words:
         return None
-    valid = isinstance(start, int) and isinstance(end, int) and body_start <= start < end <= len(text)
-    if valid and normalize(text[start:end]) == normalize(words):
-        return start, end
+    stored = (
+        (start, end)
+        if isinstance(start, int) and isinstance(end, int) and body_start <= start < end <= len(text)
+        else None
+    )
+    if stored is not None and normalize(text[stored[0] : stored[1]]) == normalize(words):
+        return stored
     found = _nearest(text, words, start if isinstance(start, int) else body_start, body_start)
     if found is not None:
         return found, found + len(words)
-    return (start, end) if valid and trust_offsets else None
+    return stored if trust_offsets else None
 
 
 def _nearest(text: str, words: str, near: int, body_start: int) -> int | None:
@@ -357,10 +360,14 @@ _STOP = frozenset(
 )
 
 
+def _text_of(record: dict[str, Any], key: str) -> str:
+    """A text field as stored, or "" when it is missing or not text (a hand-edited file)."""
+    value = record.get(key)
+    return value if isinstance(value, str) else ""
+
+
 def evidence_view(rec: dict[str, Any], kind: str, ev: dict[str, Any], ref: dt.date | None) -> EvidenceView:
-    passage = ev.get("text") if isinstance(ev.get("text"), str) else ""
-    claim_text = rec.get("text") if isinstance(rec.get("text"), str) else ""
-    sentence = rec.get("sentence") if isinstance(rec.get("sentence"), str) else ""
+    passage, claim_text, sentence = _text_of(ev, "text"), _text_of(rec, "text"), _text_of(rec, "sentence")
     return EvidenceView(
         record=ev,
         words=mark_words(passage, claim_text, sentence),

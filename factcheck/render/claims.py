@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from factcheck.model import Claim, FileClaims, Kind
 from factcheck.render.terminal import snippet
@@ -58,4 +58,4 @@ def as_text(files: Iterable[FileClaims]) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-FORMATS = {"text": as_text, "json": as_json, "yaml": as_yaml}
+FORMATS: dict[str, Callable[..., str]] = {"text": as_text, "json": as_json, "yaml": as_yaml}

@@ -7,6 +7,7 @@ by email, and escapes every piece of draft text.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from factcheck.policy.corrections import LogEntry
 from factcheck.render.safe import html_text as h
@@ -58,4 +59,4 @@ def as_html(entries: list[LogEntry], newsroom: str | None = None) -> str:
     )
 
 
-FORMATS = {"text": as_text, "json": as_json, "html": as_html}
+FORMATS: dict[str, Callable[..., str]] = {"text": as_text, "json": as_json, "html": as_html}

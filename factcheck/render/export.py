@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from factcheck.model import KIND_FIELDS, Kind
@@ -98,4 +99,4 @@ def as_csv(files: list) -> str:
     return csv_export.render(_stored(files))
 
 
-FORMATS = {"json": as_json, "claimreview": as_claimreview, "csv": as_csv}
+FORMATS: dict[str, Callable[..., str]] = {"json": as_json, "claimreview": as_claimreview, "csv": as_csv}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from factcheck import __version__
 from factcheck.findings import TITLES, WARNINGS, CheckResult, Finding, FindingKind
@@ -180,4 +181,4 @@ def _sarif_result(f: Finding, rule_index: int, prefix: str) -> dict:
     return res
 
 
-FORMATS = {"text": as_text, "json": as_json, "github": as_github, "sarif": as_sarif}
+FORMATS: dict[str, Callable[..., str]] = {"text": as_text, "json": as_json, "github": as_github, "sarif": as_sarif}

@@ -368,8 +368,10 @@ def _inert_link_open(self, tokens, idx, options, env) -> str:
 def _span_events(claims: Iterable[ClaimView]) -> list[tuple[int, bool, tuple[int, int], ClaimView]]:
     # At one position closings go first, innermost first; longer claims open first so
     # shorter ones nest inside them. The tie-break keys make equal spans nest, not overlap.
-    events = []
+    events: list[tuple[int, bool, tuple[int, int], ClaimView]] = []
     for c in claims:
+        if c.start is None or c.end is None:
+            continue  # a claim whose words are not in the draft has no span to mark
         events.append((c.start, False, (-c.end, c.n), c))
         events.append((c.end, True, (-c.start, -c.n), c))
     events.sort(key=lambda e: (e[0], not e[1], e[2]))
@@ -484,7 +486,9 @@ def draft_side(c: ClaimView) -> str:
 
 def sentence_with_claim(rec: dict[str, Any]) -> str:
     text = str(rec.get("text") or "")
-    sentence = rec.get("sentence") if isinstance(rec.get("sentence"), str) else ""
+    sentence = rec.get("sentence")
+    if not isinstance(sentence, str):
+        sentence = ""
     at = sentence.find(text) if text else -1
     if at < 0:
         return f'<b class="claim">{esc(text)}</b>' + (f"<br><small>{esc(sentence)}</small>" if sentence else "")

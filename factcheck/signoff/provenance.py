@@ -140,14 +140,14 @@ def first_seen(config: Config, pathspec: list[str], targets: set[str], keys: set
     """review key → the oldest commit whose version of a target file (or its former path) holds it."""
     commits = gitrepo.history(config.root, pathspec)
     lineage = _lineage(commits, targets)
-    todo = [(c, ch) for c in commits for ch in c.changes if ch.blob and ch.path in lineage]
-    blobs = gitrepo.read_blobs(config.root, [ch.blob for _, ch in todo])
+    todo = [(c, ch.path, ch.blob) for c in commits for ch in c.changes if ch.blob and ch.path in lineage]
+    blobs = gitrepo.read_blobs(config.root, [blob for _, _, blob in todo])
     parsed: dict[str, set[tuple]] = {}
     seen: dict[tuple, gitrepo.Commit] = {}
-    for commit, ch in todo:
-        if ch.blob not in parsed:
-            parsed[ch.blob] = _approval_keys(blobs.get(ch.blob, ""), ch.path)
-        for key in (parsed[ch.blob] & keys) - seen.keys():
+    for commit, path, blob in todo:
+        if blob not in parsed:
+            parsed[blob] = _approval_keys(blobs.get(blob, ""), path)
+        for key in (parsed[blob] & keys) - seen.keys():
             seen[key] = commit
     return seen
 

@@ -50,7 +50,7 @@ class ClaimsFile:
     published: dict[str, Any] | None = None
 
     def to_data(self) -> dict[str, Any]:
-        data = {
+        data: dict[str, Any] = {
             "draft": self.draft,
             "reference_date": self.reference_date,
             "draft_sha256": self.draft_sha256,
