@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from factcheck import basecompare, gitrepo
-from factcheck.config import CONFIG_NAME, Config, _key_line, parse_config
+from factcheck.config import CONFIG_NAME, Config, key_line, parse_config
 from factcheck.errors import ConfigError, FactcheckError
 from factcheck.extract import extract_draft
 from factcheck.findings import (
@@ -113,7 +113,7 @@ def _rule_change(config: Config, at_base: Config, base: str, key: str) -> Findin
         value = getattr(c, key)
         return (", ".join(map(str, value)) or "none") if isinstance(value, tuple) else str(value).lower()
 
-    line = _key_line(_config_text(config), key) or 1
+    line = key_line(_config_text(config), key) or 1
     message = (
         f"`{key}` changed on this branch ({shown(at_base)} → {shown(config)}); drafts and approvals are judged by "
         f"{base}'s rules until a person with rights over the base merges this change on its own"

@@ -123,3 +123,12 @@ def test_a_package_never_hides_one_of_its_modules_behind_another_name():
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(package + "."):
                 hidden += [f"{package}: {a.name}" for a in node.names if (a.asname or a.name) in modules]
     assert hidden == []
+
+
+def test_no_command_reaches_into_another_module_for_a_private_name():
+    reached = []
+    for path in sorted((PACKAGE / "commands").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("factcheck"):
+                reached += [f"{path.name}: {node.module}.{a.name}" for a in node.names if a.name.startswith("_")]
+    assert reached == []

@@ -23,7 +23,7 @@ def _detail(c: Claim) -> str:
     if c.kind is Kind.QUOTE:
         return f"speaker: {c.speaker or '(not named)'}"
     if c.kind is Kind.FIGURE:
-        parts = [f"value: {_number(c.value)}"]
+        parts = [f"value: {figure_text(c.value)}"]
         if c.unit:
             parts.append(f"unit: {c.unit}")
         if c.qualifier:
@@ -34,7 +34,7 @@ def _detail(c: Claim) -> str:
     return f"attributed to: {c.attributed_to or '?'}"
 
 
-def _number(value) -> str:
+def figure_text(value) -> str:
     """6000000000 → 6,000,000,000: people read figures with separators, not exponents."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return str(value)

@@ -5,10 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from factcheck.signoff import rules
-
-STATUS_COLUMNS = tuple(s.value for s in rules.Status)
-VERDICT_COLUMNS = ("supported", "contradicted", "not_found", "unmatched")
+from factcheck.status import STATUS_COLUMNS, VERDICT_COLUMNS
 
 
 def status_table(rows: list[dict[str, Any]]) -> str:
