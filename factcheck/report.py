@@ -18,7 +18,7 @@ from factcheck import gitrepo
 from factcheck.config import Config
 from factcheck.errors import FactcheckError
 from factcheck.extract import dates, figures, make_doc
-from factcheck.model import normalize
+from factcheck.model import KINDS, VERDICTS, normalize
 from factcheck.policy import sensitivity
 from factcheck.signoff.rules import Status, reviews_of, status_of
 from factcheck.store.claims_files import claims_path, load_claims, text_sha256
@@ -52,15 +52,13 @@ STATE_LABELS: dict[State, str] = {
 NEEDS_REVIEW = frozenset(STATE_LABELS) - {State.APPROVED, State.REJECTED}
 PROBLEMS = frozenset({State.CONTRADICTED, State.NOT_FOUND, State.STALE, State.REJECTED})
 
-KINDS = ("quote", "figure", "date", "attribution")
-
 
 def claim_state(rec: dict[str, Any]) -> State:
     """The sign-off as the review history has it; the hand-editable `status:` line is ignored."""
     status = status_of(rec)
     if status is not Status.PENDING:
         return State(status.value)
-    if rec.get("verdict") in ("supported", "contradicted", "not_found"):
+    if rec.get("verdict") in VERDICTS:
         return State(rec["verdict"])
     return State.UNCHECKED
 

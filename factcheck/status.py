@@ -10,13 +10,14 @@ from typing import Any
 
 from factcheck.config import Config
 from factcheck.errors import FactcheckError, InputError
+from factcheck.model import VERDICTS
 from factcheck.signoff import rules
 from factcheck.store import claims_files, drafts
 from factcheck.store.drafts import draft_file
 from factcheck.textio import read_text
 
 STATUS_COLUMNS = tuple(s.value for s in rules.Status)
-VERDICT_COLUMNS = ("supported", "contradicted", "not_found", "unmatched")
+VERDICT_COLUMNS = (*VERDICTS, "unmatched")
 
 
 def status_rows(config: Config, named: list[str]) -> tuple[list[dict[str, Any]], list[FactcheckError]]:

@@ -10,19 +10,16 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from factcheck.model import KIND_FIELDS, Kind
+from factcheck.model import CLAIM_FIELDS, EVIDENCE_FIELDS, EVIDENCE_PLACE_FIELDS, KIND_FIELDS, Kind
 from factcheck.policy.publication import corrections_of
 from factcheck.policy.sensitivity import CONFIDENTIAL_SOURCE
 from factcheck.render import claimreview, csv_export
 from factcheck.signoff.rules import Status, status_of
 
-BASE_FIELDS = ("id", "kind", "text", "start", "end", "line", "sentence")
-EVIDENCE_FIELDS = ("source", "start", "end", "text", "score")
-
 
 def export_claim(rec: dict[str, Any]) -> dict[str, Any]:
     """A stored claim record → its public export shape (fixed keys, in a fixed order)."""
-    out = {key: rec.get(key) for key in BASE_FIELDS}
+    out = {key: rec.get(key) for key in CLAIM_FIELDS}
     try:
         kind_fields = KIND_FIELDS[Kind(rec.get("kind"))]
     except ValueError:
@@ -39,7 +36,7 @@ def _evidence(e: dict[str, Any]) -> dict[str, Any]:
     out = {key: e.get(key) for key in EVIDENCE_FIELDS}
     if e.get("source") == CONFIDENTIAL_SOURCE:
         out["confidential"] = True  # nothing but the verdict and score of this passage leaves the machine
-    for key in ("page", "timestamp", "speaker", "verdict", "reason", "diff"):
+    for key in (*EVIDENCE_PLACE_FIELDS, "verdict", "reason", "diff"):
         if e.get(key) is not None:
             out[key] = e[key]
     return out

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Any
 
+from factcheck.model import KIND_FIELDS, Kind
 from factcheck.render.terminal import snippet
 from factcheck.report import (
     KINDS,
@@ -495,11 +496,17 @@ def sentence_with_claim(rec: dict[str, Any]) -> str:
     return esc(sentence[:at]) + f'<b class="claim">{esc(text)}</b>' + esc(sentence[at + len(text) :])
 
 
+# How a claim's own fields are labelled; a date's value is its date.
+FIELD_LABELS = {
+    "speaker": "Speaker",
+    "value": "Value",
+    "unit": "Unit",
+    "qualifier": "Qualifier",
+    "attributed_to": "Attributed to",
+}
 _FIELDS = {
-    "quote": (("speaker", "Speaker"),),
-    "figure": (("value", "Value"), ("unit", "Unit"), ("qualifier", "Qualifier")),
-    "date": (("value", "Date"),),
-    "attribution": (("attributed_to", "Attributed to"),),
+    kind.value: tuple((f, "Date" if kind is Kind.DATE else FIELD_LABELS[f]) for f in fields)
+    for kind, fields in KIND_FIELDS.items()
 }
 
 

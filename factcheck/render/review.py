@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from factcheck.model import DETAIL_FIELDS
 from factcheck.render import terminal
 from factcheck.render.claims import figure_text
 from factcheck.render.terminal import one_line as _one_line
 from factcheck.signoff import rules
 
-KIND_DETAILS = ("speaker", "value", "unit", "qualifier", "attributed_to")
 EVIDENCE_PLACE = (("page", "p. {}"), ("timestamp", "at {}"), ("speaker", "speaker: {}"))
 
 
@@ -27,7 +27,7 @@ def claim_block(rec: dict[str, Any]) -> str:
     ]
     lines.append(f"  claim:    {_one_line(rec.get('text', ''))}")
     lines.append(f"  sentence: {_one_line(rec.get('sentence', ''))}")
-    details = [f"{k}: {figure_text(rec[k])}" for k in KIND_DETAILS if rec.get(k) is not None]
+    details = [f"{k}: {figure_text(rec[k])}" for k in DETAIL_FIELDS if rec.get(k) is not None]
     if details:
         lines.append(f"  details:  {', '.join(details)}")
     if status is rules.Status.STALE:
