@@ -18,6 +18,8 @@ import math
 
 import numpy as np
 
+from factcheck.archive import connect, driver, failure, redact
+from factcheck.archive.schema import require_current
 from factcheck.sources import terms
 from factcheck.sources.index import DocInfo
 from factcheck.sources.search import CANDIDATES, QUERY_TERMS, Passage, _bare_tokens
@@ -79,9 +81,6 @@ class ArchiveSearch:
     """One match run's view of the archive: a connection pool and caches shared by every draft."""
 
     def __init__(self, url: str):
-        from factcheck.archive import connect, driver, failure
-        from factcheck.archive.schema import require_current
-
         self.url = url
         psycopg = driver()
         self._error = psycopg.Error
@@ -115,8 +114,6 @@ class ArchiveSearch:
         self.pool.close()
 
     def _query(self, sql: str, params: tuple) -> list:
-        from factcheck.archive import failure
-
         try:
             with self.pool.connection() as conn:
                 return conn.execute(sql, params, prepare=True).fetchall()
@@ -215,8 +212,6 @@ class ArchiveSearch:
 
     def fingerprint(self) -> dict[str, str]:
         """A pseudo-source standing for the archive's state, for the verdict cache's digest."""
-        from factcheck.archive import redact
-
         rows = self._query(
             "SELECT count(*), coalesce(max(id), 0), coalesce(max(pushed_at)::text, '') FROM documents", ()
         )
