@@ -35,7 +35,7 @@ class Kind(str, Enum):
 KIND_FIELDS: dict[Kind, tuple[str, ...]] = {
     Kind.QUOTE: ("speaker",),
     Kind.FIGURE: ("value", "unit", "qualifier"),
-    Kind.DATE: ("value",),
+    Kind.DATE: ("value", "figure"),
     Kind.ATTRIBUTION: ("attributed_to",),
 }
 
@@ -73,6 +73,7 @@ class Claim:
     unit: str | None = None
     qualifier: str | None = None
     attributed_to: str | None = None
+    figure: Any = None  # a date that is a lone year also reads as this number (see extract.editorial)
 
     def to_dict(self) -> dict[str, Any]:
         """The public shape of a claim (the `extract` JSON contract), stable key order."""

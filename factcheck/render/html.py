@@ -495,7 +495,7 @@ def sentence_with_claim(rec: dict[str, Any]) -> str:
 _FIELDS = {
     "quote": (("speaker", "Speaker"),),
     "figure": (("value", "Value"), ("unit", "Unit"), ("qualifier", "Qualifier")),
-    "date": (("value", "Date"),),
+    "date": (("value", "Date"), ("figure", "Also a figure")),
     "attribution": (("attributed_to", "Attributed to"),),
 }
 

@@ -9,7 +9,7 @@ from factcheck.render.claims import _number
 from factcheck.render.terminal import one_line as _one_line
 from factcheck.signoff import rules
 
-KIND_DETAILS = ("speaker", "value", "unit", "qualifier", "attributed_to")
+KIND_DETAILS = ("speaker", "value", "figure", "unit", "qualifier", "attributed_to")
 EVIDENCE_PLACE = (("page", "p. {}"), ("timestamp", "at {}"), ("speaker", "speaker: {}"))
 
 
@@ -27,7 +27,8 @@ def claim_block(rec: dict[str, Any]) -> str:
     ]
     lines.append(f"  claim:    {_one_line(rec.get('text', ''))}")
     lines.append(f"  sentence: {_one_line(rec.get('sentence', ''))}")
-    details = [f"{k}: {_number(rec[k])}" for k in KIND_DETAILS if rec.get(k) is not None]
+    # a lone year's figure reading is the year's own number: no thousands separator
+    details = [f"{k}: {rec[k] if k == 'figure' else _number(rec[k])}" for k in KIND_DETAILS if rec.get(k) is not None]
     if details:
         lines.append(f"  details:  {', '.join(details)}")
     if status is rules.Status.STALE:
