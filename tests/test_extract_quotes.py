@@ -651,3 +651,11 @@ def test_a_town_and_a_two_word_state_after_an_opening_phrase_are_no_subject():
         "Speaking at a rally in Durham, North Carolina, Duarte went after her rival, calling him \u201ca total stiff.\u201d"
     )
     assert pairs(text) == [("a total stiff.", "Ines Duarte")]
+
+
+def test_whose_someone_is_stays_out_of_their_full_name():
+    text = (
+        "Turnout will barely move, noted KTV\u2019s Dana Chinn.\n\n"
+        "\u201cMost voters have made up their minds,\u201d she wrote."
+    )
+    assert pairs(text) == [("Most voters have made up their minds,", "Dana Chinn")]
