@@ -252,3 +252,43 @@ def test_a_bare_figure_is_the_value_of_the_noun_that_reached_it(tmp_path, draft,
     source = "By Friday the confirmed cases reached 274, most of them in the northern villages."
     c = verdict_of(judged(tmp_path, draft, source), text)
     assert c["verdict"] == verdict, c.get("evidence")
+
+
+def test_a_figures_noun_is_read_past_a_name_with_digits():
+    """The extractor reads "more than 950 COVID-19 cases" without its noun; the noun after the
+    name is still what the figure counts."""
+    from factcheck.match import quantity
+
+    claim = {
+        "kind": "figure",
+        "text": "more than 950",
+        "sentence": "The state reported more than 950 COVID-19 cases by May.",
+    }
+    assert quantity._claim_noun(claim) == quantity._noun("confirmed cases")
+    plain = {"kind": "figure", "text": "950", "sentence": "The state reported 950 in May."}
+    assert quantity._claim_noun(plain) != quantity._noun("confirmed cases")
+
+
+def test_a_date_bound_is_left_open_when_the_nearer_date_does_not_settle_it():
+    """ "after 1999" is true of 2005, but the sentence's own "since 1998" stands nearer the
+    bound and does not settle it: which date is meant is not clear."""
+    import datetime as dt
+
+    from factcheck.match import rivals
+
+    claim = {
+        "kind": "date",
+        "text": "1999",
+        "value": "1999",
+        "sentence": "The port was the busiest on the coast after 1999.",
+    }
+    sentence = "The port has been the busiest on the coast since 1998, and the deepest every year since 2005."
+    assert rivals.doubt(claim, sentence, dt.date(2026, 6, 1))
+    assert (
+        rivals.doubt(
+            {**claim, "text": "1990", "value": "1990", "sentence": "The port was the busiest after 1990."},
+            sentence,
+            dt.date(2026, 6, 1),
+        )
+        is None
+    )

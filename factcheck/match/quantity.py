@@ -420,9 +420,26 @@ def _unit_fit(claim: dict, c, text: str) -> float | None:
         return 1.0  # "the confirmed cases reached 275": the noun the figure is the value of
     if km and _noun(km) in _own_words(text, c.start, c.end):
         return 0.5
+    if kt and _noun(kt) == _claim_noun(claim):
+        return 1.0  # "more than 950 COVID-19 cases": the noun the claim counts, read past a name
     if kt and _noun(kt) in _claim_near(claim):
         return 0.5
     return 0.0
+
+
+_PAST_NAME = re.compile(r"(?:\s+[\w-]*\d[\w-]*)*\s+([^\W\d_]+)")
+
+
+def _claim_noun(claim: dict) -> str:
+    """The noun right after a draft figure that the extractor read without one, past words
+    with digits in them ("COVID-19")."""
+    sentence, text = claim.get("sentence") or "", claim.get("text") or ""
+    at = sentence.find(text)
+    m = _PAST_NAME.match(sentence, at + len(text)) if at >= 0 and claim.get("kind") == "figure" else None
+    if not m:
+        return ""
+    head = context.stem(m.group(1))
+    return _CANON.get(head, head)
 
 
 _STANDS_AT = re.compile(
