@@ -26,9 +26,10 @@ import math
 import re
 from dataclasses import dataclass
 
-from factcheck.match import context, paraphrase, values
+from factcheck.match import context, conversions, paraphrase, values
 from factcheck.match import conversions as _conv
 from factcheck.match.evidence import Verdict
+from factcheck.match.intervals import DURATIONS, kind_of
 from factcheck.match.words import single_line
 
 # A source sentence must share this much of the claim's context to be about the same thing.
@@ -309,8 +310,6 @@ def _nearest_the_bound(claim: dict, close: list[Fit]) -> Fit | None:
 def _counts_things(unit: str | None) -> bool:
     """A counted noun ("recoveries", "reviews"), not money, a measure or a span of time:
     "12 years" may be any period at all."""
-    from factcheck.match.intervals import DURATIONS
-
     return (
         bool(unit)
         and not values.is_measure(unit)
@@ -322,8 +321,6 @@ def _counts_things(unit: str | None) -> bool:
 
 def is_bound(claim: dict) -> bool:
     """A figure written as a bound ("more than 300", "under $250"), true of many numbers."""
-    from factcheck.match.intervals import kind_of
-
     return claim.get("kind") == "figure" and kind_of(values.effective_qualifier(claim)) in (
         "more",
         "less",
@@ -333,8 +330,6 @@ def is_bound(claim: dict) -> bool:
 
 
 def _loose(claim: dict) -> bool:
-    from factcheck.match.intervals import kind_of
-
     return claim.get("kind") == "date" or bool(kind_of(values.effective_qualifier(claim)))
 
 
@@ -344,7 +339,6 @@ def _counted(claim: dict) -> list[context.Cue]:
     unit = claim.get("unit")
     if claim.get("kind") != "figure" or not unit or values.is_measure(unit):
         return []
-    from factcheck.match import conversions
 
     if conversions.dimension(unit):
         return []
@@ -407,7 +401,6 @@ def _unit_fit(claim: dict, c, text: str) -> float | None:
     only one names a unit."""
     if claim.get("kind") != "figure":
         return 0.0
-    from factcheck.match import conversions
 
     mine, theirs = claim.get("unit"), c.unit
     km, kt = values.unit_key(mine), values.unit_key(theirs)
