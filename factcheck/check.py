@@ -169,6 +169,7 @@ def check(config: Config, base: str | None = None, given: list[str] | None = Non
         from factcheck import basecompare
 
         findings.extend(basecompare.compare(trusted, base, changed, selected, checked))
+        findings.extend(publication_kept(trusted, base, checked))
     drafts = tuple(c.draft for c in checked)
     return CheckResult(tuple(sorted(findings, key=Finding.sort_key)), drafts, counts, base, tuple(errors))
 
@@ -423,6 +424,27 @@ def publication_findings(config: Config, checked: list[_Checked], signers: list 
             rec = item.successor or {}
             message = publication.open_message(c.draft, c.published, item)
             findings.append(Finding(FindingKind.UNCORRECTED, c.draft, rec.get("line") or 1, message, c.draft, rec.get("id", item.id), rec.get("text", item.text)))
+    return findings
+
+
+def publication_kept(config: Config, base: str, checked: list[_Checked]) -> list[Finding]:
+    """With a base: a branch may add corrections, but not drop or edit a publication record."""
+    from factcheck import gitrepo
+    from factcheck.policy import publication
+
+    texts = gitrepo.files_at(config.root, gitrepo.merge_base(config.root, base), [c.claims_file for c in checked])
+    findings = []
+    for c in checked:
+        text = texts.get(c.claims_file)
+        if not text or "published:" not in text:
+            continue
+        try:
+            at_base = store.parse_claims_file(text, path=f"{base}:{c.claims_file}").published
+        except FactcheckError:
+            continue  # a base file nobody can read holds no record to keep
+        why = publication.rewritten(at_base, c.published)
+        if why:
+            findings.append(Finding(FindingKind.HISTORY_REWRITTEN, c.claims_file, 1, why, c.draft))
     return findings
 
 
