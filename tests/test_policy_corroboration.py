@@ -300,3 +300,12 @@ def test_publisher_identity():
     assert host_key("https://www.example.org/a") == host_key("http://news.example.org/b") == "host:example.org"
     assert host_key("https://www.bbc.co.uk/news") == "host:bbc.co.uk"
     assert host_key("https://example.com/") != host_key("https://example.org/")
+
+
+def test_show_gives_the_count_the_marker_and_the_override(newsroom):
+    room = setup_room(newsroom)
+    cid = claim(room, "3")["id"]
+    assert room.run("approve", "drafts/fire.md", cid, "--override", "chief confirmed").exit_code == 0
+    out = room.run("--color", "never", "show", "drafts/fire.md", cid).output
+    assert "  sources:  1 independent\n" in out
+    assert "override: chief confirmed" in out
