@@ -383,8 +383,10 @@ def policy_findings(config: Config, checked: list[_Checked], forged: dict[tuple[
 
     findings = []
     for c in checked:
+        # only claims a rule or marker picks can fall short; most drafts have none
+        picked = [rec for rec in c.claims if corroboration.needed(config.corroboration, rec, c.meta)]
         approved = [
-            rec for rec in c.claims
+            rec for rec in picked
             if (c.claims_file, rec["id"]) not in forged and review.status_of(rec, path=c.claims_file) is Status.APPROVED
         ]
         for note in corroboration.approved_shortfalls(config.corroboration, approved, c.meta):
