@@ -36,6 +36,7 @@ class FindingKind(str, Enum):
     SYMLINK = "symlink"
     DROPPED = "dropped"
     HIDDEN_CHARACTERS = "hidden-characters"
+    EXPOSED = "exposed"
     VANISHED = "vanished"
     REJECTED = "rejected"
     UNCORRECTED = "uncorrected"
@@ -57,6 +58,7 @@ TITLES = {
     FindingKind.SYMLINK: "Draft is a symbolic link",
     FindingKind.DROPPED: "Signed-off draft no longer checked",
     FindingKind.HIDDEN_CHARACTERS: "Hidden characters",
+    FindingKind.EXPOSED: "Confidential evidence in the clear",
     FindingKind.VANISHED: "Signed-off claim vanished",
     FindingKind.REJECTED: "Claim rejected",
     FindingKind.UNCORRECTED: "Published claim changed without a correction",
@@ -143,6 +145,7 @@ class _Checked:
     findings: list[Finding] = field(default_factory=list)
     stored: list[dict[str, Any]] = field(default_factory=list)  # the claims file as committed
     text: str = ""  # the draft
+    policy: Any = None  # which of its sources are confidential or embargoed now (SourcePolicy)
     meta: dict[str, Any] = field(default_factory=dict)  # the draft's front matter
     published: dict[str, Any] | None = None  # the publication record, once published
 
@@ -175,10 +178,13 @@ def check(config: Config, base: str | None = None, given: list[str] | None = Non
 
 
 def _check_each(config: Config, targets: list[str], errors: list[FactcheckError]) -> list[_Checked]:
+    from factcheck.policy.sensitivity import Sidecars
+
     checked = []
+    sidecars = Sidecars(config.root)  # each source folder listed once for all drafts
     for rel in targets:
         try:
-            checked.append(check_draft(config, rel))
+            checked.append(check_draft(config, rel, sidecars=sidecars))
         except FactcheckError as exc:
             errors.append(exc)
     return checked
@@ -299,10 +305,11 @@ def _orphan(config: Config, rel: str) -> Finding | None:
     return Finding(FindingKind.OUT_OF_DATE, rel, 1, "claims file has no draft; delete it or restore the draft", rel)
 
 
-def check_draft(config: Config, rel: str) -> _Checked:
+def check_draft(config: Config, rel: str, *, sidecars=None) -> _Checked:
     """Rescan one draft in memory and compare with its claims file."""
     from factcheck import drafts
     from factcheck.extract import extract_draft
+    from factcheck.policy.sensitivity import SourcePolicy
 
     target = store.claims_path(config.claims_dir, rel)
     shown = target.relative_to(config.root).as_posix()
@@ -312,7 +319,15 @@ def check_draft(config: Config, rel: str) -> _Checked:
     built = store.build_claims_file(result, draft.text, on_disk)
     for rec in built.claims:
         review.reviews_of(rec, path=shown)  # a malformed history fails this draft alone, here
-    checked = _Checked(rel, shown, built.claims, text=draft.text, meta=draft.meta, published=built.published)
+    checked = _Checked(
+        rel,
+        shown,
+        built.claims,
+        text=draft.text,
+        meta=draft.meta,
+        published=built.published,
+        policy=SourcePolicy.for_draft(config, draft, sidecars=sidecars),
+    )
     checked.findings.extend(hidden_characters(rel, draft.text, draft.body_start))
     if on_disk is None:
         n = len(built.claims)
@@ -323,9 +338,26 @@ def check_draft(config: Config, rel: str) -> _Checked:
         return checked
     checked.stored = on_disk.claims
     checked.disk_text = target.read_text(encoding="utf-8")
+    checked.findings.extend(exposed(checked))
     if built.to_data() != on_disk.to_data():
         checked.findings.append(Finding(FindingKind.OUT_OF_DATE, rel, 1, _drift(rel, shown, on_disk, built), rel))
     return checked
+
+
+def exposed(c: _Checked) -> list[Finding]:
+    """Claims whose committed evidence shows a confidential or embargoed source in the clear
+    (matched before it was marked): the claims file itself discloses it. The finding names
+    the claim only, never the source."""
+    from factcheck.policy.sensitivity import exposed as exposing
+
+    message = (
+        f"its evidence quotes a confidential or embargoed source in the clear; run `factcheck match {c.draft}` "
+        f"and commit {c.claims_file} (the passage stays in the history until that is rewritten)"
+    )
+    return [
+        Finding(FindingKind.EXPOSED, c.claims_file, _id_line(c.disk_text, cid), message, c.draft, cid)
+        for cid in exposing(c.stored, c.policy)
+    ]
 
 
 def hidden_characters(rel: str, text: str, body_start: int = 0) -> list[Finding]:
@@ -458,9 +490,20 @@ def _claim_finding(c: _Checked, rec: dict[str, Any], status: Status, forged: str
     if kind is None:
         return None
     was = review.last_signed_text(rec)[0] if status is Status.STALE else None
+    shown = _shareable(c, rec)
     return Finding(
-        kind, c.draft, rec.get("line"), _status_message(rec, status), c.draft, cid, text, rec.get("verdict"), was
+        kind, c.draft, rec.get("line"), _status_message(shown, status), c.draft, cid, text, rec.get("verdict"), was
     )
+
+
+def _shareable(c: _Checked, rec: dict[str, Any]) -> dict[str, Any]:
+    """The claim as a message may quote it: a sign-off bound to a source now confidential
+    names "a confidential source" (gate output is uploaded)."""
+    if c.policy is None:
+        return rec
+    from factcheck.policy.sensitivity import conceal
+
+    return conceal([rec], c.policy)[0]
 
 
 def _status_message(rec: dict[str, Any], status: Status) -> str:

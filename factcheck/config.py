@@ -41,6 +41,8 @@ class Config:
     limits: Limits = Limits()
     signing: str = "off"
     allowed_signers: str | None = None
+    confidential: tuple[str, ...] = ()  # globs of sources sealed for good (docs/policy.md)
+    embargoed: tuple[tuple[str, Any], ...] = ()  # (glob, the aware datetime its embargo ends)
     corroboration: tuple = ()  # policy.corroboration.Rule: claims that need several independent sources
     root: Path = field(default=Path("."), compare=False)
 
@@ -105,6 +107,12 @@ limits:
 signing: off
 # allowed_signers: allowed_signers
 
+# Sources whose evidence never leaves this machine: CI output, exports and committed
+# claims files say only "a confidential source" (docs/policy.md).
+# confidential:
+#   - sources/protected/**
+# embargoed:
+#   sources/releases/budget-*.pdf: 2026-12-05T09:00:00Z
 # Claims that need several independent sources before they may be approved
 # (docs/policy.md, "Corroboration"). For example:
 # corroboration:
@@ -235,6 +243,10 @@ def parse_config(text: str, *, path: str, root: Path) -> Config:
     if data.get("limits") is not None:
         values["limits"] = _limits(data["limits"], text, path)
     values.update(_signing(data, text, path))
+    if data.get("confidential") is not None or data.get("embargoed") is not None:
+        from factcheck.policy.sensitivity import parse_config_keys
+
+        values.update(parse_config_keys(data, text, path, _key_line))
     if data.get("corroboration") is not None:
         from factcheck.policy.corroboration import parse_rules
 

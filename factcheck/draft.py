@@ -35,8 +35,10 @@ class Draft:
         value = self.meta.get("sources") or []
         if isinstance(value, str):
             value = [value]
+        # an entry may be a mapping, to mark its source confidential or embargoed (docs/policy.md)
+        value = [v["path"] if isinstance(v, dict) and isinstance(v.get("path"), str) else v for v in value] if isinstance(value, list) else value
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise DataError("front matter `sources:` must be a list of paths", path=self.path)
+            raise DataError("front matter `sources:` must be a list of paths (or of `path:` mappings)", path=self.path)
         return value
 
 

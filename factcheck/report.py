@@ -171,9 +171,19 @@ def count_states(claims) -> dict[State, int]:
 
 
 def build_report(
-    config: Config, drafts: list[str] | None = None, *, base: str | None = None, now: dt.datetime | None = None
+    config: Config,
+    drafts: list[str] | None = None,
+    *,
+    base: str | None = None,
+    now: dt.datetime | None = None,
+    for_ci: bool = False,
 ) -> Report:
-    """The report of the given drafts, of those changed since `base`, or of every draft."""
+    """The report of the given drafts, of those changed since `base`, or of every draft.
+
+    `for_ci`: the page leaves this machine (a CI artifact), so evidence from confidential
+    and embargoed sources shows as "a confidential source"; otherwise this machine's
+    sealed passages are shown, marked.
+    """
     from factcheck.drafts import select
 
     if drafts and base:
@@ -182,7 +192,7 @@ def build_report(
     views: list[DraftView] = []
     first = 1
     for rel in changed_drafts(config, base) if base else select(config, drafts):
-        view = draft_view(config, rel, first)
+        view = draft_view(config, rel, first, for_ci=for_ci)
         views.append(view)
         first += len(view.claims)
     return Report(
@@ -204,7 +214,7 @@ def changed_drafts(config: Config, base: str) -> list[str]:
     return [rel for rel in discover(config) if touched(rel)]
 
 
-def draft_view(config: Config, rel: str, first: int) -> DraftView:
+def draft_view(config: Config, rel: str, first: int, *, for_ci: bool = False) -> DraftView:
     """One draft with its claims placed; a file that cannot be read becomes a problem, not a crash."""
     from factcheck.drafts import read_draft
     from factcheck.store import claims_path, load_claims
@@ -222,7 +232,20 @@ def draft_view(config: Config, rel: str, first: int) -> DraftView:
         return _replace(base, problems=(str(exc),), failed=True)
     if cf is None:
         return _replace(base, problems=(f"not scanned yet: run `factcheck scan {rel}`",))
+    try:
+        cf = _replace(cf, claims=_as_seen(config, draft, cf.claims, for_ci))
+    except FactcheckError as exc:
+        return _replace(base, problems=(str(exc),), failed=True)
     return _with_claims(base, cf, first)
+
+
+def _as_seen(config: Config, draft, claims: list[dict[str, Any]], for_ci: bool) -> list[dict[str, Any]]:
+    """The claims as this report's readers may see their evidence (see `build_report`)."""
+    from factcheck.policy import sensitivity
+
+    if for_ci:
+        return sensitivity.conceal(claims, sensitivity.SourcePolicy.for_draft(config, draft))
+    return sensitivity.reveal(config.state_dir, claims)
 
 
 def check_histories(claims: list[dict[str, Any]], *, path: str) -> None:

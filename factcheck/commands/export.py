@@ -38,6 +38,7 @@ def export_claims(fmt: ExportFormat, output: str) -> int:
             continue
         if cf is not None:
             files.append(cf)
+    files, failed = _for_sharing(config, files, failed)
     fronts = {cf.draft: _front_matter(config, cf.draft) for cf in files} if fmt is ExportFormat.claimreview else {}
     text = FORMATS[fmt.value](files, fronts) if fronts else FORMATS[fmt.value](files)
     why = empty_reason(fmt.value, files)
@@ -48,6 +49,23 @@ def export_claims(fmt: ExportFormat, output: str) -> int:
     else:
         _save(output, text)
     return 2 if failed else 0
+
+
+def _for_sharing(config, files: list, failed: bool) -> tuple[list, bool]:
+    """An export leaves the machine: evidence of confidential and embargoed sources is
+    "a confidential source" in it, even where a claims file still holds it in the clear."""
+    from factcheck import output as term
+    from factcheck.errors import FactcheckError
+    from factcheck.policy.sensitivity import conceal_claims_file
+
+    shared = []
+    for cf in files:
+        try:
+            shared.append(conceal_claims_file(config, cf))
+        except FactcheckError as exc:
+            term.error(str(exc))
+            failed = True
+    return shared, failed
 
 
 def _front_matter(config, rel: str) -> dict:

@@ -13,13 +13,13 @@ from factcheck.completion import complete_drafts
 DEFAULT_OUTPUT = "factcheck-report.html"
 
 
-def write_report(drafts: list[str] | None, output: str, base: str | None = None) -> int:
+def write_report(drafts: list[str] | None, output: str, base: str | None = None, for_ci: bool = False) -> int:
     from factcheck import output as term
     from factcheck.config import load_config
     from factcheck.render.html import render
     from factcheck.report import build_report
 
-    report = build_report(load_config(), drafts, base=base)
+    report = build_report(load_config(), drafts, base=base, for_ci=for_ci)
     page = render(report)
     for d in report.drafts:
         for problem in d.problems:
@@ -55,6 +55,13 @@ def register(app: typer.Typer) -> None:
         base: Annotated[
             Optional[str], typer.Option("--base", metavar="REF", help="Only the drafts changed since the branch left REF.")
         ] = None,
+        for_ci: Annotated[
+            bool,
+            typer.Option(
+                "--for-ci",
+                help="A page to upload: evidence from confidential and embargoed sources shows only as \"a confidential source\".",
+            ),
+        ] = False,
     ) -> None:
         """Write a self-contained HTML page showing each draft with its claims, evidence and sign-offs.
 
@@ -62,6 +69,6 @@ def register(app: typer.Typer) -> None:
 
         \b
           factcheck report
-          factcheck report --base origin/main -o /tmp/review.html
+          factcheck report --for-ci --base origin/main -o /tmp/review.html
         """
-        run(write_report, drafts, output, base)
+        run(write_report, drafts, output, base, for_ci)

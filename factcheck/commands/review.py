@@ -31,7 +31,9 @@ def review_draft(draft: str, commit: bool) -> int:
         from factcheck.errors import DataError
 
         raise DataError(f"no claims file yet; run `factcheck scan {rel}` first", path=rel)
-    todo = review.awaiting_review(cf.claims)
+    from factcheck.policy.sensitivity import reveal
+
+    todo = reveal(config.state_dir, review.awaiting_review(cf.claims))  # shown marked; never written back
     if not todo:
         output.out(f"nothing to review in {rel}")
         return 0

@@ -26,6 +26,9 @@ def show_claims(draft: str, claim: str | None) -> int:
         records = cf.claims
     if not records:
         raise DataError("the claims file lists no claims", path=shown)
+    from factcheck.policy.sensitivity import reveal
+
+    records = reveal(config.state_dir, records)  # this machine's sealed passages, marked
     output.out("\n".join(claim_block(rec) for rec in records))
     return 0
 

@@ -48,11 +48,21 @@ def match(config, given: list[str] | None = None, *, force: bool = False, progre
     how indexing and judging are getting on; it never prints anything itself here.
     """
     from factcheck.match.cache import VerdictCache
+    from factcheck.policy import sensitivity
     from factcheck.sources.index import SourceIndex
 
     run = MatchRun()
     plans = _plans(config, given, run)
-    wanted = sorted({p for resolved in {id(r): r for _, r, _ in plans}.values() for p in resolved.paths})
+    vaults: list = []
+
+    def vault():
+        """The local store of sealed passages, opened when the first one is met."""
+        if not vaults:
+            vaults.append(sensitivity.Vault(config.state_dir))
+        return vaults[0]
+
+    sealed_sets: dict = {}
+    wanted = sorted({p for resolved in {id(r): r for _, r, *_ in plans}.values() for p in resolved.paths})
     index = SourceIndex(config.state_dir, config.root, config.limits)
     opened: dict = {}
     archive = None
@@ -60,7 +70,7 @@ def match(config, given: list[str] | None = None, *, force: bool = False, progre
         # The shared archive changes outside this newsroom (any reporter's push), so a
         # kept verdict cannot be known to stand: every claim is judged again.
         force = True
-    sets: dict[int, SourceSet] = {}
+    sets: dict[tuple, SourceSet] = {}
     work: list[DraftWork] = []
     cache = VerdictCache(config.state_dir)
     # claims picked by a rule or their own marker get a count of independent sources
@@ -69,11 +79,17 @@ def match(config, given: list[str] | None = None, *, force: bool = False, progre
 
     def plan(refreshed) -> list:
         """Sort every draft's claims while the index is locked; open only the sources to search."""
-        for rel, resolved, outcome in plans:
-            if id(resolved) not in sets:  # drafts naming the same sources share one set
+        for rel, resolved, outcome, policy in plans:
+            # Drafts naming the same sources share one set, unless their front matter seals other ones.
+            memo = (id(resolved), policy.rules)
+            if memo not in sealed_sets:
+                sealed_sets[memo] = policy.sealed_among(resolved.paths)
+            key = (id(resolved), sealed_sets[memo])
+            if key not in sets:
                 docs = [refreshed.docs[p] for p in resolved.paths if p in refreshed.docs]
-                sets[id(resolved)] = SourceSet(index, docs, opened, archive, rules_counting)
-            source_set = sets[id(resolved)]
+                sealer = sensitivity.Sealer(policy, sealed_sets[memo], vault)
+                sets[key] = SourceSet(index, docs, opened, archive, sealer, rules_counting)
+            source_set = sets[key]
             outcome.sources = len(source_set.docs) + (archive.documents if archive else 0)
             w = _plan_draft(config, rel, source_set, outcome, cache, force)
             if w is not None:
@@ -99,6 +115,8 @@ def match(config, given: list[str] | None = None, *, force: bool = False, progre
             seg.close()
         cache.close()
         index.close()
+        for v in vaults:
+            v.close()
         if archive is not None:
             archive.close()
     return run
@@ -113,7 +131,7 @@ def _open_archive(config, plans: list):
 
     archive = ArchiveSearch(config.archive)
     held = archive.holds(sorted({p for plan in plans for p in plan[1].missing}))
-    for _, resolved, _ in plans:
+    for _, resolved, *_ in plans:
         found = {id(resolved.missing[p]) for p in held & resolved.missing.keys()}
         resolved.errors = [e for e in resolved.errors if id(e) not in found]
     return archive
@@ -131,13 +149,17 @@ RANK_MARGIN = 0.9
 class SourceSet:
     """The indexed sources of one or more drafts: their digest, and a searcher made on first use."""
 
-    def __init__(self, index, docs: list, opened: dict, archive=None, counting=None):
+    def __init__(self, index, docs: list, opened: dict, archive=None, sealer=None, counting=None):
         from factcheck.match.cache import set_digest
 
         self.index, self.docs, self._opened, self.archive = index, docs, opened, archive
+        self.seal = sealer or (lambda records: records)
+        sealed = sealer.sealed if sealer is not None else frozenset()
         # Each source by its content and its place in the index: equally good passages are
         # taken in index order, so a source merged into another segment counts as changed.
-        self.shas = {d.path: f"{d.sha256}:{d.doc_id}" for d in docs}
+        # A source sealed or unsealed since (marked, or its embargo over) counts as changed
+        # too: the verdicts that drew on it are written again, sealed or in the clear.
+        self.shas = {d.path: f"{d.sha256}:{d.doc_id}" + (":sealed" if d.path in sealed else "") for d in docs}
         if archive is not None:  # verdicts kept with the archive never pass for ones without it
             self.shas.update(archive.fingerprint())
         if counting is not None:  # a count kept with other rules or publishers never passes for these
@@ -320,7 +342,8 @@ def _judge_claims(w: DraftWork, index, tick) -> dict:
             except Exception as exc:  # noqa: BLE001 - one claim's bug must not lose the draft's other verdicts
                 w.outcome.errors.append(JudgingError(w.rel, by_key[key].get("id"), exc))
                 continue
-            out[key] = Cached(j.verdict.value, [e.to_record() for e in j.evidence], sorted(watch.sources), watch.searches)
+            evidence = w.source_set.seal([e.to_record() for e in j.evidence])
+            out[key] = Cached(j.verdict.value, evidence, sorted(watch.sources), watch.searches)
             tick(n + 1)
     finally:
         searcher.watch = None
@@ -416,10 +439,12 @@ class _Counting:
 def _plans(config, given, run: MatchRun) -> list:
     from factcheck import drafts as drafts_mod
     from factcheck import store
+    from factcheck.policy import sensitivity
     from factcheck.sources import resolve
 
     plans = []
     resolver = resolve.Resolver(config)
+    sidecars, now = sensitivity.Sidecars(config.root), sensitivity.utc_now()
     selected = _selected(config, given, run)
     all_drafts = set(drafts_mod.discover(config)) if selected else set()
     for rel in selected:
@@ -429,7 +454,8 @@ def _plans(config, given, run: MatchRun) -> list:
             draft = drafts_mod.read_draft(config, rel)
             resolved = resolver.for_draft(draft.sources)
             _refuse_drafts_as_sources(rel, resolved.paths, all_drafts | {rel})
-            plans.append((rel, resolved, outcome))
+            policy = sensitivity.SourcePolicy.for_draft(config, draft, sidecars=sidecars, now=now)
+            plans.append((rel, resolved, outcome, policy))
         except FactcheckError as exc:
             outcome.errors.append(exc)
     return plans

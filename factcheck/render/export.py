@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from factcheck.model import KIND_FIELDS, Kind
+from factcheck.policy.sensitivity import CONFIDENTIAL_SOURCE
 from factcheck.review import status_of
 
 BASE_FIELDS = ("id", "kind", "text", "start", "end", "line", "sentence")
@@ -33,6 +34,8 @@ def export_claim(rec: dict[str, Any]) -> dict[str, Any]:
 
 def _evidence(e: dict[str, Any]) -> dict[str, Any]:
     out = {key: e.get(key) for key in EVIDENCE_FIELDS}
+    if e.get("source") == CONFIDENTIAL_SOURCE:
+        out["confidential"] = True  # nothing but the verdict and score of this passage leaves the machine
     for key in ("page", "timestamp", "speaker", "verdict", "reason", "diff"):
         if e.get(key) is not None:
             out[key] = e[key]

@@ -22,6 +22,7 @@ RULE_HELP = {
     FindingKind.SYMLINK: "A draft (or a folder the drafts globs reach) is a symbolic link; drafts must be regular files in the repository.",
     FindingKind.DROPPED: "A draft signed off on the base is no longer read by the gate (it became a link or left the drafts globs).",
     FindingKind.HIDDEN_CHARACTERS: "An invisible zero-width or bidi control character in the draft can hide a claim from the checks.",
+    FindingKind.EXPOSED: "A claims file shows evidence from a confidential or embargoed source in the clear; run `factcheck match` and commit the result.",
     FindingKind.VANISHED: "A claim signed off on the base is no longer found although its sentence reads the same.",
     FindingKind.FORGED: "An approval that was not committed by the reviewer it names, or names someone who is not a reviewer.",
     FindingKind.REJECTED: "A reviewer rejected this claim; fix the copy (it will then need a new sign-off).",

@@ -537,6 +537,8 @@ def _score(score: Any) -> str:
 
 def source_where(rec: dict[str, Any]) -> str:
     bits = [f'<span class="mono">{esc(rec.get("source") or "unknown source")}</span>']
+    if rec.get("sealed_as"):  # a confidential or embargoed passage: the local report only
+        bits.insert(0, f'<strong class="sealed">{esc(str(rec["sealed_as"]).capitalize())}: do not publish</strong>')
     if rec.get("page") is not None:
         bits.append(f"page {esc(rec['page'])}")
     if rec.get("timestamp"):
@@ -551,6 +553,8 @@ def source_where(rec: dict[str, Any]) -> str:
 def marked_passage(ev: EvidenceView) -> str:
     """The passage with matching words marked; neighbours with the same mark share one span."""
     if not ev.words:
+        if ev.record.get("source") == "a confidential source":
+            return '<span class="none">(not shown: the passage stays on the reporter\'s machine)</span>'
         return '<span class="none">(no text recorded)</span>'
     out: list[str] = []
     run: list[str] = []

@@ -77,6 +77,8 @@ def _evidence_lines(rec: dict[str, Any]) -> list[str]:
             judged = judged.replace(str(ev["verdict"]), term.paint(str(ev["verdict"]), str(ev["verdict"])), 1)
         score = f"score {ev['score']}" if ev.get("score") is not None else ""
         head = "  ".join(x for x in (str(ev.get("source", "?")), place and f"({place})", score, judged) if x)
+        if ev.get("sealed_as"):  # a confidential or embargoed passage, shown on this machine only
+            head = term.paint(f"[{ev['sealed_as']}: do not publish]", "contradicted") + " " + head
         lines.append(f"  evidence {n}: {head}")
         if ev.get("text"):
             lines.append(f"    “{terminal.snippet(ev['text'], EVIDENCE_CHARS)}”")

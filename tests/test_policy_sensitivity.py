@@ -1,0 +1,217 @@
+"""Confidential and embargoed sources, end to end on real temporary git repositories.
+
+Unique marker words are planted in a protected source: in its text, its folder, its
+file name, and its sidecar's URL and publisher. Every CI-facing output (`check` in each
+format and the step summary, `report --for-ci`, each `export` format) and every file
+the newsroom commits, with its whole history, must hold none of them, while the local
+`show` and `report` still show the passage, marked. An embargoed source behaves the
+same until its time, and shows in the clear after it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import sqlite3
+
+import pytest
+
+from tests.gitnewsroom import EDITOR, WRITER, Newsroom
+
+# In the source's text, its folder, its file name, its sidecar's URL and publisher.
+TEXT_MARKERS = ("Vexmorrow", "Brimblecombe")
+MARKERS = TEXT_MARKERS + ("kestrelvault", "zanthorpe", "ospreyhollow", "Quillfeather")
+
+PROTECTED = "sources/protected/kestrelvault/leak-zanthorpe-memo.txt"
+
+LEAKED_MEMO = """\
+Internal memo, not for circulation.
+
+The council approved 114 new homes on the old depot site, according to Vexmorrow Lindqvist of the planning office.
+
+Dana Okafor told staff: "We will start building in spring," and Brimblecombe agreed.
+"""
+
+MINUTES = """\
+Minutes of the finance committee.
+
+The scheme will cost 12 million pounds over three years, the treasurer said.
+"""
+
+EMBARGO_ENDS = dt.datetime(2026, 12, 5, 9, 0, tzinfo=dt.timezone.utc)
+
+SIDECARS = {
+    "sidecar": "confidential: true\n",
+    "embargo": "embargoed: 2026-12-05T09:00:00Z\n",
+}
+
+
+def draft_text(how: str) -> str:
+    entry = "  - sources/protected/**\n"
+    if how == "front matter":
+        entry = "  - path: sources/protected/**\n    confidential: true\n"
+    return (
+        "---\ndate: 2026-03-02\nsources:\n  - sources/minutes.txt\n" + entry + "---\n"
+        "# Depot homes plan\n\n"
+        "The council approved 114 new homes on the old depot site.\n\n"
+        '"We will start building in spring," said Dana Okafor, the council leader.\n\n'
+        "The scheme will cost 12 million pounds over three years.\n"
+    )
+
+
+def config_text(how: str) -> str:
+    text = "reviewers:\n  - ed@example.org\n"
+    if how == "config":
+        text += "confidential:\n  - sources/protected/**\n"
+    if how == "config embargo":
+        text += "embargoed:\n  sources/protected/**: 2026-12-05T09:00:00Z\n"
+    return text
+
+
+@pytest.fixture
+def room(tmp_path, monkeypatch) -> Newsroom:
+    from factcheck import signoff
+    from factcheck.policy import sensitivity
+
+    ticks = itertools.count()
+    monkeypatch.setattr(signoff, "now_utc", lambda: f"2026-03-02T11:{next(ticks) // 60:02d}:{next(ticks) % 60:02d}Z")
+    monkeypatch.setattr(sensitivity, "utc_now", lambda: EMBARGO_ENDS - dt.timedelta(hours=1))
+    return Newsroom(tmp_path, monkeypatch)
+
+
+def set_clock(monkeypatch, moment: dt.datetime) -> None:
+    from factcheck.policy import sensitivity
+
+    monkeypatch.setattr(sensitivity, "utc_now", lambda: moment)
+
+
+def story(room: Newsroom, how: str) -> Newsroom:
+    """A story on a branch, matched against a protected source (kept out of git) and an
+    open one, committed, and its supported claims approved by the editor."""
+    room.write(".factcheck.yaml", config_text(how))
+    room.write(".gitignore", ".factcheck/\nsources/protected/\n")
+    room.commit("Newsroom rules")
+    room.git("checkout", "-q", "-b", "depot-story")
+    room.write(PROTECTED, LEAKED_MEMO)
+    sidecar = SIDECARS.get(how, "")
+    room.write(PROTECTED + ".source.yaml", sidecar + "url: https://ospreyhollow.example/memo\npublisher: Quillfeather Bulletin\n")
+    room.write("sources/minutes.txt", MINUTES)
+    room.write("drafts/depot.md", draft_text(how))
+    for args in (("scan", "-q"), ("match",)):
+        result = room.run(*args, who=WRITER)
+        assert result.exit_code == 0, result.output
+    room.commit("Depot story, scanned and matched")
+    result = room.run("approve", "drafts/depot.md", "--all-supported", who=EDITOR)
+    assert result.exit_code == 0, result.output
+    return room
+
+
+def ci_outputs(room: Newsroom, tmp_path, monkeypatch) -> dict[str, str]:
+    """Every CI-facing output, by name."""
+    out: dict[str, str] = {}
+    for base in ((), ("--base", "main")):
+        for fmt in ("text", "json", "github", "sarif"):
+            summary = tmp_path / f"summary-{fmt}-{len(base)}.md"
+            monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+            result = room.run("check", *base, "--format", fmt)
+            assert result.exit_code in (0, 1), result.output
+            out[f"check {fmt} {base}"] = result.output
+            if summary.exists():
+                out[f"step summary {base}"] = summary.read_text(encoding="utf-8")
+        monkeypatch.delenv("GITHUB_STEP_SUMMARY")
+        page = tmp_path / f"report-{len(base)}.html"
+        result = room.run("report", "--for-ci", *base, "-o", str(page))
+        assert result.exit_code == 0, result.output
+        out[f"report --for-ci {base}"] = result.output + page.read_text(encoding="utf-8")
+    assert "step summary ()" in out
+    for fmt in ("json", "claimreview", "csv"):
+        result = room.run("export", "--format", fmt)
+        assert result.exit_code == 0, result.output
+        out[f"export {fmt}"] = result.output
+    return out
+
+
+def committed(room: Newsroom) -> str:
+    """Every committed file on every branch, with its whole history."""
+    return room.git("log", "--all", "-p", "--no-color", "--format=%H %an %s%n%b") + room.git("ls-files")
+
+
+def leaks(text: str) -> list[str]:
+    return [m for m in MARKERS if m.lower() in text.lower()]
+
+
+@pytest.mark.parametrize("how", ["sidecar", "front matter", "config", "embargo", "config embargo"])
+def test_no_marker_of_a_protected_source_leaves_the_machine(room, how, tmp_path, monkeypatch):
+    story(room, how)
+    evidence = [ev for c in room.claims("drafts/depot.md") for ev in c.get("evidence") or []]
+    sealed = [ev for ev in evidence if ev["source"] == "a confidential source"]
+    # the protected memo did back claims, and the open minutes stayed in the clear
+    assert sealed and all(set(ev) <= {"source", "sealed", "score", "verdict"} for ev in sealed)
+    assert any(ev["source"] == "sources/minutes.txt" and "treasurer" in ev["text"] for ev in evidence)
+    assert any(r["bound"].get("source") == "a confidential source" for c in room.claims("drafts/depot.md") for r in c.get("reviews") or [])
+
+    outputs = ci_outputs(room, tmp_path, monkeypatch)
+    found = {name: leaks(text) for name, text in outputs.items() if leaks(text)}
+    assert found == {}
+    assert "a confidential source" in outputs["export json"] and "a confidential source" in outputs["export csv"]
+    assert leaks(committed(room)) == []
+    # the verdict cache keeps no passage of it either
+    cache = sqlite3.connect(room.repo / ".factcheck/verdicts.sqlite")
+    kept = json.dumps(cache.execute("SELECT * FROM verdicts").fetchall())
+    assert not [m for m in TEXT_MARKERS if m in kept]
+
+    # on the reporter's machine the passage is shown, marked
+    shown = room.run("show", "drafts/depot.md").output
+    assert "Vexmorrow" in shown and "do not publish]" in shown
+    page = tmp_path / "local.html"
+    assert room.run("report", "-o", str(page)).exit_code == 0
+    assert "Vexmorrow" in page.read_text() and "do not publish" in page.read_text()
+
+
+@pytest.mark.parametrize("how", ["embargo", "config embargo"])
+def test_an_embargoed_source_shows_once_its_time_has_passed(room, how, tmp_path, monkeypatch):
+    story(room, how)
+    assert "Vexmorrow" not in room.run("export", "--format", "json").output
+    set_clock(monkeypatch, EMBARGO_ENDS + dt.timedelta(minutes=1))
+    assert room.run("match", who=WRITER).exit_code == 0
+    exported = room.run("export", "--format", "json").output
+    assert "Vexmorrow" in exported and "kestrelvault" in exported
+    assert "a confidential source" not in exported
+    shown = room.run("show", "drafts/depot.md").output
+    assert "do not publish" not in shown
+
+
+def test_marking_a_source_after_matching_seals_it_at_the_next_match(room, tmp_path, monkeypatch):
+    story(room, "none")
+    assert "Vexmorrow" in room.read("claims/drafts/depot.yaml")  # not marked yet: in the clear
+    room.write(".factcheck.yaml", config_text("config"))
+    # until it is matched again, CI outputs conceal it, and the gate says the claims file exposes it
+    outputs = ci_outputs(room, tmp_path, monkeypatch)
+    found = {name: leaks(text) for name, text in outputs.items() if leaks(text)}
+    assert found == {}
+    gate = room.run("check", "--format", "json")
+    exposed = [f for f in json.loads(gate.output)["findings"] if f["kind"] == "exposed"]
+    assert exposed and all(f["path"] == "claims/drafts/depot.yaml" for f in exposed)
+    assert room.run("match", who=WRITER).exit_code == 0
+    # the evidence is sealed; the earlier sign-offs keep the path they were bound to, as decisions are never rewritten
+    evidence = [ev for c in room.claims("drafts/depot.md") for ev in c.get("evidence") or []]
+    assert leaks(json.dumps(evidence)) == [] and not [m for m in TEXT_MARKERS if m in room.read("claims/drafts/depot.yaml")]
+    gate = json.loads(room.run("check", "--format", "json").output)["findings"]
+    assert not [f for f in gate if f["kind"] == "exposed"]
+    # the sign-offs were bound to the source by its path: they turn stale, and say so without naming it
+    assert [f for f in gate if f["kind"] == "stale"]
+    outputs = ci_outputs(room, tmp_path, monkeypatch)
+    assert {name: leaks(text) for name, text in outputs.items() if leaks(text)} == {}
+
+
+def test_a_bad_mark_is_one_line_naming_the_file(room):
+    room.write("sources/minutes.txt", MINUTES)
+    room.write("drafts/depot.md", draft_text("none").replace("  - sources/protected/**\n", "  - path: sources/minutes.txt\n    embargoed: next tuesday\n"))
+    assert room.run("scan", "-q", who=WRITER).exit_code == 0
+    result = room.run("match", who=WRITER)
+    assert result.exit_code == 2
+    assert "drafts/depot.md" in result.output and "embargoed" in result.output and "Traceback" not in result.output
+    room.write(".factcheck.yaml", "confidential: 3\n")
+    result = room.run("check")
+    assert result.exit_code == 2 and ".factcheck.yaml:1: `confidential` must be a list" in result.output
