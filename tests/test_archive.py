@@ -348,3 +348,17 @@ def test_passages_carry_the_embedded_indexs_terms_and_cuts():
     for _, body, hashes in passages:
         want = np.sort(terms.query_terms(body).view(np.int64))
         assert np.array_equal(np.sort(hashes), want)
+
+
+def test_push_withholds_confidential_and_embargoed_sources(tmp_path, archive_url):
+    repo = _newsroom(tmp_path)
+    (repo / ".factcheck.yaml").write_text("drafts: [drafts/**/*.md]\nconfidential: [wire/protected/**]\n")
+    (repo / "wire" / "protected").mkdir()
+    (repo / "wire" / "protected" / "tip.txt").write_text("A tip from inside the port authority.\n")
+    (repo / "wire" / "memo.txt").write_text("An embargoed memo about the port.\n")
+    (repo / "wire" / "memo.txt.source.yaml").write_text("embargoed: 2999-01-01T00:00:00Z\n")
+    assert _fc("archive", "migrate", cwd=repo, url=archive_url).returncode == 0
+    proc = _fc("archive", "push", "wire", cwd=repo, url=archive_url)
+    assert proc.returncode == 0, proc.stderr
+    assert "1 files: 1 added" in proc.stdout.decode() and "2 confidential or embargoed sources withheld" in proc.stdout.decode()
+    assert _psql(archive_url, "SELECT path FROM documents") == [("wire/port-release-2026-03-11.txt",)]

@@ -215,3 +215,84 @@ def test_a_bad_mark_is_one_line_naming_the_file(room):
     room.write(".factcheck.yaml", "confidential: 3\n")
     result = room.run("check")
     assert result.exit_code == 2 and ".factcheck.yaml:1: `confidential` must be a list" in result.output
+
+
+# --- the pieces, on their own -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "pattern, path, hit",
+    [
+        ("sources/protected/**", "sources/protected/a/b/memo.pdf", True),
+        ("sources/protected", "sources/protected/memo.pdf", True),
+        ("sources/protected/", "sources/protected-not/memo.pdf", False),
+        ("sources/*.txt", "sources/tip.txt", True),
+        ("sources/*.txt", "sources/deeper/tip.txt", False),
+        ("**/leak-*.pdf", "leak-1.pdf", True),
+        ("**/leak-*.pdf", "a/b/leak-2.pdf", True),
+        ("./sources/tip?.txt", "sources/tip7.txt", True),
+        ("sources/[!a]*.txt", "sources/brief.txt", True),
+        ("sources/[!a]*.txt", "sources/alpha.txt", False),
+        ("sources/(x)+.txt", "sources/(x)+.txt", True),
+    ],
+)
+def test_globs_name_sources_as_the_docs_say(pattern, path, hit):
+    from factcheck.policy.sensitivity import glob_regex
+
+    assert (glob_regex(pattern).fullmatch(path) is not None) is hit
+
+
+def test_an_embargo_end_is_read_as_utc_in_every_form():
+    from factcheck.errors import DataError
+    from factcheck.policy.sensitivity import parse_moment
+
+    want = dt.datetime(2026, 12, 5, 9, 0, tzinfo=dt.timezone.utc)
+    for value in ("2026-12-05T09:00:00Z", "2026-12-05T10:00:00+01:00", "2026-12-05 09:00", dt.datetime(2026, 12, 5, 9, 0)):
+        assert parse_moment(value, path="x") == want
+    assert parse_moment(dt.date(2026, 12, 5), path="x") == want.replace(hour=0)
+    for bad in ("next tuesday", "", 42, None):
+        with pytest.raises(DataError, match="must be a date and time"):
+            parse_moment(bad, path="x")
+
+
+def test_marks_add_up_and_an_embargo_ends_on_time():
+    from factcheck.policy.sensitivity import Mark
+
+    early, late = EMBARGO_ENDS, EMBARGO_ENDS + dt.timedelta(days=1)
+    both = Mark(embargoed=early) | Mark(embargoed=late)
+    assert both.embargoed == late
+    assert both.sealed_at(late - dt.timedelta(seconds=1)) and not both.sealed_at(late)
+    assert (Mark(embargoed=early) | Mark(confidential=True)).sealed_at(late + dt.timedelta(days=999))
+    assert Mark(embargoed=early).label(early - dt.timedelta(hours=1)) == "embargoed until 2026-12-05 09:00 UTC"
+
+
+def test_a_sidecar_that_cannot_be_read_seals_its_source(tmp_path):
+    from factcheck.policy.sensitivity import Sidecars, SourcePolicy
+
+    (tmp_path / "sources").mkdir()
+    for name, sidecar in (("open.txt", "url: https://example.org/a\n"), ("broken.txt", "confidential: [unclosed\n"), ("plain.txt", None)):
+        (tmp_path / "sources" / name).write_text("text\n")
+        if sidecar is not None:
+            (tmp_path / "sources" / f"{name}.source.yaml").write_text(sidecar)
+    policy = SourcePolicy((), Sidecars(tmp_path))
+    assert [p for p in ("sources/open.txt", "sources/broken.txt", "sources/plain.txt") if policy.sealed(p)] == ["sources/broken.txt"]
+
+
+def test_the_vault_gives_one_key_per_passage_on_a_machine_and_keeps_it_private(tmp_path):
+    import stat
+
+    from factcheck.policy.sensitivity import Mark, Vault, reveal
+
+    record = {"source": PROTECTED, "start": 3, "end": 9, "text": "Vexmorrow said so", "score": 97.0, "verdict": "supported"}
+    vault = Vault(tmp_path / "state")
+    first = vault.seal(record, Mark(confidential=True))
+    again = vault.seal(dict(record), Mark(confidential=True))
+    vault.close()
+    assert first == again and first["source"] == "a confidential source" and leaks(json.dumps(first)) == []
+    assert stat.S_IMODE((tmp_path / "state" / "confidential.sqlite").stat().st_mode) == 0o600
+    other = Vault(tmp_path / "elsewhere")  # another machine: another secret, another key
+    assert other.seal(record, Mark(confidential=True))["sealed"] != first["sealed"]
+    other.close()
+    shown = reveal(tmp_path / "state", [{"id": "f-1", "evidence": [first]}])
+    assert shown[0]["evidence"][0]["text"] == "Vexmorrow said so" and shown[0]["evidence"][0]["sealed_as"] == "confidential"
+    assert reveal(tmp_path / "elsewhere", [{"id": "f-1", "evidence": [first]}])[0]["evidence"] == [first]

@@ -34,6 +34,7 @@ class PushReport:
     replaced: int = 0
     bytes_added: int = 0
     passages: int = 0
+    withheld: int = 0  # confidential or embargoed sources left out
     errors: list[FactcheckError] = field(default_factory=list)
 
     def add(self, written: dict) -> None:
@@ -74,15 +75,22 @@ def archive_path(path: Path, root: Path) -> str:
         return full.as_posix()
 
 
-def push(url: str, root: Path, paths: list[str]) -> PushReport:
-    """Push the sources under `paths` into the archive at `url`."""
+def push(url: str, root: Path, paths: list[str], withhold=None) -> PushReport:
+    """Push the sources under `paths` into the archive at `url`.
+
+    `withhold(archive path)` says which to leave out: every reporter's `match` searches
+    the archive, so a confidential source pushed there would be quoted in the clear by
+    drafts whose reporters cannot know it is one.
+    """
     from factcheck.archive import connect
     from factcheck.archive.schema import require_current
 
     from concurrent.futures import ThreadPoolExecutor
 
     files, errors = files_to_push(paths)
-    report = PushReport(files=len(files), errors=errors)
+    kept = [f for f in files if withhold is None or not withhold(archive_path(f, root))]
+    report = PushReport(files=len(kept), withheld=len(files) - len(kept), errors=errors)
+    files = kept
     with connect(url) as conn, connect(url) as writing:
         conn.autocommit = writing.autocommit = True
         require_current(conn, url)

@@ -30,9 +30,11 @@ def push_sources(paths: list[str], quiet: bool) -> int:
     from factcheck import output
     from factcheck.archive.push import push
 
+    from factcheck.policy.sensitivity import SourcePolicy
+
     config, url = _config_and_url()
     began = time.perf_counter()
-    report = push(url, config.root, paths)
+    report = push(url, config.root, paths, withhold=SourcePolicy.for_draft(config).sealed)
     took = time.perf_counter() - began
     for err in report.errors:
         output.error(str(err))
@@ -42,6 +44,7 @@ def push_sources(paths: list[str], quiet: bool) -> int:
             f"{report.files} files: {report.added} added, {report.already} already in the archive, "
             f"{report.replaced} older versions replaced; {mb:.1f} MB in {report.passages} passages, "
             f"{took:.1f} s ({mb / took if took else 0:.1f} MB/s)"
+            + (f"; {report.withheld} confidential or embargoed sources withheld" if report.withheld else "")
         )
     return 2 if report.errors else 0
 
