@@ -52,6 +52,7 @@ def timed_cli(root: Path, *args: str) -> tuple[float, float, float, subprocess.C
     wall, cpu, peak_kb = proc.stderr.rsplit("@@ ", 1)[1].split()
     return float(wall), float(cpu), int(peak_kb) / 1024, proc
 
+
 REPO = Path(__file__).resolve().parent.parent
 N_DRAFTS = 10
 REFERENCE = __import__("datetime").date(2016, 10, 1)
@@ -122,7 +123,7 @@ def write_drafts(root: Path, articles: list[Path], target_claims: int, seed: int
 
 
 def load_claims(root: Path) -> list[dict]:
-    from factcheck import yamlio
+    from factcheck.store import yamlio
 
     out = []
     for path in sorted((root / "claims" / "drafts").glob("*.yaml")):
@@ -163,8 +164,12 @@ def change_one_source(root: Path, claims: list[dict]) -> tuple[Path, str]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--articles", type=Path, default=REPO.parent / "shared" / "eval" / "polnear-train",
-                    help="folder of real articles, one .txt each (read, never copied into the repository)")
+    ap.add_argument(
+        "--articles",
+        type=Path,
+        default=REPO.parent / "shared" / "eval" / "polnear-train",
+        help="folder of real articles, one .txt each (read, never copied into the repository)",
+    )
     ap.add_argument("--versions", type=int, default=26)
     ap.add_argument("--claims", type=int, default=850, help="about how many claims the drafts hold")
     ap.add_argument("--naive-claims", type=int, default=12, help="claims timed in the naive loop (it is slow)")
@@ -204,7 +209,9 @@ def main() -> None:
     agree = sum(x.get("verdict") == y.get("verdict") for x, y in zip(after, forced))
     for x, y in zip(after, forced):
         if x.get("verdict") != y.get("verdict"):
-            print(f"after the change {x['id']} is {x.get('verdict')}, judged afresh {y.get('verdict')}: {x['text'][:70]!r}")
+            print(
+                f"after the change {x['id']} is {x.get('verdict')}, judged afresh {y.get('verdict')}: {x['text'][:70]!r}"
+            )
 
     sample = random.Random(9).sample(claims, min(a.naive_claims, len(claims)))
     naive_s = naive_per_claim(root, sample)
@@ -217,22 +224,53 @@ def main() -> None:
         ("first `match`, index built", f"{first_s:.2f} s (CPU {first_cpu:.2f} s, both workers)", "<= 12 s"),
         ("warm `match`, nothing changed", f"{warm_s:.2f} s (CPU {warm_cpu:.2f} s)", "<= 0.5 s"),
         ("`match` after one source changed", f"{change_s:.2f} s (CPU {change_cpu:.2f} s)", "<= 2 s"),
-        ("naive loop, all claims (sampled)", f"{naive_all:.0f} s ({naive_s * 1000:.0f} ms per claim, {len(sample)} timed)", ""),
+        (
+            "naive loop, all claims (sampled)",
+            f"{naive_all:.0f} s ({naive_s * 1000:.0f} ms per claim, {len(sample)} timed)",
+            "",
+        ),
         ("after one change vs the naive loop", f"{naive_all / change_s:.0f}x faster", ">= 200x"),
         ("`match --force` (every claim judged, index kept)", f"{forced_s:.2f} s (CPU {forced_cpu:.2f} s)", ""),
-        ("recall of verbatim claims (supported)", f"{supported / len(claims):.3f} ({supported} of {len(claims)})", ">= 0.98"),
+        (
+            "recall of verbatim claims (supported)",
+            f"{supported / len(claims):.3f} ({supported} of {len(claims)})",
+            ">= 0.98",
+        ),
         ("after one change, verdicts as with --force", f"{agree} of {len(forced)}", ""),
-        ("peak memory", f"first {first_mem:.0f} MB, warm {warm_mem:.0f} MB, after change {change_mem:.0f} MB", "<= 1 GB"),
+        (
+            "peak memory",
+            f"first {first_mem:.0f} MB, warm {warm_mem:.0f} MB, after change {change_mem:.0f} MB",
+            "<= 1 GB",
+        ),
     ]
     width = max(len(r[0]) for r in rows)
     for name, value, goal in rows:
         print(f"{name:<{width}}  {value:<62} {goal}")
     print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    print(json.dumps({"size_mb": mb, "files": n_files, "claims": len(claims), "first_s": first_s, "warm_s": warm_s,
-                      "change_s": change_s, "forced_s": forced_s, "first_cpu": first_cpu, "warm_cpu": warm_cpu,
-                      "change_cpu": change_cpu, "forced_cpu": forced_cpu, "naive_ms": naive_s * 1000, "speedup": naive_all / change_s,
-                      "recall": supported / len(claims), "agree_forced": agree / max(len(forced), 1), "first_peak_mb": first_mem,
-                      "warm_peak_mb": warm_mem, "change_peak_mb": change_mem}))
+    print(
+        json.dumps(
+            {
+                "size_mb": mb,
+                "files": n_files,
+                "claims": len(claims),
+                "first_s": first_s,
+                "warm_s": warm_s,
+                "change_s": change_s,
+                "forced_s": forced_s,
+                "first_cpu": first_cpu,
+                "warm_cpu": warm_cpu,
+                "change_cpu": change_cpu,
+                "forced_cpu": forced_cpu,
+                "naive_ms": naive_s * 1000,
+                "speedup": naive_all / change_s,
+                "recall": supported / len(claims),
+                "agree_forced": agree / max(len(forced), 1),
+                "first_peak_mb": first_mem,
+                "warm_peak_mb": warm_mem,
+                "change_peak_mb": change_mem,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

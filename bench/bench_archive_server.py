@@ -66,12 +66,12 @@ def _server_copy(root: Path, dest: Path) -> None:
 
 def _per_claim(root: Path, url: str | None) -> list[float]:
     """Seconds to judge each claim, with the run's searcher open (warm caches excluded: one pass)."""
-    from factcheck import store
     from factcheck.config import load_config
     from factcheck.match import _reference_date
     from factcheck.match.judge import Context, judge
     from factcheck.sources.index import SourceIndex
     from factcheck.sources.search import Searcher
+    from factcheck.store import claims_files
 
     config = load_config(root)
     index = SourceIndex(config.state_dir, config.root)
@@ -86,7 +86,7 @@ def _per_claim(root: Path, url: str | None) -> list[float]:
     times = []
     for claims_file in sorted((root / "claims").rglob("*.yaml")):
         rel = claims_file.relative_to(root / "claims").with_suffix(".md").as_posix()
-        cf = store.load_claims(config, rel)
+        cf = claims_files.load_claims(config, rel)
         ctx = Context(searcher, _reference_date(cf.reference_date), marks=marks)
         for claim in cf.claims:
             t = time.perf_counter()
@@ -157,18 +157,43 @@ def main() -> None:
         ("`sources index` (embedded)", f"{index_s:.1f} s = {mb / index_s:.1f} MB/s", ""),
         ("whole `match`, warm: PostgreSQL", f"{pg_s:.2f} s", "<= 5 s at 1 GB"),
         ("whole `match`, warm: embedded", f"{emb_s:.2f} s", ""),
-        ("per claim p50 / p95: PostgreSQL", f"{_pct(pg_claims, 50) * 1000:.2f} / {_pct(pg_claims, 95) * 1000:.2f} ms", ""),
-        ("per claim p50 / p95: embedded", f"{_pct(emb_claims, 50) * 1000:.2f} / {_pct(emb_claims, 95) * 1000:.2f} ms", ""),
-        (f"{CLIENTS} `match` clients at once", f"slowest {max(together):.2f} s = {max(together) / pg_s:.1f}x solo", "<= 2x solo"),
+        (
+            "per claim p50 / p95: PostgreSQL",
+            f"{_pct(pg_claims, 50) * 1000:.2f} / {_pct(pg_claims, 95) * 1000:.2f} ms",
+            "",
+        ),
+        (
+            "per claim p50 / p95: embedded",
+            f"{_pct(emb_claims, 50) * 1000:.2f} / {_pct(emb_claims, 95) * 1000:.2f} ms",
+            "",
+        ),
+        (
+            f"{CLIENTS} `match` clients at once",
+            f"slowest {max(together):.2f} s = {max(together) / pg_s:.1f}x solo",
+            "<= 2x solo",
+        ),
         ("same verdict for every claim", "yes" if same else "NO", "identical"),
     ]
     width = max(len(r[0]) for r in rows)
     for name, value, goal in rows:
         print(f"{name:<{width}}  {value:<48} {goal}")
-    print(json.dumps({"size_mb": mb, "push_mb_s": mb / push_s, "index_mb_s": mb / index_s, "match_pg_s": pg_s,
-                      "match_embedded_s": emb_s, "pg_p50_ms": _pct(pg_claims, 50) * 1000, "pg_p95_ms": _pct(pg_claims, 95) * 1000,
-                      "emb_p50_ms": _pct(emb_claims, 50) * 1000, "emb_p95_ms": _pct(emb_claims, 95) * 1000,
-                      "clients_slowest_s": max(together), "identical": same}))
+    print(
+        json.dumps(
+            {
+                "size_mb": mb,
+                "push_mb_s": mb / push_s,
+                "index_mb_s": mb / index_s,
+                "match_pg_s": pg_s,
+                "match_embedded_s": emb_s,
+                "pg_p50_ms": _pct(pg_claims, 50) * 1000,
+                "pg_p95_ms": _pct(pg_claims, 95) * 1000,
+                "emb_p50_ms": _pct(emb_claims, 50) * 1000,
+                "emb_p95_ms": _pct(emb_claims, 95) * 1000,
+                "clients_slowest_s": max(together),
+                "identical": same,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -43,8 +43,10 @@ def env_for(who: tuple[str, str], tmp: Path) -> dict[str, str]:
         **os.environ,
         "GIT_CONFIG_NOSYSTEM": "1",
         "GIT_CONFIG_GLOBAL": str(tmp / "gitconfig"),
-        "GIT_AUTHOR_NAME": who[0], "GIT_AUTHOR_EMAIL": who[1],
-        "GIT_COMMITTER_NAME": who[0], "GIT_COMMITTER_EMAIL": who[1],
+        "GIT_AUTHOR_NAME": who[0],
+        "GIT_AUTHOR_EMAIL": who[1],
+        "GIT_COMMITTER_NAME": who[0],
+        "GIT_COMMITTER_EMAIL": who[1],
     }
 
 
@@ -53,10 +55,11 @@ def git(repo: Path, tmp: Path, who, *args: str) -> None:
 
 
 def build(repo: Path, tmp: Path, n: int) -> None:
-    from factcheck import review, store
     from factcheck.config import load_config
-    from factcheck.drafts import read_draft
     from factcheck.extract import extract_draft
+    from factcheck.signoff import rules
+    from factcheck.store import claims_files
+    from factcheck.store.drafts import read_draft
 
     (tmp / "gitconfig").write_text("")
     git(repo, tmp, WRITER, "init", "-q", "-b", "main")
@@ -69,14 +72,14 @@ def build(repo: Path, tmp: Path, n: int) -> None:
     git(repo, tmp, WRITER, "add", "-A")
     git(repo, tmp, WRITER, "commit", "-q", "-m", "Drafts")
     config = load_config(repo)
-    who = review.Reviewer(*EDITOR)
+    who = rules.Reviewer(*EDITOR)
     for i in range(n):
         rel = f"drafts/desk{i % 50:02d}/story{i:05d}.md"
         draft = read_draft(config, rel)
-        cf = store.build_claims_file(extract_draft(draft), draft.text, None)
+        cf = claims_files.build_claims_file(extract_draft(draft), draft.text, None)
         for rec in cf.claims:
-            review.record(rec, review.Decision.APPROVED, who, "2026-03-30T09:00:00Z")
-        store.atomic_write(store.claims_path(config.claims_dir, rel), store.render_claims_file(cf))
+            rules.record(rec, rules.Decision.APPROVED, who, "2026-03-30T09:00:00Z")
+        claims_files.atomic_write(claims_files.claims_path(config.claims_dir, rel), claims_files.render_claims_file(cf))
     git(repo, tmp, EDITOR, "add", "-A")
     git(repo, tmp, EDITOR, "commit", "-q", "-m", "Fact-check every draft\n\nFact-checked-by: Ed Itor <ed@example.org>")
 
@@ -89,8 +92,11 @@ def open_pull_request(repo: Path, tmp: Path) -> None:
     factcheck(repo, tmp, WRITER, "scan", "-q", "drafts/desk07/story00007.md")
     git(repo, tmp, WRITER, "add", "-A")
     git(repo, tmp, WRITER, "commit", "-q", "-m", "Homes are flats")
-    ids = [ln.split()[0] for ln in factcheck(repo, tmp, EDITOR, "show", "drafts/desk07/story00007.md").stdout.splitlines()
-           if ln[:2] in ("q-", "f-", "d-", "a-")]
+    ids = [
+        ln.split()[0]
+        for ln in factcheck(repo, tmp, EDITOR, "show", "drafts/desk07/story00007.md").stdout.splitlines()
+        if ln[:2] in ("q-", "f-", "d-", "a-")
+    ]
     factcheck(repo, tmp, EDITOR, "approve", "drafts/desk07/story00007.md", *ids)
 
 
@@ -124,9 +130,13 @@ def main() -> None:
         base_runs = [timed(repo, tmp, "check", "--base", "main") for _ in range(args.repeat)]
         full_time, full = timed(repo, tmp, "check")
         last = base_runs[-1][1]
-        print(f"check --base main : median {statistics.median(t for t, _ in base_runs):.3f} s over {args.repeat} runs "
-              f"(min {min(t for t, _ in base_runs):.3f}, exit {last.returncode}): {last.stdout.strip().splitlines()[-1]}")
-        print(f"check (every draft): {full_time:.3f} s (exit {full.returncode}): {full.stdout.strip().splitlines()[-1]}")
+        print(
+            f"check --base main : median {statistics.median(t for t, _ in base_runs):.3f} s over {args.repeat} runs "
+            f"(min {min(t for t, _ in base_runs):.3f}, exit {last.returncode}): {last.stdout.strip().splitlines()[-1]}"
+        )
+        print(
+            f"check (every draft): {full_time:.3f} s (exit {full.returncode}): {full.stdout.strip().splitlines()[-1]}"
+        )
 
 
 if __name__ == "__main__":

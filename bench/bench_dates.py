@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from factcheck.extract import dates, make_doc  # noqa: E402
+from factcheck.extract import dates, make_doc
 
 REFERENCE = dt.date(2024, 3, 14)
 

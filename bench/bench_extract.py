@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from factcheck.extract import extract_claims, figures, make_doc  # noqa: E402
+from factcheck.extract import extract_claims, figures, make_doc
 
 REFERENCE = dt.date(2024, 3, 14)
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tarfile
@@ -57,7 +56,9 @@ def export(revision: str, into: Path) -> None:
 def measure(package_root: Path, text_file: Path) -> dict:
     out = subprocess.run(
         [sys.executable, "-c", CHILD, str(package_root), str(ROOT / "bench"), str(text_file)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     return json.loads(out)
 
@@ -73,7 +74,9 @@ def main() -> None:
     from bench_extract import generated_copy
 
     with tempfile.TemporaryDirectory() as tmp:
-        text = "\n\n".join(Path(f).read_text(encoding="utf-8") for f in a.files) if a.files else generated_copy(a.size_mb)
+        text = (
+            "\n\n".join(Path(f).read_text(encoding="utf-8") for f in a.files) if a.files else generated_copy(a.size_mb)
+        )
         text_file = Path(tmp, "news.md")
         text_file.write_text(text, encoding="utf-8")
         other = Path(tmp, "other")

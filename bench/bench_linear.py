@@ -24,9 +24,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_extract import REFERENCE, generated_copy, mb  # noqa: E402
+from bench_extract import REFERENCE, generated_copy, mb
 
-from factcheck.extract import extract_claims  # noqa: E402
+from factcheck.extract import extract_claims
 
 TARGET = 1.5
 

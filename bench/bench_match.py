@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import re
 import subprocess
@@ -29,7 +28,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-import corpus  # noqa: E402
+import corpus
 
 N_DRAFTS = 10
 
@@ -48,7 +47,7 @@ def _figure_claim(rng, path, sentence: str, alter: bool):
         i = rng.choice(digits)
         text = text[:i] + str((int(text[i]) + rng.randint(1, 8)) % 10) + text[i + 1 :]
         sentence = sentence[: m.start()] + text + sentence[m.end() :]
-    from factcheck.numbers import parse_figures
+    from factcheck.extract.numbers.parse import parse_figures
 
     figs = parse_figures(text)
     value = figs[0].value if figs else None
@@ -64,7 +63,12 @@ def _quote_claim(rng, vocab, sentence: str, alter: bool):
     if alter:
         quote[rng.randrange(len(quote))] = rng.choice(vocab[30:3000])
     text = " ".join(quote)
-    return {"kind": "quote", "text": text, "sentence": f"\u201c{text},\u201d the minister said.", "speaker": "The minister"}
+    return {
+        "kind": "quote",
+        "text": text,
+        "sentence": f"\u201c{text},\u201d the minister said.",
+        "speaker": "The minister",
+    }
 
 
 def make_claims(paths: list[Path], root: Path, n: int, seed: int = 11) -> list[dict]:
@@ -78,7 +82,11 @@ def make_claims(paths: list[Path], root: Path, n: int, seed: int = 11) -> list[d
             continue
         _, sentence = rng.choice(sentences)
         alter = rng.random() < 0.5
-        c = _quote_claim(rng, vocab, sentence, alter) if rng.random() < 0.5 else _figure_claim(rng, path, sentence, alter)
+        c = (
+            _quote_claim(rng, vocab, sentence, alter)
+            if rng.random() < 0.5
+            else _figure_claim(rng, path, sentence, alter)
+        )
         if c is None:
             continue
         c.update(id=f"{c['kind'][0]}-{len(claims):010d}", start=0, end=len(c["text"]), line=1)
@@ -93,16 +101,20 @@ def write_newsroom(root: Path, size_mb: float, n_claims: int) -> list[dict]:
     (root / ".factcheck.yaml").write_text("archives:\n  - wire\n")
     (root / "drafts").mkdir(exist_ok=True)
     claims = make_claims(paths, root, n_claims)
-    from factcheck import yamlio
+    from factcheck.store import yamlio
 
     per = (len(claims) + N_DRAFTS - 1) // N_DRAFTS
     for d in range(N_DRAFTS):
         rel = f"drafts/story-{d:02d}.md"
         (root / rel).write_text(f"---\ntitle: Story {d}\ndate: 2026-01-01\n---\nBody.\n")
-        records = [{k: v for k, v in c.items() if k not in ("truth", "expect")} for c in claims[d * per : (d + 1) * per]]
+        records = [
+            {k: v for k, v in c.items() if k not in ("truth", "expect")} for c in claims[d * per : (d + 1) * per]
+        ]
         target = root / "claims" / "drafts" / f"story-{d:02d}.yaml"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(yamlio.dump({"draft": rel, "reference_date": "2026-01-01", "draft_sha256": None, "claims": records}))
+        target.write_text(
+            yamlio.dump({"draft": rel, "reference_date": "2026-01-01", "draft_sha256": None, "claims": records})
+        )
     return claims
 
 
@@ -155,7 +167,10 @@ def naive(root: Path, sample: list[dict]) -> tuple[float, float]:
 
     from factcheck.match.words import fold
 
-    docs = [(p.relative_to(root).as_posix(), fold(p.read_text(encoding="utf-8"))) for p in sorted((root / "wire").glob("*.txt"))]
+    docs = [
+        (p.relative_to(root).as_posix(), fold(p.read_text(encoding="utf-8")))
+        for p in sorted((root / "wire").glob("*.txt"))
+    ]
     found, t = 0, time.perf_counter()
     for c in sample:
         needle = fold(needle_of(c))
@@ -167,7 +182,7 @@ def naive(root: Path, sample: list[dict]) -> tuple[float, float]:
 
 def match_accuracy(root: Path, claims: list[dict]) -> tuple[float, float]:
     """Share of claims whose best evidence is in the right document, and with the expected verdict."""
-    from factcheck import yamlio
+    from factcheck.store import yamlio
 
     got = {}
     for path in (root / "claims" / "drafts").glob("*.yaml"):
@@ -218,21 +233,45 @@ def main() -> None:
         ("corpus", f"{mb:.1f} MB in {len(list((root / 'wire').glob('*.txt')))} files", ""),
         ("whole `factcheck match` run", f"{match_s:.2f} s for {len(claims)} claims (start-up included)", "<= 2 s"),
         ("claims located in the right source / right verdict", f"{located:.3f} / {verdicts:.3f}", ""),
-        (f"per claim, side by side ({len(sample)} claims)", f"index {ours_s * 1000:.2f} ms vs naive {naive_s * 1000:.0f} ms", ""),
+        (
+            f"per claim, side by side ({len(sample)} claims)",
+            f"index {ours_s * 1000:.2f} ms vs naive {naive_s * 1000:.0f} ms",
+            "",
+        ),
         ("speed-up over the naive loop", f"{naive_s / ours_s:.0f}x", ">= 200x"),
         ("recall on the sample", f"index {ours_recall:.3f} vs naive {naive_recall:.3f}", "index >= naive"),
         ("index build", f"{build_s:.2f} s = {mb / build_s:.1f} MB/s", ">= 10 MB/s"),
         ("index size", f"{index_bytes / 1048576:.1f} MB = {index_bytes / corpus_bytes:.2f}x the corpus", "<= 2x"),
-        ("re-index after one source changed", f"{reindex_s:.2f} s (`factcheck sources index`, start-up included)", "<= 1 s"),
+        (
+            "re-index after one source changed",
+            f"{reindex_s:.2f} s (`factcheck sources index`, start-up included)",
+            "<= 1 s",
+        ),
         ("peak memory", f"build {build_mem:.0f} MB, match {match_mem:.0f} MB", "<= 1 GB"),
     ]
     width = max(len(r[0]) for r in rows)
     for name, value, goal in rows:
         print(f"{name:<{width}}  {value:<58} {goal}")
-    print(json.dumps({"size_mb": mb, "match_s": match_s, "ours_ms": ours_s * 1000, "naive_ms": naive_s * 1000,
-                      "speedup": naive_s / ours_s, "ours_recall": ours_recall, "naive_recall": naive_recall,
-                      "build_mb_s": mb / build_s, "index_ratio": index_bytes / corpus_bytes, "reindex_s": reindex_s,
-                      "build_peak_mb": build_mem, "match_peak_mb": match_mem, "located": located, "verdicts": verdicts}))
+    print(
+        json.dumps(
+            {
+                "size_mb": mb,
+                "match_s": match_s,
+                "ours_ms": ours_s * 1000,
+                "naive_ms": naive_s * 1000,
+                "speedup": naive_s / ours_s,
+                "ours_recall": ours_recall,
+                "naive_recall": naive_recall,
+                "build_mb_s": mb / build_s,
+                "index_ratio": index_bytes / corpus_bytes,
+                "reindex_s": reindex_s,
+                "build_peak_mb": build_mem,
+                "match_peak_mb": match_mem,
+                "located": located,
+                "verdicts": verdicts,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

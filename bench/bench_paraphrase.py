@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-import bench_match  # noqa: E402
+import bench_match
 
 
 def reword(rng: random.Random, claim: dict) -> dict | None:
@@ -47,23 +47,36 @@ def reword(rng: random.Random, claim: dict) -> dict | None:
 
 def figure_claims(root: Path, n: int) -> list[dict]:
     rng = random.Random(17)
-    claims = [c for c in bench_match.make_claims(sorted((root / "wire").glob("*.txt")), root, n * 3) if c["kind"] == "figure"]
+    claims = [
+        c for c in bench_match.make_claims(sorted((root / "wire").glob("*.txt")), root, n * 3) if c["kind"] == "figure"
+    ]
     out = [r for r in (reword(rng, c) for c in claims) if r is not None]
     return out[:n]
 
 
 def write_claims(root: Path, claims: list[dict]) -> None:
-    from factcheck import yamlio
+    from factcheck.store import yamlio
 
     per = (len(claims) + bench_match.N_DRAFTS - 1) // bench_match.N_DRAFTS
     for d in range(bench_match.N_DRAFTS):
-        records = [{k: v for k, v in c.items() if k not in ("truth", "expect")} for c in claims[d * per : (d + 1) * per]]
+        records = [
+            {k: v for k, v in c.items() if k not in ("truth", "expect")} for c in claims[d * per : (d + 1) * per]
+        ]
         target = root / "claims" / "drafts" / f"story-{d:02d}.yaml"
-        target.write_text(yamlio.dump({"draft": f"drafts/story-{d:02d}.md", "reference_date": "2026-01-01", "draft_sha256": None, "claims": records}))
+        target.write_text(
+            yamlio.dump(
+                {
+                    "draft": f"drafts/story-{d:02d}.md",
+                    "reference_date": "2026-01-01",
+                    "draft_sha256": None,
+                    "claims": records,
+                }
+            )
+        )
 
 
 def verdict_accuracy(root: Path, claims: list[dict]) -> dict:
-    from factcheck import yamlio
+    from factcheck.store import yamlio
 
     got = {}
     for path in (root / "claims" / "drafts").glob("*.yaml"):
@@ -76,11 +89,12 @@ def verdict_accuracy(root: Path, claims: list[dict]) -> dict:
 
 
 def _context(root: Path):
+    import datetime as dt
+
     from factcheck.config import load_config
     from factcheck.match.judge import Context
     from factcheck.sources.index import SourceIndex
     from factcheck.sources.search import Searcher
-    import datetime as dt
 
     config = load_config(root)
     index = SourceIndex(config.state_dir, root)
@@ -153,16 +167,36 @@ def main() -> None:
 
     rows = [
         ("reworded figure claims", f"{len(claims)} in {bench_match.N_DRAFTS} drafts, half with the figure changed", ""),
-        ("whole `factcheck match` run", f"{match_s:.2f} s (start-up included), peak memory {match_mem:.0f} MB", "<= 2 s"),
-        (f"per claim, side by side ({len(sample)} claims)", f"index {ours_s * 1000:.2f} ms vs every sentence {naive_s * 1000:.0f} ms", ""),
+        (
+            "whole `factcheck match` run",
+            f"{match_s:.2f} s (start-up included), peak memory {match_mem:.0f} MB",
+            "<= 2 s",
+        ),
+        (
+            f"per claim, side by side ({len(sample)} claims)",
+            f"index {ours_s * 1000:.2f} ms vs every sentence {naive_s * 1000:.0f} ms",
+            "",
+        ),
         ("recall on the sample", f"index {ours_recall:.3f} vs every sentence {naive_recall:.3f}", ""),
         ("expected -> verdict", ", ".join(f"{k}: {v}" for k, v in tally.items()), ""),
     ]
     width = max(len(r[0]) for r in rows)
     for name, value, goal in rows:
         print(f"{name:<{width}}  {value:<70} {goal}")
-    print(json.dumps({"claims": len(claims), "match_s": match_s, "match_peak_mb": match_mem, "ours_ms": ours_s * 1000,
-                      "naive_ms": naive_s * 1000, "ours_recall": ours_recall, "naive_recall": naive_recall, "verdicts": tally}))
+    print(
+        json.dumps(
+            {
+                "claims": len(claims),
+                "match_s": match_s,
+                "match_peak_mb": match_mem,
+                "ours_ms": ours_s * 1000,
+                "naive_ms": naive_s * 1000,
+                "ours_recall": ours_recall,
+                "naive_recall": naive_recall,
+                "verdicts": tally,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -23,15 +23,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_extract import best_of, drafts, generated_copy, mb  # noqa: E402
+from bench_extract import best_of, drafts, generated_copy, mb
 
-from factcheck.extract import attributions, make_doc, quotes  # noqa: E402
+from factcheck.extract import attributions, make_doc, quotes
 
 REFERENCE = dt.date(2024, 3, 14)
 _BARE = re.compile(r"\u201c[^\u201d\n]*\u201d|\"[^\"\n]*\"")

@@ -25,7 +25,7 @@ from pathlib import Path
 from factcheck.config import load_config
 from factcheck.render.html import render
 from factcheck.report import build_report
-from factcheck.store import ClaimsFile, claims_path, render_claims_file, text_sha256
+from factcheck.store.claims_files import ClaimsFile, claims_path, render_claims_file, text_sha256
 
 WORDS = (
     "council budget harbour ferry school library road repair fund minister report week month "
@@ -67,18 +67,42 @@ def claim_parts(rng: random.Random, kind: str, i: int) -> tuple[str, str, str]:
 
 
 def record(rng: random.Random, kind: str, i: int, text: str, start: int, sent: str) -> dict:
-    rec = {"id": f"{kind[0]}-{i:010d}", "kind": kind, "text": text, "start": start, "end": start + len(text),
-           "line": 1, "sentence": sent.strip()}
+    rec = {
+        "id": f"{kind[0]}-{i:010d}",
+        "kind": kind,
+        "text": text,
+        "start": start,
+        "end": start + len(text),
+        "line": 1,
+        "sentence": sent.strip(),
+    }
     verdict = rng.choice(["supported", "supported", "contradicted", "not_found"])
     rec["verdict"] = verdict
     if verdict != "not_found":
         passage = text.replace(text.split()[-1], "changed") if verdict == "contradicted" else text
-        rec["evidence"] = [{"source": "sources/s.txt", "start": 0, "end": len(passage), "text": f"Earlier, {passage}, it said.",
-                            "score": 97.0, "verdict": verdict, "reason": "synthetic"}] * 2
+        rec["evidence"] = [
+            {
+                "source": "sources/s.txt",
+                "start": 0,
+                "end": len(passage),
+                "text": f"Earlier, {passage}, it said.",
+                "score": 97.0,
+                "verdict": verdict,
+                "reason": "synthetic",
+            }
+        ] * 2
     if i % 3 == 0:
         rec["status"] = "approved"
-        rec["reviews"] = [{"by": "desk@example.org", "name": "Desk", "at": "2025-05-01T10:00:00Z",
-                           "decision": "approved", "note": "ok", "text": text}]
+        rec["reviews"] = [
+            {
+                "by": "desk@example.org",
+                "name": "Desk",
+                "at": "2025-05-01T10:00:00Z",
+                "decision": "approved",
+                "note": "ok",
+                "text": text,
+            }
+        ]
     return rec
 
 
@@ -88,7 +112,9 @@ def newsroom(root: Path, words: int, claims: int) -> Path:
     (root / ".factcheck.yaml").write_text("drafts:\n  - drafts/*.md\n", encoding="utf-8")
     text, records = make_draft(rng, words, claims)
     (root / "drafts/story.md").write_text(text, encoding="utf-8")
-    cf = ClaimsFile(draft="drafts/story.md", reference_date="2025-05-02", draft_sha256=text_sha256(text), claims=records)
+    cf = ClaimsFile(
+        draft="drafts/story.md", reference_date="2025-05-02", draft_sha256=text_sha256(text), claims=records
+    )
     target = claims_path(root / "claims", "drafts/story.md")
     target.parent.mkdir(parents=True)
     target.write_text(render_claims_file(cf), encoding="utf-8")
@@ -126,8 +152,16 @@ def browser_figures(files: list[Path]) -> list[dict] | None:
         return None
     if not Path("/usr/bin/chromium").exists():
         return None
-    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+    args = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ]
     results = []
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path="/usr/bin/chromium", args=args)
@@ -167,8 +201,10 @@ def main() -> None:
     print(f"{'words':>7} {'claims':>7} {'build ms':>9} {'render ms':>10} {'CLI ms':>8} {'HTML KB':>8} {'µs/claim':>9}")
     for words, claims, m in rows:
         per = (m["build_s"] + m["render_s"]) / claims * 1e6
-        print(f"{words:>7} {claims:>7} {m['build_s'] * 1000:>9.1f} {m['render_s'] * 1000:>10.1f} {m['cli_s'] * 1000:>8.0f} "
-              f"{m['html_kb']:>8.0f} {per:>9.0f}")
+        print(
+            f"{words:>7} {claims:>7} {m['build_s'] * 1000:>9.1f} {m['render_s'] * 1000:>10.1f} {m['cli_s'] * 1000:>8.0f} "
+            f"{m['html_kb']:>8.0f} {per:>9.0f}"
+        )
     if web is None:
         print("browser: skipped (needs playwright and /usr/bin/chromium)")
         return
@@ -176,7 +212,9 @@ def main() -> None:
     for (_, claims, _), w in zip(rows, web):
         print(f"{claims:>7} {w['load_ms']:>13.0f} {w['click_ms']:>14.2f} {w['filter_ms']:>10.2f}")
     growth = statistics.mean([web[-1]["click_ms"] / max(web[0]["click_ms"], 1e-3)])
-    print(f"\nopening a claim with 16x the claims costs {growth:.1f}x as long (linear work would be at most 16x; n² would be 256x)")
+    print(
+        f"\nopening a claim with 16x the claims costs {growth:.1f}x as long (linear work would be at most 16x; n² would be 256x)"
+    )
 
 
 if __name__ == "__main__":

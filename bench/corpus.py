@@ -12,7 +12,9 @@ from pathlib import Path
 import numpy as np
 
 SYLLABLES = "ba be bi bo bu da de di do du ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu za ze zi zo zu an en in on un ar er ir or ur".split()
-FUNCTION = "the of and to in a that for on said was with as by at from it is his her their has have will would but not".split()
+FUNCTION = (
+    "the of and to in a that for on said was with as by at from it is his her their has have will would but not".split()
+)
 
 
 def vocabulary(rng: np.random.Generator, size: int = 40000) -> np.ndarray:

@@ -102,7 +102,9 @@ def figures(rng: random.Random):
         out.append(("compound fraction", "count", f"{words(x)} hundred and {frac}", (x + num / den) * 100))
     for _ in range(10):  # "X and a half"
         x = rng.randint(1, 20)
-        out.append(("compound fraction", "count", f"{rng.choice([str(x), words(x)])} and a half million", (x + 0.5) * 10**6))
+        out.append(
+            ("compound fraction", "count", f"{rng.choice([str(x), words(x)])} and a half million", (x + 0.5) * 10**6)
+        )
     bare = [
         ("half a million", 500_000), ("half million", 500_000), ("a half-million", 500_000),
         ("a quarter of a million", 250_000), ("a quarter million", 250_000), ("three quarters of a million", 750_000),
@@ -134,7 +136,15 @@ def figures(rng: random.Random):
         else:
             text, value = f"{code} {x}m", x * 10**6
         out.append(("currency shorthand", "money", text, value))
-    abbreviations = [("bln", 10**9), ("tln", 10**12), ("mil", 10**6), ("bn", 10**9), ("mln", 10**6), ("b", 10**9), ("k", 10**3)]
+    abbreviations = [
+        ("bln", 10**9),
+        ("tln", 10**12),
+        ("mil", 10**6),
+        ("bn", 10**9),
+        ("mln", 10**6),
+        ("b", 10**9),
+        ("k", 10**3),
+    ]
     for _ in range(30):  # abbreviated scales
         x = rng.choice([rng.randint(2, 90), round(rng.uniform(1, 20), 1)])
         abbr, scale = rng.choice(abbreviations)
@@ -211,7 +221,9 @@ def build(seed: int = 14) -> list[dict]:
             frame = rng.choice(MEASURE_FRAMES)
         else:
             frame = rng.choice(COUNT_FRAMES)
-            if text[-1].isdigit() or text.endswith(("lakh", "crore", "million", "dozen", "quarters", "half", "third", "quarter")):
+            if text[-1].isdigit() or text.endswith(
+                ("lakh", "crore", "million", "dozen", "quarters", "half", "third", "quarter")
+            ):
                 text += " " + rng.choice(COUNT_NOUNS)
         sentence = frame.format(f=text)
         if sentence[0].islower():
@@ -234,13 +246,20 @@ def score(cases: list[dict], locale: str | None = None) -> dict[str, list[int]]:
 
     stats: dict[str, list[int]] = {}
     for case in cases:
-        claims = [c for c in extract_claims(case["text"], reference_date=dt.date(2026, 1, 1), locale=locale) if c.kind.value == "figure"]
+        claims = [
+            c
+            for c in extract_claims(case["text"], reference_date=dt.date(2026, 1, 1), locale=locale)
+            if c.kind.value == "figure"
+        ]
         for gold in case["gold"]:
             s = stats.setdefault(case["category"], [0, 0, 0])
             s[0] += 1
             hit = [c for c in claims if c.start < gold["end"] and gold["start"] < c.end]
             s[1] += bool(hit)
-            s[2] += any(isinstance(c.value, (int, float)) and abs(c.value - gold["value"]) <= 1e-6 * max(1, abs(gold["value"])) for c in hit)
+            s[2] += any(
+                isinstance(c.value, (int, float)) and abs(c.value - gold["value"]) <= 1e-6 * max(1, abs(gold["value"]))
+                for c in hit
+            )
     return stats
 
 

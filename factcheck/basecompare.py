@@ -11,16 +11,22 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from factcheck import review, store
 from factcheck.check import Finding, FindingKind, _Checked, _claims_rel, _is_claims_file, _short
 from factcheck.config import Config
 from factcheck.errors import DataError
+from factcheck.signoff import rules
+from factcheck.store import claims_files
 
 
-def compare(config: Config, base: str, changed: set[str], selected: list[str], checked: list[_Checked]) -> list[Finding]:
+def compare(
+    config: Config, base: str, changed: set[str], selected: list[str], checked: list[_Checked]
+) -> list[Finding]:
     from factcheck import gitrepo
 
-    wanted = sorted({p for p in changed if _is_claims_file(config, p)} | {_claims_rel(config, p) for p in changed if not _is_claims_file(config, p)})
+    wanted = sorted(
+        {p for p in changed if _is_claims_file(config, p)}
+        | {_claims_rel(config, p) for p in changed if not _is_claims_file(config, p)}
+    )
     if not wanted:
         return []
     fork = gitrepo.merge_base(config.root, base)
@@ -32,7 +38,7 @@ def compare(config: Config, base: str, changed: set[str], selected: list[str], c
         if not text:
             continue
         try:
-            before = store.parse_claims_file(text, path=f"{base}:{path}")
+            before = claims_files.parse_claims_file(text, path=f"{base}:{path}")
         except DataError:
             continue  # a base that held a broken file holds no sign-off to protect
         draft = before.draft
@@ -53,7 +59,7 @@ def _signed(claims: list[dict[str, Any]]) -> bool:
 
 def _dropped(config: Config, base: str, draft: str) -> Finding | None:
     """A signed-off draft the gate no longer reads; None when the branch deleted it outright."""
-    from factcheck.drafts import symlink_in_path
+    from factcheck.store.drafts import symlink_in_path
 
     link = symlink_in_path(config.root, draft)
     if link == draft:
@@ -69,7 +75,7 @@ def _dropped(config: Config, base: str, draft: str) -> Finding | None:
 
 
 def _keys(rec: dict[str, Any]) -> list[tuple]:
-    return [review.review_key(r) for r in rec.get("reviews") or [] if isinstance(r, dict)]
+    return [rules.review_key(r) for r in rec.get("reviews") or [] if isinstance(r, dict)]
 
 
 def rewritten(base: str, before: list[dict[str, Any]], now: _Checked) -> list[Finding]:
@@ -92,7 +98,17 @@ def rewritten(base: str, before: list[dict[str, Any]], now: _Checked) -> list[Fi
             )
             from factcheck.check import _id_line
 
-            findings.append(Finding(FindingKind.HISTORY_REWRITTEN, now.claims_file, _id_line(now.disk_text, successor["id"]), message, now.draft, successor["id"], str(old.get("text", ""))))
+            findings.append(
+                Finding(
+                    FindingKind.HISTORY_REWRITTEN,
+                    now.claims_file,
+                    _id_line(now.disk_text, successor["id"]),
+                    message,
+                    now.draft,
+                    successor["id"],
+                    str(old.get("text", "")),
+                )
+            )
     return findings
 
 
@@ -111,7 +127,7 @@ def vanished(base: str, before: list[dict[str, Any]], now: _Checked) -> list[Fin
     page = None
     findings = []
     for old in before:
-        last = review.last_decision(old)
+        last = rules.last_decision(old)
         if not last or last.get("decision") != "approved" or old["id"] in present:
             continue
         if present_keys.intersection(_keys(old)):
@@ -125,5 +141,15 @@ def vanished(base: str, before: list[dict[str, Any]], now: _Checked) -> list[Fin
                 f"{old.get('kind')} “{_short(str(old.get('text', '')))}” was signed off on {base}; its sentence still reads "
                 "the same but the claim is no longer found (a look-alike or invisible character?); write it plainly"
             )
-            findings.append(Finding(FindingKind.VANISHED, now.draft, old.get("line"), message, now.draft, old["id"], str(old.get("text", ""))))
+            findings.append(
+                Finding(
+                    FindingKind.VANISHED,
+                    now.draft,
+                    old.get("line"),
+                    message,
+                    now.draft,
+                    old["id"],
+                    str(old.get("text", "")),
+                )
+            )
     return findings

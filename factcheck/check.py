@@ -17,10 +17,11 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
 
-from factcheck import review, store
 from factcheck.config import CONFIG_NAME, Config
 from factcheck.errors import ConfigError, FactcheckError
-from factcheck.review import Status
+from factcheck.signoff import rules
+from factcheck.signoff.rules import Status
+from factcheck.store import claims_files
 
 # The keys that decide what is checked and whose approval counts; a branch must not
 # vouch for itself with them.
@@ -246,7 +247,7 @@ def _targets(
     config: Config, trusted: Config, base: str | None, given: list[str] | None, errors: list[FactcheckError]
 ) -> tuple[list[str], list[Finding], set[str], list[str]]:
     """(drafts to check, findings about the selection itself, files changed since the base, every draft)."""
-    from factcheck import drafts
+    from factcheck.store import drafts
 
     if given:
         rels = _given(config, given, errors)
@@ -271,14 +272,18 @@ def _targets(
 
 
 def _symlinked(rel: str) -> Finding:
-    from factcheck.drafts import SYMLINK_MESSAGE
+    from factcheck.store.drafts import SYMLINK_MESSAGE
 
-    what = SYMLINK_MESSAGE if not rel.endswith("/") else "is a symbolic link to a folder; the drafts globs do not follow it, so drafts must not live behind it"
+    what = (
+        SYMLINK_MESSAGE
+        if not rel.endswith("/")
+        else "is a symbolic link to a folder; the drafts globs do not follow it, so drafts must not live behind it"
+    )
     return Finding(FindingKind.SYMLINK, rel.rstrip("/"), None, what, rel.rstrip("/"))
 
 
 def _given(config: Config, given: list[str], errors: list[FactcheckError]) -> list[str]:
-    from factcheck import drafts
+    from factcheck.store import drafts
 
     rels = []
     for g in given:
@@ -307,18 +312,20 @@ def _orphan(config: Config, rel: str) -> Finding | None:
 
 def check_draft(config: Config, rel: str, *, sidecars=None) -> _Checked:
     """Rescan one draft in memory and compare with its claims file."""
-    from factcheck import drafts
     from factcheck.extract import extract_draft
     from factcheck.policy.sensitivity import SourcePolicy
+    from factcheck.store import drafts
 
-    target = store.claims_path(config.claims_dir, rel)
+    target = claims_files.claims_path(config.claims_dir, rel)
     shown = target.relative_to(config.root).as_posix()
     draft = drafts.read_draft(config, rel)
-    on_disk = store.read_claims_file(target, display=shown)
-    result = extract_draft(draft, reference_date=store.stored_reference_date(draft, on_disk), locale=config.locale)
-    built = store.build_claims_file(result, draft.text, on_disk)
+    on_disk = claims_files.read_claims_file(target, display=shown)
+    result = extract_draft(
+        draft, reference_date=claims_files.stored_reference_date(draft, on_disk), locale=config.locale
+    )
+    built = claims_files.build_claims_file(result, draft.text, on_disk)
     for rec in built.claims:
-        review.reviews_of(rec, path=shown)  # a malformed history fails this draft alone, here
+        rules.reviews_of(rec, path=shown)  # a malformed history fails this draft alone, here
     checked = _Checked(
         rel,
         shown,
@@ -332,7 +339,13 @@ def check_draft(config: Config, rel: str, *, sidecars=None) -> _Checked:
     if on_disk is None:
         n = len(built.claims)
         checked.findings.append(
-            Finding(FindingKind.MISSING, rel, 1, f"no claims file for this draft ({n} claims); run `factcheck scan {rel}` and commit {shown}", rel)
+            Finding(
+                FindingKind.MISSING,
+                rel,
+                1,
+                f"no claims file for this draft ({n} claims); run `factcheck scan {rel}` and commit {shown}",
+                rel,
+            )
         )
         checked.claims = []
         return checked
@@ -374,7 +387,7 @@ def hidden_characters(rel: str, text: str, body_start: int = 0) -> list[Finding]
     return findings
 
 
-def _drift(rel: str, shown: str, old: store.ClaimsFile, new: store.ClaimsFile) -> str:
+def _drift(rel: str, shown: str, old: claims_files.ClaimsFile, new: claims_files.ClaimsFile) -> str:
     """Say how the claims file lags behind the draft, so the fix is obvious."""
     old_ids = {c["id"] for c in old.claims}
     new_ids = {c["id"] for c in new.claims}
@@ -401,7 +414,7 @@ def _collect(checked: list[_Checked], forged: dict[tuple[str, str], str]) -> tup
         findings.extend(c.findings)
         for rec in c.claims:
             problem = forged.get((c.claims_file, rec["id"]))
-            status = review.status_of(rec, path=c.claims_file)
+            status = rules.status_of(rec, path=c.claims_file)
             counts[FindingKind.FORGED.value if problem else status.value] += 1
             finding = _claim_finding(c, rec, status, problem)
             if finding:
@@ -418,21 +431,33 @@ def policy_findings(config: Config, checked: list[_Checked], forged: dict[tuple[
         # only claims a rule or marker picks can fall short; most drafts have none
         picked = [rec for rec in c.claims if corroboration.needed(config.corroboration, rec, c.meta)]
         approved = [
-            rec for rec in picked
-            if (c.claims_file, rec["id"]) not in forged and review.status_of(rec, path=c.claims_file) is Status.APPROVED
+            rec
+            for rec in picked
+            if (c.claims_file, rec["id"]) not in forged and rules.status_of(rec, path=c.claims_file) is Status.APPROVED
         ]
         for note in corroboration.approved_shortfalls(config.corroboration, approved, c.meta):
             kind = FindingKind.OVERRIDDEN if note.overridden else FindingKind.UNDER_CORROBORATED
             rec = note.claim
-            findings.append(Finding(kind, c.draft, rec.get("line"), note.message, c.draft, rec["id"], str(rec.get("text", "")), rec.get("verdict")))
+            findings.append(
+                Finding(
+                    kind,
+                    c.draft,
+                    rec.get("line"),
+                    note.message,
+                    c.draft,
+                    rec["id"],
+                    str(rec.get("text", "")),
+                    rec.get("verdict"),
+                )
+            )
     return findings
 
 
 def publication_findings(config: Config, checked: list[_Checked], signers: list | None) -> list[Finding]:
     """A published draft's signed-off claims may change only through a correction, and a
     correction counts only when signed off like an approval."""
-    from factcheck import provenance
     from factcheck.policy import publication
+    from factcheck.signoff import provenance
 
     findings: list[Finding] = []
     for c in checked:
@@ -457,7 +482,17 @@ def publication_findings(config: Config, checked: list[_Checked], signers: list 
         for item in publication.uncorrected(c.published, c.claims, good):
             rec = item.successor or {}
             message = publication.open_message(c.draft, c.published, item)
-            findings.append(Finding(FindingKind.UNCORRECTED, c.draft, rec.get("line") or 1, message, c.draft, rec.get("id", item.id), rec.get("text", item.text)))
+            findings.append(
+                Finding(
+                    FindingKind.UNCORRECTED,
+                    c.draft,
+                    rec.get("line") or 1,
+                    message,
+                    c.draft,
+                    rec.get("id", item.id),
+                    rec.get("text", item.text),
+                )
+            )
     return findings
 
 
@@ -473,7 +508,7 @@ def publication_kept(config: Config, base: str, checked: list[_Checked]) -> list
         if not text or "published:" not in text:
             continue
         try:
-            at_base = store.parse_claims_file(text, path=f"{base}:{c.claims_file}").published
+            at_base = claims_files.parse_claims_file(text, path=f"{base}:{c.claims_file}").published
         except FactcheckError:
             continue  # a base file nobody can read holds no record to keep
         why = publication.rewritten(at_base, c.published)
@@ -489,7 +524,7 @@ def _claim_finding(c: _Checked, rec: dict[str, Any], status: Status, forged: str
     kind = _STATUS_FINDINGS.get(status)
     if kind is None:
         return None
-    was = review.last_signed_text(rec)[0] if status is Status.STALE else None
+    was = rules.last_signed_text(rec)[0] if status is Status.STALE else None
     shown = _shareable(c, rec)
     return Finding(
         kind, c.draft, rec.get("line"), _status_message(shown, status), c.draft, cid, text, rec.get("verdict"), was
@@ -518,12 +553,12 @@ def _status_message(rec: dict[str, Any], status: Status) -> str:
 
 
 def _what_changed(rec: dict[str, Any]) -> str:
-    """" (was → now)" for the words or each bound field that changed since the last decision."""
-    last = review.last_decision(rec) or {}
-    old, _ = review.last_signed_text(rec)
-    if last.get("fingerprint") != review.claim_fingerprint(rec):
+    """ " (was → now)" for the words or each bound field that changed since the last decision."""
+    last = rules.last_decision(rec) or {}
+    old, _ = rules.last_signed_text(rec)
+    if last.get("fingerprint") != rules.claim_fingerprint(rec):
         return f" (was “{_short(str(old))}”)" if old and old != rec.get("text") else " (its sentence changed)"
-    parts = [f"{key} was {_shown(was)} → now {_shown(now)}" for key, was, now in review.binding_changes(last, rec)]
+    parts = [f"{key} was {_shown(was)} → now {_shown(now)}" for key, was, now in rules.binding_changes(last, rec)]
     return f" ({'; '.join(parts)})" if parts else ""
 
 
@@ -546,7 +581,7 @@ def allowed_signers(config: Config, trusted: Config, base: str | None) -> tuple[
     and a finding when the branch changes them."""
     if trusted.signing != "required" or not trusted.allowed_signers:
         return None, []
-    from factcheck import sshsig
+    from factcheck.signoff import sshsig
     from factcheck.textio import read_text
 
     rel = trusted.allowed_signers
@@ -568,13 +603,13 @@ def allowed_signers(config: Config, trusted: Config, base: str | None) -> tuple[
 
 
 def _signature_problem(signers: list, approval: dict[str, Any], who: str) -> str | None:
-    from factcheck import sshsig
+    from factcheck.signoff import sshsig
 
     signature = approval.get("signature")
     if not isinstance(signature, str) or not signature.strip():
         return f"approval by {who} is not signed, and this newsroom requires signed sign-offs (`signing: required`)"
     try:
-        sshsig.verify(signature, review.signed_message(approval), signers, who)
+        sshsig.verify(signature, rules.signed_message(approval), signers, who)
     except sshsig.BadSignature as exc:
         return f"approval by {who} has a bad signature: {exc}"
     return None
@@ -588,18 +623,20 @@ def verify_approvals(
     `self_check` also blames each approved claim's lines at its approval commit, one
     `git blame` per draft and commit; a full local check of every draft skips it.
     """
-    from factcheck import provenance
+    from factcheck.signoff import provenance
 
     wanted = []
     problems: dict[tuple[str, str], str] = {}
     for c in checked:
         for rec in c.claims:
-            if review.status_of(rec, path=c.claims_file) is not Status.APPROVED:
+            if rules.status_of(rec, path=c.claims_file) is not Status.APPROVED:
                 continue
             approval = rec["reviews"][-1]
             who = str(approval.get("by", "")).strip().lower()
             if who not in config.reviewers:
-                problems[(c.claims_file, rec["id"])] = f"approval by {who} does not count: not a reviewer in .factcheck.yaml"
+                problems[(c.claims_file, rec["id"])] = (
+                    f"approval by {who} does not count: not a reviewer in .factcheck.yaml"
+                )
             elif signers is not None and (bad := _signature_problem(signers, approval, who)):
                 problems[(c.claims_file, rec["id"])] = bad
             else:

@@ -20,7 +20,24 @@ import typer
 from factcheck import __version__
 
 # Where commands appear in --help; command modules not listed here come after, by name.
-ORDER = ("extract", "init", "scan", "sources", "archive", "match", "status", "show", "approve", "review", "check", "publish", "correct", "corrections", "export", "report")
+ORDER = (
+    "extract",
+    "init",
+    "scan",
+    "sources",
+    "archive",
+    "match",
+    "status",
+    "show",
+    "approve",
+    "review",
+    "check",
+    "publish",
+    "correct",
+    "corrections",
+    "export",
+    "report",
+)
 
 app = typer.Typer(
     name="factcheck",
@@ -47,7 +64,9 @@ class ColorMode(str, Enum):
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
     color: ColorMode = typer.Option(
         ColorMode.auto,
         "--color",
@@ -141,7 +160,7 @@ def main() -> None:
         sys.exit(130)
     except SystemExit:
         raise
-    except Exception as exc:  # noqa: BLE001 - the boundary that keeps tracebacks off the terminal
+    except Exception as exc:
         if _is_usage_error(exc):
             _usage_error(exc)
         _crash()

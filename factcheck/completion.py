@@ -12,7 +12,7 @@ import typer  # not `from __future__ import annotations`: typer reads these anno
 # Click's names for the completion modes (`bash_source`), as its documentation spells
 # them, mapped to typer's (`source_bash`), which is what actually runs.
 _CLICK_MODES = {
-    f"{shell}_{mode}": f"{ 'source' if mode == 'source' else 'complete'}_{shell}"
+    f"{shell}_{mode}": f"{'source' if mode == 'source' else 'complete'}_{shell}"
     for shell in ("bash", "zsh", "fish")
     for mode in ("source", "complete")
 }
@@ -28,13 +28,13 @@ def accept_click_mode_names(env: dict[str, str] = os.environ) -> None:
 def complete_drafts(incomplete: str) -> list[str]:
     """Drafts the config selects, as paths from the current folder, that start with what is typed."""
     try:
-        from factcheck import drafts as drafts_mod
         from factcheck.config import load_config
+        from factcheck.store import drafts as drafts_mod
 
         config = load_config()
         here = os.getcwd()
         paths = [os.path.relpath(config.root / rel, here) for rel in drafts_mod.discover(config)]
-    except Exception:  # noqa: BLE001 - completion offers nothing rather than failing the shell
+    except Exception:
         return []
     return [p for p in paths if p.startswith(incomplete)]
 
@@ -45,13 +45,13 @@ def complete_claims(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
     if not draft:
         return []
     try:
-        from factcheck import drafts as drafts_mod
-        from factcheck import store
         from factcheck.config import load_config
+        from factcheck.store import claims_files
+        from factcheck.store import drafts as drafts_mod
 
         config = load_config()
-        cf = store.load_claims(config, drafts_mod.relative_draft(config, draft))
-    except Exception:  # noqa: BLE001 - see complete_drafts()
+        cf = claims_files.load_claims(config, drafts_mod.relative_draft(config, draft))
+    except Exception:
         return []
     if cf is None:
         return []

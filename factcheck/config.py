@@ -180,7 +180,7 @@ def _with_archive_env(config: Config) -> Config:
 
 
 def _locale(value: Any, text: str, path: str) -> str:
-    from factcheck import number_locale
+    from factcheck.extract.numbers import number_locale
 
     line = _key_line(text, "locale")
     if not isinstance(value, str) or not value.strip():
@@ -205,7 +205,7 @@ def _limits(value: Any, text: str, path: str) -> Limits:
 
 
 def parse_config(text: str, *, path: str, root: Path) -> Config:
-    from factcheck import yamlio
+    from factcheck.store import yamlio
 
     data = yamlio.load(text, path=path) or {}
     if not isinstance(data, dict):
@@ -214,7 +214,9 @@ def parse_config(text: str, *, path: str, root: Path) -> Config:
     for key in data:
         if key not in known:
             raise ConfigError(
-                f"unknown key `{key}` (known keys: {', '.join(sorted(known))})", path=path, line=_key_line(text, str(key))
+                f"unknown key `{key}` (known keys: {', '.join(sorted(known))})",
+                path=path,
+                line=_key_line(text, str(key)),
             )
     values: dict[str, Any] = {"root": root}
     for key in ("drafts", "archives", "reviewers"):
@@ -236,7 +238,9 @@ def parse_config(text: str, *, path: str, root: Path) -> Config:
         values["archive"] = _archive_url(data["archive"], "archive", text, path)
     if "allow_self_approval" in data:
         if not isinstance(data["allow_self_approval"], bool):
-            raise ConfigError("`allow_self_approval` must be true or false", path=path, line=_key_line(text, "allow_self_approval"))
+            raise ConfigError(
+                "`allow_self_approval` must be true or false", path=path, line=_key_line(text, "allow_self_approval")
+            )
         values["allow_self_approval"] = data["allow_self_approval"]
     if "locale" in data:
         values["locale"] = _locale(data["locale"], text, path)
@@ -267,13 +271,16 @@ def _signing(data: dict, text: str, path: str) -> dict[str, Any]:
     if data.get("allowed_signers") is not None:
         value = data["allowed_signers"]
         if not isinstance(value, str) or not value.strip():
-            raise ConfigError("`allowed_signers` must be a file path", path=path, line=_key_line(text, "allowed_signers"))
+            raise ConfigError(
+                "`allowed_signers` must be a file path", path=path, line=_key_line(text, "allowed_signers")
+            )
         _inside_newsroom(value.strip(), "allowed_signers", text, path)
         out["allowed_signers"] = value.strip()
     if out.get("signing") == "required" and "allowed_signers" not in out:
         raise ConfigError(
             "`signing: required` needs `allowed_signers:`, the file listing each reviewer's public SSH key",
-            path=path, line=_key_line(text, "signing"),
+            path=path,
+            line=_key_line(text, "signing"),
         )
     return out
 
@@ -286,7 +293,9 @@ def load_config(root: Path | None = None, *, required: bool = True) -> Config:
     path = root / CONFIG_NAME
     if not path.is_file():
         if required:
-            raise ConfigError("no .factcheck.yaml here or in any parent folder; run `factcheck init` first", path=str(root))
+            raise ConfigError(
+                "no .factcheck.yaml here or in any parent folder; run `factcheck init` first", path=str(root)
+            )
         return _with_archive_env(Config(root=root))
     if path.stat().st_size == 0:
         return _with_archive_env(Config(root=root))  # an empty file means "all defaults"

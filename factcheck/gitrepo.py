@@ -74,8 +74,13 @@ def _git(root: Path, *args: str, stdin: bytes | None = None, check: bool = True)
             feed.seek(0)
         try:
             code, out, err = runner.execute(
-                cmd, istream=feed if stdin is not None else None, with_extended_output=True,
-                with_exceptions=False, stdout_as_string=False, strip_newline_in_stdout=False, env=_env(),
+                cmd,
+                istream=feed if stdin is not None else None,
+                with_extended_output=True,
+                with_exceptions=False,
+                stdout_as_string=False,
+                strip_newline_in_stdout=False,
+                env=_env(),
             )
         except OSError:
             raise GitError("git is not installed or not on PATH") from None
@@ -204,7 +209,11 @@ def commit_files(root: Path, paths: list[str], message: str, *, wait: float = 20
     deadline = time.monotonic() + wait
     while True:
         add = _git(root, "add", "--", *paths, check=False)
-        proc = add if add.returncode else _git(root, "commit", "--no-verify", "-q", "-m", message, "--", *paths, check=False)
+        proc = (
+            add
+            if add.returncode
+            else _git(root, "commit", "--no-verify", "-q", "-m", message, "--", *paths, check=False)
+        )
         if proc.returncode == 0:
             return _out(_git(root, "rev-parse", "HEAD"))
         if b"index.lock" not in proc.stderr or time.monotonic() > deadline:
@@ -229,7 +238,7 @@ def fetch_hint(root: Path, base: str) -> str:
     remotes = set(_out(_git(root, "remote", check=False)).split())
     for remote in sorted(remotes, key=len, reverse=True):
         if base.startswith(remote + "/"):
-            return f"git fetch {remote} {base[len(remote) + 1:]}"
+            return f"git fetch {remote} {base[len(remote) + 1 :]}"
     return f"git fetch origin {base}"
 
 
@@ -291,8 +300,20 @@ def history(root: Path, paths: list[str]) -> list[Commit]:
         return []
     fmt = "%x1e%H%x1f%ae%x1f%an"
     proc = _git(
-        root, "log", "-z", "--reverse", "--topo-order", "--no-merges", "--raw", "--no-abbrev", "-M", "--relative",
-        f"--format={fmt}", "--", *paths, check=False,
+        root,
+        "log",
+        "-z",
+        "--reverse",
+        "--topo-order",
+        "--no-merges",
+        "--raw",
+        "--no-abbrev",
+        "-M",
+        "--relative",
+        f"--format={fmt}",
+        "--",
+        *paths,
+        check=False,
     )
     if proc.returncode != 0:
         err = _decode(proc.stderr)

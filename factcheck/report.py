@@ -50,7 +50,7 @@ KINDS = ("quote", "figure", "date", "attribution")
 
 def claim_state(rec: dict[str, Any]) -> State:
     """The sign-off as the review history has it; the hand-editable `status:` line is ignored."""
-    from factcheck.review import Status, status_of
+    from factcheck.signoff.rules import Status, status_of
 
     status = status_of(rec)
     if status is not Status.PENDING:
@@ -184,11 +184,11 @@ def build_report(
     and embargoed sources shows as "a confidential source"; otherwise this machine's
     sealed passages are shown, marked.
     """
-    from factcheck.drafts import select
+    from factcheck.store.drafts import select
 
     if drafts and base:
         raise FactcheckError("name drafts or give --base, not both")
-    stamp = (now or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0).isoformat()
+    stamp = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0).isoformat()
     views: list[DraftView] = []
     first = 1
     for rel in changed_drafts(config, base) if base else select(config, drafts):
@@ -203,8 +203,8 @@ def build_report(
 def changed_drafts(config: Config, base: str) -> list[str]:
     """Drafts whose text or claims file changed since the branch left `base`: a pull request's drafts."""
     from factcheck import gitrepo
-    from factcheck.drafts import discover
-    from factcheck.store import claims_path
+    from factcheck.store.claims_files import claims_path
+    from factcheck.store.drafts import discover
 
     changed = set(gitrepo.changed_files(config.root, base))
 
@@ -216,8 +216,8 @@ def changed_drafts(config: Config, base: str) -> list[str]:
 
 def draft_view(config: Config, rel: str, first: int, *, for_ci: bool = False) -> DraftView:
     """One draft with its claims placed; a file that cannot be read becomes a problem, not a crash."""
-    from factcheck.drafts import read_draft
-    from factcheck.store import claims_path, load_claims
+    from factcheck.store.claims_files import claims_path, load_claims
+    from factcheck.store.drafts import read_draft
 
     try:
         draft = read_draft(config, rel)
@@ -250,7 +250,7 @@ def _as_seen(config: Config, draft, claims: list[dict[str, Any]], for_ci: bool) 
 
 def check_histories(claims: list[dict[str, Any]], *, path: str) -> None:
     """A malformed review history makes the whole claims file unreadable: no sign-off can be trusted."""
-    from factcheck.review import reviews_of
+    from factcheck.signoff.rules import reviews_of
 
     for rec in claims:
         reviews_of(rec, path=path)
@@ -268,7 +268,7 @@ def _title(meta: dict[str, Any]) -> str | None:
 
 
 def _with_claims(base: DraftView, cf, first: int) -> DraftView:
-    from factcheck.store import text_sha256
+    from factcheck.store.claims_files import text_sha256
 
     problems = []
     changed = cf.draft_sha256 is not None and cf.draft_sha256 != text_sha256(base.text)
@@ -425,10 +425,19 @@ def _bare(word: str) -> str:
     return "".join(ch for ch in word.casefold() if ch.isalnum())
 
 
-def values_seen(rec: dict[str, Any], kind: str, ev: dict[str, Any], passage: str, ref: dt.date | None) -> tuple[ValueSeen, ...]:
+def values_seen(
+    rec: dict[str, Any], kind: str, ev: dict[str, Any], passage: str, ref: dt.date | None
+) -> tuple[ValueSeen, ...]:
     """The figures or dates a source passage states, each compared with the draft's value."""
     if "value" in ev:  # the matcher may record the value it compared against
-        return (ValueSeen(str(ev.get("value_text") or ev["value"]), ev["value"], ev.get("unit"), _same(rec, ev["value"], ev.get("unit"))),)
+        return (
+            ValueSeen(
+                str(ev.get("value_text") or ev["value"]),
+                ev["value"],
+                ev.get("unit"),
+                _same(rec, ev["value"], ev.get("unit")),
+            ),
+        )
     found = _read_values(kind, passage, ref)
     return tuple(ValueSeen(passage[f.start : f.end], f.value, f.unit, _same(rec, f.value, f.unit)) for f in found)
 
@@ -446,7 +455,7 @@ def _read_values(kind: str, passage: str, ref: dt.date | None) -> list:
     doc = make_doc(passage, reference_date=ref or dt.date.today())
     try:
         return [f for f in finder.find(doc) if 0 <= f.start < f.end <= len(passage)]
-    except Exception:  # noqa: BLE001 - a display aid must never break the report
+    except Exception:
         return []
 
 

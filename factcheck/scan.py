@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factcheck import drafts as drafts_mod
-from factcheck import store
 from factcheck.config import Config
 from factcheck.errors import FactcheckError, InputError
 from factcheck.extract import extract_draft
+from factcheck.store import claims_files
+from factcheck.store import drafts as drafts_mod
 
 
 @dataclass(frozen=True)
@@ -23,18 +23,20 @@ class ScanOutcome:
 
 
 def scan_one(config: Config, rel: str) -> ScanOutcome:
-    target = store.claims_path(config.claims_dir, rel)
+    target = claims_files.claims_path(config.claims_dir, rel)
     shown = target.relative_to(config.root).as_posix()
     try:
         draft = drafts_mod.read_draft(config, rel)
-        with store.locked(config.state_dir, target):
-            old = store.read_claims_file(target, display=shown)
-            result = extract_draft(draft, reference_date=store.stored_reference_date(draft, old), locale=config.locale)
-            text = store.render_claims_file(store.build_claims_file(result, draft.text, old))
+        with claims_files.locked(config.state_dir, target):
+            old = claims_files.read_claims_file(target, display=shown)
+            result = extract_draft(
+                draft, reference_date=claims_files.stored_reference_date(draft, old), locale=config.locale
+            )
+            text = claims_files.render_claims_file(claims_files.build_claims_file(result, draft.text, old))
             current = target.read_text(encoding="utf-8") if old is not None else None
             if text != current:
-                store.check_size(text, path=shown)
-                store.atomic_write(target, text)
+                claims_files.check_size(text, path=shown)
+                claims_files.atomic_write(target, text)
         return ScanOutcome(rel, shown, len(result.claims), text != current)
     except FactcheckError as exc:
         return ScanOutcome(rel, shown, error=exc)

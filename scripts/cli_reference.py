@@ -1,7 +1,7 @@
 """Write docs/cli.md from the commands' own --help, so the reference never drifts.
 
-    python scripts/cli_reference.py          # rewrite docs/cli.md
-    python scripts/cli_reference.py --check  # exit 1 if docs/cli.md is out of date
+python scripts/cli_reference.py          # rewrite docs/cli.md
+python scripts/cli_reference.py --check  # exit 1 if docs/cli.md is out of date
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ DOC = ROOT / "docs" / "cli.md"
 
 def help_text(*args: str) -> str:
     env = {**os.environ, "COLUMNS": "88", "NO_COLOR": "1", "TERM": "dumb"}
-    out = subprocess.run([sys.executable, "-m", "factcheck", *args, "--help"], capture_output=True, text=True, env=env, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "factcheck", *args, "--help"], capture_output=True, text=True, env=env, check=True
+    )
     return out.stdout.rstrip() + "\n"
 
 

@@ -118,10 +118,10 @@ class Newsroom:
             self.as_(WRITER)
 
     def claims(self, draft: str = "drafts/vote.md") -> list[dict]:
-        from factcheck import store
         from factcheck.config import load_config
+        from factcheck.store import claims_files
 
-        cf = store.load_claims(load_config(self.repo), draft)
+        cf = claims_files.load_claims(load_config(self.repo), draft)
         return cf.claims if cf else []
 
     def claim_id(self, text: str, draft: str = "drafts/vote.md") -> str:
@@ -149,11 +149,12 @@ import pytest  # noqa: E402
 
 @pytest.fixture
 def newsroom(tmp_path, monkeypatch) -> Newsroom:
-    from factcheck import extract, signoff
+    from factcheck import extract
+    from factcheck.signoff import record
 
     monkeypatch.setattr(extract, "find_all", simple_find_all)
     ticks = itertools.count()
-    monkeypatch.setattr(signoff, "now_utc", lambda: f"2026-01-05T11:{next(ticks) // 60:02d}:{next(ticks) % 60:02d}Z")
+    monkeypatch.setattr(record, "now_utc", lambda: f"2026-01-05T11:{next(ticks) // 60:02d}:{next(ticks) % 60:02d}Z")
     return Newsroom(tmp_path, monkeypatch)
 
 

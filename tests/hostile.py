@@ -40,14 +40,22 @@ def _limits(memory: int, seconds: float):
     return apply
 
 
-def run_bounded(*args: str, cwd: Path, memory: int = MEMORY_LIMIT, seconds: float = SECONDS_LIMIT, env: dict | None = None) -> Bounded:
+def run_bounded(
+    *args: str, cwd: Path, memory: int = MEMORY_LIMIT, seconds: float = SECONDS_LIMIT, env: dict | None = None
+) -> Bounded:
     """Run `python -m factcheck ARGS` capped at `memory` bytes and `seconds` of CPU time.
 
     Going over either limit kills the child or raises in it, which the caller's
     assertions on the exit code and the single error line then catch. Wall time is
     only a backstop against a hang, with room for a machine busy with other work.
     """
-    full_env = {**os.environ, **_git_identity("Ed Itor", "ed@example.org"), "COLUMNS": "100", "NO_COLOR": "1", **(env or {})}
+    full_env = {
+        **os.environ,
+        **_git_identity("Ed Itor", "ed@example.org"),
+        "COLUMNS": "100",
+        "NO_COLOR": "1",
+        **(env or {}),
+    }
     import resource
 
     began, cpu_before = time.monotonic(), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -129,6 +137,6 @@ def git(root: Path, *args: str) -> str:
 
 
 def yaml_claims(path: Path) -> list[dict]:
-    from factcheck import store
+    from factcheck.store import claims_files
 
-    return store.parse_claims_file(path.read_text(encoding="utf-8"), path=str(path)).claims
+    return claims_files.parse_claims_file(path.read_text(encoding="utf-8"), path=str(path)).claims

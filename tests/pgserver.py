@@ -61,8 +61,11 @@ class Cluster:
         return self.url(name)
 
     def stop(self) -> None:
-        subprocess.run(self.as_user + [str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "-m", "immediate", "stop"],
-                       capture_output=True, timeout=60)
+        subprocess.run(
+            self.as_user + [str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "-m", "immediate", "stop"],
+            capture_output=True,
+            timeout=60,
+        )
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
@@ -88,17 +91,34 @@ def start() -> Cluster:
         os.chown(pwfile, pwd.getpwnam("postgres").pw_uid, -1)
     data = base / "data"
     init = subprocess.run(
-        as_user + [str(binaries / "initdb"), "-D", str(data), "-U", SUPERUSER, f"--pwfile={pwfile}",
-                   "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8"],
-        capture_output=True, text=True, timeout=180,
+        as_user
+        + [
+            str(binaries / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            SUPERUSER,
+            f"--pwfile={pwfile}",
+            "--auth-local=trust",
+            "--auth-host=scram-sha-256",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
     if init.returncode:
         raise RuntimeError(f"initdb failed: {init.stderr.strip()[-400:]}")
     port = _free_port()
     opts = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off -c shared_buffers=64MB"
     started = subprocess.run(
-        as_user + [str(binaries / "pg_ctl"), "-D", str(data), "-w", "-t", "60", "-o", opts, "-l", str(base / "log"), "start"],
-        capture_output=True, text=True, timeout=120,
+        as_user
+        + [str(binaries / "pg_ctl"), "-D", str(data), "-w", "-t", "60", "-o", opts, "-l", str(base / "log"), "start"],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     if started.returncode:
         log = (base / "log").read_text(errors="replace")[-400:] if (base / "log").exists() else started.stderr

@@ -99,7 +99,9 @@ def test_without_an_archive_psycopg_is_never_imported(tmp_path):
         "print('psycopg' in sys.modules, file=sys.stderr)\n"
     )
     assert run_cli("scan", cwd=repo).returncode == 0
-    proc = subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, env={**os.environ, "FACTCHECK_ARCHIVE_URL": ""})
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=repo, capture_output=True, env={**os.environ, "FACTCHECK_ARCHIVE_URL": ""}
+    )
     assert proc.stderr.decode().strip().endswith("False")
 
 
@@ -130,7 +132,9 @@ def test_unreachable_server_is_one_line_without_the_password(tmp_path):
 def test_bad_credentials_are_one_line_without_the_password(tmp_path, pg_cluster):
     url = pg_cluster.url(password="wrong-" + PASSWORD)
     (tmp_path / ".factcheck.yaml").write_text("")
-    err = _one_line_without_password(_fc("archive", "push", ".", cwd=tmp_path, url=url), must_say="password authentication failed")
+    err = _one_line_without_password(
+        _fc("archive", "push", ".", cwd=tmp_path, url=url), must_say="password authentication failed"
+    )
     assert "wrong-" not in err
 
 
@@ -172,8 +176,12 @@ def test_migrate_twice_at_once_applies_each_step_once(tmp_path, archive_url):
 
 def test_push_is_idempotent_and_keeps_provenance(tmp_path, archive_url):
     repo = _newsroom(tmp_path)
-    (repo / "wire" / "page.html").write_text("<html><head><title>Council page</title></head><body><p>The council met on Monday.</p></body></html>")
-    (repo / "wire" / "page.html.source.yaml").write_text("url: https://example.org/council\nretrieved_at: 2026-03-10T09:30:00Z\n")
+    (repo / "wire" / "page.html").write_text(
+        "<html><head><title>Council page</title></head><body><p>The council met on Monday.</p></body></html>"
+    )
+    (repo / "wire" / "page.html.source.yaml").write_text(
+        "url: https://example.org/council\nretrieved_at: 2026-03-10T09:30:00Z\n"
+    )
     assert _fc("archive", "migrate", cwd=repo, url=archive_url).returncode == 0
     first = _fc("archive", "push", "wire", cwd=repo, url=archive_url)
     assert first.returncode == 0, first.stderr
@@ -205,7 +213,9 @@ def test_four_processes_pushing_overlapping_files_store_each_document_once(tmp_p
     repo = _newsroom(tmp_path)
     wire = repo / "wire"
     for i in range(60):
-        (wire / f"story-{i:03d}.txt").write_text(f"Story {i}. The council approved plan number {i * 7} on Monday.\n" * 30)
+        (wire / f"story-{i:03d}.txt").write_text(
+            f"Story {i}. The council approved plan number {i * 7} on Monday.\n" * 30
+        )
     names = sorted(p.name for p in wire.iterdir())
     sets = [names[0:40], names[15:61], names[30:61] + names[:5], names[::2]]  # overlapping, in all orders
     assert _fc("archive", "migrate", cwd=repo, url=archive_url).returncode == 0
@@ -219,7 +229,10 @@ def test_four_processes_pushing_overlapping_files_store_each_document_once(tmp_p
     rows = _psql(archive_url, "SELECT path, count(*) FROM documents GROUP BY path")
     assert sorted(r[0] for r in rows) == [f"wire/{n}" for n in names]  # none lost
     assert all(r[1] == 1 for r in rows)  # none twice
-    orphans = _psql(archive_url, "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM passages p WHERE p.doc_id = d.id)")
+    orphans = _psql(
+        archive_url,
+        "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM passages p WHERE p.doc_id = d.id)",
+    )
     assert orphans == [(0,)]
 
 
@@ -250,9 +263,15 @@ def test_prune_needs_a_filter_and_deletes_by_path_or_age(tmp_path, archive_url):
     done = _fc("archive", "prune", "--path", "wire/old/*", cwd=repo, url=archive_url)
     assert "deleted 1 documents" in done.stdout.decode()
     assert _psql(archive_url, "SELECT path FROM documents") == [("wire/port-release-2026-03-11.txt",)]
-    assert "deleted 0 documents" in _fc("archive", "prune", "--older-than", "30d", cwd=repo, url=archive_url).stdout.decode()
+    assert (
+        "deleted 0 documents"
+        in _fc("archive", "prune", "--older-than", "30d", cwd=repo, url=archive_url).stdout.decode()
+    )
     _psql(archive_url, "UPDATE documents SET pushed_at = now() - interval '40 days'")
-    assert "deleted 1 documents" in _fc("archive", "prune", "--older-than", "30d", cwd=repo, url=archive_url).stdout.decode()
+    assert (
+        "deleted 1 documents"
+        in _fc("archive", "prune", "--older-than", "30d", cwd=repo, url=archive_url).stdout.decode()
+    )
     assert _psql(archive_url, "SELECT count(*) FROM passages") == [(0,)]
 
 
@@ -272,14 +291,16 @@ def test_match_finds_a_drafts_source_on_the_server_and_searches_local_ones_besid
     shutil.rmtree(repo / "wire")  # the draft's listed source now lives on the server only
     (repo / "sources").mkdir()
     (repo / "sources" / "minutes.txt").write_text("The harbour board met on Monday and heard from 212 traders.\n")
-    (repo / "drafts" / "board.md").write_text("---\ntitle: Board\ndate: 2026-03-14\n---\nThe harbour board heard from 212 traders.\n")
+    (repo / "drafts" / "board.md").write_text(
+        "---\ntitle: Board\ndate: 2026-03-14\n---\nThe harbour board heard from 212 traders.\n"
+    )
     assert run_cli("scan", cwd=repo).returncode == 0
     proc = _fc("match", cwd=repo, url=archive_url)
     assert proc.returncode == 0, proc.stderr.decode()
     out = proc.stdout.decode()
     assert "drafts/bridge.md: 1 supported, 1 contradicted, 0 not found (1 source)" in out
     assert "drafts/board.md: 1 supported, 0 contradicted, 0 not found (2 sources)" in out
-    from factcheck import yamlio
+    from factcheck.store import yamlio
 
     claims = yamlio.load((repo / "claims" / "drafts" / "bridge.yaml").read_text(), path="bridge.yaml")["claims"]
     wrong = next(c for c in claims if c["text"] == "about $19.5 million")
@@ -295,15 +316,20 @@ def test_a_read_only_role_can_match_but_not_push(tmp_path, pg_cluster, archive_u
     db = archive_url.rsplit("/", 1)[1]
     role = f"ci_{db}"
     pg_cluster.sql(f"CREATE ROLE {role} LOGIN PASSWORD '{PASSWORD}'")
-    for grant in (f"GRANT CONNECT ON DATABASE {db} TO {role}", f"GRANT USAGE ON SCHEMA public TO {role}",
-                  f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}"):
+    for grant in (
+        f"GRANT CONNECT ON DATABASE {db} TO {role}",
+        f"GRANT USAGE ON SCHEMA public TO {role}",
+        f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}",
+    ):
         _psql(archive_url, grant)
     ci_url = pg_cluster.url(db, user=role)
     assert run_cli("scan", cwd=repo).returncode == 0
     matched = _fc("match", cwd=repo, url=ci_url)
     assert matched.returncode == 0, matched.stderr.decode()
     (repo / "wire" / "new.txt").write_text("A new statement.\n")
-    _one_line_without_password(_fc("archive", "push", "wire/new.txt", cwd=repo, url=ci_url), must_say="permission denied")
+    _one_line_without_password(
+        _fc("archive", "push", "wire/new.txt", cwd=repo, url=ci_url), must_say="permission denied"
+    )
 
 
 def _example_newsroom(tmp_path: Path) -> Path:
@@ -342,7 +368,9 @@ def test_passages_carry_the_embedded_indexs_terms_and_cuts():
     from factcheck.sources import terms
     from factcheck.sources.segment import chunk_spans
 
-    text = "Dateline\n" + " ".join(f"The council's plan number {i:,} cost ${i * 3}.5 million, officials said." for i in range(400))
+    text = "Dateline\n" + " ".join(
+        f"The council's plan number {i:,} cost ${i * 3}.5 million, officials said." for i in range(400)
+    )
     passages = cut(text, 9)
     assert [(s, s + len(body)) for s, body, _ in passages] == chunk_spans(text, 9)
     for _, body, hashes in passages:
@@ -360,5 +388,8 @@ def test_push_withholds_confidential_and_embargoed_sources(tmp_path, archive_url
     assert _fc("archive", "migrate", cwd=repo, url=archive_url).returncode == 0
     proc = _fc("archive", "push", "wire", cwd=repo, url=archive_url)
     assert proc.returncode == 0, proc.stderr
-    assert "1 files: 1 added" in proc.stdout.decode() and "2 confidential or embargoed sources withheld" in proc.stdout.decode()
+    assert (
+        "1 files: 1 added" in proc.stdout.decode()
+        and "2 confidential or embargoed sources withheld" in proc.stdout.decode()
+    )
     assert _psql(archive_url, "SELECT path FROM documents") == [("wire/port-release-2026-03-11.txt",)]

@@ -2,7 +2,6 @@ import json
 import subprocess
 
 import pytest
-
 from gitnewsroom import DRAFT, EDITOR, RITA, STRANGER, WRITER, newsroom, scanned  # noqa: F401
 
 
@@ -52,7 +51,10 @@ def test_draft_edited_without_rescan_is_out_of_date(newsroom):
     room.commit("Edit without rescan")
     result = room.run("check")
     assert result.exit_code == 1
-    assert "out-of-date: claims/drafts/vote.yaml is out of date with the draft (2 new or changed, 1 gone claims)" in result.output
+    assert (
+        "out-of-date: claims/drafts/vote.yaml is out of date with the draft (2 new or changed, 1 gone claims)"
+        in result.output
+    )
     # judged on what the rescan would write: "4" is new, and "12" stands in a changed sentence
     assert ": pending: f-" in result.output and ": stale: f-" in result.output
 
@@ -105,12 +107,13 @@ def test_gone_claim_leaves_the_file(newsroom):
 
 def _forge(room, cid, who=STRANGER):
     """Hand-write an approval in Ed's name, committed by somebody else."""
-    from factcheck import review, store
     from factcheck.config import load_config
+    from factcheck.signoff import rules
+    from factcheck.store import claims_files
 
-    with store.editing(load_config(room.repo), "drafts/vote.md") as cf:
+    with claims_files.editing(load_config(room.repo), "drafts/vote.md") as cf:
         rec = next(c for c in cf.claims if c["id"] == cid)
-        review.record(rec, review.Decision.APPROVED, review.Reviewer(*EDITOR), "2026-01-05T12:00:00Z")
+        rules.record(rec, rules.Decision.APPROVED, rules.Reviewer(*EDITOR), "2026-01-05T12:00:00Z")
     return room.commit("Tidy claims", who=who)
 
 
@@ -208,7 +211,9 @@ def test_base_checks_only_drafts_changed_on_the_branch(newsroom):
     # untouched drafts are not looked at, even when they would fail
     room.write("drafts/vote.md", DRAFT.replace("114", "999"))
     assert json.loads(room.run("check", "--base", "main", "-f", "json").output)["drafts"] == [
-        "drafts/other.md", "drafts/vote.md"]
+        "drafts/other.md",
+        "drafts/vote.md",
+    ]
 
 
 def test_base_with_nothing_changed_is_clear(newsroom):

@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from gitnewsroom import DRAFT, EDITOR, STRANGER, WRITER, newsroom, scanned  # noqa: F401
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -26,12 +25,13 @@ def _newsroom_with_every_finding(room):
     room.commit("Draft not scanned yet")
     room.write("drafts/forged.md", 'Fares rise by 5 percent, "with no exceptions," the operator said.\n')
     room.run("scan", "-q", "drafts/forged.md", who=WRITER)
-    from factcheck import review, store
     from factcheck.config import load_config
+    from factcheck.signoff import rules
+    from factcheck.store import claims_files
 
-    with store.editing(load_config(room.repo), "drafts/forged.md") as cf:
+    with claims_files.editing(load_config(room.repo), "drafts/forged.md") as cf:
         for rec in cf.claims:
-            review.record(rec, review.Decision.APPROVED, review.Reviewer(*EDITOR), "2026-01-05T12:00:00Z")
+            rules.record(rec, rules.Decision.APPROVED, rules.Reviewer(*EDITOR), "2026-01-05T12:00:00Z")
     room.commit("Approve fares story", who=STRANGER)
     room.write("drafts/council.md", "Turnout was 38 percent.\n")
     room.run("scan", "-q", "drafts/council.md", who=WRITER)

@@ -4,7 +4,6 @@ import json
 from importlib import resources
 
 import jsonschema
-
 from gitnewsroom import newsroom, scanned  # noqa: F401
 
 
@@ -39,4 +38,6 @@ def test_the_schema_check_can_fail():
     import pytest
 
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validators.validator_for(_schema())(_schema()).validate({"version": "2.1.0", "runs": [{"results": []}]})
+        jsonschema.validators.validator_for(_schema())(_schema()).validate(
+            {"version": "2.1.0", "runs": [{"results": []}]}
+        )

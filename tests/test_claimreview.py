@@ -8,15 +8,16 @@ import pytest
 
 from factcheck.errors import DataError
 from factcheck.render import claimreview
-from factcheck.review import claim_fingerprint
+from factcheck.signoff.rules import claim_fingerprint
 from tests.report_newsroom import LIBRARY_DRAFT, library_claims
 
 
 def signed(claim, *decisions, **review):
     """The claim with the given decisions recorded on its current words, as `approve`/`reject` record them."""
     claim = {"id": "c-1", "kind": "figure", "text": "12", "sentence": "It cost 12.", **claim}
-    claim["reviews"] = [{"by": "desk@example.org", "decision": d, "fingerprint": claim_fingerprint(claim), **review}
-                        for d in decisions]
+    claim["reviews"] = [
+        {"by": "desk@example.org", "decision": d, "fingerprint": claim_fingerprint(claim), **review} for d in decisions
+    ]
     return claim
 
 
@@ -53,7 +54,9 @@ def test_an_approved_claim_is_rated_accurate_and_dated_by_its_sign_off():
 def test_a_rejected_quote_names_its_speaker_as_the_claim_author():
     item = claimreview.claim_reviews(drafts(url="https://news.example.org/library"))[1]
     assert item["itemReviewed"]["author"] == {"@type": "Person", "name": "Helen Mård"}
-    assert item["claimReviewed"] == "Helen Mård said \u201cWe are borrowing from the potholes to pay for the pages\u201d"
+    assert (
+        item["claimReviewed"] == "Helen Mård said \u201cWe are borrowing from the potholes to pay for the pages\u201d"
+    )
     assert item["reviewRating"]["ratingValue"] == 2 and item["reviewRating"]["alternateName"] == "Unsupported"
     assert item["url"] == "https://news.example.org/library#q-0000000007"
     assert item["itemReviewed"]["appearance"]["url"] == "https://news.example.org/library"
@@ -92,13 +95,21 @@ def test_a_malformed_review_history_is_refused_not_published():
 
 
 def test_the_newsroom_is_the_author_when_named():
-    item = claimreview.claim_reviews(drafts(), publisher="Riverside Gazette", publisher_url="https://gazette.example.org")[0]
-    assert item["author"] == {"@type": "Organization", "name": "Riverside Gazette", "url": "https://gazette.example.org"}
+    item = claimreview.claim_reviews(
+        drafts(), publisher="Riverside Gazette", publisher_url="https://gazette.example.org"
+    )[0]
+    assert item["author"] == {
+        "@type": "Organization",
+        "name": "Riverside Gazette",
+        "url": "https://gazette.example.org",
+    }
 
 
 def test_the_latest_matching_review_is_the_one_published():
     claim = signed({"id": "f-1"}, "approved", "rejected", "approved")
-    for review, (at, name) in zip(claim["reviews"], [("2025-01-01", "First"), ("2025-01-02", "Second"), ("2025-01-03", "Third")]):
+    for review, (at, name) in zip(
+        claim["reviews"], [("2025-01-01", "First"), ("2025-01-02", "Second"), ("2025-01-03", "Third")]
+    ):
         review.update(at=f"{at}T00:00:00Z", name=name)
     item = claimreview.claim_review(claim, {"path": "d.md"})
     assert item["datePublished"] == "2025-01-03T00:00:00Z"
@@ -111,8 +122,13 @@ def test_reviewer_email_is_never_published():
 
 
 def test_rendered_json_ld_can_be_pasted_into_a_script_element():
-    claims = [signed({"id": "q-1", "kind": "quote", "text": "</script><script>alert(1)</script> & more", "speaker": "A <b>"},
-                     "approved", at="2025-01-01T00:00:00Z")]
+    claims = [
+        signed(
+            {"id": "q-1", "kind": "quote", "text": "</script><script>alert(1)</script> & more", "speaker": "A <b>"},
+            "approved",
+            at="2025-01-01T00:00:00Z",
+        )
+    ]
     text = claimreview.render([{"path": "d.md", "claims": claims}])
     assert "<" not in text and ">" not in text and "&" not in text
     items = json.loads(text)

@@ -65,11 +65,16 @@ def test_draft_paths_complete_from_the_current_folder(example):
 def test_claim_ids_complete_for_the_draft_named_before_them(example):
     ids = complete_bash(example, f"factcheck approve {MEALS} q-")
     assert len(ids) == 3 and all(i.startswith("q-") for i in ids)
-    r = run_cli(cwd=example, env={"_FACTCHECK_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": f"factcheck show {MEALS} q-"})
+    r = run_cli(
+        cwd=example, env={"_FACTCHECK_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": f"factcheck show {MEALS} q-"}
+    )
     assert '"This year we can say yes to every one,"' in r.stdout.decode()  # zsh shows each id's words
 
 
 def test_completion_outside_a_newsroom_offers_nothing_and_says_nothing(tmp_path):
     assert complete_bash(tmp_path, "factcheck show dr") == []
-    r = run_cli(cwd=tmp_path, env={"_FACTCHECK_COMPLETE": "complete_bash", "COMP_WORDS": "factcheck show x.md f-", "COMP_CWORD": "3"})
+    r = run_cli(
+        cwd=tmp_path,
+        env={"_FACTCHECK_COMPLETE": "complete_bash", "COMP_WORDS": "factcheck show x.md f-", "COMP_CWORD": "3"},
+    )
     assert r.returncode == 0 and r.stdout.strip() == b"" and r.stderr == b""

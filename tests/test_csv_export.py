@@ -42,24 +42,37 @@ def test_row_carries_verdict_evidence_and_latest_review():
 
 
 def test_text_a_spreadsheet_would_run_is_defused():
-    claims = [{"id": "x", "kind": "quote", "text": "=HYPERLINK(\"http://x\")", "sentence": "+1", "speaker": "@me",
-               "value": -5, "reviews": [{"note": "-2+3", "by": "\tz", "decision": "rejected"}]}]
+    claims = [
+        {
+            "id": "x",
+            "kind": "quote",
+            "text": '=HYPERLINK("http://x")',
+            "sentence": "+1",
+            "speaker": "@me",
+            "value": -5,
+            "reviews": [{"note": "-2+3", "by": "\tz", "decision": "rejected"}],
+        }
+    ]
     row = rows([{"path": "d.md", "claims": claims}])[0]
-    assert row["text"] == "'=HYPERLINK(\"http://x\")"
+    assert row["text"] == '\'=HYPERLINK("http://x")'
     assert row["sentence"] == "'+1" and row["speaker"] == "'@me"
     assert row["note"] == "'-2+3" and row["reviewed_by"] == "'\tz"
     assert row["value"] == "-5"  # a number stays a number
 
 
 def test_commas_quotes_and_newlines_survive_a_round_trip():
-    claims = [{"id": "q", "kind": "quote", "text": 'He said "no", twice', "sentence": "Line one\nline two, with a comma"}]
+    claims = [
+        {"id": "q", "kind": "quote", "text": 'He said "no", twice', "sentence": "Line one\nline two, with a comma"}
+    ]
     row = rows([{"path": "d.md", "claims": claims}])[0]
     assert row["text"] == 'He said "no", twice'
     assert row["sentence"] == "Line one\nline two, with a comma"
 
 
 def test_page_and_timestamp_go_into_the_location():
-    claims = [{"id": "q", "evidence": [{"source": "s.pdf", "page": 3, "timestamp": "00:04:12.500", "start": 5, "end": 9}]}]
+    claims = [
+        {"id": "q", "evidence": [{"source": "s.pdf", "page": 3, "timestamp": "00:04:12.500", "start": 5, "end": 9}]}
+    ]
     assert rows([{"path": "d.md", "claims": claims}])[0]["location"] == "page 3, 00:04:12.500, chars 5-9"
 
 

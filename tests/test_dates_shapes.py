@@ -92,13 +92,20 @@ def test_a_text_longer_than_a_draft_gets_the_whole_patterns(fresh_pattern):
 
 
 def _same_for_the_patterns(a: str, b: str) -> bool:
-    return a == b or not (a.isascii() or b.isascii()) and all(
-        bool(re.match(cls, a)) == bool(re.match(cls, b)) for cls in (r"\w", r"\s", r"\d")
+    return (
+        a == b
+        or not (a.isascii() or b.isascii())
+        and all(bool(re.match(cls, a)) == bool(re.match(cls, b)) for cls in (r"\w", r"\s", r"\d"))
     )
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(max_size=60) | st.lists(st.sampled_from(["Friday", "NEW YEAR\u2019S", "\u00c9T\u00c9", "\u212a", "\u0130", "\u02bc", " "])).map("".join))
+@given(
+    st.text(max_size=60)
+    | st.lists(st.sampled_from(["Friday", "NEW YEAR\u2019S", "\u00c9T\u00c9", "\u212a", "\u0130", "\u02bc", " "])).map(
+        "".join
+    )
+)
 def test_lowering_keeps_offsets_and_reads_as_the_table_does(text):
     by_table = text.translate(grammar.ASCII_LOWER)
     fast = grammar.lower(text)

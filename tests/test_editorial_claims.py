@@ -1,11 +1,11 @@
 """Story-relative date phrases: listed by `extract`, signed off only when their sentence states a year."""
 
+import datetime as dt
 import json
 
-import datetime as dt
+from gitnewsroom import EDITOR, WRITER, newsroom, scanned  # noqa: F401
 
 from factcheck.extract import editorial, extract_claims, find_all
-from gitnewsroom import EDITOR, WRITER, newsroom, scanned  # noqa: F401
 
 REF = dt.date(2025, 3, 14)
 

@@ -6,8 +6,8 @@ import copy
 import json
 from pathlib import Path
 
-from factcheck import yamlio
-from factcheck.review import claim_fingerprint
+from factcheck.signoff.rules import claim_fingerprint
+from factcheck.store import yamlio
 from tests.helpers import run_cli
 
 GOLDEN = Path(__file__).parent / "golden" / "export.json"
@@ -19,17 +19,40 @@ FILES = {
         "draft_sha256": "0" * 64,
         "claims": [
             {
-                "id": "q-1111111111", "kind": "quote", "text": "We are ready", "start": 40, "end": 52, "line": 5,
-                "sentence": "\u201cWe are ready,\u201d said Ana Ruiz.", "speaker": "Ana Ruiz", "status": "approved",
+                "id": "q-1111111111",
+                "kind": "quote",
+                "text": "We are ready",
+                "start": 40,
+                "end": 52,
+                "line": 5,
+                "sentence": "\u201cWe are ready,\u201d said Ana Ruiz.",
+                "speaker": "Ana Ruiz",
+                "status": "approved",
                 "verdict": "supported",
-                "evidence": [{"source": "sources/call.vtt", "start": 10, "end": 22, "timestamp": "00:00:03.000",
-                              "speaker": "ANA RUIZ", "text": "We are ready", "score": 100.0, "verdict": "supported",
-                              "reason": "quote matches the source word for word"}],
+                "evidence": [
+                    {
+                        "source": "sources/call.vtt",
+                        "start": 10,
+                        "end": 22,
+                        "timestamp": "00:00:03.000",
+                        "speaker": "ANA RUIZ",
+                        "text": "We are ready",
+                        "score": 100.0,
+                        "verdict": "supported",
+                        "reason": "quote matches the source word for word",
+                    }
+                ],
                 "reviews": [{"by": "ed@example.org", "decision": "approved"}],
             },
             {
-                "id": "f-2222222222", "kind": "figure", "text": "141", "start": 80, "end": 83, "line": 7,
-                "sentence": "The depot has 141 buses.", "value": 141,
+                "id": "f-2222222222",
+                "kind": "figure",
+                "text": "141",
+                "start": 80,
+                "end": 83,
+                "line": 7,
+                "sentence": "The depot has 141 buses.",
+                "value": 141,
             },
         ],
     },
@@ -39,10 +62,28 @@ FILES = {
         "draft_sha256": "1" * 64,
         "claims": [
             {
-                "id": "d-3333333333", "kind": "date", "text": "March 3", "start": 12, "end": 19, "line": 2,
-                "sentence": "It opens on March 3.", "value": "2026-03-03", "status": "rejected", "verdict": "contradicted",
-                "evidence": [{"source": "sources/plan.pdf", "start": 5, "end": 30, "page": 2, "text": "It opens on May 3.",
-                              "score": 93.3, "verdict": "contradicted", "reason": "the source gives 'May 3'"}],
+                "id": "d-3333333333",
+                "kind": "date",
+                "text": "March 3",
+                "start": 12,
+                "end": 19,
+                "line": 2,
+                "sentence": "It opens on March 3.",
+                "value": "2026-03-03",
+                "status": "rejected",
+                "verdict": "contradicted",
+                "evidence": [
+                    {
+                        "source": "sources/plan.pdf",
+                        "start": 5,
+                        "end": 30,
+                        "page": 2,
+                        "text": "It opens on May 3.",
+                        "score": 93.3,
+                        "verdict": "contradicted",
+                        "reason": "the source gives 'May 3'",
+                    }
+                ],
                 "reviews": [{"by": "ed@example.org", "decision": "rejected", "note": "the plan says May"}],
             }
         ],
@@ -171,11 +212,15 @@ def test_an_export_of_no_claims_files_says_to_scan(tmp_path):
 def test_claimreview_names_the_story_by_its_title_without_markdown(tmp_path):
     make_newsroom(tmp_path)
     (tmp_path / "drafts").mkdir()
-    (tmp_path / "drafts" / "a.md").write_text("---\ntitle: Depot *finally* ready\nurl: https://news.example.org/depot\n---\nText.\n")
+    (tmp_path / "drafts" / "a.md").write_text(
+        "---\ntitle: Depot *finally* ready\nurl: https://news.example.org/depot\n---\nText.\n"
+    )
     r = run_cli("export", "--format", "claimreview", cwd=tmp_path)
     items = json.loads(r.stdout)
     by_draft = {i["identifier"].split("#")[0]: i for i in items}
     assert by_draft["drafts/a.md"]["itemReviewed"]["appearance"] == {
-        "@type": "CreativeWork", "name": "Depot finally ready", "url": "https://news.example.org/depot"
+        "@type": "CreativeWork",
+        "name": "Depot finally ready",
+        "url": "https://news.example.org/depot",
     }
     assert by_draft["drafts/b.md"]["itemReviewed"]["appearance"]["name"] == "drafts/b.md"  # no draft: its path

@@ -113,9 +113,7 @@ def test_front_matter_is_not_read():
 
 def test_capitals_that_describe_a_noun_are_no_name():
     text = "The tonic cures nothing, according to the leading Danish medical journal."
-    assert pairs(text) == [
-        ("according to the leading Danish medical journal", "leading Danish medical journal")
-    ]
+    assert pairs(text) == [("according to the leading Danish medical journal", "leading Danish medical journal")]
 
 
 def test_a_statement_named_before_the_source():

@@ -323,7 +323,10 @@ def test_a_clock_time_is_a_date_valued_as_an_iso_time(text, span, value):
 
 
 def test_a_time_beside_a_date_is_a_claim_of_its_own():
-    assert pairs("The storm hit on June 2, 2023, at 4:15 a.m.") == [("June 2, 2023", "2023-06-02"), ("4:15 a.m.", "T04:15")]
+    assert pairs("The storm hit on June 2, 2023, at 4:15 a.m.") == [
+        ("June 2, 2023", "2023-06-02"),
+        ("4:15 a.m.", "T04:15"),
+    ]
 
 
 @pytest.mark.parametrize(

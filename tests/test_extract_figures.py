@@ -48,8 +48,8 @@ def test_int_when_whole_float_otherwise():
 
 def test_markdown_markup_holds_no_figures():
     text = (
-        "1. The council met [twice](https://news.example/2024/03/07/item-55 \"Report 9\").\n"
-        "2. See `budget_v2 = 300` and <img src=\"chart-42.png\"> for detail.[^12]\n"
+        '1. The council met [twice](https://news.example/2024/03/07/item-55 "Report 9").\n'
+        '2. See `budget_v2 = 300` and <img src="chart-42.png"> for detail.[^12]\n'
         "\n"
         "```\nrows = 1000\n```\n"
         "[7]: https://news.example/page/7\n"

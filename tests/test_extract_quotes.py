@@ -130,10 +130,7 @@ def test_the_official_points_back_to_the_last_speaker():
 
 
 def test_went_on_to_say():
-    text = (
-        "Judge Amara Osei read the verdict.\n\n"
-        "\u201cThe court has heard enough,\u201d Osei went on to say."
-    )
+    text = "Judge Amara Osei read the verdict.\n\n\u201cThe court has heard enough,\u201d Osei went on to say."
     assert pairs(text)[0][1] == "Amara Osei"
 
 
@@ -152,7 +149,9 @@ def test_titles_are_not_part_of_the_name():
 
 
 def test_an_organisation_can_be_the_speaker():
-    text = "The Harbor Gazette reported on Sunday that the mill would close, calling it \u201ca blow to the valley.\u201d"
+    text = (
+        "The Harbor Gazette reported on Sunday that the mill would close, calling it \u201ca blow to the valley.\u201d"
+    )
     assert pairs(text) == [("a blow to the valley.", "Harbor Gazette")]
 
 
@@ -162,10 +161,7 @@ def test_speaker_named_before_a_colon_in_the_previous_paragraph():
 
 
 def test_a_paragraph_of_quote_alone_keeps_the_last_speaker():
-    text = (
-        "\u201cThe levee held,\u201d said engineer Paulo Reyes.\n\n"
-        "\u201cNext spring we raise it by a metre.\u201d"
-    )
+    text = "\u201cThe levee held,\u201d said engineer Paulo Reyes.\n\n\u201cNext spring we raise it by a metre.\u201d"
     assert [s for _, s in pairs(text)] == ["Paulo Reyes", "Paulo Reyes"]
 
 
@@ -226,8 +222,7 @@ def test_possessive_claim_gives_the_speaker():
 
 def test_sentence_ending_inside_a_quote_starts_a_new_sentence_after_it():
     text = (
-        'Russia urged "restraint on all sides." The Baltic Fisheries Council said the quotas were '
-        '"far too generous."'
+        'Russia urged "restraint on all sides." The Baltic Fisheries Council said the quotas were "far too generous."'
     )
     assert [s for _, s in pairs(text)] == ["Russia", "Baltic Fisheries Council"]
 

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck import number_locale
 from factcheck.config import parse_config
 from factcheck.errors import ConfigError
-from factcheck.numbers import parse_figures
+from factcheck.extract.numbers import number_locale
+from factcheck.extract.numbers.parse import parse_figures
 from tests.helpers import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,7 +44,11 @@ def one(text: str, locale: str | None = None):
         ("The fund raised 1.2 billion and counting.", "1.2 billion", 1_200_000_000),
         ("The new ward cost half a million.", "half a million", 500_000),
         ("Nearly half million tourists came.", "half million tourists", 500_000),
-        ("The appeal passed the quarter-million mark with a quarter of a million donors.", "a quarter of a million donors", 250_000),
+        (
+            "The appeal passed the quarter-million mark with a quarter of a million donors.",
+            "a quarter of a million donors",
+            250_000,
+        ),
     ],
 )
 def test_fractions_of_a_scale(text, span, value):
@@ -122,7 +126,7 @@ def test_a_comma_with_nothing_to_settle_it_is_no_decimal_in_english():
 )
 @settings(max_examples=150, deadline=None)
 def test_a_fraction_after_and_stays_inside_its_scale(whole, scale, fraction, digits):
-    """"X <scale> and three quarters" lies between X and X+1 times its scale: never a
+    """ "X <scale> and three quarters" lies between X and X+1 times its scale: never a
     quarter of the whole, never a scale too many."""
     if scale[0] == " hundred" and (digits or whole > 9):
         whole = whole % 9 + 1  # "5 hundred" is no way to write it; "nine hundred" is

@@ -6,9 +6,9 @@ import os
 import re
 
 import pytest
+from gitnewsroom import CONFIG, DRAFT, EDITOR, RITA, WRITER, newsroom, scanned, simple_find_all  # noqa: F401
 
 from factcheck.model import Found, Kind
-from gitnewsroom import CONFIG, DRAFT, EDITOR, RITA, WRITER, newsroom, scanned, simple_find_all  # noqa: F401
 
 
 def _approve_all(room, who=EDITOR, draft="drafts/vote.md"):
@@ -112,7 +112,15 @@ def speaker_and_dates(doc):
     body, off = doc.body, doc.body_start
     speaker = re.search(r"^Speaker: (.+)$", body, re.M)
     for f in simple_find_all(doc):
-        found.append(Found(f.kind, f.start, f.end, speaker=speaker.group(1) if speaker and f.kind is Kind.QUOTE else None, value=f.value))
+        found.append(
+            Found(
+                f.kind,
+                f.start,
+                f.end,
+                speaker=speaker.group(1) if speaker and f.kind is Kind.QUOTE else None,
+                value=f.value,
+            )
+        )
     for m in re.finditer(r"\bWednesday\b", body):
         ref = doc.reference_date
         day = ref - dt.timedelta(days=(ref.weekday() - 2) % 7)
@@ -167,7 +175,10 @@ def test_a_symlinked_draft_is_refused(newsroom):
     # named on the command line, it is one error line
     result = room.run("check", "drafts/vote.md")
     assert result.exit_code == 2
-    assert result.stderr.strip() == "factcheck: error: drafts/vote.md: is a symbolic link; drafts must be regular files inside the repository"
+    assert (
+        result.stderr.strip()
+        == "factcheck: error: drafts/vote.md: is a symbolic link; drafts must be regular files inside the repository"
+    )
 
 
 def test_a_symlinked_folder_of_drafts_is_refused(newsroom):
@@ -217,12 +228,16 @@ def test_a_zero_width_space_inside_a_figure_is_a_finding_with_line_and_column(ne
     room.commit("Hide a character")
     result = room.run("check", "--base", "main")
     assert result.exit_code == 1
-    assert "drafts/vote.md:10: hidden-characters: invisible character U+200B (ZERO WIDTH SPACE) at line 10, column 23" in result.stdout
+    assert (
+        "drafts/vote.md:10: hidden-characters: invisible character U+200B (ZERO WIDTH SPACE) at line 10, column 23"
+        in result.stdout
+    )
 
 
 def test_the_gate_reruns_the_self_approval_rule(newsroom):
-    from factcheck import review, store
     from factcheck.config import load_config
+    from factcheck.signoff import rules
+    from factcheck.store import claims_files
 
     room = newsroom
     room.git("checkout", "-q", "-b", "story")
@@ -232,9 +247,9 @@ def test_the_gate_reruns_the_self_approval_rule(newsroom):
     room.commit("Rita adds the phases", who=RITA)
     # rita signs her own line by hand, bypassing `approve`, and commits it herself
     config = load_config(room.repo)
-    with store.editing(config, "drafts/vote.md") as cf:
+    with claims_files.editing(config, "drafts/vote.md") as cf:
         rec = next(c for c in cf.claims if c["text"] == "3")
-        review.record(rec, review.Decision.APPROVED, review.Reviewer(*RITA), "2026-01-05T12:00:00Z")
+        rules.record(rec, rules.Decision.APPROVED, rules.Reviewer(*RITA), "2026-01-05T12:00:00Z")
     room.commit("Sign off", who=RITA)
     code, findings = _gate(room)
     assert code == 1

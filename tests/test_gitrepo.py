@@ -1,10 +1,10 @@
 import subprocess
 
 import pytest
+from gitnewsroom import EDITOR, RITA, WRITER, newsroom  # noqa: F401
 
 from factcheck import gitrepo
 from factcheck.errors import GitError
-from gitnewsroom import EDITOR, RITA, WRITER, newsroom  # noqa: F401
 
 
 def test_identity_follows_git(newsroom):
@@ -20,8 +20,7 @@ def test_line_authors_by_line_and_uncommitted(newsroom):
     room.git("add", "d.md")
     room.git("commit", "-q", "-m", "more", who=EDITOR)
     room.write("d.md", "one\ntwo\nthree\nfour\n")
-    assert gitrepo.line_authors(room.repo, "d.md") == {
-        1: WRITER[1], 2: WRITER[1], 3: EDITOR[1], 4: None}
+    assert gitrepo.line_authors(room.repo, "d.md") == {1: WRITER[1], 2: WRITER[1], 3: EDITOR[1], 4: None}
 
 
 def test_history_follows_renames_and_blobs_read_back(newsroom):

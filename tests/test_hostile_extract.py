@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 
-from factcheck import store
 from factcheck.extract.sentences import Sentences
+from factcheck.store import claims_files
 from tests.hostile import newsroom, run_bounded, yaml_claims
 
 # Copy written for these tests: figures, dates and quotes, a little denser than news.
@@ -29,8 +29,12 @@ def news(size: int, seed: int = 5) -> str:
     out, total = [], 0
     while total < size:
         line = rng.choice(LINES).format(
-            y1=rng.randint(1950, 2023), y2=rng.randint(1950, 2023), n=rng.randint(2, 950),
-            p=rng.randint(30, 80), q=rng.randint(30, 80), d=rng.randint(2, 20),
+            y1=rng.randint(1950, 2023),
+            y2=rng.randint(1950, 2023),
+            n=rng.randint(2, 950),
+            p=rng.randint(30, 80),
+            q=rng.randint(30, 80),
+            d=rng.randint(2, 20),
         )
         out.append(line + ("\n\n" if rng.random() < 0.25 else " "))
         total += len(line) + 1
@@ -67,7 +71,7 @@ def test_an_ordinary_megabyte_draft_gives_a_claims_file_that_check_reads(tmp_pat
     claims_file = root / "claims/drafts/long.yaml"
     size = claims_file.stat().st_size
     # About 28 claims a kilobyte, three times as dense as wire copy, still leaves room for evidence.
-    assert size < 0.75 * store.MAX_CLAIMS_FILE_BYTES, size
+    assert size < 0.75 * claims_files.MAX_CLAIMS_FILE_BYTES, size
     assert size < 300 * len(yaml_claims(claims_file))
     r = run_bounded("check", "drafts/long.md", cwd=root, seconds=10)
     assert r.returncode == 1 and r.stderr == "", r.stderr  # findings (unreviewed), no error
@@ -79,7 +83,7 @@ def test_scan_refuses_to_write_a_claims_file_no_command_could_read(tmp_path, mon
     from factcheck.scan import scan_one
 
     root = newsroom(tmp_path / "nr", {"drafts/story.md": news(20_000)})
-    monkeypatch.setattr(store, "MAX_CLAIMS_FILE_BYTES", 4096)
+    monkeypatch.setattr(claims_files, "MAX_CLAIMS_FILE_BYTES", 4096)
     out = scan_one(Config(root=root), "drafts/story.md")
     assert out.error is not None and "a claims file may hold" in str(out.error)
     assert str(out.error).startswith("claims/drafts/story.yaml: ")

@@ -24,21 +24,31 @@ GOOD = "The port handled 4.2 million containers last year, its annual report say
 def zip_bomb_docx(path: Path, unpacked_mb: int) -> Path:
     """A real .docx with one more part that unpacks to `unpacked_mb` MB of XML, written in pieces."""
     docx_file(path, ["The port handled 4.2 million containers."])
-    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive:
-        with archive.open("word/padding.xml", "w", force_zip64=True) as part:
-            block = b"<w:p/>" * (1 << 17)
-            for _ in range(unpacked_mb * (1 << 20) // len(block)):
-                part.write(block)
+    with (
+        zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive,
+        archive.open("word/padding.xml", "w", force_zip64=True) as part,
+    ):
+        block = b"<w:p/>" * (1 << 17)
+        for _ in range(unpacked_mb * (1 << 20) // len(block)):
+            part.write(block)
     return path
 
 
 def dense_html(size: int) -> bytes:
     paragraph = b"<p>The council met again and said nothing new.</p>"
-    return b"<html><head><title>t</title></head><body><article>" + paragraph * (size // len(paragraph)) + b"</article></body></html>"
+    return (
+        b"<html><head><title>t</title></head><body><article>"
+        + paragraph * (size // len(paragraph))
+        + b"</article></body></html>"
+    )
 
 
 def _match_with_bad_source(tmp_path, make_bad, config: str = "") -> tuple:
-    root = newsroom(tmp_path / "nr", {"drafts/port.md": DRAFT, "sources/report.txt": GOOD}, config="reviewers: [ed@example.org]\n" + config)
+    root = newsroom(
+        tmp_path / "nr",
+        {"drafts/port.md": DRAFT, "sources/report.txt": GOOD},
+        config="reviewers: [ed@example.org]\n" + config,
+    )
     bad = make_bad(root / "sources")
     assert run_bounded("scan", cwd=root).returncode == 0
     return root, bad

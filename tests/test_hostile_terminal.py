@@ -51,7 +51,9 @@ def test_json_keeps_the_exact_text_with_every_control_escaped():
 def _no_raw_controls(text: str) -> None:
     for attack in ATTACKS:
         assert attack not in text
-    assert not any(0x80 <= ord(ch) <= 0x9F or (ord(ch) < 0x20 and ch not in "\t\n") or ch == "\x7f" for ch in text if ch != "\x1b"), repr(text)
+    assert not any(
+        0x80 <= ord(ch) <= 0x9F or (ord(ch) < 0x20 and ch not in "\t\n") or ch == "\x7f" for ch in text if ch != "\x1b"
+    ), repr(text)
 
 
 @pytest.fixture
@@ -66,7 +68,13 @@ def scanned(tmp_path):
 @pytest.mark.parametrize("colour", [{}, {"NO_COLOR": "", "FORCE_COLOR": "1"}])
 @pytest.mark.parametrize(
     "command",
-    [["show", "drafts/story.md"], ["check"], ["check", "--format", "github"], ["status"], ["extract", "drafts/story.md"]],
+    [
+        ["show", "drafts/story.md"],
+        ["check"],
+        ["check", "--format", "github"],
+        ["status"],
+        ["extract", "drafts/story.md"],
+    ],
 )
 def test_commands_for_people_show_escapes(scanned, command, colour):
     r = run_bounded(*command, cwd=scanned, env=colour)
@@ -89,7 +97,10 @@ def test_review_shows_escapes(scanned):
 
     proc = subprocess.run(
         [sys.executable, "-m", "factcheck", "review", "drafts/story.md"],
-        cwd=scanned, input=b"q\n", capture_output=True, timeout=120,
+        cwd=scanned,
+        input=b"q\n",
+        capture_output=True,
+        timeout=120,
         env={**__import__("os").environ, **_git_identity("Ed Itor", "ed@example.org"), "NO_COLOR": "1"},
     )
     out = proc.stdout.decode()
@@ -98,7 +109,9 @@ def test_review_shows_escapes(scanned):
     _no_raw_controls(out)
 
 
-@pytest.mark.parametrize("command", [["export", "--format", "json"], ["extract", "--format", "json", "drafts/story.md"]])
+@pytest.mark.parametrize(
+    "command", [["export", "--format", "json"], ["extract", "--format", "json", "drafts/story.md"]]
+)
 def test_machine_formats_keep_the_exact_text(scanned, command):
     r = run_bounded(*command, cwd=scanned)
     assert r.returncode == 0, r.stderr

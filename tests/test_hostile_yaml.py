@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck import yamlio
 from factcheck.errors import DataError
+from factcheck.store import yamlio
 from tests.hostile import alias_bomb, assert_one_line_exit_2, git, newsroom, run_bounded, tree_digest
 
 STORY = "The council approved 14 new schools on Tuesday, the mayor said.\n"
@@ -29,7 +29,7 @@ def test_loader_counts_lines_from_the_front_matter_start():
     [
         "company: AT&T\n",
         "note: 'R & D spending'\n",
-        "text: \"*bold* words & more\"\n",
+        'text: "*bold* words & more"\n',
         "text: the *starred* word\n",
         "list: ['a*b', \"&c\"]\n",
     ],
@@ -76,7 +76,15 @@ def _poison(claims_file, where: str) -> None:
 @pytest.mark.parametrize("where", ["reference_date", "note", "evidence"])
 @pytest.mark.parametrize(
     "command",
-    [["check"], ["scan"], ["show", "drafts/story.md"], ["status"], ["match"], ["export", "--format", "json"], ["approve", "drafts/story.md", "--all-supported"]],
+    [
+        ["check"],
+        ["scan"],
+        ["show", "drafts/story.md"],
+        ["status"],
+        ["match"],
+        ["export", "--format", "json"],
+        ["approve", "drafts/story.md", "--all-supported"],
+    ],
 )
 def test_alias_bomb_in_a_claims_file(tmp_path, where, command):
     root, claims_file = _scanned(tmp_path)

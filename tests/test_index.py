@@ -24,7 +24,9 @@ def marker(i: int) -> str:
 def story(i: int) -> str:
     places = ["Aldmere", "Brookfold", "Carrow", "Dunholt", "Eastwick", "Fenmarsh"]
     parts = [
-        PARAGRAPH.format(place=places[(i + k) % 6], day=["Monday", "Tuesday"][k % 2], cost=f"${i * 10 + k} million", months=k + 3)
+        PARAGRAPH.format(
+            place=places[(i + k) % 6], day=["Monday", "Tuesday"][k % 2], cost=f"${i * 10 + k} million", months=k + 3
+        )
         for k in range(6)
     ]
     return "".join(parts) + f"Story number {i} ends with a unique marker word {marker(i)}.\n"
@@ -153,10 +155,16 @@ def test_file_names_can_date_a_source():
 def test_the_index_keeps_whose_source_it_is(tmp_path):
     (tmp_path / "sources").mkdir()
     page = "<html><head><title>Ferry timetable changes | Harbour Trust</title></head><body><article>"
-    page += "<p>" + "Crossings will run every twenty minutes from Monday, the timetable shows. " * 5 + "</p></article></body></html>"
+    page += (
+        "<p>"
+        + "Crossings will run every twenty minutes from Monday, the timetable shows. " * 5
+        + "</p></article></body></html>"
+    )
     (tmp_path / "sources/notice.html").write_text(page)
     (tmp_path / "sources/memo.txt").write_text("Crossings will run every twenty minutes.\n")
-    (tmp_path / "sources/memo.txt.source.yaml").write_text("source: memo.txt\nurl: https://ferries.example.org/memo\nsha256: abc\n")
+    (tmp_path / "sources/memo.txt.source.yaml").write_text(
+        "source: memo.txt\nurl: https://ferries.example.org/memo\nsha256: abc\n"
+    )
     index = open_index(tmp_path)
     docs = index.refresh(["sources/notice.html", "sources/memo.txt"], workers=1).docs
     assert "Harbour Trust" in docs["sources/notice.html"].about
@@ -184,7 +192,9 @@ def _in_another_process(code: str, archive: Path):
     import subprocess
     import sys
 
-    setup = f"from pathlib import Path\nfrom factcheck.sources.index import SourceIndex\nroot = Path({str(archive)!r})\n"
+    setup = (
+        f"from pathlib import Path\nfrom factcheck.sources.index import SourceIndex\nroot = Path({str(archive)!r})\n"
+    )
     return subprocess.Popen([sys.executable, "-c", setup + code], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
@@ -194,8 +204,10 @@ def _old_version_index(archive: Path) -> Path:
     state = archive / ".factcheck" / "index"
     state.mkdir(parents=True)
     db = sqlite3.connect(str(state / "catalogue.sqlite"))
-    db.executescript("CREATE TABLE docs (path TEXT PRIMARY KEY); CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
-                     "INSERT INTO meta VALUES ('schema', '1');")
+    db.executescript(
+        "CREATE TABLE docs (path TEXT PRIMARY KEY); CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+        "INSERT INTO meta VALUES ('schema', '1');"
+    )
     db.commit()
     db.close()
     (state / "seg-000001.bin").write_bytes(b"a segment another process may be reading")

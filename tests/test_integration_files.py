@@ -31,7 +31,9 @@ def test_workflows_pass_actionlint():
 
 def test_actionlint_does_catch_a_broken_workflow(tmp_path):
     bad = tmp_path / "bad.yml"
-    bad.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n")
+    bad.write_text(
+        "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n"
+    )
     assert _lint(bad, cwd=tmp_path).returncode != 0
 
 
@@ -81,8 +83,12 @@ def test_pre_commit_hook_manifest():
     assert {"id", "name", "entry", "language"} <= hook.keys() and hook["language"] == "python"
     program, command, *options = hook["entry"].split()
     assert program == "factcheck" and command == "scan"
-    help_text = subprocess.run([sys.executable, "-m", "factcheck", "scan", "--help"], capture_output=True, text=True,
-                               env={**os.environ, "COLUMNS": "200"}).stdout
+    help_text = subprocess.run(
+        [sys.executable, "-m", "factcheck", "scan", "--help"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200"},
+    ).stdout
     assert all(opt in help_text for opt in options)
     assert hook["pass_filenames"] is True
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import yamlio
+from factcheck.store import yamlio
 from tests.helpers import run_cli
 from tests.sourcefiles import tiny_pdf
 
@@ -31,26 +31,79 @@ Nobody will be left waiting on the quay in the rain.
 
 
 def claim(cid, kind, text, sentence, **fields):
-    return {"id": cid, "kind": kind, "text": text, "start": 0, "end": len(text), "line": 1, "sentence": sentence, **fields}
+    return {
+        "id": cid,
+        "kind": kind,
+        "text": text,
+        "start": 0,
+        "end": len(text),
+        "line": 1,
+        "sentence": sentence,
+        **fields,
+    }
 
 
 CLAIMS = [
-    claim("q-ok", "quote", "We have waited long enough for this pier, and we will not wait another winter,",
-          "\u201cWe have waited long enough for this pier, and we will not wait another winter,\u201d said Maren Oduya.",
-          speaker="Maren Oduya"),
-    claim("q-changed", "quote", "We have waited long enough for this pier, and we will not wait another summer,",
-          "\u201cWe have waited long enough for this pier, and we will not wait another summer,\u201d Oduya said.",
-          speaker="Maren Oduya"),
-    claim("q-invented", "quote", "The ferry timetable is a disgrace and everyone on the council knows it",
-          "\u201cThe ferry timetable is a disgrace and everyone on the council knows it,\u201d Oduya said.", speaker="Maren Oduya"),
-    claim("q-speaker", "quote", "Nobody will be left waiting on the quay in the rain.",
-          "\u201cNobody will be left waiting on the quay in the rain,\u201d Oduya promised.", speaker="Maren Oduya"),
+    claim(
+        "q-ok",
+        "quote",
+        "We have waited long enough for this pier, and we will not wait another winter,",
+        "\u201cWe have waited long enough for this pier, and we will not wait another winter,\u201d said Maren Oduya.",
+        speaker="Maren Oduya",
+    ),
+    claim(
+        "q-changed",
+        "quote",
+        "We have waited long enough for this pier, and we will not wait another summer,",
+        "\u201cWe have waited long enough for this pier, and we will not wait another summer,\u201d Oduya said.",
+        speaker="Maren Oduya",
+    ),
+    claim(
+        "q-invented",
+        "quote",
+        "The ferry timetable is a disgrace and everyone on the council knows it",
+        "\u201cThe ferry timetable is a disgrace and everyone on the council knows it,\u201d Oduya said.",
+        speaker="Maren Oduya",
+    ),
+    claim(
+        "q-speaker",
+        "quote",
+        "Nobody will be left waiting on the quay in the rain.",
+        "\u201cNobody will be left waiting on the quay in the rain,\u201d Oduya promised.",
+        speaker="Maren Oduya",
+    ),
     claim("f-wrong", "figure", "114", "The old pier has carried 114 ferries a day since it opened.", value=114),
-    claim("f-more", "figure", "more than $6 billion", "The pier will cost more than $6 billion over ten years, the council's finance office said.",
-          value=6_000_000_000, unit="USD", qualifier="more than"),
-    claim("f-pdf", "figure", "12 percent", "Ticket sales rose by 12 percent last year, the annual report shows.", value=12, unit="percent"),
-    claim("d-wrong", "date", "12 June 2026", "Building starts on 12 June 2026, according to the council's timetable.", value="2026-06-12"),
-    claim("d-ok", "date", "12 May 2026", "Building starts on 12 May 2026, according to the council's timetable.", value="2026-05-12"),
+    claim(
+        "f-more",
+        "figure",
+        "more than $6 billion",
+        "The pier will cost more than $6 billion over ten years, the council's finance office said.",
+        value=6_000_000_000,
+        unit="USD",
+        qualifier="more than",
+    ),
+    claim(
+        "f-pdf",
+        "figure",
+        "12 percent",
+        "Ticket sales rose by 12 percent last year, the annual report shows.",
+        value=12,
+        unit="percent",
+    ),
+    claim(
+        "d-wrong",
+        "date",
+        "12 June 2026",
+        "Building starts on 12 June 2026, according to the council's timetable.",
+        value="2026-06-12",
+    ),
+    claim(
+        "d-ok",
+        "date",
+        "12 May 2026",
+        "Building starts on 12 May 2026, according to the council's timetable.",
+        value="2026-05-12",
+    ),
 ]
 
 
@@ -62,7 +115,9 @@ def newsroom(tmp_path) -> Path:
     (root / ".factcheck.yaml").write_text("")
     (root / "sources/briefing.txt").write_text(BRIEFING)
     (root / "sources/ferry-call.vtt").write_text(TRANSCRIPT)
-    (root / "sources/report.pdf").write_bytes(tiny_pdf(["Annual report of the ferry company.", "Ticket sales rose by 12 percent last year."]))
+    (root / "sources/report.pdf").write_bytes(
+        tiny_pdf(["Annual report of the ferry company.", "Ticket sales rose by 12 percent last year."])
+    )
     (tmp_path / "elsewhere.txt").write_text("Ticket sales rose by 12 percent last year.")
     (root / "drafts/pier.md").write_text(
         "---\ndate: 2026-03-05\nsources:\n  - sources/*.txt\n  - sources/ferry-call.vtt\n  - sources/report.pdf\n"
@@ -88,8 +143,15 @@ def test_match_gives_each_claim_a_verdict_with_evidence(newsroom):
     assert "drafts/pier.md:" in result.stdout.decode()
     got = verdicts(newsroom)
     expected = {
-        "q-ok": "supported", "q-changed": "contradicted", "q-invented": "not_found", "q-speaker": "contradicted",
-        "f-wrong": "contradicted", "f-more": "supported", "f-pdf": "supported", "d-wrong": "contradicted", "d-ok": "supported",
+        "q-ok": "supported",
+        "q-changed": "contradicted",
+        "q-invented": "not_found",
+        "q-speaker": "contradicted",
+        "f-wrong": "contradicted",
+        "f-more": "supported",
+        "f-pdf": "supported",
+        "d-wrong": "contradicted",
+        "d-ok": "supported",
     }
     assert {k: v["verdict"] for k, v in got.items()} == expected
 
@@ -157,9 +219,20 @@ def test_attribution_supported_when_the_named_source_is_beside_the_passage(newsr
     data = yamlio.load(path.read_text(), path="x")
     sentence = "The pier will cost $6.4 billion over ten years, the council's finance office said."
     data["claims"] = [
-        claim("a-ok", "attribution", "the council's finance office said", sentence, attributed_to="the council's finance office"),
-        claim("a-no", "attribution", "the ferry company said", sentence.replace("the council's finance office", "the ferry company"),
-              attributed_to="the ferry company"),
+        claim(
+            "a-ok",
+            "attribution",
+            "the council's finance office said",
+            sentence,
+            attributed_to="the council's finance office",
+        ),
+        claim(
+            "a-no",
+            "attribution",
+            "the ferry company said",
+            sentence.replace("the council's finance office", "the ferry company"),
+            attributed_to="the ferry company",
+        ),
     ]
     path.write_text(yamlio.dump(data))
     (newsroom / "drafts/pier.md").write_text("---\nsources: sources/briefing.txt\n---\nBody.\n")

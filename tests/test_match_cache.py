@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import yamlio
 from factcheck.config import load_config
 from factcheck.match import match
+from factcheck.store import yamlio
 
 STORIES = {
     "archive/ferry/update-01.txt": "The harbour council voted to build a second ferry pier costing $6.4 billion over ten years.\n\n"
@@ -22,15 +22,38 @@ STORIES = {
 
 
 def claim(cid: str, text: str, sentence: str, **fields) -> dict:
-    return {"id": cid, "kind": "figure", "text": text, "start": 0, "end": len(text), "line": 1, "sentence": sentence, **fields}
+    return {
+        "id": cid,
+        "kind": "figure",
+        "text": text,
+        "start": 0,
+        "end": len(text),
+        "line": 1,
+        "sentence": sentence,
+        **fields,
+    }
 
 
 FERRY = claim("f-ferries", "141", "The old pier has carried 141 ferries a day since it opened in 1988.", value=141)
-LIBRARY = claim("f-months", "18 months", "The library board said the reading room will reopen after 18 months of repairs to the roof.",
-                value=18, unit="months")
-SCHOOL = claim("f-pupils", "312", "Enrolment at the valley school fell to 312 pupils this autumn, the district office said.", value=312)
-MUSEUM = claim("f-visitors", "61,000", "The maritime museum welcomed 61,000 visitors to its new gallery of harbour models last year.",
-               value=61000)
+LIBRARY = claim(
+    "f-months",
+    "18 months",
+    "The library board said the reading room will reopen after 18 months of repairs to the roof.",
+    value=18,
+    unit="months",
+)
+SCHOOL = claim(
+    "f-pupils",
+    "312",
+    "Enrolment at the valley school fell to 312 pupils this autumn, the district office said.",
+    value=312,
+)
+MUSEUM = claim(
+    "f-visitors",
+    "61,000",
+    "The maritime museum welcomed 61,000 visitors to its new gallery of harbour models last year.",
+    value=61000,
+)
 
 
 @pytest.fixture
@@ -75,21 +98,30 @@ def verdicts(root: Path) -> dict:
 
 def run(root: Path, **kw):
     result = match(load_config(root), **kw)
-    assert not result.failed, [str(e) for o in result.outcomes for e in o.errors] + [str(e) for e in result.source_errors]
+    assert not result.failed, [str(e) for o in result.outcomes for e in o.errors] + [
+        str(e) for e in result.source_errors
+    ]
     return result
 
 
 def test_a_warm_run_judges_nothing_and_writes_nothing(newsroom, judged):
     first = run(newsroom)
     assert sorted(judged) == ["f-ferries", "f-months", "f-pupils", "f-visitors"]
-    assert verdicts(newsroom) == {"f-ferries": "supported", "f-visitors": "not_found", "f-months": "supported", "f-pupils": "supported"}
+    assert verdicts(newsroom) == {
+        "f-ferries": "supported",
+        "f-visitors": "not_found",
+        "f-months": "supported",
+        "f-pupils": "supported",
+    }
     files = sorted((newsroom / "claims/drafts").glob("*.yaml"))
     stamps = [(p.stat().st_mtime_ns, p.read_bytes()) for p in files]
     judged.clear()
     again = run(newsroom)
     assert judged == []
     assert [(p.stat().st_mtime_ns, p.read_bytes()) for p in files] == stamps
-    assert [(o.draft, dict(o.counts), o.sources) for o in again.outcomes] == [(o.draft, dict(o.counts), o.sources) for o in first.outcomes]
+    assert [(o.draft, dict(o.counts), o.sources) for o in again.outcomes] == [
+        (o.draft, dict(o.counts), o.sources) for o in first.outcomes
+    ]
 
 
 def test_force_judges_every_claim_again(newsroom, judged):
@@ -117,9 +149,15 @@ def test_a_changed_source_that_now_holds_a_claims_words_rejudges_that_claim(news
     assert verdicts(newsroom)["f-visitors"] == "not_found"
     judged.clear()
     library = newsroom / "archive/library/update-01.txt"
-    library.write_text(library.read_text() + "\nThe maritime museum welcomed 61,000 visitors to its new gallery of harbour models last year.\n")
+    library.write_text(
+        library.read_text()
+        + "\nThe maritime museum welcomed 61,000 visitors to its new gallery of harbour models last year.\n"
+    )
     run(newsroom)
-    assert sorted(judged) == ["f-months", "f-visitors"]  # the library claim read this source; the museum claim now finds it
+    assert sorted(judged) == [
+        "f-months",
+        "f-visitors",
+    ]  # the library claim read this source; the museum claim now finds it
     assert verdicts(newsroom)["f-visitors"] == "supported"
 
 

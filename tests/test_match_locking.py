@@ -7,13 +7,22 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import store, yamlio
+from factcheck.store import claims_files, yamlio
 
 SOURCE = "The library board said on Monday that the reading room will reopen after 18 months of repairs.\n"
 
 
 def claim(cid: str, text: str, sentence: str, **fields) -> dict:
-    return {"id": cid, "kind": "figure", "text": text, "start": 0, "end": len(text), "line": 1, "sentence": sentence, **fields}
+    return {
+        "id": cid,
+        "kind": "figure",
+        "text": text,
+        "start": 0,
+        "end": len(text),
+        "line": 1,
+        "sentence": sentence,
+        **fields,
+    }
 
 
 @pytest.fixture
@@ -25,7 +34,9 @@ def newsroom(tmp_path) -> Path:
     (root / "sources/board.txt").write_text(SOURCE)
     (root / "drafts/library.md").write_text("---\ndate: 2026-02-10\nsources: sources/board.txt\n---\nBody.\n")
     claims = [
-        claim("f-months", "18 months", "The reading room will reopen after 18 months of repairs.", value=18, unit="months"),
+        claim(
+            "f-months", "18 months", "The reading room will reopen after 18 months of repairs.", value=18, unit="months"
+        ),
         claim("f-gone", "18 months", "Repairs will take 18 months, the board said.", value=18, unit="months"),
         claim("f-edited", "18 months", "The work is expected to last 18 months.", value=18, unit="months"),
     ]
@@ -47,13 +58,13 @@ def edit_while_judging(monkeypatch, change) -> None:
     write_draft = match_mod._write_draft
 
     def judged_then_someone_edits(config, work, *args, **kwargs):
-        with store.editing(config, work.rel) as cf:
+        with claims_files.editing(config, work.rel) as cf:
             change(cf)
         return write_draft(config, work, *args, **kwargs)
 
     monkeypatch.setattr(match_mod, "_write_draft", judged_then_someone_edits)
     # Fail fast instead of waiting out the usual lock timeout if judging held the lock.
-    monkeypatch.setattr(store, "locked", functools.partial(store.locked, timeout=2))
+    monkeypatch.setattr(claims_files, "locked", functools.partial(claims_files.locked, timeout=2))
 
 
 def test_a_sign_off_made_while_judging_is_kept_beside_the_verdict(newsroom, monkeypatch):

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import yamlio
 from factcheck.config import load_config
 from factcheck.match import match
 from factcheck.match.context import clause, cues, stem
+from factcheck.store import yamlio
 
 RELEASE = """MILLBROOK LIBRARY TRUST - NEWS RELEASE, 2 February 2026
 
@@ -34,7 +34,16 @@ NOTICE = """<html><head><title>Ferry timetable changes | Harbour Trust</title></
 
 
 def claim(cid: str, kind: str, text: str, sentence: str, **fields) -> dict:
-    return {"id": cid, "kind": kind, "text": text, "start": 0, "end": len(text), "line": 1, "sentence": sentence, **fields}
+    return {
+        "id": cid,
+        "kind": kind,
+        "text": text,
+        "start": 0,
+        "end": len(text),
+        "line": 1,
+        "sentence": sentence,
+        **fields,
+    }
 
 
 BUDGET = """Harbour board budget, 2026
@@ -100,22 +109,54 @@ def test_a_clause_too_short_to_stand_alone_leans_on_the_one_before():
 
 
 def test_reworded_sentences_support_their_figures_and_dates(tmp_path):
-    got = newsroom(tmp_path, [
-        # clauses in another order, another verb for the cost
-        claim("f-reordered", "figure", "$2.4 million", "Rebuilding the reading room, which reopens in September 2026, will run to $2.4 million.",
-              value=2_400_000, unit="USD"),
-        claim("d-reordered", "date", "September 2026", "Rebuilding the reading room, which reopens in September 2026, will run to $2.4 million.",
-              value="2026-09"),
-        # other words around the figure; what it counts is in the sentence before, in the source
-        claim("f-split", "figure", "61,000", "Storm damage has taken its toll: only 61,000 people visited the library last year.",
-              value=61_000),
-        # the same number written another way
-        claim("f-written", "figure", "$2,400,000", "The trustees expect the rebuilding of the east reading room to cost $2,400,000.",
-              value=2_400_000, unit="USD"),
-    ])
-    assert verdicts(got) == {"f-reordered": "supported", "d-reordered": "supported", "f-split": "supported", "f-written": "supported"}
+    got = newsroom(
+        tmp_path,
+        [
+            # clauses in another order, another verb for the cost
+            claim(
+                "f-reordered",
+                "figure",
+                "$2.4 million",
+                "Rebuilding the reading room, which reopens in September 2026, will run to $2.4 million.",
+                value=2_400_000,
+                unit="USD",
+            ),
+            claim(
+                "d-reordered",
+                "date",
+                "September 2026",
+                "Rebuilding the reading room, which reopens in September 2026, will run to $2.4 million.",
+                value="2026-09",
+            ),
+            # other words around the figure; what it counts is in the sentence before, in the source
+            claim(
+                "f-split",
+                "figure",
+                "61,000",
+                "Storm damage has taken its toll: only 61,000 people visited the library last year.",
+                value=61_000,
+            ),
+            # the same number written another way
+            claim(
+                "f-written",
+                "figure",
+                "$2,400,000",
+                "The trustees expect the rebuilding of the east reading room to cost $2,400,000.",
+                value=2_400_000,
+                unit="USD",
+            ),
+        ],
+    )
+    assert verdicts(got) == {
+        "f-reordered": "supported",
+        "d-reordered": "supported",
+        "f-split": "supported",
+        "f-written": "supported",
+    }
     evidence = got["f-reordered"]["evidence"][0]
-    assert RELEASE[evidence["start"] : evidence["end"]].startswith("The rebuilding work is expected to cost $2.4 million")
+    assert RELEASE[evidence["start"] : evidence["end"]].startswith(
+        "The rebuilding work is expected to cost $2.4 million"
+    )
     assert "reworded" in evidence["reason"]
 
 
@@ -123,7 +164,11 @@ def test_a_loose_alignment_that_puts_another_figure_in_place_gets_a_second_opini
     # Lined up word by word, this sentence puts "$5 million" where the draft has "$3 million";
     # the sentence that shares its context gives "$3 million".
     sentence = "Spending on the north pier this year will be $3 million and on the south pier next year."
-    got = newsroom(tmp_path, [claim("f-north", "figure", "$3 million", sentence, value=3_000_000, unit="USD")], sources="sources/budget.txt")
+    got = newsroom(
+        tmp_path,
+        [claim("f-north", "figure", "$3 million", sentence, value=3_000_000, unit="USD")],
+        sources="sources/budget.txt",
+    )
     assert got["f-north"]["verdict"] == "supported"
     first, second = got["f-north"]["evidence"][:2]
     assert BUDGET[first["start"] : first["end"]].startswith("The harbour board will spend $3 million")
@@ -134,59 +179,135 @@ def test_words_that_line_up_by_chance_give_no_verdict(tmp_path):
     # Lined up word by word, the figure's place falls on "south pier next year": no number
     # stands there, so that passage says nothing about the figure.
     sentence = "The harbour board will spend on the north pier this year the sum of $3 million."
-    got = newsroom(tmp_path, [claim("f-sum", "figure", "$3 million", sentence, value=3_000_000, unit="USD")], sources="sources/budget.txt")
+    got = newsroom(
+        tmp_path,
+        [claim("f-sum", "figure", "$3 million", sentence, value=3_000_000, unit="USD")],
+        sources="sources/budget.txt",
+    )
     assert got["f-sum"]["verdict"] == "supported"
     assert not any("south pier" in e["reason"] for e in got["f-sum"]["evidence"])
 
 
 def test_the_same_figure_in_an_unrelated_sentence_does_not_support(tmp_path):
-    got = newsroom(tmp_path, [
-        claim("f-school", "figure", "$900,000", "The school board has set aside $900,000 for new laptops.", value=900_000, unit="USD"),
-        claim("f-years", "figure", "12", "The ferry company has run the island crossing for 12 years.", value=12, unit="years"),
-    ])
+    got = newsroom(
+        tmp_path,
+        [
+            claim(
+                "f-school",
+                "figure",
+                "$900,000",
+                "The school board has set aside $900,000 for new laptops.",
+                value=900_000,
+                unit="USD",
+            ),
+            claim(
+                "f-years",
+                "figure",
+                "12",
+                "The ferry company has run the island crossing for 12 years.",
+                value=12,
+                unit="years",
+            ),
+        ],
+    )
     assert verdicts(got) == {"f-school": "not_found", "f-years": "not_found"}
 
 
 def test_a_different_figure_in_the_same_statement_contradicts(tmp_path):
-    got = newsroom(tmp_path, [
-        claim("f-loan", "figure", "$950,000", "To cover the gap, the county will lend the trust $950,000.", value=950_000, unit="USD"),
-        claim("f-ok", "figure", "$900,000", "To cover the gap, the county will lend the trust $900,000.", value=900_000, unit="USD"),
-    ])
+    got = newsroom(
+        tmp_path,
+        [
+            claim(
+                "f-loan",
+                "figure",
+                "$950,000",
+                "To cover the gap, the county will lend the trust $950,000.",
+                value=950_000,
+                unit="USD",
+            ),
+            claim(
+                "f-ok",
+                "figure",
+                "$900,000",
+                "To cover the gap, the county will lend the trust $900,000.",
+                value=900_000,
+                unit="USD",
+            ),
+        ],
+    )
     assert verdicts(got) == {"f-loan": "contradicted", "f-ok": "supported"}
     assert "$900,000" in got["f-loan"]["evidence"][0]["reason"]
 
 
 def test_a_loosely_related_sentence_with_another_figure_does_not_contradict(tmp_path):
     # Shares "county" and "years" with the loan sentence, but says something else.
-    got = newsroom(tmp_path, [
-        claim("f-other", "figure", "30 years", "The county has owned the library building for 30 years.", value=30, unit="years"),
-    ])
+    got = newsroom(
+        tmp_path,
+        [
+            claim(
+                "f-other",
+                "figure",
+                "30 years",
+                "The county has owned the library building for 30 years.",
+                value=30,
+                unit="years",
+            ),
+        ],
+    )
     assert verdicts(got) == {"f-other": "not_found"}
 
 
 def test_the_same_number_of_another_thing_does_not_support(tmp_path):
-    got = newsroom(tmp_path, [
-        claim("f-unit", "figure", "61,000 books", "The library lent 61,000 books last year, despite the storm.", value=61_000, unit="books"),
-    ])
+    got = newsroom(
+        tmp_path,
+        [
+            claim(
+                "f-unit",
+                "figure",
+                "61,000 books",
+                "The library lent 61,000 books last year, despite the storm.",
+                value=61_000,
+                unit="books",
+            ),
+        ],
+    )
     assert verdicts(got)["f-unit"] == "not_found"
 
 
 def test_a_less_precise_source_date_does_not_bear_out_a_day(tmp_path):
-    got = newsroom(tmp_path, [
-        claim("d-day", "date", "September 14, 2026", "Readers get their reading room back on September 14, 2026, once rebuilding ends.",
-              value="2026-09-14"),
-        claim("d-month", "date", "September 2026", "Readers get their reading room back in September 2026, once rebuilding ends.",
-              value="2026-09"),
-    ])
+    got = newsroom(
+        tmp_path,
+        [
+            claim(
+                "d-day",
+                "date",
+                "September 14, 2026",
+                "Readers get their reading room back on September 14, 2026, once rebuilding ends.",
+                value="2026-09-14",
+            ),
+            claim(
+                "d-month",
+                "date",
+                "September 2026",
+                "Readers get their reading room back in September 2026, once rebuilding ends.",
+                value="2026-09",
+            ),
+        ],
+    )
     assert verdicts(got) == {"d-day": "not_found", "d-month": "supported"}
 
 
 def test_a_page_title_does_not_run_into_its_first_paragraph(tmp_path):
     sentence = "Ferries to the island will sail every 20 minutes from April 6, the Harbour Trust said."
-    got = newsroom(tmp_path, [
-        claim("d-from", "date", "April 6", sentence, value="2026-04-06"),
-        claim("f-every", "figure", "20 minutes", sentence, value=20, unit="minute"),
-    ], sources="sources/notice.html", date="2026-03-10")
+    got = newsroom(
+        tmp_path,
+        [
+            claim("d-from", "date", "April 6", sentence, value="2026-04-06"),
+            claim("f-every", "figure", "20 minutes", sentence, value=20, unit="minute"),
+        ],
+        sources="sources/notice.html",
+        date="2026-03-10",
+    )
     assert verdicts(got) == {"d-from": "supported", "f-every": "supported"}
     assert got["d-from"]["evidence"][0]["text"].startswith("From April 6")
 
@@ -200,9 +321,14 @@ def test_a_page_title_does_not_run_into_its_first_paragraph(tmp_path):
 )
 def test_an_attribution_to_the_publisher_of_a_page_is_borne_out_by_its_title(tmp_path, name, verdict):
     sentence = f"Extra crossings mean two boats will be added to the fleet, {name} said."
-    got = newsroom(tmp_path, [
-        claim("a-1", "attribution", f"{name} said", sentence, attributed_to=name.removeprefix("the ")),
-    ], sources="sources/notice.html", date="2026-03-10")
+    got = newsroom(
+        tmp_path,
+        [
+            claim("a-1", "attribution", f"{name} said", sentence, attributed_to=name.removeprefix("the ")),
+        ],
+        sources="sources/notice.html",
+        date="2026-03-10",
+    )
     assert got["a-1"]["verdict"] == verdict
     if verdict == "supported":
         assert "the source is Harbour Trust's own" in got["a-1"]["evidence"][0]["reason"]
@@ -210,32 +336,69 @@ def test_an_attribution_to_the_publisher_of_a_page_is_borne_out_by_its_title(tmp
 
 def test_an_attribution_to_whoever_published_a_snapshot_is_borne_out_by_its_sidecar(tmp_path):
     (tmp_path / "sources").mkdir(parents=True)
-    (tmp_path / "sources/memo.txt").write_text("Two boats are being added to the fleet to keep up with the extra crossings.\n")
-    (tmp_path / "sources/memo.txt.source.yaml").write_text("source: memo.txt\nurl: https://www.harbourtrust.example.org/memo\n")
+    (tmp_path / "sources/memo.txt").write_text(
+        "Two boats are being added to the fleet to keep up with the extra crossings.\n"
+    )
+    (tmp_path / "sources/memo.txt.source.yaml").write_text(
+        "source: memo.txt\nurl: https://www.harbourtrust.example.org/memo\n"
+    )
     sentence = "Extra crossings mean two boats will be added to the fleet, the Harbour Trust said."
-    got = newsroom(tmp_path, [
-        claim("a-trust", "attribution", "the Harbour Trust said", sentence, attributed_to="Harbour Trust"),
-    ], sources="sources/memo.txt", date="2026-03-10")
+    got = newsroom(
+        tmp_path,
+        [
+            claim("a-trust", "attribution", "the Harbour Trust said", sentence, attributed_to="Harbour Trust"),
+        ],
+        sources="sources/memo.txt",
+        date="2026-03-10",
+    )
     assert got["a-trust"]["verdict"] == "supported"
 
 
 def test_an_attribution_is_borne_out_when_the_source_names_it_anywhere(tmp_path):
     sentence = "The county will lend the trust $900,000 to cover the gap, the Millbrook Library Trust said."
-    got = newsroom(tmp_path, [
-        claim("a-trust", "attribution", "the Millbrook Library Trust said", sentence, attributed_to="Millbrook Library Trust"),
-        claim("a-mayor", "attribution", "the mayor said", sentence.replace("the Millbrook Library Trust", "the mayor"), attributed_to="mayor"),
-        claim("a-nothing", "attribution", "the trust said", "A new bandstand will open in the park next spring, the trust said.",
-              attributed_to="trust"),
-    ])
+    got = newsroom(
+        tmp_path,
+        [
+            claim(
+                "a-trust",
+                "attribution",
+                "the Millbrook Library Trust said",
+                sentence,
+                attributed_to="Millbrook Library Trust",
+            ),
+            claim(
+                "a-mayor",
+                "attribution",
+                "the mayor said",
+                sentence.replace("the Millbrook Library Trust", "the mayor"),
+                attributed_to="mayor",
+            ),
+            claim(
+                "a-nothing",
+                "attribution",
+                "the trust said",
+                "A new bandstand will open in the park next spring, the trust said.",
+                attributed_to="trust",
+            ),
+        ],
+    )
     assert verdicts(got) == {"a-trust": "supported", "a-mayor": "not_found", "a-nothing": "not_found"}
     assert got["a-trust"]["evidence"][0]["reason"] == "the source names Millbrook Library Trust"
 
 
 def test_a_statement_names_no_one_so_only_its_words_are_checked(tmp_path):
-    got = newsroom(tmp_path, [
-        claim("a-release", "attribution", "according to the trust's statement",
-              "The county loan will be paid back over 12 years, according to the trust's statement.", attributed_to="trust's statement"),
-    ])
+    got = newsroom(
+        tmp_path,
+        [
+            claim(
+                "a-release",
+                "attribution",
+                "according to the trust's statement",
+                "The county loan will be paid back over 12 years, according to the trust's statement.",
+                attributed_to="trust's statement",
+            ),
+        ],
+    )
     assert got["a-release"]["verdict"] == "supported"
 
 
@@ -248,11 +411,16 @@ def test_reported_speech_is_checked_for_its_speaker_and_its_content(tmp_path):
     said = "Okonkwo said Marsh hid the payments from the auditors for three years"
     wrong_person = "Imogen Tate said Marsh hid the payments from the auditors for three years"
     unsaid = "Okonkwo said Marsh paid the auditors to keep quiet about the harbour loan"
-    got = newsroom(tmp_path, [
-        claim("a-said", "attribution", said, said + ".", attributed_to="Okonkwo"),
-        claim("a-who", "attribution", wrong_person, wrong_person + ".", attributed_to="Imogen Tate"),
-        claim("a-unsaid", "attribution", unsaid, unsaid + ".", attributed_to="Okonkwo"),
-    ], sources="sources/hearing.txt", date="2026-03-04")
+    got = newsroom(
+        tmp_path,
+        [
+            claim("a-said", "attribution", said, said + ".", attributed_to="Okonkwo"),
+            claim("a-who", "attribution", wrong_person, wrong_person + ".", attributed_to="Imogen Tate"),
+            claim("a-unsaid", "attribution", unsaid, unsaid + ".", attributed_to="Okonkwo"),
+        ],
+        sources="sources/hearing.txt",
+        date="2026-03-04",
+    )
     assert verdicts(got) == {"a-said": "supported", "a-who": "not_found", "a-unsaid": "not_found"}
 
 
@@ -261,7 +429,10 @@ def test_the_statement_of_reported_speech_is_what_follows_the_verb():
 
     text = "Police said three vans were stolen overnight"
     assert statement(text + ".", text) == "three vans were stolen overnight"
-    assert statement("The ferry will stop, the city said in a statement.", "the city said in a statement") == "The ferry will stop"
+    assert (
+        statement("The ferry will stop, the city said in a statement.", "the city said in a statement")
+        == "The ferry will stop"
+    )
 
 
 def test_names_are_read_without_titles_possessives_or_kinds_of_document():
@@ -285,4 +456,7 @@ def test_the_statement_is_the_sentence_without_the_attributions_clause():
 
     sentence = "Ferries will run every 20 minutes, according to figures released by the trust."
     assert statement(sentence, "according to figures") == "Ferries will run every 20 minutes"
-    assert statement("The trust said ferries will run every 20 minutes.", "The trust said") == "ferries will run every 20 minutes"
+    assert (
+        statement("The trust said ferries will run every 20 minutes.", "The trust said")
+        == "ferries will run every 20 minutes"
+    )

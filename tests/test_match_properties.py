@@ -12,20 +12,52 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract import extract_claims
+from factcheck.extract.numbers.parse import parse_figures, parse_number
 from factcheck.extract.sentences import Sentences
 from factcheck.match import quotes, values
 from factcheck.match.words import words
-from factcheck.numbers import parse_figures, parse_number
 
 DAY = dt.date(2020, 6, 1)
 
 # Pieces of copy with figures, units, qualifiers and dates, written for these tests.
 PIECES = [
-    "certified for 13 million albums", "more than 300", "under £250,000", "nearly 1.5bn", "between 4 and 6",
-    "4–6", "half of the 20", "one in five", "doubled to 40,000 from 20,000", "over seven years", "120 km/h",
-    "75 mph", "-3°C", "27 °F", "6 ft", "1.8 m", "90kg", "ranked 4th", "sixth-largest", "3–1", "2-2",
-    "early 2019", "before March 9", "as of 29 April", "will be held on September 21", "aged 70",
-    "born in 1950", "$3.1 million", "12,480,300", "%", "per cent", " ", ", ", ". ", "\u201c", "\u201d", "\n",
+    "certified for 13 million albums",
+    "more than 300",
+    "under £250,000",
+    "nearly 1.5bn",
+    "between 4 and 6",
+    "4–6",
+    "half of the 20",
+    "one in five",
+    "doubled to 40,000 from 20,000",
+    "over seven years",
+    "120 km/h",
+    "75 mph",
+    "-3°C",
+    "27 °F",
+    "6 ft",
+    "1.8 m",
+    "90kg",
+    "ranked 4th",
+    "sixth-largest",
+    "3–1",
+    "2-2",
+    "early 2019",
+    "before March 9",
+    "as of 29 April",
+    "will be held on September 21",
+    "aged 70",
+    "born in 1950",
+    "$3.1 million",
+    "12,480,300",
+    "%",
+    "per cent",
+    " ",
+    ", ",
+    ". ",
+    "\u201c",
+    "\u201d",
+    "\n",
 ]
 text_like = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=6)), max_size=25).map("".join)
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

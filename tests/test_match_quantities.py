@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import store
 from factcheck.config import load_config
 from factcheck.match import match
 from factcheck.scan import scan
+from factcheck.store import claims_files
 
 DRAFT_DATE = "2026-06-10"
 
@@ -30,7 +30,11 @@ def judged(root: Path, draft: str, source: str, name: str = "notes.txt") -> list
     scan(config)
     run = match(config)
     assert not run.failed, [str(e) for o in run.outcomes for e in o.errors]
-    return [c for c in store.load_claims(config, "drafts/story.md").claims if c["kind"] in ("figure", "date", "quote")]
+    return [
+        c
+        for c in claims_files.load_claims(config, "drafts/story.md").claims
+        if c["kind"] in ("figure", "date", "quote")
+    ]
 
 
 def verdict_of(claims: list[dict], text: str) -> dict:
@@ -45,14 +49,49 @@ def verdict_of(claims: list[dict], text: str) -> dict:
 @pytest.mark.parametrize(
     "draft, source, text, verdict",
     [
-        ("Police said more than 300 people were arrested at the march.", "Officers arrested 317 people at the march, police said.", "more than 300 people", "supported"),
-        ("Police said more than 350 people were arrested at the march.", "Officers arrested 317 people at the march, police said.", "more than 350 people", "contradicted"),
-        ("The fund paid out over £300,000 to the families.", "The fund paid out more than £300,000 to the families.", "over £300,000", "supported"),
-        ("Fewer than 250 delegates came to the congress.", "The congress was attended by 262 delegates.", "Fewer than 250 delegates", "contradicted"),
-        ("The charity now has under 11.5 million members.", "The charity now has more than 12 million members.", "under 11.5 million members", "contradicted"),
-        ("The bakery sold nearly 5,000 loaves in its first month.", "In its first month the bakery sold 4,870 loaves.", "nearly 5,000 loaves", "supported"),
+        (
+            "Police said more than 300 people were arrested at the march.",
+            "Officers arrested 317 people at the march, police said.",
+            "more than 300 people",
+            "supported",
+        ),
+        (
+            "Police said more than 350 people were arrested at the march.",
+            "Officers arrested 317 people at the march, police said.",
+            "more than 350 people",
+            "contradicted",
+        ),
+        (
+            "The fund paid out over £300,000 to the families.",
+            "The fund paid out more than £300,000 to the families.",
+            "over £300,000",
+            "supported",
+        ),
+        (
+            "Fewer than 250 delegates came to the congress.",
+            "The congress was attended by 262 delegates.",
+            "Fewer than 250 delegates",
+            "contradicted",
+        ),
+        (
+            "The charity now has under 11.5 million members.",
+            "The charity now has more than 12 million members.",
+            "under 11.5 million members",
+            "contradicted",
+        ),
+        (
+            "The bakery sold nearly 5,000 loaves in its first month.",
+            "In its first month the bakery sold 4,870 loaves.",
+            "nearly 5,000 loaves",
+            "supported",
+        ),
         ("The orchard has about 400 trees.", "The orchard has 920 trees.", "about 400 trees", "contradicted"),
-        ("The ferry carries between 80 and 120 cars a day.", "The ferry carries 95 cars a day.", "between 80 and 120 cars", "supported"),
+        (
+            "The ferry carries between 80 and 120 cars a day.",
+            "The ferry carries 95 cars a day.",
+            "between 80 and 120 cars",
+            "supported",
+        ),
     ],
 )
 def test_bounds_and_hedges_are_intervals(tmp_path, draft, source, text, verdict):
@@ -61,10 +100,16 @@ def test_bounds_and_hedges_are_intervals(tmp_path, draft, source, text, verdict)
 
 
 def test_the_reason_shows_the_arithmetic(tmp_path):
-    claims = judged(tmp_path, "Fewer than 250 delegates came to the congress.", "The congress was attended by 262 delegates.")
+    claims = judged(
+        tmp_path, "Fewer than 250 delegates came to the congress.", "The congress was attended by 262 delegates."
+    )
     reason = verdict_of(claims, "Fewer than 250 delegates")["evidence"][0]["reason"]
     assert reason.startswith("the claim says 'Fewer than 250 delegates'; the source gives '262 delegates'")
-    claims = judged(tmp_path, "Police said more than 300 people were arrested at the march.", "Officers arrested 317 people at the march, police said.")
+    claims = judged(
+        tmp_path,
+        "Police said more than 300 people were arrested at the march.",
+        "Officers arrested 317 people at the march, police said.",
+    )
     reason = verdict_of(claims, "more than 300 people")["evidence"][0]["reason"]
     assert reason.startswith("the source gives '317 people'; 'more than 300 people' holds")
 
@@ -73,14 +118,22 @@ def test_the_reason_shows_the_arithmetic(tmp_path):
 
 
 def test_rounding_implied_by_the_claims_precision(tmp_path):
-    claims = judged(tmp_path, "The council spent $4.6 million on the new library.", "The new library cost the council $4,573,210.")
+    claims = judged(
+        tmp_path, "The council spent $4.6 million on the new library.", "The new library cost the council $4,573,210."
+    )
     assert verdict_of(claims, "$4.6 million")["verdict"] == "supported"
-    claims = judged(tmp_path, "The council spent $4.7 million on the new library.", "The new library cost the council $4,573,210.")
+    claims = judged(
+        tmp_path, "The council spent $4.7 million on the new library.", "The new library cost the council $4,573,210."
+    )
     assert verdict_of(claims, "$4.7 million")["verdict"] == "contradicted"
 
 
 def test_a_rounded_source_bears_out_a_lower_bound(tmp_path):
-    claims = judged(tmp_path, "The appeal raised more than $9.1 million for the hospital.", "The hospital appeal raised $9.2 million.")
+    claims = judged(
+        tmp_path,
+        "The appeal raised more than $9.1 million for the hospital.",
+        "The hospital appeal raised $9.2 million.",
+    )
     assert verdict_of(claims, "more than $9.1 million")["verdict"] == "supported"
 
 
@@ -90,19 +143,31 @@ def test_numbers_in_words(tmp_path):
 
 
 def test_half_of_the_whole(tmp_path):
-    claims = judged(tmp_path, "Half of the 20 league clubs backed the new rule.", "Ten of the 20 league clubs backed the new rule.")
+    claims = judged(
+        tmp_path, "Half of the 20 league clubs backed the new rule.", "Ten of the 20 league clubs backed the new rule."
+    )
     assert verdict_of(claims, "Half")["verdict"] == "supported"
-    claims = judged(tmp_path, "Half of the 20 league clubs backed the new rule.", "Six of the 20 league clubs backed the new rule.")
+    claims = judged(
+        tmp_path, "Half of the 20 league clubs backed the new rule.", "Six of the 20 league clubs backed the new rule."
+    )
     assert verdict_of(claims, "Half")["verdict"] == "contradicted"
 
 
 def test_one_in_five_is_a_percentage(tmp_path):
-    claims = judged(tmp_path, "One in five tenants is behind on rent, the survey found.", "The survey found 20% of tenants are behind on rent.")
+    claims = judged(
+        tmp_path,
+        "One in five tenants is behind on rent, the survey found.",
+        "The survey found 20% of tenants are behind on rent.",
+    )
     assert verdict_of(claims, "One in five tenants")["verdict"] == "supported"
 
 
 def test_a_duration_is_not_a_bound(tmp_path):
-    claims = judged(tmp_path, "The loan will be repaid in payments over seven years.", "The loan will be repaid over a period of seven years.")
+    claims = judged(
+        tmp_path,
+        "The loan will be repaid in payments over seven years.",
+        "The loan will be repaid over a period of seven years.",
+    )
     assert verdict_of(claims, "over seven years")["verdict"] == "supported"
 
 
@@ -118,12 +183,18 @@ def test_the_figure_that_measures_the_same_thing_not_the_nearest(tmp_path):
 
 
 def test_another_value_of_the_same_quantity_contradicts_without_the_claims_digits(tmp_path):
-    claims = judged(tmp_path, "The clinic has treated 410 patients since it opened.", "Since opening, the clinic has treated 388 patients.")
+    claims = judged(
+        tmp_path,
+        "The clinic has treated 410 patients since it opened.",
+        "Since opening, the clinic has treated 388 patients.",
+    )
     assert verdict_of(claims, "410 patients")["verdict"] == "contradicted"
 
 
 def test_the_same_number_of_something_else_is_not_evidence(tmp_path):
-    claims = judged(tmp_path, "The shelter took in more than 40 dogs last winter.", "The shelter took in 52 cats last winter.")
+    claims = judged(
+        tmp_path, "The shelter took in more than 40 dogs last winter.", "The shelter took in 52 cats last winter."
+    )
     assert verdict_of(claims, "more than 40 dogs")["verdict"] == "not_found"
 
 
@@ -152,11 +223,26 @@ def test_units_convert_where_the_conversion_is_exact(tmp_path, draft, source, te
 @pytest.mark.parametrize(
     "draft, source, text, verdict",
     [
-        ("The brewery was founded before 1990 by two brothers.", "Two brothers founded the brewery in 1984.", "1990", "supported"),
-        ("The brewery was founded before 1980 by two brothers.", "Two brothers founded the brewery in 1984.", "1980", "contradicted"),
+        (
+            "The brewery was founded before 1990 by two brothers.",
+            "Two brothers founded the brewery in 1984.",
+            "1990",
+            "supported",
+        ),
+        (
+            "The brewery was founded before 1980 by two brothers.",
+            "Two brothers founded the brewery in 1984.",
+            "1980",
+            "contradicted",
+        ),
         ("The bridge has been closed since 2019.", "The bridge was closed in March 2021.", "2019", "supported"),
         ("The market reopened in late 2022.", "The market reopened on November 3, 2022.", "late 2022", "supported"),
-        ("The market reopened in early 2022.", "The market reopened on November 3, 2022.", "early 2022", "contradicted"),
+        (
+            "The market reopened in early 2022.",
+            "The market reopened on November 3, 2022.",
+            "early 2022",
+            "contradicted",
+        ),
         ("The vote took place in March 2024.", "The vote took place on March 9, 2024.", "March 2024", "supported"),
     ],
 )
@@ -181,10 +267,15 @@ def test_a_quote_given_to_the_wrong_person_is_contradicted(tmp_path):
     draft = '"We cannot keep the pool open on this budget," said Omar Lindqvist, the parks director.'
     c = verdict_of(judged(tmp_path, draft, source), "We cannot keep the pool open on this budget,")
     assert c["verdict"] == "contradicted"
-    assert c["evidence"][0]["reason"].startswith("the source has Harriet Vance saying this, the draft has Omar Lindqvist")
+    assert c["evidence"][0]["reason"].startswith(
+        "the source has Harriet Vance saying this, the draft has Omar Lindqvist"
+    )
 
 
 def test_a_quote_from_the_right_person_is_supported(tmp_path):
     source = '"We cannot keep the pool open on this budget," said Harriet Vance, the council treasurer.\n'
     draft = '"We cannot keep the pool open on this budget," Harriet Vance said.'
-    assert verdict_of(judged(tmp_path, draft, source), "We cannot keep the pool open on this budget,")["verdict"] == "supported"
+    assert (
+        verdict_of(judged(tmp_path, draft, source), "We cannot keep the pool open on this budget,")["verdict"]
+        == "supported"
+    )

@@ -114,14 +114,21 @@ def test_the_same_date_words_are_judged_with_their_bound(tmp_path, draft, text, 
     ],
 )
 def test_two_as_of_dates_must_name_the_same_time(tmp_path, draft, verdict):
-    c = verdict_of(judged(tmp_path, draft, "As of January 2022, the cooperative had 4,100 members."), draft.split(",")[0].replace("As of ", ""))
+    c = verdict_of(
+        judged(tmp_path, draft, "As of January 2022, the cooperative had 4,100 members."),
+        draft.split(",")[0].replace("As of ", ""),
+    )
     assert c["verdict"] == verdict, c.get("evidence")
 
 
 def test_a_strict_bound_is_not_borne_out_by_its_own_number_as_an_ordinal(tmp_path):
     # "over 12 seasons" is at least thirteen; the source's twelfth season is not that.
     c = verdict_of(
-        judged(tmp_path, "The choir has toured for over 12 seasons in a row.", "This was the choir's 12th season in a row on tour."),
+        judged(
+            tmp_path,
+            "The choir has toured for over 12 seasons in a row.",
+            "This was the choir's 12th season in a row on tour.",
+        ),
         "over 12 seasons",
     )
     assert c["verdict"] != "supported", c.get("evidence")
@@ -130,7 +137,11 @@ def test_a_strict_bound_is_not_borne_out_by_its_own_number_as_an_ordinal(tmp_pat
 def test_an_as_of_date_is_a_snapshot_not_a_bound(tmp_path):
     # The count a source gives as of the 30th is not the count as of the 31st.
     c = verdict_of(
-        judged(tmp_path, "As of May 31, 2021, the shelter housed 212 dogs.", "As of 30 May 2021, the shelter housed 212 dogs."),
+        judged(
+            tmp_path,
+            "As of May 31, 2021, the shelter housed 212 dogs.",
+            "As of 30 May 2021, the shelter housed 212 dogs.",
+        ),
         "May 31, 2021",
     )
     assert c["verdict"] != "supported", c.get("evidence")
@@ -173,7 +184,11 @@ def test_a_bound_is_still_flagged_when_the_nearest_figure_contradicts_it(tmp_pat
 def test_other_digits_as_written_do_not_contradict_a_bound(tmp_path):
     # "under 13" holds for the twelfth season; the digits differ but nothing contradicts.
     c = verdict_of(
-        judged(tmp_path, "The choir has toured for under 13 seasons in a row.", "This was the choir's 12th season in a row on tour."),
+        judged(
+            tmp_path,
+            "The choir has toured for under 13 seasons in a row.",
+            "This was the choir's 12th season in a row on tour.",
+        ),
         "under 13 seasons",
     )
     assert c["verdict"] != "contradicted", c.get("evidence")

@@ -21,7 +21,10 @@ def cmp(quote: str, source: str = SOURCE):
 def test_quote_word_for_word_ignores_marks_case_and_spacing():
     c = cmp("we will not be cutting a single route  this winter, and the fares stay where they are.")
     assert (c.changes, c.matched, c.words) == (0, 17, 17)
-    assert SOURCE[c.start : c.end] == "We will not be cutting a single route this winter, and the fares stay where they are"
+    assert (
+        SOURCE[c.start : c.end]
+        == "We will not be cutting a single route this winter, and the fares stay where they are"
+    )
 
 
 def test_quote_with_curly_apostrophe_matches_straight_one():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from factcheck import yamlio
 from factcheck.extract import extract_claims
+from factcheck.store import yamlio
 from tests.helpers import run_cli
 
 SOURCE = """Harbour master's log, 4 March 2026
@@ -24,7 +24,16 @@ DRAFT = (
 def time_claims() -> list[dict]:
     claims = extract_claims(DRAFT, reference_date=dt.date(2026, 3, 5))
     return [
-        {"id": c.id, "kind": "date", "text": c.text, "start": c.start, "end": c.end, "line": c.line, "sentence": c.sentence, "value": c.value}
+        {
+            "id": c.id,
+            "kind": "date",
+            "text": c.text,
+            "start": c.start,
+            "end": c.end,
+            "line": c.line,
+            "sentence": c.sentence,
+            "value": c.value,
+        }
         for c in claims
         if c.kind.value == "date" and str(c.value).startswith("T")
     ]

@@ -7,9 +7,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck import figure_words as W
-from factcheck import numbers as N
-from factcheck import units as U
+from factcheck.extract.numbers import figure_words as W
+from factcheck.extract.numbers import parse as N
+from factcheck.extract.numbers import units as U
 
 _COUNTRIES = sorted({c for c, _ in U.CURRENCY_COUNTRY}) + ["new", "south", "u.s"]
 _WORDS = sorted(U.CURRENCY_WORDS) + ["dolla", "kron", "ster"]
@@ -34,12 +34,16 @@ def _after_an_amount(draw) -> str:
         k = draw(st.sampled_from(odd))
         word = word[:k] + draw(st.sampled_from(_ODD_FOR[word[k].lower()])) + word[k + 1 :]
     text += word + draw(st.sampled_from(["", "s", "es", "S", "e"]))
-    text += draw(st.sampled_from(["", " ", ",", "x", "-", "1", "_", ".", " sterling", "  sterling", " Sterling", "sterlingx"]))
+    text += draw(
+        st.sampled_from(["", " ", ",", "x", "-", "1", "_", ".", " sterling", "  sterling", " Sterling", "sterlingx"])
+    )
     return text
 
 
 _ANYTHING = st.lists(
-    st.sampled_from(_COUNTRIES + _WORDS + _ODD + [" ", "\u00a0", "-", "$", "\u20ac", "\u00a3", "USD", "EUR", "US", "x", "1", "s"]),
+    st.sampled_from(
+        _COUNTRIES + _WORDS + _ODD + [" ", "\u00a0", "-", "$", "\u20ac", "\u00a3", "USD", "EUR", "US", "x", "1", "s"]
+    ),
     max_size=6,
 ).map("".join)
 
@@ -104,7 +108,10 @@ _SYMBOLS = re.compile(r"(?P<c>" + U.trie(U.CURRENCY_SYMBOLS) + r")")
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from([*U.CURRENCY_SYMBOLS, "R", "U.S.", "A", "x", " ", "1"]), max_size=4).map("".join), st.data())
+@given(
+    st.lists(st.sampled_from([*U.CURRENCY_SYMBOLS, "R", "U.S.", "A", "x", " ", "1"]), max_size=4).map("".join),
+    st.data(),
+)
 def test_a_currency_symbol_is_read_as_the_pattern_reads_it(text, data):
     p = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(p, len(text)))
@@ -112,12 +119,34 @@ def test_a_currency_symbol_is_read_as_the_pattern_reads_it(text, data):
     assert U.currency_symbol_at(text, p, end) == (m and m.group("c"))
 
 
-_BEFORE_A_RANGE = ["rose", "fell", "ROSE", "Fell", "uprose", "3rose", "_fell", "(fell", "$rose", "\u00e9rose", "from", "to", "$5", "5%", "it's", "a\"", "b;"]
+_BEFORE_A_RANGE = [
+    "rose",
+    "fell",
+    "ROSE",
+    "Fell",
+    "uprose",
+    "3rose",
+    "_fell",
+    "(fell",
+    "$rose",
+    "\u00e9rose",
+    "from",
+    "to",
+    "$5",
+    "5%",
+    "it's",
+    'a"',
+    "b;",
+]
 
 
 @settings(max_examples=400, deadline=None)
 @given(
-    st.lists(st.tuples(st.sampled_from(_BEFORE_A_RANGE), st.sampled_from([" ", "  ", "\n", "", ",", " - ", "\u00a0"])), min_size=1, max_size=7),
+    st.lists(
+        st.tuples(st.sampled_from(_BEFORE_A_RANGE), st.sampled_from([" ", "  ", "\n", "", ",", " - ", "\u00a0"])),
+        min_size=1,
+        max_size=7,
+    ),
     st.data(),
 )
 def test_a_verb_of_change_before_a_range_is_read_as_the_pattern_reads_it(words, data):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.numbers import Figure, currency_code, parse_figures, parse_number
+from factcheck.extract.numbers.parse import Figure, currency_code, parse_figures, parse_number
 
 
 def figures(text: str) -> list[tuple[str, object, str | None, str | None]]:
@@ -187,7 +187,10 @@ def test_a_change_is_two_figures_not_a_range():
 
 
 def test_a_list_shares_its_unit():
-    assert figures("Doses of 20 and 40 mg were given.") == [("20", 20, "milligram", None), ("40 mg", 40, "milligram", None)]
+    assert figures("Doses of 20 and 40 mg were given.") == [
+        ("20", 20, "milligram", None),
+        ("40 mg", 40, "milligram", None),
+    ]
 
 
 def test_a_list_with_a_serial_comma_shares_its_unit():
@@ -334,7 +337,13 @@ def test_skip_spans_hide_numbers():
 
 @pytest.mark.parametrize(
     "text, value",
-    [("$6bn", 6_000_000_000), ("six billion dollars", 6_000_000_000), ("5.5%", 5.5), ("a dozen", 12), ("the end", None)],
+    [
+        ("$6bn", 6_000_000_000),
+        ("six billion dollars", 6_000_000_000),
+        ("5.5%", 5.5),
+        ("a dozen", 12),
+        ("the end", None),
+    ],
 )
 def test_parse_number(text, value):
     assert parse_number(text) == value

@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from factcheck import yamlio
 from gitnewsroom import EDITOR, RITA, WRITER, newsroom  # noqa: F401
+
+from factcheck.store import yamlio
 
 RULES = """\
 reviewers:
@@ -58,7 +58,10 @@ def claim(room, text: str) -> dict:
 
 
 def add_radio_source(room, publisher: str = "City Radio"):
-    room.write("sources/radio.txt", "Speaking on air, firefighters said 3 people died in the blaze at the old depot on Sunday night.\n")
+    room.write(
+        "sources/radio.txt",
+        "Speaking on air, firefighters said 3 people died in the blaze at the old depot on Sunday night.\n",
+    )
     room.write("sources/radio.txt.source.yaml", f"publisher: {publisher}\n")
     result = room.run("match", "-q", who=WRITER)
     assert result.exit_code == 0, result.output
@@ -167,20 +170,23 @@ def test_second_independent_source_lets_approve_through_and_gate_is_silent(newsr
 def test_hand_written_approval_without_override_fails_the_gate(newsroom):
     """An editor who types an approval into the claims file (and commits it as themselves)
     gets past `approve`'s refusal but not past the gate."""
-    from factcheck import review
+    from factcheck.signoff import rules
 
     room = setup_room(newsroom)
     assert room.run("approve", "drafts/fire.md", claim(room, "114")["id"]).exit_code == 0
     path = room.repo / "claims/drafts/fire.yaml"
     data = yamlio.load(path.read_text(), path="x")
     rec = next(c for c in data["claims"] if c["text"] == "3")
-    review.record(rec, review.Decision.APPROVED, review.Reviewer(*EDITOR), "2026-01-05T12:00:00Z")
+    rules.record(rec, rules.Decision.APPROVED, rules.Reviewer(*EDITOR), "2026-01-05T12:00:00Z")
     path.write_text(yamlio.dump(data))
     room.commit("Approve by hand", who=EDITOR)
 
     text = room.run("check")
     assert text.exit_code == 1, text.output
-    assert f"under-corroborated: {rec['id']}: figure approved by ed@example.org but it needs 2 independent sources" in text.output
+    assert (
+        f"under-corroborated: {rec['id']}: figure approved by ed@example.org but it needs 2 independent sources"
+        in text.output
+    )
     sarif = json.loads(room.run("check", "--format", "sarif").output)
     [res] = sarif["runs"][0]["results"]
     assert res["ruleId"] == "under-corroborated" and res["level"] == "error"
@@ -217,7 +223,9 @@ def test_marker_survives_an_edit_of_the_claim(newsroom):
 
 def test_front_matter_flag_rule(newsroom):
     config = RULES.split("corroboration:")[0] + "corroboration:\n  - flag: single_source_story\n    sources: 2\n"
-    room = setup_room(newsroom, config=config, draft=DRAFT.replace("date: 2026-01-04", "date: 2026-01-04\nsingle_source_story: true"))
+    room = setup_room(
+        newsroom, config=config, draft=DRAFT.replace("date: 2026-01-04", "date: 2026-01-04\nsingle_source_story: true")
+    )
     homes = claim(room, "114")
     assert homes["independent_sources"] == 1
     result = room.run("approve", "drafts/fire.md", homes["id"])
@@ -250,7 +258,9 @@ def test_override_note_is_signed_and_tamper_evident(newsroom):
     """Editing the override of a committed approval makes it a decision nobody committed."""
     room = setup_room(newsroom)
     assert room.run("approve", "drafts/fire.md", claim(room, "114")["id"]).exit_code == 0
-    assert room.run("approve", "drafts/fire.md", claim(room, "3")["id"], "--override", "one source, named").exit_code == 0
+    assert (
+        room.run("approve", "drafts/fire.md", claim(room, "3")["id"], "--override", "one source, named").exit_code == 0
+    )
     path = room.repo / "claims/drafts/fire.yaml"
     path.write_text(path.read_text().replace("override: one source, named", "override: two sources"))
     room.commit("Edit the override", who=RITA)
@@ -290,7 +300,7 @@ def test_bad_rules_are_one_config_error_line(newsroom, rules, message):
     room.write(".factcheck.yaml", "reviewers: [ed@example.org]\n" + rules)
     result = room.run("check")
     assert result.exit_code == 2
-    assert f".factcheck.yaml:2: `corroboration`: " in result.output and message in result.output
+    assert ".factcheck.yaml:2: `corroboration`: " in result.output and message in result.output
     assert "Traceback" not in result.output
 
 
@@ -339,7 +349,7 @@ def _gate_outputs(room) -> tuple[int, list[dict], list[dict], list[str]]:
 
 @pytest.mark.parametrize("selection", sorted(SELECTIONS))
 def test_each_selection_end_to_end_in_every_ci_format(newsroom, selection):
-    from factcheck import review
+    from factcheck.signoff import rules
 
     config, draft, picked_text = SELECTIONS[selection]
     room = newsroom
@@ -369,14 +379,18 @@ def test_each_selection_end_to_end_in_every_ci_format(newsroom, selection):
     data = yamlio.load(path.read_text(), path="x")
     for rec in data["claims"]:
         if rec["id"] in short:
-            review.record(rec, review.Decision.APPROVED, review.Reviewer(*EDITOR), "2026-01-05T12:00:00Z")
+            rules.record(rec, rules.Decision.APPROVED, rules.Reviewer(*EDITOR), "2026-01-05T12:00:00Z")
     path.write_text(yamlio.dump(data))
     room.commit("Approve by hand", who=EDITOR)
     code, findings, results, github = _gate_outputs(room)
     assert code == 1
-    assert sorted((f["kind"], f["level"], f["claim"]) for f in findings) == sorted(("under-corroborated", "error", cid) for cid in short)
+    assert sorted((f["kind"], f["level"], f["claim"]) for f in findings) == sorted(
+        ("under-corroborated", "error", cid) for cid in short
+    )
     assert [(r["ruleId"], r["level"]) for r in results] == [("under-corroborated", "error")] * len(short)
-    assert len(github) == len(short) and all(g.startswith("::error ") and "Too few independent sources" in g for g in github)
+    assert len(github) == len(short) and all(
+        g.startswith("::error ") and "Too few independent sources" in g for g in github
+    )
 
     # approved again with an override: a warning naming the editor, and the gate passes
     assert room.run("reject", "drafts/fire.md", *short, "-m", "needs the override", who=RITA).exit_code == 0
@@ -387,4 +401,6 @@ def test_each_selection_end_to_end_in_every_ci_format(newsroom, selection):
     assert [(f["kind"], f["level"]) for f in findings] == [("corroboration-overridden", "warning")] * len(short)
     assert all("Ed Itor <ed@example.org>" in f["message"] and "named on the record" in f["message"] for f in findings)
     assert [(r["ruleId"], r["level"]) for r in results] == [("corroboration-overridden", "warning")] * len(short)
-    assert len(github) == len(short) and all(g.startswith("::warning ") and "Ed Itor <ed@example.org>" in g for g in github)
+    assert len(github) == len(short) and all(
+        g.startswith("::warning ") and "Ed Itor <ed@example.org>" in g for g in github
+    )

@@ -8,9 +8,9 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from factcheck import yamlio
 from gitnewsroom import DRAFT, EDITOR, RITA, STRANGER, WRITER, newsroom, scanned  # noqa: F401
+
+from factcheck.store import yamlio
 
 URL = "https://gazette.example.org/news/homes"
 
@@ -43,7 +43,9 @@ def test_publish_refuses_a_draft_that_is_not_clear(newsroom):
     room = scanned(newsroom)
     result = room.run("publish", "drafts/vote.md")
     assert result.exit_code == 2
-    assert "drafts/vote.md: not clear to publish: 3 findings; `factcheck check drafts/vote.md` lists them" in result.output
+    assert (
+        "drafts/vote.md: not clear to publish: 3 findings; `factcheck check drafts/vote.md` lists them" in result.output
+    )
     assert "published:" not in room.read("drafts/vote.md")
 
 
@@ -99,10 +101,15 @@ def test_changed_claim_without_correction_fails_the_gate_in_every_format(newsroo
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     github = room.run("check", "--format", "github")
     assert github.exit_code == 1
-    assert "::error file=drafts/vote.md,line=" in github.output and "Published claim changed without a correction" in github.output
+    assert (
+        "::error file=drafts/vote.md,line=" in github.output
+        and "Published claim changed without a correction" in github.output
+    )
     assert "Published claim changed without a correction" in summary.read_text()
 
-    result = room.run("correct", "drafts/vote.md", new_id[:6], "--note", "An earlier version gave the number of homes as 114.")
+    result = room.run(
+        "correct", "drafts/vote.md", new_id[:6], "--note", "An earlier version gave the number of homes as 114."
+    )
     assert result.exit_code == 0, result.output
     assert "corrected: " in result.output and f"→ {new_id}" in result.output
     [entry] = claims_data(room)["published"]["corrections"]
@@ -182,11 +189,19 @@ def test_hand_typed_correction_does_not_count(newsroom):
     data = claims_data(room)
     published_id = next(c["id"] for c in data["published"]["claims"] if c["text"] == "114")
     rec = next(c for c in data["claims"] if c["text"] == "141")
-    data["published"]["corrections"].append({
-        "by": "ed@example.org", "name": "Ed Itor", "at": "2026-01-06T09:00:00Z", "decision": "corrected",
-        "note": "typed by hand", "fingerprint": rec["fingerprint"],
-        "corrects": {"claim": published_id, "text": "114", "fingerprint": "x"}, "claim": rec["id"], "text": "141",
-    })
+    data["published"]["corrections"].append(
+        {
+            "by": "ed@example.org",
+            "name": "Ed Itor",
+            "at": "2026-01-06T09:00:00Z",
+            "decision": "corrected",
+            "note": "typed by hand",
+            "fingerprint": rec["fingerprint"],
+            "corrects": {"claim": published_id, "text": "114", "fingerprint": "x"},
+            "claim": rec["id"],
+            "text": "141",
+        }
+    )
     room.write("claims/drafts/vote.yaml", yamlio.dump(data))
     room.commit("Add a correction", who=WRITER)
     result = room.run("check")
@@ -224,7 +239,9 @@ def test_corrections_log_formats_and_since(newsroom):
 def test_claimreview_export_carries_the_correction(newsroom):
     room = published_room(newsroom)
     edit_draft(room, "114 new homes", "141 new homes")
-    assert room.run("correct", "drafts/vote.md", room.claim_id("141"), "-m", "The figure was 141, not 114.").exit_code == 0
+    assert (
+        room.run("correct", "drafts/vote.md", room.claim_id("141"), "-m", "The figure was 141, not 114.").exit_code == 0
+    )
     result = room.run("export", "--format", "claimreview")
     assert result.exit_code == 0, result.output
     reviews = json.loads(result.output)
@@ -245,18 +262,24 @@ def test_front_matter_editing_keeps_everything_else():
     assert with_front_matter("Body\n", {"published": "2026-01-01T00:00:00Z"}, path="d.md") == (
         "---\npublished: '2026-01-01T00:00:00Z'\n---\nBody\n"
     )
-    assert with_front_matter("---\n---\nBody\n", {"published": "x", "url": None}, path="d.md") == "---\npublished: 'x'\n---\nBody\n"
+    assert (
+        with_front_matter("---\n---\nBody\n", {"published": "x", "url": None}, path="d.md")
+        == "---\npublished: 'x'\n---\nBody\n"
+    )
     text = "---\ntitle: A\npublished: old\nsources:\n  - a.txt\n---\nBody with published: here\n"
     assert with_front_matter(text, {"published": "new", "url": "https://e.org/?q='1'"}, path="d.md") == (
         "---\ntitle: A\npublished: 'new'\nsources:\n  - a.txt\nurl: 'https://e.org/?q=''1'''\n---\nBody with published: here\n"
     )
 
 
-@pytest.mark.parametrize("path, tag", [
-    ("drafts/vote.md", "published/2026-01-05/drafts/vote.md"),
-    ("drafts/my story: part 1.md", "published/2026-01-05/drafts/my-story--part-1.md"),
-    ("drafts/.hidden/x.lock", "published/2026-01-05/drafts/_.hidden/x.lock_"),
-])
+@pytest.mark.parametrize(
+    "path, tag",
+    [
+        ("drafts/vote.md", "published/2026-01-05/drafts/vote.md"),
+        ("drafts/my story: part 1.md", "published/2026-01-05/drafts/my-story--part-1.md"),
+        ("drafts/.hidden/x.lock", "published/2026-01-05/drafts/_.hidden/x.lock_"),
+    ],
+)
 def test_tag_names_are_valid_refs(path, tag):
     from factcheck.policy.publication import tag_name
 

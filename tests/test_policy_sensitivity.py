@@ -39,7 +39,7 @@ Minutes of the finance committee.
 The scheme will cost 12 million pounds over three years, the treasurer said.
 """
 
-EMBARGO_ENDS = dt.datetime(2026, 12, 5, 9, 0, tzinfo=dt.timezone.utc)
+EMBARGO_ENDS = dt.datetime(2026, 12, 5, 9, 0, tzinfo=dt.UTC)
 
 SIDECARS = {
     "sidecar": "confidential: true\n",
@@ -71,11 +71,11 @@ def config_text(how: str) -> str:
 
 @pytest.fixture
 def room(tmp_path, monkeypatch) -> Newsroom:
-    from factcheck import signoff
     from factcheck.policy import sensitivity
+    from factcheck.signoff import record
 
     ticks = itertools.count()
-    monkeypatch.setattr(signoff, "now_utc", lambda: f"2026-03-02T11:{next(ticks) // 60:02d}:{next(ticks) % 60:02d}Z")
+    monkeypatch.setattr(record, "now_utc", lambda: f"2026-03-02T11:{next(ticks) // 60:02d}:{next(ticks) % 60:02d}Z")
     monkeypatch.setattr(sensitivity, "utc_now", lambda: EMBARGO_ENDS - dt.timedelta(hours=1))
     return Newsroom(tmp_path, monkeypatch)
 
@@ -95,7 +95,10 @@ def story(room: Newsroom, how: str) -> Newsroom:
     room.git("checkout", "-q", "-b", "depot-story")
     room.write(PROTECTED, LEAKED_MEMO)
     sidecar = SIDECARS.get(how, "")
-    room.write(PROTECTED + ".source.yaml", sidecar + "url: https://ospreyhollow.example/memo\npublisher: Quillfeather Bulletin\n")
+    room.write(
+        PROTECTED + ".source.yaml",
+        sidecar + "url: https://ospreyhollow.example/memo\npublisher: Quillfeather Bulletin\n",
+    )
     room.write("sources/minutes.txt", MINUTES)
     room.write("drafts/depot.md", draft_text(how))
     for args in (("scan", "-q"), ("match",)):
@@ -149,7 +152,11 @@ def test_no_marker_of_a_protected_source_leaves_the_machine(room, how, tmp_path,
     # the protected memo did back claims, and the open minutes stayed in the clear
     assert sealed and all(set(ev) <= {"source", "sealed", "score", "verdict"} for ev in sealed)
     assert any(ev["source"] == "sources/minutes.txt" and "treasurer" in ev["text"] for ev in evidence)
-    assert any(r["bound"].get("source") == "a confidential source" for c in room.claims("drafts/depot.md") for r in c.get("reviews") or [])
+    assert any(
+        r["bound"].get("source") == "a confidential source"
+        for c in room.claims("drafts/depot.md")
+        for r in c.get("reviews") or []
+    )
 
     outputs = ci_outputs(room, tmp_path, monkeypatch)
     found = {name: leaks(text) for name, text in outputs.items() if leaks(text)}
@@ -196,7 +203,9 @@ def test_marking_a_source_after_matching_seals_it_at_the_next_match(room, tmp_pa
     assert room.run("match", who=WRITER).exit_code == 0
     # the evidence is sealed; the earlier sign-offs keep the path they were bound to, as decisions are never rewritten
     evidence = [ev for c in room.claims("drafts/depot.md") for ev in c.get("evidence") or []]
-    assert leaks(json.dumps(evidence)) == [] and not [m for m in TEXT_MARKERS if m in room.read("claims/drafts/depot.yaml")]
+    assert leaks(json.dumps(evidence)) == [] and not [
+        m for m in TEXT_MARKERS if m in room.read("claims/drafts/depot.yaml")
+    ]
     gate = json.loads(room.run("check", "--format", "json").output)["findings"]
     assert not [f for f in gate if f["kind"] == "exposed"]
     # the sign-offs were bound to the source by its path: they turn stale, and say so without naming it
@@ -207,7 +216,12 @@ def test_marking_a_source_after_matching_seals_it_at_the_next_match(room, tmp_pa
 
 def test_a_bad_mark_is_one_line_naming_the_file(room):
     room.write("sources/minutes.txt", MINUTES)
-    room.write("drafts/depot.md", draft_text("none").replace("  - sources/protected/**\n", "  - path: sources/minutes.txt\n    embargoed: next tuesday\n"))
+    room.write(
+        "drafts/depot.md",
+        draft_text("none").replace(
+            "  - sources/protected/**\n", "  - path: sources/minutes.txt\n    embargoed: next tuesday\n"
+        ),
+    )
     assert room.run("scan", "-q", who=WRITER).exit_code == 0
     result = room.run("match", who=WRITER)
     assert result.exit_code == 2
@@ -246,8 +260,13 @@ def test_an_embargo_end_is_read_as_utc_in_every_form():
     from factcheck.errors import DataError
     from factcheck.policy.sensitivity import parse_moment
 
-    want = dt.datetime(2026, 12, 5, 9, 0, tzinfo=dt.timezone.utc)
-    for value in ("2026-12-05T09:00:00Z", "2026-12-05T10:00:00+01:00", "2026-12-05 09:00", dt.datetime(2026, 12, 5, 9, 0)):
+    want = dt.datetime(2026, 12, 5, 9, 0, tzinfo=dt.UTC)
+    for value in (
+        "2026-12-05T09:00:00Z",
+        "2026-12-05T10:00:00+01:00",
+        "2026-12-05 09:00",
+        dt.datetime(2026, 12, 5, 9, 0),
+    ):
         assert parse_moment(value, path="x") == want
     assert parse_moment(dt.date(2026, 12, 5), path="x") == want.replace(hour=0)
     for bad in ("next tuesday", "", 42, None):
@@ -270,12 +289,18 @@ def test_a_sidecar_that_cannot_be_read_seals_its_source(tmp_path):
     from factcheck.policy.sensitivity import Sidecars, SourcePolicy
 
     (tmp_path / "sources").mkdir()
-    for name, sidecar in (("open.txt", "url: https://example.org/a\n"), ("broken.txt", "confidential: [unclosed\n"), ("plain.txt", None)):
+    for name, sidecar in (
+        ("open.txt", "url: https://example.org/a\n"),
+        ("broken.txt", "confidential: [unclosed\n"),
+        ("plain.txt", None),
+    ):
         (tmp_path / "sources" / name).write_text("text\n")
         if sidecar is not None:
             (tmp_path / "sources" / f"{name}.source.yaml").write_text(sidecar)
     policy = SourcePolicy((), Sidecars(tmp_path))
-    assert [p for p in ("sources/open.txt", "sources/broken.txt", "sources/plain.txt") if policy.sealed(p)] == ["sources/broken.txt"]
+    assert [p for p in ("sources/open.txt", "sources/broken.txt", "sources/plain.txt") if policy.sealed(p)] == [
+        "sources/broken.txt"
+    ]
 
 
 def test_the_vault_gives_one_key_per_passage_on_a_machine_and_keeps_it_private(tmp_path):
@@ -283,7 +308,14 @@ def test_the_vault_gives_one_key_per_passage_on_a_machine_and_keeps_it_private(t
 
     from factcheck.policy.sensitivity import Mark, Vault, reveal
 
-    record = {"source": PROTECTED, "start": 3, "end": 9, "text": "Vexmorrow said so", "score": 97.0, "verdict": "supported"}
+    record = {
+        "source": PROTECTED,
+        "start": 3,
+        "end": 9,
+        "text": "Vexmorrow said so",
+        "score": 97.0,
+        "verdict": "supported",
+    }
     vault = Vault(tmp_path / "state")
     first = vault.seal(record, Mark(confidential=True))
     again = vault.seal(dict(record), Mark(confidential=True))
@@ -294,5 +326,8 @@ def test_the_vault_gives_one_key_per_passage_on_a_machine_and_keeps_it_private(t
     assert other.seal(record, Mark(confidential=True))["sealed"] != first["sealed"]
     other.close()
     shown = reveal(tmp_path / "state", [{"id": "f-1", "evidence": [first]}])
-    assert shown[0]["evidence"][0]["text"] == "Vexmorrow said so" and shown[0]["evidence"][0]["sealed_as"] == "confidential"
+    assert (
+        shown[0]["evidence"][0]["text"] == "Vexmorrow said so"
+        and shown[0]["evidence"][0]["sealed_as"] == "confidential"
+    )
     assert reveal(tmp_path / "elsewhere", [{"id": "f-1", "evidence": [first]}])[0]["evidence"] == [first]

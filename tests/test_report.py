@@ -26,7 +26,7 @@ from factcheck.report import (
     since_signoff,
     word_diff,
 )
-from factcheck.review import claim_fingerprint
+from factcheck.signoff.rules import claim_fingerprint
 from tests.helpers import run_cli
 from tests.report_newsroom import (
     LIBRARY_DRAFT,
@@ -36,7 +36,7 @@ from tests.report_newsroom import (
     write_claims,
 )
 
-NOW = dt.datetime(2025, 5, 2, 12, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2025, 5, 2, 12, 0, tzinfo=dt.UTC)
 
 
 @pytest.fixture
@@ -75,7 +75,9 @@ def parse(html_text: str) -> Tags:
 def signed(record, *decisions):
     """The record with decisions recorded on its current words, as `approve` and `reject` record them."""
     record = {"text": "12", "sentence": "It cost 12.", **record}
-    record["reviews"] = [{"by": "desk@example.org", "decision": d, "fingerprint": claim_fingerprint(record)} for d in decisions]
+    record["reviews"] = [
+        {"by": "desk@example.org", "decision": d, "fingerprint": claim_fingerprint(record)} for d in decisions
+    ]
     return record
 
 
@@ -135,7 +137,7 @@ def test_a_corrupt_claims_file_fails_only_its_draft(newsroom):
 
 def unsign(root: Path, claims_file: str, claim_id: str, reviews) -> None:
     """Hand-edit a claims file: replace (or with None, delete) one claim's review history."""
-    from factcheck import yamlio
+    from factcheck.store import yamlio
 
     path = root / claims_file
     data = yamlio.load(path.read_text(encoding="utf-8"), path=claims_file)
@@ -215,7 +217,12 @@ def test_a_claim_in_the_front_matter_is_not_placed():
 
 def test_word_diff_shows_only_real_word_changes():
     parts = word_diff("The only warm, safe place.", "the only warm, quiet place")
-    assert [(p.op, p.text) for p in parts] == [("same", "the only warm,"), ("del", "safe"), ("ins", "quiet"), ("same", "place")]
+    assert [(p.op, p.text) for p in parts] == [
+        ("same", "the only warm,"),
+        ("del", "safe"),
+        ("ins", "quiet"),
+        ("same", "place"),
+    ]
     assert all(p.op == "same" for p in word_diff("Hello, world.", "hello world"))
 
 
@@ -239,7 +246,15 @@ def test_the_change_since_sign_off_is_a_word_diff():
 
 def view_with(text: str, spans: list[tuple[int, int]]) -> DraftView:
     claims = tuple(
-        ClaimView(n=i, record={"id": f"c{i}", "text": text[s:e]}, state=State.SUPPORTED, kind="figure", start=s, end=e, evidence=())
+        ClaimView(
+            n=i,
+            record={"id": f"c{i}", "text": text[s:e]},
+            state=State.SUPPORTED,
+            kind="figure",
+            start=s,
+            end=e,
+            evidence=(),
+        )
         for i, (s, e) in enumerate(spans, 1)
     )
     return DraftView(path="d.md", title=None, meta={}, text=text, body_start=0, claims=claims)
@@ -340,7 +355,13 @@ def test_page_data_gives_the_script_order_and_states_only(newsroom):
     raw = re.search(r'<script type="application/json" id="factcheck-data">(.*?)</script>', html_text, re.S).group(1)
     data = json.loads(raw)
     assert [c["state"] for c in data["claims"]] == [
-        "supported", "approved", "contradicted", "not_found", "unchecked", "stale", "rejected"
+        "supported",
+        "approved",
+        "contradicted",
+        "not_found",
+        "unchecked",
+        "stale",
+        "rejected",
     ]
     assert set(data["presets"]["review"]) == {"supported", "contradicted", "not_found", "unchecked", "stale"}
     assert "library" not in raw
@@ -373,10 +394,48 @@ def test_script_json_cannot_close_its_element():
 
 # Every tag the report itself writes; a tag from a draft or source would be a new one.
 PAGE_TAGS = {
-    "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "h4", "p", "span", "div",
-    "button", "main", "nav", "ol", "ul", "li", "a", "section", "mark", "aside", "blockquote", "b", "br",
-    "small", "dl", "dt", "dd", "strong", "table", "tr", "th", "td", "del", "ins", "details", "summary",
-    "code", "script",
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "p",
+    "span",
+    "div",
+    "button",
+    "main",
+    "nav",
+    "ol",
+    "ul",
+    "li",
+    "a",
+    "section",
+    "mark",
+    "aside",
+    "blockquote",
+    "b",
+    "br",
+    "small",
+    "dl",
+    "dt",
+    "dd",
+    "strong",
+    "table",
+    "tr",
+    "th",
+    "td",
+    "del",
+    "ins",
+    "details",
+    "summary",
+    "code",
+    "script",
 }
 
 
@@ -448,9 +507,16 @@ def test_a_stale_claims_file_is_a_warning_not_an_error(newsroom):
 def git(root: Path, *args: str) -> None:
     import subprocess
 
-    env = {"GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": str(root.parent / "gitconfig"), "HOME": str(root.parent),
-           "GIT_AUTHOR_NAME": "W", "GIT_AUTHOR_EMAIL": "w@example.org", "GIT_COMMITTER_NAME": "W",
-           "GIT_COMMITTER_EMAIL": "w@example.org", "PATH": "/usr/bin:/bin"}
+    env = {
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_CONFIG_GLOBAL": str(root.parent / "gitconfig"),
+        "HOME": str(root.parent),
+        "GIT_AUTHOR_NAME": "W",
+        "GIT_AUTHOR_EMAIL": "w@example.org",
+        "GIT_COMMITTER_NAME": "W",
+        "GIT_COMMITTER_EMAIL": "w@example.org",
+        "PATH": "/usr/bin:/bin",
+    }
     subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
 
 
@@ -459,7 +525,9 @@ def test_base_reports_only_the_drafts_a_branch_changed(newsroom):
     git(newsroom, "add", ".")
     git(newsroom, "commit", "-q", "-m", "start")
     git(newsroom, "checkout", "-q", "-b", "story")
-    (newsroom / "drafts/unscanned.md").write_text("---\ntitle: Ferry\n---\nThe ferry runs every 20 minutes.\n", encoding="utf-8")
+    (newsroom / "drafts/unscanned.md").write_text(
+        "---\ntitle: Ferry\n---\nThe ferry runs every 20 minutes.\n", encoding="utf-8"
+    )
     report = report_of_base(newsroom, "main")
     assert [d.path for d in report.drafts] == ["drafts/unscanned.md"]
     (newsroom / "claims/drafts/library.yaml").write_text(

@@ -62,7 +62,7 @@ def page(browser):
 
 
 def write_report(root: Path, out: Path) -> Path:
-    report = build_report(load_config(root), now=dt.datetime(2025, 5, 2, 12, tzinfo=dt.timezone.utc))
+    report = build_report(load_config(root), now=dt.datetime(2025, 5, 2, 12, tzinfo=dt.UTC))
     out.write_text(render(report), encoding="utf-8")
     return out
 
@@ -75,7 +75,9 @@ def library_page(page, tmp_path):
 
 
 def visible_list_items(pg) -> int:
-    return pg.locator("#list-view li:not(.group)").evaluate_all("els => els.filter(e => e.offsetParent !== null).length")
+    return pg.locator("#list-view li:not(.group)").evaluate_all(
+        "els => els.filter(e => e.offsetParent !== null).length"
+    )
 
 
 def test_clicking_a_claim_shows_its_evidence_side_by_side(library_page, tmp_path):
@@ -141,7 +143,9 @@ def test_a_link_to_a_claim_opens_it(page, tmp_path):
 def test_print_shows_every_claim_with_its_evidence(library_page):
     pg = library_page
     pg.emulate_media(media="print")
-    assert pg.locator("section.detail").evaluate_all("els => els.every(e => e.offsetParent !== null || getComputedStyle(e).display === 'block')")
+    assert pg.locator("section.detail").evaluate_all(
+        "els => els.every(e => e.offsetParent !== null || getComputedStyle(e).display === 'block')"
+    )
     assert pg.locator(".bar").is_hidden()
     pdf = pg.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
@@ -183,7 +187,12 @@ def test_hostile_drafts_and_sources_run_nothing(page, tmp_path, policy):
     assert dialogs == []
     assert requests == [html_file.as_uri()]
     assert page.evaluate("document.scripts.length") == 2
-    assert page.evaluate("document.querySelectorAll('img, svg, iframe, a[href^=\"javascript\"], [onerror], [onload], [onmouseover]').length") == 0
+    assert (
+        page.evaluate(
+            "document.querySelectorAll('img, svg, iframe, a[href^=\"javascript\"], [onerror], [onload], [onmouseover]').length"
+        )
+        == 0
+    )
     assert "<script>window.__pwned = 'draft'</script>" in page.locator(".text").inner_text()
     assert page.errors == []
 

@@ -67,7 +67,12 @@ def test_globs_name_the_files_pythons_glob_names(newsroom, pattern):
 
 def test_a_folder_names_every_supported_file_below_it_but_hidden_ones(newsroom):
     files, errors = resolve.Resolver(Config(root=newsroom)).expand("archive")
-    assert files == ["archive/2016/01/story-a.txt", "archive/2016/02/story-b.txt", "archive/2017/story-c.html", "archive/top.txt"]
+    assert files == [
+        "archive/2016/01/story-a.txt",
+        "archive/2016/02/story-b.txt",
+        "archive/2017/story-c.html",
+        "archive/top.txt",
+    ]
     assert not errors
 
 
@@ -84,7 +89,12 @@ def test_globs_never_follow_symlinked_folders_inside_or_out(newsroom, tmp_path):
         assert not any(part in f for f in files for part in ("outside", "inside", "loop", "leak")), entry
         assert not errors
     got = resolver.for_draft(["archive/**/*.vtt"])
-    assert got.paths == ["archive/2016/01/story-a.txt", "archive/2016/02/story-b.txt", "archive/2017/story-c.html", "archive/top.txt"]
+    assert got.paths == [
+        "archive/2016/01/story-a.txt",
+        "archive/2016/02/story-b.txt",
+        "archive/2017/story-c.html",
+        "archive/top.txt",
+    ]
     assert [str(e) for e in got.errors] == ["archive/**/*.vtt: no source file matches this pattern"]
 
 
@@ -124,7 +134,9 @@ def test_a_symlinked_start_folder_inside_is_walked_under_its_real_name(newsroom)
 def test_each_distinct_entry_is_walked_once_and_drafts_share_the_result(newsroom, monkeypatch):
     walked = []
     real = resolve._walk
-    monkeypatch.setattr(resolve, "_walk", lambda root, start, parts, found: walked.append(start) or real(root, start, parts, found))
+    monkeypatch.setattr(
+        resolve, "_walk", lambda root, start, parts, found: walked.append(start) or real(root, start, parts, found)
+    )
     resolver = resolve.Resolver(Config(root=newsroom, archives=("archive",)))
     first = resolver.for_draft(["archive/**/*.txt", "sources/*.vtt"])
     again = resolver.for_draft([" archive/**/*.txt", "sources/*.vtt"])

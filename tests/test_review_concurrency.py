@@ -10,7 +10,11 @@ def _approve_in_process(room, who, cid):
     code = "from factcheck.cli import main; main()"
     return subprocess.Popen(
         [sys.executable, "-c", code, "approve", "drafts/vote.md", cid, "-m", f"checked by {who[0]}"],
-        cwd=room.repo, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=room.repo,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -41,12 +45,12 @@ def test_killed_writer_leaves_old_file_intact(newsroom, monkeypatch):
     room = scanned(newsroom)
     path = room.repo / "claims/drafts/vote.yaml"
     before = path.read_text()
-    from factcheck import store
+    from factcheck.store import claims_files
 
     def crash(*args, **kwargs):
         raise KeyboardInterrupt  # as if the process were stopped mid-write
 
-    monkeypatch.setattr(store.os, "replace", crash)
+    monkeypatch.setattr(claims_files.os, "replace", crash)
     try:
         room.run("approve", "drafts/vote.md", room.claims()[0]["id"])
     except KeyboardInterrupt:

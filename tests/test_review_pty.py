@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from gitnewsroom import EDITOR, newsroom, scanned  # noqa: F401
 
 pexpect = pytest.importorskip("pexpect")
@@ -42,10 +41,22 @@ def test_editor_reviews_in_a_terminal(newsroom):
     room = scanned(newsroom, LONG)
     ids = {c["text"]: c["id"] for c in room.claims()}
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")}
-    env |= {"TERM": "xterm-256color", "GIT_AUTHOR_NAME": EDITOR[0], "GIT_AUTHOR_EMAIL": EDITOR[1],
-            "GIT_COMMITTER_NAME": EDITOR[0], "GIT_COMMITTER_EMAIL": EDITOR[1]}
-    child = pexpect.spawn(_factcheck(), ["review", "drafts/vote.md"], cwd=str(room.repo), env=env,
-                          dimensions=(40, 80), encoding="utf-8", timeout=20)
+    env |= {
+        "TERM": "xterm-256color",
+        "GIT_AUTHOR_NAME": EDITOR[0],
+        "GIT_AUTHOR_EMAIL": EDITOR[1],
+        "GIT_COMMITTER_NAME": EDITOR[0],
+        "GIT_COMMITTER_EMAIL": EDITOR[1],
+    }
+    child = pexpect.spawn(
+        _factcheck(),
+        ["review", "drafts/vote.md"],
+        cwd=str(room.repo),
+        env=env,
+        dimensions=(40, 80),
+        encoding="utf-8",
+        timeout=20,
+    )
     screen = []
 
     def answer(prompt: str, keys: str) -> None:
@@ -70,7 +81,9 @@ def test_editor_reviews_in_a_terminal(newsroom):
     assert "\x1b[32msupported" not in seen  # no verdicts yet; the states are coloured instead
     assert "\x1b[36m[pending]\x1b[0m" in seen  # colour on, as on any terminal
     assert all(len(line) <= 80 for line in text.split("\n")), "a line ran past the terminal's width"
-    assert "planning committee\n            questioned the cost of clearing the land." in text  # wrapped under its label
+    assert (
+        "planning committee\n            questioned the cost of clearing the land." in text
+    )  # wrapped under its label
     # the terminal echoes each answer after its prompt; what follows starts a new line, once
     assert "[q]uit? a\nnote (optional): minutes p. 4\napproved: " in text
     assert f"approved: {ids['114']} “114”" in text

@@ -10,7 +10,11 @@ def test_approve_records_decision_and_commits_as_reviewer(newsroom):
     assert rec["status"] == "approved"
     (entry,) = rec["reviews"]
     assert (entry["by"], entry["name"], entry["decision"], entry["note"]) == (
-        "ed@example.org", "Ed Itor", "approved", "minutes of the meeting")
+        "ed@example.org",
+        "Ed Itor",
+        "approved",
+        "minutes of the meeting",
+    )
     assert entry["fingerprint"] == rec["fingerprint"] and entry["text"] == "114"
     log = room.git("log", "-1", "--format=%an <%ae>%n%B")
     assert log.startswith("Ed Itor <ed@example.org>")
@@ -94,14 +98,19 @@ def test_transitions_pending_approved_rejected_approved(newsroom):
     room = scanned(newsroom)
     cid = room.claim_id("114")
     statuses = []
-    for args in (("approve", "drafts/vote.md", cid),
-                 ("reject", "drafts/vote.md", cid, "-m", "wrong site"),
-                 ("approve", "drafts/vote.md", cid, "-m", "site confirmed")):
+    for args in (
+        ("approve", "drafts/vote.md", cid),
+        ("reject", "drafts/vote.md", cid, "-m", "wrong site"),
+        ("approve", "drafts/vote.md", cid, "-m", "site confirmed"),
+    ):
         assert room.run(*args).exit_code == 0
         statuses.append(next(c for c in room.claims() if c["id"] == cid)["status"])
     assert statuses == ["approved", "rejected", "approved"]
     assert [r["decision"] for r in next(c for c in room.claims() if c["id"] == cid)["reviews"]] == [
-        "approved", "rejected", "approved"]
+        "approved",
+        "rejected",
+        "approved",
+    ]
 
 
 def test_approving_twice_records_nothing_new(newsroom):
@@ -123,11 +132,11 @@ def test_unknown_claim_id_is_a_usage_error(newsroom):
 def test_all_supported_approves_only_supported_claims(newsroom):
     room = scanned(newsroom)
     cid = room.claim_id("114")
-    from factcheck import store
     from factcheck.config import load_config
+    from factcheck.store import claims_files
 
     config = load_config(room.repo)
-    with store.editing(config, "drafts/vote.md") as cf:
+    with claims_files.editing(config, "drafts/vote.md") as cf:
         for c in cf.claims:
             c["verdict"] = "supported" if c["id"] == cid else "not_found"
     room.commit("Match sources", who=WRITER)

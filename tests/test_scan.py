@@ -4,7 +4,7 @@ import subprocess
 
 import pytest
 
-from factcheck import yamlio
+from factcheck.store import yamlio
 from tests.helpers import run_cli
 
 DRAFT = """---
@@ -75,7 +75,9 @@ def test_rescan_keeps_review_fields_and_ids_survive_moves(newsroom):
     path = newsroom / "claims" / "drafts" / "fares.yaml"
     data = claims_of(newsroom)
     quote = next(c for c in data["claims"] if c["kind"] == "quote")
-    path.write_text(path.read_text().replace(f"id: {quote['id']}\n", f"id: {quote['id']}\n  desk_note: confirmed by phone\n"))
+    path.write_text(
+        path.read_text().replace(f"id: {quote['id']}\n", f"id: {quote['id']}\n  desk_note: confirmed by phone\n")
+    )
     # Edit elsewhere and reorder paragraphs: the quote's id and its review survive.
     draft = newsroom / "drafts" / "fares.md"
     head, body = draft.read_text().split("---\n", 2)[1:]
@@ -158,8 +160,9 @@ def test_init_sets_up_git_and_says_what_to_do_next(tmp_path):
     ignored = (tmp_path / ".gitignore").read_text().splitlines()
     assert ".factcheck/" in ignored and "factcheck-report.html" in ignored
     assert "claims/**/*.yaml merge=factcheck-claims" in (tmp_path / ".gitattributes").read_text()
-    driver = subprocess.run(["git", "config", "--local", "merge.factcheck-claims.driver"], cwd=tmp_path,
-                            capture_output=True, text=True).stdout.strip()
+    driver = subprocess.run(
+        ["git", "config", "--local", "merge.factcheck-claims.driver"], cwd=tmp_path, capture_output=True, text=True
+    ).stdout.strip()
     assert driver == "factcheck merge-driver %O %A %B"
     assert r.stderr == b""
     again = run_cli("init", "--force", cwd=tmp_path)

@@ -4,17 +4,25 @@ from gitnewsroom import DRAFT, RITA, WRITER, newsroom, scanned  # noqa: F401
 
 
 def _with_evidence(room, cid):
-    from factcheck import store
     from factcheck.config import load_config
+    from factcheck.store import claims_files
 
-    with store.editing(load_config(room.repo), "drafts/vote.md") as cf:
+    with claims_files.editing(load_config(room.repo), "drafts/vote.md") as cf:
         rec = next(c for c in cf.claims if c["id"] == cid)
         rec["verdict"] = "supported"
-        rec["evidence"] = [{
-            "source": "sources/council-minutes.pdf", "start": 10, "end": 60, "page": 4,
-            "text": "we will start building in the spring", "score": 91.5, "verdict": "supported",
-            "reason": "quote matches but for small words", "diff": "start building in [-the-] spring",
-        }]
+        rec["evidence"] = [
+            {
+                "source": "sources/council-minutes.pdf",
+                "start": 10,
+                "end": 60,
+                "page": 4,
+                "text": "we will start building in the spring",
+                "score": 91.5,
+                "verdict": "supported",
+                "reason": "quote matches but for small words",
+                "diff": "start building in [-the-] spring",
+            }
+        ]
     room.commit("Match sources")
 
 
@@ -27,9 +35,12 @@ def test_show_one_claim_with_evidence_and_history(newsroom):
     assert result.exit_code == 0, result.output
     out = result.output
     assert out.startswith(f"{cid}  quote  line 8  [approved]")
-    assert "sentence: \"We will start building in spring,\" the council leader said." in out
+    assert 'sentence: "We will start building in spring," the council leader said.' in out
     assert "verdict:  supported" in out
-    assert "evidence 1: sources/council-minutes.pdf  (p. 4)  score 91.5  supported, quote matches but for small words" in out
+    assert (
+        "evidence 1: sources/council-minutes.pdf  (p. 4)  score 91.5  supported, quote matches but for small words"
+        in out
+    )
     assert "“we will start building in the spring”" in out
     assert "diff: start building in [-the-] spring" in out
     assert "approved  Ed Itor <ed@example.org> — minutes p. 4" in out
@@ -68,7 +79,13 @@ def test_status_counts_by_review_and_verdict(newsroom):
     rows = {r["draft"]: r for r in json.loads(result.output)["drafts"]}
     assert rows["drafts/unscanned.md"]["scanned"] is False
     counts = rows["drafts/vote.md"]["counts"]
-    assert (counts["claims"], counts["approved"], counts["rejected"], counts["pending"], counts["stale"]) == (3, 1, 1, 1, 0)
+    assert (counts["claims"], counts["approved"], counts["rejected"], counts["pending"], counts["stale"]) == (
+        3,
+        1,
+        1,
+        1,
+        0,
+    )
     assert (counts["supported"], counts["unmatched"]) == (1, 2)
     text = room.run("status").output
     assert text.splitlines()[0].startswith("draft ")

@@ -5,9 +5,9 @@ import json
 import subprocess
 
 import pytest
-
-from factcheck import sshsig
 from gitnewsroom import CONFIG, DRAFT, EDITOR, RITA, WRITER, newsroom, scanned  # noqa: F401
+
+from factcheck.signoff import sshsig
 
 SIGNED_CONFIG = CONFIG + "signing: required\nallowed_signers: allowed_signers\n"
 
@@ -23,8 +23,10 @@ def _key(tmp_path, name, kind="ed25519"):
 def signed(newsroom, tmp_path):
     room = newsroom
     keys = {who: _key(tmp_path, who[1].split("@")[0]) for who in (EDITOR, RITA, WRITER)}
-    lines = [f"{who[1]} {keys[who].with_suffix('.pub').read_text().split()[0]} {keys[who].with_suffix('.pub').read_text().split()[1]}"
-             for who in (EDITOR, RITA)]
+    lines = [
+        f"{who[1]} {keys[who].with_suffix('.pub').read_text().split()[0]} {keys[who].with_suffix('.pub').read_text().split()[1]}"
+        for who in (EDITOR, RITA)
+    ]
     room.write("allowed_signers", "\n".join(lines) + "\n")
     room.write(".factcheck.yaml", SIGNED_CONFIG)
     room.commit("Require signed sign-offs")
@@ -75,15 +77,16 @@ def test_without_signing_a_squash_merge_makes_approvals_look_forged(newsroom):
 
 
 def test_an_unsigned_approval_committed_under_an_editors_name_is_forged(signed):
-    from factcheck import review, store
     from factcheck.config import load_config
+    from factcheck.signoff import rules
+    from factcheck.store import claims_files
 
     room = signed
     room.git("checkout", "-q", "-b", "story")
     scanned(room)
-    with store.editing(load_config(room.repo), "drafts/vote.md") as cf:
+    with claims_files.editing(load_config(room.repo), "drafts/vote.md") as cf:
         for rec in cf.claims:
-            review.record(rec, review.Decision.APPROVED, review.Reviewer(*EDITOR), "2026-01-05T12:00:00Z")
+            rules.record(rec, rules.Decision.APPROVED, rules.Reviewer(*EDITOR), "2026-01-05T12:00:00Z")
     room.commit("Approve", who=EDITOR)  # GIT_AUTHOR_EMAIL says the editor; it was the writer
     code, findings = _gate(room, "--base", "main")
     assert code == 1
@@ -137,7 +140,7 @@ def test_approve_without_a_signing_key_is_refused(signed):
 
 
 def test_signatures_verify_with_ssh_keygen_too(signed, tmp_path):
-    from factcheck import review
+    from factcheck.signoff import rules
 
     room = signed
     scanned(room)
@@ -146,9 +149,21 @@ def test_signatures_verify_with_ssh_keygen_too(signed, tmp_path):
     sig = tmp_path / "entry.sig"
     sig.write_text("-----BEGIN SSH SIGNATURE-----\n" + entry["signature"] + "\n-----END SSH SIGNATURE-----\n")
     proc = subprocess.run(
-        ["ssh-keygen", "-Y", "verify", "-f", str(room.repo / "allowed_signers"), "-I", "ed@example.org",
-         "-n", sshsig.NAMESPACE, "-s", str(sig)],
-        input=review.signed_message(entry), capture_output=True,
+        [
+            "ssh-keygen",
+            "-Y",
+            "verify",
+            "-f",
+            str(room.repo / "allowed_signers"),
+            "-I",
+            "ed@example.org",
+            "-n",
+            sshsig.NAMESPACE,
+            "-s",
+            str(sig),
+        ],
+        input=rules.signed_message(entry),
+        capture_output=True,
     )
     assert proc.returncode == 0, proc.stderr
 
@@ -158,9 +173,13 @@ def test_ssh_keygen_signatures_verify_in_process(tmp_path, kind):
     key = _key(tmp_path, kind, kind)
     kind_name, blob = key.with_suffix(".pub").read_text().split()[:2]
     (tmp_path / "msg").write_bytes(b"approved")
-    subprocess.run(["ssh-keygen", "-Y", "sign", "-q", "-f", str(key), "-n", sshsig.NAMESPACE, str(tmp_path / "msg")], check=True)
+    subprocess.run(
+        ["ssh-keygen", "-Y", "sign", "-q", "-f", str(key), "-n", sshsig.NAMESPACE, str(tmp_path / "msg")], check=True
+    )
     armored = (tmp_path / "msg.sig").read_text()
-    signers = sshsig.parse_allowed_signers(f'ed@example.org namespaces="{sshsig.NAMESPACE},git" {kind_name} {blob}\n', path="a")
+    signers = sshsig.parse_allowed_signers(
+        f'ed@example.org namespaces="{sshsig.NAMESPACE},git" {kind_name} {blob}\n', path="a"
+    )
     sshsig.verify(armored, b"approved", signers, "ed@example.org")
     with pytest.raises(sshsig.BadSignature, match="does not match"):
         sshsig.verify(armored, b"rejected", signers, "ed@example.org")

@@ -52,7 +52,11 @@ def test_html_blocks_are_kept_apart_so_sentences_do_not_run_across_them(tmp_path
 
     src = load_source(write(tmp_path / "pier.html", LAYOUT_HTML), "pier.html")
     blocks = src.text.split("\n\n")
-    assert blocks[:3] == ["Pier works begin", "Posted 2 June 2025", "The trust started work on the north pier on Monday\nand expects to finish by October."]
+    assert blocks[:3] == [
+        "Pier works begin",
+        "Posted 2 June 2025",
+        "The trust started work on the north pier on Monday\nand expects to finish by October.",
+    ]
     assert "Phase one covers the deck" in blocks and "Phase two covers the piles" in blocks
     assert "Deck | $2 million" in blocks
     sentences = [src.text[s:e] for s, e in Sentences(src.text).spans]

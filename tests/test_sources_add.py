@@ -6,7 +6,6 @@ import datetime as dt
 import hashlib
 import http.server
 import threading
-from pathlib import Path
 
 import pytest
 
@@ -15,7 +14,7 @@ from factcheck.errors import InputError
 from factcheck.sources.snapshot import add, with_source
 from tests.sourcefiles import ARTICLE_HTML, encrypted_pdf
 
-NOW = dt.datetime(2026, 3, 1, 12, 30, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 3, 1, 12, 30, tzinfo=dt.UTC)
 
 
 @pytest.fixture
@@ -28,8 +27,10 @@ def newsroom(tmp_path) -> Config:
 @pytest.fixture
 def site():
     """A local web server with one article page, one missing page and one locked PDF."""
-    pages = {"/news/pier.html": ("text/html", ARTICLE_HTML.format(cost="$4.5 million").encode()),
-             "/files/locked": ("application/pdf", encrypted_pdf(["hidden"]))}
+    pages = {
+        "/news/pier.html": ("text/html", ARTICLE_HTML.format(cost="$4.5 million").encode()),
+        "/files/locked": ("application/pdf", encrypted_pdf(["hidden"])),
+    }
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self):
@@ -55,7 +56,7 @@ def site():
 
 
 def test_add_url_snapshots_page_with_provenance(newsroom, site):
-    from factcheck import yamlio
+    from factcheck.store import yamlio
 
     got = add(newsroom, f"{site}/news/pier.html", now=NOW)
     saved = newsroom.root / got.path
@@ -111,8 +112,14 @@ def test_add_with_draft_lists_source_and_keeps_other_bytes(newsroom, tmp_path):
     [
         ("Just a body.\n", "---\nsources:\n  - sources/x.txt\n---\nJust a body.\n"),
         ("---\ntitle: T\n---\nBody\n", "---\ntitle: T\nsources:\n  - sources/x.txt\n---\nBody\n"),
-        ("---\nsources: sources/a.txt\ndate: 2020-01-01\n---\nB\n", "---\nsources:\n  - sources/a.txt\n  - sources/x.txt\ndate: 2020-01-01\n---\nB\n"),
-        ("---\nsources:\n- sources/a.txt\n\ndate: 2020-01-01\n---\nB\n", "---\nsources:\n- sources/a.txt\n- sources/x.txt\n\ndate: 2020-01-01\n---\nB\n"),
+        (
+            "---\nsources: sources/a.txt\ndate: 2020-01-01\n---\nB\n",
+            "---\nsources:\n  - sources/a.txt\n  - sources/x.txt\ndate: 2020-01-01\n---\nB\n",
+        ),
+        (
+            "---\nsources:\n- sources/a.txt\n\ndate: 2020-01-01\n---\nB\n",
+            "---\nsources:\n- sources/a.txt\n- sources/x.txt\n\ndate: 2020-01-01\n---\nB\n",
+        ),
     ],
 )
 def test_front_matter_edits(before, after):

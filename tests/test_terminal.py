@@ -4,10 +4,10 @@ import os
 from pathlib import Path
 
 import pytest
+from gitnewsroom import newsroom, scanned  # noqa: F401
 
 from factcheck.render import terminal
 from factcheck.render.terminal import Terminal, line_width, snippet, wants_color, word_diff
-from gitnewsroom import newsroom, scanned  # noqa: F401
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -91,10 +91,10 @@ def _golden(name: str, got: str) -> None:
 
 
 def _with_verdicts(room):
-    from factcheck import store
     from factcheck.config import load_config
+    from factcheck.store import claims_files
 
-    with store.editing(load_config(room.repo), "drafts/vote.md") as cf:
+    with claims_files.editing(load_config(room.repo), "drafts/vote.md") as cf:
         verdicts = iter(["supported", "contradicted", "not_found"])
         for rec in cf.claims:
             rec["verdict"] = next(verdicts)

@@ -98,7 +98,9 @@ def prune(url: str, *, older_than: dt.timedelta | None, path_glob: str | None, d
     def run(conn):
         schema.require_current(conn, url)
         if dry_run:
-            row = conn.execute(f"SELECT count(*), coalesce(sum(bytes), 0) FROM documents WHERE {cond}", params).fetchone()
+            row = conn.execute(
+                f"SELECT count(*), coalesce(sum(bytes), 0) FROM documents WHERE {cond}", params
+            ).fetchone()
         else:
             row = conn.execute(
                 f"WITH gone AS (DELETE FROM documents WHERE {cond} RETURNING bytes) SELECT count(*), coalesce(sum(bytes), 0) FROM gone",

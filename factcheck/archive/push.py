@@ -82,10 +82,10 @@ def push(url: str, root: Path, paths: list[str], withhold=None) -> PushReport:
     the archive, so a confidential source pushed there would be quoted in the clear by
     drafts whose reporters cannot know it is one.
     """
+    from concurrent.futures import ThreadPoolExecutor
+
     from factcheck.archive import connect
     from factcheck.archive.schema import require_current
-
-    from concurrent.futures import ThreadPoolExecutor
 
     files, errors = files_to_push(paths)
     kept = [f for f in files if withhold is None or not withhold(archive_path(f, root))]
@@ -149,7 +149,9 @@ def _prepare(conn, url: str, root: Path, files: list[Path], report: PushReport) 
         return []
     try:
         # A document another push is writing right now is not seen here; ON CONFLICT skips it then.
-        held = {r[0] for r in conn.execute("SELECT sha256 FROM documents WHERE sha256 = ANY(%s)", ([r[3] for r in read],))}
+        held = {
+            r[0] for r in conn.execute("SELECT sha256 FROM documents WHERE sha256 = ANY(%s)", ([r[3] for r in read],))
+        }
     except psycopg.Error as exc:
         raise failure(url, exc, "push failed") from None
     fresh = [r for r in read if r[3] not in held]
@@ -183,9 +185,17 @@ def _parse(item: tuple[Path, str, bytes, str], report: PushReport) -> dict | Non
     date = src.date or _sidecar_date(side, str(path)) or file_date(name)
     marks = {"pages": src.pages, "cues": [[c.offset, c.timestamp, c.speaker] for c in src.cues]}
     return {
-        "path": name, "sha256": sha, "url": side.get("url"), "retrieved_at": _retrieved_at(side, path),
-        "kind": src.kind, "source_date": date, "body_start": src.body_start, "chars": len(src.text),
-        "bytes": len(data), "marks": marks if (src.pages or src.cues) else None, "about": provenance(src.meta, side),
+        "path": name,
+        "sha256": sha,
+        "url": side.get("url"),
+        "retrieved_at": _retrieved_at(side, path),
+        "kind": src.kind,
+        "source_date": date,
+        "body_start": src.body_start,
+        "chars": len(src.text),
+        "bytes": len(data),
+        "marks": marks if (src.pages or src.cues) else None,
+        "about": provenance(src.meta, side),
         "passages": cut(src.text, src.body_start),
     }
 
@@ -198,7 +208,7 @@ def _retrieved_at(side: dict, path: Path) -> dt.datetime:
             return dt.datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
         except ValueError:
             pass
-    return dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.timezone.utc)
+    return dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
 
 
 _INSERT = """
@@ -227,7 +237,9 @@ def _store(conn, parsed: list[dict]) -> dict:
         ordered = sorted(parsed, key=lambda d: d["sha256"])
         cur = conn.cursor()
         # One pipelined round trip for the batch's documents, not one per document.
-        cur.executemany(_INSERT, [{**d, "marks": Jsonb(d["marks"]) if d["marks"] else None} for d in ordered], returning=True)
+        cur.executemany(
+            _INSERT, [{**d, "marks": Jsonb(d["marks"]) if d["marks"] else None} for d in ordered], returning=True
+        )
         for d, _ in zip(ordered, cur.results()):
             row = cur.fetchone()
             if row is None:
@@ -246,7 +258,9 @@ def _store(conn, parsed: list[dict]) -> dict:
             rows += [copy_row(doc_id, i, start, body, hashes) for i, (start, body, hashes) in enumerate(d["passages"])]
             done["passages"] += len(d["passages"])
         rows.append(COPY_TRAILER)
-        with conn.cursor().copy("COPY passages (doc_id, ord, start_at, body, terms) FROM STDIN (FORMAT BINARY)") as copy:
+        with conn.cursor().copy(
+            "COPY passages (doc_id, ord, start_at, body, terms) FROM STDIN (FORMAT BINARY)"
+        ) as copy:
             copy.write(b"".join(rows))  # one write: a write per row waits on the socket each time
     done["added"] = len(added)
     done["bytes_added"] = sum(d["bytes"] for _, d in added)

@@ -84,11 +84,13 @@ def require_current(conn, url: str) -> int:
         raise ArchiveError("the server holds no factcheck archive; run `factcheck archive migrate`", path=where)
     if version < LATEST:
         raise ArchiveError(
-            f"schema version {version} is older than this factcheck's {LATEST}; run `factcheck archive migrate`", path=where
+            f"schema version {version} is older than this factcheck's {LATEST}; run `factcheck archive migrate`",
+            path=where,
         )
     if version > LATEST:
         raise ArchiveError(
-            f"schema version {version} is newer than this factcheck understands ({LATEST}); upgrade factcheck", path=where
+            f"schema version {version} is newer than this factcheck understands ({LATEST}); upgrade factcheck",
+            path=where,
         )
     return version
 
@@ -101,7 +103,8 @@ def migrate(conn, url: str) -> tuple[int | None, list[int]]:
         before = current_version(conn)
         if before is not None and before > LATEST:
             raise ArchiveError(
-                f"schema version {before} is newer than this factcheck understands ({LATEST}); upgrade factcheck", path=where
+                f"schema version {before} is newer than this factcheck understands ({LATEST}); upgrade factcheck",
+                path=where,
             )
         applied = []
         for version, description, sql in MIGRATIONS:

@@ -77,8 +77,15 @@ class ArchiveSearch:
             from psycopg_pool import ConnectionPool
 
             # A pool, so the run's statements stay prepared on connections that stay open.
-            self.pool = ConnectionPool(url, min_size=1, max_size=2, open=True, timeout=30, configure=_configure,
-                                       kwargs={"autocommit": True, "connect_timeout": 10})
+            self.pool = ConnectionPool(
+                url,
+                min_size=1,
+                max_size=2,
+                open=True,
+                timeout=30,
+                configure=_configure,
+                kwargs={"autocommit": True, "connect_timeout": 10},
+            )
             with self.pool.connection() as conn:
                 row = conn.execute("SELECT count(*), (SELECT count(*) FROM documents) FROM passages").fetchone()
         except psycopg.Error as exc:  # the pool's timeout is one of these too
@@ -128,7 +135,9 @@ class ArchiveSearch:
         by_path = np.argsort(np.array([self._paths[d] for d in doc_ids.tolist()], dtype=object), kind="stable")
         doc_rank = np.empty(len(doc_ids), dtype=np.int64)
         doc_rank[by_path] = np.arange(len(doc_ids))
-        ordered = (doc_rank[np.searchsorted(doc_ids, found >> _ORD_BITS)] << _ORD_BITS) | (found & ((1 << _ORD_BITS) - 1))
+        ordered = (doc_rank[np.searchsorted(doc_ids, found >> _ORD_BITS)] << _ORD_BITS) | (
+            found & ((1 << _ORD_BITS) - 1)
+        )
         ranks, where = np.unique(ordered, return_inverse=True)
         scores = np.bincount(where, weights=wts)
         first = np.zeros(len(ranks), dtype=np.int64)
@@ -186,7 +195,9 @@ class ArchiveSearch:
         """A pseudo-source standing for the archive's state, for the verdict cache's digest."""
         from factcheck.archive import redact
 
-        rows = self._query("SELECT count(*), coalesce(max(id), 0), coalesce(max(pushed_at)::text, '') FROM documents", ())
+        rows = self._query(
+            "SELECT count(*), coalesce(max(id), 0), coalesce(max(pushed_at)::text, '') FROM documents", ()
+        )
         return {ARCHIVE_SOURCE: f"{redact(self.url)} {rows[0][0]} {rows[0][1]} {rows[0][2]}"}
 
     def holds(self, paths: list[str]) -> set[str]:
@@ -204,8 +215,15 @@ class ArchiveSearch:
         for r in self._query(_DOCS, (missing,)):
             date = r[4] if isinstance(r[4], dt.date) else None
             self._docs[r[0]] = DocInfo(
-                doc_id=-r[0], path=r[1], sha256=r[2], segment="archive", kind=r[3], date=date,
-                body_start=r[5], chars=r[6], about=r[7] or "",
+                doc_id=-r[0],
+                path=r[1],
+                sha256=r[2],
+                segment="archive",
+                kind=r[3],
+                date=date,
+                body_start=r[5],
+                chars=r[6],
+                about=r[7] or "",
             )
             self._paths[r[0]] = r[1]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -37,10 +37,11 @@ def _report(result) -> int:
 def approve_claims(
     draft: str, claims: list[str], note: str | None, all_supported: bool, commit: bool, override: str | None = None
 ) -> int:
-    from factcheck import drafts, signoff
     from factcheck.config import load_config
     from factcheck.errors import ReviewError
-    from factcheck.review import Decision
+    from factcheck.signoff import record
+    from factcheck.signoff.rules import Decision
+    from factcheck.store import drafts
 
     config = load_config()
     rel = drafts.relative_draft(config, draft)
@@ -49,36 +50,46 @@ def approve_claims(
             raise ReviewError("give claim ids or --all-supported, not both")
         if override:
             raise ReviewError("--override approves named claims only; name the claims it is for")
-        return _report(signoff.approve_supported(config, rel, note, commit=commit))
+        return _report(record.approve_supported(config, rel, note, commit=commit))
     if not claims:
         raise ReviewError("name the claims to approve (ids from `factcheck show`), or use --all-supported")
-    choices = [signoff.Choice(c, Decision.APPROVED, note, override) for c in claims]
-    return _report(signoff.decide(config, rel, choices, commit=commit))
+    choices = [record.Choice(c, Decision.APPROVED, note, override) for c in claims]
+    return _report(record.decide(config, rel, choices, commit=commit))
 
 
 def reject_claims(draft: str, claims: list[str], note: str, commit: bool) -> int:
-    from factcheck import drafts, signoff
     from factcheck.config import load_config
-    from factcheck.review import Decision
+    from factcheck.signoff import record
+    from factcheck.signoff.rules import Decision
+    from factcheck.store import drafts
 
     config = load_config()
     rel = drafts.relative_draft(config, draft)
-    choices = [signoff.Choice(c, Decision.REJECTED, note) for c in claims]
-    return _report(signoff.decide(config, rel, choices, commit=commit))
+    choices = [record.Choice(c, Decision.REJECTED, note) for c in claims]
+    return _report(record.decide(config, rel, choices, commit=commit))
 
 
 def register(app: typer.Typer) -> None:
     @app.command("approve")
     def approve(
-        draft: Annotated[str, typer.Argument(help="The draft whose claims you sign off.", autocompletion=complete_drafts)],
-        claims: Annotated[Optional[list[str]], typer.Argument(help="Claim ids (or unambiguous starts of them).", autocompletion=complete_claims)] = None,
-        note: Annotated[Optional[str], typer.Option("--note", "-m", help="What you checked the claims against.")] = None,
+        draft: Annotated[
+            str, typer.Argument(help="The draft whose claims you sign off.", autocompletion=complete_drafts)
+        ],
+        claims: Annotated[
+            list[str] | None,
+            typer.Argument(help="Claim ids (or unambiguous starts of them).", autocompletion=complete_claims),
+        ] = None,
+        note: Annotated[str | None, typer.Option("--note", "-m", help="What you checked the claims against.")] = None,
         all_supported: Annotated[
-            bool, typer.Option("--all-supported", help="Approve every claim whose verdict is `supported`; claims rejected earlier are skipped.")
+            bool,
+            typer.Option(
+                "--all-supported",
+                help="Approve every claim whose verdict is `supported`; claims rejected earlier are skipped.",
+            ),
         ] = False,
         no_commit: Annotated[bool, typer.Option("--no-commit", help=NO_COMMIT_HELP)] = False,
         override: Annotated[
-            Optional[str],
+            str | None,
             typer.Option(
                 "--override",
                 metavar="NOTE",
@@ -99,7 +110,9 @@ def register(app: typer.Typer) -> None:
     @app.command("reject")
     def reject(
         draft: Annotated[str, typer.Argument(help="The draft whose claim you reject.", autocompletion=complete_drafts)],
-        claims: Annotated[list[str], typer.Argument(help="Claim ids (or unambiguous starts of them).", autocompletion=complete_claims)],
+        claims: Annotated[
+            list[str], typer.Argument(help="Claim ids (or unambiguous starts of them).", autocompletion=complete_claims)
+        ],
         note: Annotated[str, typer.Option("--note", "-m", help="Required: what is wrong with the claim.")],
         no_commit: Annotated[bool, typer.Option("--no-commit", help=NO_COMMIT_HELP)] = False,
     ) -> None:

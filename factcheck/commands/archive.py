@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -29,7 +29,6 @@ def push_sources(paths: list[str], quiet: bool) -> int:
 
     from factcheck import output
     from factcheck.archive.push import push
-
     from factcheck.policy.sensitivity import SourcePolicy
 
     config, url = _config_and_url()
@@ -79,13 +78,15 @@ def run_migrate() -> int:
     res = migrate(url)
     if res.applied:
         before = "no schema" if res.before is None else f"version {res.before}"
-        output.out(f"{res.url}: migrated from {before} to version {res.applied[-1]} (applied {', '.join(map(str, res.applied))})")
+        output.out(
+            f"{res.url}: migrated from {before} to version {res.applied[-1]} (applied {', '.join(map(str, res.applied))})"
+        )
     else:
         output.out(f"{res.url}: schema is up to date (version {res.before})")
     return 0
 
 
-def run_prune(older_than: Optional[str], path: Optional[str], dry_run: bool) -> int:
+def run_prune(older_than: str | None, path: str | None, dry_run: bool) -> int:
     from factcheck import output
     from factcheck.archive.admin import parse_age, prune
 
@@ -99,7 +100,9 @@ def run_prune(older_than: Optional[str], path: Optional[str], dry_run: bool) -> 
 
 @archive_app.command("push")
 def push_cmd(
-    paths: Annotated[list[str], typer.Argument(help="Source files or folders (walked in full) to index into the archive.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Source files or folders (walked in full) to index into the archive.")
+    ],
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
 ) -> None:
     """Index sources into the archive server; content already there (same sha256) is skipped.
@@ -139,9 +142,11 @@ def migrate_cmd() -> None:
 @archive_app.command("prune")
 def prune_cmd(
     older_than: Annotated[
-        Optional[str], typer.Option("--older-than", help="Delete documents pushed longer ago than this: 90d, 12w, 6m, 2y.")
+        str | None, typer.Option("--older-than", help="Delete documents pushed longer ago than this: 90d, 12w, 6m, 2y.")
     ] = None,
-    path: Annotated[Optional[str], typer.Option("--path", help="Delete documents whose archive path matches this glob (* and ?).")] = None,
+    path: Annotated[
+        str | None, typer.Option("--path", help="Delete documents whose archive path matches this glob (* and ?).")
+    ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Count what would be deleted; delete nothing.")] = False,
 ) -> None:
     """Delete documents by age and/or path; one of the two filters is required.

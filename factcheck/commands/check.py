@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -58,9 +58,18 @@ def _append(path: str, text: str) -> None:
 def register(app: typer.Typer) -> None:
     @app.command("check")
     def check_cmd(
-        drafts: Annotated[Optional[list[str]], typer.Argument(help="Drafts to check. Default: every draft, or those changed since --base.", autocompletion=complete_drafts)] = None,
+        drafts: Annotated[
+            list[str] | None,
+            typer.Argument(
+                help="Drafts to check. Default: every draft, or those changed since --base.",
+                autocompletion=complete_drafts,
+            ),
+        ] = None,
         base: Annotated[
-            Optional[str], typer.Option("--base", metavar="REF", help="Check only the drafts changed since this ref (e.g. origin/main).")
+            str | None,
+            typer.Option(
+                "--base", metavar="REF", help="Check only the drafts changed since this ref (e.g. origin/main)."
+            ),
         ] = None,
         format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
     ) -> None:

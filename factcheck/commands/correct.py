@@ -11,9 +11,10 @@ from factcheck.completion import complete_claims, complete_drafts
 
 
 def correct_claim(draft: str, claim: str, note: str, commit: bool) -> int:
-    from factcheck import drafts, output
+    from factcheck import output
     from factcheck.config import load_config
     from factcheck.policy.corrections import correct
+    from factcheck.store import drafts
 
     config = load_config()
     done = correct(config, drafts.relative_draft(config, draft), claim, note, commit=commit)
@@ -36,8 +37,12 @@ def register(app: typer.Typer) -> None:
                 autocompletion=complete_claims,
             ),
         ],
-        note: Annotated[str, typer.Option("--note", "-m", help="Required: what was wrong, as the corrections log should say it.")],
-        no_commit: Annotated[bool, typer.Option("--no-commit", help="Write the correction but leave committing to you.")] = False,
+        note: Annotated[
+            str, typer.Option("--note", "-m", help="Required: what was wrong, as the corrections log should say it.")
+        ],
+        no_commit: Annotated[
+            bool, typer.Option("--no-commit", help="Write the correction but leave committing to you.")
+        ] = False,
     ) -> None:
         """Correct a signed-off claim of a published DRAFT: what was wrong, what is right, signed off by you.
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -43,7 +43,12 @@ def show_corrections(since: str | None, fmt: LogFormat) -> int:
 def register(app: typer.Typer) -> None:
     @app.command("corrections")
     def corrections_cmd(
-        since: Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="Only corrections made on or after this day (YYYY-MM-DD, UTC).")] = None,
+        since: Annotated[
+            str | None,
+            typer.Option(
+                "--since", metavar="DATE", help="Only corrections made on or after this day (YYYY-MM-DD, UTC)."
+            ),
+        ] = None,
         format: Annotated[LogFormat, typer.Option("--format", "-f", help="Output format.")] = LogFormat.text,
     ) -> None:
         """Print the corrections log: every correction of a published draft, oldest first.

@@ -18,18 +18,18 @@ class ExportFormat(str, Enum):
 
 def export_claims(fmt: ExportFormat, output: str) -> int:
     from factcheck import output as term
-    from factcheck import store
     from factcheck.config import load_config
     from factcheck.errors import FactcheckError
     from factcheck.render.export import FORMATS, empty_reason
     from factcheck.report import check_histories
+    from factcheck.store import claims_files
 
     config = load_config()
     files, failed = [], False
-    for path in store.claims_files(config):
+    for path in claims_files.claims_files(config):
         shown = path.relative_to(config.root).as_posix()
         try:
-            cf = store.read_claims_file(path, display=shown)
+            cf = claims_files.read_claims_file(path, display=shown)
             if cf is not None:
                 check_histories(cf.claims, path=shown)
         except FactcheckError as exc:
@@ -70,8 +70,8 @@ def _for_sharing(config, files: list, failed: bool) -> tuple[list, bool]:
 
 def _front_matter(config, rel: str) -> dict:
     """The draft's front matter (title, date, url) for the published record; {} if it cannot be read."""
-    from factcheck import drafts
     from factcheck.errors import FactcheckError
+    from factcheck.store import drafts
 
     try:
         return drafts.read_draft(config, rel).meta
@@ -83,7 +83,7 @@ def _save(output: str, text: str) -> None:
     from pathlib import Path
 
     from factcheck.errors import InputError
-    from factcheck.store import atomic_write
+    from factcheck.store.claims_files import atomic_write
 
     try:
         atomic_write(Path(output), text)
@@ -96,7 +96,12 @@ def register(app: typer.Typer) -> None:
     def export(
         format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.json,
         output: Annotated[
-            str, typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output; - is standard output.")
+            str,
+            typer.Option(
+                "--output",
+                "-o",
+                help="Write to this file (atomically) instead of standard output; - is standard output.",
+            ),
         ] = "-",
     ) -> None:
         """Print every draft's claims with status, verdict and evidence (a documented contract).

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -19,7 +19,7 @@ class ClaimsFormat(str, Enum):
 
 
 def _read(path: str):
-    from factcheck.draft import parse_draft
+    from factcheck.store.draft_text import parse_draft
     from factcheck.textio import decode_text, read_text
 
     if path == "-":
@@ -27,7 +27,9 @@ def _read(path: str):
     return parse_draft(read_text(path), path)
 
 
-def extract_files(paths: list[str], fmt: ClaimsFormat, reference_date: dt.date | None, locale: str | None = None) -> int:
+def extract_files(
+    paths: list[str], fmt: ClaimsFormat, reference_date: dt.date | None, locale: str | None = None
+) -> int:
     from factcheck import output
     from factcheck.errors import FactcheckError
     from factcheck.extract import extract_draft
@@ -41,16 +43,17 @@ def extract_files(paths: list[str], fmt: ClaimsFormat, reference_date: dt.date |
         except FactcheckError as exc:
             output.error(str(exc))
             failed = True
-    output.out(FORMATS[fmt.value](results), kind={"json": output.JSON, "yaml": output.EXACT}.get(fmt.value, output.TEXT))
+    output.out(
+        FORMATS[fmt.value](results), kind={"json": output.JSON, "yaml": output.EXACT}.get(fmt.value, output.TEXT)
+    )
     return 2 if failed else 0
 
 
 def _newsroom_locale(given: str | None) -> str:
     """--locale when given, else the `locale:` of the newsroom the command runs in, else en-US."""
-    from factcheck import number_locale
     from factcheck.config import CONFIG_NAME, find_root, load_config
-
     from factcheck.errors import ConfigError
+    from factcheck.extract.numbers import number_locale
 
     if given is not None:
         try:
@@ -63,7 +66,7 @@ def _newsroom_locale(given: str | None) -> str:
     return number_locale.DEFAULT
 
 
-def _parse_reference_date(value: Optional[str]) -> dt.date | None:
+def _parse_reference_date(value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
@@ -78,7 +81,7 @@ def register(app: typer.Typer) -> None:
         files: Annotated[list[str], typer.Argument(help="Markdown or text files; - reads standard input.")],
         format: Annotated[ClaimsFormat, typer.Option("--format", "-f", help="Output format.")] = ClaimsFormat.text,
         reference_date: Annotated[
-            Optional[str],
+            str | None,
             typer.Option(
                 "--reference-date",
                 metavar="YYYY-MM-DD",
@@ -86,7 +89,7 @@ def register(app: typer.Typer) -> None:
             ),
         ] = None,
         locale: Annotated[
-            Optional[str],
+            str | None,
             typer.Option(
                 "--locale",
                 metavar="LOCALE",

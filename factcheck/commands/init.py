@@ -23,7 +23,7 @@ def init_newsroom(force: bool) -> int:
     from factcheck import gitrepo, output
     from factcheck.config import CONFIG_NAME, DEFAULT_CONFIG_TEXT, find_root
     from factcheck.errors import ConfigError
-    from factcheck.store import atomic_write
+    from factcheck.store.claims_files import atomic_write
 
     root = find_root()
     path = root / CONFIG_NAME
@@ -58,7 +58,7 @@ def _register_merge_driver(root: Path) -> None:
 
 def _add_lines(path: Path, lines: tuple[str, ...]) -> list[str]:
     """Append the lines the file lacks; returns those added."""
-    from factcheck.store import atomic_write
+    from factcheck.store.claims_files import atomic_write
 
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     present = {ln.strip() for ln in text.splitlines()}

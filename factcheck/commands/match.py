@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -59,13 +59,19 @@ def _failure_code(result) -> int:
 def register(app: typer.Typer) -> None:
     @app.command("match")
     def match_cmd(
-        drafts: Annotated[Optional[list[str]], typer.Argument(help="Drafts to match. Default: every scanned draft.", autocompletion=complete_drafts)] = None,
+        drafts: Annotated[
+            list[str] | None,
+            typer.Argument(help="Drafts to match. Default: every scanned draft.", autocompletion=complete_drafts),
+        ] = None,
         check: Annotated[
             bool, typer.Option("--check", help="Exit 1 when any claim is contradicted or not found (for CI).")
         ] = False,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only; no progress display.")] = False,
         force: Annotated[
-            bool, typer.Option("--force", help="Judge every claim again, even those whose claim, sources and factcheck are unchanged.")
+            bool,
+            typer.Option(
+                "--force", help="Judge every claim again, even those whose claim, sources and factcheck are unchanged."
+            ),
         ] = False,
     ) -> None:
         """Check each claim against the draft's sources; write verdict and evidence to its claims file.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -11,9 +11,10 @@ from factcheck.completion import complete_drafts
 
 
 def publish_draft(draft: str, url: str | None) -> int:
-    from factcheck import drafts, output
+    from factcheck import output
     from factcheck.config import load_config
     from factcheck.policy.publication import publish
+    from factcheck.store import drafts
 
     config = load_config()
     done = publish(config, drafts.relative_draft(config, draft), url=url)
@@ -27,7 +28,12 @@ def register(app: typer.Typer) -> None:
     @app.command("publish")
     def publish_cmd(
         draft: Annotated[str, typer.Argument(help="The draft that goes out.", autocompletion=complete_drafts)],
-        url: Annotated[Optional[str], typer.Option("--url", metavar="URL", help="Where the story is published; written as `url:` in the front matter.")] = None,
+        url: Annotated[
+            str | None,
+            typer.Option(
+                "--url", metavar="URL", help="Where the story is published; written as `url:` in the front matter."
+            ),
+        ] = None,
     ) -> None:
         """Publish DRAFT: set `published:` in its front matter, lock its signed-off claims, commit and tag.
 

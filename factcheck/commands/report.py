@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -36,7 +36,7 @@ def write_report(drafts: list[str] | None, output: str, base: str | None = None,
 
 def _save(path: Path, page: str) -> None:
     from factcheck.errors import InputError
-    from factcheck.store import atomic_write
+    from factcheck.store.claims_files import atomic_write
 
     try:
         atomic_write(path, page)
@@ -48,18 +48,23 @@ def _save(path: Path, page: str) -> None:
 def register(app: typer.Typer) -> None:
     @app.command("report")
     def report_cmd(
-        drafts: Annotated[Optional[list[str]], typer.Argument(help="Drafts to include. Default: every draft in the config.", autocompletion=complete_drafts)] = None,
+        drafts: Annotated[
+            list[str] | None,
+            typer.Argument(
+                help="Drafts to include. Default: every draft in the config.", autocompletion=complete_drafts
+            ),
+        ] = None,
         output: Annotated[
             str, typer.Option("--output", "-o", help="Where to write the HTML page; - writes it to standard output.")
         ] = DEFAULT_OUTPUT,
         base: Annotated[
-            Optional[str], typer.Option("--base", metavar="REF", help="Only the drafts changed since the branch left REF.")
+            str | None, typer.Option("--base", metavar="REF", help="Only the drafts changed since the branch left REF.")
         ] = None,
         for_ci: Annotated[
             bool,
             typer.Option(
                 "--for-ci",
-                help="A page to upload: evidence from confidential and embargoed sources shows only as \"a confidential source\".",
+                help='A page to upload: evidence from confidential and embargoed sources shows only as "a confidential source".',
             ),
         ] = False,
     ) -> None:

@@ -20,32 +20,34 @@ UNDO = "undo"
 
 
 def review_draft(draft: str, commit: bool) -> int:
-    from factcheck import drafts, output, review, signoff, store
+    from factcheck import output
     from factcheck.config import load_config
+    from factcheck.signoff import record, rules
+    from factcheck.store import claims_files, drafts
 
     config = load_config()
     rel = drafts.relative_draft(config, draft)
-    signoff.current_reviewer(config)  # refuse a non-reviewer before any questions
-    cf = store.load_claims(config, rel)
+    record.current_reviewer(config)  # refuse a non-reviewer before any questions
+    cf = claims_files.load_claims(config, rel)
     if cf is None:
         from factcheck.errors import DataError
 
         raise DataError(f"no claims file yet; run `factcheck scan {rel}` first", path=rel)
     from factcheck.policy.sensitivity import reveal
 
-    todo = reveal(config.state_dir, review.awaiting_review(cf.claims))  # shown marked; never written back
+    todo = reveal(config.state_dir, rules.awaiting_review(cf.claims))  # shown marked; never written back
     if not todo:
         output.out(f"nothing to review in {rel}")
         return 0
-    from factcheck import drafts as drafts_mod
     from factcheck.policy import corroboration
+    from factcheck.store import drafts as drafts_mod
 
     meta = drafts_mod.read_draft(config, rel).meta
     choices = _ask_each(todo, lambda rec: corroboration.shortfall(config.corroboration, rec, meta))
     if not choices:
         output.out("no decisions; nothing recorded")
         return 0
-    result = signoff.decide(config, rel, choices, commit=commit)
+    result = record.decide(config, rel, choices, commit=commit)
     output.out(_summary(result, todo))
     return 0
 
@@ -93,9 +95,16 @@ def _summary(result, todo: list[dict]) -> str:
 
     term = terminal.current()
     texts = {str(rec["id"]): str(rec.get("text", "")) for rec in todo}
-    lines = [term.paint(f"recorded {len(result.recorded)} decision{'s' if len(result.recorded) != 1 else ''} on {result.draft}:", "heading")]
+    lines = [
+        term.paint(
+            f"recorded {len(result.recorded)} decision{'s' if len(result.recorded) != 1 else ''} on {result.draft}:",
+            "heading",
+        )
+    ]
     for cid, decision in result.recorded:
-        lines.append(f"  {term.paint(f'{decision.value:<8}', decision.value)}  {cid}  “{terminal.snippet(texts.get(cid, ''), 70)}”")
+        lines.append(
+            f"  {term.paint(f'{decision.value:<8}', decision.value)}  {cid}  “{terminal.snippet(texts.get(cid, ''), 70)}”"
+        )
     for cid in result.already:
         lines.append(f"  already approved  {cid}  “{terminal.snippet(texts.get(cid, ''), 70)}”")
     if result.commit:
@@ -110,8 +119,9 @@ def _ask_one(rec: dict, short: str | None = None):
 
     `short` says why the claim lacks the independent sources it needs: approving it then
     takes an override note."""
-    from factcheck import output, signoff
-    from factcheck.review import Decision
+    from factcheck import output
+    from factcheck.signoff import record
+    from factcheck.signoff.rules import Decision
 
     while True:
         key = output.ask(f"{KEYS}? ")
@@ -130,12 +140,12 @@ def _ask_one(rec: dict, short: str | None = None):
                 if not override:
                     return None if override is not None else QUIT
             note = output.ask("note (optional): ")
-            return signoff.Choice(rec["id"], Decision.APPROVED, note or None, override)
+            return record.Choice(rec["id"], Decision.APPROVED, note or None, override)
         if key in ("r", "reject"):
             note = _ask_note()
             if note is None:
                 return QUIT
-            return signoff.Choice(rec["id"], Decision.REJECTED, note) if note else None
+            return record.Choice(rec["id"], Decision.REJECTED, note) if note else None
         output.out(f"please answer with one of {KEYS}")
 
 
@@ -154,7 +164,9 @@ def register(app: typer.Typer) -> None:
     @app.command("review")
     def review_cmd(
         draft: Annotated[str, typer.Argument(help="The draft to review.", autocompletion=complete_drafts)],
-        no_commit: Annotated[bool, typer.Option("--no-commit", help="Write the decisions but leave committing to you.")] = False,
+        no_commit: Annotated[
+            bool, typer.Option("--no-commit", help="Write the decisions but leave committing to you.")
+        ] = False,
     ) -> None:
         """Go through DRAFT's claims awaiting sign-off: approve, reject (with a note), skip, undo or quit.
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -30,7 +30,10 @@ def scan_drafts(drafts: list[str] | None, quiet: bool) -> int:
 def register(app: typer.Typer) -> None:
     @app.command("scan")
     def scan_cmd(
-        drafts: Annotated[Optional[list[str]], typer.Argument(help="Drafts to scan. Default: every draft in the config.", autocompletion=complete_drafts)] = None,
+        drafts: Annotated[
+            list[str] | None,
+            typer.Argument(help="Drafts to scan. Default: every draft in the config.", autocompletion=complete_drafts),
+        ] = None,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
     ) -> None:
         """Extract each draft's claims into claims/, keeping review fields already there.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -11,17 +11,19 @@ from factcheck.completion import complete_claims, complete_drafts
 
 
 def show_claims(draft: str, claim: str | None) -> int:
-    from factcheck import drafts, output, review
+    from factcheck import output
     from factcheck.config import load_config
     from factcheck.errors import DataError
     from factcheck.render.review import claim_block
+    from factcheck.signoff import rules
+    from factcheck.store import drafts
 
     config = load_config()
     rel = drafts.relative_draft(config, draft)
     cf = _load(config, rel)
     shown = cf.draft
     if claim:
-        records = [review.find_claim(cf.claims, claim, path=shown)]
+        records = [rules.find_claim(cf.claims, claim, path=shown)]
     else:
         records = cf.claims
     if not records:
@@ -34,10 +36,10 @@ def show_claims(draft: str, claim: str | None) -> int:
 
 
 def _load(config, rel: str):
-    from factcheck import store
     from factcheck.errors import DataError
+    from factcheck.store import claims_files
 
-    cf = store.load_claims(config, rel)
+    cf = claims_files.load_claims(config, rel)
     if cf is None:
         raise DataError(f"no claims file yet; run `factcheck scan {rel}` first", path=rel)
     return cf
@@ -47,7 +49,12 @@ def register(app: typer.Typer) -> None:
     @app.command("show")
     def show(
         draft: Annotated[str, typer.Argument(help="The draft.", autocompletion=complete_drafts)],
-        claim: Annotated[Optional[str], typer.Argument(help="A claim id (or its unambiguous start). Default: every claim.", autocompletion=complete_claims)] = None,
+        claim: Annotated[
+            str | None,
+            typer.Argument(
+                help="A claim id (or its unambiguous start). Default: every claim.", autocompletion=complete_claims
+            ),
+        ] = None,
     ) -> None:
         """Show claims of DRAFT with their sentence, evidence, verdict and review history.
 

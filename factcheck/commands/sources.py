@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -15,7 +15,7 @@ sources_app = typer.Typer(
 )
 
 
-def add_source(target: str, draft: Optional[str]) -> int:
+def add_source(target: str, draft: str | None) -> int:
     from factcheck import output
     from factcheck.config import load_config
     from factcheck.sources.snapshot import add
@@ -31,7 +31,7 @@ def add_source(target: str, draft: Optional[str]) -> int:
 def index_sources(quiet: bool) -> int:
     from factcheck import output
     from factcheck.config import load_config
-    from factcheck.sources.catalogue import index_all
+    from factcheck.sources.reindex import index_all
 
     progress = output.Progress(show=not quiet)
     try:
@@ -51,7 +51,14 @@ def index_sources(quiet: bool) -> int:
 @sources_app.command("add")
 def add_cmd(
     target: Annotated[str, typer.Argument(help="A file path, or an http(s) URL to fetch.")],
-    draft: Annotated[Optional[str], typer.Option("--draft", help="Also list the snapshot in this draft's front matter `sources:`.", autocompletion=complete_drafts)] = None,
+    draft: Annotated[
+        str | None,
+        typer.Option(
+            "--draft",
+            help="Also list the snapshot in this draft's front matter `sources:`.",
+            autocompletion=complete_drafts,
+        ),
+    ] = None,
 ) -> None:
     """Copy a file or fetch a URL into the sources folder, recording URL, time and sha256.
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -19,16 +19,16 @@ class StatusFormat(str, Enum):
 
 def draft_status(config, rel: str) -> dict[str, Any]:
     """Counts from the claims file as committed to disk; no git, no rescan (that is `check`)."""
-    from factcheck import review, store
     from factcheck.errors import InputError
+    from factcheck.render.terminal import STATUS_COLUMNS, VERDICT_COLUMNS
+    from factcheck.signoff import rules
+    from factcheck.store import claims_files
+    from factcheck.store.drafts import draft_file
     from factcheck.textio import read_text
-    from factcheck.render.review import STATUS_COLUMNS, VERDICT_COLUMNS
-
-    from factcheck.drafts import draft_file
 
     if not draft_file(config, rel).is_file():
         raise InputError("no such draft", path=rel)
-    cf = store.load_claims(config, rel)
+    cf = claims_files.load_claims(config, rel)
     row: dict[str, Any] = {"draft": rel, "scanned": cf is not None, "counts": {}, "note": ""}
     if cf is None:
         row["note"] = "not scanned"
@@ -36,20 +36,21 @@ def draft_status(config, rel: str) -> dict[str, Any]:
     counts = dict.fromkeys(("claims", *STATUS_COLUMNS, *VERDICT_COLUMNS), 0)
     for rec in cf.claims:
         counts["claims"] += 1
-        counts[review.status_of(rec, path=rel).value] += 1
+        counts[rules.status_of(rec, path=rel).value] += 1
         verdict = rec.get("verdict") or "unmatched"
         counts[verdict] = counts.get(verdict, 0) + 1
     row["counts"] = counts
-    if cf.draft_sha256 != store.text_sha256(read_text(draft_file(config, rel), display=rel)):
+    if cf.draft_sha256 != claims_files.text_sha256(read_text(draft_file(config, rel), display=rel)):
         row["note"] = "out of date: run `factcheck scan`"
     return row
 
 
 def show_status(drafts: list[str], fmt: StatusFormat) -> int:
-    from factcheck import drafts as drafts_mod
     from factcheck import output
     from factcheck.config import load_config
-    from factcheck.render.review import status_json, status_table
+    from factcheck.render.export import status_json
+    from factcheck.render.terminal import status_table
+    from factcheck.store import drafts as drafts_mod
 
     config = load_config()
     given = drafts or drafts_mod.discover(config)
@@ -75,7 +76,10 @@ def show_status(drafts: list[str], fmt: StatusFormat) -> int:
 def register(app: typer.Typer) -> None:
     @app.command("status")
     def status(
-        drafts: Annotated[Optional[list[str]], typer.Argument(help="Drafts. Default: every draft in the config.", autocompletion=complete_drafts)] = None,
+        drafts: Annotated[
+            list[str] | None,
+            typer.Argument(help="Drafts. Default: every draft in the config.", autocompletion=complete_drafts),
+        ] = None,
         format: Annotated[StatusFormat, typer.Option("--format", "-f", help="Output format.")] = StatusFormat.text,
     ) -> None:
         """One row per draft: claims by review status (pending, approved, rejected, stale) and by verdict.

@@ -20,11 +20,20 @@ class Doc:
     A plain class: generating a dataclass's methods would cost every command start-up.
     """
 
-    __slots__ = ("text", "body_start", "reference_date", "sentences", "locale", "__weakref__")  # extractors may cache by doc
+    __slots__ = (
+        "text",
+        "body_start",
+        "reference_date",
+        "sentences",
+        "locale",
+        "__weakref__",
+    )  # extractors may cache by doc
 
-    def __init__(self, text: str, body_start: int, reference_date: dt.date, sentences: Sentences, locale: str | None = None):
+    def __init__(
+        self, text: str, body_start: int, reference_date: dt.date, sentences: Sentences, locale: str | None = None
+    ):
         self.text, self.body_start, self.reference_date, self.sentences = text, body_start, reference_date, sentences
-        self.locale = locale  # how numerals are written (see factcheck.number_locale); None: en-US
+        self.locale = locale  # how numerals are written (see factcheck.extract.numbers.number_locale); None: en-US
 
     @property
     def body(self) -> str:
@@ -50,7 +59,9 @@ _NEWLINE = re.compile("\n")
 _KIND_ORDER = {Kind.QUOTE: 0, Kind.ATTRIBUTION: 1, Kind.DATE: 2, Kind.FIGURE: 3}
 
 
-def extract_claims(text: str, *, reference_date: dt.date, body_start: int = 0, locale: str | None = None) -> list[Claim]:
+def extract_claims(
+    text: str, *, reference_date: dt.date, body_start: int = 0, locale: str | None = None
+) -> list[Claim]:
     """All claims in `text`, in order of position, each with a position-free id."""
     from factcheck.textfold import fold
 
@@ -89,7 +100,9 @@ def extract_claims(text: str, *, reference_date: dt.date, body_start: int = 0, l
     return claims
 
 
-def extract_draft(draft, reference_date: dt.date | None = None, locale: str | None = None, *, for_editors: bool = True) -> FileClaims:
+def extract_draft(
+    draft, reference_date: dt.date | None = None, locale: str | None = None, *, for_editors: bool = True
+) -> FileClaims:
     """Claims of a parsed Draft; the reference date is the option, else front matter, else today.
 
     `for_editors` leaves out what an editor is not asked to sign off (see `editorial`);

@@ -36,7 +36,9 @@ _FINDERS = frozenset(
     "research probe assessment evaluation census".split()
 )
 _CONTENT = re.compile(r"[^\S\n]+(?:that[^\S\n]+)?(?=[\w$\u00a3\u20ac])")
-_TOLD_WHOM = re.compile(r"[^\S\n]+(?:reporters|journalists|the\s+\w+|[a-z]+|[A-Z][\w.\-]+(?:[^\S\n]+[A-Z][\w.\-]+){0,2})(?=[^\S\n]+that\b)")
+_TOLD_WHOM = re.compile(
+    r"[^\S\n]+(?:reporters|journalists|the\s+\w+|[a-z]+|[A-Z][\w.\-]+(?:[^\S\n]+[A-Z][\w.\-]+){0,2})(?=[^\S\n]+that\b)"
+)
 _NOT_CONTENT = frozenset("in on at during after before while when as about of to for with by".split())
 _REPORTING = frozenset("reported reports learned learns revealed reveals disclosed confirmed confirms".split())
 _SAYING = frozenset(
@@ -67,6 +69,8 @@ def _statement_before():
         r"\b[Ii]n\s+(?:a|an|its|his|her|their|the)\s+(?:[\w\-]+\s+){0,2}?(?:statement|interview|e-?mail|"
         r"release|letter|filing|post|tweet|memo|news conference|press conference|briefing)\b[^.\n\x00]{0,60},\s*$"
     )
+
+
 # Heads of a description that name a source without naming a person.
 _SOURCE_NOUNS = frozenset(
     """

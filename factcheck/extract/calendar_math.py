@@ -99,7 +99,7 @@ def month_near(ref: dt.date, mon: int, direction: int) -> tuple[int, int]:
 
 
 def month_last_next(ref: dt.date, mon: int, step: int) -> tuple[int, int]:
-    """"last April" is the latest April at least two months back ("last March" said in
+    """ "last April" is the latest April at least two months back ("last March" said in
     April means a year ago; a month back would be "last month"); "next April" likewise ahead."""
     here = ref.year * 12 + ref.month - 1
     if step < 0:

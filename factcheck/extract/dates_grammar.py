@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.wordtrie import trie
+from factcheck.extract.wordtrie import trie
 
 
 def _words(text: str) -> str:
@@ -92,7 +92,9 @@ _Q_ADJ = (
     rf"preceding|fiscal|calendar|final|recent|just-ended|just\s+ended|recently\s+ended|{YEAR})"
 )
 _Q_POSS = rf"(?:(?:this|last|next)\s+year's|{YEAR}'s|the\s+year's)"
-_OF_YEAR = rf"(?:\s+of\s+(?:fiscal\s+|calendar\s+)?(?:{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year)|,?\s+{YEAR}\b)"
+_OF_YEAR = (
+    rf"(?:\s+of\s+(?:fiscal\s+|calendar\s+)?(?:{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year)|,?\s+{YEAR}\b)"
+)
 _PERIOD_TAIL = r"(?:\s+(?:last|a)\s+year|\s+a\s+year\s+(?:ago|earlier))"
 
 PATTERN = rf"""
@@ -258,9 +260,7 @@ def __getattr__(name: str):
 
 # Lower-casing that keeps every offset (str.lower() may lengthen some non-ASCII letters),
 # with curly apostrophes made straight so that "New Year\u2019s Day" reads like "New Year's Day".
-ASCII_LOWER = str.maketrans(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZ\u2019\u2018\u02bc", "abcdefghijklmnopqrstuvwxyz" + "'" * 3
-)
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ\u2019\u2018\u02bc", "abcdefghijklmnopqrstuvwxyz" + "'" * 3)
 # The letters whose lower case is longer ("\u0130") or in ASCII (the Kelvin sign).
 _LOWER_UNSAFE = ("\u0130", "\u212a")
 
@@ -277,6 +277,8 @@ def lower(text: str) -> str:
     if any(ch in text for ch in _LOWER_UNSAFE):
         return text.translate(ASCII_LOWER)
     return text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
+
+
 MONTH_WORDS = frozenset(f"{_FULL_MONTHS} {_SHORT_MONTHS}".split())
 
 _MONTH_GROUPS = {"explicit": ("x_mon", "x_mon2"), "month": ("mo_m",)}

@@ -1,6 +1,6 @@
 """Figures in news copy: amounts of money, percentages, counts and measurements.
 
-The number grammar lives in `factcheck.numbers`, shared with the matcher that reads
+The number grammar lives in `factcheck.extract.numbers.parse`, shared with the matcher that reads
 sources; this module adds what is particular to a Markdown draft: numbers in link
 targets, code, list markers and footnote marks are part of the markup, not claims.
 """
@@ -20,7 +20,11 @@ _compiled = functools.cache(re.compile)
 _MARKUP = tuple(
     (triggers, functools.partial(_compiled, pattern, flags))
     for triggers, pattern, flags in (
-        (("```", "~~~"), r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n(?:.*?\n)??[ \t]{0,3}(?P=fence)[ \t]*$", re.M | re.S),
+        (
+            ("```", "~~~"),
+            r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n(?:.*?\n)??[ \t]{0,3}(?P=fence)[ \t]*$",
+            re.M | re.S,
+        ),
         (("`",), r"`[^`\n]+`", 0),  # inline code
         (("](",), r"\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)", 0),  # link and image targets
         (("]:",), r"^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*$", re.M),  # reference link definitions
@@ -38,12 +42,15 @@ _DECADE = r"(?<![\w.,$\u00a3\u20ac'\u2019])(?<!\d-)(?:1\d|20|21)\d0(?=['\u2019]?
 
 def find(doc) -> list[Found]:
     """Every figure in the draft's body, with absolute offsets into `doc.text`."""
-    from factcheck.numbers import parse_figures
+    from factcheck.extract.numbers.parse import parse_figures
 
     text, start = doc.text, doc.body_start
     body = doc.body
     skip = [
-        m.span() for triggers, pattern in _MARKUP if any(t in body for t in triggers) for m in pattern().finditer(text, start)
+        m.span()
+        for triggers, pattern in _MARKUP
+        if any(t in body for t in triggers)
+        for m in pattern().finditer(text, start)
     ]
     first = _FIRST_LIST_MARKER.match(text, start)
     if first:
@@ -67,4 +74,3 @@ def _decades(text: str, start: int, skip: list[tuple[int, int]]) -> list[Found]:
         end = text.index("s", m.end()) + 1
         out.append(Found(kind=Kind.FIGURE, start=m.start(), end=end, value=int(m.group())))
     return out
-

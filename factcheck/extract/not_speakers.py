@@ -45,7 +45,9 @@ _MORE_PLACES = ["north korea", "south korea", "south africa", "saudi arabia", "n
                 "dallas", "miami", "philadelphia", "detroit", "denver", "seattle", "san francisco", "orlando",
                 "las vegas", "phoenix", "raleigh", "charlotte", "cleveland", "baltimore", "manhattan", "brooklyn",
                 "iowa city", "des moines", "salem", "concord", "manchester", "columbia", "charleston"]  # fmt: skip
-PLACES = frozenset(_STATES.split() + _TWO_WORD_STATES + _STATE_ABBREVIATIONS.split() + _COUNTRIES.split() + _MORE_PLACES)
+PLACES = frozenset(
+    _STATES.split() + _TWO_WORD_STATES + _STATE_ABBREVIATIONS.split() + _COUNTRIES.split() + _MORE_PLACES
+)
 # Places that are also names people carry ("Georgia Smith", "Chad Jones", "Jordan Lee") or
 # that name a body as often as a place ("Washington said" is the US government): they are
 # rejected only where a comma sets them off as where someone is from.
@@ -53,7 +55,9 @@ _ALSO_NAMES = frozenset("georgia chad jordan washington india virginia columbia 
 
 _NEXT_VERB = re.compile(r"\s+(?:has\s+|had\s+|have\s+|also\s+|again\s+|later\s+|on\s+\w+\s+)?(?P<v>[a-z]+)\b")
 _APPOSITION = re.compile(r",[^,\n\x00]{3,90},")
-_SMALL_WORDS = frozenset("a an the of to in on at for and or but by with from as is are was vs. vs v. into over".split())
+_SMALL_WORDS = frozenset(
+    "a an the of to in on at for and or but by with from as is are was vs. vs v. into over".split()
+)
 _WORD = re.compile(r"[^\W\d_][\w\u2019'\-.]*")
 
 

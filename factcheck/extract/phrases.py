@@ -228,9 +228,7 @@ def _name_back(frame: str, toks, i: int, strip_comma: bool = False) -> Mention |
             break
         if j == i and strip_comma:
             word = word.rstrip(",")
-        if _is_cap(word):
-            j -= 1
-        elif word in CONNECTORS and j > 0 and _is_cap(_word(frame, toks[j - 1])):
+        if _is_cap(word) or word in CONNECTORS and j > 0 and _is_cap(_word(frame, toks[j - 1])):
             j -= 1
         else:
             break
@@ -585,5 +583,3 @@ def _continues_place(frame: str, toks, j: int) -> bool:
         return False
     nxt = _word(frame, toks[j + 1])
     return nxt.endswith(",") and _is_cap(nxt) and _is_cap(_word(frame, toks[j]).rstrip(","))
-
-

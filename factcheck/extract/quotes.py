@@ -65,7 +65,13 @@ def kinds_of_parts(text: str, parts: list[Quoted]) -> list[str]:
     """What each part is: someone's words (SPEECH), a TITLE, a NICKNAME or a pasted TRANSCRIPT."""
     transcript = _transcript_parts(text, parts)
     return [
-        TRANSCRIPT if k in transcript else TITLE if _is_title(text, q) else NICKNAME if _is_nickname(text, q) else SPEECH
+        TRANSCRIPT
+        if k in transcript
+        else TITLE
+        if _is_title(text, q)
+        else NICKNAME
+        if _is_nickname(text, q)
+        else SPEECH
         for k, q in enumerate(parts)
     ]
 
@@ -90,7 +96,9 @@ _EVENTS = frozenset("day week forum summit conference festival fair gala awards 
 def _title_cue():
     """A possessive or "On" before a title-case phrase: `MSNBC's "Morning Joe"`, `On "Face the
     Nation,"`, `his 1994 "Plan for Renewal"`. Compiled on first use: few drafts get that far."""
-    return re.compile(r"(?:\w[\u2019']s|s[\u2019']|\bOn|\b(?:titled|entitled)|\b(?:his|her|their|its)(?:\s+\d{4})?)\s*$")
+    return re.compile(
+        r"(?:\w[\u2019']s|s[\u2019']|\bOn|\b(?:titled|entitled)|\b(?:his|her|their|its)(?:\s+\d{4})?)\s*$"
+    )
 
 
 def _work_before(text: str, lead: int, mark: int) -> bool:
@@ -147,8 +155,7 @@ def _is_nickname(text: str, q: Quoted) -> bool:
     if " " in content or not content[:1].isupper():
         return False
     return bool(
-        _NAME_BEFORE.search(text, max(0, q.mark_start - 20), q.mark_start)
-        and _NAME_AFTER.match(text, q.mark_end)
+        _NAME_BEFORE.search(text, max(0, q.mark_start - 20), q.mark_start) and _NAME_AFTER.match(text, q.mark_end)
     )
 
 

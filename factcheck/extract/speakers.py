@@ -16,13 +16,13 @@ import functools
 import re
 import weakref
 
-from factcheck.extract import names
-from factcheck.extract import not_speakers
+from factcheck.extract import names, not_speakers
 from factcheck.extract.names import Mention, NameIndex
 from factcheck.extract.phrases import fronted_clause_subject, np_after, subject_at, tokens_between
 from factcheck.extract.verbs import AFTER_QUOTE, WORDS, Attribution, find_attributions, speech_verbs
 
 BLANK = names.BLANK
+
 
 def blank_quotes(text: str, parts, kinds=None, strays=()) -> str:
     """The text with every quote (marks included) blanked, same length, so offsets still hold.
@@ -66,10 +66,10 @@ def _spaced(text: str, positions) -> str:
 # --- putting speakers on quotes -----------------------------------------------------------
 
 
-_READ: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_READ: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def read(doc) -> "Story":
+def read(doc) -> Story:
     """The draft's quotes with their speakers, and its attributions; read once per draft, since
     both the quote and the attribution extractors need them."""
     story = _READ.get(doc)
@@ -90,7 +90,7 @@ def read(doc) -> "Story":
     return story
 
 
-def _is_scare_quote(story: "Story", q) -> bool:
+def _is_scare_quote(story: Story, q) -> bool:
     """A word or two in quote marks that nobody in the story is said to have said, in a sentence
     with no speech verb and no word for something said (`message`, `claim`): a term held at
     arm's length (`the "liquidating trust"`), not a quote."""
@@ -103,7 +103,7 @@ def _is_scare_quote(story: "Story", q) -> bool:
     return not speech_verbs(sentence) and _SAID_THINGS.isdisjoint(WORDS.findall(sentence))
 
 
-def assign(story: "Story", parts) -> None:
+def assign(story: Story, parts) -> None:
     """Set `speaker` on every quote part: its own attribution, its sentence's subject, its paragraph's
     attribution, or, for a paragraph of quote alone, the speaker just before it."""
     own = [story.own_mention(q) for q in parts]
@@ -245,7 +245,7 @@ class Story:
         """`…, and as Doe went on about "…", Roe nodded`: the quote sits in a clause of its own
         whose subject is a name or a pronoun; that subject is the speaker."""
         clause = None
-        for clause in _CLAUSE_OPENING.finditer(self.frame, lo, hi):
+        for clause in _CLAUSE_OPENING.finditer(self.frame, lo, hi):  # noqa: B007  (the last one is wanted)
             pass
         if clause is None:
             return None
@@ -402,7 +402,12 @@ class Story:
         for a in reversed(self._between(s, prev_end)):
             return a.mention
         subject = subject_at(self.frame, s, prev_end)
-        if subject is not None and subject.kind == "name" and " " not in subject.name and not self.names.known(subject.name, subject.start):
+        if (
+            subject is not None
+            and subject.kind == "name"
+            and " " not in subject.name
+            and not self.names.known(subject.name, subject.start)
+        ):
             return None  # `Wait, it gets better:` opens with a capital that names no one the story knows
         return subject
 
@@ -464,7 +469,9 @@ class Story:
         → `President Jane Doe`, `the senator` → `Sen. Jane Doe`."""
         head = names.bare(mention.name.split()[-1])
         if head not in self._titles:
-            self._titles[head] = [t for t in map(self._name_after_title, _titled(head).finditer(self.frame, self.start)) if t]
+            self._titles[head] = [
+                t for t in map(self._name_after_title, _titled(head).finditer(self.frame, self.start)) if t
+            ]
         titled = self._titles[head]
         k = bisect.bisect_left(titled, (pos,))  # those written before pos
         if k == 0 or titled[k - 1][0] < pos - 6000:
@@ -475,7 +482,9 @@ class Story:
     def _name_after_title(self, title) -> tuple[int, str] | None:
         """(where, name) of the name a title match opens: `Sen. Jane de Vries` → Jane de Vries."""
         line_end = self.frame.find("\n", title.end())
-        words = self.frame[title.end() - 1 : title.end() + 60 if line_end < 0 else min(line_end, title.end() + 60)].split()
+        words = self.frame[
+            title.end() - 1 : title.end() + 60 if line_end < 0 else min(line_end, title.end() + 60)
+        ].split()
         taken = []
         for word in words[:6]:
             if word in names.PARTICLES and taken:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from factcheck.errors import FactcheckError
 
@@ -220,10 +220,10 @@ class DraftWork:
 
     def claims_file(self):
         if self.cf is None:
-            from factcheck import store
+            from factcheck.store import claims_files
             from factcheck.textio import decode_text
 
-            self.cf = store.parse_claims_file(decode_text(self.data, self.shown), path=self.shown)
+            self.cf = claims_files.parse_claims_file(decode_text(self.data, self.shown), path=self.shown)
         return self.cf
 
 
@@ -233,11 +233,11 @@ def _plan_draft(config, rel: str, source_set: SourceSet, outcome: DraftOutcome, 
     draft needs nothing at all."""
     import hashlib
 
-    from factcheck import store
     from factcheck.errors import DataError
+    from factcheck.store import claims_files
     from factcheck.textio import MAX_TEXT_BYTES, read_bytes
 
-    target = store.claims_path(config.claims_dir, rel)
+    target = claims_files.claims_path(config.claims_dir, rel)
     shown = target.relative_to(config.root).as_posix()
     last = None if force else cache.draft(rel)
     try:
@@ -307,7 +307,7 @@ def _judge_all(config, index, work: list[DraftWork], cache, progress: Progress |
     done = 0
     for w in work:
         try:
-            judged = _judge_claims(w, index, lambda n: progress and progress("judge", done + n, total, 0, 0))
+            judged = _judge_claims(w, index, lambda n: progress and progress("judge", done + n, total, 0, 0))  # noqa: B023  (called before `done` moves on)
         except FactcheckError as exc:
             w.outcome.errors.append(exc)
             continue
@@ -339,7 +339,7 @@ def _judge_claims(w: DraftWork, index, tick) -> dict:
             searcher.watch = watch = Watch()
             try:
                 j = judge(by_key[key], ctx)
-            except Exception as exc:  # noqa: BLE001 - one claim's bug must not lose the draft's other verdicts
+            except Exception as exc:
                 w.outcome.errors.append(JudgingError(w.rel, by_key[key].get("id"), exc))
                 continue
             evidence = w.source_set.seal([e.to_record() for e in j.evidence])
@@ -360,8 +360,8 @@ def _write_draft(config, w: DraftWork, cache) -> None:
     import hashlib
     from collections import Counter
 
-    from factcheck import store
     from factcheck.match.cache import DraftState
+    from factcheck.store import claims_files
 
     keys = dict(w.claims)
     claims_sha = w.claims_sha
@@ -369,6 +369,7 @@ def _write_draft(config, w: DraftWork, cache) -> None:
         # The file is as the last run left it, and every verdict in it still stands.
         w.outcome.counts.update(Counter(w.known[key].verdict for _, key in w.claims))
     else:
+
         def verdict_of(cf, claim):
             key = keys.get(claim["id"])
             return w.known.get(key) if key is not None and key == _binding(cf, claim) else None
@@ -380,7 +381,7 @@ def _write_draft(config, w: DraftWork, cache) -> None:
             written: list[str] = []
             keep = lambda path: written.append(hashlib.sha256(path.read_bytes()).hexdigest())  # noqa: E731
             try:
-                with store.editing(config, w.rel, after_write=keep) as cf:
+                with claims_files.editing(config, w.rel, after_write=keep) as cf:
                     complete = _apply(cf, verdict_of, w.outcome, w.tally)
             except FactcheckError as exc:
                 w.outcome.errors.append(exc)
@@ -424,8 +425,8 @@ class _Counting:
         return f"{self._rules_digest}:{self.publishers.digest(paths)}"
 
     def tally(self, rel: str):
-        from factcheck import drafts
         from factcheck.policy.corroboration import Tally
+        from factcheck.store import drafts
 
         meta: dict = {}
         if any(r.flag for r in self.rules):
@@ -437,10 +438,10 @@ class _Counting:
 
 
 def _plans(config, given, run: MatchRun) -> list:
-    from factcheck import drafts as drafts_mod
-    from factcheck import store
     from factcheck.policy import sensitivity
     from factcheck.sources import resolve
+    from factcheck.store import claims_files
+    from factcheck.store import drafts as drafts_mod
 
     plans = []
     resolver = resolve.Resolver(config)
@@ -448,7 +449,9 @@ def _plans(config, given, run: MatchRun) -> list:
     selected = _selected(config, given, run)
     all_drafts = set(drafts_mod.discover(config)) if selected else set()
     for rel in selected:
-        outcome = DraftOutcome(rel, store.claims_path(config.claims_dir, rel).relative_to(config.root).as_posix())
+        outcome = DraftOutcome(
+            rel, claims_files.claims_path(config.claims_dir, rel).relative_to(config.root).as_posix()
+        )
         run.outcomes.append(outcome)
         try:
             draft = drafts_mod.read_draft(config, rel)
@@ -473,11 +476,11 @@ def _refuse_drafts_as_sources(rel: str, sources: list[str], drafts: set[str]) ->
 
 
 def _selected(config, given, run: MatchRun) -> list[str]:
-    from factcheck import drafts as drafts_mod
-    from factcheck import store
+    from factcheck.store import claims_files
+    from factcheck.store import drafts as drafts_mod
 
     if not given:
-        return [rel for rel in drafts_mod.discover(config) if store.claims_path(config.claims_dir, rel).exists()]
+        return [rel for rel in drafts_mod.discover(config) if claims_files.claims_path(config.claims_dir, rel).exists()]
     rels = []
     for g in given:
         try:
@@ -497,7 +500,6 @@ class JudgingError(FactcheckError):
 
         super().__init__(f"internal error judging claim {claim_id}: {type(exc).__name__}: {exc}", path=draft)
         self.details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-
 
 
 def _apply(cf, verdict_of, outcome: DraftOutcome, tally=None) -> bool:
@@ -524,7 +526,7 @@ _POSITION_FIELDS = ("start", "end", "line")
 
 def _judged_as(cf, claim: dict) -> tuple:
     """What a verdict depends on: the claim's scanned fields and the draft's reference date."""
-    from factcheck.store import SCAN_FIELDS
+    from factcheck.store.claims_files import SCAN_FIELDS
 
     fields = tuple((k, repr(claim.get(k))) for k in SCAN_FIELDS if k not in _POSITION_FIELDS)
     return (cf.reference_date, fields)

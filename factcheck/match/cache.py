@@ -134,7 +134,9 @@ class VerdictCache:
 
     def draft(self, draft: str) -> DraftState | None:
         """How this draft was left by the last run that matched it, if any."""
-        row = self.db.execute("SELECT claims_sha, sources, counts, claims FROM drafts WHERE draft=?", (draft,)).fetchone()
+        row = self.db.execute(
+            "SELECT claims_sha, sources, counts, claims FROM drafts WHERE draft=?", (draft,)
+        ).fetchone()
         if row is None:
             return None
         return DraftState(row[0], row[1], json.loads(row[2]), [tuple(c) for c in json.loads(row[3])])
@@ -163,13 +165,21 @@ class VerdictCache:
         verdict kept for the draft's claims was checked against these sources."""
         keep = {key for _, key in state.claims}
         with self.db:
-            old = [b for (b,) in self.db.execute("SELECT binding FROM verdicts WHERE draft=?", (draft,)) if b not in keep]
+            old = [
+                b for (b,) in self.db.execute("SELECT binding FROM verdicts WHERE draft=?", (draft,)) if b not in keep
+            ]
             self.db.executemany("DELETE FROM verdicts WHERE draft=? AND binding=?", [(draft, b) for b in old])
-            self.db.executemany("INSERT OR REPLACE INTO verdicts VALUES (?,?,?)", [(draft, b, c.to_json()) for b, c in changed.items()])
-            self.db.execute("INSERT OR REPLACE INTO drafts VALUES (?,?,?,?,?)",
-                            (draft, state.claims_sha, state.sources, json.dumps(state.counts), json.dumps(state.claims)))
+            self.db.executemany(
+                "INSERT OR REPLACE INTO verdicts VALUES (?,?,?)", [(draft, b, c.to_json()) for b, c in changed.items()]
+            )
+            self.db.execute(
+                "INSERT OR REPLACE INTO drafts VALUES (?,?,?,?,?)",
+                (draft, state.claims_sha, state.sources, json.dumps(state.counts), json.dumps(state.claims)),
+            )
             if not self.db.execute("SELECT 1 FROM source_sets WHERE digest=? LIMIT 1", (state.sources,)).fetchone():
-                self.db.executemany("INSERT INTO source_sets VALUES (?,?,?)", [(state.sources, p, s) for p, s in shas.items()])
+                self.db.executemany(
+                    "INSERT INTO source_sets VALUES (?,?,?)", [(state.sources, p, s) for p, s in shas.items()]
+                )
 
     def forget_unused_sets(self) -> None:
         """Drop source sets no draft was last matched against."""

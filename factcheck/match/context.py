@@ -72,7 +72,7 @@ def _stem(w: str) -> str:
 
 
 def _undouble(base: str) -> str:
-    """"stopp" → "stop", "plann" → "plan"; but "fall", "press" keep their pairs."""
+    """ "stopp" → "stop", "plann" → "plan"; but "fall", "press" keep their pairs."""
     if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "aeiouylsz":
         return base[:-1]
     return base

@@ -56,7 +56,18 @@ def _above_or_at(bound: float, open_: bool, hi: float, hi_open: bool) -> bool:
 
 # --- figures --------------------------------------------------------------------------------
 
-MORE = ("more than", "over", "above", "exceed", "upward", "in excess", "greater than", "higher than", "plus", "north of")
+MORE = (
+    "more than",
+    "over",
+    "above",
+    "exceed",
+    "upward",
+    "in excess",
+    "greater than",
+    "higher than",
+    "plus",
+    "north of",
+)
 AT_LEAST = ("at least", "no fewer", "no less", "or more", "minimum", "not less")
 LESS = ("less than", "fewer than", "under", "below", "lower than", "short of", "south of")
 AT_MOST = ("at most", "up to", "no more", "or fewer", "or less", "maximum", "as many as", "as much as", "not more")
@@ -64,7 +75,26 @@ NEARLY = ("nearly", "almost", "just under", "just below", "close to", "just shy 
 JUST_OVER = ("just over", "just above", "just more than", "slightly more", "slightly over")
 ABOUT = ("about", "around", "approximately", "roughly", "some", "estimated", "approx", "~", "circa", "c.", "or so")
 # Units of time: "over seven years" is a period, not a bound.
-DURATIONS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades", "hour", "hours", "minute", "minutes", "season", "seasons"})
+DURATIONS = frozenset(
+    {
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "decade",
+        "decades",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "season",
+        "seasons",
+    }
+)
 # Share of an approximation's value it may miss by, beside the precision written.
 APPROX_SHARE = 0.05
 
@@ -76,8 +106,15 @@ def kind_of(qualifier: str | None) -> str:
     q = (qualifier or "").lower().strip()
     if not q:
         return ""
-    for kind, phrases in (("just_over", JUST_OVER), ("nearly", NEARLY), ("at_least", AT_LEAST), ("at_most", AT_MOST),
-                          ("more", MORE), ("less", LESS), ("about", ABOUT)):
+    for kind, phrases in (
+        ("just_over", JUST_OVER),
+        ("nearly", NEARLY),
+        ("at_least", AT_LEAST),
+        ("at_most", AT_MOST),
+        ("more", MORE),
+        ("less", LESS),
+        ("about", ABOUT),
+    ):
         if any(p in q for p in phrases):
             return kind
     return ""
@@ -85,7 +122,11 @@ def kind_of(qualifier: str | None) -> str:
 
 def is_duration(qualifier: str | None, unit: str | None) -> bool:
     """ "over seven years", "over a period of seven years": a span of time, not a bound."""
-    return kind_of(qualifier) == "more" and (qualifier or "").lower().strip() == "over" and (unit or "").lower() in DURATIONS
+    return (
+        kind_of(qualifier) == "more"
+        and (qualifier or "").lower().strip() == "over"
+        and (unit or "").lower() in DURATIONS
+    )
 
 
 def precision(text: str, value: float) -> float:
@@ -176,9 +217,19 @@ def date_bound(before: str, text: str) -> tuple[str, str]:
     bound = ""
     if b:
         q = b.group("q").lower()
-        bound = {"prior to": "before", "earlier than": "before", "later than": "after", "following": "after",
-                 "no later than": "by", "until": "by", "till": "by", "up to": "by",
-                 "through": "by", "as of": "as of", "as at": "as of"}.get(q, q)
+        bound = {
+            "prior to": "before",
+            "earlier than": "before",
+            "later than": "after",
+            "following": "after",
+            "no later than": "by",
+            "until": "by",
+            "till": "by",
+            "up to": "by",
+            "through": "by",
+            "as of": "as of",
+            "as at": "as of",
+        }.get(q, q)
     p = _PART_IN_TEXT.search(text) or _DATE_PART.search(before[-20:])
     part = ""
     if p:

@@ -130,7 +130,9 @@ def judge_value(claim: dict, ctx: Context) -> Judgement:
     if judgement.verdict is Verdict.CONTRADICTED and quantity.named_number(claim) and not near_copy:
         # In its own sentence a changed model number is worth catching; elsewhere the
         # "4" of "Toy Story 4" would be weighed against whatever number the sentence has.
-        return Judgement(Verdict.NOT_FOUND, judgement.evidence, "a number that is part of a name ('Toy Story 4') counts nothing")
+        return Judgement(
+            Verdict.NOT_FOUND, judgement.evidence, "a number that is part of a name ('Toy Story 4') counts nothing"
+        )
     if judgement.verdict is Verdict.SUPPORTED:
         return _unless_doubted(claim, judgement, ctx, rivals.doubt)
     if judgement.verdict is Verdict.CONTRADICTED:
@@ -236,7 +238,10 @@ def _reworded_value(claim: dict, ctx: Context) -> list[Evidence]:
     text = single_line(claim.get("text") or "")
     at = _find_words(sentence, text) if text else -1
     start, end = (at, at + len(text)) if at >= 0 else (0, 0)
-    return [_evidence(ctx, f.hit, f.hit.start, f.hit.end, f.verdict, f.reason) for f in paraphrase.judge_value(claim, ctx, sentence, start, end)]
+    return [
+        _evidence(ctx, f.hit, f.hit.start, f.hit.end, f.verdict, f.reason)
+        for f in paraphrase.judge_value(claim, ctx, sentence, start, end)
+    ]
 
 
 def _value_evidence(claim: dict, hit: Hit, window: str, a: int, b: int, ctx: Context) -> Evidence | None:
@@ -256,7 +261,11 @@ def _value_evidence(claim: dict, hit: Hit, window: str, a: int, b: int, ctx: Con
 def _compare_value(claim: dict, found: str, p, s: int, e: int, ctx: Context) -> tuple[Verdict, str] | None:
     """The verdict on what stands in the claim's place; None when no number or date does
     (the words lined up only loosely, and the claim's place fell on other words)."""
-    if same_words(found, claim.get("text", "")) and not _other_currency(claim, p.text, s, e) and not _date_bounded(claim):
+    if (
+        same_words(found, claim.get("text", ""))
+        and not _other_currency(claim, p.text, s, e)
+        and not _date_bounded(claim)
+    ):
         return Verdict.SUPPORTED, f"the source gives {single_line(found)!r} in the same sentence"
     if claim["kind"] == "date":
         counterpart = _counterpart(claim, p, s, e, ctx)
@@ -274,13 +283,13 @@ def _compare_value(claim: dict, found: str, p, s: int, e: int, ctx: Context) -> 
 
 
 def _date_bounded(claim: dict) -> bool:
-    """"after September 21" is not borne out by the source's "on September 21": the same
+    """ "after September 21" is not borne out by the source's "on September 21": the same
     words, but the bound in front of them decides."""
     return claim.get("kind") == "date" and values.claim_date_bound(claim)[0] not in ("", "as of")
 
 
 def _other_currency(claim: dict, text: str, s: int, e: int) -> bool:
-    """"$40" and "€40" are the same words but not the same figure."""
+    """ "$40" and "€40" are the same words but not the same figure."""
     if claim.get("kind") != "figure":
         return False
     figure = _source_figure(text, s, e)
@@ -290,7 +299,7 @@ def _other_currency(claim: dict, text: str, s: int, e: int) -> bool:
 def _source_figure(text: str, s: int, e: int):
     """The source's figure at the mapped place, read by the same parser as the draft's."""
     try:
-        from factcheck.numbers import parse_figures
+        from factcheck.extract.numbers.parse import parse_figures
     except ImportError:
         return None
     lo, hi = _sentence_bounds(text, s, e)
@@ -396,8 +405,13 @@ def _with_speaker(claim: dict, ev: Evidence, hit: Hit, cmp, ctx: Context) -> Evi
     if not said_by:
         return ev
     mine = claim.get("speaker")
-    if mine and not same_person(mine, said_by) and named(mine) and named(said_by) and not _named_near(mine, hit, cmp) and (
-        ev.speaker or _confirmed(said_by, hit, cmp, ctx)
+    if (
+        mine
+        and not same_person(mine, said_by)
+        and named(mine)
+        and named(said_by)
+        and not _named_near(mine, hit, cmp)
+        and (ev.speaker or _confirmed(said_by, hit, cmp, ctx))
     ):
         # The right words in the wrong mouth: as false as a changed word.
         reason = f"the source has {said_by} saying this, the draft has {mine}; {ev.reason}"
@@ -451,7 +465,10 @@ def named(speaker: str) -> bool:
     parts = speaker.split()
     if any(w.lower() in attribution.DOCUMENTS or w.lower() in _NOT_PEOPLE for w in parts):
         return False  # "Times article", "the commission's report": a document speaks for someone
-    return any(w[:1].isupper() and len(w) > 1 and w.lower() not in _UNNAMED and w.lower() not in attribution.TITLES for w in parts)
+    return any(
+        w[:1].isupper() and len(w) > 1 and w.lower() not in _UNNAMED and w.lower() not in attribution.TITLES
+        for w in parts
+    )
 
 
 _NOT_PEOPLE = frozenset("article articles debates debate commission committee".split())
@@ -515,8 +532,17 @@ def _evidence(ctx: Context, hit: Hit, start: int, end: int, verdict: Verdict, re
     p = hit.passage
     page, timestamp, speaker = _marks(ctx, p.doc, p.start + start)
     return Evidence(
-        source=p.doc.path, start=p.start + start, end=p.start + end, text=single_line(p.text[start:end]),
-        score=hit.score, verdict=verdict, reason=reason, page=page, timestamp=timestamp, speaker=speaker, diff=diff,
+        source=p.doc.path,
+        start=p.start + start,
+        end=p.start + end,
+        text=single_line(p.text[start:end]),
+        score=hit.score,
+        verdict=verdict,
+        reason=reason,
+        page=page,
+        timestamp=timestamp,
+        speaker=speaker,
+        diff=diff,
     )
 
 

@@ -39,7 +39,9 @@ def trim_needle(text: str, limit: int = MAX_NEEDLE) -> str:
     return text[: cut if cut > limit // 2 else limit]
 
 
-def locate(searcher: Searcher, needle: str, *, query: str | None = None, keep: int = 3, floor: float = 50.0) -> list[Hit]:
+def locate(
+    searcher: Searcher, needle: str, *, query: str | None = None, keep: int = 3, floor: float = 50.0
+) -> list[Hit]:
     """The best-aligned stretches for `needle`, best first, at most one per passage."""
     from rapidfuzz import fuzz
 

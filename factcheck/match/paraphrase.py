@@ -262,7 +262,7 @@ def _counterparts(claim: dict, r: Related, ctx) -> list[_Item]:
 
 def _range(text: str, start: int, end: int) -> tuple | None:
     try:
-        from factcheck.numbers import parse_figures
+        from factcheck.extract.numbers.parse import parse_figures
     except ImportError:
         return None
     figures = parse_figures(text, start, end)

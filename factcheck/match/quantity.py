@@ -88,7 +88,10 @@ def judge(claim: dict, ctx, sentence: str, start: int, end: int) -> list[paraphr
     text = claim.get("text") or ""
     if claim.get("kind") == "figure" and ("/" in text or " out of " in text):
         return []  # a rating on a scale: its scale is another number of the same sentence
-    cues = [context.Cue(_CANON.get(c.stem, c.stem), c.word, c.weight) for c in context.cues(sentence, start, end) + _counted(claim)]
+    cues = [
+        context.Cue(_CANON.get(c.stem, c.stem), c.word, c.weight)
+        for c in context.cues(sentence, start, end) + _counted(claim)
+    ]
     if not cues:
         return []
     supported: list[paraphrase.Finding] = []
@@ -192,16 +195,25 @@ def _counts_things(unit: str | None) -> bool:
     "12 years" may be any period at all."""
     from factcheck.match.intervals import DURATIONS
 
-    return bool(unit) and not values.is_measure(unit) and not _conv.dimension(unit) and paraphrase._head(unit) not in {
-        context.stem(d) for d in DURATIONS
-    } and unit.split()[-1].lower() not in DURATIONS
+    return (
+        bool(unit)
+        and not values.is_measure(unit)
+        and not _conv.dimension(unit)
+        and paraphrase._head(unit) not in {context.stem(d) for d in DURATIONS}
+        and unit.split()[-1].lower() not in DURATIONS
+    )
 
 
 def is_bound(claim: dict) -> bool:
     """A figure written as a bound ("more than 300", "under $250"), true of many numbers."""
     from factcheck.match.intervals import kind_of
 
-    return claim.get("kind") == "figure" and kind_of(values.effective_qualifier(claim)) in ("more", "less", "at_least", "at_most")
+    return claim.get("kind") == "figure" and kind_of(values.effective_qualifier(claim)) in (
+        "more",
+        "less",
+        "at_least",
+        "at_most",
+    )
 
 
 def _loose(claim: dict) -> bool:
@@ -286,7 +298,12 @@ def _unit_fit(claim: dict, c, text: str) -> float | None:
     if km and kt:
         if km.lower() == kt.lower() or conversions.convertible(mine, theirs):
             return 1.0
-        if values.is_measure(km) or values.is_measure(kt) or conversions.dimension(mine) or conversions.dimension(theirs):
+        if (
+            values.is_measure(km)
+            or values.is_measure(kt)
+            or conversions.dimension(mine)
+            or conversions.dimension(theirs)
+        ):
             return None
         if _noun(km) == _noun(kt):
             return 1.0

@@ -63,7 +63,9 @@ def compare(quote: str, source: str, start: int, end: int) -> QuoteComparison:
     matched = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
     changes = sum(1 for op in ops if _is_change(op, qp))
     span = _span(ops, sw, start)
-    return QuoteComparison(matched, sum(p.kind == WORD for p in qp), changes, span[0], span[1], _diff(ops, qp, sw, source))
+    return QuoteComparison(
+        matched, sum(p.kind == WORD for p in qp), changes, span[0], span[1], _diff(ops, qp, sw, source)
+    )
 
 
 def _trimmed(ops: list[tuple]) -> list[tuple]:

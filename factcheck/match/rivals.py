@@ -52,7 +52,7 @@ def _figure_doubt(claim: dict, sentence: str, reference_date: dt.date, rival: Ve
     if not bound or bound <= 0:
         return None
     try:
-        from factcheck.numbers import parse_figures
+        from factcheck.extract.numbers.parse import parse_figures
     except ImportError:
         return None
     text = claim.get("text") or ""
@@ -109,7 +109,12 @@ def _comparable(claim_unit, source_unit) -> bool:
         return not (values.is_measure(mine) or conversions.dimension(claim_unit))
     if mine.lower() == theirs.lower() or conversions.convertible(claim_unit, source_unit):
         return True
-    measured = (values.is_measure(mine), values.is_measure(theirs), conversions.dimension(claim_unit), conversions.dimension(source_unit))
+    measured = (
+        values.is_measure(mine),
+        values.is_measure(theirs),
+        conversions.dimension(claim_unit),
+        conversions.dimension(source_unit),
+    )
     return not any(measured)
 
 
@@ -149,7 +154,11 @@ def _dates(sentence: str, reference_date: dt.date) -> list:
     from factcheck.extract import extract_claims
 
     found = extract_claims(sentence, reference_date=reference_date)
-    return [c for c in found if c.kind.value == "date" and c.value and any(ch.isdigit() for ch in c.text) and ":" not in c.text]
+    return [
+        c
+        for c in found
+        if c.kind.value == "date" and c.value and any(ch.isdigit() for ch in c.text) and ":" not in c.text
+    ]
 
 
 def _date_spans(sentence: str, reference_date: dt.date) -> list[tuple[int, int]]:

@@ -15,8 +15,16 @@ from factcheck.match.evidence import Verdict
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SCALE = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
-    "trillion": 1e12, "tn": 1e12,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
 }
 _SCALE_WORD = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*-?\s*(thousand|million|billion|trillion|mln|bn|tn|k|m|b)\b", re.I)
 
@@ -24,12 +32,41 @@ MORE = ("more than", "over", "above", "exceed", "upward", "in excess", "greater 
 AT_LEAST = ("at least", "no fewer", "no less", "or more", "minimum")
 LESS = ("less than", "fewer than", "under", "below")
 AT_MOST = ("at most", "up to", "no more", "or fewer", "or less", "maximum", "as many as", "as much as")
-ABOUT = ("about", "around", "approximately", "roughly", "some", "nearly", "almost", "close to", "estimated", "approx", "~", "just under", "just over")
+ABOUT = (
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "nearly",
+    "almost",
+    "close to",
+    "estimated",
+    "approx",
+    "~",
+    "just under",
+    "just over",
+)
 
 _UNITS = {
-    "$": "usd", "usd": "usd", "dollar": "usd", "dollars": "usd", "us$": "usd",
-    "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent", "percentage points": "points",
-    "€": "eur", "eur": "eur", "euro": "eur", "euros": "eur", "£": "gbp", "gbp": "gbp", "pound": "gbp", "pounds": "gbp",
+    "$": "usd",
+    "usd": "usd",
+    "dollar": "usd",
+    "dollars": "usd",
+    "us$": "usd",
+    "%": "percent",
+    "percent": "percent",
+    "per cent": "percent",
+    "pct": "percent",
+    "percentage points": "points",
+    "€": "eur",
+    "eur": "eur",
+    "euro": "eur",
+    "euros": "eur",
+    "£": "gbp",
+    "gbp": "gbp",
+    "pound": "gbp",
+    "pounds": "gbp",
 }
 
 
@@ -114,7 +151,9 @@ def same_number(claim: dict, source_value) -> bool:
     return math.isclose(draft, float(source_value), rel_tol=1e-9) or abs(draft - float(source_value)) <= step
 
 
-def figure_agrees(draft: float, source: float, qualifier: str | None, step: float, source_qualifier: str | None = None) -> tuple[bool, str]:
+def figure_agrees(
+    draft: float, source: float, qualifier: str | None, step: float, source_qualifier: str | None = None
+) -> tuple[bool, str]:
     """Does the source's figure bear out the draft's, given its qualifier and rounding?
 
     A hedged draft figure ("about 50,000") may round an exact source figure; but when the
@@ -154,7 +193,9 @@ def compare_figures(
         return Verdict.CONTRADICTED, f"the source gives {source_text!r}, in {source_unit} not {claim.get('unit')}"
     best: tuple[Verdict, str] | None = None
     for value, unit in claim_readings(claim, draft_value, source_unit):
-        found = _against(claim, value, unit, float(source_value), source_unit, source_text, source_range, source_qualifier)
+        found = _against(
+            claim, value, unit, float(source_value), source_unit, source_text, source_range, source_qualifier
+        )
         if found[0] is Verdict.SUPPORTED:
             return found
         if best is None or (best[0] is Verdict.CONTRADICTED and found[0] is Verdict.NOT_FOUND):
@@ -196,11 +237,13 @@ def _of_the(claim: dict) -> float | None:
 
 
 _CHANGE = re.compile(r"\s*from\b", re.I)
-_OVER_NOT_A_BOUND = re.compile(r"\b(?:averaged|spread|based|calculated|measured|divided|split|shared|distributed)\s*$", re.I)
+_OVER_NOT_A_BOUND = re.compile(
+    r"\b(?:averaged|spread|based|calculated|measured|divided|split|shared|distributed)\s*$", re.I
+)
 
 
 def effective_qualifier(claim: dict) -> str | None:
-    """"averaged over 373 reviews" is taken over them, not more than them."""
+    """ "averaged over 373 reviews" is taken over them, not more than them."""
     qualifier = claim.get("qualifier")
     if (qualifier or "").lower().strip() != "over":
         return qualifier
@@ -214,7 +257,7 @@ def _against(claim, value, unit, source_value, source_unit, source_text, source_
     from factcheck.match.intervals import figure_interval, kind_of, rounding, source_interval
 
     text, qualifier = claim.get("text", ""), effective_qualifier(claim)
-    low, high = (source_range or (None, None))
+    low, high = source_range or (None, None)
     note = ""
     src_step = 0.0  # a source's "900,000" says nothing about the draft's more precise "950,000"
     if conversions.convertible(source_unit, unit):
@@ -239,7 +282,12 @@ def _against(claim, value, unit, source_value, source_unit, source_text, source_
     plain = not kind_of(qualifier) or mine.point
     if theirs.inside(mine):
         return Verdict.SUPPORTED, f"{given}; {text!r} holds"
-    if plain and not kind_of(source_qualifier) and low is None and abs(value - source_value) <= max(src_step, rounding(text, value)):
+    if (
+        plain
+        and not kind_of(source_qualifier)
+        and low is None
+        and abs(value - source_value) <= max(src_step, rounding(text, value))
+    ):
         return Verdict.SUPPORTED, f"{given}; {text!r} is the same figure rounded"
     hedge = kind_of(qualifier)
     if hedge in ("about", "nearly", "just_over") and kind_of(source_qualifier) == hedge:
@@ -322,7 +370,7 @@ _YEAR_WRITTEN = re.compile(r"(?<!\d)\d{4}(?!\d)|'\d\d\b")
 
 
 def _same_year_unless_written(mine: str, mine_text: str, theirs: str, their_text: str) -> tuple[str, str]:
-    """"the 23rd of August" names no year: it is read against the draft's date, and the
+    """ "the 23rd of August" names no year: it is read against the draft's date, and the
     source's "August 23, 2015" is not another day for that. Where only one side writes the
     year, the other is taken to mean the same year."""
     if len(mine) < 7 or len(theirs) < 7 or mine[:4] == theirs[:4]:
@@ -374,7 +422,7 @@ def _fmt(value: float) -> str:
 
 def _parsed_value(text: str) -> float | None:
     try:
-        from factcheck.numbers import parse_number
+        from factcheck.extract.numbers.parse import parse_number
     except ImportError:
         return None
     value = parse_number(text)

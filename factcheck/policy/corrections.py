@@ -35,37 +35,40 @@ class Corrected:
 def correct(config: Config, rel: str, ref: str, note: str, *, commit: bool = True) -> Corrected:
     """Record the correction of a published claim that changed (CLAIM: the claim as it reads
     now) or was taken out (CLAIM: the published claim's id)."""
-    from factcheck import drafts, review, signoff, store
-    from factcheck.review import Decision
+    from factcheck.signoff import record, rules
+    from factcheck.signoff.rules import Decision
+    from factcheck.store import claims_files, drafts
 
     if not (note and note.strip()):
         raise ReviewError("a correction needs a note saying what was wrong (--note)")
     note = note.strip()
-    who = signoff.current_reviewer(config)
+    who = record.current_reviewer(config)
     draft = drafts.read_draft(config, rel)
-    target = store.claims_path(config.claims_dir, rel)
+    target = claims_files.claims_path(config.claims_dir, rel)
     result = Corrected(rel, target.relative_to(config.root).as_posix(), who)
 
     def after(path) -> None:
         if commit:
             result.commit = _commit(config, path, result, note)
 
-    with store.editing(config, rel, after_write=after) as cf:
-        signoff._ensure_scanned(cf, draft.text, result.claims_file)
+    with claims_files.editing(config, rel, after_write=after) as cf:
+        record._ensure_scanned(cf, draft.text, result.claims_file)
         if cf.published is None:
             raise ReviewError(f"{rel} is not published; approve changes with `factcheck approve`", path=rel)
         item = _pick(cf, ref, result.claims_file)
         rec = item.successor
-        at = signoff.now_utc()
-        sign = signoff._signer(config)
+        at = record.now_utc()
+        sign = record._signer(config)
         if rec is not None:
-            signoff._check_authors(config, who, rel, draft.text, [rec])
-            if review.status_of(rec) is not review.Status.APPROVED:
-                extra = signoff._policy_extras(config, draft.meta, [(rec, signoff.Choice(rec["id"], Decision.APPROVED))])
-                review.record(rec, Decision.APPROVED, who, at, note, sign=sign, extra=extra.get(rec["id"]))
+            record._check_authors(config, who, rel, draft.text, [rec])
+            if rules.status_of(rec) is not rules.Status.APPROVED:
+                extra = record._policy_extras(config, draft.meta, [(rec, record.Choice(rec["id"], Decision.APPROVED))])
+                rules.record(rec, Decision.APPROVED, who, at, note, sign=sign, extra=extra.get(rec["id"]))
         cf.published.setdefault("corrections", [])
         if not isinstance(cf.published["corrections"], list):
-            raise ReviewError("`published.corrections:` is not a list; restore it from git history", path=result.claims_file)
+            raise ReviewError(
+                "`published.corrections:` is not a list; restore it from git history", path=result.claims_file
+            )
         cf.published["corrections"].append(entry(item, rec, who, at, note, sign))
         result.corrects, result.claim = item.id, rec["id"] if rec is not None else None
     return result
@@ -75,7 +78,9 @@ def _pick(cf, ref: str, shown: str) -> publication.Open:
     """The open correction `ref` names: by the claim that now stands, or by the published id."""
     open_items = publication.uncorrected(cf.published, cf.claims)
     if not open_items:
-        raise ReviewError("every claim signed off at publication stands as published or is corrected; nothing to correct", path=shown)
+        raise ReviewError(
+            "every claim signed off at publication stands as published or is corrected; nothing to correct", path=shown
+        )
     by_successor = [o for o in open_items if o.successor is not None and _names(ref, o.successor["id"])]
     by_id = [o for o in open_items if _names(ref, o.id)]
     found = by_successor or by_id
@@ -93,13 +98,13 @@ def _names(ref: str, cid: str) -> bool:
 
 def entry(item: publication.Open, rec: dict[str, Any] | None, who, at: str, note: str, sign=None) -> dict[str, Any]:
     """One correction: what was wrong, what is right, who approved it and when, signed like an approval."""
-    from factcheck import review
+    from factcheck.signoff import rules
 
     out: dict[str, Any] = {"by": who.email, "name": who.name, "at": at, "decision": DECISION, "note": note}
-    out["fingerprint"] = review.claim_fingerprint(rec) if rec is not None else None
+    out["fingerprint"] = rules.claim_fingerprint(rec) if rec is not None else None
     out["corrects"] = {"claim": item.id, "text": item.text, "fingerprint": item.fingerprint}
     if sign is not None:
-        out["signature"] = sign(review.signed_message(out))
+        out["signature"] = sign(rules.signed_message(out))
     out["claim"] = rec["id"] if rec is not None else None
     out["text"] = rec.get("text") if rec is not None else None
     return out
@@ -107,7 +112,7 @@ def entry(item: publication.Open, rec: dict[str, Any] | None, who, at: str, note
 
 def _commit(config: Config, path, result: Corrected, note: str) -> str:
     from factcheck import gitrepo
-    from factcheck.signoff import TRAILER
+    from factcheck.signoff.record import TRAILER
 
     now = result.claim or "taken out"
     message = f"Correct {result.draft}: {result.corrects} → {now}\n\n{note}\n\n{TRAILER}: {result.reviewer}\n"
@@ -136,9 +141,18 @@ class LogEntry:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "draft": self.draft, "title": self.title, "url": self.url, "published": self.published,
-            "at": self.at, "name": self.name, "by": self.by, "was": self.was, "now": self.now,
-            "note": self.note, "claim": self.claim, "corrects": self.corrects,
+            "draft": self.draft,
+            "title": self.title,
+            "url": self.url,
+            "published": self.published,
+            "at": self.at,
+            "name": self.name,
+            "by": self.by,
+            "was": self.was,
+            "now": self.now,
+            "note": self.note,
+            "claim": self.claim,
+            "corrects": self.corrects,
         }
 
 
@@ -150,14 +164,14 @@ class Log:
 
 def log(config: Config, since: dt.date | None = None) -> Log:
     """Every correction in the newsroom, oldest first; from `since` (a day, UTC) on if given."""
-    from factcheck import store
     from factcheck.errors import FactcheckError
+    from factcheck.store import claims_files
 
     out = Log()
-    for path in store.claims_files(config):
+    for path in claims_files.claims_files(config):
         shown = path.relative_to(config.root).as_posix()
         try:
-            cf = store.read_claims_file(path, display=shown)
+            cf = claims_files.read_claims_file(path, display=shown)
         except FactcheckError as exc:
             out.errors.append(exc)
             continue
@@ -169,9 +183,18 @@ def log(config: Config, since: dt.date | None = None) -> Log:
                 continue
             out.entries.append(
                 LogEntry(
-                    cf.draft, title, cf.published.get("url"), cf.published.get("at"), str(e.get("at", "")),
-                    str(e.get("name") or e.get("by") or ""), str(e.get("by") or ""), e["corrects"].get("text"),
-                    e.get("text"), str(e.get("note") or ""), e.get("claim"), str(e["corrects"].get("claim")),
+                    cf.draft,
+                    title,
+                    cf.published.get("url"),
+                    cf.published.get("at"),
+                    str(e.get("at", "")),
+                    str(e.get("name") or e.get("by") or ""),
+                    str(e.get("by") or ""),
+                    e["corrects"].get("text"),
+                    e.get("text"),
+                    str(e.get("note") or ""),
+                    e.get("claim"),
+                    str(e["corrects"].get("claim")),
                 )
             )
     out.entries.sort(key=lambda e: (e.at, e.draft))
@@ -179,8 +202,8 @@ def log(config: Config, since: dt.date | None = None) -> Log:
 
 
 def _title(config: Config, rel: str) -> str | None:
-    from factcheck import drafts
     from factcheck.errors import FactcheckError
+    from factcheck.store import drafts
 
     try:
         title = drafts.read_draft(config, rel).meta.get("title")

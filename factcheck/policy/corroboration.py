@@ -241,9 +241,9 @@ def host_key(url: str) -> str:
 
 
 def _sidecar(root: Path, rel: str) -> dict[str, Any]:
-    from factcheck import yamlio
     from factcheck.errors import FactcheckError
     from factcheck.sources import SIDECAR_SUFFIX
+    from factcheck.store import yamlio
 
     side = root / (rel + SIDECAR_SUFFIX)
     try:
@@ -283,7 +283,9 @@ class Tally:
 # --- sign-off ---------------------------------------------------------------------------
 
 
-def approval_extra(rules: tuple[Rule, ...], rec: dict[str, Any], meta: dict[str, Any], override: str | None) -> dict[str, Any] | None:
+def approval_extra(
+    rules: tuple[Rule, ...], rec: dict[str, Any], meta: dict[str, Any], override: str | None
+) -> dict[str, Any] | None:
     """What an approval of `rec` must carry: nothing when it is corroborated, the override
     note when it is not; refused (ReviewError) when it is not and there is no note."""
     from factcheck.errors import ReviewError
@@ -311,7 +313,9 @@ class GateNote:
     overridden: bool
 
 
-def approved_shortfalls(rules: tuple[Rule, ...], approved: list[dict[str, Any]], meta: dict[str, Any]) -> list[GateNote]:
+def approved_shortfalls(
+    rules: tuple[Rule, ...], approved: list[dict[str, Any]], meta: dict[str, Any]
+) -> list[GateNote]:
     """For each approved claim short of its independent sources: whether its approval
     carries an override. An approval without one was not made by `approve` (which refuses
     it) or was made before the sources fell short: either way it does not count."""
@@ -324,7 +328,9 @@ def approved_shortfalls(rules: tuple[Rule, ...], approved: list[dict[str, Any]],
         who = f"{last.get('name') or last.get('by')} <{last.get('by')}>"
         reason = last.get(OVERRIDE_FIELD)
         if isinstance(reason, str) and reason.strip():
-            message = f"{rec.get('kind')} approved by {who} with too few sources: it {short}; override: {reason.strip()}"
+            message = (
+                f"{rec.get('kind')} approved by {who} with too few sources: it {short}; override: {reason.strip()}"
+            )
             notes.append(GateNote(rec, message, True))
         else:
             message = (

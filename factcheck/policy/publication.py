@@ -34,15 +34,17 @@ class Published:
 
 def publish(config: Config, rel: str, *, url: str | None = None, now: dt.datetime | None = None) -> Published:
     """Publish a draft that is clear to publish: front matter, publication record, commit, tag."""
-    from factcheck import check, drafts, gitrepo, signoff, store
+    from factcheck import check, gitrepo
+    from factcheck.signoff import record as signoffs
+    from factcheck.store import claims_files, drafts
 
-    who = signoff.current_reviewer(config)
+    who = signoffs.current_reviewer(config)
     if url is not None and not re.match(r"^https?://\S+$", url):
         raise ReviewError(f"--url must be an http(s) address, not {url!r}")
     draft = drafts.read_draft(config, rel)
-    target = store.claims_path(config.claims_dir, rel)
+    target = claims_files.claims_path(config.claims_dir, rel)
     shown = target.relative_to(config.root).as_posix()
-    existing = store.load_claims(config, rel)
+    existing = claims_files.load_claims(config, rel)
     if existing is None:
         raise DataError(f"no claims file for {rel}; run `factcheck scan {rel}` first", path=shown)
     if existing.published is not None:
@@ -54,8 +56,10 @@ def publish(config: Config, rel: str, *, url: str | None = None, now: dt.datetim
         raise gate.errors[0]
     if not gate.clear:
         n = gate.problems
-        raise ReviewError(f"not clear to publish: {n} finding{'s' if n != 1 else ''}; `factcheck check {rel}` lists them", path=rel)
-    at = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        raise ReviewError(
+            f"not clear to publish: {n} finding{'s' if n != 1 else ''}; `factcheck check {rel}` lists them", path=rel
+        )
+    at = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     new_text = with_front_matter(draft.text, {KEY: at, "url": url}, path=rel)
     path = drafts.draft_file(config, rel)
     original = path.read_text(encoding="utf-8")
@@ -66,13 +70,13 @@ def publish(config: Config, rel: str, *, url: str | None = None, now: dt.datetim
         done["sha"] = gitrepo.commit_files(config.root, [path.relative_to(config.root).as_posix(), shown], message)
 
     try:
-        with store.editing(config, rel, after_write=commit) as cf:
-            store.atomic_write(path, new_text)
+        with claims_files.editing(config, rel, after_write=commit) as cf:
+            claims_files.atomic_write(path, new_text)
             _rescan(config, rel, new_text, cf)
             cf.published = record(cf.claims, at, who, url)
             count = len(cf.claims)
     except BaseException:
-        store.atomic_write(path, original)  # nothing is published unless all of it is committed
+        claims_files.atomic_write(path, original)  # nothing is published unless all of it is committed
         raise
     name = tag_name(rel, at)
     gitrepo.tag(config.root, name, done["sha"], f"Published {rel} at {at}" + (f"\n\n{url}" if url else ""))
@@ -82,24 +86,24 @@ def publish(config: Config, rel: str, *, url: str | None = None, now: dt.datetim
 def _rescan(config: Config, rel: str, text: str, cf) -> None:
     """The claims file made to match the draft with its new front matter: the claims keep
     their ids and sign-offs; only their places move."""
-    from factcheck import store
-    from factcheck.draft import parse_draft
     from factcheck.extract import extract_draft
+    from factcheck.store import claims_files
+    from factcheck.store.draft_text import parse_draft
 
     draft = parse_draft(text, rel)
-    found = extract_draft(draft, reference_date=store.stored_reference_date(draft, cf), locale=config.locale)
-    built = store.build_claims_file(found, text, cf)
+    found = extract_draft(draft, reference_date=claims_files.stored_reference_date(draft, cf), locale=config.locale)
+    built = claims_files.build_claims_file(found, text, cf)
     cf.claims, cf.draft_sha256, cf.reference_date = built.claims, built.draft_sha256, built.reference_date
 
 
 def record(claims: list[dict[str, Any]], at: str, who, url: str | None) -> dict[str, Any]:
     """The publication record: every claim as it was signed off when the draft went out."""
-    from factcheck import review
+    from factcheck.signoff import rules
 
     out: dict[str, Any] = {"at": at, "by": who.email, "name": who.name}
     if url:
         out["url"] = url
-    out["claims"] = [{"id": c["id"], "text": c.get("text"), "fingerprint": review.claim_fingerprint(c)} for c in claims]
+    out["claims"] = [{"id": c["id"], "text": c.get("text"), "fingerprint": rules.claim_fingerprint(c)} for c in claims]
     out["corrections"] = []
     return out
 
@@ -123,13 +127,13 @@ def tag_name(rel: str, at: str) -> str:
 
 def with_front_matter(text: str, values: dict[str, str | None], *, path: str) -> str:
     """`text` with these top-level front-matter keys set (None: left as it is), the rest untouched."""
-    from factcheck.draft import _FRONT
+    from factcheck.store.draft_text import _FRONT
 
     lines = "".join(f"{key}: {_quoted(value)}\n" for key, value in values.items() if value is not None)
     m = _FRONT.match(text)
     if not m:
         bom = "\ufeff" if text.startswith("\ufeff") else ""
-        return f"{bom}---\n{lines}---\n{text[len(bom):]}"
+        return f"{bom}---\n{lines}---\n{text[len(bom) :]}"
     block = m.group(1) or ""
     for key, value in values.items():
         if value is None:
@@ -142,7 +146,7 @@ def with_front_matter(text: str, values: dict[str, str | None], *, path: str) ->
     # an empty block (`---` right after `---`) is filled in after the opening line
     start, end = m.span(1) if m.group(1) is not None else (text.index("\n") + 1,) * 2
     new = text[:start] + block + text[end:]
-    from factcheck.draft import parse_draft
+    from factcheck.store.draft_text import parse_draft
 
     parse_draft(new, path)  # the front matter must still read as YAML
     return new
@@ -157,7 +161,11 @@ def _quoted(value: str) -> str:
 
 def corrections_of(published: dict[str, Any] | None) -> list[dict[str, Any]]:
     entries = (published or {}).get("corrections")
-    return [e for e in entries if isinstance(e, dict) and isinstance(e.get("corrects"), dict)] if isinstance(entries, list) else []
+    return (
+        [e for e in entries if isinstance(e, dict) and isinstance(e.get("corrects"), dict)]
+        if isinstance(entries, list)
+        else []
+    )
 
 
 def published_claims(published: dict[str, Any] | None) -> list[dict[str, Any]]:
@@ -179,14 +187,18 @@ class Open:
     successor: dict[str, Any] | None
 
 
-def uncorrected(published: dict[str, Any] | None, claims: list[dict[str, Any]], entries: list[dict[str, Any]] | None = None) -> list[Open]:
+def uncorrected(
+    published: dict[str, Any] | None, claims: list[dict[str, Any]], entries: list[dict[str, Any]] | None = None
+) -> list[Open]:
     """Every published claim whose chain of corrections does not reach the draft as it reads now.
 
     `entries` are the corrections to count (the gate passes only verified ones)."""
     if published is None:
         return []
     current = {c["id"] for c in claims}
-    by_corrected = {str(e["corrects"].get("claim")): e for e in (corrections_of(published) if entries is None else entries)}
+    by_corrected = {
+        str(e["corrects"].get("claim")): e for e in (corrections_of(published) if entries is None else entries)
+    }
     out = []
     for item in published_claims(published):
         node_id, text, fp = item["id"], item.get("text"), item.get("fingerprint")
@@ -236,7 +248,7 @@ def _short(text: Any, width: int = 60) -> str:
 def rewritten(at_base: dict[str, Any] | None, now: dict[str, Any] | None) -> str | None:
     """Why the branch's publication record does not keep the base's, or None when it does:
     a record, its published claims and its corrections are only ever added to."""
-    from factcheck import review
+    from factcheck.signoff import rules
 
     if at_base is None:
         return None
@@ -244,8 +256,8 @@ def rewritten(at_base: dict[str, Any] | None, now: dict[str, Any] | None) -> str
         return f"the publication record of {at_base.get('at')} was removed on this branch; a published draft stays published"
     if now.get("at") != at_base.get("at") or _claim_keys(at_base) - _claim_keys(now):
         return "the publication record was altered on this branch; the claims as published are kept as they were"
-    kept = {review.review_key(e) for e in corrections_of(now)}
-    if any(review.review_key(e) not in kept for e in corrections_of(at_base)):
+    kept = {rules.review_key(e) for e in corrections_of(now)}
+    if any(rules.review_key(e) not in kept for e in corrections_of(at_base)):
         return "a correction recorded on the base is missing or altered on this branch; corrections are only ever added"
     return None
 

@@ -23,9 +23,10 @@ import datetime as dt
 import json
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from factcheck.errors import ConfigError, DataError
 
@@ -39,7 +40,7 @@ KEPT_FIELDS = ("score", "verdict")
 
 def utc_now() -> dt.datetime:
     """The clock embargoes are read against (tests replace it)."""
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def parse_moment(value: Any, *, path: str, line: int | None = None, what: str = "embargoed") -> dt.datetime:
@@ -62,8 +63,8 @@ def parse_moment(value: Any, *, path: str, line: int | None = None, what: str = 
             f"`{what}` must be a date and time such as 2026-12-05T09:00:00Z, not {value!r}", path=path, line=line
         )
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.timezone.utc)
-    return moment.astimezone(dt.timezone.utc)
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC)
 
 
 @dataclass(frozen=True)
@@ -156,12 +157,12 @@ def config_rules(config) -> tuple[Rule, ...]:
 def front_matter_rules(draft) -> tuple[Rule, ...]:
     """Marks written next to a source in a draft's front matter:
 
-        sources:
-          - sources/council.vtt
-          - path: sources/protected/*
-            confidential: true
-          - path: sources/budget-release.pdf
-            embargoed: 2026-12-05T09:00:00Z
+    sources:
+      - sources/council.vtt
+      - path: sources/protected/*
+        confidential: true
+      - path: sources/budget-release.pdf
+        embargoed: 2026-12-05T09:00:00Z
     """
     entries = draft.meta.get("sources") or []
     rules = []
@@ -209,8 +210,8 @@ class Sidecars:
         return self._marks[path]
 
     def _read(self, rel: str) -> Mark:
-        from factcheck import yamlio
         from factcheck.errors import FactcheckError
+        from factcheck.store import yamlio
         from factcheck.textio import read_text
 
         try:
@@ -231,7 +232,9 @@ class SourcePolicy:
         self.now = now or utc_now()
 
     @classmethod
-    def for_draft(cls, config, draft=None, *, sidecars: Sidecars | None = None, now: dt.datetime | None = None) -> SourcePolicy:
+    def for_draft(
+        cls, config, draft=None, *, sidecars: Sidecars | None = None, now: dt.datetime | None = None
+    ) -> SourcePolicy:
         rules = config_rules(config) + (front_matter_rules(draft) if draft is not None else ())
         return cls(rules, sidecars if sidecars is not None else Sidecars(config.root), now)
 
@@ -308,7 +311,9 @@ class Vault:
         assert self.db is not None
         body = json.dumps(record, sort_keys=True, ensure_ascii=False)
         key = hmac.new(self.secret(), body.encode("utf-8"), hashlib.sha256).hexdigest()[:16]
-        why = json.dumps({"confidential": mark.confidential, "embargoed": mark.embargoed.isoformat() if mark.embargoed else None})
+        why = json.dumps(
+            {"confidential": mark.confidential, "embargoed": mark.embargoed.isoformat() if mark.embargoed else None}
+        )
         with self.db:
             self.db.execute("INSERT OR REPLACE INTO passages VALUES (?,?,?)", (key, body, why))
         return placeholder(record, key)
@@ -392,7 +397,12 @@ def _concealed(rec: dict[str, Any], policy: SourcePolicy) -> dict[str, Any]:
     evidence = _evidence(rec)
     clear = [i for i, ev in enumerate(evidence) if _exposes(ev.get("source"), policy)]
     reviews = rec.get("reviews") if isinstance(rec.get("reviews"), list) else []
-    bound = [i for i, r in enumerate(reviews) if isinstance(r, dict) and _exposes((r.get("bound") or {}).get("source") if isinstance(r.get("bound"), dict) else None, policy)]
+    bound = [
+        i
+        for i, r in enumerate(reviews)
+        if isinstance(r, dict)
+        and _exposes((r.get("bound") or {}).get("source") if isinstance(r.get("bound"), dict) else None, policy)
+    ]
     if not clear and not bound:
         return rec
     out = dict(rec)
@@ -400,7 +410,8 @@ def _concealed(rec: dict[str, Any], policy: SourcePolicy) -> dict[str, Any]:
         out["evidence"] = [placeholder(ev) if i in clear else ev for i, ev in enumerate(evidence)]
     if bound:
         out["reviews"] = [
-            {**r, "bound": {**r["bound"], "source": CONFIDENTIAL_SOURCE}} if i in bound else r for i, r in enumerate(reviews)
+            {**r, "bound": {**r["bound"], "source": CONFIDENTIAL_SOURCE}} if i in bound else r
+            for i, r in enumerate(reviews)
         ]
     return out
 
@@ -410,8 +421,8 @@ def conceal_claims_file(config, cf, *, sidecars: Sidecars | None = None):
     A draft that cannot be read leaves the config's marks and the sidecars to go by."""
     from dataclasses import replace
 
-    from factcheck import drafts
     from factcheck.errors import FactcheckError
+    from factcheck.store import drafts
 
     try:
         draft = drafts.read_draft(config, cf.draft)
@@ -444,15 +455,21 @@ def parse_config_keys(data: dict, text: str, path: str, line_of) -> dict[str, An
         value = data["confidential"]
         value = [value] if isinstance(value, str) else value
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise ConfigError("`confidential` must be a list of globs naming sources", path=path, line=line_of(text, "confidential"))
+            raise ConfigError(
+                "`confidential` must be a list of globs naming sources", path=path, line=line_of(text, "confidential")
+            )
         out["confidential"] = tuple(v.strip() for v in value)
     if data.get("embargoed") is not None:
         value = data["embargoed"]
         line = line_of(text, "embargoed")
         if not isinstance(value, dict) or not all(isinstance(k, str) and k.strip() for k in value):
-            raise ConfigError("`embargoed` must map globs naming sources to the date and time each embargo ends", path=path, line=line)
+            raise ConfigError(
+                "`embargoed` must map globs naming sources to the date and time each embargo ends", path=path, line=line
+            )
         try:
-            out["embargoed"] = tuple((k.strip(), parse_moment(v, path=path, line=line, what=f"embargoed: {k}")) for k, v in value.items())
+            out["embargoed"] = tuple(
+                (k.strip(), parse_moment(v, path=path, line=line, what=f"embargoed: {k}")) for k, v in value.items()
+            )
         except DataError as exc:
             raise ConfigError(exc.message, path=path, line=line) from None
     return out

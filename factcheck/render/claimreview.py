@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
-from factcheck.review import Status, reviews_of, status_of
+from factcheck.signoff.rules import Status, reviews_of, status_of
 
 BEST, WORST = 5, 1
 
@@ -146,7 +147,11 @@ def correction_update(claim: dict[str, Any], draft: dict[str, Any]) -> dict[str,
     if not fixes:
         return {}
     last = max(fixes, key=lambda e: str(e.get("at", "")))
-    comment = {"@type": "CorrectionComment", "text": str(last.get("note") or ""), "datePublished": str(last.get("at", ""))}
+    comment = {
+        "@type": "CorrectionComment",
+        "text": str(last.get("note") or ""),
+        "datePublished": str(last.get("at", "")),
+    }
     return {"dateModified": str(last.get("at", "")), "correction": comment}
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from factcheck.model import Claim, FileClaims, Kind
 
@@ -14,7 +14,7 @@ def as_json(files: Iterable[FileClaims]) -> str:
 
 
 def as_yaml(files: Iterable[FileClaims]) -> str:
-    from factcheck import yamlio
+    from factcheck.store import yamlio
 
     return yamlio.dump({"files": [f.to_dict() for f in files]})
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 # Appending a column is allowed; renaming, removing or reordering one breaks spreadsheets.
 COLUMNS = (
@@ -77,7 +78,7 @@ def _last_review(claim: dict[str, Any]) -> dict[str, Any]:
 
 def row(draft_path: str, claim: dict[str, Any]) -> dict[str, Any]:
     from factcheck.report import claim_state
-    from factcheck.review import status_of
+    from factcheck.signoff.rules import status_of
 
     ev, review = _best_evidence(claim), _last_review(claim)
     values = {
@@ -95,7 +96,18 @@ def row(draft_path: str, claim: dict[str, Any]) -> dict[str, Any]:
         "note": review.get("note"),
         "review_count": len([r for r in claim.get("reviews") or [] if isinstance(r, dict)]),
     }
-    for key in ("line", "kind", "text", "sentence", "speaker", "value", "unit", "qualifier", "attributed_to", "verdict"):
+    for key in (
+        "line",
+        "kind",
+        "text",
+        "sentence",
+        "speaker",
+        "value",
+        "unit",
+        "qualifier",
+        "attributed_to",
+        "verdict",
+    ):
         values[key] = claim.get(key)
     values["status"] = status_of(claim).value
     return {k: cell(values[k]) for k in COLUMNS}

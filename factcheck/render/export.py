@@ -11,7 +11,7 @@ from typing import Any
 
 from factcheck.model import KIND_FIELDS, Kind
 from factcheck.policy.sensitivity import CONFIDENTIAL_SOURCE
-from factcheck.review import status_of
+from factcheck.signoff.rules import status_of
 
 BASE_FIELDS = ("id", "kind", "text", "start", "end", "line", "sentence")
 EVIDENCE_FIELDS = ("source", "start", "end", "text", "score")
@@ -87,7 +87,7 @@ def empty_reason(fmt: str, files: list) -> str | None:
     if not claims:
         return "nothing to export: the claims files list no claims"
     if fmt == "claimreview":
-        from factcheck.review import Status
+        from factcheck.signoff.rules import Status
 
         if not any(status_of(c) in (Status.APPROVED, Status.REJECTED) for c in claims):
             n = len(claims)
@@ -105,3 +105,8 @@ def as_csv(files: list) -> str:
 
 
 FORMATS = {"json": as_json, "claimreview": as_claimreview, "csv": as_csv}
+
+
+def status_json(rows: list[dict[str, Any]]) -> str:
+    """`status --format json`: one object per draft under "drafts"."""
+    return json.dumps({"drafts": rows}, ensure_ascii=False, indent=2) + "\n"

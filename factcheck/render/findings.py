@@ -50,7 +50,9 @@ def summary_line(result: CheckResult) -> str:
     claims = f"{result.claims} claim{'s' if result.claims != 1 else ''}"
     detail = f" ({', '.join(parts)})" if parts else ""
     n_problems = result.problems
-    verdict = "all clear" if result.clear else f"not clear to publish: {n_problems} finding{'s' if n_problems != 1 else ''}"
+    verdict = (
+        "all clear" if result.clear else f"not clear to publish: {n_problems} finding{'s' if n_problems != 1 else ''}"
+    )
     warned = len(result.findings) - n_problems
     if warned:
         verdict += f" ({warned} warning{'s' if warned != 1 else ''})"

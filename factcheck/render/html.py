@@ -14,8 +14,9 @@ import hashlib
 import html
 import json
 import re
-from functools import lru_cache
-from typing import Any, Iterable
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from typing import Any
 
 from factcheck.report import (
     KINDS,
@@ -30,7 +31,7 @@ from factcheck.report import (
     State,
     reviews,
 )
-from factcheck.review import status_of
+from factcheck.signoff.rules import status_of
 
 KIND_LABELS = {"quote": "Quote", "figure": "Figure", "date": "Date", "attribution": "Attribution", "other": "Other"}
 PRESETS = (("all", "All claims"), ("review", "Needs review"), ("problems", "Problems"))
@@ -46,7 +47,7 @@ def script_json(data: Any) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-@lru_cache(maxsize=None)
+@cache
 def asset(name: str) -> str:
     from importlib.resources import files
 
@@ -72,7 +73,7 @@ def render(report: Report) -> str:
     css, js = asset("report.css"), asset("report.js")
     title = report.title
     parts = [
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
         f'<meta http-equiv="Content-Security-Policy" content="{esc(content_policy(css, js))}">\n',
         '<meta name="referrer" content="no-referrer">\n',
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
@@ -169,7 +170,8 @@ def toc(drafts: tuple[DraftView, ...]) -> str:
     if len(drafts) < 2:
         return ""
     items = "".join(
-        f'<li><a href="#draft-{i}">{esc(d.title or d.path)}</a> {count_badges(d.counts)}</li>' for i, d in enumerate(drafts, 1)
+        f'<li><a href="#draft-{i}">{esc(d.title or d.path)}</a> {count_badges(d.counts)}</li>'
+        for i, d in enumerate(drafts, 1)
     )
     return f'<nav class="toc" aria-label="Drafts"><strong>Drafts</strong><ol>{items}</ol></nav>\n'
 
@@ -252,10 +254,10 @@ def marked_text(d: DraftView) -> str:
 # the Markdown is rendered: they are neither space nor punctuation, so emphasis, links and
 # paragraphs parse as if they were not there.
 _OPEN, _CLOSE = 0xF0000, 0x100000
-_SENTINEL = re.compile("[\U000F0000-\U0010FFFD]")
+_SENTINEL = re.compile("[\U000f0000-\U0010fffd]")
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 _LINE_START_MARKS = re.compile(
-    "(?m)^([\U000F0000-\U0010FFFD]+)([ \t]{0,3}(?:#{1,6}(?=[ \t])|[-*+>](?=[ \t])|\\d{1,9}[.)](?=[ \t])))"
+    "(?m)^([\U000f0000-\U0010fffd]+)([ \t]{0,3}(?:#{1,6}(?=[ \t])|[-*+>](?=[ \t])|\\d{1,9}[.)](?=[ \t])))"
 )
 
 
@@ -402,7 +404,10 @@ def panel(report: Report) -> str:
 
 
 def claim_list(report: Report) -> str:
-    rows = ["<h2>Claims</h2>", '<p class="hint">Click a highlighted claim, or one below, to see its evidence. Keys: j / k next and previous, Esc back to this list.</p>']
+    rows = [
+        "<h2>Claims</h2>",
+        '<p class="hint">Click a highlighted claim, or one below, to see its evidence. Keys: j / k next and previous, Esc back to this list.</p>',
+    ]
     rows.append('<ol class="claim-list">')
     for d in report.drafts:
         if len(report.drafts) > 1 and d.claims:
@@ -411,7 +416,9 @@ def claim_list(report: Report) -> str:
     rows.append("</ol>")
     rows.append('<p class="empty-filter" id="empty-filter" hidden>No claim matches these filters.</p>')
     if not report.claims:
-        rows.append('<p class="none">No claims yet. Run <code>factcheck scan</code> and <code>factcheck match</code>.</p>')
+        rows.append(
+            '<p class="none">No claims yet. Run <code>factcheck scan</code> and <code>factcheck match</code>.</p>'
+        )
     return "".join(rows)
 
 
@@ -435,7 +442,9 @@ def claim_detail(c: ClaimView, d: DraftView) -> str:
         f'<p class="meta">{detail_meta(c, d)}</p>',
         '<div class="compare">',
         draft_side(c),
-        source_side(c.evidence[0]) if c.evidence else '<div class="side"><h4>The source says</h4><p class="none">No source passage found.</p></div>',
+        source_side(c.evidence[0])
+        if c.evidence
+        else '<div class="side"><h4>The source says</h4><p class="none">No source passage found.</p></div>',
         "</div>",
         quote_diff_block(c) if c.kind == "quote" and c.evidence else "",
         values_block(c) if c.kind in ("figure", "date") and c.evidence else "",
@@ -610,7 +619,9 @@ def values_block(c: ClaimView) -> str:
         shown = _plain(v.value) + (f" {v.unit}" if v.unit else "")
         rows.append(f"<tr><th>Source</th><td>{esc(v.text)}</td><td>{esc(shown)}</td><td>{verdict}</td></tr>")
     if not ev.values:
-        rows.append('<tr><th>Source</th><td colspan="3" class="none">no value read from the passage; see the marked words above</td></tr>')
+        rows.append(
+            '<tr><th>Source</th><td colspan="3" class="none">no value read from the passage; see the marked words above</td></tr>'
+        )
     head = "<tr><th></th><th>As written</th><th>Value</th><th></th></tr>"
     label = "Figures compared" if c.kind == "figure" else "Dates compared"
     return f'<div class="block"><h4>{label}</h4><table class="values">{head}{"".join(rows)}</table></div>'

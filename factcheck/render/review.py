@@ -1,14 +1,13 @@
-"""Rendering claims for editors: one claim in full (`show`, `review`), and per-draft tallies (`status`)."""
+"""Rendering one claim in full for editors (`show`, `review`)."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from factcheck import review
 from factcheck.render import terminal
 from factcheck.render.claims import _number
 from factcheck.render.terminal import one_line as _one_line
+from factcheck.signoff import rules
 
 KIND_DETAILS = ("speaker", "value", "unit", "qualifier", "attributed_to")
 EVIDENCE_PLACE = (("page", "p. {}"), ("timestamp", "at {}"), ("speaker", "speaker: {}"))
@@ -21,7 +20,7 @@ HANG = 12  # continuation lines start under the value, past "  sentence: "
 def claim_block(rec: dict[str, Any]) -> str:
     """Everything an editor needs to sign a claim off, in reading order, wrapped and coloured."""
     term = terminal.current()
-    status = review.status_of(rec)
+    status = rules.status_of(rec)
     lines = [
         f"{term.paint(str(rec['id']), 'id')}  {rec.get('kind')}  line {rec.get('line')}  "
         + term.paint(f"[{status.value}]", status.value)
@@ -31,7 +30,7 @@ def claim_block(rec: dict[str, Any]) -> str:
     details = [f"{k}: {_number(rec[k])}" for k in KIND_DETAILS if rec.get(k) is not None]
     if details:
         lines.append(f"  details:  {', '.join(details)}")
-    if status is review.Status.STALE:
+    if status is rules.Status.STALE:
         lines.extend(_change_lines(rec))
     lines.extend(_evidence_lines(rec))
     lines.extend(_corroboration_lines(rec))
@@ -48,7 +47,7 @@ def _hang(line: str) -> int:
 
 def _change_lines(rec: dict[str, Any]) -> list[str]:
     """What changed in a claim after it was signed off, as a word diff."""
-    old_text, old_sentence = review.last_signed_text(rec)
+    old_text, old_sentence = rules.last_signed_text(rec)
     if old_text is not None and _one_line(old_text) != _one_line(rec.get("text", "")):
         return [f"  changed since sign-off: {terminal.word_diff(old_text, rec.get('text', ''))}"]
     if old_sentence is not None:
@@ -121,23 +120,3 @@ def _review_lines(rec: dict[str, Any]) -> list[str]:
         decision = str(r.get("decision"))
         lines.append(f"    {r.get('at')}  {terminal.current().paint(decision, decision)}  {who}{note}{signed}")
     return lines
-
-
-STATUS_COLUMNS = tuple(s.value for s in review.Status)
-VERDICT_COLUMNS = ("supported", "contradicted", "not_found", "unmatched")
-
-
-def status_table(rows: list[dict[str, Any]]) -> str:
-    """One row per draft: claims by review status, then by verdict."""
-    cols = ("claims", *STATUS_COLUMNS, *VERDICT_COLUMNS)
-    width = max([len("draft"), *(len(r["draft"]) for r in rows)])
-    head = f"{'draft':<{width}}  " + "  ".join(f"{c:>{max(len(c), 5)}}" for c in cols) + "  note"
-    lines = [head]
-    for r in rows:
-        cells = "  ".join(f"{r['counts'].get(c, 0) if r['scanned'] else '-':>{max(len(c), 5)}}" for c in cols)
-        lines.append(f"{r['draft']:<{width}}  {cells}  {r['note']}".rstrip())
-    return "\n".join(lines) + "\n"
-
-
-def status_json(rows: list[dict[str, Any]]) -> str:
-    return json.dumps({"drafts": rows}, ensure_ascii=False, indent=2) + "\n"

@@ -11,9 +11,9 @@ from __future__ import annotations
 import bisect
 import contextlib
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from factcheck.errors import InputError
 

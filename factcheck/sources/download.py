@@ -118,7 +118,10 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         scheme = urlparse(newurl).scheme.lower()
         if scheme not in SCHEMES:
-            raise InputError(f"the server redirected to {scheme or 'a'}:// address {newurl!r}; only http and https are fetched", path=req.full_url)
+            raise InputError(
+                f"the server redirected to {scheme or 'a'}:// address {newurl!r}; only http and https are fetched",
+                path=req.full_url,
+            )
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -135,19 +138,29 @@ def _opener(dog: _Watchdog):
 
     # Only these handlers: no ftp, file or data handler is there to be reached.
     opener = urllib.request.OpenerDirector()
-    for handler in (Http(), Https(), _HttpOnlyRedirects(), urllib.request.HTTPErrorProcessor(), urllib.request.HTTPDefaultErrorHandler()):
+    for handler in (
+        Http(),
+        Https(),
+        _HttpOnlyRedirects(),
+        urllib.request.HTTPErrorProcessor(),
+        urllib.request.HTTPDefaultErrorHandler(),
+    ):
         opener.add_handler(handler)
     return opener
 
 
-def download(url: str, *, max_bytes: int, seconds: float, grace: float = GRACE, min_rate: float = MIN_RATE) -> Downloaded:
+def download(
+    url: str, *, max_bytes: int, seconds: float, grace: float = GRACE, min_rate: float = MIN_RATE
+) -> Downloaded:
     """GET `url`: at most `max_bytes` of body (unpacked, if the server compressed it), all
     within `seconds`, and never slower than `min_rate` bytes a second on average once
     `grace` seconds have passed. Every way it can fail is one InputError naming the URL."""
     if urlparse(url).scheme.lower() not in SCHEMES:
         raise InputError("only http and https addresses are fetched", path=url)
     dog = _Watchdog(seconds, grace=grace, min_rate=min_rate)
-    req = urllib.request.Request(url, headers={"User-Agent": "factcheck (newsroom source snapshot)", "Accept-Encoding": "identity"})
+    req = urllib.request.Request(
+        url, headers={"User-Agent": "factcheck (newsroom source snapshot)", "Accept-Encoding": "identity"}
+    )
     dog.start()
     try:
         with _opener(dog).open(req, timeout=min(STEP_TIMEOUT, seconds)) as resp:
@@ -175,11 +188,15 @@ def _late(url: str, dog: _Watchdog) -> InputError:
             f"the server sent {dog.received} bytes in {dog.waited:.0f} s, under {dog.min_rate / 1024:g} KB/s: stopped as a trickle",
             path=url,
         )
-    return InputError(f"the download took longer than {dog.seconds:g} s (`limits: fetch_seconds` in .factcheck.yaml)", path=url)
+    return InputError(
+        f"the download took longer than {dog.seconds:g} s (`limits: fetch_seconds` in .factcheck.yaml)", path=url
+    )
 
 
 def _too_big(url: str, max_bytes: int) -> InputError:
-    return InputError(f"source is larger than {max_bytes // 1048576} MB (`limits: source_mb` in .factcheck.yaml)", path=url)
+    return InputError(
+        f"source is larger than {max_bytes // 1048576} MB (`limits: source_mb` in .factcheck.yaml)", path=url
+    )
 
 
 def _body(resp, encoding: str, max_bytes: int, dog: _Watchdog, url: str) -> bytes:

@@ -79,7 +79,7 @@ def _sidecar(root: Path, rel: str) -> dict:
     side = root / (rel + SIDECAR_SUFFIX)
     if not side.is_file():
         return {}
-    from factcheck import yamlio
+    from factcheck.store import yamlio
 
     try:
         data = yamlio.load(side.read_text(encoding="utf-8"), path=str(side)) or {}
@@ -89,7 +89,7 @@ def _sidecar(root: Path, rel: str) -> dict:
 
 
 def _sidecar_date(side: dict, rel: str) -> dt.date | None:
-    from factcheck.draft import parse_date
+    from factcheck.store.draft_text import parse_date
 
     try:
         return parse_date(side.get("date"), path=rel + ".source.yaml")
@@ -125,14 +125,27 @@ def _parse_one(root: Path, rel: str, limits=None) -> dict:
         from factcheck.sources import OverBudget
 
         over = isinstance(exc, OverBudget)
-        return {"path": rel, "error": str(exc.message), "over_budget": over, "sha256": _sha_or_none(path), **_stat(path)}
+        return {
+            "path": rel,
+            "error": str(exc.message),
+            "over_budget": over,
+            "sha256": _sha_or_none(path),
+            **_stat(path),
+        }
     side = _sidecar(root, rel)
     date = src.date or _sidecar_date(side, rel) or file_date(rel)
     marks = {"pages": src.pages, "cues": [[c.offset, c.timestamp, c.speaker] for c in src.cues]}
     return {
-        "path": rel, "sha256": sha, "size": st.st_size, "mtime_ns": st.st_mtime_ns, "text": src.text,
-        "kind": src.kind, "date": date.isoformat() if date else None, "body_start": src.body_start,
-        "marks": json.dumps(marks) if (src.pages or src.cues) else None, "bytes": len(data),
+        "path": rel,
+        "sha256": sha,
+        "size": st.st_size,
+        "mtime_ns": st.st_mtime_ns,
+        "text": src.text,
+        "kind": src.kind,
+        "date": date.isoformat() if date else None,
+        "body_start": src.body_start,
+        "marks": json.dumps(marks) if (src.pages or src.cues) else None,
+        "bytes": len(data),
         "about": provenance(src.meta, side),
     }
 
@@ -224,8 +237,9 @@ class SourceIndex:
 
     # --- bringing it up to date ---------------------------------------------
 
-    def refresh(self, paths: list[str], *, workers: int | None = None, opened: dict | None = None,
-                progress=None, select=None) -> RefreshReport:
+    def refresh(
+        self, paths: list[str], *, workers: int | None = None, opened: dict | None = None, progress=None, select=None
+    ) -> RefreshReport:
         """Index every source in `paths` that is new or changed; report the rest as they are.
 
         Segments the caller will read are opened into `opened` while the update lock is
@@ -264,7 +278,8 @@ class SourceIndex:
     def _catalogue(self) -> dict[str, tuple]:
         """path -> (doc id, path, sha256, segment, kind, date, body start, chars, about, size, mtime_ns)."""
         rows = self.db.execute(
-            "SELECT doc_id, path, sha256, segment, kind, date, body_start, chars, about, size, mtime_ns FROM docs")
+            "SELECT doc_id, path, sha256, segment, kind, date, body_start, chars, about, size, mtime_ns FROM docs"
+        )
         return {r[1]: r for r in rows}
 
     def _stale(self, paths: list[str], report: RefreshReport, rows: dict[str, tuple]) -> list[str]:
@@ -352,7 +367,9 @@ class SourceIndex:
         with self.db:
             if seg:
                 s = seg["segment_summary"]
-                self.db.execute("INSERT INTO segments VALUES (?,?,?,?)", (seg["segment"], s["chunks"], s["chars"], s["bytes"]))
+                self.db.execute(
+                    "INSERT INTO segments VALUES (?,?,?,?)", (seg["segment"], s["chunks"], s["chars"], s["bytes"])
+                )
             for r in results:
                 if "segment_summary" in r:
                     continue
@@ -362,14 +379,29 @@ class SourceIndex:
         if "error" in r:
             self.db.execute("DELETE FROM docs WHERE path=?", (r["path"],))
             if not r.get("over_budget"):  # a budget may be raised, so that one is tried again next run
-                self.db.execute("INSERT OR REPLACE INTO failures VALUES (?,?,?,?,?)", (r["path"], r["sha256"], r["size"], r["mtime_ns"], r["error"]))
+                self.db.execute(
+                    "INSERT OR REPLACE INTO failures VALUES (?,?,?,?,?)",
+                    (r["path"], r["sha256"], r["size"], r["mtime_ns"], r["error"]),
+                )
             report.errors.append(InputError(r["error"], path=r["path"]))
             return
         self.db.execute("DELETE FROM failures WHERE path=?", (r["path"],))
         self.db.execute(
             "INSERT OR REPLACE INTO docs VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (r["path"], r["doc_id"], r["sha256"], r["size"], r["mtime_ns"], segment, r["kind"], r["date"], r["body_start"],
-             r["chars"], r["marks"], r["about"]),
+            (
+                r["path"],
+                r["doc_id"],
+                r["sha256"],
+                r["size"],
+                r["mtime_ns"],
+                segment,
+                r["kind"],
+                r["date"],
+                r["body_start"],
+                r["chars"],
+                r["marks"],
+                r["about"],
+            ),
         )
         report.reindexed.append(r["path"])
         report.bytes_read += r["bytes"]
@@ -411,7 +443,9 @@ class SourceIndex:
 def _doc_info(r, _date=dt.date.fromisoformat, _new=tuple.__new__) -> DocInfo:
     # Positional, and past the named tuple's own __new__: this runs once per source of an
     # archive on every match.
-    return _new(DocInfo, (r[0], r[1], r[2], r[3], r[4], _date(r[5]) if r[5] else None, r[6] or 0, r[7] or 0, r[8] or ""))
+    return _new(
+        DocInfo, (r[0], r[1], r[2], r[3], r[4], _date(r[5]) if r[5] else None, r[6] or 0, r[7] or 0, r[8] or "")
+    )
 
 
 def _worker_count(workers: int | None) -> int:

@@ -32,7 +32,7 @@ def _unlock(reader, display: str) -> None:
     try:
         if reader.decrypt(""):
             return
-    except Exception:  # noqa: BLE001 - any failure here means the same thing to the user
+    except Exception:
         pass
     raise InputError("PDF is encrypted with a password; save an unencrypted copy as the source", path=display)
 
@@ -55,7 +55,7 @@ def load(data: bytes, display: str, limits=None) -> SourceText:
             check_unpacked(offset, limits, display, what="text runs past")  # pypdf caps each stream, not their sum
     except InputError:
         raise
-    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on damaged files
+    except Exception as exc:
         raise InputError(f"unreadable PDF ({type(exc).__name__}: {exc})", path=display) from None
     text = "\n\n".join(parts)
     if not text.strip():

@@ -7,7 +7,7 @@ from factcheck.sources import MAX_SOURCE_BYTES, SourceText
 
 
 def load(data: bytes, display: str, limits=None) -> SourceText:
-    from factcheck.draft import parse_draft
+    from factcheck.store.draft_text import parse_draft
     from factcheck.textio import decode_text
 
     text = decode_text(data, display, limit=max(len(data), MAX_SOURCE_BYTES))  # the caller checked the size

@@ -45,7 +45,9 @@ def inside_root(root: Path, rel: str) -> str:
     try:
         return target.relative_to(real_root).as_posix()
     except ValueError:
-        raise InputError("source is outside the newsroom (via ../ or a symlink); copy it in with `factcheck sources add`", path=rel) from None
+        raise InputError(
+            "source is outside the newsroom (via ../ or a symlink); copy it in with `factcheck sources add`", path=rel
+        ) from None
 
 
 @dataclass
@@ -81,8 +83,10 @@ def _walk(root: str, start: str, parts: list[str], found: _Found) -> None:
                             stack.append((prefix + name, nxt))
                     elif not names or not _supported(name):
                         continue
-                    elif (only(name) and (dotted_only or name[0] != ".")) if only else any(
-                        m(name) and (dotted or name[0] != ".") for m, dotted in names
+                    elif (
+                        (only(name) and (dotted_only or name[0] != "."))
+                        if only
+                        else any(m(name) and (dotted or name[0] != ".") for m, dotted in names)
                     ):
                         (found.links if entry.is_symlink() else found.files).append(prefix + name)
         except OSError:

@@ -177,8 +177,14 @@ class Watch:
     def read(self, doc: DocInfo) -> None:
         self.sources.add(doc.path)
 
-    def searched(self, searcher: Searcher, chosen: np.ndarray, weights: list[float], limit: int,
-                 found: list[tuple[int, int, float]]) -> None:
+    def searched(
+        self,
+        searcher: Searcher,
+        chosen: np.ndarray,
+        weights: list[float],
+        limit: int,
+        found: list[tuple[int, int, float]],
+    ) -> None:
         for si, chunk, _ in found:
             self.read(searcher.docs[int(searcher.segments[si].chunk_doc[chunk])])
         # A short list took every chunk that scored at all; a full one, those up to its last;

@@ -18,8 +18,13 @@ from factcheck.errors import InputError
 from factcheck.sources import LOADERS, SIDECAR_SUFFIX, parse_source, read_bytes
 
 _TYPES = {
-    "text/html": ".html", "application/xhtml+xml": ".html", "application/pdf": ".pdf", "text/plain": ".txt",
-    "text/markdown": ".md", "text/vtt": ".vtt", "application/x-subrip": ".srt",
+    "text/html": ".html",
+    "application/xhtml+xml": ".html",
+    "application/pdf": ".pdf",
+    "text/plain": ".txt",
+    "text/markdown": ".md",
+    "text/vtt": ".vtt",
+    "application/x-subrip": ".srt",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
 }
 
@@ -95,8 +100,8 @@ def _free_name(folder: Path, name: str, sha: str) -> tuple[Path, bool]:
 
 def add(config, target: str, *, draft: str | None = None, now: dt.datetime | None = None) -> Added:
     """Snapshot `target` (a path or an http(s) URL) into the sources folder."""
-    from factcheck import yamlio
-    from factcheck.store import atomic_write
+    from factcheck.store import yamlio
+    from factcheck.store.claims_files import atomic_write
 
     limits = config.limits
     got = fetch(target, limits) if is_url(target) else _read_local(target, limits)
@@ -112,9 +117,15 @@ def add(config, target: str, *, draft: str | None = None, now: dt.datetime | Non
     draft_edit = draft_with_source(config, draft, rel) if draft else None
     if not existed:
         _write_bytes(dest, got.data)
-        when = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
-        record = {"source": dest.name, "url": got.url, "original_path": got.original,
-                  "retrieved_at": when.strftime("%Y-%m-%dT%H:%M:%SZ"), "sha256": sha, "content_type": got.content_type}
+        when = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+        record = {
+            "source": dest.name,
+            "url": got.url,
+            "original_path": got.original,
+            "retrieved_at": when.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "sha256": sha,
+            "content_type": got.content_type,
+        }
         atomic_write(sidecar, yamlio.dump({k: v for k, v in record.items() if v is not None}))
     updated = False
     if draft_edit and draft_edit[1] is not None:
@@ -127,7 +138,7 @@ def _write_bytes(path: Path, data: bytes) -> None:
     import os
     import tempfile
 
-    from factcheck.store import file_mode
+    from factcheck.store.claims_files import file_mode
 
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -150,7 +161,7 @@ _FRONT = re.compile(r"\A(\ufeff?---[ \t]*\r?\n)(.*?)(^---[ \t]*(?:\r?\n|\Z))", r
 
 def draft_with_source(config, draft: str, rel: str) -> tuple[Path, str | None]:
     """The draft's path and its text with `rel` listed (None when it is listed already)."""
-    from factcheck.drafts import relative_draft
+    from factcheck.store.drafts import relative_draft
 
     draft_rel = relative_draft(config, draft)
     path = config.root / draft_rel
@@ -173,7 +184,7 @@ def with_source(text: str, rel: str, *, path: str) -> str:
 
 
 def _with_entry(front: str, rel: str, nl: str, path: str) -> str:
-    from factcheck import yamlio
+    from factcheck.store import yamlio
 
     data = yamlio.load(front, path=path, line_offset=1) or {}
     current = data.get("sources") if isinstance(data, dict) else None

@@ -57,7 +57,9 @@ def vocab_arrays(vocab: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
     return hashes, stops
 
 
-def term_hashes(ids: np.ndarray, group: np.ndarray, hashes: np.ndarray, stops: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def term_hashes(
+    ids: np.ndarray, group: np.ndarray, hashes: np.ndarray, stops: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """(term hash, group) for every term of a token stream; pairs never cross groups."""
     wh = hashes[ids]
     st = stops[ids]

@@ -42,7 +42,7 @@ def load(data: bytes, display: str, limits=None) -> SourceText:
     _check_parts(data, display, limits or Limits())
     try:
         document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # noqa: BLE001 - python-docx raises zip, XML and key errors alike
+    except Exception as exc:
         raise InputError(f"unreadable .docx file ({type(exc).__name__})", path=display) from None
     text = "\n\n".join(_paragraphs(document))
     if not text:

@@ -20,8 +20,8 @@ class IndexSummary:
 
 def all_source_paths(config) -> tuple[list[str], list[FactcheckError]]:
     """The sources of every draft, plus the archives and the sources folder."""
-    from factcheck import drafts as drafts_mod
     from factcheck.sources import resolve
+    from factcheck.store import drafts as drafts_mod
 
     paths: set[str] = set()
     errors: list[FactcheckError] = []

@@ -1,7 +1,7 @@
 """Claims files: the YAML under claims/ ⇄ plain records. Atomic writes, per-file locks.
 
 A claims file is shared between the tool (which owns the extracted fields) and people
-(whose review fields must never be lost). `merge_claims` keeps everything that is not
+(whose review fields must never be lost). `carry_review` keeps everything that is not
 the tool's own for every claim that is still in the draft.
 """
 
@@ -12,9 +12,10 @@ import hashlib
 import os
 import re
 import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from factcheck.errors import DataError
 from factcheck.model import KIND_FIELDS, Claim, FileClaims
@@ -72,9 +73,11 @@ def parse_claims_file(text: str, *, path: str) -> ClaimsFile:
     if m:
         line = text.count("\n", 0, m.start()) + 1
         raise DataError(
-            "unresolved merge conflict markers; resolve the conflict before going on (`factcheck merge-driver` can merge claims files)", path=path, line=line
+            "unresolved merge conflict markers; resolve the conflict before going on (`factcheck merge-driver` can merge claims files)",
+            path=path,
+            line=line,
         )
-    from factcheck import yamlio
+    from factcheck.store import yamlio
 
     data = yamlio.load(text, path=path)
     if not isinstance(data, dict) or not isinstance(data.get("draft"), str):
@@ -119,7 +122,7 @@ def check_size(text: str, *, path: str) -> None:
 
 
 def render_claims_file(cf: ClaimsFile) -> str:
-    from factcheck import yamlio
+    from factcheck.store import yamlio
 
     return HEADER + yamlio.dump(cf.to_data())
 
@@ -130,14 +133,15 @@ def claim_record(claim: Claim) -> dict[str, Any]:
     return {k: v for k, v in rec.items() if v is not None or k in ("id", "kind", "text")}
 
 
-def merge_claims(old: list[dict[str, Any]], new: list[Claim]) -> list[dict[str, Any]]:
+def carry_review(old: list[dict[str, Any]], new: list[Claim]) -> list[dict[str, Any]]:
     """New scan results in draft order, each keeping the review fields its old self had.
 
     An unchanged claim keeps everything (verdict, evidence, sign-offs). A changed claim,
     paired with its old self by `reconcile`, keeps only its review history: the evidence
     was found for the old words, and the sign-off turns stale.
     """
-    from factcheck import reconcile, review
+    from factcheck.signoff import rules
+    from factcheck.store import reconcile
 
     by_id = {c["id"]: c for c in old}
     merged = [claim_record(claim) for claim in new]
@@ -148,8 +152,8 @@ def merge_claims(old: list[dict[str, Any]], new: list[Claim]) -> list[dict[str, 
             rec.update((k, v) for k, v in prev.items() if k not in SCAN_FIELDS)
         elif j in changed:
             prev = old[changed[j]]
-            rec.update((k, prev[k]) for k in review.REVIEW_FIELDS if k in prev)
-        review.refresh_status(rec)
+            rec.update((k, prev[k]) for k in rules.REVIEW_FIELDS if k in prev)
+        rules.refresh_status(rec)
     return merged
 
 
@@ -171,7 +175,7 @@ def build_claims_file(fc: FileClaims, draft_text: str, old: ClaimsFile | None) -
         draft=fc.path,
         reference_date=fc.reference_date,
         draft_sha256=text_sha256(draft_text),
-        claims=merge_claims(old.claims if old else [], list(fc.claims)),
+        claims=carry_review(old.claims if old else [], list(fc.claims)),
         published=old.published if old else None,
     )
 
@@ -220,7 +224,9 @@ def locked(state_dir: Path, target: Path, timeout: float = 30.0) -> Iterator[Non
         with lock.acquire(timeout=timeout):
             yield
     except Timeout:
-        raise FactcheckError(f"another factcheck process is still writing this file (waited {timeout:.0f} s)", path=str(target)) from None
+        raise FactcheckError(
+            f"another factcheck process is still writing this file (waited {timeout:.0f} s)", path=str(target)
+        ) from None
 
 
 @contextlib.contextmanager

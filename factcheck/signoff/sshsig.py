@@ -78,7 +78,11 @@ def verify(signature: str, message: bytes, signers: list[Signer], principal: str
     sig, pos = _read_string(blob, pos)
     if ns.decode("utf-8", "replace") != namespace:
         raise BadSignature(f"signed for `{ns.decode('utf-8', 'replace')}`, not for factcheck sign-offs")
-    allowed = [s for s in signers if s.key == key and _names(s, principal) and (s.namespaces is None or namespace in s.namespaces)]
+    allowed = [
+        s
+        for s in signers
+        if s.key == key and _names(s, principal) and (s.namespaces is None or namespace in s.namespaces)
+    ]
     if not allowed:
         raise BadSignature(f"signed with a key that allowed_signers does not list for {principal}")
     if hash_alg not in (b"sha256", b"sha512"):

@@ -1,7 +1,7 @@
 """The words around figures: number words and their grammar, qualifiers, and the words
 that tell a count from a name, a label or a change.
 
-Plain data and small pure functions, kept apart from the scanner in `factcheck.numbers`
+Plain data and small pure functions, kept apart from the scanner in `factcheck.extract.numbers.parse`
 so that a word can be added without reading the parser. Everything here is lower case.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from factcheck import units as U
+from factcheck.extract.numbers import units as U
 
 # --- number words ----------------------------------------------------------------------
 
@@ -35,7 +35,9 @@ VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4)
 NUMBER_WORDS = [*CARDINALS, *TENS, "hundred", *SCALES, "dozen", "half"]
 NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
 SINGULAR_FRACTIONS = [w for w in FRACTION_WORDS if not w.endswith("s")]
-ONE_OF_NAMES = [name for name, canonical in U.UNIT_NAMES.items() if canonical in U.ONE_OF_UNITS and not name.endswith("s")]
+ONE_OF_NAMES = [
+    name for name, canonical in U.UNIT_NAMES.items() if canonical in U.ONE_OF_UNITS and not name.endswith("s")
+]
 # Words that "a"/"an" can stand before as the number one: "a hundred", "a third", "a mile".
 A_WORDS = ["hundred", *SCALES, "dozen", "baker's dozen", "baker\u2019s dozen", *SINGULAR_FRACTIONS,
            *ONE_OF_NAMES, "dollar", "euro", "penny"]  # fmt: skip

@@ -31,7 +31,7 @@ numbers, year spans ("2013-14"), numbers that are part of a name or code ("F-16"
 ("one of the", "no one"). Bare years are figures here; the extractor lets a date claim
 take them.
 
-`factcheck.units` reads currencies and units of measurement on their own
+`factcheck.extract.numbers.units` reads currencies and units of measurement on their own
 (`currency_code("euros")`, `unit_at(text, pos, end)`).
 """
 
@@ -39,13 +39,14 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Callable, Iterable
 
-from factcheck import figure_words as W
-from factcheck import number_locale
-from factcheck import units as U
+from factcheck.extract.numbers import figure_words as W
+from factcheck.extract.numbers import number_locale
+from factcheck.extract.numbers import units as U
+
 
 class _Lazy:
     """A pattern compiled on first use. Compiling every pattern at import would cost the
@@ -102,13 +103,18 @@ class Figure:
 
 
 def parse_figures(
-    text: str, start: int = 0, end: int | None = None, *, skip: Iterable[tuple[int, int]] = (), locale: str | None = None
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    skip: Iterable[tuple[int, int]] = (),
+    locale: str | None = None,
 ) -> list[Figure]:
     """Every figure in `text[start:end]`, in order, with absolute offsets into `text`.
 
     `skip` lists spans the caller knows hold no figures (a Markdown link target, say);
     numbers inside them are ignored. `locale` ("de-DE") says how numerals are written
-    (see `factcheck.number_locale`); the default is en-US.
+    (see `factcheck.extract.numbers.number_locale`); the default is en-US.
     """
     end = len(text) if end is None else min(end, len(text))
     if start >= end:
@@ -131,10 +137,14 @@ def parse_number(text: str) -> int | float | None:
 _trie = U.trie
 
 
-_MONTH = "(?:" + _trie(
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
-) + ")"
+_MONTH = (
+    "(?:"
+    + _trie(
+        "January February March April May June July August September October November December "
+        "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+    )
+    + ")"
+)
 _ZONES = r"(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|IST|JST|AEST|AEDT|ET|PT|local time)"
 # Spans that hold digits but no figure, blanked out before the scan. Each pattern runs
 # in a pass of its own and starts with a literal, never with a look-behind or \b, so
@@ -151,8 +161,7 @@ _NOT_FIGURES = tuple(
         (("+",), r"\+(?<![\w+]\+)\d{1,3}(?:[\s.-]\(?\d{1,4}\)?){2,5}(?!\d)"),  # +44 20 7946 0958
         (
             (),
-            _MONTH
-            + r"\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)(?:\s*(?:-|\u2013|to|and)\s*\d{1,2}(?!\d))?"
+            _MONTH + r"\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)(?:\s*(?:-|\u2013|to|and)\s*\d{1,2}(?!\d))?"
             r"(?:,?\s+\d{4}(?!\d))?|,?\s+\d{4}(?!\d))",  # November 23, 2010; Sept. 19 to 22; November 2010
         ),
     )
@@ -225,7 +234,7 @@ _ARTICLES = re.compile(_WORD_BEFORE + r"(?P<a>[aA]n?)\s+(?=" + _trie(W.A_WORDS) 
 _STREAMS = (_DIGITS, _WORDS, _ARTICLES)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _at_start(pattern: re.Pattern) -> re.Pattern:
     """`pattern` without the character before the word, for a word that opens the text."""
     return re.compile(pattern.pattern.removeprefix(_WORD_BEFORE))
@@ -237,6 +246,7 @@ def _candidate_at(text: str, p: int, end: int) -> re.Match | None:
     if m or p >= end:
         return m
     return _WORDS.match(text, p - 1, end) if p > 0 else _at_start(_WORDS).match(text, p, end)
+
 
 _LAST_WORDS = re.compile(r"(?:\S+\s+){1,4}$")
 _OPENERS = "([\"'\u201c\u2018\u2014"
@@ -267,9 +277,7 @@ def _last_word(window: str) -> str:
 # Words that leave the number as it is but show that "one" counts something ("only one").
 _EMPHASIS_BEFORE = _Lazy(r"(?i:\b(?:only|just|a\s+mere|exactly|precisely)\s+$)")
 _SYMBOL_BEFORE = re.compile(r"(?P<q>>=|<=|[~≈><≥≤])$")
-_QUALIFIER_AFTER = re.compile(
-    r"(?i:(?P<q>\+(?![\w/-])|-?plus\b|-odd\b|\s+or\s+(?:more|so|less|fewer|above|over)\b))"
-)
+_QUALIFIER_AFTER = re.compile(r"(?i:(?P<q>\+(?![\w/-])|-?plus\b|-odd\b|\s+or\s+(?:more|so|less|fewer|above|over)\b))")
 _TOLERANCE = _Lazy(r"\s*(?:±|\+/-|\+-)\s*\d+(?:\.\d+)?(?:[eE][-+\u2212]?\d+)?")
 
 _CHANGE = _Lazy(lambda: r"(?i:\b(?:" + _trie(W.CHANGE_VERBS) + r")(?:\s+[\w$%.,'\u2019]+){0,4}?\s+$)")
@@ -289,9 +297,7 @@ _PRONOUN_ONE_BEFORE = _Lazy(
     r"(?i:\b(?:no|the|this|that|which|any|each|every|such|someone|everyone|little|last|another|a|an|"
     r"one|which)\s+$)"
 )
-_NOT_HALF_BEFORE = _Lazy(
-    r"(?i:\b(?:the|first|second|third|fourth|last|other|latter|former|back|better|in|a)\s+$)"
-)
+_NOT_HALF_BEFORE = _Lazy(r"(?i:\b(?:the|first|second|third|fourth|last|other|latter|former|back|better|in|a)\s+$)")
 _ZERO_IDIOMS = _Lazy(r"(?i:\s*-?\s*(?:tolerance|sum|hour|day)\b)")
 _ZERO_IDIOM_BEFORE = _Lazy(r"(?i:\bground\s+$)")
 
@@ -419,11 +425,13 @@ class _Scan:
         return q
 
     def capitalized_name(self, q: _Quantity) -> bool:
-        """"Zero Hedge", "One Direction", "Three Mile Island": a capitalized number word in a name."""
+        """ "Zero Hedge", "One Direction", "Three Mile Island": a capitalized number word in a name."""
         if q.counted:
             return q.value <= 1 and all(w[:1].isupper() for w in q.unit.split())
         nxt = _WORD.match(self.text, q.end, self.end)
-        return q.unit is None and bool(nxt) and nxt.group("w")[:1].isupper() and nxt.group("w").lower() not in W.NOT_NAMES
+        return (
+            q.unit is None and bool(nxt) and nxt.group("w")[:1].isupper() and nxt.group("w").lower() not in W.NOT_NAMES
+        )
 
     def token_end(self, p: int) -> int:
         m = _TOKEN_END.match(self.text, p)
@@ -474,8 +482,11 @@ class _Scan:
         if "," not in nxt and "." not in nxt:
             return None
         m = _COMMA_DECIMAL.match(text, s)
-        if m and (m.group("int").count(".") or _DECIMAL_COMMA_CONTEXT.match(text, m.end(), self.end)
-                  or text[max(0, s - 1) : s] == "\u20ac"):
+        if m and (
+            m.group("int").count(".")
+            or _DECIMAL_COMMA_CONTEXT.match(text, m.end(), self.end)
+            or text[max(0, s - 1) : s] == "\u20ac"
+        ):
             return m
         return None
 
@@ -485,13 +496,17 @@ class _Scan:
         before = text[s - 1] if s > 0 else " "
         if before.isupper() and _CODE_GLUED.search(text, max(0, s - 6), s):
             return  # "EUR250", "USD12m": a currency code written against the amount
-        if before.isalnum() or before in "_.,/:\u00ad" or (before in "-\u2010\u2011\u2013" and _code_hyphen(text, s - 1)):
+        if (
+            before.isalnum()
+            or before in "_.,/:\u00ad"
+            or (before in "-\u2010\u2011\u2013" and _code_hyphen(text, s - 1))
+        ):
             raise _Reject(self.token_end(s))
         if before in "'\u2019" and _NUMERAL.match(text, s).end() - s == 2:
             raise _Reject(s + 2)
 
     def exponent(self, q: _Quantity) -> None:
-        """"4e14", "2.48×10−5", "6×10²³", "8x2^10", "2^10"."""
+        """ "4e14", "2.48×10−5", "6×10²³", "8x2^10", "2^10"."""
         nxt = self.text[q.end : q.end + 2]
         if not nxt or nxt[0] not in _EXPONENT_LEADS and (nxt[-1] not in _TIMES_SIGNS or not nxt[0].isspace()):
             return  # as _EXPONENT cannot match (a sign of times may follow a space): "6 euros" need not compile it
@@ -511,7 +526,7 @@ class _Scan:
         q.end, q.plain = m.end(), False
 
     def fraction(self, q: _Quantity, raw: str) -> None:
-        """"1/4", "1/40", "2 1/2", "2½"; "24/7" and "12/25" are not fractions."""
+        """ "1/4", "1/40", "2 1/2", "2½"; "24/7" and "12/25" are not fractions."""
         text = self.text
         if q.plain and text.startswith("/", q.end):
             m = _SLASH.match(text, q.end)
@@ -572,7 +587,7 @@ class _Scan:
         return q
 
     def word_fraction(self, q: _Quantity, tokens, used: int, last: str) -> None:
-        """"two thirds", "three-quarters", "one and a half", "three-quarters of a million"."""
+        """ "two thirds", "three-quarters", "one and a half", "three-quarters of a million"."""
         if last in ("unit", "teen", "tens") and used < len(tokens):
             word, sep, tok_end = tokens[used]
             den = W.FRACTION_WORDS.get(word.lower())
@@ -585,7 +600,7 @@ class _Scan:
         self.fraction_of_magnitude(q)
 
     def and_fraction(self, q: _Quantity, step: Fraction) -> None:
-        """"one and a half", "3 million and a half", "two hundred and three quarters": the
+        """ "one and a half", "3 million and a half", "two hundred and three quarters": the
         fraction is of the last scale named (a half of a million), so the value stays between
         the whole and the next whole of that scale."""
         m = _AND_FRACTION.match(self.text, q.end, self.end)
@@ -605,7 +620,7 @@ class _Scan:
         q.end, q.bare_one, q.plain = m.end(), False, False
 
     def fraction_of_magnitude(self, q: _Quantity) -> None:
-        """"half a million", "a quarter of a million", "half a dozen"."""
+        """ "half a million", "a quarter of a million", "half a dozen"."""
         if q.value >= 1 and q.value.denominator == 1:
             return
         m = _OF_A_MAGNITUDE.match(self.text, q.end, self.end)
@@ -634,13 +649,13 @@ class _Scan:
                 q.end, q.unit = unit
 
     def zero(self, q: _Quantity) -> None:
-        """"zero tolerance", "ground zero", "zero-sum" are not quantities."""
+        """ "zero tolerance", "ground zero", "zero-sum" are not quantities."""
         text = self.text
         if _ZERO_IDIOMS.match(text, q.end, self.end) or _ZERO_IDIOM_BEFORE.search(text, max(0, q.start - 8), q.start):
             raise _Reject(q.end)
 
     def article(self, m: re.Match) -> _Quantity:
-        """"a hundred", "a dozen", "a baker's dozen", "a third of", "a mile", "a dollar"."""
+        """ "a hundred", "a dozen", "a baker's dozen", "a third of", "a mile", "a dollar"."""
         text, s = self.text, m.start("a")
         w_start, w_end = _a_word(text, m.end("a"))
         word = " ".join(text[w_start:w_end].lower().split())
@@ -651,7 +666,11 @@ class _Scan:
         if word in W.FRACTION_WORDS:
             q = _Quantity(s, w_end, Fraction(1, W.FRACTION_WORDS[word]), words=True)
             self.fraction_of_magnitude(q)
-            if not q.magnitude and not _PART_OF.match(text, q.end, self.end) and not _BY_BEFORE.search(text, max(0, s - 4), s):
+            if (
+                not q.magnitude
+                and not _PART_OF.match(text, q.end, self.end)
+                and not _BY_BEFORE.search(text, max(0, s - 4), s)
+            ):
                 raise _Reject(q.end)  # "the third quarter"; but "cut by a third" is an amount
             return q
         q = _Quantity(s, w_end, Fraction(1), words=True)
@@ -664,7 +683,7 @@ class _Scan:
         return q
 
     def a_number(self, s: int, word_start: int) -> _Quantity:
-        """"a hundred and two", "a million", "a dozen": "a" stands for "one"."""
+        """ "a hundred and two", "a million", "a dozen": "a" stands for "one"."""
         tokens = W.word_tokens(self.text, word_start, self.end)
         tokens = [("one", "", word_start), (tokens[0][0], " ", tokens[0][2]), *tokens[1:]]
         value, used, last = W.word_value(tokens)
@@ -693,7 +712,7 @@ class _Scan:
         self.qualifier_before(q, window)
 
     def sign_and_currency(self, q: _Quantity, window: str) -> str:
-        """"-15", "$6", "US$ 6", "$-99.99", "-$5", "minus 5"."""
+        """ "-15", "$6", "US$ 6", "$-99.99", "-$5", "minus 5"."""
         if window.endswith("#"):
             # "#1" ranks; "#557 million" and "#10.86" are pounds written the way older
             # wire copy wrote "£" (check_names drops the rank once the magnitude is known)
@@ -774,7 +793,7 @@ class _Scan:
         return bool(m) and _is_name_word(m.group("w"))
 
     def tally_talk(self, q: _Quantity) -> bool:
-        """"voted 51 to 49", "won 3 to 1": a verb of voting or winning makes two numbers a tally."""
+        """ "voted 51 to 49", "won 3 to 1": a verb of voting or winning makes two numbers a tally."""
         return bool(_TALLY_BEFORE.search(self.text, max(self.start, q.start - 40), q.start))
 
     def tally(self, q: _Quantity, second: _Quantity) -> None:
@@ -785,7 +804,7 @@ class _Scan:
         q.unit, q.counted, q.end, q.plain = f"{noun}to {_number(second.value)}", False, second.end, False
 
     def tally_in_words(self, q: _Quantity) -> None:
-        """"nine votes to four", "12 seats to 9"."""
+        """ "nine votes to four", "12 seats to 9"."""
         m = _TO_COUNT.match(self.text, q.end, self.end)
         c = _candidate_at(self.text, m.end(), self.end) if m else None
         if not c or c.lastgroup not in ("d", "w") or (c.lastgroup == "w") != q.words:
@@ -802,7 +821,7 @@ class _Scan:
         return nxt if len(nxt) == 2 else nxt.ljust(2)
 
     def ratio(self, q: _Quantity) -> bool:
-        """"one in five adults", "1 in 10", "eight out of 10": a share, valued as the fraction (0.2, 0.1, 0.8)."""
+        """ "one in five adults", "1 in 10", "eight out of 10": a share, valued as the fraction (0.2, 0.1, 0.8)."""
         if q.value.denominator != 1 or q.value < 1 or q.magnitude:
             return False
         m = _IN.match(self.text, q.end, self.end)
@@ -822,7 +841,7 @@ class _Scan:
         return True
 
     def magnitudes(self, q: _Quantity) -> None:
-        """"6 billion", "$6bn", "€5m", "0.5k", "2 dozen"."""
+        """ "6 billion", "$6bn", "€5m", "0.5k", "2 dozen"."""
         text = self.text
         while True:
             m = _MAGNITUDE_AFTER.match(text, q.end, self.end)
@@ -852,7 +871,7 @@ class _Scan:
                 return
 
     def money_context(self, q: _Quantity, after: int, *, talk: bool = False) -> bool:
-        """"€5m" and "5m people" are millions; "a 5m wall" is five metres. With `talk`, a
+        """ "€5m" and "5m people" are millions; "a 5m wall" is five metres. With `talk`, a
         clause about money also makes one ("raised 5bn", "raised 5mil"): "m" never needs it."""
         if q.currency or U.money_after(self.text, after, self.end):
             return True
@@ -890,7 +909,7 @@ class _Scan:
             q.plain = False
 
     def shorthand_after(self, q: _Quantity) -> bool:
-        """"85 MGBP", "12 BUSD": a scale letter glued to the currency code, as financial copy writes it."""
+        """ "85 MGBP", "12 BUSD": a scale letter glued to the currency code, as financial copy writes it."""
         nxt = self.next_two(q)
         if q.currency or not (nxt[0] in "MBKT" or nxt[0] == " " and nxt[1] in "MBKT"):
             return False
@@ -908,7 +927,7 @@ class _Scan:
         q.magnitude = True
 
     def minor_units(self, q: _Quantity) -> None:
-        """"8 dollars 20 cents", "twelve euros and ten cents", "£5 and 50p": one amount."""
+        """ "8 dollars 20 cents", "twelve euros and ten cents", "£5 and 50p": one amount."""
         text = self.text
         if q.magnitude or q.value.denominator != 1 or q.low is not None:
             return
@@ -927,7 +946,7 @@ class _Scan:
         q.end, q.plain = unit.end(), False
 
     def currency_after(self, q: _Quantity, money: U.MoneyAfter) -> bool:
-        """"15€", "5m USD", "6 billion US dollars", "200 pounds" (weight unless it reads as money)."""
+        """ "15€", "5m USD", "6 billion US dollars", "200 pounds" (weight unless it reads as money)."""
         if money.symbol or money.code:
             code = U.currency_code(money.symbol or money.code)
         else:
@@ -935,7 +954,9 @@ class _Scan:
             if word == "pound" and not (q.magnitude or money.sterling or self.money_talk(q)):
                 q.unit, q.end, q.plain = "pound", money.end, False
                 return True
-            if word in ("won", "mark") and not (q.magnitude or q.value >= 100 or money.country or "." in self.text[q.start : q.end]):
+            if word in ("won", "mark") and not (
+                q.magnitude or q.value >= 100 or money.country or "." in self.text[q.start : q.end]
+            ):
                 return False  # "the team that won", "top marks"
             code = U.currency_for(word, money.country)
         if q.currency and q.currency != code:
@@ -944,7 +965,7 @@ class _Scan:
         return True
 
     def money_talk(self, q: _Quantity) -> bool:
-        """"fined 500 pounds", "£2.50": pounds sterling; "weighs 200 pounds": a weight."""
+        """ "fined 500 pounds", "£2.50": pounds sterling; "weighs 200 pounds": a weight."""
         text = self.text
         if _PENCE.search(text, q.start, q.end):
             return True
@@ -952,7 +973,7 @@ class _Scan:
         return bool(_MONEY_WORDS.search(clause)) and not _WEIGHT_WORDS.search(clause)
 
     def tolerance(self, q: _Quantity) -> None:
-        """"9.8 ± 0.1 m/s": the margin is part of the figure, the value is the centre."""
+        """ "9.8 ± 0.1 m/s": the margin is part of the figure, the value is the centre."""
         m = _TOLERANCE.match(self.text, q.end, self.end)
         if m:
             q.end, q.plain = m.end(), False
@@ -960,7 +981,7 @@ class _Scan:
                 self.measure(q)
 
     def range(self, q: _Quantity) -> None:
-        """"10-20", "10 to 20", "between 10 and 20", "$5-6 billion", "8- to 16-metre"."""
+        """ "10-20", "10 to 20", "between 10 and 20", "$5-6 billion", "8- to 16-metre"."""
         text = self.text
         m = _FOR_ONE.match(text, q.end, self.end)
         if m:
@@ -1031,13 +1052,18 @@ class _Scan:
         return a.value > b.value  # 3-1, a 5-4 ruling, "voted 6 to 3"
 
     def score(self, a: _Quantity, b: _Quantity) -> bool:
-        """"a 5-4 ruling", "won 3-1", "voted 19-15": a tally whose two numbers can each be checked."""
-        return a.plain and b.plain and a.value > b.value and self.text[a.start : a.end].isdigit() and len(
-            self.text[a.start : a.end]
-        ) <= 3 and not (len(self.text[a.start : a.end]) == 3 and len(self.text[b.start : b.end]) == 4)
+        """ "a 5-4 ruling", "won 3-1", "voted 19-15": a tally whose two numbers can each be checked."""
+        return (
+            a.plain
+            and b.plain
+            and a.value > b.value
+            and self.text[a.start : a.end].isdigit()
+            and len(self.text[a.start : a.end]) <= 3
+            and not (len(self.text[a.start : a.end]) == 3 and len(self.text[b.start : b.end]) == 4)
+        )
 
     def far_apart(self, a: _Quantity, b: _Quantity) -> bool:
-        """"skidded 1.74 to 123.5": a change and a level, not a range; a range's ends are of a size."""
+        """ "skidded 1.74 to 123.5": a change and a level, not a range; a range's ends are of a size."""
         if a.magnitude or b.magnitude or a.value <= 0 or b.value <= 0:
             return False
         return max(a.value, b.value) / min(a.value, b.value) > 10
@@ -1057,7 +1083,7 @@ class _Scan:
         q.qualifier = q.qualifier or "between"
 
     def qualifier_after(self, q: _Quantity) -> None:
-        """"10,000+", "50-plus", "40-odd", "100 or more", "a dozen or so"."""
+        """ "10,000+", "50-plus", "40-odd", "100 or more", "a dozen or so"."""
         m = _QUALIFIER_AFTER.match(self.text, q.end, self.end)
         if m and not q.qualifier:
             word = " ".join(m.group("q").lower().split())
@@ -1065,7 +1091,7 @@ class _Scan:
             q.end, q.bare_one = m.end(), False
 
     def rate(self, q: _Quantity) -> None:
-        """"$3 a gallon", "$15.4/hour", "four times per week", "20 J/m² per year"."""
+        """ "$3 a gallon", "$15.4/hour", "four times per week", "20 J/m² per year"."""
         m = _TIMES.match(self.text, q.end, self.end)
         if m and not (q.unit or q.currency):
             q.unit, q.end = "times", m.end()
@@ -1084,7 +1110,11 @@ class _Scan:
         text, p = self.text, per.end()
         article = per.group().strip() in ("a", "an")
         unit = U.unit_at(text, p, self.end, spaced=False)
-        if unit and article and (unit[1] not in U.TIME_UNITS | U.ONE_OF_UNITS or _RELATIVE_TIME.match(text, unit[0], self.end)):
+        if (
+            unit
+            and article
+            and (unit[1] not in U.TIME_UNITS | U.ONE_OF_UNITS or _RELATIVE_TIME.match(text, unit[0], self.end))
+        ):
             return None  # "$5 a year earlier" is a date, not a rate
         if unit or not (q.currency or q.unit in ("cent", "penny")):
             return unit
@@ -1092,11 +1122,11 @@ class _Scan:
         return (m.end(), m.group().lower()) if m else None
 
     def year_like(self, q: _Quantity) -> bool:
-        """"1989 results", "the 2010 election": a year used as an adjective counts nothing."""
+        """ "1989 results", "the 2010 election": a year used as an adjective counts nothing."""
         return q.plain and 1800 <= q.value <= 2100 and q.value.denominator == 1
 
     def counted_noun(self, q: _Quantity, plural: bool = False) -> None:
-        """"114 Patriot missiles" → "Patriot missiles"; "two of the" → nothing."""
+        """ "114 Patriot missiles" → "Patriot missiles"; "two of the" → nothing."""
         text, p = self.text, q.end
         words: list[str] = []
         singular = q.value <= 1 and not plural
@@ -1111,7 +1141,11 @@ class _Scan:
             if not m:
                 break
             word = m.group("w")
-            clean = word if _ABBREVIATION.search(word) else word.rstrip(".,'\u2019").removesuffix("'s").removesuffix("\u2019s")
+            clean = (
+                word
+                if _ABBREVIATION.search(word)
+                else word.rstrip(".,'\u2019").removesuffix("'s").removesuffix("\u2019s")
+            )
             lower = clean.lower()
             if not clean or lower in W.NOUN_PHRASE_STOPS or lower.split("-")[0] in W.NUMBER_WORD_SET:
                 break
@@ -1139,7 +1173,7 @@ class _Scan:
     # names and labels
 
     def check_names(self, q: _Quantity) -> None:
-        """"Boeing 747", "Apollo 11", "Room 101", "page 12", "Air Force One": a name, not a quantity."""
+        """ "Boeing 747", "Apollo 11", "Room 101", "page 12", "Air Force One": a name, not a quantity."""
         text, s = self.text, q.start
         if q.hash and q.plain:
             raise _Reject(q.end)
@@ -1215,7 +1249,7 @@ def _is_fraction(num: int, den: int) -> bool:
 
 
 def _inside_word(text: str, pos: int) -> bool:
-    """"one" in "someone", "ten" in "often", "a" in "Korea a": not the start of a word."""
+    """ "one" in "someone", "ten" in "often", "a" in "Korea a": not the start of a word."""
     return pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "_'\u2019-")
 
 
@@ -1223,7 +1257,9 @@ def _minus(s: str) -> str:
     return s.replace("\u2212", "-")
 
 
-_SUPERSCRIPTS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207b\u207a", "0123456789-+")
+_SUPERSCRIPTS = str.maketrans(
+    "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207b\u207a", "0123456789-+"
+)
 
 
 def _superscript(s: str) -> int:
@@ -1231,11 +1267,9 @@ def _superscript(s: str) -> int:
 
 
 def _code_hyphen(text: str, hyphen: int) -> bool:
-    """"F-16", "COVID-19", "mid-2010", "10-20", "September 16-19": a hyphen after a letter, a digit
+    """ "F-16", "COVID-19", "mid-2010", "10-20", "September 16-19": a hyphen after a letter, a digit
     or a masked date joins a code, a range or a date, and the digits after it are no figure of their own."""
     return hyphen > 0 and (text[hyphen - 1].isalnum() or text[hyphen - 1] == _BARRIER)
-
-
 
 
 _BY_BEFORE = _Lazy(r"(?i:\bby\s+)$")
@@ -1267,6 +1301,7 @@ def _a_word(text: str, p: int) -> tuple[int, int]:
         m = _A_NEXT.match(text, p)
         return m.start("w"), m.end()
     return start, end
+
 
 _SIGNS = "-\u2212\u2013#"
 _CURRENCY_TAILS = frozenset("".join(U.CURRENCY_SYMBOLS) + "s.")
@@ -1392,7 +1427,7 @@ _LIST_COMMA = _Lazy(r"\s*,\s*")
 
 
 def _share_units(text: str, found: list[_Quantity]) -> None:
-    """"45 and 50 mg", "5, 10 or 15 percent": a bare number in a list takes the measure of the next."""
+    """ "45 and 50 mg", "5, 10 or 15 percent": a bare number in a list takes the measure of the next."""
     for i in range(len(found) - 2, -1, -1):
         a, b = found[i], found[i + 1]
         if a.unit or a.currency or b.counted or not (b.unit or b.currency):
@@ -1402,7 +1437,7 @@ def _share_units(text: str, found: list[_Quantity]) -> None:
 
 
 def _joins_clauses(text: str, found: list[_Quantity], i: int) -> bool:
-    """", and" after a lone number joins two clauses ("in 2013, and 278,000 t"): a comma
+    """ ", and" after a lone number joins two clauses ("in 2013, and 278,000 t"): a comma
     before "and" belongs to a list only when an item of the list comes before it."""
     if not _COMMA_JOIN.fullmatch(text, found[i].end, found[i + 1].start):
         return False

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from factcheck import gitrepo, review
+from factcheck import gitrepo
 from factcheck.config import Config
 from factcheck.errors import DataError, GitError
+from factcheck.signoff import rules
 
 # Above this many claims files, hand git the claims folder instead of each path.
 MAX_PATHSPECS = 100
@@ -36,28 +37,34 @@ def verify(
     if not wanted or (not authors and (claims is None or config.allow_self_approval)):
         return {}
     gitrepo.ensure_repo(config.root)
-    keys = {review.review_key(a) for _, _, a in wanted}
+    keys = {rules.review_key(a) for _, _, a in wanted}
     files = sorted({f for f, _, _ in wanted})
     seen = first_seen(config, files if len(files) <= MAX_PATHSPECS else [config.claims], set(files), keys)
     doubtful = [w for w in wanted if _problem(w, seen)]
     if doubtful:
         # A claims file renamed or rebuilt outside these paths: follow the whole folder once.
-        seen.update(first_seen(config, [config.claims], {f for f, _, _ in doubtful}, {review.review_key(a) for _, _, a in doubtful}))
+        seen.update(
+            first_seen(
+                config, [config.claims], {f for f, _, _ in doubtful}, {rules.review_key(a) for _, _, a in doubtful}
+            )
+        )
     problems: dict[tuple[str, str], str] = {}
     if authors:
         _refuse_cut_history(config, wanted, seen)
         problems = {(f, cid): p for f, cid, a in wanted if (p := _problem((f, cid, a), seen))}
     if claims is not None and not config.allow_self_approval:
         accepted = [
-            (f, cid, a, seen[review.review_key(a)])
+            (f, cid, a, seen[rules.review_key(a)])
             for f, cid, a in wanted
-            if (f, cid) not in problems and review.review_key(a) in seen
+            if (f, cid) not in problems and rules.review_key(a) in seen
         ]
         problems.update(self_approvals(config, accepted, claims))
     return problems
 
 
-def self_approvals(config: Config, accepted: list, claims: dict[tuple[str, str], tuple[str, dict[str, Any]]]) -> dict[tuple[str, str], str]:
+def self_approvals(
+    config: Config, accepted: list, claims: dict[tuple[str, str], tuple[str, dict[str, Any]]]
+) -> dict[tuple[str, str], str]:
     """Approvals by the person who wrote the claim: blame the draft as the approval commit held it.
 
     `approve` refuses these; the gate checks again, because a claims file can be
@@ -106,7 +113,7 @@ def _claim_lines(text: str, rec: dict[str, Any], Sentences, normalize) -> range 
 def _problem(w: Wanted, seen: dict[tuple, gitrepo.Commit]) -> str | None:
     _, _, approval = w
     by = str(approval.get("by", "")).strip().lower()
-    commit = seen.get(review.review_key(approval))
+    commit = seen.get(rules.review_key(approval))
     if commit is None:
         return f"approval by {by} is in no commit; the reviewer must commit it (`factcheck approve` does)"
     if commit.author_email.strip().lower() != by:
@@ -120,7 +127,7 @@ def _refuse_cut_history(config: Config, wanted: list[Wanted], seen: dict[tuple, 
         return
     boundary = gitrepo.shallow_boundary(config.root)
     for f, cid, approval in wanted:
-        commit = seen.get(review.review_key(approval))
+        commit = seen.get(rules.review_key(approval))
         if commit is None or commit.sha in boundary:
             raise GitError(
                 f"cannot verify the approval of {cid}: this clone is shallow and lacks the commit that added it; "
@@ -159,17 +166,17 @@ def _approval_keys(text: str, path: str) -> set[tuple]:
     """Every approval in the file, and every correction of a published claim (signed off alike)."""
     if "decision: approved" not in text and "decision: corrected" not in text:
         return set()
-    from factcheck import store
+    from factcheck.store import claims_files
 
     try:
-        cf = store.parse_claims_file(text, path=path)
+        cf = claims_files.parse_claims_file(text, path=path)
     except DataError:
         return set()  # an old broken version holds no approval anybody could rely on
     corrections = (cf.published or {}).get("corrections")
     corrections = corrections if isinstance(corrections, list) else []
     return {
-        review.review_key(r)
+        rules.review_key(r)
         for c in cf.claims
         for r in (c.get("reviews") or [])
         if isinstance(r, dict) and r.get("decision") == "approved"
-    } | {review.review_key(r) for r in corrections if isinstance(r, dict) and r.get("decision") == "corrected"}
+    } | {rules.review_key(r) for r in corrections if isinstance(r, dict) and r.get("decision") == "corrected"}

@@ -36,7 +36,11 @@ class Draft:
         if isinstance(value, str):
             value = [value]
         # an entry may be a mapping, to mark its source confidential or embargoed (docs/policy.md)
-        value = [v["path"] if isinstance(v, dict) and isinstance(v.get("path"), str) else v for v in value] if isinstance(value, list) else value
+        value = (
+            [v["path"] if isinstance(v, dict) and isinstance(v.get("path"), str) else v for v in value]
+            if isinstance(value, list)
+            else value
+        )
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise DataError("front matter `sources:` must be a list of paths (or of `path:` mappings)", path=self.path)
         return value
@@ -49,7 +53,7 @@ def parse_draft(text: str, path: str) -> Draft:
         return Draft(path=path, text=text)
     meta: Any = {}
     if m.group(1) and m.group(1).strip():
-        from factcheck import yamlio
+        from factcheck.store import yamlio
 
         meta = yamlio.load(m.group(1), path=path, line_offset=1)
     if meta is None:

@@ -12,24 +12,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from factcheck import review, store
+from factcheck.signoff import rules
+from factcheck.store import claims_files
 
 Record = dict[str, Any]
 
 
 def merge_texts(base: str | None, ours: str, theirs: str, *, path: str) -> str:
     """The merged claims file; raises DataError when a side cannot be read (git keeps the conflict)."""
-    b = store.parse_claims_file(base, path=path) if base and base.strip() else None
-    o = store.parse_claims_file(ours, path=path)
-    t = store.parse_claims_file(theirs, path=path)
-    merged = store.ClaimsFile(
+    b = claims_files.parse_claims_file(base, path=path) if base and base.strip() else None
+    o = claims_files.parse_claims_file(ours, path=path)
+    t = claims_files.parse_claims_file(theirs, path=path)
+    merged = claims_files.ClaimsFile(
         draft=_pick(b and b.draft, o.draft, t.draft),
         reference_date=_pick(b and b.reference_date, o.reference_date, t.reference_date),
         draft_sha256=_pick(b and b.draft_sha256, o.draft_sha256, t.draft_sha256),
         claims=merge_claims(b.claims if b else [], o.claims, t.claims),
         published=_pick(b and b.published, o.published, t.published),
     )
-    return store.render_claims_file(merged)
+    return claims_files.render_claims_file(merged)
 
 
 def _pick(base: Any, ours: Any, theirs: Any) -> Any:
@@ -59,12 +60,12 @@ def merge_claim(base: Record | None, ours: Record, theirs: Record) -> Record:
     if reviews:
         rec["reviews"] = reviews
         rec["fingerprint"] = reviews[-1].get("fingerprint")
-    review.refresh_status(rec)
+    rules.refresh_status(rec)
     return {k: v for k, v in rec.items() if v is not None}
 
 
 def _union_reviews(ours: list[Record], theirs: list[Record]) -> list[Record]:
     """Every decision from both sides once, oldest first (ties: ours before theirs)."""
-    seen = {review.review_key(r) for r in ours}
-    both = list(ours) + [r for r in theirs if review.review_key(r) not in seen]
+    seen = {rules.review_key(r) for r in ours}
+    both = list(ours) + [r for r in theirs if rules.review_key(r) not in seen]
     return sorted(both, key=lambda r: str(r.get("at", "")))

@@ -46,10 +46,14 @@ def _numeral(decimal: str, groups: str) -> re.Pattern:
     alternatives = [r"\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])"] if decimal != "," else []
     if other:
         alternatives.append(r"\d{1,3}(?:[" + re.escape(other) + r"]\d{3}){1,7}(?![\d])")
-    alternatives.append(r"\d{1,3}(?:[" + re.escape(_SPACES) + r"]\d{3}(?![\d\-/])){1,7}(?!\d)" if spaced or decimal == "," else "")
+    alternatives.append(
+        r"\d{1,3}(?:[" + re.escape(_SPACES) + r"]\d{3}(?![\d\-/])){1,7}(?!\d)" if spaced or decimal == "," else ""
+    )
     alternatives.append(r"\d{1,24}")
     body = "|".join(a for a in alternatives if a)
-    return re.compile(r"(?P<int>" + body + r")(?P<dec>" + re.escape(decimal) + r"\d{1,12}(?!" + re.escape(decimal) + r"\d))?")
+    return re.compile(
+        r"(?P<int>" + body + r")(?P<dec>" + re.escape(decimal) + r"\d{1,12}(?!" + re.escape(decimal) + r"\d))?"
+    )
 
 
 ENGLISH = Marks("en-US", ".", ",", False)
@@ -68,7 +72,7 @@ def marks(locale: str | None) -> Marks:
     return _marks(locale.strip().replace("_", "-").lower())
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _marks(key: str) -> Marks:
     if key in _KNOWN:
         return _KNOWN[key]

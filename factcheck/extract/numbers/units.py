@@ -1,6 +1,6 @@
 """Words and symbols that follow or precede a number: currencies, magnitudes, units.
 
-Kept apart from the number grammar in `factcheck.numbers` so that a newsroom can add a
+Kept apart from the number grammar in `factcheck.extract.numbers.parse` so that a newsroom can add a
 currency or a unit here without reading a parser. Matching is done with compiled
 regular expressions built once from these tables; names are matched regardless of
 case, symbols exactly ("MB" is not "mb", "m" is not "M").
@@ -300,11 +300,49 @@ _UNITS: dict[str, tuple[str, str]] = {
 # that are more often something else ("a foot", "a yard", "a cup of tea", "a second").
 ONE_OF_UNITS = frozenset(
     (
-        "millimetre", "centimetre", "metre", "kilometre", "nanometre", "inch", "mile", "nautical mile",
-        "light-year", "hectare", "acre", "litre", "millilitre", "gallon", "barrel", "pint", "milligram",
-        "gram", "kilogram", "tonne", "ton", "ounce", "carat", "kelvin", "watt", "kilowatt", "megawatt",
-        "gigawatt", "kilowatt hour", "megawatt hour", "joule", "calorie", "kilobyte", "megabyte", "gigabyte",
-        "terabyte", "petabyte", "exabyte", "kibibyte", "mebibyte", "gibibyte", "tebibyte", "decibel",
+        "millimetre",
+        "centimetre",
+        "metre",
+        "kilometre",
+        "nanometre",
+        "inch",
+        "mile",
+        "nautical mile",
+        "light-year",
+        "hectare",
+        "acre",
+        "litre",
+        "millilitre",
+        "gallon",
+        "barrel",
+        "pint",
+        "milligram",
+        "gram",
+        "kilogram",
+        "tonne",
+        "ton",
+        "ounce",
+        "carat",
+        "kelvin",
+        "watt",
+        "kilowatt",
+        "megawatt",
+        "gigawatt",
+        "kilowatt hour",
+        "megawatt hour",
+        "joule",
+        "calorie",
+        "kilobyte",
+        "megabyte",
+        "gigabyte",
+        "terabyte",
+        "petabyte",
+        "exabyte",
+        "kibibyte",
+        "mebibyte",
+        "gibibyte",
+        "tebibyte",
+        "decibel",
     )
 )
 
@@ -326,8 +364,7 @@ def _spellings() -> tuple[dict[str, str], dict[str, str]]:
 UNIT_NAMES, UNIT_SYMBOLS = _spellings()
 
 
-from factcheck.wordtrie import trie  # noqa: E402  (numbers.py reads it as units.trie)
-
+from factcheck.extract.wordtrie import trie  # noqa: E402  (parse.py reads it as units.trie)
 
 LONGEST_NAME = max(len(name.split()) for name in UNIT_NAMES)  # in words
 # The words a unit's name can start with, and their part before a hyphen ("metre" of "metre-high").
@@ -375,7 +412,11 @@ def unit_at(text: str, p: int, end: int, spaced: bool = True) -> tuple[int, str]
     if name == "year" and (old := _OLD.match(text, e, end)):
         return old.end(), "years old"
     if m:
-        cubed = "3" in (m.group("e") or m.group("d") or "") or m.group("s") == "\u00b3" or (m.group("w") or "").lower() == "cubed"
+        cubed = (
+            "3" in (m.group("e") or m.group("d") or "")
+            or m.group("s") == "\u00b3"
+            or (m.group("w") or "").lower() == "cubed"
+        )
         power, e = ("cubic " if cubed else "square "), m.end()
     return e, power + name
 
@@ -440,7 +481,6 @@ def _symbol_at(text: str, p: int, end: int) -> str | None:
     return None
 
 
-
 @functools.lru_cache(maxsize=1)
 def _currency_word_re() -> re.Pattern:
     """Compiled on first use: most runs never ask for a code by name."""
@@ -451,7 +491,6 @@ def _currency_word_re() -> re.Pattern:
         + trie(CURRENCY_WORDS)
         + r"))(?P<plural>e?s)?(?P<sterling>\s+sterling)?(?![\w-])"
     )
-
 
 
 class MoneyAfter:

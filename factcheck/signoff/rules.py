@@ -160,9 +160,7 @@ def last_signed_text(rec: dict[str, Any]) -> tuple[str | None, str | None]:
 def check_reviewer(config, who: Reviewer) -> None:
     """Only the editors listed under `reviewers:` may sign off."""
     if not config.reviewers:
-        raise ReviewError(
-            "nobody may sign off yet: list the editors' emails under `reviewers:` in .factcheck.yaml"
-        )
+        raise ReviewError("nobody may sign off yet: list the editors' emails under `reviewers:` in .factcheck.yaml")
     if who.email.strip().lower() not in config.reviewers:
         raise ReviewError(
             f"{who.email} is not a reviewer; only the emails under `reviewers:` in .factcheck.yaml may sign off "
@@ -195,7 +193,12 @@ def signed_message(entry: dict[str, Any]) -> bytes:
 
 
 def record(
-    rec: dict[str, Any], decision: Decision, who: Reviewer, at: str, note: str | None = None, sign=None,
+    rec: dict[str, Any],
+    decision: Decision,
+    who: Reviewer,
+    at: str,
+    note: str | None = None,
+    sign=None,
     extra: dict[str, Any] | None = None,
 ) -> bool:
     """Add one decision to a claim's history; False when it changes nothing (already approved).
@@ -265,7 +268,8 @@ def last_decision(rec: dict[str, Any]) -> dict[str, Any] | None:
 def supported_unapproved(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Claims whose evidence supports them, not approved as they stand, and never overruling a rejection."""
     return [
-        c for c in claims
+        c
+        for c in claims
         if c.get("verdict") == "supported" and status_of(c) is not Status.APPROVED and not rejected_last(c)
     ]
 

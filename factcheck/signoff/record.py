@@ -7,14 +7,17 @@ draft's lines, the locked claims file and the commit.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from factcheck import gitrepo, review, store
+from factcheck import gitrepo
 from factcheck.config import Config
 from factcheck.errors import DataError, ReviewError
-from factcheck.review import Decision, Reviewer
+from factcheck.signoff import rules
+from factcheck.signoff.rules import Decision, Reviewer
+from factcheck.store import claims_files
 
 TRAILER = "Fact-checked-by"
 
@@ -46,12 +49,12 @@ def current_reviewer(config: Config) -> Reviewer:
     """The git identity at the keyboard, refused unless it is listed under `reviewers:`."""
     gitrepo.ensure_repo(config.root)
     who = Reviewer(*gitrepo.identity(config.root))
-    review.check_reviewer(config, who)
+    rules.check_reviewer(config, who)
     return who
 
 
 def now_utc() -> str:
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def decide(config: Config, rel: str, choices: list[Choice], *, commit: bool = True) -> SignOffResult:
@@ -67,16 +70,19 @@ def approve_supported(config: Config, rel: str, note: str | None = None, *, comm
     def choose(claims: list[dict[str, Any]]) -> list[Choice]:
         # another editor's rejection stands until someone names the claim to overrule it
         skipped.extend(
-            c["id"] for c in claims
-            if c.get("verdict") == "supported" and review.rejected_last(c) and review.status_of(c) is not review.Status.APPROVED
+            c["id"]
+            for c in claims
+            if c.get("verdict") == "supported"
+            and rules.rejected_last(c)
+            and rules.status_of(c) is not rules.Status.APPROVED
         )
-        picked = review.supported_unapproved(claims)
+        picked = rules.supported_unapproved(claims)
         # too few independent sources needs an override, which a bulk approval never gives
         short.extend(c["id"] for c in picked if corroboration.shortfall(config.corroboration, c, meta))
         return [Choice(c["id"], Decision.APPROVED, note) for c in picked if c["id"] not in short]
 
-    from factcheck import drafts
     from factcheck.policy import corroboration
+    from factcheck.store import drafts
 
     short: list[str] = []
     meta = drafts.read_draft(config, rel).meta
@@ -87,22 +93,22 @@ def approve_supported(config: Config, rel: str, note: str | None = None, *, comm
 
 
 def _sign(config: Config, rel: str, choose: Callable[[list[dict]], list[Choice]], *, commit: bool) -> SignOffResult:
-    from factcheck import drafts
+    from factcheck.store import drafts
 
     who = current_reviewer(config)
-    target = store.claims_path(config.claims_dir, rel)
+    target = claims_files.claims_path(config.claims_dir, rel)
     result = SignOffResult(rel, target.relative_to(config.root).as_posix(), who)
     draft = drafts.read_draft(config, rel)
     after = (lambda path: _commit(config, path, result)) if commit else None
-    with store.editing(config, rel, after_write=after) as cf:
+    with claims_files.editing(config, rel, after_write=after) as cf:
         _ensure_scanned(cf, draft.text, result.claims_file)
-        picked = [(review.find_claim(cf.claims, ch.claim, path=result.claims_file), ch) for ch in choose(cf.claims)]
+        picked = [(rules.find_claim(cf.claims, ch.claim, path=result.claims_file), ch) for ch in choose(cf.claims)]
         _check_authors(config, who, rel, draft.text, [rec for rec, ch in picked if ch.decision is Decision.APPROVED])
         extras = _policy_extras(config, draft.meta, picked)
         at = now_utc()
         sign = _signer(config) if picked else None
         for rec, ch in picked:
-            if review.record(rec, ch.decision, who, at, ch.note, sign=sign, extra=extras.get(rec["id"])):
+            if rules.record(rec, ch.decision, who, at, ch.note, sign=sign, extra=extras.get(rec["id"])):
                 result.recorded.append((rec["id"], ch.decision))
             else:
                 result.already.append(rec["id"])
@@ -124,7 +130,7 @@ def _policy_extras(config: Config, meta: dict[str, Any], picked: list[tuple[dict
     return extras
 
 
-def _commit_left_over(config: Config, cf: store.ClaimsFile, who: Reviewer, result: SignOffResult) -> None:
+def _commit_left_over(config: Config, cf: claims_files.ClaimsFile, who: Reviewer, result: SignOffResult) -> None:
     """Commit this reviewer's decisions that an earlier run wrote but could not commit.
 
     Without this a rerun would say "already approved", commit nothing, and the gate
@@ -134,13 +140,17 @@ def _commit_left_over(config: Config, cf: store.ClaimsFile, who: Reviewer, resul
     known: set[tuple] = set()
     if committed:
         try:
-            known = {review.review_key(r) for c in store.parse_claims_file(committed, path=result.claims_file).claims for r in c.get("reviews") or []}
+            known = {
+                rules.review_key(r)
+                for c in claims_files.parse_claims_file(committed, path=result.claims_file).claims
+                for r in c.get("reviews") or []
+            }
         except DataError:
             known = set()
     mine = str(who.email).strip().lower()
     for rec in cf.claims:
         for entry in rec.get("reviews") or []:
-            if str(entry.get("by", "")).strip().lower() == mine and review.review_key(entry) not in known:
+            if str(entry.get("by", "")).strip().lower() == mine and rules.review_key(entry) not in known:
                 result.carried.append(rec["id"])
                 result.recorded.append((rec["id"], Decision(entry["decision"])))
     if result.recorded:
@@ -151,7 +161,7 @@ def _signer(config: Config):
     """With `signing: required`, sign each decision with the key git signs commits with."""
     if config.signing != "required":
         return None
-    from factcheck import sshsig
+    from factcheck.signoff import sshsig
 
     key = gitrepo.config_value(config.root, "user.signingkey")
     if not key:
@@ -162,9 +172,9 @@ def _signer(config: Config):
     return lambda message: sshsig.sign(message, key)
 
 
-def _ensure_scanned(cf: store.ClaimsFile, draft_text: str, shown: str) -> None:
+def _ensure_scanned(cf: claims_files.ClaimsFile, draft_text: str, shown: str) -> None:
     """Signing claims of an older version of the draft would approve words no longer there."""
-    if cf.draft_sha256 != store.text_sha256(draft_text):
+    if cf.draft_sha256 != claims_files.text_sha256(draft_text):
         raise ReviewError(f"the draft changed since it was scanned; run `factcheck scan {cf.draft}` first", path=shown)
 
 
@@ -176,7 +186,7 @@ def _check_authors(config: Config, who: Reviewer, rel: str, text: str, approving
         first = int(rec.get("line") or 1)
         span = text[int(rec.get("start") or 0) : int(rec.get("end") or 0)]
         lines = range(first, first + span.count("\n") + 1)
-        review.check_not_author(config, who, rec["id"], {by_line.get(n) for n in lines})
+        rules.check_not_author(config, who, rec["id"], {by_line.get(n) for n in lines})
 
 
 def commit_message(result: SignOffResult) -> str:

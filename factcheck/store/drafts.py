@@ -12,8 +12,8 @@ import os
 from pathlib import Path
 
 from factcheck.config import CONFIG_NAME, Config
-from factcheck.draft import Draft, parse_draft
 from factcheck.errors import ConfigError, InputError
+from factcheck.store.draft_text import Draft, parse_draft
 from factcheck.textio import read_text
 
 SYMLINK_MESSAGE = "is a symbolic link; drafts must be regular files inside the repository"
