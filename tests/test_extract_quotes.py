@@ -422,3 +422,232 @@ def test_the_clause_running_up_to_a_quote_after_another_quote_names_the_speaker(
         "\u201crushed off to the clinic\u201d for tests."
     )
     assert pairs(text)[1] == ("rushed off to the clinic", "Ada Roe")
+
+
+# --- speakers in the shapes wire copy uses ----------------------------------------------------
+
+
+def test_an_apposition_that_opens_with_a_possessive_still_credits_the_name_before_it():
+    text = (
+        "\u201cThe pier reopens in June,\u201d Tomas Brandt, the harbour board\u2019s director, said on Monday.\n\n"
+        "\u201cWe will need more crews,\u201d Ilse Moreau, Brandt\u2019s deputy, said. \u201cThe budget covers six.\u201d"
+    )
+    assert pairs(text) == [
+        ("The pier reopens in June,", "Tomas Brandt"),
+        ("We will need more crews,", "Ilse Moreau"),
+        ("The budget covers six.", "Ilse Moreau"),
+    ]
+
+
+@pytest.mark.parametrize("verb", ["answered", "fumed", "barked", "shot back", "scoffed"])
+def test_livelier_speech_verbs_credit_their_subject(verb):
+    text = f"Talks stalled.\n\n\u201cNot one more cent for the stadium,\u201d Councillor Petra Lund {verb}. \u201cNot this year.\u201d"
+    assert [s for _, s in pairs(text)] == ["Petra Lund", "Petra Lund"]
+
+
+@pytest.mark.parametrize("verb", ["agrees", "opined", "answered", "retorted"])
+def test_inverted_verbs_beyond_said_take_the_name_after_them(verb):
+    text = f"Talks stalled.\n\n\u201cThe fares are too high,\u201d {verb} Kemal Arslan, a commuter from Leith."
+    assert pairs(text) == [("The fares are too high,", "Kemal Arslan")]
+
+
+def test_said_after_a_comma_mid_sentence_takes_the_name_that_closes_the_clause():
+    text = (
+        "Ridership fell.\n\n"
+        'The fare rise would bring "a winter of empty buses" for the depot, cutting routes across the north, '
+        "said Greta Sundqvist, a transport economist.\n\n"
+        'The trouble with the plan, says Oren Vidal, a union organiser, is that it "punishes the night shift."'
+    )
+    assert pairs(text) == [("a winter of empty buses", "Greta Sundqvist"), ("punishes the night shift.", "Oren Vidal")]
+
+
+def test_said_after_a_comma_before_a_name_that_is_what_was_said_keeps_the_subject():
+    text = 'Ridership fell.\n\nMarta Kowal, a former depot manager, said Brandt "signed off on every cut."'
+    assert pairs(text) == [("signed off on every cut.", "Marta Kowal")]
+
+
+def test_a_description_with_of_before_the_name_after_said():
+    text = (
+        "Crowds gathered.\n\n"
+        '"Welcome to the new square," said master of ceremonies Lina Haddad.\n\n'
+        '"It belongs to everyone," said former minister of culture Piet Verhoeven, who cut the ribbon.'
+    )
+    assert [s for _, s in pairs(text)] == ["Lina Haddad", "Piet Verhoeven"]
+
+
+def test_a_quote_after_an_inverted_credit_with_a_title_belongs_to_that_speaker():
+    text = (
+        "Turnout fell in the river wards, said Leeds University professor Hana Okafor. "
+        "\u201cThat was where the ferry stopped running.\u201d"
+    )
+    assert pairs(text) == [("That was where the ferry stopped running.", "Hana Okafor")]
+
+
+def test_a_speech_verb_and_colon_before_a_question_credit_it_over_a_clause_after():
+    text = (
+        "Mayor Ruth Abara faced the council.\n\n"
+        'Abara, visibly tired, finally replied: "Who pays for the flood walls?" Her opponents noted it.'
+    )
+    assert pairs(text) == [("Who pays for the flood walls?", "Ruth Abara")]
+
+
+def test_participles_of_shouting_and_replying_credit_the_name_before_them():
+    text = (
+        "Ivo Petrov, the home coach, watched the match.\n\n"
+        "Fans ran onto the pitch, with Petrov reportedly shouting: \u201cClear the field now!\u201d"
+    )
+    assert pairs(text) == [("Clear the field now!", "Ivo Petrov")]
+
+
+def test_a_known_surname_and_a_colon_credit_a_quote_mid_paragraph():
+    text = (
+        "Nadia Rahm and Colm Byrne both oppose the toll.\n\n"
+        'Rahm: "The toll hits shift workers first." Byrne: "It should be scrapped."'
+    )
+    assert pairs(text) == [
+        ("The toll hits shift workers first.", "Nadia Rahm"),
+        ("It should be scrapped.", "Colm Byrne"),
+    ]
+
+
+def test_a_word_and_a_colon_that_name_no_one_in_the_story_credit_nothing():
+    text = 'The council met.\n\nCorrection: "The vote was seven to two."'
+    assert pairs(text) == [("The vote was seven to two.", None)]
+
+
+def test_a_dash_line_under_a_paragraph_of_quote_credits_it():
+    text = (
+        "We checked three claims from the debate.\n\n"
+        '"Rents have doubled in five years."\n\n'
+        "- Ada Whitlock, at the debate.\n\n"
+        "The figure is close: rents rose 92 percent.\n\n"
+        '"Nobody has built a school here since 1990."\n\n'
+        "\u2014 Whitlock.\n\n"
+        "That is wrong."
+    )
+    assert [s for _, s in pairs(text)] == ["Ada Whitlock", "Ada Whitlock"]
+
+
+def test_the_second_half_of_a_quote_split_by_its_attribution_is_the_same_speaker():
+    text = (
+        "\u201cThe rail link is late,\u201d Ines Duarte wrote in a letter to the Herald explaining her vote, "
+        "\u201cbut it is still worth building.\u201d"
+    )
+    assert [s for _, s in pairs(text)] == ["Ines Duarte", "Ines Duarte"]
+
+
+@pytest.mark.parametrize("opening", ["Early in the campaign,", "Shortly after the vote,", "Lisbon (Reuters) \u2013"])
+def test_the_subject_after_an_opening_phrase_or_a_wire_dateline_speaks(opening):
+    text = f"Councillor Mira Solberg spoke.\n\n{opening} Solberg attacked the plan, calling it, among other things, \u201ca blank cheque.\u201d"
+    assert pairs(text) == [("a blank cheque.", "Mira Solberg")]
+
+
+def test_a_round_up_line_credits_the_name_after_its_topic_and_a_dash():
+    text = "Dana Voss studies turnout.\n\nSUBURBS STAY HOME - Dana Voss: \u201cFewer than half of the voters came out.\u201d [Gallup.]"
+    assert pairs(text) == [("Fewer than half of the voters came out.", "Dana Voss")]
+
+
+def test_a_capitalised_verb_before_the_name_and_a_colon_is_no_part_of_the_name():
+    text = "Ansel Frye, a broker, spoke first.\n\nContinued Frye: \u201cThe harbour deal is not done.\u201d"
+    assert pairs(text) == [("The harbour deal is not done.", "Ansel Frye")]
+
+
+def test_is_quoted_as_saying_credits_its_subject():
+    text = "Ansel Frye runs the survey.\n\n\u201cWe dial fewer homes, so it costs less,\u201d Frye is quoted as saying."
+    assert pairs(text) == [("We dial fewer homes, so it costs less,", "Ansel Frye")]
+
+
+def test_a_paragraph_of_quote_after_reported_speech_is_the_reporter_s_source():
+    text = (
+        "\u201cThe budget is sound,\u201d said treasurer Colm Byrne.\n\n"
+        "Economist Dana Voss argued in a column that the council will have to borrow by spring.\n\n"
+        "\u201cThe reserves cover four months at most.\u201d"
+    )
+    assert [s for _, s in pairs(text)] == ["Colm Byrne", "Dana Voss"]
+
+
+def test_words_after_a_kind_of_work_are_speech_when_they_open_in_lower_case():
+    text = (
+        "Applications rose.\n\n"
+        "The youth mentoring program \u201cis gaining ground in every district,\u201d deputy mayor Kofi Mensah told reporters."
+    )
+    assert pairs(text) == [("is gaining ground in every district,", "Kofi Mensah")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Councillor Ada Lind appeared on "Morning Harbour Live" to defend the levy.',
+        'Ada Lind told "Good Evening Leith" that the levy stays.',
+        'Ada Lind, the co-author of "Rivers Run Dry," spoke at the launch.',
+        'The "River Patrol" star Ada Lind spoke at the launch.',
+    ],
+)
+def test_a_title_case_show_or_book_after_a_media_cue_is_not_a_quote(sentence):
+    assert pairs("The levy passed.\n\n" + sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Friday, after weeks of silence, Ostrowska backed the levy, saying, \u201cThe harbour needs it.\u201d",
+        "Speaking at the depot, which reopened this week, Ostrowska said the harbour \u201cneeds it.\u201d",
+        "Continuing her tour of the wards, Ostrowska praised the levy, calling it \u201cwhat the harbour needs.\u201d",
+        "And then Ostrowska backed the levy, saying, \u201cThe harbour needs it.\u201d",
+    ],
+)
+def test_the_subject_after_one_opening_phrase_after_another_speaks(sentence):
+    text = "Councillor Vera Ostrowska toured the port.\n\n" + sentence
+    assert [s for _, s in pairs(text)] == ["Vera Ostrowska"]
+
+
+def test_a_name_ending_in_ing_is_still_a_subject():
+    text = "Sarah Fleming leads the union.\n\nFleming told reporters, \u201cThe strike is on.\u201d"
+    assert pairs(text) == [("The strike is on.", "Sarah Fleming")]
+
+
+def test_a_participle_after_a_comma_credits_the_subject_not_the_noun_before_it():
+    text = (
+        "Mayor Ines Duarte spoke on Monday.\n\n"
+        "Duarte also attacked Councillor Tom Reyes, with whom she clashed over the budget, calling him \u201ca spendthrift.\u201d"
+    )
+    assert pairs(text) == [("a spendthrift.", "Ines Duarte")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Duarte\u2019s reply was: \u201cIs the ferry running on Sunday?\u201d The aide said it was.",
+        "Duarte\u2019s sharpest charge is that the audit is \u201ca cover story\u201d for the cuts.",
+        'From Duarte\'s Facebook post: "We must move past the feud."',
+    ],
+)
+def test_a_possessive_and_a_word_for_something_said_credit_the_quote(sentence):
+    text = "Mayor Ines Duarte wrote back.\n\n" + sentence
+    assert [s for _, s in pairs(text)] == ["Ines Duarte"]
+
+
+def test_a_capitalised_verb_and_name_with_a_colon_credit_the_paragraph_of_quote_below():
+    text = "Ansel Frye, a broker, spoke to the radio show.\n\nStated Frye:\n\n\u201cThe harbour deal is not done.\u201d"
+    assert [s for _, s in pairs(text)] == ["Ansel Frye"]
+
+
+def test_went_on_after_a_quote_credits_its_subject():
+    text = "Ansel Frye, a broker, spoke.\n\n\u201cYou know, it happens,\u201d Frye went on, as if nobody had spoken."
+    assert [s for _, s in pairs(text)] == ["Ansel Frye"]
+
+
+def test_a_quote_opening_its_own_sentence_carries_on_the_quote_credited_before_it():
+    text = (
+        "\u201cThe rules stand,\u201d Ines Duarte wrote in the memo, which was first reported by the Herald. "
+        "\u201cReopening the vote would break them.\u201d"
+    )
+    assert [s for _, s in pairs(text)] == ["Ines Duarte", "Ines Duarte"]
+
+
+def test_a_town_and_a_two_word_state_after_an_opening_phrase_are_no_subject():
+    text = (
+        "Mayor Ines Duarte spoke on Monday.\n\n"
+        "Speaking at a rally in Durham, North Carolina, Duarte went after her rival, calling him \u201ca total stiff.\u201d"
+    )
+    assert pairs(text) == [("a total stiff.", "Ines Duarte")]

@@ -44,6 +44,7 @@ NOT_NAMES = frozenset(
     instead speaking what why how where who whom which whether not no yes one two three
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december today tomorrow yesterday tonight thanks please dear
+    continued explained replied recalled stated declared
     """.split()
 )
 

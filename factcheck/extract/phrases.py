@@ -193,7 +193,8 @@ def _before_apposition(frame: str, toks, i: int) -> Mention | None:
         first = _word(frame, toks[j + 1])
         if _is_name_run(frame, toks, j + 1, i) and _word(frame, toks[j])[0].islower():
             return _name_back(frame, toks, i, strip_comma=True)  # `Another critic, Jane Doe, said`
-        if not (first[0].islower() or first[0].isdigit() or first.lower() in DETERMINERS):
+        whose = POSSESSIVE.search(first) is not None and j + 1 < i  # `Doe, Acme's chief executive, said`
+        if not (first[0].islower() or first[0].isdigit() or first.lower() in DETERMINERS or whose):
             return None  # `In Ohio, Doe said` is no apposition
         head = _word(frame, toks[j]).rstrip(",")
         if _is_cap(head) and bare(head) not in NOT_NAMES:
@@ -311,6 +312,8 @@ def _descriptors_to_name(frame: str, toks, i: int) -> int | None:
         word = _word(frame, toks[k])
         if _is_cap(word) and bare(word) not in NOT_NAMES:
             return k if k > i else None
+        if word == "of" and k > i and k + 1 < len(toks) and _word(frame, toks[k + 1]).islower():
+            continue  # `master of ceremonies Jane Doe`, `former secretary of state Jane Doe`
         if _ends_clause(word) or bare(word) in _PHRASE_ENDS or bare(word) in CONNECTORS:
             return None
         if not (word.islower() or word[0].isdigit()):
@@ -491,6 +494,15 @@ def subject_at(frame: str, start: int, limit: int) -> Mention | None:
     if i is None or i >= len(toks):
         return None
     mention = _subject_from(frame, toks, i)
+    for _ in range(2):
+        if mention is not None or i == 0 or i >= len(toks):
+            break
+        # `On Thursday, after a long silence, Doe …`: one opening phrase after another
+        nxt = _phrase_end(frame, toks, i) if _opens_phrase(frame, toks, i) else None
+        if not nxt:
+            break
+        i += nxt
+        mention = _subject_from(frame, toks, i) if i < len(toks) else None
     if mention is None and i == 0:
         comma = next((k for k in range(min(len(toks), 10)) if _word(frame, toks[k]).endswith(",")), None)
         if comma is not None and comma + 1 < len(toks):
@@ -544,14 +556,51 @@ def _after(toks, mention: Mention | None) -> int:
     return bisect.bisect_left([s for s, _ in toks], mention.end)
 
 
+def _phrase_end(frame: str, toks, i: int) -> int | None:
+    """How many tokens from i to just past the comma that closes the phrase opening there."""
+    if bare(_word(frame, toks[i])) in _RELATIVES:
+        for j in range(i, min(len(toks), i + 30)):
+            if _word(frame, toks[j]).endswith(","):
+                return j + 1 - i
+        return None
+    return _skip_intro(frame, toks[i:])
+
+
+def _opens_phrase(frame: str, toks, i: int) -> bool:
+    """True when token i opens another phrase before the subject: `after …,`, `which …,`."""
+    low = bare(_word(frame, toks[i]))
+    return low in _INTRO_WORDS or low in _RELATIVES or _participle_leads(frame, toks, i)
+
+
+_LINKS = ("but", "and", "so", "yet", "still", "also", "now", "then", "meanwhile", "however", "even")
+
+
+def _participle_leads(frame: str, toks, i: int) -> bool:
+    """`Continuing to explain his view,`, `Citing the report,`: an -ing word opening a phrase.
+    Not a name that ends in -ing (`Manning said`, `Fleming, the coach,`)."""
+    word = _word(frame, toks[i])
+    low = bare(word)
+    if len(low) < 6 or not low.endswith("ing") or word.endswith(",") or i + 1 >= len(toks):
+        return False
+    nxt = bare(_word(frame, toks[i + 1]))
+    if not _word(frame, toks[i + 1])[:1].islower() or nxt in _PHRASE_ENDS or nxt in _PAST_FORMS:
+        return False
+    return not nxt.endswith(("ed", "s"))  # `Manning voted`, `Fleming says`: a name and its verb
+
+
+# Past forms that do not end in -ed, after which an -ing word is a name (`Fleming told …`).
+_PAST_FORMS = frozenset(
+    "told said wrote spoke made gave took went got met won led ran saw came knew thought felt left kept put set let".split()
+)
+
+
 def _skip_intro(frame: str, toks) -> int | None:
     """Past `But`, `In July,`, `WASHINGTON —` and the like at the start of a sentence."""
     i = 0
-    first = _word(frame, toks[0])
-    if bare(first) in ("but", "and", "so", "yet", "still", "also", "now", "then", "meanwhile", "however", "even"):
-        i = 1
-        if first.endswith(","):
-            return i
+    while i < min(2, len(toks) - 1) and bare(_word(frame, toks[i])) in _LINKS:
+        if _word(frame, toks[i]).endswith(","):
+            return i + 1
+        i += 1  # `And then Doe …`
     if i >= len(toks):
         return None
     word = _word(frame, toks[i])
@@ -559,7 +608,15 @@ def _skip_intro(frame: str, toks) -> int | None:
         return i + 1  # `Conversely, Doe …`
     if bare(word).split("-")[0] in _NUMBER_WORDS:
         word = "in"  # `Twenty years ago, …` reads like an opening phrase
-    if bare(word) in _INTRO_WORDS or _is_dateline(word):
+    wire = _wire_dateline(frame, toks, i)
+    if wire is not None:
+        return wire
+    if (
+        bare(word) in _INTRO_WORDS
+        or _is_dateline(word)
+        or _adverb_leads_intro(frame, toks, i)
+        or _participle_leads(frame, toks, i)
+    ):
         for j in range(i, min(len(toks), i + 30)):
             w = _word(frame, toks[j])
             if w in _DASHES:
@@ -572,6 +629,26 @@ def _skip_intro(frame: str, toks) -> int | None:
     return i
 
 
+_LEAD_ADVERBS = frozenset("early late shortly soon long just right back later earlier".split())
+_WIRE_TAG = re.compile(r"\([A-Z][A-Za-z]{1,8}\)$")
+
+
+def _adverb_leads_intro(frame: str, toks, i: int) -> bool:
+    """`Early in his campaign,`, `Shortly after the vote,`: an adverb before an opening phrase."""
+    low = bare(_word(frame, toks[i]))
+    if i + 1 >= len(toks) or not (low in _LEAD_ADVERBS or (low.endswith("ly") and len(low) > 4)):
+        return False
+    return bare(_word(frame, toks[i + 1])) in _INTRO_WORDS
+
+
+def _wire_dateline(frame: str, toks, i: int) -> int | None:
+    """Past `Washington (AFP) –` or `Paris, France (Reuters) -`: a place, the agency's tag and a dash."""
+    for j in range(i + 1, min(len(toks) - 1, i + 5)):
+        if _WIRE_TAG.match(_word(frame, toks[j])):
+            return j + 2 if _word(frame, toks[j + 1]) in _DASHES else None
+    return None
+
+
 def _is_dateline(word: str) -> bool:
     letters = word.strip(",.—-")
     return len(letters) >= 3 and letters.isupper() and letters.isalpha()
@@ -582,4 +659,28 @@ def _continues_place(frame: str, toks, j: int) -> bool:
     if j + 1 >= len(toks):
         return False
     nxt = _word(frame, toks[j + 1])
+    if j + 2 < len(toks) and f"{nxt} {_word(frame, toks[j + 2]).rstrip(',')}" in _TWO_WORD_PLACES:
+        return _word(frame, toks[j + 2]).endswith(",")  # `in Salem, New Hampshire, Doe …`
     return nxt.endswith(",") and _is_cap(nxt) and _is_cap(_word(frame, toks[j]).rstrip(","))
+
+
+# States and provinces of two words, which follow a town after a comma.
+_TWO_WORD_PLACES = frozenset(
+    (
+        "New Hampshire",
+        "New York",
+        "New Jersey",
+        "New Mexico",
+        "North Carolina",
+        "South Carolina",
+        "North Dakota",
+        "South Dakota",
+        "West Virginia",
+        "Rhode Island",
+        "New Brunswick",
+        "Nova Scotia",
+        "British Columbia",
+        "New South Wales",
+        "Northern Ireland",
+    )
+)

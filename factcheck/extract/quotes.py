@@ -82,6 +82,7 @@ _WORKS = frozenset(
     """
     documentary film movie show program programme series book novel album song column commentary magazine
     newspaper episode broadcast play essay podcast op-ed editorial
+    star host co-host actor actress reboot sequel theme
     """.split()
 )
 _BROADCAST = frozenset(("radio", "television", "TV"))
@@ -97,7 +98,8 @@ def _title_cue():
     """A possessive or "On" before a title-case phrase: `MSNBC's "Morning Joe"`, `On "Face the
     Nation,"`, `his 1994 "Plan for Renewal"`. Compiled on first use: few drafts get that far."""
     return re.compile(
-        r"(?:\w[\u2019']s|s[\u2019']|\bOn|\b(?:titled|entitled)|\b(?:his|her|their|its)(?:\s+\d{4})?)\s*$"
+        r"(?:\w[\u2019']s|s[\u2019']|\b[Oo]n|\b(?:titled|entitled|told)|\b(?:his|her|their|its)(?:\s+\d{4})?"
+        r"|\b(?:author|host|star|stars|starred|roles?)\s+(?:of|in)|\binterview\s+with)\s*$"
     )
 
 
@@ -133,10 +135,12 @@ def _is_title(text: str, q: Quoted) -> bool:
     words = [w.strip(".,;:!?\u2019'") for w in text[q.start : q.end].split()]
     if not words or len(words) > 12 or not all(words):
         return False
+    if not (words[0][0].isupper() or words[0][0].isdigit()):
+        return False  # `the grant program "is gaining traction,"`: a title opens with a capital
     lead = max(0, q.mark_start - 40)
     if _work_before(text, lead, q.mark_start) or _work_after(text, q.mark_end):
         return True
-    if len(words) > 8 or not (words[0][0].isupper() or words[0][0].isdigit()):
+    if len(words) > 8:
         return False
     if not all(w[0].isupper() or w[0].isdigit() or w in _SMALL_WORDS for w in words):
         return False

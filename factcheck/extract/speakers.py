@@ -156,7 +156,8 @@ _CLAUSE_OPENING = re.compile(
 _NEW_CLAUSE = re.compile(r"\b(?:but|and|as|while|when|because|until)\s+(?:\w+\s+)?(?:[A-Z]\w+|he|she|they|I|we)\b")
 _CLAIM_NOUNS = (
     "claim|claims|statement|remark|remarks|comment|comments|words|promise|pledge|assertion|description|"
-    "prediction|warning|accusation|charge|argument|contention|insistence|suggestion|boast|vow|plea|tweet"
+    "prediction|warning|accusation|charge|argument|contention|insistence|suggestion|boast|vow|plea|tweet|"
+    "response|reply|answer|conclusion|post|message|slogan|catchphrase|verdict"
 )
 # Words for something said, which make a short quote near them someone's words.
 _SAID_THINGS = frozenset(_CLAIM_NOUNS.split("|")) | {"message"}
@@ -166,20 +167,22 @@ _SAID_THINGS = frozenset(_CLAIM_NOUNS.split("|")) | {"message"}
 def _possessive_claim():
     """`Doe's claim that "…"`; compiled on first use, as few drafts need it."""
     return re.compile(
-        r"(?P<who>(?:[A-Z][\w.\u2019'\-]*\s+){0,3}[A-Z][\w\-]*)[\u2019']s\s+(?:[a-z\-]+\s+){0,2}(?:"
+        r"(?P<who>(?:[A-Z][\w.\u2019'\-]*\s+){0,3}[A-Z][\w\-]*)[\u2019']s\s+(?:[A-Za-z\-]+\s+){0,2}(?:"
         + _CLAIM_NOUNS
-        + r")\s+(?:that\s+[^\x00.!?]{0,80}?)?$"
+        + r")(?:\s+(?:is|was))?[\s,:]+(?:that\s+[^\x00.!?]{0,80}?)?$"
     )
 
 
 _NAME_COLON = re.compile(
-    r"(?P<who>(?:[A-Z][\w.\u2019'\-]*[^\S\n]+){1,4}[A-Z][\w\u2019'\-]*)[^\S\n]*(?:\([^()\n]{1,30}\))?[^\S\n]*:[^\S\n]*$"
+    r"(?P<who>(?:[A-Z][\w.\u2019'\-]*[^\S\n]+){0,4}[A-Z][\w\u2019'\-]*)[^\S\n]*(?:\([^()\n]{1,30}\))?[^\S\n]*:[^\S\n]*$"
 )
 _FROM_PLACE = re.compile(
     r"(?P<who>[A-Z][\w.\u2019'\-]*(?:[^\S\n]+[A-Z][\w.\u2019'\-]*){0,3}),(?:[^\S\n]+\d{1,3},)?"
     r"[^\S\n]+(?:of|from)[^\S\n]+(?:(?:[A-Z][\w.\u2019'\-]*[^\S\n]*){1,3},[^\S\n]*)?$"
 )
 _DASH_CREDIT = re.compile(r"\s*[\u2015\u2014\u2013]\s*(?=[A-Z])")
+_SPACED_DASH = re.compile(r"\s[-\u2013\u2014]\s+$")
+_CREDIT_LINE = re.compile(r"[-\u2015\u2014\u2013]\s*(?=[A-Z])")
 _NEXT_PARAGRAPH = re.compile(r"\s*\n\s*(?=[^\s\x00])")
 _MESSAGE_FROM_WORD = re.compile(r"\b([a-z]+) (?:of|from)\b")
 _MESSAGE_WORDS = frozenset("words message warning verdict view reaction response plea".split())
@@ -226,11 +229,18 @@ class Story:
     def own_mention(self, q) -> Mention | None:
         """An attribution in the quote's own sentence, after the quote first; or a dash credit."""
         para_start, para_end = self.paragraph(q.mark_start)
+        introduced = self._colon_credit(q, para_start)
+        if introduced is not None:
+            return introduced  # `Doe, exasperated, responded: "Why now?" Critics …`
         after = self._between(q.mark_end, self._after_window(q, para_end))
         if after and not tokens_between(self.frame, q.mark_end, after[0].start):
             return after[0].mention  # `"…," Doe said` or `"…," said Doe`
         before = self.sentence_start(q.mark_start, para_start)
-        candidates = [a.mention for a in self._between(before, q.mark_start) if not self._credits_other(a, q)]
+        credits = [a for a in self._between(before, q.mark_start) if not self._credits_other(a, q)]
+        split = self._split_by(credits, q)
+        if split is not None:
+            return split
+        candidates = [a.mention for a in credits]
         named = [m for m in candidates if m.kind != "unnamed"]
         if named or candidates:
             return (named or candidates)[-1]  # `Doe told a woman who asked that "…"` is Doe's
@@ -240,6 +250,28 @@ class Story:
         if after:
             return after[0].mention
         return self._dash_credit(q, para_end) or self._name_colon(q, before)
+
+    def _split_by(self, credits: list, q) -> Mention | None:
+        """`"…," Doe wrote in a note to staff explaining the plan, "but …"`: a quote split by its
+        attribution; the words after it are the speaker's, whoever else the attribution names."""
+        if len(credits) < 2 or not AFTER_QUOTE.search(self.frame, max(0, credits[0].start - 4), credits[0].start):
+            return None
+        if not self.frame[credits[0].end : q.mark_start].rstrip().endswith(","):
+            return None
+        if self.frame.find(BLANK, credits[0].end, q.mark_start) >= 0:
+            return None  # another quote stands between
+        return credits[0].mention
+
+    def _colon_credit(self, q, para_start: int) -> Mention | None:
+        """`Doe responded: "…"`: a speech verb and a colon right before the quote credit it, whatever
+        follows it in the sentence."""
+        colon = self.frame.rfind(":", max(para_start, q.mark_start - 4), q.mark_start)
+        if colon < 0 or tokens_between(self.frame, colon + 1, q.mark_start):
+            return None
+        credits = self._between(max(para_start, colon - 160), colon)
+        if not credits or tokens_between(self.frame, credits[-1].end, colon):
+            return None
+        return credits[-1].mention if credits[-1].mention.kind != "unnamed" else None
 
     def _clause_subject(self, lo: int, hi: int) -> Mention | None:
         """`…, and as Doe went on about "…", Roe nodded`: the quote sits in a clause of its own
@@ -297,23 +329,43 @@ class Story:
         if self.frame[max(sentence_start, q.mark_start - 3) : q.mark_start].strip()[-1:] != ":":
             return None
         m = _NAME_COLON.search(self.frame, max(sentence_start, q.mark_start - 90), q.mark_start)
-        if not m or self.frame[sentence_start : m.start()].strip(" -\u2013\u2014\u2022*"):
+        if not m:
             return None
+        lead = self.frame[sentence_start : m.start()]
+        if lead.strip(" -\u2013\u2014\u2022*") and not _SPACED_DASH.search(lead):
+            return None  # a round-up line may lead with its topic: `RATES HOLD - Jane Doe: "…"`
         name = names.strip_titles(m.group("who"))
-        if not name or " " not in name or not_speakers.not_a_person(name):
-            return None  # a full name only: `Update:` or `Note:` open a sentence the same way
+        if not name or not_speakers.not_a_person(name):
+            return None
+        if " " not in name and not self.names.known(name, m.start("who")):
+            return None  # `Update:` or `Note:` open a sentence the same way; `Doe:` must name someone the story knows
         return Mention("name", m.group("who"), name, m.start("who"), m.end("who"))
 
     def _dash_credit(self, q, para_end: int) -> Mention | None:
-        """`"…" ― Jane Doe`: a name after a dash closing the paragraph."""
+        """`"…" ― Jane Doe`: a name after a dash closing the paragraph, or, under a paragraph of
+        quote alone, a short line of its own (`- Jane Doe, at the rally.`), as round-ups and fact
+        checks credit the words they list."""
         m = _DASH_CREDIT.match(self.frame, q.mark_end, para_end)
-        if not m:
+        if m:
+            mention = np_after(self.frame, m.end() - 1)
+            if mention is None or mention.kind != "name":
+                return None
+            rest = self.frame[mention.end : para_end].strip().rstrip(".")
+            return mention if not rest else None
+        if tokens_between(self.frame, q.mark_end, para_end):
+            return None
+        nxt = _NEXT_PARAGRAPH.match(self.frame, para_end)
+        if nxt is None:
+            return None
+        line_start, line_end = self.paragraph(nxt.end())
+        m = _CREDIT_LINE.match(self.frame, line_start, line_end)
+        if not m or line_end - line_start > 120:
             return None
         mention = np_after(self.frame, m.end() - 1)
         if mention is None or mention.kind != "name":
             return None
-        rest = self.frame[mention.end : para_end].strip().rstrip(".")
-        return mention if not rest else None
+        rest = self.frame[mention.end : line_end].strip().rstrip(".")
+        return mention if not rest or rest.startswith(",") else None
 
     # When the quote's sentence has no attribution --------------------------------------------
 
@@ -326,12 +378,30 @@ class Story:
         if subject is not None:
             return subject
         local = self._between(para_start, para_end)
+        carried = self._carried_on(local, q, s)
+        if carried is not None:
+            return carried
         if local:
             return min(local, key=lambda a: _distance(a, q)).mention
         if s > para_start and not tokens_between(self.frame, s, q.mark_start):
             # `Doe spoke of the bill. "It is a disgrace."`: the sentence before says who
             return self._subject(self.sentence_start(s - 1, para_start), s)
         return None
+
+    def _carried_on(self, local: list, q, s: int) -> Mention | None:
+        """`"…," Doe wrote in the email, which the AP reported. "…"`: a quote opening a sentence of
+        its own carries on the last quote of its paragraph, and whoever that quote's attribution
+        right after it names said it too."""
+        if tokens_between(self.frame, s, q.mark_start):
+            return None
+        credits = [
+            a
+            for a in local
+            if a.verb_start < q.mark_start
+            and a.mention.kind == "name"
+            and AFTER_QUOTE.search(self.frame, max(0, a.start - 4), a.start)
+        ]
+        return credits[-1].mention if credits else None
 
     def _clause_before(self, s: int, mark: int) -> Mention | None:
         """`After …, she was "whisked off"`: the clause that runs up to the quote, after an
@@ -366,12 +436,24 @@ class Story:
         lead = self._colon_lead(para_start)
         if lead is not None:
             return self.resolve(lead, q)
-        speaker = self.last_speaker_before(q.mark_start, max_paragraphs=2)
+        speaker = self._reported_just_before(para_start) or self.last_speaker_before(q.mark_start, max_paragraphs=2)
         if speaker:
             self.spoken.append((q.mark_start, speaker))
             return speaker
         after = self._next_paragraph_lead(q)
         return self.resolve(after, q) if after is not None else None
+
+    def _reported_just_before(self, para_start: int) -> str | None:
+        """`Doe elaborated in an op-ed that the delegates may waver.` then a paragraph of quote
+        alone: the paragraph before reports someone's words without quote marks, later than any
+        quote, so the quote that follows is theirs."""
+        prev_start, prev_end = self.previous_paragraph(para_start)
+        if prev_start == para_start or self.frame.find(BLANK, prev_start, prev_end) >= 0:
+            return None  # no paragraph before, or one with a quote of its own (its speaker is in `spoken`)
+        credits = [a for a in self._between(prev_start, prev_end) if a.mention.kind == "name"]
+        if not credits or self.not_a_speaker(credits[-1].mention):
+            return None
+        return self.names.full(credits[-1].mention.name, credits[-1].mention.start)
 
     def _next_paragraph_lead(self, q) -> Mention | None:
         """A story that opens on a quote names its speaker in the next paragraph: `That was

@@ -31,7 +31,10 @@ SPEECH_VERBS = (
     "sings sang sing singing praised praises accused accuses accusing condemned condemns condemning "
     "criticized criticizes criticizing dismissed dismisses mocked mocks mocking branded brands "
     "likened likens compared compares call learned learns announcing asserted asserts asserting cited cites "
-    "citing hailed hails promising referenced references referencing remembered found finds assured assures speculated"
+    "citing hailed hails promising referenced references referencing remembered found finds assured assures speculated "
+    "answered answers barked fumed scoffed gushed raged reacted reacts retorts opines pressed "
+    "yelling shouting screaming responding replying declaring joking quipping recalling boasting complaining "
+    "suggesting predicting stating answering affirms affirmed elaborated elaborates"
 ).split()
 # Verbs that may come before their speaker: `"…," said Doe`.
 INVERTING_VERBS = frozenset(
@@ -39,7 +42,8 @@ INVERTING_VERBS = frozenset(
     "recalled recalls replied replies responded responds remarked remarks joked jokes quipped quips "
     "argued argues insisted insists declared declares stated states observed observes concluded "
     "warned warns cautioned countered shouted yelled cried exclaimed tweeted reported reports "
-    "acknowledged admitted concedes conceded".split()
+    "acknowledged admitted concedes conceded agrees agreed opined opines answered answers reacted fumed barked "
+    "retorted snapped scoffed wondered boasted".split()
 )
 # Phrases that work as one speech verb, by their first word: `according to Doe`, `written by Doe`,
 # `as Doe put it`, `Doe went on to say`.
@@ -56,13 +60,29 @@ _PHRASE_TAILS = {
     "sung": (" by",),
     "put": (" it",),
     "puts": (" it",),
-    "went": (" on to say", " on to add", " on to write"),
+    "went": (" on to say", " on to add", " on to write", " on,", " on."),
     "goes": (" on to say",),
     "pointed": (" out",),
     "points": (" out",),
+    "quoted": (" as saying",),
+    "shot": (" back",),
+    "fired": (" back",),
+    "hit": (" back",),
 }
 # A capitalised verb opens a sentence and comes before its speaker: `Said Doe: "…"`.
-_SPEECH_WORDS = frozenset(SPEECH_VERBS) | {"Said", "Says", "Added", "Asked", "Wrote"}
+_SPEECH_WORDS = frozenset(SPEECH_VERBS) | {
+    "Said",
+    "Says",
+    "Added",
+    "Asked",
+    "Wrote",
+    "Continued",
+    "Explained",
+    "Replied",
+    "Recalled",
+    "Stated",
+    "Declared",
+}
 _FIRST_WORDS = _SPEECH_WORDS | _PHRASE_TAILS.keys()
 WORDS = re.compile(r"[A-Za-z]{3,}")  # words of three letters or more, as every speech verb is (`say`)
 
@@ -156,6 +176,18 @@ def attribution_at(frame: str, verb_start: int, verb_end: int) -> Attribution | 
         mention = np_after(frame, verb_end)  # `Said Doe: "…"`
     elif verb in INVERTING_VERBS and AFTER_QUOTE.search(frame, max(0, verb_start - 4), verb_start):
         mention = np_after(frame, verb_end) or np_before(frame, verb_start)
+    elif (
+        verb in INVERTING_VERBS
+        and _AFTER_COMMA.search(frame, max(0, verb_start - 3), verb_start)
+        and _name_closes_after(frame, verb_end)
+    ):
+        # `… for Clinton, said Jane Doe, a pollster.` and `The paradox, says Doe, is …`: the verb is
+        # inverted after a clause of reported words, and the name after it closes the clause
+        mention = np_after(frame, verb_end)
+    elif verb.endswith("ing") and _AFTER_COMMA.search(frame, max(0, verb_start - 3), verb_start):
+        # `Doe attacked Roe, with whom she clashed on Monday, calling him "a loser"`: a participle
+        # after a comma hangs off the sentence's subject, not the noun before the comma
+        return None
     else:
         mention = np_before(frame, verb_start)
         if mention is not None and verb in _NOUN_LIKE and _after_article(frame, mention.start):
@@ -164,6 +196,17 @@ def attribution_at(frame: str, verb_start: int, verb_end: int) -> Attribution | 
     if mention is not None and mention.kind == "name" and names.is_title_word(mention.name, mention.text):
         return None  # `Republican claims`, `Democratic calls`
     return Attribution(verb_start, verb_end, mention) if mention is not None else None
+
+
+_AFTER_COMMA = re.compile(r",\s*$")
+_CLAUSE_CLOSE = re.compile(r"\s*(?:[,.;:()\n]|$)")
+
+
+def _name_closes_after(frame: str, verb_end: int) -> bool:
+    """True when a name follows the verb and ends its clause: `said Jane Doe,`, `said Doe.`; not
+    `said Doe was right`, where Doe is what was said."""
+    mention = np_after(frame, verb_end)
+    return mention is not None and mention.kind == "name" and _CLAUSE_CLOSE.match(frame, mention.end) is not None
 
 
 _ISSUING = frozenset("issued issues released releases sent sends published publishes posted posts put puts".split())
