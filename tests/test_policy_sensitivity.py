@@ -226,6 +226,15 @@ def test_a_bad_mark_is_one_line_naming_the_file(room):
     result = room.run("match", who=WRITER)
     assert result.exit_code == 2
     assert "drafts/depot.md" in result.output and "embargoed" in result.output and "Traceback" not in result.output
+    room.write(
+        "drafts/depot.md",
+        room.read("drafts/depot.md").replace("  - path: sources/minutes.txt\n", "  - confidential: true\n"),
+    )
+    result = room.run("check")
+    assert (
+        result.exit_code == 2
+        and "drafts/depot.md: front matter `sources:`: an entry written as a mapping needs `path:`" in result.output
+    )
     room.write(".factcheck.yaml", "confidential: 3\n")
     result = room.run("check")
     assert result.exit_code == 2 and ".factcheck.yaml:1: `confidential` must be a list" in result.output

@@ -168,6 +168,8 @@ def front_matter_rules(draft) -> tuple[Rule, ...]:
     rules = []
     for entry in entries if isinstance(entries, list) else []:
         if isinstance(entry, dict):
+            if not isinstance(entry.get("path"), str) or not entry["path"].strip():
+                raise DataError("front matter `sources:`: an entry written as a mapping needs `path:`", path=draft.path)
             mark = _mark_of(entry, path=draft.path, where="front matter `sources:` entry")
             if mark != NO_MARK:
                 rules.append(Rule(str(entry["path"]), mark, draft.path))
