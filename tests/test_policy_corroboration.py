@@ -404,3 +404,30 @@ def test_each_selection_end_to_end_in_every_ci_format(newsroom, selection):
     assert len(github) == len(short) and all(
         g.startswith("::warning ") and "Ed Itor <ed@example.org>" in g for g in github
     )
+
+
+def test_confidential_sources_count_as_one_publisher_together(newsroom):
+    room = setup_room(newsroom)
+    (room.repo / "sources/paper.txt").unlink()
+    (room.repo / "sources/paper.txt.source.yaml").unlink()
+    room.write(
+        "sources/tv.txt",
+        "On the evening news, firefighters said 3 people died in the blaze at the old depot on Sunday night.\n",
+    )
+    room.write("sources/tv.txt.source.yaml", "publisher: Channel Nine\n")
+    add_radio_source(room)
+    deaths = claim(room, "3")
+    assert {e["source"] for e in deaths["evidence"]} == {"sources/wire.txt", "sources/radio.txt", "sources/tv.txt"}
+    assert deaths["independent_sources"] == 3
+    # the radio and TV sources turn out to be off the record: together they are one source
+    room.write(".factcheck.yaml", RULES + "confidential:\n  - sources/radio.txt\n  - sources/tv.txt\n")
+    assert room.run("match", "-q", who=WRITER).exit_code == 0
+    deaths = claim(room, "3")
+    assert sorted(e["source"] for e in deaths["evidence"]) == [
+        "a confidential source",
+        "a confidential source",
+        "sources/wire.txt",
+    ]
+    assert deaths["independent_sources"] == 2
+    text = room.read("claims/drafts/fire.yaml")
+    assert "Channel Nine" not in text and "radio.txt" not in text and "tv.txt" not in text
