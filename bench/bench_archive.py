@@ -3,6 +3,7 @@
     python bench/bench_archive.py                          # 840 articles x 26 versions, about 100 MB
     python bench/bench_archive.py --versions 3             # a quick run (about 12 MB)
     python bench/bench_archive.py --articles ../shared/eval/polnear-dev
+    python bench/bench_archive.py --against main --rounds 2   # first runs side by side with main
 
 The archive is built at run time from a folder of real articles (one `.txt` per
 article; by default `../shared/eval/polnear-train` from the repository root), never
@@ -18,6 +19,8 @@ It measures, in one run, with process start-up included:
 - a warm `match` with nothing changed;
 - `match` after one source changed (a figure of a version a claim is found in);
 - the recall of the verbatim claims (share judged supported);
+- with `--against REV`, the first `match` of this tree and of another git revision,
+  alternately from the same scanned claims, and whether they write the same claims files;
 - side by side, the naive loop: rapidfuzz `partial_ratio` of each claim's words against
   every document of the archive, timed on a sample and scaled to all the claims.
 """
@@ -44,11 +47,17 @@ _TIMED = (
 )
 
 
-def timed_cli(root: Path, *args: str) -> tuple[float, float, float, subprocess.CompletedProcess]:
+def timed_cli(
+    root: Path, *args: str, python: bool = False, env: dict | None = None
+) -> tuple[float, float, float, subprocess.CompletedProcess]:
     """Wall time, CPU time (user + system, worker processes included) and peak memory (MB,
     the largest process) of one CLI run. On a shared machine the CPU time says what the
-    run costs; the wall time also says how long it waited for a core."""
-    proc = subprocess.run([sys.executable, "-c", _TIMED, "factcheck", *args], cwd=root, capture_output=True, text=True)
+    run costs; the wall time also says how long it waited for a core. `python` runs
+    `python -m factcheck` (the package `env`'s PYTHONPATH names) instead of the command."""
+    command = [sys.executable, "-m", "factcheck"] if python else ["factcheck"]
+    proc = subprocess.run(
+        [sys.executable, "-c", _TIMED, *command, *args], cwd=root, capture_output=True, text=True, env=env
+    )
     wall, cpu, peak_kb = proc.stderr.rsplit("@@ ", 1)[1].split()
     return float(wall), float(cpu), int(peak_kb) / 1024, proc
 
@@ -162,6 +171,47 @@ def change_one_source(root: Path, claims: list[dict]) -> tuple[Path, str]:
     return target, original
 
 
+def export(revision: str, into: Path) -> Path:
+    """Another revision's `factcheck` package, exported into a folder of its own."""
+    import io
+    import tarfile
+
+    tar = subprocess.run(["git", "-C", str(REPO), "archive", revision, "factcheck"], capture_output=True, check=True)
+    with tarfile.open(fileobj=io.BytesIO(tar.stdout)) as t:
+        t.extractall(into, filter="data")
+    return into
+
+
+def first_side_by_side(root: Path, other: Path, rounds: int) -> tuple[list, list, bool]:
+    """The first `match` (index built) of this tree and of `other`, alternately, `rounds`
+    times each, from the same freshly scanned claims; and whether both wrote the same
+    claims files. Both run as `python -m factcheck` with their package first on the path."""
+    import os
+
+    pristine = Path(tempfile.mkdtemp(prefix="claims-")) / "claims"
+    shutil.copytree(root / "claims", pristine)
+    results: dict[Path, list] = {REPO: [], other: []}
+    written: dict[Path, dict] = {}
+    try:
+        for _ in range(rounds):
+            for package in (other, REPO):
+                shutil.rmtree(root / "claims")
+                shutil.copytree(pristine, root / "claims")
+                shutil.rmtree(root / ".factcheck", ignore_errors=True)
+                env = {**os.environ, "PYTHONPATH": str(package)}
+                wall, cpu, _, proc = timed_cli(root, "match", "-q", python=True, env=env)
+                assert proc.returncode in (0, 1), proc.stderr[-600:]
+                results[package].append((wall, cpu))
+                written[package] = {q: q.read_bytes() for q in sorted((root / "claims").rglob("*.yaml"))}
+    finally:
+        # Leave the newsroom as scanned, for the runs that follow.
+        shutil.rmtree(root / "claims")
+        shutil.copytree(pristine, root / "claims")
+        shutil.rmtree(root / ".factcheck", ignore_errors=True)
+        shutil.rmtree(pristine.parent, ignore_errors=True)
+    return results[REPO], results[other], written[REPO] == written[other]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument(
@@ -174,6 +224,8 @@ def main() -> None:
     ap.add_argument("--claims", type=int, default=850, help="about how many claims the drafts hold")
     ap.add_argument("--naive-claims", type=int, default=12, help="claims timed in the naive loop (it is slow)")
     ap.add_argument("--dir", type=Path, default=None, help="newsroom folder (default: under the temp folder)")
+    ap.add_argument("--against", default=None, help="also time the first `match` of this git revision, side by side")
+    ap.add_argument("--rounds", type=int, default=1, help="first runs of each side with --against")
     a = ap.parse_args()
     articles = sorted(a.articles.glob("*.txt"))
     if not articles:
@@ -189,6 +241,10 @@ def main() -> None:
     corpus_bytes = sum(p.stat().st_size for p in (root / "archive").glob("*/*.txt"))
     n_files = len(list((root / "archive").glob("*/*.txt")))
 
+    side = None
+    if a.against:
+        with tempfile.TemporaryDirectory() as tmp:
+            side = first_side_by_side(root, export(a.against, Path(tmp)), a.rounds)
     first_s, first_cpu, first_mem, proc = timed_cli(root, "match", "-q")
     assert proc.returncode == 0, proc.stderr
     claims = load_claims(root)
@@ -243,6 +299,11 @@ def main() -> None:
             "<= 1 GB",
         ),
     ]
+    if side:
+        mine, theirs, same = side
+        for name, runs in (("this tree", mine), (a.against, theirs)):
+            rows.append((f"first `match`, {name}", ", ".join(f"{w:.2f} s (CPU {c:.2f} s)" for w, c in runs), ""))
+        rows.append((f"claims files as {a.against} writes them", "identical" if same else "DIFFERENT", ""))
     width = max(len(r[0]) for r in rows)
     for name, value, goal in rows:
         print(f"{name:<{width}}  {value:<62} {goal}")

@@ -80,7 +80,7 @@ def test_environment_url_wins_over_the_config(tmp_path, archive_url):
     (tmp_path / ".factcheck.yaml").write_text("archive: postgresql://nobody@127.0.0.1:1/none\n")
     proc = _fc("archive", "migrate", cwd=tmp_path, url=archive_url)
     assert proc.returncode == 0, proc.stderr
-    assert "migrated from no schema to version 1" in proc.stdout.decode()
+    assert "migrated from no schema to version 2" in proc.stdout.decode()
 
 
 def test_no_archive_configured_is_a_config_error(tmp_path):
@@ -171,7 +171,7 @@ def test_migrate_twice_at_once_applies_each_step_once(tmp_path, archive_url):
     with ThreadPoolExecutor(2) as pool:
         procs = list(pool.map(lambda _: _fc("archive", "migrate", cwd=tmp_path, url=archive_url), range(2)))
     assert all(p.returncode == 0 for p in procs), [p.stderr for p in procs]
-    assert _psql(archive_url, "SELECT version FROM factcheck_schema") == [(1,)]
+    assert _psql(archive_url, "SELECT version FROM factcheck_schema ORDER BY 1") == [(1,), (2,)]
 
 
 def test_push_is_idempotent_and_keeps_provenance(tmp_path, archive_url):
@@ -241,7 +241,7 @@ def test_status_shows_documents_bytes_last_push_and_schema(tmp_path, archive_url
     assert _fc("archive", "migrate", cwd=repo, url=archive_url).returncode == 0
     assert _fc("archive", "push", "wire", cwd=repo, url=archive_url).returncode == 0
     out = _fc("archive", "status", cwd=repo, url=archive_url).stdout.decode()
-    assert "schema:    version 1" in out
+    assert "schema:    version 2" in out
     assert "documents: 1\n" in out
     assert f"bytes:     {len(RELEASE.encode())} " in out
     assert "last push: 20" in out and "by fc_admin" in out
@@ -332,6 +332,31 @@ def test_a_read_only_role_can_match_but_not_push(tmp_path, pg_cluster, archive_u
     )
 
 
+def test_a_writer_role_push_leaves_nothing_pending_for_search(tmp_path, pg_cluster, archive_url):
+    """Pushed terms wait in the GIN index's pending list, which every search would read in
+    full; push merges them before it returns, even for a role that does not own the index."""
+    repo = _newsroom(tmp_path)
+    assert _fc("archive", "migrate", cwd=repo, url=archive_url).returncode == 0
+    db = archive_url.rsplit("/", 1)[1]
+    role = f"writer_{db}"
+    pg_cluster.sql(f"CREATE ROLE {role} LOGIN PASSWORD '{PASSWORD}'")
+    for grant in (
+        f"GRANT CONNECT ON DATABASE {db} TO {role}",
+        f"GRANT USAGE ON SCHEMA public TO {role}",
+        f"GRANT SELECT, INSERT, DELETE ON documents, passages TO {role}",
+        f"GRANT SELECT ON factcheck_schema TO {role}",
+        f"GRANT USAGE ON SEQUENCE documents_id_seq TO {role}",
+    ):
+        _psql(archive_url, grant)
+    for i in range(40):
+        (repo / "wire" / f"story-{i}.txt").write_text(f"Story {i} tells of the {i}th harbour crane.\n" * 50)
+    proc = _fc("archive", "push", "wire", cwd=repo, url=pg_cluster.url(db, user=role))
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert "41 added" in proc.stdout.decode()
+    # The owner finds no page left to merge.
+    assert _psql(archive_url, "SELECT gin_clean_pending_list('passages_terms')") == [(0,)]
+
+
 def _example_newsroom(tmp_path: Path) -> Path:
     repo = tmp_path / "example"
     shutil.copytree(REPO / "examples", repo / "examples")
@@ -376,6 +401,23 @@ def test_passages_carry_the_embedded_indexs_terms_and_cuts():
     for _, body, hashes in passages:
         want = np.sort(terms.query_terms(body).view(np.int64))
         assert np.array_equal(np.sort(hashes), want)
+
+
+def test_passages_are_stored_under_the_terms_of_their_own_text():
+    """Lines repeated across pushed documents are tokenised once; every passage must still
+    carry exactly the terms the embedded index would give its text."""
+    import numpy as np
+
+    from factcheck.archive.passages import cut
+    from factcheck.sources import terms
+
+    first = RELEASE * 30
+    update = first.replace("$18.5 million", "$19 million", 3).replace("\n\n", "\nAn added line.\n", 2)
+    for text in (first, update, first, "Zebra crossings\nzebra  CROSSINGS\r\nit's 6,000 or 6000\n\n\nzebra"):
+        passages = cut(text, 0)
+        assert "".join(body for _, body, _ in passages) == text
+        for _, body, hashes in passages:
+            assert hashes.view(np.uint64).tolist() == np.unique(terms.query_terms(body)).tolist()
 
 
 def test_push_withholds_confidential_and_embargoed_sources(tmp_path, archive_url):

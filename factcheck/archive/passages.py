@@ -23,6 +23,9 @@ class _Words(dict):
 
     def __init__(self):
         super().__init__()
+        # Each distinct line's word numbers: a wire update repeats most lines of the last
+        # version, and no token spans a line break (as in the embedded index's segments).
+        self.lines: dict[str, list[int]] = {}
         self.hashes = np.zeros(1 << 16, dtype=np.uint64)
         self.stops = np.zeros(1 << 16, dtype=bool)
 
@@ -38,29 +41,7 @@ class _Words(dict):
 
 _words = _Words()
 _WORDS_MAX = 4_000_000  # then start again, so a long push's memory stays bounded
-
-
-class _Words(dict):
-    """Every word a push has met → a number, with its term hash and stop-word flag in arrays
-    indexed by that number. Words recur across documents; each is hashed once."""
-
-    def __init__(self):
-        super().__init__()
-        self.hashes = np.zeros(1 << 16, dtype=np.uint64)
-        self.stops = np.zeros(1 << 16, dtype=bool)
-
-    def __missing__(self, word: str) -> int:
-        n = self[word] = len(self)
-        if n == len(self.hashes):
-            self.hashes = np.concatenate([self.hashes, np.zeros_like(self.hashes)])
-            self.stops = np.concatenate([self.stops, np.zeros_like(self.stops)])
-        self.hashes[n] = terms.token_hash(word)
-        self.stops[n] = word in terms.STOP_WORDS
-        return n
-
-
-_words = _Words()
-_WORDS_MAX = 4_000_000  # then start again, so a long push's memory stays bounded
+_LINES_MAX = 200_000
 
 
 def cut(text: str, body_start: int) -> list[tuple[int, str, np.ndarray]]:
@@ -69,15 +50,20 @@ def cut(text: str, body_start: int) -> list[tuple[int, str, np.ndarray]]:
     spans = chunk_spans(text, body_start)
     if not spans:
         return []
-    if len(_words) > _WORDS_MAX:
+    if len(_words) > _WORDS_MAX or len(_words.lines) > _LINES_MAX:
         _words = _Words()
     words = _words
     ids: list[int] = []
     counts = []
+    lines = words.lines
     for s, e in spans:
-        found = terms.tokens(text[s:e])
-        ids.extend(map(words.__getitem__, found))
-        counts.append(len(found))
+        before = len(ids)
+        for line in text[s:e].split("\n"):
+            got = lines.get(line)
+            if got is None:
+                got = lines[line] = list(map(words.__getitem__, terms.tokens(line)))
+            ids.extend(got)
+        counts.append(len(ids) - before)
     group = np.repeat(np.arange(len(spans), dtype=np.int64), np.array(counts, dtype=np.int64))
     h, g = terms.term_hashes(np.array(ids, dtype=np.int64), group, words.hashes, words.stops)
     order = np.lexsort((h, g))

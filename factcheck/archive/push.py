@@ -105,7 +105,20 @@ def push(url: str, root: Path, paths: list[str], withhold=None) -> PushReport:
                 pending = writer.submit(_write, writing, url, parsed) if parsed else None
             if pending is not None:
                 report.add(pending.result())
+        if report.added:
+            _settle(writing, url)
     return report
+
+
+def _settle(conn, url: str) -> None:
+    """Merge what this push added into the search index now, while the pusher waits,
+    rather than in the first `match` that needs it (see migration 2)."""
+    from factcheck.archive import driver
+
+    try:
+        conn.execute("SELECT factcheck_settle()")
+    except driver().Error as exc:
+        raise failure(url, exc, "push stored its documents but could not settle the search index") from None
 
 
 def _batches(files: list[Path]):

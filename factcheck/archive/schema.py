@@ -62,6 +62,19 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE INDEX passages_terms ON passages USING gin (terms) WITH (gin_pending_list_limit = 65536);
         """,
     ),
+    (
+        2,
+        "factcheck_settle(): moves pushed passages from the GIN pending list into the index",
+        """
+        -- A push appends its passages' terms to the GIN index's pending list, which is cheap;
+        -- until the list is merged, every search reads all of it, and the first `match`
+        -- after a large push crawls. Only the index's owner may merge it, so the owner's
+        -- function does it for whoever pushed (it changes no data: any role may call it).
+        CREATE FUNCTION factcheck_settle() RETURNS bigint
+            LANGUAGE sql SECURITY DEFINER SET search_path FROM CURRENT
+            AS $$ SELECT gin_clean_pending_list('passages_terms'::regclass) $$;
+        """,
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]

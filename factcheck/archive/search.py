@@ -33,14 +33,26 @@ POSTING_ROWS = 50_000
 _ORD_BITS = 24
 
 _DF = "SELECT t, (SELECT count(*) FROM passages WHERE terms @> ARRAY[t]) FROM unnest(%s::bigint[]) AS t"
-# The passages holding each chosen term, term by term, straight from the GIN index: the
-# passages' term arrays are never read, and the scores are summed here in the same order
-# as the embedded index sums them, so equal scores stay equal to the last bit.
-_POSTINGS = """
-SELECT q.i, array_agg((p.doc_id << 24) | p.ord)
-FROM unnest(%s::bigint[]) WITH ORDINALITY AS q(t, i)
-CROSS JOIN LATERAL (SELECT doc_id, ord FROM passages WHERE terms @> ARRAY[q.t] LIMIT %s) AS p
-GROUP BY q.i ORDER BY q.i
+# One round trip per search: each term's passage count (counted only where the run has
+# not counted it yet: `known` is -1), the dozen rarest picked by count, then position, as
+# the embedded index picks them, and the passages holding each picked term, straight from
+# the GIN index (the passages' term arrays are never read). The scores are summed here,
+# in the same order as the embedded index sums them, so equal scores stay equal to the
+# last bit. A CASE runs its subquery only for the picked terms.
+_SEARCH = """
+WITH q AS MATERIALIZED (
+    SELECT u.t, u.i,
+           CASE WHEN u.k >= 0 THEN u.k ELSE (SELECT count(*) FROM passages WHERE terms @> ARRAY[u.t]) END AS df
+    FROM unnest(%s::bigint[], %s::bigint[]) WITH ORDINALITY AS u(t, k, i)
+), picked AS (
+    SELECT i FROM q WHERE df > 0 ORDER BY df, i LIMIT %s
+)
+SELECT q.i, q.df,
+       CASE WHEN q.i IN (SELECT i FROM picked) THEN
+           (SELECT array_agg((p.doc_id << 24) | p.ord)
+            FROM (SELECT doc_id, ord FROM passages WHERE terms @> ARRAY[q.t] LIMIT %s) AS p)
+       END
+FROM q ORDER BY q.i
 """
 _TEXT = """
 SELECT w.doc_id, w.ord, p.start_at, p.body, b.body, a.body
@@ -120,15 +132,23 @@ class ArchiveSearch:
                 self._df[t] = int(n)
         return np.array([self._df[h] for h in signed], dtype=np.int64)
 
-    def score(self, hashes: np.ndarray, weights: list[float], limit: int) -> list[tuple[int, float]]:
-        """(chunk key, score) of the best passages, picked exactly as the embedded index picks."""
+    def search(self, hashes: np.ndarray, limit: int) -> list[tuple[int, float]]:
+        """(chunk key, score) of the best passages for a claim's distinct term hashes,
+        picked exactly as the embedded index picks them."""
         signed = hashes.astype(np.uint64).view(np.int64).tolist()
-        rows = self._query(_POSTINGS, (signed, POSTING_ROWS))
-        if not rows:
+        rows = self._query(_SEARCH, (signed, [self._df.get(h, -1) for h in signed], QUERY_TERMS, POSTING_ROWS))
+        for i, df, _ in rows:
+            self._df[signed[i - 1]] = int(df)
+        picked = sorted(((int(df), i, keys) for i, df, keys in rows if keys), key=lambda r: r[:2])
+        if not picked:
             return []
-        lists = [np.array(r[1], dtype=np.int64) for r in rows]
+        weights = [math.log(1 + self.total_chunks / df) for df, _, _ in picked]
+        return self._rank([np.array(keys, dtype=np.int64) for _, _, keys in picked], weights, limit)
+
+    def _rank(self, lists: list[np.ndarray], weights: list[float], limit: int) -> list[tuple[int, float]]:
+        """The best of the passages holding each picked term (`lists`, rarest term first)."""
         found = np.concatenate(lists)
-        wts = np.repeat(np.array([weights[r[0] - 1] for r in rows]), [len(x) for x in lists])
+        wts = np.repeat(np.array(weights), [len(x) for x in lists])
         # Rank passages by (path, position): the order of the embedded index's chunk numbers.
         doc_ids = np.unique(found >> _ORD_BITS)
         self._learn_docs(set(doc_ids.tolist()))
@@ -295,14 +315,7 @@ class CombinedSearcher:
     def _archive_candidates(self, hashes: np.ndarray, limit: int) -> list[tuple[int, int, float]]:
         if not self.archive.total_chunks:
             return []
-        df = self.archive.doc_freq(hashes)
-        chosen = hashes[df > 0]
-        if not len(chosen):
-            return []
-        order = np.argsort(df[df > 0], kind="stable")[:QUERY_TERMS]
-        chosen, freq = chosen[order], df[df > 0][order]
-        weights = [math.log(1 + self.archive.total_chunks / f) for f in freq.tolist()]
-        return [(ARCHIVE_SEGMENT, key, score) for key, score in self.archive.score(chosen, weights, limit)]
+        return [(ARCHIVE_SEGMENT, key, score) for key, score in self.archive.search(hashes, limit)]
 
     def passage(self, segment: int, chunk: int, pad: int = 400) -> Passage:
         if segment == ARCHIVE_SEGMENT:

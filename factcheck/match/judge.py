@@ -277,9 +277,20 @@ def _compare_value(claim: dict, found: str, p, s: int, e: int, ctx: Context) -> 
         return None
     if figure is None:
         return values.written_against(claim, single_line(found))
+    if _counted_against_measure(claim.get("unit"), figure.unit):
+        return None  # "815 women" lined up with "45%": the words fell on another quantity
     shown = single_line(p.text[figure.start : figure.end])
     span = (figure.low, figure.high) if figure.low is not None else None
-    return values.compare_figures(claim, figure.value, figure.unit, shown, span, figure.qualifier)
+    verdict, reason = values.compare_figures(claim, figure.value, figure.unit, shown, span, figure.qualifier)
+    far = values.far_off(claim, figure.value, shown) if verdict is Verdict.SUPPORTED else None
+    return (Verdict.NOT_FOUND, far) if far else (verdict, reason)
+
+
+def _counted_against_measure(mine, theirs) -> bool:
+    """A count of things ("815 women") and money or a share ("45%") are never one figure."""
+    if not mine or not theirs:
+        return False
+    return values.is_measure(mine) != values.is_measure(theirs)
 
 
 def _date_bounded(claim: dict) -> bool:

@@ -42,6 +42,7 @@ MAX_FOUND = 3
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"^(?:1[0-9]|20)\d\d$")
 
 
 @dataclass(frozen=True)
@@ -226,7 +227,9 @@ def _weigh(claim: dict, r: Related, items: list) -> Finding | None:
     contradicts."""
     for item in items:
         verdict, reason = _compare(claim, item, sole=len(items) == 1)
-        if verdict is Verdict.SUPPORTED:
+        if verdict is Verdict.SUPPORTED and not (
+            claim.get("kind") == "figure" and values.far_off(claim, item.value, item.text)
+        ):
             return _finding(r, verdict, reason)
     strict = [i for i in items if _fits(claim, i, strict=True)]
     if r.same_statement and len(strict) == 1:
@@ -312,6 +315,8 @@ def _fits(claim: dict, item: _Item, *, strict: bool) -> bool:
     name the same unit, or neither any."""
     if claim.get("kind") != "figure":
         return True
+    if _YEAR.match(item.text) and not _YEAR.match((claim.get("text") or "").strip()):
+        return False  # "since 1990" says when, not how many
     mine, theirs = values.unit_key(claim.get("unit")), values.unit_key(item.unit)
     if not mine or not theirs:
         if strict:

@@ -21,6 +21,7 @@ counted noun, or most of the claim's own words around it.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -41,11 +42,21 @@ RIVAL = 0.8
 # A bound holds for many figures: to bear it out, the best one must stand further ahead of
 # any rival reading that would contradict it.
 LOOSE_RIVAL = 0.5
+# A sentence must share this much more of the claim's context than one that surely
+# contradicts the claim to bear it out regardless.
+SURER = 0.1
+# The share of the claim's nearest words a sentence's only figure in the claim's unit must
+# have around it to contradict the claim from a sentence that shares little else.
+LONE_NEAR = 0.4
+# A figure counting the very thing the claim counts ("compilation albums", not just
+# "albums") fits by this much more than one sharing only the noun ("live albums").
+WHOLE_UNIT = 0.2
 NEAREST = 4  # content words on each side of a source figure that count as its own
 PASSAGES = 6
 MAX_FOUND = 3
 
 _PART_OF = re.compile(r"^(\d[\d,]*)\s+out\s+of\s+\d")
+_THOUSANDS_POINT = re.compile(r"(\d{1,3}(?:\.\d{3})+)\s+[^\W\d_]")
 _YEAR = re.compile(r"^(1[0-9]|20)\d\d$")
 
 
@@ -78,6 +89,7 @@ class Fit:
     counted: bool = False  # the same counted noun ("recoveries"), the surest sign of the same quantity
     near: float = 0.0  # the share of the claim's nearest words around it
     unit: float = 0.0  # how well its unit fits the claim's
+    whole: bool = False  # it counts the very thing the claim counts, every word of its unit
 
 
 def judge(claim: dict, ctx, sentence: str, start: int, end: int) -> list[paraphrase.Finding]:
@@ -96,24 +108,50 @@ def judge(claim: dict, ctx, sentence: str, start: int, end: int) -> list[paraphr
         return []
     supported: list[paraphrase.Finding] = []
     contradicted: list[paraphrase.Finding] = []
+    against = 0.0  # the coverage of the best sentence that surely contradicts the claim
     for r in _related(ctx, cues, sentence):
         fits = _fits(claim, r, cues, ctx)
         fit = _best(claim, fits)
         if fit is None:
             continue
         verdict, reason = _compare(claim, fit)
-        rivals = [f for f in fits if f is not fit and f.unit >= fit.unit and f.near >= fit.near * RIVAL]
+        if (
+            verdict is Verdict.SUPPORTED
+            and claim.get("kind") == "figure"
+            and values.far_off(claim, fit.item.value, fit.item.text)
+        ):
+            continue
+        rivals = [
+            f
+            for f in fits
+            if f is not fit and f.unit >= fit.unit and f.near >= fit.near * RIVAL and f.whole >= fit.whole
+        ]
         if verdict is Verdict.SUPPORTED:
             # "Less than $300 million" is true of many figures: a rival reading that
             # contradicts it leaves the sentence undecided.
-            wide = [f for f in fits if f is not fit and f.unit >= fit.unit and f.near >= fit.near * LOOSE_RIVAL]
-            if not (_loose(claim) and any(_compare(claim, f)[0] is Verdict.CONTRADICTED for f in wide)):
+            wide = [
+                f
+                for f in fits
+                if f is not fit and f.unit >= fit.unit and f.near >= fit.near * LOOSE_RIVAL and f.whole >= fit.whole
+            ]
+            if (
+                not (_loose(claim) and any(_compare(claim, f)[0] is Verdict.CONTRADICTED for f in wide))
+                and r.coverage > against
+            ):
+                # A sentence less about the claim than one that contradicts it does not
+                # clear it: "561 people died in a neighbouring state" beside "more than
+                # 700 people were killed in the city".
                 supported.append(_finding(r, verdict, reason, fit))
-        elif verdict is Verdict.CONTRADICTED and fit.sure and (r.coverage >= paraphrase.RELATED or fit.counted):
+        elif (
+            verdict is Verdict.CONTRADICTED
+            and fit.sure
+            and (r.coverage >= paraphrase.RELATED or fit.counted or _lone(fit, fits))
+        ):
             # Another figure of the sentence that would bear the claim out means the
             # sentence may well be read the other way: say nothing rather than a false alarm.
             if not any(_compare(claim, f)[0] is Verdict.SUPPORTED for f in rivals):
                 contradicted.append(_finding(r, verdict, reason, fit))
+                against = max(against, r.coverage + SURER)
     return (supported or contradicted)[:MAX_FOUND]
 
 
@@ -169,14 +207,64 @@ def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> l
         part = _PART_OF.match(c.text)
         if part and claim.get("kind") == "figure":
             value = float(part.group(1).replace(",", ""))  # "15 out of 28 provinces" counts 15 provinces
+        points = _THOUSANDS_POINT.match(text, c.start)
+        if points and claim.get("kind") == "figure" and unit >= 1.0 and _counts_things(claim.get("unit")):
+            value = float(points.group(1).replace(".", ""))  # "8.958 people": no one counts part of a person
         item = paraphrase._Item(single_line(c.text), value, c.unit, c.qualifier, span)
         sure = unit >= 1.0 or (unit == 0.0 and not claim.get("unit") and not c.unit and near >= SURE_FIT)
+        before = text[max(0, c.start - 40) : c.start]
+        if claim.get("kind") == "date" and not _dates_comparable(claim, c):
+            continue
         if claim.get("kind") == "date":
-            sure = near >= SURE_FIT
+            # Two snapshots ("as of 16 April" against "as of 17 April") date the same count:
+            # that marker pins the quantity down as a counted noun does.
+            snapshot = _snapshot(claim, before, c.text)
+            sure = near >= SURE_FIT or snapshot
+            if snapshot:
+                fits.append(Fit(item, near + 1.0, sure, before, True, near, 1.0))
+                continue
         counted = unit >= 1.0 and _counts_things(claim.get("unit"))
-        fits.append(Fit(item, near + unit, sure, text[max(0, c.start - 40) : c.start], counted, near, unit))
+        exact = WHOLE_UNIT if unit >= 1.0 and _unit_words(claim.get("unit")) == _unit_words(c.unit) else 0.0
+        fits.append(Fit(item, near + unit + exact, sure, before, counted, near, unit, exact > 0))
+    if any(f.whole for f in fits):
+        # The sentence counts the claim's very thing ("11 live albums"): its other kinds of
+        # the same noun ("27 studio albums") are other quantities, not rival readings.
+        fits = [f for f in fits if f.whole or f.unit < 1.0]
     fits.sort(key=lambda f: -f.score)
     return fits
+
+
+def _lone(fit: Fit, fits: list[Fit]) -> bool:
+    """The sentence's only figure in the claim's unit (or its only date), and the claim's words
+    stand around it: "over $87 million" is the gross that "more than $88 million" speaks of,
+    and "released on January 23, 1985" the release of "released before 1985", though the
+    source calls the film "it"."""
+    if fit.near < LONE_NEAR or any(f is not fit and f.unit >= fit.unit for f in fits):
+        return False
+    return fit.unit >= 1.0 or (isinstance(fit.item.value, str) and any(ch.isdigit() for ch in fit.item.text))
+
+
+def _dates_comparable(claim: dict, c) -> bool:
+    """A time of day is no calendar date; and a date written with a number is not weighed
+    against a source's "Christmas" or "the second half", whose year is only a guess."""
+    mine, theirs = str(claim.get("value") or ""), str(c.value or "")
+    if mine.startswith("T") != theirs.startswith("T"):
+        return False
+    written = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+    return not (re.search(r"\d", claim.get("text") or "") and not written.search(c.text))
+
+
+def _snapshot(claim: dict, source_before: str, source_text: str) -> bool:
+    """Both dates are written "as of": each dates a count, and one count was taken once."""
+    from factcheck.match.intervals import date_bound
+
+    if ":" in source_text or not any(ch.isdigit() for ch in source_text):
+        return False  # "as of 3:25 p.m." is a time of day, not the day of the count
+    return values.claim_date_bound(claim)[0] == "as of" and date_bound(source_before, source_text)[0] == "as of"
+
+
+def _unit_words(unit) -> tuple[str, ...]:
+    return tuple(context.stem(w) for w, _, _ in context.content_words(str(unit or "")))
 
 
 def _best(claim: dict, fits: list[Fit]) -> Fit | None:
@@ -256,6 +344,9 @@ def _closeness(text: str, start: int, end: int) -> dict[str, float]:
             weight = 1.0 / (1 + d / 3) * (1.0 if lo <= s and e <= hi else 0.5)
             key = _CANON.get(context.stem(word), context.stem(word))
             out[key] = max(out.get(key, 0.0), weight)
+    for word, _, _ in context.content_words(text, start, end):
+        if not word[:1].isdigit():  # the figure's own noun ("13 full-time members") is nearest of all
+            out[_CANON.get(context.stem(word), context.stem(word))] = 1.0
     return out
 
 
@@ -309,26 +400,127 @@ def _unit_fit(claim: dict, c, text: str) -> float | None:
             return 1.0
         # "300 arrests" and "317 people were arrested" count the same; "61,000 books" and
         # "61,000 visitors" do not.
+        if _anyone(km) and _anyone(kt):
+            return 1.0  # "5 million people" and "6,480,112 residents" count the same heads
+        if (
+            _people(km)
+            and _noun(kt) in _claim_near(claim)
+            or _people(kt)
+            and _noun(km) in _figure_near(text, c.start, c.end)
+        ):
+            return 1.0  # the people counted by what happened to them: "4,600 people died" is "4,600 deaths"
         if _noun(km) in _own_words(text, c.start, c.end) or _noun(kt) in _claim_words(claim):
             return 0.5
         return None
     if values.is_measure(km) or values.is_measure(kt) or conversions.dimension(mine) or conversions.dimension(theirs):
         return None  # money or a measure on one side only
+    if km and _noun(km) == _next_noun(text, c.end):
+        return 1.0  # "8.958 people": the claim's noun right after the figure, read without it
+    if km and _noun(km) == _subject(text, c.start):
+        return 1.0  # "the confirmed cases reached 275": the noun the figure is the value of
     if km and _noun(km) in _own_words(text, c.start, c.end):
         return 0.5
+    if kt and _noun(kt) == _claim_noun(claim):
+        return 1.0  # "more than 950 COVID-19 cases": the noun the claim counts, read past a name
     if kt and _noun(kt) in _claim_near(claim):
         return 0.5
     return 0.0
 
 
-def _claim_near(claim: dict) -> frozenset[str]:
+_PAST_NAME = re.compile(r"(?:\s+[\w-]*\d[\w-]*)*\s+([^\W\d_]+)")
+
+
+def _claim_noun(claim: dict) -> str:
+    """The noun right after a draft figure that the extractor read without one, past words
+    with digits in them ("COVID-19")."""
     sentence, text = claim.get("sentence") or "", claim.get("text") or ""
     at = sentence.find(text)
-    return _own_words(sentence, at, at + len(text)) if at >= 0 else frozenset()
+    m = _PAST_NAME.match(sentence, at + len(text)) if at >= 0 and claim.get("kind") == "figure" else None
+    if not m:
+        return ""
+    head = context.stem(m.group(1))
+    return _CANON.get(head, head)
+
+
+_STANDS_AT = re.compile(
+    r"\b([^\W\d_]+)\s+(?:has\s+|have\s+|had\s+)?(?:reached|rose\s+to|risen\s+to|climbed\s+to|increased\s+to|grew\s+to|"
+    r"fell\s+to|dropped\s+to|jumped\s+to|stood\s+at|stands\s+at|totall?ed|hit|numbered)\s+(?:about\s+|around\s+|over\s+|nearly\s+)?$",
+    re.I,
+)
+
+
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _next_noun(text: str, end: int) -> str:
+    m = _NEXT_WORD.match(text, end)
+    if not m:
+        return ""
+    head = context.stem(m.group(1))
+    return _CANON.get(head, head)
+
+
+def _subject(text: str, start: int) -> str:
+    """The noun a bare figure is the value of, in "the death toll rose to 45" (toll) or "the
+    confirmed cases reached 275" (cases); '' when the words before it are not of that shape."""
+    m = _STANDS_AT.search(text[max(0, start - 60) : start])
+    if not m:
+        return ""
+    head = context.stem(m.group(1))
+    return _CANON.get(head, head)
+
+
+def _claim_near(claim: dict) -> frozenset[str]:
+    """The claim's own words, leaving out the other figures of its sentence with their
+    counted nouns: in "170 cases were confirmed, with 55 in the Federation" the 55 counts
+    no "cases" of its own."""
+    sentence, text = claim.get("sentence") or "", claim.get("text") or ""
+    at = sentence.find(text)
+    return _figure_near(sentence, at, at + len(text)) if at >= 0 else frozenset()
+
+
+def _figure_near(text: str, start: int, end: int) -> frozenset[str]:
+    """The own words of the figure at text[start:end], with the sentence's other figures
+    and the nouns they count blanked out."""
+    return _own_words(_blanked(text, start, end), start, end)
+
+
+def _blanked(text: str, start: int, end: int) -> str:
+    """`text` with every figure but the one at text[start:end] blanked out."""
+    for lo, hi in _figure_spans(text):
+        if hi <= start or lo >= end:
+            text = text[:lo] + " " * (hi - lo) + text[hi:]
+    return text
+
+
+@functools.lru_cache(maxsize=4096)
+def _figure_spans(text: str) -> tuple[tuple[int, int], ...]:
+    from factcheck.extract.numbers.parse import parse_figures
+
+    return tuple((f.start, f.end) for f in parse_figures(text, 0, len(text)))
+
+
+_PEOPLE = frozenset("peopl person individual resident inhabitant citizen men women children adult civilian".split())
+
+
+_ANYONE = frozenset("peopl person individual resident inhabitant citizen".split())
+
+
+def _anyone(unit: str) -> bool:
+    """People counted as such, whoever they are: not "women" or "children", a part of them."""
+    return context.stem(unit.split()[-1]) in _ANYONE
+
+
+def _people(unit: str) -> bool:
+    """A count of people as such, which a source may give by what befell them (deaths, arrests)."""
+    return context.stem(unit.split()[-1]) in _PEOPLE or _noun(unit) == "peopl"
 
 
 def _claim_words(claim: dict) -> frozenset[str]:
-    return _canon(context.stems(claim.get("sentence") or ""))
+    """The words of the claim's sentence, without the other figures and what they count."""
+    sentence, text = claim.get("sentence") or "", claim.get("text") or ""
+    at = sentence.find(text)
+    return _canon(context.stems(_blanked(sentence, at, at + len(text)) if at >= 0 else sentence))
 
 
 def _noun(unit: str) -> str:

@@ -135,7 +135,7 @@ def _date_doubt(claim: dict, sentence: str, reference_date: dt.date) -> str | No
         before = sentence[max(0, c.start - 40) : c.start]
         verdict, _ = values.compare_dates(claim, c.value, c.text, before)
         distance = max(theirs.lo - mine.hi, mine.lo - theirs.hi, 0)
-        readings.append((distance, verdict is Verdict.CONTRADICTED, c.text))
+        readings.append((distance, verdict is not Verdict.SUPPORTED, c.text))
     # The date nearest the claim's is the likeliest reading; a contradicting one at the
     # same distance leaves it open too.
     if not readings:

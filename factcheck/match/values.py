@@ -297,7 +297,54 @@ def _against(claim, value, unit, source_value, source_unit, source_text, source_
         return Verdict.CONTRADICTED, f"the claim says {text!r}; {given}"
     if not theirs.meets(mine):
         return Verdict.CONTRADICTED, f"the claim says {text!r}; {given}"
+    implied = implied_interval(source_value, source_text, source_qualifier) if low is None else None
+    if implied is not None and not implied.meets(mine):
+        return (
+            Verdict.CONTRADICTED,
+            f"the claim says {text!r}; {given}, a bound written just past the figure it stands for",
+        )
     return Verdict.NOT_FOUND, f"{given}, which does not settle {text!r}"
+
+
+# A reporter's bound stands near the figure it rounds ("more than 300" for 317); one that
+# many times off the figure bearing it out ("more than 2" against 1,935) is about
+# something else that the sentence does not give.
+FAR_OFF = 10
+
+
+def far_off(claim: dict, source_value, source_text: str) -> str | None:
+    """Why a source figure that bears out the claim's bound is no evidence for it: it lies
+    FAR_OFF times or more from the bound. None when it is near enough, or the claim is no bound."""
+    from factcheck.match.intervals import kind_of
+
+    text = claim.get("text") or ""
+    if (
+        kind_of(effective_qualifier(claim)) not in ("more", "less", "at_least", "at_most")
+        or "/" in text
+        or " out of " in text
+    ):
+        return None  # a rating's bound ("more than 9 out of 10") is read on its scale
+    bound, theirs = _as_float(claim.get("value")), _as_float(source_value)
+    if not bound or not theirs or bound <= 0 or theirs <= 0 or max(bound / theirs, theirs / bound) < FAR_OFF:
+        return None
+    return f"the source gives {source_text!r}, {FAR_OFF} times or more from {text!r}: likely another quantity"
+
+
+def implied_interval(value: float, text: str, qualifier: str | None):
+    """What a source's bound implies as news copy writes one: "over $87 million" is a figure
+    between 87 and 88 million, the next step of its last written digit; a writer with
+    $93 million would say "over $90 million". A round bound of one significant digit ("more
+    than 50 people", "over seven times") is left as written. Only ever used to contradict a claim that
+    this reading cannot meet ("more than $88 million"), never to bear one out."""
+    from factcheck.match.intervals import Interval, kind_of, precision
+
+    kind = kind_of(qualifier)
+    step = precision(text, value)
+    if kind not in ("more", "less") or not step or value <= 0 or value / step < 10:
+        return None  # a round "more than 50" is as often a threshold as a figure
+    if kind == "more":
+        return Interval(value, value + step, lo_open=True)
+    return Interval(value - step, value, hi_open=True)
 
 
 _RATING = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:/|out of)\s*(5|10|100)$")
@@ -351,6 +398,13 @@ def compare_dates(claim: dict, source_value, source_text: str, source_before: st
         # "after Monday's debate" against "after Tuesday's", "as of January" against "as of
         # February": the two days are what differ.
         bound = s_bound = ""
+    if bound in ("before", "after", "since", "by") and not _DATE_WORDS.search(source_text):
+        # "after 1930" is not borne out by the source's "today" or "Friday": a bound on a
+        # written date needs a written date to weigh it against.
+        return (
+            Verdict.NOT_FOUND,
+            f"the source gives {source_text!r}, which does not settle {bound} {claim.get('text')!r}",
+        )
     mine_iv = date_interval(mine, bound, part)
     # "As of 29 April" or "by 2018" in a source dates what it reports: it is that day.
     theirs_iv = date_interval(theirs, "" if s_bound in ("by", "as of") else s_bound, s_part)
@@ -366,6 +420,7 @@ def compare_dates(claim: dict, source_value, source_text: str, source_before: st
     return Verdict.NOT_FOUND, f"the source gives {shown}, which does not settle {said!r}"
 
 
+_DATE_WORDS = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 _YEAR_WRITTEN = re.compile(r"(?<!\d)\d{4}(?!\d)|'\d\d\b")
 
 
