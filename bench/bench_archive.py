@@ -20,7 +20,7 @@ It measures, in one run, with process start-up included:
 - `match` after one source changed (a figure of a version a claim is found in);
 - the recall of the verbatim claims (share judged supported);
 - with `--against REV`, the first `match` of this tree and of another git revision,
-  alternately from the same scanned claims, and whether they write the same claims files;
+  alternately from the same scanned claims, and how many verdicts they share;
 - side by side, the naive loop: rapidfuzz `partial_ratio` of each claim's words against
   every document of the archive, timed on a sample and scaled to all the claims.
 """
@@ -182,10 +182,10 @@ def export(revision: str, into: Path) -> Path:
     return into
 
 
-def first_side_by_side(root: Path, other: Path, rounds: int) -> tuple[list, list, bool]:
+def first_side_by_side(root: Path, other: Path, rounds: int) -> tuple[list, list, tuple[int, int]]:
     """The first `match` (index built) of this tree and of `other`, alternately, `rounds`
-    times each, from the same freshly scanned claims; and whether both wrote the same
-    claims files. Both run as `python -m factcheck` with their package first on the path."""
+    times each, from the same freshly scanned claims; and how many of `other`'s verdicts
+    this tree gave too. Both run as `python -m factcheck` with their package first on the path."""
     import os
 
     pristine = Path(tempfile.mkdtemp(prefix="claims-")) / "claims"
@@ -202,14 +202,15 @@ def first_side_by_side(root: Path, other: Path, rounds: int) -> tuple[list, list
                 wall, cpu, _, proc = timed_cli(root, "match", "-q", python=True, env=env)
                 assert proc.returncode in (0, 1), proc.stderr[-600:]
                 results[package].append((wall, cpu))
-                written[package] = {q: q.read_bytes() for q in sorted((root / "claims").rglob("*.yaml"))}
+                written[package] = {c["id"]: c.get("verdict") for c in load_claims(root)}
     finally:
         # Leave the newsroom as scanned, for the runs that follow.
         shutil.rmtree(root / "claims")
         shutil.copytree(pristine, root / "claims")
         shutil.rmtree(root / ".factcheck", ignore_errors=True)
         shutil.rmtree(pristine.parent, ignore_errors=True)
-    return results[REPO], results[other], written[REPO] == written[other]
+    same = sum(written[REPO].get(i) == v for i, v in written[other].items())
+    return results[REPO], results[other], (same, len(written[other]))
 
 
 def main() -> None:
@@ -303,7 +304,7 @@ def main() -> None:
         mine, theirs, same = side
         for name, runs in (("this tree", mine), (a.against, theirs)):
             rows.append((f"first `match`, {name}", ", ".join(f"{w:.2f} s (CPU {c:.2f} s)" for w, c in runs), ""))
-        rows.append((f"claims files as {a.against} writes them", "identical" if same else "DIFFERENT", ""))
+        rows.append((f"verdicts as {a.against} gives them", f"{same[0]} of {same[1]}", ""))
     width = max(len(r[0]) for r in rows)
     for name, value, goal in rows:
         print(f"{name:<{width}}  {value:<62} {goal}")

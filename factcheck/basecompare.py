@@ -11,21 +11,23 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from factcheck.check import Finding, FindingKind, _Checked, _claims_rel, _is_claims_file, _short
+from factcheck import gitrepo
 from factcheck.config import Config
 from factcheck.errors import DataError
+from factcheck.extract import editorial
+from factcheck.findings import CheckedDraft, Finding, FindingKind, claims_rel, id_line, is_claims_file, shorten
 from factcheck.signoff import rules
 from factcheck.store import claims_files
+from factcheck.store.drafts import symlink_in_path
+from factcheck.textfold import skeleton
 
 
 def compare(
-    config: Config, base: str, changed: set[str], selected: list[str], checked: list[_Checked]
+    config: Config, base: str, changed: set[str], selected: list[str], checked: list[CheckedDraft]
 ) -> list[Finding]:
-    from factcheck import gitrepo
-
     wanted = sorted(
-        {p for p in changed if _is_claims_file(config, p)}
-        | {_claims_rel(config, p) for p in changed if not _is_claims_file(config, p)}
+        {p for p in changed if is_claims_file(config, p)}
+        | {claims_rel(config, p) for p in changed if not is_claims_file(config, p)}
     )
     if not wanted:
         return []
@@ -59,8 +61,6 @@ def _signed(claims: list[dict[str, Any]]) -> bool:
 
 def _dropped(config: Config, base: str, draft: str) -> Finding | None:
     """A signed-off draft the gate no longer reads; None when the branch deleted it outright."""
-    from factcheck.store.drafts import symlink_in_path
-
     link = symlink_in_path(config.root, draft)
     if link == draft:
         why = "it is now a symbolic link"
@@ -78,7 +78,7 @@ def _keys(rec: dict[str, Any]) -> list[tuple]:
     return [rules.review_key(r) for r in rec.get("reviews") or [] if isinstance(r, dict)]
 
 
-def rewritten(base: str, before: list[dict[str, Any]], now: _Checked) -> list[Finding]:
+def rewritten(base: str, before: list[dict[str, Any]], now: CheckedDraft) -> list[Finding]:
     """Each claim whose decisions on the base are not all still there, unchanged and in order."""
     by_id = {rec["id"]: rec for rec in now.stored}
     owner = {key: rec for rec in now.stored for key in _keys(rec)}
@@ -93,16 +93,15 @@ def rewritten(base: str, before: list[dict[str, Any]], now: _Checked) -> list[Fi
         if not _in_order(old_keys, _keys(successor)):
             lost = len(set(old_keys) - set(_keys(successor)))
             message = (
-                f"{old.get('kind')} “{_short(str(old.get('text', '')))}”: {lost or 'some'} review decision(s) recorded on "
+                f"{old.get('kind')} “{shorten(str(old.get('text', '')))}”: {lost or 'some'} review decision(s) recorded on "
                 f"{base} are missing or altered here; decisions are only ever added, never edited or removed"
             )
-            from factcheck.check import _id_line
 
             findings.append(
                 Finding(
                     FindingKind.HISTORY_REWRITTEN,
                     now.claims_file,
-                    _id_line(now.disk_text, successor["id"]),
+                    id_line(now.disk_text, successor["id"]),
                     message,
                     now.draft,
                     successor["id"],
@@ -117,11 +116,8 @@ def _in_order(needed: list[tuple], have: list[tuple]) -> bool:
     return all(any(k == h for h in it) for k in needed)
 
 
-def vanished(base: str, before: list[dict[str, Any]], now: _Checked) -> list[Finding]:
+def vanished(base: str, before: list[dict[str, Any]], now: CheckedDraft) -> list[Finding]:
     """Approved claims that no longer extract although their sentence still reads the same."""
-    from factcheck.extract import editorial
-    from factcheck.textfold import skeleton
-
     present = {rec["id"] for rec in now.claims}
     present_keys = {k for rec in now.claims for k in _keys(rec)}
     page = None
@@ -138,7 +134,7 @@ def vanished(base: str, before: list[dict[str, Any]], now: _Checked) -> list[Fin
         sentence = skeleton(str(old.get("sentence") or ""))
         if sentence and sentence in page:
             message = (
-                f"{old.get('kind')} “{_short(str(old.get('text', '')))}” was signed off on {base}; its sentence still reads "
+                f"{old.get('kind')} “{shorten(str(old.get('text', '')))}” was signed off on {base}; its sentence still reads "
                 "the same but the claim is no longer found (a look-alike or invisible character?); write it plainly"
             )
             findings.append(

@@ -12,143 +12,36 @@ compared with the base so that nothing signed off there disappears quietly.
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field, replace
-from enum import Enum
+from dataclasses import replace
 from typing import Any
 
-from factcheck.config import CONFIG_NAME, Config
+from factcheck import basecompare, gitrepo
+from factcheck.config import CONFIG_NAME, Config, key_line, parse_config
 from factcheck.errors import ConfigError, FactcheckError
-from factcheck.signoff import rules
+from factcheck.extract import extract_draft
+from factcheck.findings import (
+    CheckedDraft,
+    CheckResult,
+    Finding,
+    FindingKind,
+    claims_rel,
+    id_line,
+    is_claims_file,
+    shorten,
+)
+from factcheck.policy import corroboration, publication
+from factcheck.policy.sensitivity import Sidecars, SourcePolicy, conceal
+from factcheck.policy.sensitivity import exposed as exposing
+from factcheck.signoff import provenance, rules, sshsig
 from factcheck.signoff.rules import Status
-from factcheck.store import claims_files
+from factcheck.store import claims_files, drafts
+from factcheck.store.drafts import SYMLINK_MESSAGE
+from factcheck.textfold import hidden_characters as spots
+from factcheck.textio import read_text
 
 # The keys that decide what is checked and whose approval counts; a branch must not
 # vouch for itself with them.
 TRUST_KEYS = ("drafts", "claims", "reviewers", "allow_self_approval", "signing", "allowed_signers", "corroboration")
-
-
-class FindingKind(str, Enum):
-    """What can hold a draft back, most serious first."""
-
-    CONFIG_CHANGED = "config-changed"
-    HISTORY_REWRITTEN = "history-rewritten"
-    FORGED = "forged"
-    SYMLINK = "symlink"
-    DROPPED = "dropped"
-    HIDDEN_CHARACTERS = "hidden-characters"
-    EXPOSED = "exposed"
-    VANISHED = "vanished"
-    REJECTED = "rejected"
-    UNCORRECTED = "uncorrected"
-    UNDER_CORROBORATED = "under-corroborated"
-    MISSING = "missing"
-    OUT_OF_DATE = "out-of-date"
-    STALE = "stale"
-    PENDING = "pending"
-    OVERRIDDEN = "corroboration-overridden"
-
-
-# Kinds that are reported but do not hold a draft back.
-WARNINGS = frozenset({FindingKind.OVERRIDDEN})
-
-TITLES = {
-    FindingKind.CONFIG_CHANGED: "Sign-off rules changed",
-    FindingKind.HISTORY_REWRITTEN: "Review history rewritten",
-    FindingKind.FORGED: "Forged sign-off",
-    FindingKind.SYMLINK: "Draft is a symbolic link",
-    FindingKind.DROPPED: "Signed-off draft no longer checked",
-    FindingKind.HIDDEN_CHARACTERS: "Hidden characters",
-    FindingKind.EXPOSED: "Confidential evidence in the clear",
-    FindingKind.VANISHED: "Signed-off claim vanished",
-    FindingKind.REJECTED: "Claim rejected",
-    FindingKind.UNCORRECTED: "Published claim changed without a correction",
-    FindingKind.UNDER_CORROBORATED: "Too few independent sources",
-    FindingKind.MISSING: "Claims file missing",
-    FindingKind.OUT_OF_DATE: "Claims file out of date",
-    FindingKind.STALE: "Sign-off stale",
-    FindingKind.PENDING: "Claim not signed off",
-    FindingKind.OVERRIDDEN: "Corroboration overridden",
-}
-
-RANK = {kind: i for i, kind in enumerate(FindingKind)}
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One reason a draft is not clear to publish; every output format renders these."""
-
-    kind: FindingKind
-    path: str
-    line: int | None
-    message: str
-    draft: str
-    claim: str | None = None
-    text: str | None = None
-    verdict: str | None = None  # the matcher's verdict, so a person sees what a pending claim is worth
-    was: str | None = None  # a stale claim's text as last signed off
-
-    @property
-    def title(self) -> str:
-        return TITLES[self.kind]
-
-    @property
-    def level(self) -> str:
-        return "warning" if self.kind in WARNINGS else "error"
-
-    def sort_key(self) -> tuple:
-        return (RANK[self.kind], self.path, self.line or 0, self.claim or "")
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind.value,
-            "title": self.title,
-            "path": self.path,
-            "line": self.line,
-            "draft": self.draft,
-            "claim": self.claim,
-            "text": self.text,
-            "message": self.message,
-            "level": self.level,
-        }
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    findings: tuple[Finding, ...]
-    drafts: tuple[str, ...]
-    counts: dict[str, int] = field(default_factory=dict)
-    base: str | None = None
-    errors: tuple[FactcheckError, ...] = ()
-
-    @property
-    def clear(self) -> bool:
-        return not self.errors and all(f.level == "warning" for f in self.findings)
-
-    @property
-    def problems(self) -> int:
-        """Findings that hold a draft back (warnings do not)."""
-        return sum(1 for f in self.findings if f.level != "warning")
-
-    @property
-    def claims(self) -> int:
-        return sum(self.counts.values())
-
-
-@dataclass
-class _Checked:
-    """One draft after its in-memory rescan."""
-
-    draft: str
-    claims_file: str
-    claims: list[dict[str, Any]]
-    disk_text: str = ""
-    findings: list[Finding] = field(default_factory=list)
-    stored: list[dict[str, Any]] = field(default_factory=list)  # the claims file as committed
-    text: str = ""  # the draft
-    policy: Any = None  # which of its sources are confidential or embargoed now (SourcePolicy)
-    meta: dict[str, Any] = field(default_factory=dict)  # the draft's front matter
-    published: dict[str, Any] | None = None  # the publication record, once published
 
 
 def check(config: Config, base: str | None = None, given: list[str] | None = None) -> CheckResult:
@@ -170,17 +63,13 @@ def check(config: Config, base: str | None = None, given: list[str] | None = Non
     findings.extend(publication_findings(trusted, checked, signers))
     findings.extend(extra + rule_changes + key_changes)
     if base is not None:
-        from factcheck import basecompare
-
         findings.extend(basecompare.compare(trusted, base, changed, selected, checked))
         findings.extend(publication_kept(trusted, base, checked))
     drafts = tuple(c.draft for c in checked)
     return CheckResult(tuple(sorted(findings, key=Finding.sort_key)), drafts, counts, base, tuple(errors))
 
 
-def _check_each(config: Config, targets: list[str], errors: list[FactcheckError]) -> list[_Checked]:
-    from factcheck.policy.sensitivity import Sidecars
-
+def _check_each(config: Config, targets: list[str], errors: list[FactcheckError]) -> list[CheckedDraft]:
     checked = []
     sidecars = Sidecars(config.root)  # each source folder listed once for all drafts
     for rel in targets:
@@ -208,9 +97,6 @@ def trusted_config(config: Config, base: str | None) -> tuple[Config, list[Findi
 
 def base_config(config: Config, base: str) -> Config:
     """The config as the branch found it where it left `base` (defaults if it had none)."""
-    from factcheck import gitrepo
-    from factcheck.config import parse_config
-
     fork = gitrepo.merge_base(config.root, base)
     text = gitrepo.file_at(config.root, fork, CONFIG_NAME)
     if not text or not text.strip():
@@ -224,13 +110,11 @@ def _trust_value(config: Config, key: str) -> object:
 
 
 def _rule_change(config: Config, at_base: Config, base: str, key: str) -> Finding:
-    from factcheck.config import _key_line
-
     def shown(c: Config) -> str:
         value = getattr(c, key)
         return (", ".join(map(str, value)) or "none") if isinstance(value, tuple) else str(value).lower()
 
-    line = _key_line(_config_text(config), key) or 1
+    line = key_line(_config_text(config), key) or 1
     message = (
         f"`{key}` changed on this branch ({shown(at_base)} → {shown(config)}); drafts and approvals are judged by "
         f"{base}'s rules until a person with rights over the base merges this change on its own"
@@ -247,8 +131,6 @@ def _targets(
     config: Config, trusted: Config, base: str | None, given: list[str] | None, errors: list[FactcheckError]
 ) -> tuple[list[str], list[Finding], set[str], list[str]]:
     """(drafts to check, findings about the selection itself, files changed since the base, every draft)."""
-    from factcheck.store import drafts
-
     if given:
         rels = _given(config, given, errors)
         return rels, [], set(), rels
@@ -260,20 +142,17 @@ def _targets(
     found = [_symlinked(rel) for rel in links]
     if base is None:
         return every, found, set(), every
-    from factcheck import gitrepo
 
     changed = set(gitrepo.changed_files(config.root, base))
-    by_claims_file = {_claims_rel(trusted, d): d for d in every}
+    by_claims_file = {claims_rel(trusted, d): d for d in every}
     picked = {d for d in every if d in changed} | {by_claims_file[p] for p in changed if p in by_claims_file}
     # a claims file left behind by a deleted draft, or changed without one
-    left = {p for p in changed if _is_claims_file(trusted, p)} | {_claims_rel(trusted, p) for p in changed - set(every)}
+    left = {p for p in changed if is_claims_file(trusted, p)} | {claims_rel(trusted, p) for p in changed - set(every)}
     orphans = [_orphan(trusted, p) for p in sorted(left - by_claims_file.keys())]
     return sorted(picked), found + [o for o in orphans if o], changed, every
 
 
 def _symlinked(rel: str) -> Finding:
-    from factcheck.store.drafts import SYMLINK_MESSAGE
-
     what = (
         SYMLINK_MESSAGE
         if not rel.endswith("/")
@@ -283,8 +162,6 @@ def _symlinked(rel: str) -> Finding:
 
 
 def _given(config: Config, given: list[str], errors: list[FactcheckError]) -> list[str]:
-    from factcheck.store import drafts
-
     rels = []
     for g in given:
         try:
@@ -294,15 +171,6 @@ def _given(config: Config, given: list[str], errors: list[FactcheckError]) -> li
     return rels
 
 
-def _claims_rel(config: Config, draft: str) -> str:
-    # the path store.claims_path gives, built as a string: the gate computes one per draft
-    return f"{config.claims.rstrip('/')}/{os.path.splitext(draft)[0]}.yaml"
-
-
-def _is_claims_file(config: Config, rel: str) -> bool:
-    return rel.startswith(config.claims.rstrip("/") + "/") and rel.endswith(".yaml")
-
-
 def _orphan(config: Config, rel: str) -> Finding | None:
     """A claims file whose draft is gone or no longer selected is left over, not harmless."""
     if not (config.root / rel).is_file():
@@ -310,12 +178,8 @@ def _orphan(config: Config, rel: str) -> Finding | None:
     return Finding(FindingKind.OUT_OF_DATE, rel, 1, "claims file has no draft; delete it or restore the draft", rel)
 
 
-def check_draft(config: Config, rel: str, *, sidecars=None) -> _Checked:
+def check_draft(config: Config, rel: str, *, sidecars=None) -> CheckedDraft:
     """Rescan one draft in memory and compare with its claims file."""
-    from factcheck.extract import extract_draft
-    from factcheck.policy.sensitivity import SourcePolicy
-    from factcheck.store import drafts
-
     target = claims_files.claims_path(config.claims_dir, rel)
     shown = target.relative_to(config.root).as_posix()
     draft = drafts.read_draft(config, rel)
@@ -326,7 +190,7 @@ def check_draft(config: Config, rel: str, *, sidecars=None) -> _Checked:
     built = claims_files.build_claims_file(result, draft.text, on_disk)
     for rec in built.claims:
         rules.reviews_of(rec, path=shown)  # a malformed history fails this draft alone, here
-    checked = _Checked(
+    checked = CheckedDraft(
         rel,
         shown,
         built.claims,
@@ -357,26 +221,22 @@ def check_draft(config: Config, rel: str, *, sidecars=None) -> _Checked:
     return checked
 
 
-def exposed(c: _Checked) -> list[Finding]:
+def exposed(c: CheckedDraft) -> list[Finding]:
     """Claims whose committed evidence shows a confidential or embargoed source in the clear
     (matched before it was marked): the claims file itself discloses it. The finding names
     the claim only, never the source."""
-    from factcheck.policy.sensitivity import exposed as exposing
-
     message = (
         f"its evidence quotes a confidential or embargoed source in the clear; run `factcheck match {c.draft}` "
         f"and commit {c.claims_file} (the passage stays in the history until that is rewritten)"
     )
     return [
-        Finding(FindingKind.EXPOSED, c.claims_file, _id_line(c.disk_text, cid), message, c.draft, cid)
+        Finding(FindingKind.EXPOSED, c.claims_file, id_line(c.disk_text, cid), message, c.draft, cid)
         for cid in exposing(c.stored, c.policy)
     ]
 
 
 def hidden_characters(rel: str, text: str, body_start: int = 0) -> list[Finding]:
     """Zero-width and bidi control characters: invisible to an editor, they can hide a figure."""
-    from factcheck.textfold import hidden_characters as spots
-
     findings = []
     for line, column, char, name in spots(text, body_start):
         message = (
@@ -407,7 +267,7 @@ _STATUS_FINDINGS = {
 }
 
 
-def _collect(checked: list[_Checked], forged: dict[tuple[str, str], str]) -> tuple[list[Finding], dict[str, int]]:
+def _collect(checked: list[CheckedDraft], forged: dict[tuple[str, str], str]) -> tuple[list[Finding], dict[str, int]]:
     findings: list[Finding] = []
     counts = {s.value: 0 for s in Status} | {FindingKind.FORGED.value: 0}
     for c in checked:
@@ -422,10 +282,8 @@ def _collect(checked: list[_Checked], forged: dict[tuple[str, str], str]) -> tup
     return findings, counts
 
 
-def policy_findings(config: Config, checked: list[_Checked], forged: dict[tuple[str, str], str]) -> list[Finding]:
+def policy_findings(config: Config, checked: list[CheckedDraft], forged: dict[tuple[str, str], str]) -> list[Finding]:
     """The newsroom's corroboration rules, applied to every claim approved as it stands."""
-    from factcheck.policy import corroboration
-
     findings = []
     for c in checked:
         # only claims a rule or marker picks can fall short; most drafts have none
@@ -453,12 +311,9 @@ def policy_findings(config: Config, checked: list[_Checked], forged: dict[tuple[
     return findings
 
 
-def publication_findings(config: Config, checked: list[_Checked], signers: list | None) -> list[Finding]:
+def publication_findings(config: Config, checked: list[CheckedDraft], signers: list | None) -> list[Finding]:
     """A published draft's signed-off claims may change only through a correction, and a
     correction counts only when signed off like an approval."""
-    from factcheck.policy import publication
-    from factcheck.signoff import provenance
-
     findings: list[Finding] = []
     for c in checked:
         if c.published is None:
@@ -496,7 +351,7 @@ def publication_findings(config: Config, checked: list[_Checked], signers: list 
     return findings
 
 
-def publication_kept(config: Config, base: str, checked: list[_Checked]) -> list[Finding]:
+def publication_kept(config: Config, base: str, checked: list[CheckedDraft]) -> list[Finding]:
     """With a base: a branch may add corrections, but not drop or edit a publication record."""
     from factcheck import gitrepo
     from factcheck.policy import publication
@@ -517,10 +372,10 @@ def publication_kept(config: Config, base: str, checked: list[_Checked]) -> list
     return findings
 
 
-def _claim_finding(c: _Checked, rec: dict[str, Any], status: Status, forged: str | None) -> Finding | None:
+def _claim_finding(c: CheckedDraft, rec: dict[str, Any], status: Status, forged: str | None) -> Finding | None:
     cid, text = rec["id"], str(rec.get("text", ""))
     if forged:
-        return Finding(FindingKind.FORGED, c.claims_file, _id_line(c.disk_text, cid), forged, c.draft, cid, text)
+        return Finding(FindingKind.FORGED, c.claims_file, id_line(c.disk_text, cid), forged, c.draft, cid, text)
     kind = _STATUS_FINDINGS.get(status)
     if kind is None:
         return None
@@ -531,18 +386,17 @@ def _claim_finding(c: _Checked, rec: dict[str, Any], status: Status, forged: str
     )
 
 
-def _shareable(c: _Checked, rec: dict[str, Any]) -> dict[str, Any]:
+def _shareable(c: CheckedDraft, rec: dict[str, Any]) -> dict[str, Any]:
     """The claim as a message may quote it: a sign-off bound to a source now confidential
     names "a confidential source" (gate output is uploaded)."""
     if c.policy is None:
         return rec
-    from factcheck.policy.sensitivity import conceal
 
     return conceal([rec], c.policy)[0]
 
 
 def _status_message(rec: dict[str, Any], status: Status) -> str:
-    quoted = _short(str(rec.get("text", "")))
+    quoted = shorten(str(rec.get("text", "")))
     if status is Status.REJECTED:
         last = rec["reviews"][-1]
         note = f": {last['note']}" if last.get("note") else ""
@@ -557,23 +411,13 @@ def _what_changed(rec: dict[str, Any]) -> str:
     last = rules.last_decision(rec) or {}
     old, _ = rules.last_signed_text(rec)
     if last.get("fingerprint") != rules.claim_fingerprint(rec):
-        return f" (was “{_short(str(old))}”)" if old and old != rec.get("text") else " (its sentence changed)"
+        return f" (was “{shorten(str(old))}”)" if old and old != rec.get("text") else " (its sentence changed)"
     parts = [f"{key} was {_shown(was)} → now {_shown(now)}" for key, was, now in rules.binding_changes(last, rec)]
     return f" ({'; '.join(parts)})" if parts else ""
 
 
 def _shown(value: Any) -> str:
-    return "none" if value is None else f"“{_short(str(value))}”"
-
-
-def _short(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _id_line(text: str, cid: str) -> int | None:
-    at = text.find(f"id: {cid}\n")
-    return text.count("\n", 0, at) + 1 if at >= 0 else None
+    return "none" if value is None else f"“{shorten(str(value))}”"
 
 
 def allowed_signers(config: Config, trusted: Config, base: str | None) -> tuple[list | None, list[Finding]]:
@@ -581,15 +425,12 @@ def allowed_signers(config: Config, trusted: Config, base: str | None) -> tuple[
     and a finding when the branch changes them."""
     if trusted.signing != "required" or not trusted.allowed_signers:
         return None, []
-    from factcheck.signoff import sshsig
-    from factcheck.textio import read_text
 
     rel = trusted.allowed_signers
     path = config.root / rel
     here = read_text(path, display=rel) if path.is_file() and not path.is_symlink() else ""
     if base is None:
         return sshsig.parse_allowed_signers(here, path=rel), []
-    from factcheck import gitrepo
 
     there = gitrepo.file_at(config.root, gitrepo.merge_base(config.root, base), rel) or ""
     changes = []
@@ -603,8 +444,6 @@ def allowed_signers(config: Config, trusted: Config, base: str | None) -> tuple[
 
 
 def _signature_problem(signers: list, approval: dict[str, Any], who: str) -> str | None:
-    from factcheck.signoff import sshsig
-
     signature = approval.get("signature")
     if not isinstance(signature, str) or not signature.strip():
         return f"approval by {who} is not signed, and this newsroom requires signed sign-offs (`signing: required`)"
@@ -616,15 +455,13 @@ def _signature_problem(signers: list, approval: dict[str, Any], who: str) -> str
 
 
 def verify_approvals(
-    config: Config, checked: list[_Checked], self_check: bool = True, signers: list | None = None
+    config: Config, checked: list[CheckedDraft], self_check: bool = True, signers: list | None = None
 ) -> dict[tuple[str, str], str]:
     """(claims file, claim id) → why its approval is forged, for every approval that is.
 
     `self_check` also blames each approved claim's lines at its approval commit, one
     `git blame` per draft and commit; a full local check of every draft skips it.
     """
-    from factcheck.signoff import provenance
-
     wanted = []
     problems: dict[tuple[str, str], str] = {}
     for c in checked:

@@ -14,10 +14,13 @@ import sys
 import tempfile
 import traceback
 from enum import Enum
+from typing import Any
 
 import typer
 
-from factcheck import __version__
+from factcheck import __version__, commands
+from factcheck.output import one_line
+from factcheck.render import terminal
 
 # Where commands appear in --help; command modules not listed here come after, by name.
 ORDER = (
@@ -74,15 +77,11 @@ def _root(
     ),
 ) -> None:
     """Pull checkable claims out of news drafts, match them to sources, and sign them off in git."""
-    from factcheck.render import terminal
-
     terminal.choose_color(color.value)
 
 
 def _command_modules() -> list[str]:
     import pkgutil
-
-    from factcheck import commands
 
     names = [m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_")]
     rank = {name: i for i, name in enumerate(ORDER)}
@@ -106,7 +105,8 @@ def _whole_summaries(group: typer.Typer | None = None) -> None:
     for sub in group.registered_groups:
         if sub.typer_instance is not None:
             _whole_summaries(sub.typer_instance)
-    for info in (*group.registered_commands, *group.registered_groups):
+    infos: list[Any] = [*group.registered_commands, *group.registered_groups]  # typer's two info types
+    for info in infos:
         if info.short_help:
             continue
         doc = info.help or (info.callback.__doc__ if info.callback else None)
@@ -183,7 +183,6 @@ def _usage_error(exc) -> None:
         sys.exit(exc.exit_code)
     ctx = getattr(exc, "ctx", None)
     command = ctx.command_path if ctx is not None else "factcheck"
-    from factcheck.output import one_line
 
     sys.stderr.write(f"factcheck: error: {one_line(exc.format_message())} (see `{one_line(command)} --help`)\n")
     sys.exit(exc.exit_code)

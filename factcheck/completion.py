@@ -6,6 +6,7 @@ read simply offers nothing to complete.
 """
 
 import os
+from collections.abc import MutableMapping
 
 import typer  # not `from __future__ import annotations`: typer reads these annotations to call the functions
 
@@ -18,7 +19,7 @@ _CLICK_MODES = {
 }
 
 
-def accept_click_mode_names(env: dict[str, str] = os.environ) -> None:
+def accept_click_mode_names(env: MutableMapping[str, str] = os.environ) -> None:
     """Let `_FACTCHECK_COMPLETE=bash_source` (click's spelling) work as typer's `source_bash` does."""
     mode = env.get("_FACTCHECK_COMPLETE")
     if mode in _CLICK_MODES:

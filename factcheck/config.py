@@ -8,6 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import ConfigError
+from factcheck.extract.numbers import number_locale
+from factcheck.store import yamlio
+from factcheck.textio import read_text
 
 CONFIG_NAME = ".factcheck.yaml"
 ARCHIVE_ENV = "FACTCHECK_ARCHIVE_URL"
@@ -135,7 +138,7 @@ def find_root(start: Path | None = None) -> Path:
     return here
 
 
-def _key_line(text: str, key: str) -> int | None:
+def key_line(text: str, key: str) -> int | None:
     m = re.search(rf"^{re.escape(key)}\s*:", text, re.M)
     return text.count("\n", 0, m.start()) + 1 if m else None
 
@@ -144,7 +147,7 @@ def _str_list(value: Any, key: str, text: str, path: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise ConfigError(f"`{key}` must be a list of strings", path=path, line=_key_line(text, key))
+        raise ConfigError(f"`{key}` must be a list of strings", path=path, line=key_line(text, key))
     return tuple(value)
 
 
@@ -157,13 +160,13 @@ def _inside_newsroom(value: str, key: str, text: str, path: str) -> None:
         raise ConfigError(
             f"`{key}` entry {value!r} must be a path inside the newsroom, relative to this file",
             path=path,
-            line=_key_line(text, key),
+            line=key_line(text, key),
         )
 
 
 def _archive_url(value: Any, key: str, text: str, path: str) -> str:
     if not isinstance(value, str) or not value.strip().startswith(("postgresql://", "postgres://")):
-        raise ConfigError(f"`{key}` must be a postgresql:// URL", path=path, line=_key_line(text, key))
+        raise ConfigError(f"`{key}` must be a postgresql:// URL", path=path, line=key_line(text, key))
     return value.strip()
 
 
@@ -180,9 +183,7 @@ def _with_archive_env(config: Config) -> Config:
 
 
 def _locale(value: Any, text: str, path: str) -> str:
-    from factcheck.extract.numbers import number_locale
-
-    line = _key_line(text, "locale")
+    line = key_line(text, "locale")
     if not isinstance(value, str) or not value.strip():
         raise ConfigError("`locale` must be a locale name such as en-US, en-IN, de-DE or fr-FR", path=path, line=line)
     try:
@@ -193,7 +194,7 @@ def _locale(value: Any, text: str, path: str) -> str:
 
 def _limits(value: Any, text: str, path: str) -> Limits:
     names = [f.name for f in fields(Limits)]
-    line = _key_line(text, "limits")
+    line = key_line(text, "limits")
     if not isinstance(value, dict):
         raise ConfigError(f"`limits` must be a mapping with keys {', '.join(names)}", path=path, line=line)
     for key, number in value.items():
@@ -205,8 +206,6 @@ def _limits(value: Any, text: str, path: str) -> Limits:
 
 
 def parse_config(text: str, *, path: str, root: Path) -> Config:
-    from factcheck.store import yamlio
-
     data = yamlio.load(text, path=path) or {}
     if not isinstance(data, dict):
         raise ConfigError("must be a mapping of keys to values", path=path, line=1)
@@ -216,7 +215,7 @@ def parse_config(text: str, *, path: str, root: Path) -> Config:
             raise ConfigError(
                 f"unknown key `{key}` (known keys: {', '.join(sorted(known))})",
                 path=path,
-                line=_key_line(text, str(key)),
+                line=key_line(text, str(key)),
             )
     values: dict[str, Any] = {"root": root}
     for key in ("drafts", "archives", "reviewers"):
@@ -225,11 +224,11 @@ def parse_config(text: str, *, path: str, root: Path) -> Config:
     for key in ("claims", "sources"):
         if key in data:
             if not isinstance(data[key], str) or not data[key].strip():
-                raise ConfigError(f"`{key}` must be a folder path", path=path, line=_key_line(text, key))
+                raise ConfigError(f"`{key}` must be a folder path", path=path, line=key_line(text, key))
             values[key] = data[key].strip().rstrip("/")
     if data.get("name") is not None:
         if not isinstance(data["name"], str) or not data["name"].strip():
-            raise ConfigError("`name` must be text", path=path, line=_key_line(text, "name"))
+            raise ConfigError("`name` must be text", path=path, line=key_line(text, "name"))
         values["name"] = " ".join(data["name"].split())
     for key in ("drafts", "archives", "claims", "sources"):
         for value in values.get(key, ()) if key in ("drafts", "archives") else [values.get(key, "")]:
@@ -239,7 +238,7 @@ def parse_config(text: str, *, path: str, root: Path) -> Config:
     if "allow_self_approval" in data:
         if not isinstance(data["allow_self_approval"], bool):
             raise ConfigError(
-                "`allow_self_approval` must be true or false", path=path, line=_key_line(text, "allow_self_approval")
+                "`allow_self_approval` must be true or false", path=path, line=key_line(text, "allow_self_approval")
             )
         values["allow_self_approval"] = data["allow_self_approval"]
     if "locale" in data:
@@ -250,11 +249,11 @@ def parse_config(text: str, *, path: str, root: Path) -> Config:
     if data.get("confidential") is not None or data.get("embargoed") is not None:
         from factcheck.policy.sensitivity import parse_config_keys
 
-        values.update(parse_config_keys(data, text, path, _key_line))
+        values.update(parse_config_keys(data, text, path, key_line))
     if data.get("corroboration") is not None:
         from factcheck.policy.corroboration import parse_rules
 
-        values["corroboration"] = parse_rules(data["corroboration"], path=path, line=_key_line(text, "corroboration"))
+        values["corroboration"] = parse_rules(data["corroboration"], path=path, line=key_line(text, "corroboration"))
     values["reviewers"] = tuple(r.strip().lower() for r in values.get("reviewers", ()))
     return Config(**values)
 
@@ -266,13 +265,13 @@ def _signing(data: dict, text: str, path: str) -> dict[str, Any]:
         value = data["signing"]
         value = "off" if value in (False, None, "off", "none") else value
         if value not in ("off", "required"):
-            raise ConfigError("`signing` must be `required` or `off`", path=path, line=_key_line(text, "signing"))
+            raise ConfigError("`signing` must be `required` or `off`", path=path, line=key_line(text, "signing"))
         out["signing"] = value
     if data.get("allowed_signers") is not None:
         value = data["allowed_signers"]
         if not isinstance(value, str) or not value.strip():
             raise ConfigError(
-                "`allowed_signers` must be a file path", path=path, line=_key_line(text, "allowed_signers")
+                "`allowed_signers` must be a file path", path=path, line=key_line(text, "allowed_signers")
             )
         _inside_newsroom(value.strip(), "allowed_signers", text, path)
         out["allowed_signers"] = value.strip()
@@ -280,15 +279,13 @@ def _signing(data: dict, text: str, path: str) -> dict[str, Any]:
         raise ConfigError(
             "`signing: required` needs `allowed_signers:`, the file listing each reviewer's public SSH key",
             path=path,
-            line=_key_line(text, "signing"),
+            line=key_line(text, "signing"),
         )
     return out
 
 
 def load_config(root: Path | None = None, *, required: bool = True) -> Config:
     """Read the config at the newsroom root; without one, defaults (or an error if required)."""
-    from factcheck.textio import read_text
-
     root = root or find_root()
     path = root / CONFIG_NAME
     if not path.is_file():

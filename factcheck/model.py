@@ -1,7 +1,8 @@
-"""The values that flow through factcheck: claims found in drafts, and their kinds.
+"""The values that flow through factcheck: claims found in drafts, their kinds and fields.
 
-Every output format (text, JSON, YAML, and the later review and report formats)
-renders these same objects, so a field added here reaches all of them at once.
+The field lists here are the only ones: the `extract` JSON, the claims files, the
+export, the terminal and the HTML report all take a claim's fields, and their order,
+from `CLAIM_FIELDS` and `KIND_FIELDS`, and an evidence passage's from `EVIDENCE_FIELDS`.
 """
 
 from __future__ import annotations
@@ -31,13 +32,36 @@ class Kind(str, Enum):
     ATTRIBUTION = "attribution"
 
 
-# Fields that only some kinds carry, in the order they are written out.
+KINDS = tuple(k.value for k in Kind)
+
+
+class Verdict(str, Enum):
+    """What matching says of a claim against its sources."""
+
+    SUPPORTED = "supported"
+    CONTRADICTED = "contradicted"
+    NOT_FOUND = "not_found"
+
+
+VERDICTS = tuple(v.value for v in Verdict)
+
+# The fields every claim has, in the order every format writes them.
+CLAIM_FIELDS = ("id", "kind", "text", "start", "end", "line", "sentence")
+
+# Fields that only some kinds carry, in the order they are written out after CLAIM_FIELDS.
 KIND_FIELDS: dict[Kind, tuple[str, ...]] = {
     Kind.QUOTE: ("speaker",),
     Kind.FIGURE: ("value", "unit", "qualifier"),
     Kind.DATE: ("value",),
     Kind.ATTRIBUTION: ("attributed_to",),
 }
+
+# Every kind's own fields, each once, in the order KIND_FIELDS gives them.
+DETAIL_FIELDS = tuple(dict.fromkeys(f for fields in KIND_FIELDS.values() for f in fields))
+
+# An evidence passage: where it is and what it says; then, when known, where in the source.
+EVIDENCE_FIELDS = ("source", "start", "end", "text", "score")
+EVIDENCE_PLACE_FIELDS = ("page", "timestamp", "speaker")
 
 
 @dataclass(frozen=True)
@@ -76,15 +100,8 @@ class Claim:
 
     def to_dict(self) -> dict[str, Any]:
         """The public shape of a claim (the `extract` JSON contract), stable key order."""
-        out: dict[str, Any] = {
-            "id": self.id,
-            "kind": self.kind.value,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "line": self.line,
-            "sentence": self.sentence,
-        }
+        out: dict[str, Any] = {name: getattr(self, name) for name in CLAIM_FIELDS}
+        out["kind"] = self.kind.value
         for name in KIND_FIELDS[self.kind]:
             out[name] = getattr(self, name)
         return out

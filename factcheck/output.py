@@ -9,6 +9,10 @@ keep the exact text in their own escaping.
 from __future__ import annotations
 
 import sys
+from typing import Any
+
+from factcheck.render import safe
+from factcheck.render.safe import terminal_text
 
 # What `out` is given: text for people, JSON (SARIF too), or another machine format
 # that escapes in its own syntax or is meant to be saved as it is (YAML, CSV, HTML).
@@ -36,8 +40,6 @@ def printable(text: str) -> str:
 
 def for_terminal(text: str) -> str:
     """Text for people, control characters shown as escapes; the renderer's colours kept when on."""
-    from factcheck.render import safe
-
     if "\x1b" in text:
         from factcheck.render import terminal
 
@@ -48,8 +50,6 @@ def for_terminal(text: str) -> str:
 
 def one_line(message) -> str:
     """A message as one safe line: runs of whitespace (line breaks too) become one space."""
-    from factcheck.render.safe import terminal_text
-
     return terminal_text(" ".join(str(message).split()))
 
 
@@ -102,7 +102,7 @@ class Progress:
         self._clock = time.monotonic
         self._started: dict[str, float] = {}
         self._tasks: dict[str, object] = {}
-        self._bar = None
+        self._bar: Any = None  # a rich Progress, imported when the first bar is drawn
 
     def __call__(self, stage: str, done: int, total: int, bytes_done: int = 0, bytes_total: int = 0) -> None:
         if not self.enabled:

@@ -10,12 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
 
+from factcheck import gitrepo
 from factcheck.config import Config
 from factcheck.errors import FactcheckError
+from factcheck.extract import dates, figures, make_doc
+from factcheck.model import KINDS, VERDICTS, normalize
+from factcheck.policy import sensitivity
+from factcheck.signoff.rules import Status, reviews_of, status_of
+from factcheck.store.claims_files import claims_path, load_claims, text_sha256
+from factcheck.store.drafts import discover, read_draft, select
 
 
 class State(str, Enum):
@@ -45,17 +52,13 @@ STATE_LABELS: dict[State, str] = {
 NEEDS_REVIEW = frozenset(STATE_LABELS) - {State.APPROVED, State.REJECTED}
 PROBLEMS = frozenset({State.CONTRADICTED, State.NOT_FOUND, State.STALE, State.REJECTED})
 
-KINDS = ("quote", "figure", "date", "attribution")
-
 
 def claim_state(rec: dict[str, Any]) -> State:
     """The sign-off as the review history has it; the hand-editable `status:` line is ignored."""
-    from factcheck.signoff.rules import Status, status_of
-
     status = status_of(rec)
     if status is not Status.PENDING:
         return State(status.value)
-    if rec.get("verdict") in ("supported", "contradicted", "not_found"):
+    if rec.get("verdict") in VERDICTS:
         return State(rec["verdict"])
     return State.UNCHECKED
 
@@ -184,8 +187,6 @@ def build_report(
     and embargoed sources shows as "a confidential source"; otherwise this machine's
     sealed passages are shown, marked.
     """
-    from factcheck.store.drafts import select
-
     if drafts and base:
         raise FactcheckError("name drafts or give --base, not both")
     stamp = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0).isoformat()
@@ -202,10 +203,6 @@ def build_report(
 
 def changed_drafts(config: Config, base: str) -> list[str]:
     """Drafts whose text or claims file changed since the branch left `base`: a pull request's drafts."""
-    from factcheck import gitrepo
-    from factcheck.store.claims_files import claims_path
-    from factcheck.store.drafts import discover
-
     changed = set(gitrepo.changed_files(config.root, base))
 
     def touched(rel: str) -> bool:
@@ -216,9 +213,6 @@ def changed_drafts(config: Config, base: str) -> list[str]:
 
 def draft_view(config: Config, rel: str, first: int, *, for_ci: bool = False) -> DraftView:
     """One draft with its claims placed; a file that cannot be read becomes a problem, not a crash."""
-    from factcheck.store.claims_files import claims_path, load_claims
-    from factcheck.store.drafts import read_draft
-
     try:
         draft = read_draft(config, rel)
     except FactcheckError as exc:
@@ -233,7 +227,7 @@ def draft_view(config: Config, rel: str, first: int, *, for_ci: bool = False) ->
     if cf is None:
         return _replace(base, problems=(f"not scanned yet: run `factcheck scan {rel}`",))
     try:
-        cf = _replace(cf, claims=_as_seen(config, draft, cf.claims, for_ci))
+        cf = replace(cf, claims=_as_seen(config, draft, cf.claims, for_ci))
     except FactcheckError as exc:
         return _replace(base, problems=(str(exc),), failed=True)
     return _with_claims(base, cf, first)
@@ -241,8 +235,6 @@ def draft_view(config: Config, rel: str, first: int, *, for_ci: bool = False) ->
 
 def _as_seen(config: Config, draft, claims: list[dict[str, Any]], for_ci: bool) -> list[dict[str, Any]]:
     """The claims as this report's readers may see their evidence (see `build_report`)."""
-    from factcheck.policy import sensitivity
-
     if for_ci:
         return sensitivity.conceal(claims, sensitivity.SourcePolicy.for_draft(config, draft))
     return sensitivity.reveal(config.state_dir, claims)
@@ -250,15 +242,11 @@ def _as_seen(config: Config, draft, claims: list[dict[str, Any]], for_ci: bool) 
 
 def check_histories(claims: list[dict[str, Any]], *, path: str) -> None:
     """A malformed review history makes the whole claims file unreadable: no sign-off can be trusted."""
-    from factcheck.signoff.rules import reviews_of
-
     for rec in claims:
         reviews_of(rec, path=path)
 
 
 def _replace(view: DraftView, **changes) -> DraftView:
-    from dataclasses import replace
-
     return replace(view, **changes)
 
 
@@ -268,8 +256,6 @@ def _title(meta: dict[str, Any]) -> str | None:
 
 
 def _with_claims(base: DraftView, cf, first: int) -> DraftView:
-    from factcheck.store.claims_files import text_sha256
-
     problems = []
     changed = cf.draft_sha256 is not None and cf.draft_sha256 != text_sha256(base.text)
     if changed:
@@ -295,7 +281,8 @@ def _reference_date(value: str | None) -> dt.date | None:
 def claim_view(
     rec: dict[str, Any], n: int, text: str, body_start: int, ref: dt.date | None, *, trust_offsets: bool = True
 ) -> ClaimView:
-    kind = rec.get("kind") if rec.get("kind") in KINDS else "other"
+    raw_kind = rec.get("kind")
+    kind = raw_kind if isinstance(raw_kind, str) and raw_kind in KINDS else "other"
     span = place(rec, text, body_start, trust_offsets=trust_offsets)
     evidence = tuple(evidence_view(rec, kind, ev, ref) for ev in _evidence_list(rec))
     return ClaimView(
@@ -338,19 +325,21 @@ def place(rec: dict[str, Any], text: str, body_start: int, *, trust_offsets: boo
     The stored offsets are right while the draft is unchanged. Once it has been edited
     they may point elsewhere, so the claim's words are looked for nearest the old place.
     """
-    from factcheck.model import normalize
-
     words = rec.get("text")
     start, end = rec.get("start"), rec.get("end")
     if not isinstance(words, str) or not words:
         return None
-    valid = isinstance(start, int) and isinstance(end, int) and body_start <= start < end <= len(text)
-    if valid and normalize(text[start:end]) == normalize(words):
-        return start, end
+    stored = (
+        (start, end)
+        if isinstance(start, int) and isinstance(end, int) and body_start <= start < end <= len(text)
+        else None
+    )
+    if stored is not None and normalize(text[stored[0] : stored[1]]) == normalize(words):
+        return stored
     found = _nearest(text, words, start if isinstance(start, int) else body_start, body_start)
     if found is not None:
         return found, found + len(words)
-    return (start, end) if valid and trust_offsets else None
+    return stored if trust_offsets else None
 
 
 def _nearest(text: str, words: str, near: int, body_start: int) -> int | None:
@@ -369,10 +358,14 @@ _STOP = frozenset(
 )
 
 
+def _text_of(record: dict[str, Any], key: str) -> str:
+    """A text field as stored, or "" when it is missing or not text (a hand-edited file)."""
+    value = record.get(key)
+    return value if isinstance(value, str) else ""
+
+
 def evidence_view(rec: dict[str, Any], kind: str, ev: dict[str, Any], ref: dt.date | None) -> EvidenceView:
-    passage = ev.get("text") if isinstance(ev.get("text"), str) else ""
-    claim_text = rec.get("text") if isinstance(rec.get("text"), str) else ""
-    sentence = rec.get("sentence") if isinstance(rec.get("sentence"), str) else ""
+    passage, claim_text, sentence = _text_of(ev, "text"), _text_of(rec, "text"), _text_of(rec, "sentence")
     return EvidenceView(
         record=ev,
         words=mark_words(passage, claim_text, sentence),
@@ -444,14 +437,9 @@ def values_seen(
 
 def _read_values(kind: str, passage: str, ref: dt.date | None) -> list:
     """Read values with the draft extractors, so the report compares what matching compares."""
-    from factcheck.extract import make_doc
-
     if not passage.strip():
         return []
-    if kind == "figure":
-        from factcheck.extract import figures as finder
-    else:
-        from factcheck.extract import dates as finder
+    finder = figures if kind == "figure" else dates
     doc = make_doc(passage, reference_date=ref or dt.date.today())
     try:
         return [f for f in finder.find(doc) if 0 <= f.start < f.end <= len(passage)]

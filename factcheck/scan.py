@@ -44,7 +44,7 @@ def scan_one(config: Config, rel: str) -> ScanOutcome:
 
 def scan(config: Config, given: list[str] | None = None) -> list[ScanOutcome]:
     """Scan the given drafts, or every draft the config selects. One bad draft stops no other."""
-    outcomes = []
+    outcomes: list[ScanOutcome] = []
     for rel in _selected(config, given, outcomes):
         outcomes.append(scan_one(config, rel))
     return outcomes

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install factcheck with its test dependencies into .venv, lint, check formatting and run the test suite.
+# Install factcheck with its test dependencies into .venv, lint, check formatting and types, run the test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || python3 -m venv .venv
@@ -9,4 +9,5 @@ if .venv/bin/python -m pip show -q factcheck >/dev/null 2>&1; then .venv/bin/pyt
 if [ -x scripts/test-system-deps.sh ]; then bash scripts/test-system-deps.sh; fi
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+.venv/bin/mypy
 .venv/bin/python -m pytest "$@"

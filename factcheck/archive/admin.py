@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from factcheck.archive import ArchiveError, connect, driver, failure, redact
+from factcheck.archive import ArchiveError, connect, driver, failure, redact, schema
 
 
 @dataclass
@@ -48,8 +48,6 @@ def _guarded(url: str, doing: str, fn):
 
 
 def migrate(url: str) -> MigrateResult:
-    from factcheck.archive import schema
-
     def run(conn):
         before, applied = schema.migrate(conn, url)
         return MigrateResult(redact(url), before, applied)
@@ -58,8 +56,6 @@ def migrate(url: str) -> MigrateResult:
 
 
 def status(url: str) -> ArchiveStatus:
-    from factcheck.archive import schema
-
     def run(conn):
         version = schema.current_version(conn)
         out = ArchiveStatus(redact(url), version, schema.LATEST)
@@ -82,8 +78,6 @@ def status(url: str) -> ArchiveStatus:
 
 def prune(url: str, *, older_than: dt.timedelta | None, path_glob: str | None, dry_run: bool) -> PruneResult:
     """Delete documents pushed longer ago than `older_than` and/or whose path matches `path_glob`."""
-    from factcheck.archive import schema
-
     if older_than is None and not path_glob:
         raise ArchiveError("prune needs --older-than or --path: it never deletes the whole archive by default")
     where, params = [], []

@@ -16,8 +16,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factcheck.archive import failure
+from factcheck.archive import connect, driver, failure
+from factcheck.archive.passages import COPY_HEADER, COPY_TRAILER, copy_row, cut
+from factcheck.archive.schema import require_current
 from factcheck.errors import FactcheckError, InputError
+from factcheck.sources import is_supported, parse_source, read_bytes
+from factcheck.sources.index import _sidecar, _sidecar_date, file_date, provenance
 
 # Documents are written in transactions of about this much text: one commit (one disk
 # flush) per document would cap a push at a few hundred documents a second.
@@ -45,8 +49,6 @@ class PushReport:
 
 def files_to_push(paths: list[str]) -> tuple[list[Path], list[FactcheckError]]:
     """The supported source files named by `paths` (files, or folders walked in full)."""
-    from factcheck.sources import is_supported
-
     found: list[Path] = []
     errors: list[FactcheckError] = []
     for given in paths:
@@ -83,9 +85,6 @@ def push(url: str, root: Path, paths: list[str], withhold=None) -> PushReport:
     drafts whose reporters cannot know it is one.
     """
     from concurrent.futures import ThreadPoolExecutor
-
-    from factcheck.archive import connect
-    from factcheck.archive.schema import require_current
 
     files, errors = files_to_push(paths)
     kept = [f for f in files if withhold is None or not withhold(archive_path(f, root))]
@@ -138,8 +137,6 @@ def _batches(files: list[Path]):
 
 
 def _read(files: list[Path], root: Path, report: PushReport) -> list[tuple[Path, str, bytes, str]]:
-    from factcheck.sources import read_bytes
-
     out = []
     for f in files:
         name = archive_path(f, root)
@@ -154,8 +151,6 @@ def _read(files: list[Path], root: Path, report: PushReport) -> list[tuple[Path,
 
 def _prepare(conn, url: str, root: Path, files: list[Path], report: PushReport) -> list[dict]:
     """A batch's sources that the server lacks, parsed and cut into passages."""
-    from factcheck.archive import driver
-
     psycopg = driver()
     read = _read(files, root, report)
     if not read:
@@ -173,8 +168,6 @@ def _prepare(conn, url: str, root: Path, files: list[Path], report: PushReport) 
 
 
 def _write(conn, url: str, parsed: list[dict]) -> dict:
-    from factcheck.archive import driver
-
     psycopg = driver()
     try:
         return _store(conn, parsed)
@@ -184,10 +177,6 @@ def _write(conn, url: str, parsed: list[dict]) -> dict:
 
 def _parse(item: tuple[Path, str, bytes, str], report: PushReport) -> dict | None:
     """Everything stored for one source, parsed exactly as the embedded index parses it."""
-    from factcheck.archive.passages import cut
-    from factcheck.sources import parse_source
-    from factcheck.sources.index import _sidecar, _sidecar_date, file_date, provenance
-
     path, name, data, sha = item
     try:
         src = parse_source(data, suffix=path.suffix, display=str(path))
@@ -236,8 +225,6 @@ RETURNING id
 def _store(conn, parsed: list[dict]) -> dict:
     """One transaction: lock the batch's paths, insert what is new, replace older versions."""
     from psycopg.types.json import Jsonb
-
-    from factcheck.archive.passages import COPY_HEADER, COPY_TRAILER, copy_row
 
     done = {"already": 0, "added": 0, "replaced": 0, "passages": 0, "bytes_added": 0}
     with conn.transaction():

@@ -18,6 +18,8 @@ import math
 
 import numpy as np
 
+from factcheck.archive import connect, driver, failure, redact
+from factcheck.archive.schema import require_current
 from factcheck.sources import terms
 from factcheck.sources.index import DocInfo
 from factcheck.sources.search import CANDIDATES, QUERY_TERMS, Passage, _bare_tokens
@@ -38,7 +40,9 @@ _DF = "SELECT t, (SELECT count(*) FROM passages WHERE terms @> ARRAY[t]) FROM un
 # the embedded index picks them, and the passages holding each picked term, straight from
 # the GIN index (the passages' term arrays are never read). The scores are summed here,
 # in the same order as the embedded index sums them, so equal scores stay equal to the
-# last bit. A CASE runs its subquery only for the picked terms.
+# last bit. A CASE runs its subquery only for the picked terms. Each term's passages come
+# back as one string of 8-byte integers: numpy reads it at once, where an array would be
+# parsed into a Python int per passage, most of a search's time for a common term.
 _SEARCH = """
 WITH q AS MATERIALIZED (
     SELECT u.t, u.i,
@@ -49,7 +53,7 @@ WITH q AS MATERIALIZED (
 )
 SELECT q.i, q.df,
        CASE WHEN q.i IN (SELECT i FROM picked) THEN
-           (SELECT array_agg((p.doc_id << 24) | p.ord)
+           (SELECT string_agg(int8send((p.doc_id << 24) | p.ord), ''::bytea)
             FROM (SELECT doc_id, ord FROM passages WHERE terms @> ARRAY[q.t] LIMIT %s) AS p)
        END
 FROM q ORDER BY q.i
@@ -77,9 +81,6 @@ class ArchiveSearch:
     """One match run's view of the archive: a connection pool and caches shared by every draft."""
 
     def __init__(self, url: str):
-        from factcheck.archive import connect, driver, failure
-        from factcheck.archive.schema import require_current
-
         self.url = url
         psycopg = driver()
         self._error = psycopg.Error
@@ -113,8 +114,6 @@ class ArchiveSearch:
         self.pool.close()
 
     def _query(self, sql: str, params: tuple) -> list:
-        from factcheck.archive import failure
-
         try:
             with self.pool.connection() as conn:
                 return conn.execute(sql, params, prepare=True).fetchall()
@@ -143,7 +142,7 @@ class ArchiveSearch:
         if not picked:
             return []
         weights = [math.log(1 + self.total_chunks / df) for df, _, _ in picked]
-        return self._rank([np.array(keys, dtype=np.int64) for _, _, keys in picked], weights, limit)
+        return self._rank([np.frombuffer(keys, dtype=">i8").astype(np.int64) for _, _, keys in picked], weights, limit)
 
     def _rank(self, lists: list[np.ndarray], weights: list[float], limit: int) -> list[tuple[int, float]]:
         """The best of the passages holding each picked term (`lists`, rarest term first)."""
@@ -213,8 +212,6 @@ class ArchiveSearch:
 
     def fingerprint(self) -> dict[str, str]:
         """A pseudo-source standing for the archive's state, for the verdict cache's digest."""
-        from factcheck.archive import redact
-
         rows = self._query(
             "SELECT count(*), coalesce(max(id), 0), coalesce(max(pushed_at)::text, '') FROM documents", ()
         )

@@ -14,23 +14,10 @@ NO_COMMIT_HELP = "Write the decisions to the claims file but leave committing to
 
 def _report(result) -> int:
     from factcheck import output
+    from factcheck.render.review import decision_lines
 
-    for cid, decision in result.recorded:
-        output.out(f"{decision.value}: {cid}")
-    for cid in result.already:
-        output.out(f"already approved: {cid}")
-    for cid in result.skipped:
-        output.out(f"skipped, rejected earlier (name it to approve it): {cid}")
-    for cid in result.short:
-        output.out(f"skipped, too few independent sources (name it with --override to approve it): {cid}")
-    if result.carried:
-        output.out(f"committing {len(result.carried)} decision(s) written earlier but never committed")
-    if not result.recorded:
-        output.out(f"nothing to record in {result.claims_file}")
-    elif result.commit:
-        output.out(f"committed {result.commit[:10]} as {result.reviewer}")
-    else:
-        output.out(f"wrote {result.claims_file}; not committed (--no-commit)")
+    for line in decision_lines(result):
+        output.out(line)
     return 0
 
 

@@ -19,64 +19,18 @@ class ExportFormat(str, Enum):
 def export_claims(fmt: ExportFormat, output: str) -> int:
     from factcheck import output as term
     from factcheck.config import load_config
-    from factcheck.errors import FactcheckError
-    from factcheck.render.export import FORMATS, empty_reason
-    from factcheck.report import check_histories
-    from factcheck.store import claims_files
+    from factcheck.export import export
 
-    config = load_config()
-    files, failed = [], False
-    for path in claims_files.claims_files(config):
-        shown = path.relative_to(config.root).as_posix()
-        try:
-            cf = claims_files.read_claims_file(path, display=shown)
-            if cf is not None:
-                check_histories(cf.claims, path=shown)
-        except FactcheckError as exc:
-            term.error(str(exc))
-            failed = True
-            continue
-        if cf is not None:
-            files.append(cf)
-    files, failed = _for_sharing(config, files, failed)
-    fronts = {cf.draft: _front_matter(config, cf.draft) for cf in files} if fmt is ExportFormat.claimreview else {}
-    text = FORMATS[fmt.value](files, fronts) if fronts else FORMATS[fmt.value](files)
-    why = empty_reason(fmt.value, files)
-    if why and not failed:  # an unreadable claims file was the reason, and has its own line
-        term.warn(why)
+    result = export(load_config(), fmt.value)
+    for exc in result.errors:
+        term.error(str(exc))
+    if result.empty and not result.errors:  # an unreadable claims file was the reason, and has its own line
+        term.warn(result.empty)
     if output == "-":
-        term.out(text, kind=term.EXACT if fmt.value == "csv" else term.JSON)
+        term.out(result.text, kind=term.EXACT if fmt is ExportFormat.csv else term.JSON)
     else:
-        _save(output, text)
-    return 2 if failed else 0
-
-
-def _for_sharing(config, files: list, failed: bool) -> tuple[list, bool]:
-    """An export leaves the machine: evidence of confidential and embargoed sources is
-    "a confidential source" in it, even where a claims file still holds it in the clear."""
-    from factcheck import output as term
-    from factcheck.errors import FactcheckError
-    from factcheck.policy.sensitivity import conceal_claims_file
-
-    shared = []
-    for cf in files:
-        try:
-            shared.append(conceal_claims_file(config, cf))
-        except FactcheckError as exc:
-            term.error(str(exc))
-            failed = True
-    return shared, failed
-
-
-def _front_matter(config, rel: str) -> dict:
-    """The draft's front matter (title, date, url) for the published record; {} if it cannot be read."""
-    from factcheck.errors import FactcheckError
-    from factcheck.store import drafts
-
-    try:
-        return drafts.read_draft(config, rel).meta
-    except FactcheckError:
-        return {}  # a claims file whose draft is gone still exports, under its path
+        _save(output, result.text)
+    return 2 if result.errors else 0
 
 
 def _save(output: str, text: str) -> None:

@@ -12,6 +12,7 @@ import re
 
 from factcheck.extract.sentences import Sentences
 from factcheck.model import Claim, FileClaims, Found, Kind, claim_id
+from factcheck.textfold import fold
 
 
 class Doc:
@@ -46,7 +47,13 @@ def make_doc(text: str, *, reference_date: dt.date, body_start: int = 0, locale:
 
 def find_all(doc: Doc) -> list[Found]:
     """Every span any extractor reports, overlaps between kinds settled."""
-    from factcheck.extract import attributions, dates, figures, overlaps, quotes
+    from factcheck.extract import (
+        attributions,
+        dates,
+        figures,
+        overlaps,
+        quotes,
+    )  # loaded with the first draft: config reaches this package for number marks
 
     found: list[Found] = []
     for module in (quotes, attributions, dates, figures):
@@ -63,8 +70,6 @@ def extract_claims(
     text: str, *, reference_date: dt.date, body_start: int = 0, locale: str | None = None
 ) -> list[Claim]:
     """All claims in `text`, in order of position, each with a position-free id."""
-    from factcheck.textfold import fold
-
     # extractors read look-alike characters as what they look like ("１８", "10²"); the
     # fold keeps every offset, so spans, snippets and sentences come from the draft itself
     folded = fold(text)

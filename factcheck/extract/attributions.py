@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import re
 
+from factcheck.extract import speakers
 from factcheck.model import Found, Kind
 
 _FINDING = frozenset("found finds concluded concludes".split())
@@ -85,8 +86,6 @@ _ARTICLE = re.compile(r"(?:\b[Tt]he|\b[Aa]n?)\s+$")
 
 
 def find(doc) -> list[Found]:
-    from factcheck.extract import speakers
-
     story = speakers.read(doc)
     found = []
     for a in story.attributions:

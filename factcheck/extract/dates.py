@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator
 
 from factcheck.extract import calendar_math as cal
 from factcheck.extract import dates_grammar as grammar
+from factcheck.extract.clock_times import find_times
 from factcheck.extract.dates_tense import direction_at
 from factcheck.model import Found, Kind
 
@@ -113,8 +114,6 @@ def _with_clock_times(doc, found: list[Found]) -> list[Found]:
     """Times of day ("6:30 a.m.") are dates at a finer grain; a date already read on the
     same words keeps them."""
     import bisect
-
-    from factcheck.extract.clock_times import find_times
 
     starts = [f.start for f in found]  # dates come out leftmost first and never overlap
     times = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
+from factcheck.extract.numbers.parse import parse_figures
 from factcheck.model import Found, Kind
 
 _compiled = functools.cache(re.compile)
@@ -42,8 +43,6 @@ _DECADE = r"(?<![\w.,$\u00a3\u20ac'\u2019])(?<!\d-)(?:1\d|20|21)\d0(?=['\u2019]?
 
 def find(doc) -> list[Found]:
     """Every figure in the draft's body, with absolute offsets into `doc.text`."""
-    from factcheck.extract.numbers.parse import parse_figures
-
     text, start = doc.text, doc.body_start
     body = doc.body
     skip = [

@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import re
 
+from factcheck.extract.verbs import SPEECH_VERBS
+
 DAYS_AND_MONTHS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
@@ -105,8 +107,6 @@ def _speaks(frame: str, end: int) -> bool:
 
 @functools.cache
 def _speech_verbs() -> frozenset:
-    from factcheck.extract.verbs import SPEECH_VERBS
-
     return frozenset(SPEECH_VERBS)
 
 

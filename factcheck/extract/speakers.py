@@ -16,7 +16,7 @@ import functools
 import re
 import weakref
 
-from factcheck.extract import names, not_speakers
+from factcheck.extract import names, not_speakers, quote_marks
 from factcheck.extract.names import Mention, NameIndex
 from factcheck.extract.phrases import fronted_clause_subject, np_after, subject_at, tokens_between
 from factcheck.extract.verbs import AFTER_QUOTE, WORDS, Attribution, find_attributions, speech_verbs
@@ -27,12 +27,10 @@ BLANK = names.BLANK
 def blank_quotes(text: str, parts, kinds=None, strays=()) -> str:
     """The text with every quote (marks included) blanked, same length, so offsets still hold.
 
-    With `kinds` (from `quotes.kinds_of_parts`), a title or a nickname is not blanked but read
+    With `kinds` (from `quote_marks.kinds_of_parts`), a title or a nickname is not blanked but read
     as plain words: its marks become spaces, so `On "Face the Nation," Sen. Doe said` still has
     a subject, and a nickname becomes spaces, so `Marcia "Cia" Price` still reads as one name.
     A stray mark (`strays`) becomes a space."""
-    from factcheck.extract import quotes
-
     if strays:
         text = _spaced(text, strays)
 
@@ -40,11 +38,11 @@ def blank_quotes(text: str, parts, kinds=None, strays=()) -> str:
     for k, q in enumerate(parts):
         if q.mark_start < cur:
             continue
-        kind = kinds[k] if kinds is not None else quotes.SPEECH
+        kind = kinds[k] if kinds is not None else quote_marks.SPEECH
         pieces.append(text[cur : q.mark_start])
-        if kind == quotes.TITLE:
+        if kind == quote_marks.TITLE:
             pieces.append(" " * (q.start - q.mark_start) + text[q.start : q.end] + " " * (q.mark_end - q.end))
-        elif kind == quotes.NICKNAME:
+        elif kind == quote_marks.NICKNAME:
             pieces.append(" " * (q.mark_end - q.mark_start))
         else:
             pieces.append(BLANK * (q.mark_end - q.mark_start))
@@ -74,16 +72,14 @@ def read(doc) -> Story:
     both the quote and the attribution extractors need them."""
     story = _READ.get(doc)
     if story is None:
-        from factcheck.extract.quotes import SPEECH, kinds_of_parts, quoted_spans
-
         strays: list[int] = []
-        parts = quoted_spans(doc.text, doc.body_start, strays)
-        kinds = kinds_of_parts(doc.text, parts)
+        parts = quote_marks.quoted_spans(doc.text, doc.body_start, strays)
+        kinds = quote_marks.kinds_of_parts(doc.text, parts)
         frame = blank_quotes(doc.text, parts, kinds, strays)
         frame = "\n" * doc.body_start + frame[doc.body_start :]  # front matter is no part of the story
         story = Story(doc, frame)
         story.sentence_quotes = [q.mark_end for q in parts if q.end > q.start and doc.text[q.end - 1] in ".?!"]
-        story.quotes = [q for q, kind in zip(parts, kinds) if kind == SPEECH]
+        story.quotes = [q for q, kind in zip(parts, kinds) if kind == quote_marks.SPEECH]
         assign(story, story.quotes)
         story.quotes = [q for q in story.quotes if not _is_scare_quote(story, q)]
         _READ[doc] = story

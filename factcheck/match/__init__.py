@@ -15,7 +15,19 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from factcheck.errors import FactcheckError
+from factcheck.archive.search import ArchiveSearch
+from factcheck.errors import ConfigError, DataError, FactcheckError
+from factcheck.match import judge  # the module, looked up per claim, so a test can stand in for the judge
+from factcheck.match.cache import Cached, DraftState, VerdictCache, binding_key, set_digest
+from factcheck.policy import sensitivity
+from factcheck.policy.corroboration import Publishers, Tally, rules_digest
+from factcheck.sources import resolve
+from factcheck.sources.index import SourceIndex
+from factcheck.sources.search import Watch, best_score
+from factcheck.store import claims_files, drafts
+from factcheck.store import drafts as drafts_mod
+from factcheck.store.claims_files import SCAN_FIELDS
+from factcheck.textio import MAX_TEXT_BYTES, decode_text, read_bytes
 
 
 @dataclass
@@ -47,10 +59,6 @@ def match(config, given: list[str] | None = None, *, force: bool = False, progre
     judging code are as they were is not judged again, unless `force`. `progress` is told
     how indexing and judging are getting on; it never prints anything itself here.
     """
-    from factcheck.match.cache import VerdictCache
-    from factcheck.policy import sensitivity
-    from factcheck.sources.index import SourceIndex
-
     run = MatchRun()
     plans = _plans(config, given, run)
     vaults: list = []
@@ -127,7 +135,6 @@ def _open_archive(config, plans: list):
     its own sources); a draft's source that is not on disk may be there instead."""
     if not config.archive:
         return None
-    from factcheck.archive.search import ArchiveSearch
 
     archive = ArchiveSearch(config.archive)
     held = archive.holds(sorted({p for plan in plans for p in plan[1].missing}))
@@ -150,8 +157,6 @@ class SourceSet:
     """The indexed sources of one or more drafts: their digest, and a searcher made on first use."""
 
     def __init__(self, index, docs: list, opened: dict, archive=None, sealer=None, counting=None):
-        from factcheck.match.cache import set_digest
-
         self.index, self.docs, self._opened, self.archive = index, docs, opened, archive
         self.seal = sealer or (lambda records: records)
         sealed = sealer.sealed if sealer is not None else frozenset()
@@ -220,9 +225,6 @@ class DraftWork:
 
     def claims_file(self):
         if self.cf is None:
-            from factcheck.store import claims_files
-            from factcheck.textio import decode_text
-
             self.cf = claims_files.parse_claims_file(decode_text(self.data, self.shown), path=self.shown)
         return self.cf
 
@@ -232,10 +234,6 @@ def _plan_draft(config, rel: str, source_set: SourceSet, outcome: DraftOutcome, 
     those to check against the sources changed since, and those to judge; None when the
     draft needs nothing at all."""
     import hashlib
-
-    from factcheck.errors import DataError
-    from factcheck.store import claims_files
-    from factcheck.textio import MAX_TEXT_BYTES, read_bytes
 
     target = claims_files.claims_path(config.claims_dir, rel)
     shown = target.relative_to(config.root).as_posix()
@@ -251,8 +249,6 @@ def _plan_draft(config, rel: str, source_set: SourceSet, outcome: DraftOutcome, 
             return None
         w = DraftWork(rel, shown, source_set, outcome, data, claims_sha, last.claims if as_left else [], last)
         if not as_left:
-            from factcheck.match.cache import binding_key
-
             cf = w.claims_file()
             w.claims = [(c["id"], binding_key(_judged_as(cf, c))) for c in cf.claims]
     except FactcheckError as exc:
@@ -290,8 +286,6 @@ def _check_cached(w: DraftWork, cache) -> None:
 def _could_change(cached, gone: set[str], changed_chunks: list) -> bool:
     """Could the sources that changed since `cached` was judged change its verdict? Yes if
     judging it looked at one of them, or one would now make a list its searches drew."""
-    from factcheck.sources.search import best_score
-
     if gone.intersection(cached.sources):
         return True
     for terms, weights, needed in cached.searches if changed_chunks else ():
@@ -319,10 +313,6 @@ def _judge_all(config, index, work: list[DraftWork], cache, progress: Progress |
 
 def _judge_claims(w: DraftWork, index, tick) -> dict:
     """binding key -> Cached for each claim to judge, with what judging it looked at."""
-    from factcheck.match.cache import Cached
-    from factcheck.match.judge import Context, judge
-    from factcheck.sources.search import Watch
-
     if not w.todo:
         return {}
     cf = w.claims_file()
@@ -332,13 +322,13 @@ def _judge_claims(w: DraftWork, index, tick) -> dict:
         by_key.setdefault(keys[claim["id"]], claim)
     searcher = w.source_set.searcher
     marks = searcher.marks_for(index.marks) if w.source_set.archive is not None else index.marks
-    ctx = Context(searcher, _reference_date(cf.reference_date), marks=marks)
+    ctx = judge.Context(searcher, _reference_date(cf.reference_date), marks=marks)
     out = {}
     try:
         for n, key in enumerate(w.todo):
             searcher.watch = watch = Watch()
             try:
-                j = judge(by_key[key], ctx)
+                j = judge.judge(by_key[key], ctx)
             except Exception as exc:
                 w.outcome.errors.append(JudgingError(w.rel, by_key[key].get("id"), exc))
                 continue
@@ -359,9 +349,6 @@ def _write_draft(config, w: DraftWork, cache) -> None:
     """
     import hashlib
     from collections import Counter
-
-    from factcheck.match.cache import DraftState
-    from factcheck.store import claims_files
 
     keys = dict(w.claims)
     claims_sha = w.claims_sha
@@ -393,8 +380,6 @@ def _write_draft(config, w: DraftWork, cache) -> None:
 
 
 def _binding(cf, claim: dict) -> str:
-    from factcheck.match.cache import binding_key
-
     return binding_key(_judged_as(cf, claim))
 
 
@@ -414,8 +399,6 @@ class _Counting:
     """Counting independent sources for the newsroom's corroboration rules."""
 
     def __init__(self, config):
-        from factcheck.policy.corroboration import Publishers, rules_digest
-
         self.config = config
         self.rules = config.corroboration
         self.publishers = Publishers(config.root)
@@ -425,9 +408,6 @@ class _Counting:
         return f"{self._rules_digest}:{self.publishers.digest(paths)}"
 
     def tally(self, rel: str):
-        from factcheck.policy.corroboration import Tally
-        from factcheck.store import drafts
-
         meta: dict = {}
         if any(r.flag for r in self.rules):
             try:
@@ -438,11 +418,6 @@ class _Counting:
 
 
 def _plans(config, given, run: MatchRun) -> list:
-    from factcheck.policy import sensitivity
-    from factcheck.sources import resolve
-    from factcheck.store import claims_files
-    from factcheck.store import drafts as drafts_mod
-
     plans = []
     resolver = resolve.Resolver(config)
     sidecars, now = sensitivity.Sidecars(config.root), sensitivity.utc_now()
@@ -467,8 +442,6 @@ def _plans(config, given, run: MatchRun) -> list:
 def _refuse_drafts_as_sources(rel: str, sources: list[str], drafts: set[str]) -> None:
     """A draft checked against itself (or another draft) comes out all "supported": its
     claims are found word for word. Such a source is a mistake in the globs, never evidence."""
-    from factcheck.errors import ConfigError
-
     reached = sorted(p for p in sources if p in drafts)
     if reached:
         shown = ", ".join(reached[:3]) + (f" and {len(reached) - 3} more" if len(reached) > 3 else "")
@@ -476,9 +449,6 @@ def _refuse_drafts_as_sources(rel: str, sources: list[str], drafts: set[str]) ->
 
 
 def _selected(config, given, run: MatchRun) -> list[str]:
-    from factcheck.store import claims_files
-    from factcheck.store import drafts as drafts_mod
-
     if not given:
         return [rel for rel in drafts_mod.discover(config) if claims_files.claims_path(config.claims_dir, rel).exists()]
     rels = []
@@ -526,8 +496,6 @@ _POSITION_FIELDS = ("start", "end", "line")
 
 def _judged_as(cf, claim: dict) -> tuple:
     """What a verdict depends on: the claim's scanned fields and the draft's reference date."""
-    from factcheck.store.claims_files import SCAN_FIELDS
-
     fields = tuple((k, repr(claim.get(k))) for k in SCAN_FIELDS if k not in _POSITION_FIELDS)
     return (cf.reference_date, fields)
 

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from factcheck.extract import extract_claims
+from factcheck.extract.sentences import Sentences
 from factcheck.match import attribution, context, paraphrase, quantity, quotes, rivals, values
 from factcheck.match.evidence import Evidence, Judgement, Verdict
 from factcheck.match.locate import Hit, locate
@@ -54,8 +56,6 @@ class Context:
         """Claims the extractors find in a stretch of a source (cached: the same passage recurs)."""
         key = (doc.doc_id, start, len(text))
         if key not in self._found:
-            from factcheck.extract import extract_claims
-
             self._found[key] = extract_claims(text, reference_date=self.source_date(doc))
         return self._found[key]
 
@@ -360,8 +360,6 @@ def _widen(text: str, start: int, end: int, by: int = 40) -> tuple[int, int]:
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    from factcheck.extract.sentences import Sentences
-
     lo, hi = max(0, start - 400), min(len(text), end + 400)
     a, b = Sentences(text, lo, hi).covering(start, end)
     return min(a, start), max(b, end)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.extract.sentences import Sentences
 from factcheck.match import context, values
 from factcheck.match.evidence import Verdict
 from factcheck.match.locate import Hit
@@ -159,8 +160,6 @@ def sentences_of(passage: Passage, cache: dict) -> list[Sentence]:
 
 
 def _read(passage: Passage, cache: dict) -> list[Sentence]:
-    from factcheck.extract.sentences import Sentences
-
     text = passage.text
     spans = Sentences(text).spans
     stems = [_stems(passage, s, e, cache) for s, e in spans]

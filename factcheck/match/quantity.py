@@ -25,9 +25,10 @@ import functools
 import re
 from dataclasses import dataclass
 
-from factcheck.match import context, paraphrase, values
+from factcheck.match import context, conversions, paraphrase, values
 from factcheck.match import conversions as _conv
 from factcheck.match.evidence import Verdict
+from factcheck.match.intervals import DURATIONS, kind_of
 from factcheck.match.words import single_line
 
 # A source sentence must share this much of the claim's context to be about the same thing.
@@ -281,8 +282,6 @@ def _best(claim: dict, fits: list[Fit]) -> Fit | None:
 def _counts_things(unit: str | None) -> bool:
     """A counted noun ("recoveries", "reviews"), not money, a measure or a span of time:
     "12 years" may be any period at all."""
-    from factcheck.match.intervals import DURATIONS
-
     return (
         bool(unit)
         and not values.is_measure(unit)
@@ -294,8 +293,6 @@ def _counts_things(unit: str | None) -> bool:
 
 def is_bound(claim: dict) -> bool:
     """A figure written as a bound ("more than 300", "under $250"), true of many numbers."""
-    from factcheck.match.intervals import kind_of
-
     return claim.get("kind") == "figure" and kind_of(values.effective_qualifier(claim)) in (
         "more",
         "less",
@@ -305,8 +302,6 @@ def is_bound(claim: dict) -> bool:
 
 
 def _loose(claim: dict) -> bool:
-    from factcheck.match.intervals import kind_of
-
     return claim.get("kind") == "date" or bool(kind_of(values.effective_qualifier(claim)))
 
 
@@ -316,7 +311,6 @@ def _counted(claim: dict) -> list[context.Cue]:
     unit = claim.get("unit")
     if claim.get("kind") != "figure" or not unit or values.is_measure(unit):
         return []
-    from factcheck.match import conversions
 
     if conversions.dimension(unit):
         return []
@@ -379,7 +373,6 @@ def _unit_fit(claim: dict, c, text: str) -> float | None:
     only one names a unit."""
     if claim.get("kind") != "figure":
         return 0.0
-    from factcheck.match import conversions
 
     mine, theirs = claim.get("unit"), c.unit
     km, kt = values.unit_key(mine), values.unit_key(theirs)

@@ -15,8 +15,10 @@ import datetime as dt
 import math
 import re
 
-from factcheck.match import conversions, values
+from factcheck.extract import extract_claims
+from factcheck.match import conversions, quantity, values
 from factcheck.match.evidence import Verdict
+from factcheck.match.intervals import date_interval
 
 # Date bounds that leave many days open; "as of" and "in" name a time, not a range.
 _OPEN_DATE_BOUNDS = ("before", "after", "since", "by")
@@ -44,8 +46,6 @@ def alarm_doubt(claim: dict, sentence: str, reference_date: dt.date) -> str | No
 
 
 def _figure_doubt(claim: dict, sentence: str, reference_date: dt.date, rival: Verdict) -> str | None:
-    from factcheck.match import quantity
-
     if not quantity.is_bound(claim):
         return None
     bound = values._as_float(claim.get("value"))
@@ -122,7 +122,6 @@ def _date_doubt(claim: dict, sentence: str, reference_date: dt.date) -> str | No
     bound, _ = values.claim_date_bound(claim)
     if bound not in _OPEN_DATE_BOUNDS:
         return None
-    from factcheck.match.intervals import date_interval
 
     mine = date_interval(str(claim.get("value") or ""))
     if mine is None:
@@ -151,8 +150,6 @@ def _date_doubt(claim: dict, sentence: str, reference_date: dt.date) -> str | No
 def _dates(sentence: str, reference_date: dt.date) -> list:
     """The sentence's dates that name a day, month or year in digits or month names: not
     clock times ("6:00 pm") nor relative phrases ("the last year")."""
-    from factcheck.extract import extract_claims
-
     found = extract_claims(sentence, reference_date=reference_date)
     return [
         c

@@ -11,7 +11,18 @@ from __future__ import annotations
 import math
 import re
 
+from factcheck.match import conversions
 from factcheck.match.evidence import Verdict
+from factcheck.match.intervals import (
+    date_bound,
+    date_interval,
+    describe_date,
+    figure_interval,
+    kind_of,
+    precision,
+    rounding,
+    source_interval,
+)
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SCALE = {
@@ -253,16 +264,12 @@ def effective_qualifier(claim: dict) -> str | None:
 
 
 def _against(claim, value, unit, source_value, source_unit, source_text, source_range, source_qualifier):
-    from factcheck.match import conversions
-    from factcheck.match.intervals import figure_interval, kind_of, rounding, source_interval
-
     text, qualifier = claim.get("text", ""), effective_qualifier(claim)
     low, high = source_range or (None, None)
     note = ""
     src_step = 0.0  # a source's "900,000" says nothing about the draft's more precise "950,000"
     if conversions.convertible(source_unit, unit):
         # The source's figure is as precise as it is written, in its own unit.
-        from factcheck.match.intervals import precision
 
         src_step = conversions.scale(precision(source_text, source_value) / 2, source_unit, unit)
         low = conversions.convert(low, source_unit, unit) if low is not None else None
@@ -353,8 +360,6 @@ _RATING = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:/|out of)\s*(5|10|100)$")
 def written_against(claim: dict, source_text: str) -> tuple[Verdict, str]:
     """compare_written for a draft figure. Digits compared as written say nothing of a
     bound: "over 26 years" is not borne out by a "26th year", nor "under 27" contradicted."""
-    from factcheck.match.intervals import kind_of
-
     rating = _RATING.match(source_text.strip())
     if rating and unit_key(claim.get("unit")) == "percent" and _as_float(claim.get("value")) is not None:
         # "an average rating of 35%" is the source's "3.5/10": the share of the scale.
@@ -383,8 +388,6 @@ def compare_dates(claim: dict, source_value, source_text: str, source_before: st
     are intervals, and the claim holds when the source's days lie inside the claim's.
 
     `source_before` is the source's words just before its date ("born before", "since")."""
-    from factcheck.match.intervals import date_bound, date_interval, describe_date
-
     mine = str(claim.get("value") or "")
     theirs = str(source_value or "")
     if not mine or not theirs:
@@ -442,8 +445,6 @@ def _same_year_unless_written(mine: str, mine_text: str, theirs: str, their_text
 
 def claim_date_bound(claim: dict) -> tuple[str, str]:
     """The bound ("before", "since", …) and part ("early", "late") a draft's date is written with."""
-    from factcheck.match.intervals import date_bound
-
     sentence, text = claim.get("sentence") or "", claim.get("text") or ""
     at = sentence.find(text) if text else -1
     after = sentence[at + len(text) : at + len(text) + 2] if at >= 0 else ""

@@ -15,9 +15,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from factcheck import gitrepo
 from factcheck.config import Config
-from factcheck.errors import ReviewError
+from factcheck.errors import FactcheckError, ReviewError
 from factcheck.policy import publication
+from factcheck.signoff import record, rules
+from factcheck.signoff.record import TRAILER
+from factcheck.signoff.rules import Decision
+from factcheck.store import claims_files, drafts
 
 DECISION = "corrected"
 
@@ -35,10 +40,6 @@ class Corrected:
 def correct(config: Config, rel: str, ref: str, note: str, *, commit: bool = True) -> Corrected:
     """Record the correction of a published claim that changed (CLAIM: the claim as it reads
     now) or was taken out (CLAIM: the published claim's id)."""
-    from factcheck.signoff import record, rules
-    from factcheck.signoff.rules import Decision
-    from factcheck.store import claims_files, drafts
-
     if not (note and note.strip()):
         raise ReviewError("a correction needs a note saying what was wrong (--note)")
     note = note.strip()
@@ -98,8 +99,6 @@ def _names(ref: str, cid: str) -> bool:
 
 def entry(item: publication.Open, rec: dict[str, Any] | None, who, at: str, note: str, sign=None) -> dict[str, Any]:
     """One correction: what was wrong, what is right, who approved it and when, signed like an approval."""
-    from factcheck.signoff import rules
-
     out: dict[str, Any] = {"by": who.email, "name": who.name, "at": at, "decision": DECISION, "note": note}
     out["fingerprint"] = rules.claim_fingerprint(rec) if rec is not None else None
     out["corrects"] = {"claim": item.id, "text": item.text, "fingerprint": item.fingerprint}
@@ -111,9 +110,6 @@ def entry(item: publication.Open, rec: dict[str, Any] | None, who, at: str, note
 
 
 def _commit(config: Config, path, result: Corrected, note: str) -> str:
-    from factcheck import gitrepo
-    from factcheck.signoff.record import TRAILER
-
     now = result.claim or "taken out"
     message = f"Correct {result.draft}: {result.corrects} → {now}\n\n{note}\n\n{TRAILER}: {result.reviewer}\n"
     return gitrepo.commit_files(config.root, [path.relative_to(config.root).as_posix()], message)
@@ -164,9 +160,6 @@ class Log:
 
 def log(config: Config, since: dt.date | None = None) -> Log:
     """Every correction in the newsroom, oldest first; from `since` (a day, UTC) on if given."""
-    from factcheck.errors import FactcheckError
-    from factcheck.store import claims_files
-
     out = Log()
     for path in claims_files.claims_files(config):
         shown = path.relative_to(config.root).as_posix()
@@ -202,9 +195,6 @@ def log(config: Config, since: dt.date | None = None) -> Log:
 
 
 def _title(config: Config, rel: str) -> str | None:
-    from factcheck.errors import FactcheckError
-    from factcheck.store import drafts
-
     try:
         title = drafts.read_draft(config, rel).meta.get("title")
     except FactcheckError:

@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from factcheck.errors import ConfigError
+from factcheck.errors import ConfigError, FactcheckError, ReviewError
+from factcheck.sources import SIDECAR_SUFFIX
+from factcheck.store import yamlio
 
 # The claims-file field `match` writes on every claim a rule or marker picks.
 COUNT_FIELD = "independent_sources"
@@ -247,10 +249,6 @@ def host_key(url: str) -> str:
 
 
 def _sidecar(root: Path, rel: str) -> dict[str, Any]:
-    from factcheck.errors import FactcheckError
-    from factcheck.sources import SIDECAR_SUFFIX
-    from factcheck.store import yamlio
-
     side = root / (rel + SIDECAR_SUFFIX)
     try:
         if not side.is_file() or side.is_symlink():
@@ -294,8 +292,6 @@ def approval_extra(
 ) -> dict[str, Any] | None:
     """What an approval of `rec` must carry: nothing when it is corroborated, the override
     note when it is not; refused (ReviewError) when it is not and there is no note."""
-    from factcheck.errors import ReviewError
-
     short = shortfall(rules, rec, meta)
     if short is None:
         return None

@@ -16,6 +16,11 @@ from typing import Any
 
 from factcheck.config import Config
 from factcheck.errors import DataError, ReviewError
+from factcheck.extract import extract_draft
+from factcheck.signoff import record as signoffs
+from factcheck.signoff import rules
+from factcheck.store import claims_files, drafts
+from factcheck.store.draft_text import _FRONT, parse_draft
 
 KEY = "published"  # the front-matter key, and the claims file's record
 
@@ -34,9 +39,10 @@ class Published:
 
 def publish(config: Config, rel: str, *, url: str | None = None, now: dt.datetime | None = None) -> Published:
     """Publish a draft that is clear to publish: front matter, publication record, commit, tag."""
-    from factcheck import check, gitrepo
-    from factcheck.signoff import record as signoffs
-    from factcheck.store import claims_files, drafts
+    from factcheck import (
+        check,
+        gitrepo,
+    )  # check reads publication records: imported here, not at the top, to keep the two apart
 
     who = signoffs.current_reviewer(config)
     if url is not None and not re.match(r"^https?://\S+$", url):
@@ -86,10 +92,6 @@ def publish(config: Config, rel: str, *, url: str | None = None, now: dt.datetim
 def _rescan(config: Config, rel: str, text: str, cf) -> None:
     """The claims file made to match the draft with its new front matter: the claims keep
     their ids and sign-offs; only their places move."""
-    from factcheck.extract import extract_draft
-    from factcheck.store import claims_files
-    from factcheck.store.draft_text import parse_draft
-
     draft = parse_draft(text, rel)
     found = extract_draft(draft, reference_date=claims_files.stored_reference_date(draft, cf), locale=config.locale)
     built = claims_files.build_claims_file(found, text, cf)
@@ -98,8 +100,6 @@ def _rescan(config: Config, rel: str, text: str, cf) -> None:
 
 def record(claims: list[dict[str, Any]], at: str, who, url: str | None) -> dict[str, Any]:
     """The publication record: every claim as it was signed off when the draft went out."""
-    from factcheck.signoff import rules
-
     out: dict[str, Any] = {"at": at, "by": who.email, "name": who.name}
     if url:
         out["url"] = url
@@ -127,8 +127,6 @@ def tag_name(rel: str, at: str) -> str:
 
 def with_front_matter(text: str, values: dict[str, str | None], *, path: str) -> str:
     """`text` with these top-level front-matter keys set (None: left as it is), the rest untouched."""
-    from factcheck.store.draft_text import _FRONT
-
     lines = "".join(f"{key}: {_quoted(value)}\n" for key, value in values.items() if value is not None)
     m = _FRONT.match(text)
     if not m:
@@ -146,7 +144,6 @@ def with_front_matter(text: str, values: dict[str, str | None], *, path: str) ->
     # an empty block (`---` right after `---`) is filled in after the opening line
     start, end = m.span(1) if m.group(1) is not None else (text.index("\n") + 1,) * 2
     new = text[:start] + block + text[end:]
-    from factcheck.store.draft_text import parse_draft
 
     parse_draft(new, path)  # the front matter must still read as YAML
     return new

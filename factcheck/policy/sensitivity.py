@@ -28,7 +28,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from factcheck.errors import ConfigError, DataError
+from factcheck.errors import ConfigError, DataError, FactcheckError
+from factcheck.sources import SIDECAR_SUFFIX
+from factcheck.store import drafts, yamlio
+from factcheck.textio import read_text
 
 CONFIDENTIAL_SOURCE = "a confidential source"
 VAULT_NAME = "confidential.sqlite"
@@ -198,8 +201,6 @@ class Sidecars:
         self._marks: dict[str, Mark] = {}
 
     def mark(self, path: str) -> Mark:
-        from factcheck.sources import SIDECAR_SUFFIX
-
         if path not in self._marks:
             folder, _, name = path.rpartition("/")
             if folder not in self._names:
@@ -212,10 +213,6 @@ class Sidecars:
         return self._marks[path]
 
     def _read(self, rel: str) -> Mark:
-        from factcheck.errors import FactcheckError
-        from factcheck.store import yamlio
-        from factcheck.textio import read_text
-
         try:
             data = yamlio.load(read_text(self.root / rel, display=rel), path=rel) or {}
         except FactcheckError:
@@ -422,9 +419,6 @@ def conceal_claims_file(config, cf, *, sidecars: Sidecars | None = None):
     """A claims file as CI-facing outputs show it (see `conceal`), by its draft's policy.
     A draft that cannot be read leaves the config's marks and the sidecars to go by."""
     from dataclasses import replace
-
-    from factcheck.errors import FactcheckError
-    from factcheck.store import drafts
 
     try:
         draft = drafts.read_draft(config, cf.draft)

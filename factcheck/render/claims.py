@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from factcheck.model import Claim, FileClaims, Kind
+from factcheck.render.terminal import snippet
+from factcheck.store import yamlio
 
 
 def as_json(files: Iterable[FileClaims]) -> str:
@@ -14,8 +16,6 @@ def as_json(files: Iterable[FileClaims]) -> str:
 
 
 def as_yaml(files: Iterable[FileClaims]) -> str:
-    from factcheck.store import yamlio
-
     return yamlio.dump({"files": [f.to_dict() for f in files]})
 
 
@@ -23,7 +23,7 @@ def _detail(c: Claim) -> str:
     if c.kind is Kind.QUOTE:
         return f"speaker: {c.speaker or '(not named)'}"
     if c.kind is Kind.FIGURE:
-        parts = [f"value: {_number(c.value)}"]
+        parts = [f"value: {figure_text(c.value)}"]
         if c.unit:
             parts.append(f"unit: {c.unit}")
         if c.qualifier:
@@ -34,7 +34,7 @@ def _detail(c: Claim) -> str:
     return f"attributed to: {c.attributed_to or '?'}"
 
 
-def _number(value) -> str:
+def figure_text(value) -> str:
     """6000000000 → 6,000,000,000: people read figures with separators, not exponents."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return str(value)
@@ -44,8 +44,6 @@ def _number(value) -> str:
 
 
 def _short(text: str, width: int = 70) -> str:
-    from factcheck.render.terminal import snippet
-
     return snippet(text, width)  # cut at a word, never inside one
 
 
@@ -60,4 +58,4 @@ def as_text(files: Iterable[FileClaims]) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-FORMATS = {"text": as_text, "json": as_json, "yaml": as_yaml}
+FORMATS: dict[str, Callable[..., str]] = {"text": as_text, "json": as_json, "yaml": as_yaml}

@@ -7,8 +7,10 @@ by email, and escapes every piece of draft text.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from factcheck.policy.corrections import LogEntry
+from factcheck.render.safe import html_text as h
 
 
 def as_text(entries: list[LogEntry], newsroom: str | None = None) -> str:
@@ -31,8 +33,6 @@ def as_json(entries: list[LogEntry], newsroom: str | None = None) -> str:
 
 
 def as_html(entries: list[LogEntry], newsroom: str | None = None) -> str:
-    from factcheck.render.safe import html_text as h
-
     title = f"Corrections: {newsroom}" if newsroom else "Corrections"
     items = []
     for e in entries:
@@ -59,4 +59,4 @@ def as_html(entries: list[LogEntry], newsroom: str | None = None) -> str:
     )
 
 
-FORMATS = {"text": as_text, "json": as_json, "html": as_html}
+FORMATS: dict[str, Callable[..., str]] = {"text": as_text, "json": as_json, "html": as_html}

@@ -11,6 +11,9 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
+from factcheck.report import claim_state
+from factcheck.signoff.rules import status_of
+
 # Appending a column is allowed; renaming, removing or reordering one breaks spreadsheets.
 COLUMNS = (
     "draft",
@@ -77,9 +80,6 @@ def _last_review(claim: dict[str, Any]) -> dict[str, Any]:
 
 
 def row(draft_path: str, claim: dict[str, Any]) -> dict[str, Any]:
-    from factcheck.report import claim_state
-    from factcheck.signoff.rules import status_of
-
     ev, review = _best_evidence(claim), _last_review(claim)
     values = {
         "draft": draft_path,

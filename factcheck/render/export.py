@@ -7,19 +7,19 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
-from factcheck.model import KIND_FIELDS, Kind
+from factcheck.model import CLAIM_FIELDS, EVIDENCE_FIELDS, EVIDENCE_PLACE_FIELDS, KIND_FIELDS, Kind
+from factcheck.policy.publication import corrections_of
 from factcheck.policy.sensitivity import CONFIDENTIAL_SOURCE
-from factcheck.signoff.rules import status_of
-
-BASE_FIELDS = ("id", "kind", "text", "start", "end", "line", "sentence")
-EVIDENCE_FIELDS = ("source", "start", "end", "text", "score")
+from factcheck.render import claimreview, csv_export
+from factcheck.signoff.rules import Status, status_of
 
 
 def export_claim(rec: dict[str, Any]) -> dict[str, Any]:
     """A stored claim record → its public export shape (fixed keys, in a fixed order)."""
-    out = {key: rec.get(key) for key in BASE_FIELDS}
+    out = {key: rec.get(key) for key in CLAIM_FIELDS}
     try:
         kind_fields = KIND_FIELDS[Kind(rec.get("kind"))]
     except ValueError:
@@ -36,7 +36,7 @@ def _evidence(e: dict[str, Any]) -> dict[str, Any]:
     out = {key: e.get(key) for key in EVIDENCE_FIELDS}
     if e.get("source") == CONFIDENTIAL_SOURCE:
         out["confidential"] = True  # nothing but the verdict and score of this passage leaves the machine
-    for key in ("page", "timestamp", "speaker", "verdict", "reason", "diff"):
+    for key in (*EVIDENCE_PLACE_FIELDS, "verdict", "reason", "diff"):
         if e.get(key) is not None:
             out[key] = e[key]
     return out
@@ -66,16 +66,12 @@ def _stored(files: list, fronts: dict[str, dict] | None = None) -> list[dict[str
         record = {"path": cf.draft, "reference_date": cf.reference_date, "claims": cf.claims}
         record.update({k: front[k] for k in PUBLISHED_FRONT_MATTER if front.get(k) not in (None, "")})
         if cf.published is not None:
-            from factcheck.policy.publication import corrections_of
-
             record["corrections"] = corrections_of(cf.published)
         out.append(record)
     return out
 
 
 def as_claimreview(files: list, fronts: dict[str, dict] | None = None) -> str:
-    from factcheck.render import claimreview
-
     return claimreview.render(_stored(files, fronts))
 
 
@@ -87,8 +83,6 @@ def empty_reason(fmt: str, files: list) -> str | None:
     if not claims:
         return "nothing to export: the claims files list no claims"
     if fmt == "claimreview":
-        from factcheck.signoff.rules import Status
-
         if not any(status_of(c) in (Status.APPROVED, Status.REJECTED) for c in claims):
             n = len(claims)
             return (
@@ -99,14 +93,7 @@ def empty_reason(fmt: str, files: list) -> str | None:
 
 
 def as_csv(files: list) -> str:
-    from factcheck.render import csv_export
-
     return csv_export.render(_stored(files))
 
 
-FORMATS = {"json": as_json, "claimreview": as_claimreview, "csv": as_csv}
-
-
-def status_json(rows: list[dict[str, Any]]) -> str:
-    """`status --format json`: one object per draft under "drafts"."""
-    return json.dumps({"drafts": rows}, ensure_ascii=False, indent=2) + "\n"
+FORMATS: dict[str, Callable[..., str]] = {"json": as_json, "claimreview": as_claimreview, "csv": as_csv}

@@ -11,8 +11,12 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 
-from factcheck.check import TITLES, WARNINGS, CheckResult, Finding, FindingKind
+from factcheck import __version__
+from factcheck.findings import TITLES, WARNINGS, CheckResult, Finding, FindingKind
+from factcheck.render import terminal
+from factcheck.render.safe import html_text
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
@@ -66,8 +70,6 @@ _HINT = re.compile(r";\s+(run `[^`]+`.*)$")
 
 def as_text(result: CheckResult, prefix: str = "") -> str:
     """One line per finding (wrapped and coloured on a terminal), each piece of advice once."""
-    from factcheck.render import terminal
-
     term = terminal.current()
     lines: list[str] = []
     seen = Counter(_split_hint(f.message)[1] for f in result.findings)
@@ -130,8 +132,6 @@ def as_github(result: CheckResult, prefix: str = "") -> str:
 def _cell(text: str) -> str:
     """A table cell of the step summary, which GitHub renders as Markdown with HTML:
     a draft's or a note's `<img onerror=…>` must show as text, and a `|` not end the cell."""
-    from factcheck.render.safe import html_text
-
     return html_text(" ".join(text.split())).replace("|", "\\|")
 
 
@@ -149,8 +149,6 @@ def as_step_summary(result: CheckResult, prefix: str = "") -> str:
 
 
 def as_sarif(result: CheckResult, prefix: str = "") -> str:
-    from factcheck import __version__
-
     kinds = list(FindingKind)
     rules = [
         {
@@ -183,4 +181,4 @@ def _sarif_result(f: Finding, rule_index: int, prefix: str) -> dict:
     return res
 
 
-FORMATS = {"text": as_text, "json": as_json, "github": as_github, "sarif": as_sarif}
+FORMATS: dict[str, Callable[..., str]] = {"text": as_text, "json": as_json, "github": as_github, "sarif": as_sarif}

@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Any
 
+from factcheck.model import KIND_FIELDS, Kind
+from factcheck.render.terminal import snippet
 from factcheck.report import (
     KINDS,
     NEEDS_REVIEW,
@@ -367,8 +369,10 @@ def _inert_link_open(self, tokens, idx, options, env) -> str:
 def _span_events(claims: Iterable[ClaimView]) -> list[tuple[int, bool, tuple[int, int], ClaimView]]:
     # At one position closings go first, innermost first; longer claims open first so
     # shorter ones nest inside them. The tie-break keys make equal spans nest, not overlap.
-    events = []
+    events: list[tuple[int, bool, tuple[int, int], ClaimView]] = []
     for c in claims:
+        if c.start is None or c.end is None:
+            continue  # a claim whose words are not in the draft has no span to mark
         events.append((c.start, False, (-c.end, c.n), c))
         events.append((c.end, True, (-c.start, -c.n), c))
     events.sort(key=lambda e: (e[0], not e[1], e[2]))
@@ -384,8 +388,6 @@ def _open(c: ClaimView, *, first: bool) -> str:
 
 
 def _short(text: Any, width: int = 90) -> str:
-    from factcheck.render.terminal import snippet
-
     return snippet(str(text or ""), width)  # cut at a word, never inside one
 
 
@@ -485,18 +487,26 @@ def draft_side(c: ClaimView) -> str:
 
 def sentence_with_claim(rec: dict[str, Any]) -> str:
     text = str(rec.get("text") or "")
-    sentence = rec.get("sentence") if isinstance(rec.get("sentence"), str) else ""
+    sentence = rec.get("sentence")
+    if not isinstance(sentence, str):
+        sentence = ""
     at = sentence.find(text) if text else -1
     if at < 0:
         return f'<b class="claim">{esc(text)}</b>' + (f"<br><small>{esc(sentence)}</small>" if sentence else "")
     return esc(sentence[:at]) + f'<b class="claim">{esc(text)}</b>' + esc(sentence[at + len(text) :])
 
 
+# How a claim's own fields are labelled; a date's value is its date.
+FIELD_LABELS = {
+    "speaker": "Speaker",
+    "value": "Value",
+    "unit": "Unit",
+    "qualifier": "Qualifier",
+    "attributed_to": "Attributed to",
+}
 _FIELDS = {
-    "quote": (("speaker", "Speaker"),),
-    "figure": (("value", "Value"), ("unit", "Unit"), ("qualifier", "Qualifier")),
-    "date": (("value", "Date"),),
-    "attribution": (("attributed_to", "Attributed to"),),
+    kind.value: tuple((f, "Date" if kind is Kind.DATE else FIELD_LABELS[f]) for f in fields)
+    for kind, fields in KIND_FIELDS.items()
 }
 
 

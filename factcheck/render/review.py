@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from factcheck.model import DETAIL_FIELDS
 from factcheck.render import terminal
-from factcheck.render.claims import _number
+from factcheck.render.claims import figure_text
 from factcheck.render.terminal import one_line as _one_line
 from factcheck.signoff import rules
 
-KIND_DETAILS = ("speaker", "value", "unit", "qualifier", "attributed_to")
 EVIDENCE_PLACE = (("page", "p. {}"), ("timestamp", "at {}"), ("speaker", "speaker: {}"))
 
 
@@ -27,7 +27,7 @@ def claim_block(rec: dict[str, Any]) -> str:
     ]
     lines.append(f"  claim:    {_one_line(rec.get('text', ''))}")
     lines.append(f"  sentence: {_one_line(rec.get('sentence', ''))}")
-    details = [f"{k}: {_number(rec[k])}" for k in KIND_DETAILS if rec.get(k) is not None]
+    details = [f"{k}: {figure_text(rec[k])}" for k in DETAIL_FIELDS if rec.get(k) is not None]
     if details:
         lines.append(f"  details:  {', '.join(details)}")
     if status is rules.Status.STALE:
@@ -119,4 +119,26 @@ def _review_lines(rec: dict[str, Any]) -> list[str]:
         signed = f" (signed: {_one_line(r.get('text', ''))})" if r.get("text") != rec.get("text") else ""
         decision = str(r.get("decision"))
         lines.append(f"    {r.get('at')}  {terminal.current().paint(decision, decision)}  {who}{note}{signed}")
+    return lines
+
+
+def decision_lines(result) -> list[str]:
+    """What `approve`, `reject` and `review` say once decisions are recorded, a line each."""
+    lines = []
+    for cid, decision in result.recorded:
+        lines.append(f"{decision.value}: {cid}")
+    for cid in result.already:
+        lines.append(f"already approved: {cid}")
+    for cid in result.skipped:
+        lines.append(f"skipped, rejected earlier (name it to approve it): {cid}")
+    for cid in result.short:
+        lines.append(f"skipped, too few independent sources (name it with --override to approve it): {cid}")
+    if result.carried:
+        lines.append(f"committing {len(result.carried)} decision(s) written earlier but never committed")
+    if not result.recorded:
+        lines.append(f"nothing to record in {result.claims_file}")
+    elif result.commit:
+        lines.append(f"committed {result.commit[:10]} as {result.reviewer}")
+    else:
+        lines.append(f"wrote {result.claims_file}; not committed (--no-commit)")
     return lines

@@ -22,9 +22,8 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field
-from typing import Any
 
-from factcheck.signoff import rules
+from factcheck.render.safe import terminal_text
 
 COLOR_MODES = ("auto", "always", "never")
 
@@ -181,8 +180,6 @@ def plain(text: str) -> str:
 
 def one_line(text) -> str:
     """Text on one line, its control characters shown as escapes before any colour is added."""
-    from factcheck.render.safe import terminal_text
-
     return terminal_text(" ".join(str(text).split()))
 
 
@@ -218,19 +215,3 @@ def word_diff(old: str, new: str, term: Terminal | None = None) -> str:
         if j2 > j1:
             parts.append(term.paint(f"{{+{' '.join(b[j1:j2])}+}}", "ins"))
     return " ".join(parts)
-
-
-STATUS_COLUMNS = tuple(s.value for s in rules.Status)
-VERDICT_COLUMNS = ("supported", "contradicted", "not_found", "unmatched")
-
-
-def status_table(rows: list[dict[str, Any]]) -> str:
-    """One row per draft: claims by review status, then by verdict."""
-    cols = ("claims", *STATUS_COLUMNS, *VERDICT_COLUMNS)
-    width = max([len("draft"), *(len(r["draft"]) for r in rows)])
-    head = f"{'draft':<{width}}  " + "  ".join(f"{c:>{max(len(c), 5)}}" for c in cols) + "  note"
-    lines = [head]
-    for r in rows:
-        cells = "  ".join(f"{r['counts'].get(c, 0) if r['scanned'] else '-':>{max(len(c), 5)}}" for c in cols)
-        lines.append(f"{r['draft']:<{width}}  {cells}  {r['note']}".rstrip())
-    return "\n".join(lines) + "\n"

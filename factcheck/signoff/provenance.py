@@ -13,7 +13,10 @@ from typing import Any
 from factcheck import gitrepo
 from factcheck.config import Config
 from factcheck.errors import DataError, GitError
+from factcheck.extract.sentences import Sentences
+from factcheck.model import normalize
 from factcheck.signoff import rules
+from factcheck.store import claims_files
 
 # Above this many claims files, hand git the claims folder instead of each path.
 MAX_PATHSPECS = 100
@@ -70,9 +73,6 @@ def self_approvals(
     `approve` refuses these; the gate checks again, because a claims file can be
     committed by hand and the base's `allow_self_approval` is the one that counts.
     """
-    from factcheck.extract.sentences import Sentences
-    from factcheck.model import normalize
-
     problems: dict[tuple[str, str], str] = {}
     cache: dict[tuple[str, str], tuple[str | None, dict[int, str | None]]] = {}
     for f, cid, approval, commit in accepted:
@@ -140,14 +140,14 @@ def first_seen(config: Config, pathspec: list[str], targets: set[str], keys: set
     """review key → the oldest commit whose version of a target file (or its former path) holds it."""
     commits = gitrepo.history(config.root, pathspec)
     lineage = _lineage(commits, targets)
-    todo = [(c, ch) for c in commits for ch in c.changes if ch.blob and ch.path in lineage]
-    blobs = gitrepo.read_blobs(config.root, [ch.blob for _, ch in todo])
+    todo = [(c, ch.path, ch.blob) for c in commits for ch in c.changes if ch.blob and ch.path in lineage]
+    blobs = gitrepo.read_blobs(config.root, [blob for _, _, blob in todo])
     parsed: dict[str, set[tuple]] = {}
     seen: dict[tuple, gitrepo.Commit] = {}
-    for commit, ch in todo:
-        if ch.blob not in parsed:
-            parsed[ch.blob] = _approval_keys(blobs.get(ch.blob, ""), ch.path)
-        for key in (parsed[ch.blob] & keys) - seen.keys():
+    for commit, path, blob in todo:
+        if blob not in parsed:
+            parsed[blob] = _approval_keys(blobs.get(blob, ""), path)
+        for key in (parsed[blob] & keys) - seen.keys():
             seen[key] = commit
     return seen
 
@@ -166,7 +166,6 @@ def _approval_keys(text: str, path: str) -> set[tuple]:
     """Every approval in the file, and every correction of a published claim (signed off alike)."""
     if "decision: approved" not in text and "decision: corrected" not in text:
         return set()
-    from factcheck.store import claims_files
 
     try:
         cf = claims_files.parse_claims_file(text, path=path)

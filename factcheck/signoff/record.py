@@ -15,9 +15,10 @@ from typing import Any
 from factcheck import gitrepo
 from factcheck.config import Config
 from factcheck.errors import DataError, ReviewError
-from factcheck.signoff import rules
+from factcheck.policy import corroboration
+from factcheck.signoff import rules, sshsig
 from factcheck.signoff.rules import Decision, Reviewer
-from factcheck.store import claims_files
+from factcheck.store import claims_files, drafts
 
 TRAILER = "Fact-checked-by"
 
@@ -81,9 +82,6 @@ def approve_supported(config: Config, rel: str, note: str | None = None, *, comm
         short.extend(c["id"] for c in picked if corroboration.shortfall(config.corroboration, c, meta))
         return [Choice(c["id"], Decision.APPROVED, note) for c in picked if c["id"] not in short]
 
-    from factcheck.policy import corroboration
-    from factcheck.store import drafts
-
     short: list[str] = []
     meta = drafts.read_draft(config, rel).meta
     result = _sign(config, rel, choose, commit=commit)
@@ -93,8 +91,6 @@ def approve_supported(config: Config, rel: str, note: str | None = None, *, comm
 
 
 def _sign(config: Config, rel: str, choose: Callable[[list[dict]], list[Choice]], *, commit: bool) -> SignOffResult:
-    from factcheck.store import drafts
-
     who = current_reviewer(config)
     target = claims_files.claims_path(config.claims_dir, rel)
     result = SignOffResult(rel, target.relative_to(config.root).as_posix(), who)
@@ -119,8 +115,6 @@ def _sign(config: Config, rel: str, choose: Callable[[list[dict]], list[Choice]]
 
 def _policy_extras(config: Config, meta: dict[str, Any], picked: list[tuple[dict, Choice]]) -> dict[str, dict]:
     """claim id → the policy fields its approval carries; an approval the rules refuse stops them all."""
-    from factcheck.policy import corroboration
-
     extras = {}
     for rec, ch in picked:
         if ch.decision is Decision.APPROVED:
@@ -161,7 +155,6 @@ def _signer(config: Config):
     """With `signing: required`, sign each decision with the key git signs commits with."""
     if config.signing != "required":
         return None
-    from factcheck.signoff import sshsig
 
     key = gitrepo.config_value(config.root, "user.signingkey")
     if not key:

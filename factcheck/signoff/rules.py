@@ -13,7 +13,7 @@ from enum import Enum
 from typing import Any
 
 from factcheck.errors import DataError, ReviewError
-from factcheck.model import normalize
+from factcheck.model import Verdict, normalize
 
 # Keys of a claim record that belong to review; they survive every rescan.
 REVIEW_FIELDS = ("fingerprint", "status", "reviews", "needs")
@@ -64,7 +64,7 @@ BOUND_FIELDS = ("speaker", "value", "unit", "source")
 
 def checked_source(rec: dict[str, Any]) -> str | None:
     """The source a verdict rests on: the first evidence of a supported or contradicted claim."""
-    if rec.get("verdict") not in ("supported", "contradicted"):
+    if rec.get("verdict") not in (Verdict.SUPPORTED, Verdict.CONTRADICTED):
         return None
     evidence = rec.get("evidence") or []
     first = evidence[0] if isinstance(evidence, list) and evidence else None

@@ -124,9 +124,9 @@ def _check(key_type: str, key: bytes, kpos: int, sig_type: str, raw: bytes, data
     elif key_type == "ssh-rsa" and sig_type in ("rsa-sha2-256", "rsa-sha2-512"):
         e, pos = _read_string(key, kpos)
         n, _ = _read_string(key, pos)
-        pub = rsa.RSAPublicNumbers(int.from_bytes(e, "big"), int.from_bytes(n, "big")).public_key()
-        algorithm = hashes.SHA512() if sig_type == "rsa-sha2-512" else hashes.SHA256()
-        pub.verify(raw, data, padding.PKCS1v15(), algorithm)
+        rsa_key = rsa.RSAPublicNumbers(int.from_bytes(e, "big"), int.from_bytes(n, "big")).public_key()
+        rsa_hash: hashes.HashAlgorithm = hashes.SHA512() if sig_type == "rsa-sha2-512" else hashes.SHA256()
+        rsa_key.verify(raw, data, padding.PKCS1v15(), rsa_hash)
     elif key_type.startswith("ecdsa-sha2-") and sig_type == key_type:
         curve_name, pos = _read_string(key, kpos)
         point, _ = _read_string(key, pos)

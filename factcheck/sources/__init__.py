@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from factcheck import textio
+from factcheck.config import Limits
 from factcheck.errors import InputError
 
 # Wire archives hold long files, but a single source past this size is almost always
@@ -79,8 +81,6 @@ def is_supported(path: str | Path) -> bool:
 
 def read_bytes(path: Path, display: str, limit: int | None = None) -> bytes:
     """A source file's bytes, or one InputError naming the file."""
-    from factcheck import textio
-
     limit = MAX_SOURCE_BYTES if limit is None else limit
     data = textio.read_bytes(path, display=display, limit=limit, noun="source file")
     if not data.strip():
@@ -96,8 +96,6 @@ def parse_source(data: bytes, *, suffix: str, display: str, limits=None) -> Sour
     """
     import importlib
 
-    from factcheck.config import Limits
-
     limits = limits or Limits()
     module = LOADERS.get(suffix.lower())
     if module is None:
@@ -112,8 +110,6 @@ def parse_source(data: bytes, *, suffix: str, display: str, limits=None) -> Sour
 
 def load_source(path: Path, display: str, limits=None) -> SourceText:
     """Read and parse one source file."""
-    from factcheck.config import Limits
-
     limits = limits or Limits()
     data = read_bytes(path, display, limits.source_mb * MB)
     return parse_source(data, suffix=path.suffix, display=display, limits=limits)

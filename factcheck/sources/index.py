@@ -18,7 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from factcheck.config import Limits
 from factcheck.errors import FactcheckError, InputError
+from factcheck.sources import MB, SIDECAR_SUFFIX, parse_source, read_bytes, segment
+from factcheck.sources.segment import Segment
+from factcheck.store import yamlio
+from factcheck.store.draft_text import parse_date
 
 SEGMENT_CHARS = 16 * 1024 * 1024
 MAX_SEGMENTS = 12
@@ -74,12 +79,9 @@ def file_date(path: str) -> dt.date | None:
 
 def _sidecar(root: Path, rel: str) -> dict:
     """The source's `*.source.yaml` sidecar, or {} when it has none (or an unreadable one)."""
-    from factcheck.sources import SIDECAR_SUFFIX
-
     side = root / (rel + SIDECAR_SUFFIX)
     if not side.is_file():
         return {}
-    from factcheck.store import yamlio
 
     try:
         data = yamlio.load(side.read_text(encoding="utf-8"), path=str(side)) or {}
@@ -89,8 +91,6 @@ def _sidecar(root: Path, rel: str) -> dict:
 
 
 def _sidecar_date(side: dict, rel: str) -> dt.date | None:
-    from factcheck.store.draft_text import parse_date
-
     try:
         return parse_date(side.get("date"), path=rel + ".source.yaml")
     except FactcheckError:
@@ -111,9 +111,6 @@ def provenance(meta: dict, side: dict) -> str:
 
 def _parse_one(root: Path, rel: str, limits=None) -> dict:
     """Read and parse a source within the config's `limits`; what the catalogue and segment need, or the error."""
-    from factcheck.config import Limits
-    from factcheck.sources import MB, parse_source, read_bytes
-
     limits = limits or Limits()
     path = root / rel
     try:
@@ -122,7 +119,7 @@ def _parse_one(root: Path, rel: str, limits=None) -> dict:
         sha = hashlib.sha256(data).hexdigest()
         src = parse_source(data, suffix=path.suffix, display=rel, limits=limits)
     except FactcheckError as exc:
-        from factcheck.sources import OverBudget
+        from factcheck.sources import OverBudget  # the package imports this module
 
         over = isinstance(exc, OverBudget)
         return {
@@ -167,8 +164,6 @@ def _sha_or_none(path: Path) -> str | None:
 
 def _build_group(root: Path, seg_path: Path, items: list[tuple[int, str, int]], limits=None) -> list[dict]:
     """Parse a group of sources and write them as one segment (runs in a worker process)."""
-    from factcheck.sources import segment
-
     parsed = []
     for doc_id, rel, _size in items:
         rec = _parse_one(root, rel, limits)
@@ -270,7 +265,6 @@ class SourceIndex:
         names = sorted({d.segment for d in docs if d.segment} - set(opened))
         if not names:
             return
-        from factcheck.sources.segment import Segment
 
         for name in names:
             opened[name] = Segment(self.dir / name)

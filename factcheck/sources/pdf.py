@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import io
 
+from factcheck.config import Limits
 from factcheck.errors import InputError
-from factcheck.sources import SourceText
+from factcheck.sources import SourceText, check_unpacked
 
 
 def _reader(data: bytes, display: str):
@@ -38,9 +39,6 @@ def _unlock(reader, display: str) -> None:
 
 
 def load(data: bytes, display: str, limits=None) -> SourceText:
-    from factcheck.config import Limits
-    from factcheck.sources import check_unpacked
-
     limits = limits or Limits()
     reader = _reader(data, display)
     parts: list[str] = []

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from factcheck.errors import FactcheckError
 from factcheck.sources import MAX_SOURCE_BYTES, SourceText
+from factcheck.store.draft_text import parse_draft
+from factcheck.textio import decode_text
 
 
 def load(data: bytes, display: str, limits=None) -> SourceText:
-    from factcheck.store.draft_text import parse_draft
-    from factcheck.textio import decode_text
-
     text = decode_text(data, display, limit=max(len(data), MAX_SOURCE_BYTES))  # the caller checked the size
     try:
         parsed = parse_draft(text, display)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from factcheck.errors import FactcheckError
+from factcheck.sources import resolve
+from factcheck.sources.index import SourceIndex
+from factcheck.store import drafts as drafts_mod
 
 
 @dataclass
@@ -20,9 +23,6 @@ class IndexSummary:
 
 def all_source_paths(config) -> tuple[list[str], list[FactcheckError]]:
     """The sources of every draft, plus the archives and the sources folder."""
-    from factcheck.sources import resolve
-    from factcheck.store import drafts as drafts_mod
-
     paths: set[str] = set()
     errors: list[FactcheckError] = []
     resolver = resolve.Resolver(config)
@@ -43,8 +43,6 @@ def all_source_paths(config) -> tuple[list[str], list[FactcheckError]]:
 
 def index_all(config, progress=None) -> IndexSummary:
     """Bring the index up to date for every source; `progress` as for `SourceIndex.refresh`."""
-    from factcheck.sources.index import SourceIndex
-
     paths, errors = all_source_paths(config)
     index = SourceIndex(config.state_dir, config.root, config.limits)
     try:

@@ -196,9 +196,9 @@ class Resolver:
         except FactcheckError as exc:
             return [], [exc]
         if not os.path.exists(os.path.join(self._root, clean)):
-            exc = InputError("source listed in the draft does not exist", path=entry)
-            self._missing[exc] = clean  # a shared archive server may hold it (see factcheck/archive)
-            return [], [exc]
+            missing = InputError("source listed in the draft does not exist", path=entry)
+            self._missing[missing] = clean  # a shared archive server may hold it (see factcheck/archive)
+            return [], [missing]
         return [clean], []
 
     def for_draft(self, declared: list[str]) -> Resolved:

@@ -15,6 +15,7 @@ import numpy as np
 
 from factcheck.sources import terms
 from factcheck.sources.index import DocInfo
+from factcheck.sources.segment import Segment
 
 QUERY_TERMS = 12
 CANDIDATES = 24
@@ -39,8 +40,6 @@ class Searcher:
 
     def __init__(self, index_dir: Path, docs: list[DocInfo], opened: dict | None = None):
         """`opened` shares segments (and their cache of unpacked text) between searchers."""
-        from factcheck.sources.segment import Segment
-
         self.docs = {d.doc_id: d for d in docs}
         names = sorted({d.segment for d in docs if d.segment})
         self._own = opened is None

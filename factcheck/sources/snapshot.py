@@ -14,8 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
+from factcheck.config import Limits
 from factcheck.errors import InputError
-from factcheck.sources import LOADERS, SIDECAR_SUFFIX, parse_source, read_bytes
+from factcheck.sources import LOADERS, MB, SIDECAR_SUFFIX, parse_source, read_bytes
+from factcheck.sources.download import download
+from factcheck.store import yamlio
+from factcheck.store.claims_files import atomic_write, file_mode
+from factcheck.store.drafts import relative_draft
 
 _TYPES = {
     "text/html": ".html",
@@ -55,10 +60,6 @@ def is_url(target: str) -> bool:
 
 def fetch(url: str, limits=None) -> Fetched:
     """GET a URL within the `limits` budgets (size of the unpacked body, one overall deadline)."""
-    from factcheck.config import Limits
-    from factcheck.sources import MB
-    from factcheck.sources.download import download
-
     limits = limits or Limits()
     got = download(url, max_bytes=limits.source_mb * MB, seconds=limits.fetch_seconds)
     return Fetched(got.data, _url_name(got.url, got.content_type), url, None, got.content_type)
@@ -79,8 +80,6 @@ def slug(text: str) -> str:
 
 
 def _read_local(target: str, limits) -> Fetched:
-    from factcheck.sources import MB
-
     path = Path(target).expanduser()
     data = read_bytes(path, target, limits.source_mb * MB)
     return Fetched(data, slug(path.stem) + path.suffix.lower(), None, str(path.resolve()), None)
@@ -100,9 +99,6 @@ def _free_name(folder: Path, name: str, sha: str) -> tuple[Path, bool]:
 
 def add(config, target: str, *, draft: str | None = None, now: dt.datetime | None = None) -> Added:
     """Snapshot `target` (a path or an http(s) URL) into the sources folder."""
-    from factcheck.store import yamlio
-    from factcheck.store.claims_files import atomic_write
-
     limits = config.limits
     got = fetch(target, limits) if is_url(target) else _read_local(target, limits)
     # Refuse what could never be matched, or is over a budget, before anything is written.
@@ -138,8 +134,6 @@ def _write_bytes(path: Path, data: bytes) -> None:
     import os
     import tempfile
 
-    from factcheck.store.claims_files import file_mode
-
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         # mkstemp makes the file private (0600); a snapshot is shared like any newsroom file.
@@ -161,8 +155,6 @@ _FRONT = re.compile(r"\A(\ufeff?---[ \t]*\r?\n)(.*?)(^---[ \t]*(?:\r?\n|\Z))", r
 
 def draft_with_source(config, draft: str, rel: str) -> tuple[Path, str | None]:
     """The draft's path and its text with `rel` listed (None when it is listed already)."""
-    from factcheck.store.drafts import relative_draft
-
     draft_rel = relative_draft(config, draft)
     path = config.root / draft_rel
     try:
@@ -184,8 +176,6 @@ def with_source(text: str, rel: str, *, path: str) -> str:
 
 
 def _with_entry(front: str, rel: str, nl: str, path: str) -> str:
-    from factcheck.store import yamlio
-
     data = yamlio.load(front, path=path, line_offset=1) or {}
     current = data.get("sources") if isinstance(data, dict) else None
     current = [current] if isinstance(current, str) else current or []

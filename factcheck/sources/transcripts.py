@@ -11,6 +11,7 @@ import re
 
 from factcheck.errors import InputError
 from factcheck.sources import Cue, SourceText
+from factcheck.textio import decode_text
 
 _LABEL = re.compile(r"^\s*(?:>>\s*)?([A-Z][A-Za-z.'\- ]{1,60}?)\s*:\s+(?=\S)")
 
@@ -75,8 +76,6 @@ def _assemble(cues, display: str) -> SourceText:
 
 def load(data: bytes, display: str, limits=None) -> SourceText:
     """A transcript; its size is the file's, within `limits.source_mb`, and time the caller's deadline."""
-    from factcheck.textio import decode_text
-
     text = decode_text(data, display, limit=len(data) + 1)
     reader = _cues_srt if display.lower().endswith(".srt") else _cues_vtt
     return _assemble(reader(text, display), display)

@@ -18,8 +18,9 @@ import datetime as dt
 import html as html_lib
 import re
 
+from factcheck.config import Limits
 from factcheck.errors import InputError
-from factcheck.sources import SourceText
+from factcheck.sources import MB, OverBudget, SourceText
 
 # A page whose bytes are mostly script and that yields little text is an app shell:
 # its article arrives by JavaScript, which factcheck never runs.
@@ -122,9 +123,6 @@ def provenance(page: str, document) -> dict:
 
 
 def load(data: bytes, display: str, limits=None) -> SourceText:
-    from factcheck.config import Limits
-    from factcheck.sources import MB, OverBudget
-
     limits = limits or Limits()
     if len(data) > limits.html_mb * MB:
         # Parsed, a page takes tens of times its size; a 40 MB page took 1.5 GB and 44 s.

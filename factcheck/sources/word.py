@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import io
 
+from factcheck.config import Limits
 from factcheck.errors import InputError
-from factcheck.sources import SourceText
+from factcheck.sources import SourceText, check_unpacked
 
 
 def _paragraphs(document) -> list[str]:
@@ -24,8 +25,6 @@ def _check_parts(data: bytes, display: str, limits) -> None:
     """
     import zipfile
 
-    from factcheck.sources import check_unpacked
-
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             total = sum(info.file_size for info in archive.infolist())
@@ -36,8 +35,6 @@ def _check_parts(data: bytes, display: str, limits) -> None:
 
 def load(data: bytes, display: str, limits=None) -> SourceText:
     import docx
-
-    from factcheck.config import Limits
 
     _check_parts(data, display, limits or Limits())
     try:

@@ -17,15 +17,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from factcheck.errors import DataError
-from factcheck.model import KIND_FIELDS, Claim, FileClaims
+from factcheck.errors import DataError, FactcheckError
+from factcheck.model import CLAIM_FIELDS, DETAIL_FIELDS, Claim, FileClaims
+from factcheck.signoff import rules
+from factcheck.store import reconcile, yamlio
+from factcheck.textio import read_text
 
 HEADER = "# Claims found by `factcheck scan`. Edit only the review fields; the rest is rewritten on every scan.\n"
 
 # The fields scan owns and rewrites; every other key of a claim belongs to review.
-SCAN_FIELDS = ("id", "kind", "text", "start", "end", "line", "sentence") + tuple(
-    sorted({f for fs in KIND_FIELDS.values() for f in fs})
-)
+SCAN_FIELDS = CLAIM_FIELDS + tuple(sorted(DETAIL_FIELDS))
 
 # The largest claims file any command reads or writes. Scan, match and review refuse to
 # write past it, so every file they write stays one the gate can read; parsed, a claims
@@ -47,7 +48,7 @@ class ClaimsFile:
     published: dict[str, Any] | None = None
 
     def to_data(self) -> dict[str, Any]:
-        data = {
+        data: dict[str, Any] = {
             "draft": self.draft,
             "reference_date": self.reference_date,
             "draft_sha256": self.draft_sha256,
@@ -77,7 +78,6 @@ def parse_claims_file(text: str, *, path: str) -> ClaimsFile:
             path=path,
             line=line,
         )
-    from factcheck.store import yamlio
 
     data = yamlio.load(text, path=path)
     if not isinstance(data, dict) or not isinstance(data.get("draft"), str):
@@ -100,8 +100,6 @@ def parse_claims_file(text: str, *, path: str) -> ClaimsFile:
 
 def read_claims_file(path: Path, *, display: str) -> ClaimsFile | None:
     """The claims file at `path`, or None when there is none yet."""
-    from factcheck.textio import read_text
-
     if path.is_symlink():
         # a link could pull any file on the machine into a report or an export
         raise DataError("is a symbolic link; claims files must be regular files inside the repository", path=display)
@@ -122,8 +120,6 @@ def check_size(text: str, *, path: str) -> None:
 
 
 def render_claims_file(cf: ClaimsFile) -> str:
-    from factcheck.store import yamlio
-
     return HEADER + yamlio.dump(cf.to_data())
 
 
@@ -140,9 +136,6 @@ def carry_review(old: list[dict[str, Any]], new: list[Claim]) -> list[dict[str, 
     paired with its old self by `reconcile`, keeps only its review history: the evidence
     was found for the old words, and the sign-off turns stale.
     """
-    from factcheck.signoff import rules
-    from factcheck.store import reconcile
-
     by_id = {c["id"]: c for c in old}
     merged = [claim_record(claim) for claim in new]
     changed = reconcile.pair_changed(old, merged)
@@ -214,8 +207,6 @@ def locked(state_dir: Path, target: Path, timeout: float = 30.0) -> Iterator[Non
     """Hold an exclusive lock on `target` (kept under the git-ignored state folder)."""
     from filelock import FileLock, Timeout
 
-    from factcheck.errors import FactcheckError
-
     lock_dir = state_dir / "locks"
     lock_dir.mkdir(parents=True, exist_ok=True)
     name = hashlib.sha1(str(target.resolve()).encode()).hexdigest()[:16]
@@ -238,8 +229,6 @@ def editing(config, rel: str, after_write: Callable[[Path], None] | None = None)
     `after_write` runs on the written file while the lock is still held, so a commit of
     one person's decisions can never pick up another's.
     """
-    from factcheck.errors import DataError
-
     target = claims_path(config.claims_dir, rel)
     shown = target.relative_to(config.root).as_posix()
     with locked(config.state_dir, target):

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from factcheck.errors import DataError
+from factcheck.store import yamlio
 
 _FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 
@@ -53,8 +54,6 @@ def parse_draft(text: str, path: str) -> Draft:
         return Draft(path=path, text=text)
     meta: Any = {}
     if m.group(1) and m.group(1).strip():
-        from factcheck.store import yamlio
-
         meta = yamlio.load(m.group(1), path=path, line_offset=1)
     if meta is None:
         meta = {}

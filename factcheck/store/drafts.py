@@ -62,8 +62,9 @@ def _links_under(root: Path, pattern: str) -> set[str]:
             break
         fixed.append(part)
     start = "/".join(fixed)
-    if start and symlink_in_path(root, start):
-        return {symlink_in_path(root, start) + "/"}
+    link = symlink_in_path(root, start) if start else None
+    if link is not None:
+        return {link + "/"}
     links: set[str] = set()
     stack = [start]
     while stack:

@@ -1,0 +1,263 @@
+"""Quote marks in news copy: where each quote starts and ends, and what it is.
+
+Quote marks are read one paragraph at a time. Curly marks say which way they face;
+straight marks are read from the characters around them, and where those do not
+decide, from whether a quote is already open. A quote left open at the end of a
+paragraph carries on when the next paragraph opens with a quote mark, the news
+convention for a quote that runs over several paragraphs (each paragraph repeats the
+opening mark: straight after straight, curly after curly); each paragraph's part
+becomes its own claim, and all parts share one speaker. A straight mark left open before
+a paragraph that opens with a curly one is a stray mark, and the paragraph is read past it.
+
+Not everything in quote marks is speech: the title of a show or a film after a
+possessive (`MSNBC's "Morning Joe"`), a nickname inside a name (`Robert "Bobby" Doe`)
+and a transcript pasted in quote marks (`"DOE: …"`) are told apart here (`kinds_of_parts`).
+Who said each quote is read by `speakers`; `quotes` turns the two into claims.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+# A markup tag (its attribute quotes are not speech), a double quote mark, or a paragraph end.
+_MARK = re.compile(r"<[A-Za-z/][^<>\n]*>|[\"\u201c\u201d\u201e]|\n")
+_OPENERS = "\u201c\u201e"
+_BEFORE_OPEN = set(" \t\n([{/\u2014\u2013-\u2018'")
+_AFTER_CLOSE = set(" \t\n.,;:!?)]}/\u2014\u2013-\u2019'\u2026")
+_OPEN, _CLOSE, _EITHER = 1, -1, 0
+
+
+class Quoted:
+    """The words between one pair of quote marks (or one paragraph's part of a longer quote)."""
+
+    __slots__ = ("start", "end", "mark_start", "mark_end", "continues", "continued", "speaker")
+
+    def __init__(self, start: int, end: int, mark_start: int, mark_end: int):
+        self.start = start
+        self.end = end
+        self.mark_start = mark_start  # offset of the opening mark
+        self.mark_end = mark_end  # offset just after the closing mark, or the paragraph end when left open
+        self.continues = False  # the quote carries on into the next paragraph
+        self.continued = False  # this part carries on a quote from the previous paragraph
+        self.speaker: str | None = None
+
+    def __repr__(self) -> str:
+        return f"Quoted({self.start}, {self.end}, speaker={self.speaker!r})"
+
+
+SPEECH, TITLE, NICKNAME, TRANSCRIPT = "speech", "title", "nickname", "transcript"
+
+
+def kinds_of_parts(text: str, parts: list[Quoted]) -> list[str]:
+    """What each part is: someone's words (SPEECH), a TITLE, a NICKNAME or a pasted TRANSCRIPT."""
+    transcript = _transcript_parts(text, parts)
+    return [
+        TRANSCRIPT
+        if k in transcript
+        else TITLE
+        if _is_title(text, q)
+        else NICKNAME
+        if _is_nickname(text, q)
+        else SPEECH
+        for k, q in enumerate(parts)
+    ]
+
+
+_SMALL_WORDS = frozenset("a an the and or of in on at to for with by from as vs".split())
+# Kinds of work a title names: `the documentary "13th"`, `his "Keepin' It Real" radio show`.
+_WORKS = frozenset(
+    """
+    documentary film movie show program programme series book novel album song column commentary magazine
+    newspaper episode broadcast play essay podcast op-ed editorial
+    star host co-host actor actress reboot sequel theme
+    """.split()
+)
+_BROADCAST = frozenset(("radio", "television", "TV"))
+_WORD_START = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
+# Last words of an event's name in title case: `"Harbour Lights Festival"`, `"Clean Rivers Day"`.
+_EVENTS = frozenset("day week forum summit conference festival fair gala awards convention tour".split())
+
+
+@functools.cache
+def _title_cue():
+    """A possessive or "On" before a title-case phrase: `MSNBC's "Morning Joe"`, `On "Face the
+    Nation,"`, `his 1994 "Plan for Renewal"`. Compiled on first use: few drafts get that far."""
+    return re.compile(
+        r"(?:\w[\u2019']s|s[\u2019']|\b[Oo]n|\b(?:titled|entitled|told)|\b(?:his|her|their|its)(?:\s+\d{4})?"
+        r"|\b(?:author|host|star|stars|starred|roles?)\s+(?:of|in)|\binterview\s+with)\s*$"
+    )
+
+
+def _work_before(text: str, lead: int, mark: int) -> bool:
+    """`the documentary "…"`, `a column of "…"`, `the film, "…"`: the last word before the mark."""
+    words = text[lead:mark].rstrip().removesuffix(",").split()
+    if len(words) > 1 and words[-1] == "of":
+        words.pop()
+    return bool(words) and _last_word_part(words[-1]) in _WORKS
+
+
+def _last_word_part(token: str) -> str:
+    """`(documentary` → documentary, `mini-series` → series; `op-ed` stays whole."""
+    token = token.lstrip("([{\"'\u201c\u2018\u2014\u2013")
+    if token in _WORKS or "-" not in token:
+        return token
+    return token.rsplit("-", 1)[1]
+
+
+def _work_after(text: str, end: int) -> bool:
+    """`"…" radio show`, `"…" series`: the word after the closing mark."""
+    if not text[end : end + 1].isspace():
+        return False
+    words = text[end : end + 40].split(None, 2)
+    if words and words[0] in _BROADCAST:
+        words.pop(0)
+    m = _WORD_START.match(words[0]) if words else None
+    return m is not None and m.group() in _WORKS
+
+
+def _is_title(text: str, q: Quoted) -> bool:
+    """A work's title, not speech: `the documentary "13th"`, `MSNBC's "Morning Joe"`."""
+    words = [w.strip(".,;:!?\u2019'") for w in text[q.start : q.end].split()]
+    if not words or len(words) > 12 or not all(words):
+        return False
+    if not (words[0][0].isupper() or words[0][0].isdigit()):
+        return False  # `the grant program "is gaining traction,"`: a title opens with a capital
+    lead = max(0, q.mark_start - 40)
+    if _work_before(text, lead, q.mark_start) or _work_after(text, q.mark_end):
+        return True
+    if len(words) > 8:
+        return False
+    if not all(w[0].isupper() or w[0].isdigit() or w in _SMALL_WORDS for w in words):
+        return False
+    if len(words) > 1 and words[-1].lower() in _EVENTS:
+        return True  # `the "Harbour Lights Festival"`: an event's name
+    return _title_cue().search(text, lead, q.mark_start) is not None
+
+
+_NAME_BEFORE = re.compile(r"[A-Z][\w.\u2019'-]*\s$")
+_NAME_AFTER = re.compile(r"\s[A-Z]")
+
+
+def _is_nickname(text: str, q: Quoted) -> bool:
+    """`Rep. Robert C. "Bobby" Doe`: one capitalised word between the parts of a name."""
+    content = text[q.start : q.end]
+    if " " in content or not content[:1].isupper():
+        return False
+    return bool(
+        _NAME_BEFORE.search(text, max(0, q.mark_start - 20), q.mark_start) and _NAME_AFTER.match(text, q.mark_end)
+    )
+
+
+_TRANSCRIPT_LINE = re.compile(r"[A-Z][A-Z.'\- ]{1,30}:\s|\([A-Z][A-Z .]+\)$")
+
+
+def _transcript_parts(text: str, parts: list[Quoted]) -> set[int]:
+    """Parts of a quote running over paragraphs whose lines open with `NAME:`, a transcript."""
+    out: set[int] = set()
+    k = 0
+    while k < len(parts):
+        j = k
+        while j + 1 < len(parts) and parts[j].continues and parts[j + 1].continued:
+            j += 1
+        chain = range(k, j + 1)
+        if any(_TRANSCRIPT_LINE.match(text, parts[i].start, parts[i].end) for i in chain):
+            out.update(chain)
+        k = j + 1
+    return out
+
+
+def _facing(text: str, pos: int, mark: str) -> int:
+    """Which way a mark faces, from its glyph or, for a straight mark, its neighbours."""
+    before = text[pos - 1] if pos else "\n"
+    after = text[pos + 1] if pos + 1 < len(text) else "\n"
+    opens = before in _BEFORE_OPEN and not after.isspace()
+    closes = after in _AFTER_CLOSE and not before.isspace()
+    if mark in _OPENERS:
+        return _CLOSE if closes and not opens else _OPEN
+    if mark == "\u201d":
+        return _OPEN if opens and not closes else _CLOSE
+    if opens != closes:
+        return _OPEN if opens else _CLOSE
+    return _EITHER
+
+
+def quoted_spans(text: str, start: int = 0, strays: list[int] | None = None) -> list[Quoted]:
+    """Every quoted stretch of text[start:], in order, without its marks. The offsets of stray
+    marks, which open nothing, are added to `strays` when it is given."""
+    found: list[Quoted] = []
+    strays = [] if strays is None else strays
+    _read_marks(text, start, len(text), found, strays)
+    return found
+
+
+def _read_marks(text: str, lo: int, hi: int, found: list[Quoted], strays: list[int]) -> None:
+    """Read the quote marks of text[lo:hi], one paragraph after another, in one pass."""
+    open_at = -1  # offset of the open mark, -1 when no quote is open
+    depth = 0  # quotes within the open quote that are still open
+    for m in _MARK.finditer(text, lo, hi):
+        mark = m.group()
+        if mark == "\n":
+            if open_at >= 0:
+                _paragraph_left_open(text, open_at, m.start(), found, strays)
+            open_at, depth = -1, 0
+            continue
+        if len(mark) > 1:
+            continue  # a markup tag
+        pos = m.start()
+        facing = _facing(text, pos, mark)
+        if open_at < 0:
+            if facing != _CLOSE:
+                open_at = pos
+        elif facing == _OPEN:
+            depth += 1  # a quote within the quote
+        elif depth:
+            depth -= 1
+        else:
+            _add(text, found, open_at, pos, pos + 1)
+            open_at = -1
+    if open_at >= 0:
+        _paragraph_left_open(text, open_at, hi, found, strays)
+
+
+def _paragraph_left_open(text: str, open_at: int, end: int, found: list[Quoted], strays: list[int]) -> None:
+    if text[open_at] == '"' and _next_opener(text, end) in _OPENERS:
+        # A straight mark left open, while the next paragraph opens with a curly one: no quote
+        # running on (that repeats its own mark), but a stray mark. Read past it.
+        strays.append(open_at)
+        _read_marks(text, open_at + 1, end, found, strays)
+    else:
+        _end_paragraph(text, found, open_at, end)
+
+
+def _end_paragraph(text: str, found: list[Quoted], open_at: int, end: int) -> None:
+    """Close a quote left open at a paragraph end; it may carry on into the next paragraph."""
+    part = _add(text, found, open_at, end, end)
+    if part is not None:
+        part.continues = _next_opener(text, end) != ""
+
+
+_NEXT_PARAGRAPH = re.compile(r"\s*[\"\u201c\u201e]")
+
+
+def _next_opener(text: str, end: int) -> str:
+    """The quote mark the next paragraph opens with, or ""."""
+    m = _NEXT_PARAGRAPH.match(text, end)
+    return text[m.end() - 1] if m else ""
+
+
+def _add(text: str, found: list[Quoted], open_at: int, close_at: int, mark_end: int) -> Quoted | None:
+    s, e = open_at + 1, close_at
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e <= s:
+        return None
+    part = Quoted(s, e, open_at, mark_end)
+    if found and found[-1].continues and _NEXT_PARAGRAPH.fullmatch(text, found[-1].mark_end, open_at + 1):
+        part.continued = True
+    found.append(part)
+    return part
