@@ -27,7 +27,10 @@ def claim_block(rec: dict[str, Any]) -> str:
     ]
     lines.append(f"  claim:    {_one_line(rec.get('text', ''))}")
     lines.append(f"  sentence: {_one_line(rec.get('sentence', ''))}")
-    details = [f"{k}: {figure_text(rec[k])}" for k in DETAIL_FIELDS if rec.get(k) is not None]
+    # a lone year's figure reading is the year's own number: no thousands separator
+    details = [
+        f"{k}: {rec[k] if k == 'figure' else figure_text(rec[k])}" for k in DETAIL_FIELDS if rec.get(k) is not None
+    ]
     if details:
         lines.append(f"  details:  {', '.join(details)}")
     if status is rules.Status.STALE:
