@@ -130,6 +130,8 @@ def vanished(base: str, before: list[dict[str, Any]], now: CheckedDraft) -> list
             continue  # it changed and was paired with its old self: `stale` says so
         if editorial.needs_no_sign_off(str(old.get("kind")), str(old.get("text", "")), str(old.get("sentence") or "")):
             continue  # no longer asked for by design ("a year earlier" with no year stated), not hidden
+        if editorial.is_year_reading(old, now.claims):
+            continue  # a lone year's figure, now signed off as the `figure` of its date claim
         page = page if page is not None else skeleton(now.text)
         sentence = skeleton(str(old.get("sentence") or ""))
         if sentence and sentence in page:

@@ -64,6 +64,7 @@ def check(config: Config, base: str | None = None, given: list[str] | None = Non
     findings.extend(extra + rule_changes + key_changes)
     if base is not None:
         findings.extend(basecompare.compare(trusted, base, changed, selected, checked))
+        findings.extend(publication_kept(trusted, base, checked))
     drafts = tuple(c.draft for c in checked)
     return CheckResult(tuple(sorted(findings, key=Finding.sort_key)), drafts, counts, base, tuple(errors))
 
@@ -285,9 +286,11 @@ def policy_findings(config: Config, checked: list[CheckedDraft], forged: dict[tu
     """The newsroom's corroboration rules, applied to every claim approved as it stands."""
     findings = []
     for c in checked:
+        # only claims a rule or marker picks can fall short; most drafts have none
+        picked = [rec for rec in c.claims if corroboration.needed(config.corroboration, rec, c.meta)]
         approved = [
             rec
-            for rec in c.claims
+            for rec in picked
             if (c.claims_file, rec["id"]) not in forged and rules.status_of(rec, path=c.claims_file) is Status.APPROVED
         ]
         for note in corroboration.approved_shortfalls(config.corroboration, approved, c.meta):
@@ -345,6 +348,27 @@ def publication_findings(config: Config, checked: list[CheckedDraft], signers: l
                     rec.get("text", item.text),
                 )
             )
+    return findings
+
+
+def publication_kept(config: Config, base: str, checked: list[CheckedDraft]) -> list[Finding]:
+    """With a base: a branch may add corrections, but not drop or edit a publication record."""
+    from factcheck import gitrepo
+    from factcheck.policy import publication
+
+    texts = gitrepo.files_at(config.root, gitrepo.merge_base(config.root, base), [c.claims_file for c in checked])
+    findings = []
+    for c in checked:
+        text = texts.get(c.claims_file)
+        if not text or "published:" not in text:
+            continue
+        try:
+            at_base = claims_files.parse_claims_file(text, path=f"{base}:{c.claims_file}").published
+        except FactcheckError:
+            continue  # a base file nobody can read holds no record to keep
+        why = publication.rewritten(at_base, c.published)
+        if why:
+            findings.append(Finding(FindingKind.HISTORY_REWRITTEN, c.claims_file, 1, why, c.draft))
     return findings
 
 

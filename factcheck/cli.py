@@ -18,9 +18,7 @@ from typing import Any
 
 import typer
 
-from factcheck import __version__, commands
-from factcheck.output import one_line
-from factcheck.render import terminal
+from factcheck import __version__
 
 # Where commands appear in --help; command modules not listed here come after, by name.
 ORDER = (
@@ -77,11 +75,15 @@ def _root(
     ),
 ) -> None:
     """Pull checkable claims out of news drafts, match them to sources, and sign them off in git."""
+    from factcheck.render import terminal  # the entry imports what a command needs only when it runs
+
     terminal.choose_color(color.value)
 
 
 def _command_modules() -> list[str]:
     import pkgutil
+
+    from factcheck import commands
 
     names = [m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_")]
     rank = {name: i for i, name in enumerate(ORDER)}
@@ -183,6 +185,7 @@ def _usage_error(exc) -> None:
         sys.exit(exc.exit_code)
     ctx = getattr(exc, "ctx", None)
     command = ctx.command_path if ctx is not None else "factcheck"
+    from factcheck.output import one_line
 
     sys.stderr.write(f"factcheck: error: {one_line(exc.format_message())} (see `{one_line(command)} --help`)\n")
     sys.exit(exc.exit_code)

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import ConfigError
-from factcheck.extract.numbers import number_locale
 from factcheck.store import yamlio
 from factcheck.textio import read_text
 
@@ -183,6 +182,9 @@ def _with_archive_env(config: Config) -> Config:
 
 
 def _locale(value: Any, text: str, path: str) -> str:
+    # Imported here: reaching it loads the extract package, which only a `locale:` key needs.
+    from factcheck.extract.numbers import number_locale
+
     line = key_line(text, "locale")
     if not isinstance(value, str) or not value.strip():
         raise ConfigError("`locale` must be a locale name such as en-US, en-IN, de-DE or fr-FR", path=path, line=line)

@@ -52,7 +52,7 @@ CLAIM_FIELDS = ("id", "kind", "text", "start", "end", "line", "sentence")
 KIND_FIELDS: dict[Kind, tuple[str, ...]] = {
     Kind.QUOTE: ("speaker",),
     Kind.FIGURE: ("value", "unit", "qualifier"),
-    Kind.DATE: ("value",),
+    Kind.DATE: ("value", "figure"),
     Kind.ATTRIBUTION: ("attributed_to",),
 }
 
@@ -97,6 +97,7 @@ class Claim:
     unit: str | None = None
     qualifier: str | None = None
     attributed_to: str | None = None
+    figure: Any = None  # a date that is a lone year also reads as this number (see extract.editorial)
 
     def to_dict(self) -> dict[str, Any]:
         """The public shape of a claim (the `extract` JSON contract), stable key order."""

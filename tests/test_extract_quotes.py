@@ -651,3 +651,28 @@ def test_a_town_and_a_two_word_state_after_an_opening_phrase_are_no_subject():
         "Speaking at a rally in Durham, North Carolina, Duarte went after her rival, calling him \u201ca total stiff.\u201d"
     )
     assert pairs(text) == [("a total stiff.", "Ines Duarte")]
+
+
+def test_whose_someone_is_stays_out_of_their_full_name():
+    text = (
+        "Turnout will barely move, noted KTV\u2019s Dana Chinn.\n\n"
+        "\u201cMost voters have made up their minds,\u201d she wrote."
+    )
+    assert pairs(text) == [("Most voters have made up their minds,", "Dana Chinn")]
+
+
+@pytest.mark.parametrize(
+    ("intro", "line", "speaker"),
+    [
+        ("Columnist Rosa Will wrote about the race.", "\u201cThe race is tight,\u201d Will wrote.", "Rosa Will"),
+        ("Al From ran the council for years.", '"The times have changed," From said.', "Al From"),
+        ("Theresa May met the cabinet.", '"The deal stands," May said.', "Theresa May"),
+    ],
+)
+def test_a_surname_that_is_also_a_common_word_speaks_between_a_quote_and_its_verb(intro, line, speaker):
+    assert [s for _, s in pairs(f"{intro}\n\n{line}")] == [speaker]
+
+
+def test_a_pronoun_opening_the_sentence_after_a_quote_is_no_name():
+    text = 'Dana Voss met the board.\n\n"Why now?" She asked it twice.'
+    assert [s for _, s in pairs(text)] == ["Dana Voss"]

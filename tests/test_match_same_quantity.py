@@ -292,3 +292,27 @@ def test_a_date_bound_is_left_open_when_the_nearer_date_does_not_settle_it():
         )
         is None
     )
+
+
+def test_of_figures_fitting_alike_the_one_just_past_the_bound_is_the_one_it_rounds():
+    """ "$98,321,000 more, for a total of $142,940,100": both amounts fit the draft's words
+    about as well, but a reporter's "more than $142,800,000" rounds the total."""
+    from factcheck.match import paraphrase, quantity
+
+    def fit(text, value, score):
+        return quantity.Fit(paraphrase._Item(text, value, "USD"), score, True, "", False, score - 1.0, 1.0)
+
+    total, extra = fit("$142,940,100", 142_940_100, 1.60), fit("$98,321,000", 98_321_000, 1.55)
+    bound = {
+        "kind": "figure",
+        "text": "more than $142,800,000",
+        "value": 142_800_000,
+        "unit": "USD",
+        "qualifier": "more than",
+    }
+    assert quantity._best(bound, [total, extra]) is total
+    assert (
+        quantity._best({**bound, "qualifier": "less than", "text": "less than $142,800,000"}, [total, extra]) is total
+    )
+    midway = {**bound, "text": "more than $120,000,000", "value": 120_000_000}
+    assert quantity._best(midway, [total, extra]) is None  # near neither: the sentence does not say which

@@ -310,3 +310,124 @@ def test_publisher_identity():
     assert host_key("https://www.example.org/a") == host_key("http://news.example.org/b") == "host:example.org"
     assert host_key("https://www.bbc.co.uk/news") == "host:bbc.co.uk"
     assert host_key("https://example.com/") != host_key("https://example.org/")
+
+
+def test_show_gives_the_count_the_marker_and_the_override(newsroom):
+    room = setup_room(newsroom)
+    cid = claim(room, "3")["id"]
+    assert room.run("approve", "drafts/fire.md", cid, "--override", "chief confirmed").exit_code == 0
+    out = room.run("--color", "never", "show", "drafts/fire.md", cid).output
+    assert "  sources:  1 independent\n" in out
+    assert "override: chief confirmed" in out
+
+
+QUOTE_DRAFT = DRAFT + '\n"We will rebuild the depot by the summer," the fire chief said.\n'
+QUOTE_SOURCE = '"We will rebuild the depot by the summer," the fire chief said.\n'
+BASE = RULES.split("corroboration:")[0]
+
+
+def _with_rule(selector: str) -> str:
+    return BASE + f"corroboration:\n  - {selector}\n    sources: 2\n"
+
+
+SELECTIONS = {
+    # rule or marker → (config, draft, the claim text it picks)
+    "words": (RULES, DRAFT, "3"),
+    "kind": (_with_rule("kind: quote"), QUOTE_DRAFT, "We will rebuild the depot by the summer,"),
+    "flag": (_with_rule("flag: single_source"), DRAFT.replace("---\n#", "single_source: true\n---\n#", 1), "114"),
+    "marker": (BASE, DRAFT, "114"),
+}
+
+
+def _gate_outputs(room) -> tuple[int, list[dict], list[dict], list[str]]:
+    text = room.run("check")
+    findings = json.loads(room.run("check", "--format", "json").output)["findings"]
+    results = json.loads(room.run("check", "--format", "sarif").output)["runs"][0]["results"]
+    github = [x for x in room.run("check", "--format", "github").output.splitlines() if x.startswith("::")]
+    return text.exit_code, findings, results, github
+
+
+@pytest.mark.parametrize("selection", sorted(SELECTIONS))
+def test_each_selection_end_to_end_in_every_ci_format(newsroom, selection):
+    from factcheck.signoff import rules
+
+    config, draft, picked_text = SELECTIONS[selection]
+    room = newsroom
+    room.write("sources/wire.txt.source.yaml", "url: https://www.wire.example.com/fire-story\n")
+    room.write("sources/extra.txt", QUOTE_SOURCE)
+    room.write("sources/extra.txt.source.yaml", "derived_from: https://wire.example.com/other\n")
+    setup_room(room, config=config, draft=draft)
+    if selection == "marker":
+        path = room.repo / "claims/drafts/fire.yaml"
+        data = yamlio.load(path.read_text(), path="x")
+        next(c for c in data["claims"] if c["text"] == picked_text)["needs"] = "2 sources"
+        path.write_text(yamlio.dump(data))
+        assert room.run("match", "-q", who=WRITER).exit_code == 0
+        room.commit("Mark the claim", who=WRITER)
+    picked = claim(room, picked_text)
+    assert picked["independent_sources"] == 1, picked
+    # a flag picks every claim of the draft; the other selections pick one
+    short = [c["id"] for c in room.claims("drafts/fire.md") if "independent_sources" in c]
+    assert picked["id"] in short and (len(short) == 2 if selection == "flag" else len(short) == 1)
+    others = [c["id"] for c in room.claims("drafts/fire.md") if c["id"] not in short]
+    if others:
+        assert room.run("approve", "drafts/fire.md", *others).exit_code == 0
+    assert room.run("approve", "drafts/fire.md", picked["id"]).exit_code == 2
+
+    # approved by hand without an override: an error in every format
+    path = room.repo / "claims/drafts/fire.yaml"
+    data = yamlio.load(path.read_text(), path="x")
+    for rec in data["claims"]:
+        if rec["id"] in short:
+            rules.record(rec, rules.Decision.APPROVED, rules.Reviewer(*EDITOR), "2026-01-05T12:00:00Z")
+    path.write_text(yamlio.dump(data))
+    room.commit("Approve by hand", who=EDITOR)
+    code, findings, results, github = _gate_outputs(room)
+    assert code == 1
+    assert sorted((f["kind"], f["level"], f["claim"]) for f in findings) == sorted(
+        ("under-corroborated", "error", cid) for cid in short
+    )
+    assert [(r["ruleId"], r["level"]) for r in results] == [("under-corroborated", "error")] * len(short)
+    assert len(github) == len(short) and all(
+        g.startswith("::error ") and "Too few independent sources" in g for g in github
+    )
+
+    # approved again with an override: a warning naming the editor, and the gate passes
+    assert room.run("reject", "drafts/fire.md", *short, "-m", "needs the override", who=RITA).exit_code == 0
+    result = room.run("approve", "drafts/fire.md", *short, "--override", "named on the record")
+    assert result.exit_code == 0, result.output
+    code, findings, results, github = _gate_outputs(room)
+    assert code == 0
+    assert [(f["kind"], f["level"]) for f in findings] == [("corroboration-overridden", "warning")] * len(short)
+    assert all("Ed Itor <ed@example.org>" in f["message"] and "named on the record" in f["message"] for f in findings)
+    assert [(r["ruleId"], r["level"]) for r in results] == [("corroboration-overridden", "warning")] * len(short)
+    assert len(github) == len(short) and all(
+        g.startswith("::warning ") and "Ed Itor <ed@example.org>" in g for g in github
+    )
+
+
+def test_confidential_sources_count_as_one_publisher_together(newsroom):
+    room = setup_room(newsroom)
+    (room.repo / "sources/paper.txt").unlink()
+    (room.repo / "sources/paper.txt.source.yaml").unlink()
+    room.write(
+        "sources/tv.txt",
+        "On the evening news, firefighters said 3 people died in the blaze at the old depot on Sunday night.\n",
+    )
+    room.write("sources/tv.txt.source.yaml", "publisher: Channel Nine\n")
+    add_radio_source(room)
+    deaths = claim(room, "3")
+    assert {e["source"] for e in deaths["evidence"]} == {"sources/wire.txt", "sources/radio.txt", "sources/tv.txt"}
+    assert deaths["independent_sources"] == 3
+    # the radio and TV sources turn out to be off the record: together they are one source
+    room.write(".factcheck.yaml", RULES + "confidential:\n  - sources/radio.txt\n  - sources/tv.txt\n")
+    assert room.run("match", "-q", who=WRITER).exit_code == 0
+    deaths = claim(room, "3")
+    assert sorted(e["source"] for e in deaths["evidence"]) == [
+        "a confidential source",
+        "a confidential source",
+        "sources/wire.txt",
+    ]
+    assert deaths["independent_sources"] == 2
+    text = room.read("claims/drafts/fire.yaml")
+    assert "Channel Nine" not in text and "radio.txt" not in text and "tv.txt" not in text

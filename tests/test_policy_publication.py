@@ -284,3 +284,55 @@ def test_tag_names_are_valid_refs(path, tag):
     from factcheck.policy.publication import tag_name
 
     assert tag_name(path, "2026-01-05T10:00:00Z") == tag
+
+
+def test_corrections_are_signed_under_signing_required_and_tampering_shows(newsroom, tmp_path):
+    import subprocess
+
+    from gitnewsroom import CONFIG
+
+    room = newsroom
+    keys = {}
+    for who in (EDITOR, RITA):
+        path = tmp_path / "keys" / who[1].split("@")[0]
+        path.parent.mkdir(exist_ok=True)
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", who[1], "-f", str(path)], check=True)
+        keys[who] = path
+    signers = [f"{who[1]} {' '.join(keys[who].with_suffix('.pub').read_text().split()[:2])}" for who in keys]
+    room.write("allowed_signers", "\n".join(signers) + "\n")
+    room.write(".factcheck.yaml", CONFIG + "signing: required\nallowed_signers: allowed_signers\n")
+    room.commit("Require signed sign-offs")
+    room.git("config", "user.signingkey", str(keys[EDITOR]))
+    published_room(room)
+    edit_draft(room, "114 new homes", "141 new homes")
+    assert room.run("correct", "drafts/vote.md", room.claim_id("141"), "-m", "It was 141 homes.").exit_code == 0
+    [entry] = claims_data(room)["published"]["corrections"]
+    assert entry["signature"]
+    assert room.run("check").exit_code == 0
+    # a signature is trusted whoever commits; an edited note breaks it
+    text = room.read("claims/drafts/vote.yaml").replace("note: It was 141 homes.", "note: It was 151 homes.")
+    room.write("claims/drafts/vote.yaml", text)
+    room.commit("Reword the correction", who=RITA)
+    result = room.run("check")
+    assert result.exit_code == 1
+    assert "uncorrected" in result.output and "correction by ed@example.org has a bad signature" in result.output
+
+
+def test_a_branch_cannot_drop_the_publication_record_or_a_correction(newsroom):
+    room = published_room(newsroom)
+    edit_draft(room, "114 new homes", "141 new homes")
+    assert room.run("correct", "drafts/vote.md", room.claim_id("141"), "-m", "It was 141.").exit_code == 0
+    room.git("checkout", "-q", "-b", "quiet-fix")
+    data = claims_data(room)
+    data["published"]["corrections"] = []
+    room.write("claims/drafts/vote.yaml", yamlio.dump(data))
+    room.commit("Tidy the claims file", who=WRITER)
+    result = room.run("check", "--base", "main")
+    assert result.exit_code == 1
+    assert "history-rewritten" in result.output and "a correction recorded on the base is missing" in result.output
+    del data["published"]
+    room.write("claims/drafts/vote.yaml", yamlio.dump(data))
+    room.commit("Unpublish", who=WRITER)
+    result = room.run("check", "--base", "main")
+    assert result.exit_code == 1
+    assert "was removed on this branch; a published draft stays published" in result.output

@@ -102,7 +102,9 @@ def extract_claims(
                 attributed_to=f.attributed_to,
             )
         )
-    return claims
+    from factcheck.extract import editorial
+
+    return editorial.pair_year_readings(claims)
 
 
 def extract_draft(

@@ -5,10 +5,16 @@ editor, though, cannot check "a year earlier" or "the previous year" on its own:
 counts from another moment in the story, not from the day the story runs, and the
 moment it counts from is a claim of its own. Such a phrase becomes a claim only when its
 sentence states a year, so that the phrase has something to be read against.
+
+A lone year ("in 2014") is read twice, as a date and as a figure, and `extract` lists both
+readings; the date carries the number as its `figure`. It is one fact, though, so an editor
+signs it off once: the claims file keeps the date claim, with its `figure`, and not the
+figure claim on the same words.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from factcheck.model import Claim, Kind
@@ -39,4 +45,41 @@ def needs_no_sign_off(kind: str, text: str, sentence: str) -> bool:
 
 def for_editors(claims: list[Claim]) -> list[Claim]:
     """The claims an editor signs off; the others stay visible through `extract`."""
-    return [c for c in claims if not needs_no_sign_off(c.kind.value, c.text, c.sentence)]
+    read_as_years = {(c.start, c.end) for c in claims if c.kind is Kind.DATE and c.figure is not None}
+    return [
+        c
+        for c in claims
+        if not needs_no_sign_off(c.kind.value, c.text, c.sentence)
+        and not (c.kind is Kind.FIGURE and (c.start, c.end) in read_as_years)
+    ]
+
+
+def pair_year_readings(claims: list[Claim]) -> list[Claim]:
+    """Give a date that is a lone year the number its figure claim on the same words reads."""
+    years = {(c.start, c.end): k for k, c in enumerate(claims) if c.kind is Kind.DATE and _is_lone_year(c.value)}
+    if not years:
+        return claims
+    out = list(claims)
+    for c in claims:
+        k = years.get((c.start, c.end))
+        if k is not None and c.kind is Kind.FIGURE and not c.unit and isinstance(c.value, int):
+            out[k] = dataclasses.replace(out[k], figure=c.value)
+    return out
+
+
+def _is_lone_year(value) -> bool:
+    """An ISO date value that names only a year: "2014", "987"."""
+    return isinstance(value, str) and 3 <= len(value) <= 4 and value.isdigit()
+
+
+def is_year_reading(old: dict, claims: list[dict]) -> bool:
+    """A figure claim of a claims file that is now the `figure` of a date claim on the same words."""
+    if old.get("kind") != Kind.FIGURE.value:
+        return False
+    return any(
+        c.get("kind") == Kind.DATE.value
+        and c.get("figure") is not None
+        and c.get("text") == old.get("text")
+        and c.get("sentence") == old.get("sentence")
+        for c in claims
+    )

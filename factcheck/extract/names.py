@@ -279,6 +279,15 @@ _MID_SENTENCE = re.compile(r"[a-z,] ")
 _RUN_BEFORE = re.compile(r"(?:" + _NAME_WORD + r"[^\S\n]+(?:(?:de|van|von|bin|al|del|da)[^\S\n]+)?){1,5}$")
 
 
+def _after_possessive(run: str) -> str:
+    """`NBC’s Dana Chinn` → `Dana Chinn`: whose she is is no part of her name."""
+    words = run.split()
+    for k in range(len(words) - 2, -1, -1):
+        if POSSESSIVE.search(words[k]):
+            return " ".join(words[k + 1 :])
+    return run
+
+
 class NameIndex:
     """The full names a story uses, so that `Flournoy` can be read as `Michele Flournoy`.
 
@@ -303,7 +312,7 @@ class NameIndex:
                 run = _RUN_BEFORE.search(self.frame, max(self.start, at - 80), at)
                 if run is None:
                     continue
-                name = strip_titles(self.frame[run.start() : at + len(plain)])
+                name = strip_titles(_after_possessive(self.frame[run.start() : at + len(plain)]))
                 if " " in name:
                     positions.append(run.start())
                     names.append((name, tuple(_key(w) for w in name.split())))

@@ -123,6 +123,9 @@ def np_before(frame: str, pos: int) -> Mention | None:
     """The subject of a verb at pos: `Doe said`, `Doe, a spokesman, said`, `he added`, `the
     official said`, `Pentagon officials said`. None for `and said` or a participle."""
     toks = _tokens(frame, _edge_before(frame, pos, 130), pos)
+    between = _name_between_quote_and_verb(frame, toks)
+    if between is not None:
+        return between
     i = _skip_back_adverbs(frame, toks, len(toks) - 1)
     if i < 0:
         return None
@@ -150,6 +153,26 @@ def np_before(frame: str, pos: int) -> Mention | None:
     return _description_back(frame, toks, i)
 
 
+_OPENERS = frozenset("it there here then but and so yet you".split())
+_QUOTE_BEFORE = re.compile(r"\x00[^\S\n]*,?[^\S\n]*$")
+
+
+def _name_between_quote_and_verb(frame: str, toks) -> Mention | None:
+    """`"…," Will wrote`, `"…," From said`: one capitalised word between a quote and its speech
+    verb is the speaker's name, even a word that is mostly something else."""
+    if not toks:
+        return None
+    s, e = toks[-1]
+    word = frame[s:e]
+    if not (word[:1].isupper() and word.isalpha() and len(word) > 1) or not _QUOTE_BEFORE.search(
+        frame, max(0, s - 4), s
+    ):
+        return None
+    if word.lower() in _SUBJECT_PRONOUNS or word.lower() in DETERMINERS or word.lower() in _OPENERS:
+        return None  # `"…" She replied`: a sentence that opens after the quote
+    return make_mention("name", frame, s, e) or Mention("name", word, word, s, e)
+
+
 def _paren_opener(frame: str, toks, i: int) -> int | None:
     """Where a bracket of several words closing at token i opens, when a name comes just
     before it: `Jane Doe (D-New York),`."""
@@ -170,7 +193,7 @@ def _skip_back_adverbs(frame: str, toks, i: int) -> int:
     while i >= 0:
         word = _word(frame, toks[i])
         low = word.lower()
-        if low in ADVERBS or (low.endswith("ly") and word.islower() and len(word) > 4):
+        if (low in ADVERBS and word[:1].islower()) or (low.endswith("ly") and word.islower() and len(word) > 4):
             i -= 1
         elif low in _TIME_WORDS and i >= 1 and _word(frame, toks[i - 1]).lower() in _TIME_LEADS:
             i -= 2  # `Doe on Friday said`

@@ -22,6 +22,7 @@ counted noun, or most of the claim's own words around it.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass
 
@@ -46,6 +47,10 @@ LOOSE_RIVAL = 0.5
 # A sentence must share this much more of the claim's context than one that surely
 # contradicts the claim to bear it out regardless.
 SURER = 0.1
+# A figure within this factor of a bound, with the others fitting as well beyond BOUND_APART,
+# is the one the bound rounds.
+BOUND_NEAR = 1.1
+BOUND_APART = 1.25
 # The share of the claim's nearest words a sentence's only figure in the claim's unit must
 # have around it to contradict the claim from a sentence that shares little else.
 LONE_NEAR = 0.4
@@ -135,6 +140,8 @@ def judge(claim: dict, ctx, sentence: str, start: int, end: int) -> list[paraphr
                 for f in fits
                 if f is not fit and f.unit >= fit.unit and f.near >= fit.near * LOOSE_RIVAL and f.whole >= fit.whole
             ]
+            if wide and is_bound(claim) and _nearest_the_bound(claim, [fit, *wide]) is fit:
+                wide = []  # the figure just past the bound is the one it rounds
             if (
                 not (_loose(claim) and any(_compare(claim, f)[0] is Verdict.CONTRADICTED for f in wide))
                 and r.coverage > against
@@ -274,9 +281,30 @@ def _best(claim: dict, fits: list[Fit]) -> Fit | None:
     best = fits[0]
     if best.score < MIN_FIT:
         return None
-    if len(fits) > 1 and fits[1].score > best.score - MARGIN and not _same_verdict(claim, best, fits[1]):
+    close = [f for f in fits if f.score > best.score - MARGIN]
+    nearest = _nearest_the_bound(claim, close) if len(close) > 1 and is_bound(claim) else None
+    if nearest is not None:
+        return nearest
+    if any(f is not best and not _same_verdict(claim, best, f) for f in close):
         return None  # two figures fit about equally well: the sentence does not say which is meant
     return best
+
+
+def _nearest_the_bound(claim: dict, close: list[Fit]) -> Fit | None:
+    """Of figures fitting about equally well, the one just past a bound is the one it rounds:
+    "more than $142,800,000" is the total of $142,940,100, not the $98,321,000 beside it.
+    None unless one lies within BOUND_NEAR of the bound and every other one well beyond."""
+    bound = values._as_float(claim.get("value"))
+    if not bound or bound <= 0:
+        return None
+    far = []
+    for f in close:
+        v = values._as_float(f.item.value)
+        far.append((abs(math.log(v / bound)) if v and v > 0 else math.inf, f))
+    far.sort(key=lambda x: x[0])
+    if far[0][0] <= math.log(BOUND_NEAR) and all(d >= math.log(BOUND_APART) for d, _ in far[1:]):
+        return far[0][1]
+    return None
 
 
 def _counts_things(unit: str | None) -> bool:

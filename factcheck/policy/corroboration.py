@@ -194,6 +194,12 @@ class Publishers:
         self._known: dict[str, str] = {}
 
     def of(self, rel: str) -> str:
+        from factcheck.policy.sensitivity import CONFIDENTIAL_SOURCE
+
+        if rel == CONFIDENTIAL_SOURCE:
+            # sealed evidence names no source, so nothing committed can tell two confidential
+            # sources apart: together they count as one publisher, never as several
+            return "confidential"
         if rel not in self._known:
             self._known[rel] = self._find(rel, set())
         return self._known[rel]

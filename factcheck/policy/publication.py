@@ -240,3 +240,24 @@ def open_message(draft: str, published: dict[str, Any], item: Open) -> str:
 def _short(text: Any, width: int = 60) -> str:
     text = " ".join(str(text or "").split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def rewritten(at_base: dict[str, Any] | None, now: dict[str, Any] | None) -> str | None:
+    """Why the branch's publication record does not keep the base's, or None when it does:
+    a record, its published claims and its corrections are only ever added to."""
+    from factcheck.signoff import rules
+
+    if at_base is None:
+        return None
+    if now is None:
+        return f"the publication record of {at_base.get('at')} was removed on this branch; a published draft stays published"
+    if now.get("at") != at_base.get("at") or _claim_keys(at_base) - _claim_keys(now):
+        return "the publication record was altered on this branch; the claims as published are kept as they were"
+    kept = {rules.review_key(e) for e in corrections_of(now)}
+    if any(rules.review_key(e) not in kept for e in corrections_of(at_base)):
+        return "a correction recorded on the base is missing or altered on this branch; corrections are only ever added"
+    return None
+
+
+def _claim_keys(record: dict[str, Any]) -> set[tuple]:
+    return {(c["id"], c.get("text"), c.get("fingerprint")) for c in published_claims(record)}

@@ -503,9 +503,10 @@ FIELD_LABELS = {
     "unit": "Unit",
     "qualifier": "Qualifier",
     "attributed_to": "Attributed to",
+    "figure": "Also a figure",  # a lone year's number (a date that is also a figure)
 }
 _FIELDS = {
-    kind.value: tuple((f, "Date" if kind is Kind.DATE else FIELD_LABELS[f]) for f in fields)
+    kind.value: tuple((f, "Date" if kind is Kind.DATE and f == "value" else FIELD_LABELS[f]) for f in fields)
     for kind, fields in KIND_FIELDS.items()
 }
 

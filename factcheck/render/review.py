@@ -27,12 +27,16 @@ def claim_block(rec: dict[str, Any]) -> str:
     ]
     lines.append(f"  claim:    {_one_line(rec.get('text', ''))}")
     lines.append(f"  sentence: {_one_line(rec.get('sentence', ''))}")
-    details = [f"{k}: {figure_text(rec[k])}" for k in DETAIL_FIELDS if rec.get(k) is not None]
+    # a lone year's figure reading is the year's own number: no thousands separator
+    details = [
+        f"{k}: {rec[k] if k == 'figure' else figure_text(rec[k])}" for k in DETAIL_FIELDS if rec.get(k) is not None
+    ]
     if details:
         lines.append(f"  details:  {', '.join(details)}")
     if status is rules.Status.STALE:
         lines.extend(_change_lines(rec))
     lines.extend(_evidence_lines(rec))
+    lines.extend(_corroboration_lines(rec))
     lines.extend(_review_lines(rec))
     return "\n".join(w for line in lines for w in term.wrap(line, _hang(line))) + "\n"
 
@@ -85,6 +89,17 @@ def _evidence_lines(rec: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _corroboration_lines(rec: dict[str, Any]) -> list[str]:
+    """How many independent sources `match` counted, for a claim the corroboration rules or its marker pick."""
+    from factcheck.policy.corroboration import COUNT_FIELD, MARKER_FIELD
+
+    count, marker = rec.get(COUNT_FIELD), rec.get(MARKER_FIELD)
+    if count is None and marker is None:
+        return []
+    counted = f"{count} independent" if count is not None else "not counted yet"
+    return [f"  sources:  {counted}" + (f" (needs: {_one_line(str(marker))})" if marker is not None else "")]
+
+
 def _paint_diff(diff: str) -> str:
     """A stored word diff (`[-gone-]`, `{+new+}`) with its changes in colour."""
     import re
@@ -101,6 +116,8 @@ def _review_lines(rec: dict[str, Any]) -> list[str]:
     lines = ["  reviews:"]
     for r in reviews:
         note = f" — {_one_line(r['note'])}" if r.get("note") else ""
+        if r.get("override"):
+            note += f" — override: {_one_line(str(r['override']))}"
         who = f"{r.get('name')} <{r.get('by')}>" if r.get("name") else str(r.get("by"))
         signed = f" (signed: {_one_line(r.get('text', ''))})" if r.get("text") != rec.get("text") else ""
         decision = str(r.get("decision"))

@@ -9,7 +9,6 @@ that are gone simply leave the file: git history keeps them.
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
 from typing import Any
 
 from factcheck.model import normalize
@@ -42,6 +41,8 @@ def pair_changed(old: list[Record], new: list[Record]) -> dict[int, int]:
     Claims whose id is in both lists are unchanged and anchor the alignment; an old
     claim is only compared with the new claims between the same two anchors.
     """
+    from difflib import SequenceMatcher  # only a rescan aligns claims; status and show load this module too
+
     kept = {c["id"] for c in old} & {c["id"] for c in new}
     old_ids = [c["id"] for c in old]
     new_ids = [c["id"] for c in new]
