@@ -676,3 +676,64 @@ def test_a_surname_that_is_also_a_common_word_speaks_between_a_quote_and_its_ver
 def test_a_pronoun_opening_the_sentence_after_a_quote_is_no_name():
     text = 'Dana Voss met the board.\n\n"Why now?" She asked it twice.'
     assert [s for _, s in pairs(text)] == ["Dana Voss"]
+
+
+# --- headlines, slogans and marks left open ---------------------------------------------------
+
+
+def test_a_headline_before_its_byline_is_not_a_quote():
+    text = (
+        "WEEKEND READS\n\n"
+        '\u2014"Ferry fares to rise in spring," by the Harbour Gazette\'s Ada Lind: http://example.org/a\n\n'
+        '"Night buses return to Leith," by Courier\'s Tom Reyes.'
+    )
+    assert pairs(text) == []
+
+
+def test_a_quote_ending_in_a_comma_before_by_and_a_plain_phrase_is_still_a_quote():
+    text = 'Mayor Ines Duarte said the plan was "written in haste," by her own admission.'
+    assert [q for q, _ in pairs(text)] == ["written in haste,"]
+
+
+def test_a_capitalised_subhead_that_is_a_whole_paragraph_is_not_a_quote():
+    text = (
+        "The council met on Monday.\n\n"
+        "\u201cTHE FERRY STAYS FOR ANOTHER DECADE\u201d\n\n"
+        "\u201cThe ferry stays,\u201d Mayor Ines Duarte said."
+    )
+    assert pairs(text) == [("The ferry stays,", "Ines Duarte")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Supporters wore \u201cSave Our Leith Ferry Now\u201d T-shirts outside the hall.",
+        "A delegate in a \u201cKeep Leith Harbour Working\u201d campaign cap waved from the floor.",
+        "Marchers carried \u201cNo Toll Bridge for Leith\u201d placards down the high street.",
+    ],
+)
+def test_a_slogan_printed_on_clothes_or_signs_is_not_a_quote(sentence):
+    assert pairs("The levy passed.\n\n" + sentence) == []
+
+
+def test_a_sentence_printed_on_a_shirt_is_still_a_quote():
+    text = 'The union lost the vote. Its chair told reporters, "We lost." T-shirts sold out within hours.'
+    assert [q for q, _ in pairs(text)] == ["We lost."]
+
+
+def test_slogans_dated_in_brackets_are_titles_not_quotes():
+    text = (
+        "The party's posters grew harsher.\n\n"
+        "\u201cKeep the Harbour Ours\u201d (2009) \u2014 \u201cNo to the Toll Bridge\u201d (2012)."
+    )
+    assert pairs(text) == []
+
+
+def test_a_straight_mark_left_open_runs_to_the_end_of_its_paragraph():
+    text = (
+        "Duarte closed the meeting.\n\n"
+        '"Nobody wants the toll bridge until the ferry stops running.\n'
+        "Mayor Ines Duarte.\n\n"
+        "The council adjourned."
+    )
+    assert [q for q, _ in pairs(text)] == ["Nobody wants the toll bridge until the ferry stops running."]
