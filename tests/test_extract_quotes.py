@@ -737,3 +737,31 @@ def test_a_straight_mark_left_open_runs_to_the_end_of_its_paragraph():
         "The council adjourned."
     )
     assert [q for q, _ in pairs(text)] == ["Nobody wants the toll bridge until the ferry stops running."]
+
+
+def test_each_title_in_a_list_after_a_title_cue_is_a_title():
+    text = (
+        "The actor was honoured on Friday.\n\n"
+        "Lind, who had roles in \u201cHarbour Lights,\u201d \u201cLow Tide Over Leith\u201d and "
+        "\u201cThe Long Pier,\u201d thanked the jury."
+    )
+    assert pairs(text) == []
+
+
+def test_a_quote_after_a_title_and_a_plain_word_is_still_a_quote():
+    text = "Lind, the star of \u201cHarbour Lights,\u201d said \u201cThe pier must be saved before winter.\u201d"
+    assert [q for q, _ in pairs(text)] == ["The pier must be saved before winter."]
+
+
+def test_a_song_named_after_its_kind_is_a_title():
+    text = 'The rally closed as the anthem "Stand Up For Leith" blared from the speakers.'
+    assert pairs(text) == []
+
+
+def test_quoted_attributes_of_a_tag_that_runs_over_a_line_are_not_quotes():
+    text = (
+        "Doe answered online.\n\n"
+        '<post author="@janedoe" date="March 9, 2024\n">The ferry stays.</post>\n\n'
+        '"The ferry stays," Jane Doe wrote.'
+    )
+    assert pairs(text) == [("The ferry stays,", "Jane Doe")]

@@ -24,7 +24,8 @@ import functools
 import re
 
 # A markup tag (its attribute quotes are not speech), a double quote mark, or a paragraph end.
-_MARK = re.compile(r"<[A-Za-z/][^<>\n]*>|[\"\u201c\u201d\u201e]|\n")
+# A tag may run over a line break inside an attribute (`<tweet date="March 9¶">`).
+_MARK = re.compile(r"<[A-Za-z/][^<>\n]*(?:\n[^<>\n]*)?>|[\"\u201c\u201d\u201e]|\n")
 _OPENERS = "\u201c\u201e"
 _BEFORE_OPEN = set(" \t\n([{/\u2014\u2013-\u2018'")
 _AFTER_CLOSE = set(" \t\n.,;:!?)]}/\u2014\u2013-\u2019'\u2026")
@@ -57,7 +58,7 @@ def kinds_of_parts(text: str, parts: list[Quoted]) -> list[str]:
     """What each part is: someone's words (SPEECH), a TITLE, a NICKNAME, a pasted TRANSCRIPT, a
     HEADLINE (an article's, before its byline, or a subhead) or a SLOGAN printed on something."""
     transcript = _transcript_parts(text, parts)
-    return [
+    kinds = [
         TRANSCRIPT
         if k in transcript
         else HEADLINE
@@ -71,6 +72,23 @@ def kinds_of_parts(text: str, parts: list[Quoted]) -> list[str]:
         else SPEECH
         for k, q in enumerate(parts)
     ]
+    _titles_listed_together(text, parts, kinds)
+    return kinds
+
+
+_LIST_JOINS = frozenset((",", "and", "or", ", and", ", or", "and, yes,"))
+
+
+def _titles_listed_together(text: str, parts: list[Quoted], kinds: list[str]) -> None:
+    """`roles in "Harbour Lights," "Low Tide" and "The Pier"`: once the first of a list is a title,
+    so is each capitalised item after it."""
+    for k in range(1, len(parts)):
+        prev, q = parts[k - 1], parts[k]
+        if kinds[k - 1] != TITLE or kinds[k] != SPEECH or not (text[q.start].isupper() or text[q.start].isdigit()):
+            continue
+        join = " ".join(text[prev.mark_end : q.mark_start].split())
+        if join in _LIST_JOINS or not join and text[prev.end - 1] == ",":  # `"Harbour Lights," "Low Tide"`
+            kinds[k] = TITLE
 
 
 # `"Ferry fares to rise in spring," by the Harbour Gazette's Ada Lind`: a headline and its byline.
@@ -109,7 +127,7 @@ _SMALL_WORDS = frozenset("a an the and or of in on at to for with by from as vs"
 _WORKS = frozenset(
     """
     documentary film movie show program programme series book novel album song column commentary magazine
-    newspaper episode broadcast play essay podcast op-ed editorial
+    newspaper episode broadcast play essay podcast op-ed editorial sitcom drama musical anthem ballad
     star host co-host actor actress reboot sequel theme
     """.split()
 )
