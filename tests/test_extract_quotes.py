@@ -765,3 +765,20 @@ def test_quoted_attributes_of_a_tag_that_runs_over_a_line_are_not_quotes():
         '"The ferry stays," Jane Doe wrote.'
     )
     assert pairs(text) == [("The ferry stays,", "Jane Doe")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'She tells the story in her memoir, "Tides of Leith," out this spring.',
+        'The campaign\'s new ad, "A Bridge Built to Nowhere," ran twice on Sunday.',
+        'According to "The Harbour Years" by Tomas Berg, the pier opened in 1902.',
+    ],
+)
+def test_a_memoir_an_ad_or_a_book_by_its_author_is_a_title(sentence):
+    assert pairs("The levy passed.\n\n" + sentence) == []
+
+
+def test_a_short_exclamation_with_no_speech_verb_is_still_a_quote():
+    text = "The doors opened at noon.\n\n\u201cWe did it!\u201d beamed a volunteer at the gate."
+    assert [q for q, _ in pairs(text)] == ["We did it!"]

@@ -128,6 +128,7 @@ _WORKS = frozenset(
     """
     documentary film movie show program programme series book novel album song column commentary magazine
     newspaper episode broadcast play essay podcast op-ed editorial sitcom drama musical anthem ballad
+    memoir ad video spot
     star host co-host actor actress reboot sequel theme
     """.split()
 )
@@ -166,12 +167,14 @@ def _last_word_part(token: str) -> str:
 
 
 _YEAR_AFTER = re.compile(r"\s*\((?:1[89]|20)\d\d\)")
+# `"Harbour Lights" by Ada Lind`: a work and its author's name.
+_BY_AUTHOR = re.compile(r"[,.]?\s+by\s+(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][a-z]+")
 
 
 def _work_after(text: str, end: int) -> bool:
     """`"…" radio show`, `"…" series`: the word after the closing mark; or the year of the work
-    in brackets, `"Harbour Lights" (1998)`."""
-    if _YEAR_AFTER.match(text, end):
+    in brackets, `"Harbour Lights" (1998)`, or its author, `"Harbour Lights" by Ada Lind`."""
+    if _YEAR_AFTER.match(text, end) or _BY_AUTHOR.match(text, end):
         return True
     if not text[end : end + 1].isspace():
         return False

@@ -89,9 +89,10 @@ def read(doc) -> Story:
 def _is_scare_quote(story: Story, q) -> bool:
     """A word or two in quote marks that nobody in the story is said to have said, in a sentence
     with no speech verb and no word for something said (`message`, `claim`): a term held at
-    arm's length (`the "liquidating trust"`), not a quote."""
-    if q.speaker is not None or len(story.doc_text[q.start : q.end].split()) > 3:
-        return False
+    arm's length (`the "liquidating trust"`), not a quote. An exclamation or a question is speech."""
+    words = story.doc_text[q.start : q.end]
+    if q.speaker is not None or len(words.split()) > 3 or words[-1] in "!?":
+        return False  # an exclamation or a question is something someone said: `"Stay there!"`
     para_start, para_end = story.paragraph(q.mark_start)
     s = story.sentence_start(q.mark_start, para_start)
     e = story.sentence_end(q.mark_end, para_end)
