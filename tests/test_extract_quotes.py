@@ -782,3 +782,20 @@ def test_a_memoir_an_ad_or_a_book_by_its_author_is_a_title(sentence):
 def test_a_short_exclamation_with_no_speech_verb_is_still_a_quote():
     text = "The doors opened at noon.\n\n\u201cWe did it!\u201d beamed a volunteer at the gate."
     assert [q for q, _ in pairs(text)] == ["We did it!"]
+
+
+@pytest.mark.parametrize(
+    "credit, speaker",
+    [("Tomas Berg, Leith Harbour Trust.", "Tomas Berg"), ("Tomas Berg.", "Tomas Berg")],
+)
+def test_a_pull_quote_belongs_to_the_credit_line_its_mark_closes_after(credit, speaker):
+    text = (
+        "The ferry debate went on.\n\n"
+        '"Nobody wants the toll bridge until the ferry stops running.\n' + credit + '"\n\nThe council adjourned.'
+    )
+    assert pairs(text) == [("Nobody wants the toll bridge until the ferry stops running.", speaker)]
+
+
+def test_a_headline_ending_in_a_quoted_word_still_names_no_speaker():
+    text = 'Harbour Board Calls Toll Plan "Reckless"\n\n"It is reckless," the board said in a statement.'
+    assert pairs(text)[0] == ("Reckless", None)
