@@ -799,3 +799,15 @@ def test_a_pull_quote_belongs_to_the_credit_line_its_mark_closes_after(credit, s
 def test_a_headline_ending_in_a_quoted_word_still_names_no_speaker():
     text = 'Harbour Board Calls Toll Plan "Reckless"\n\n"It is reckless," the board said in a statement.'
     assert pairs(text)[0] == ("Reckless", None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Councillor Ada Lind mocked Berg\u2019s \u201cbridge to nowhere\u201d remark on Tuesday.",
+        "Berg\u2019s \u201cwe will never sell the pier\u201d promise haunted him, Ada Lind said.",
+    ],
+)
+def test_words_between_a_possessive_name_and_a_word_for_something_said_are_the_possessors(sentence):
+    text = "Mayor Tomas Berg spoke first.\n\n" + sentence
+    assert [s for _, s in pairs(text)] == ["Tomas Berg"]
