@@ -199,9 +199,9 @@ class Story:
         self.frame = frame
         self.doc_text = doc.text
         self.start = doc.body_start
-        self.attributions = find_attributions(frame, doc.body_start)
-        self.verb_at = [a.verb_start for a in self.attributions]
         self.names = NameIndex(frame, doc.body_start)
+        self.attributions = find_attributions(frame, doc.body_start, surname=self.names.is_surname)
+        self.verb_at = [a.verb_start for a in self.attributions]
         self.spoken: list[tuple[int, str]] = []  # (position, speaker) in order of position
         self._stop_cache: dict[int, list[int]] = {}
         self._subjects: dict[tuple[int, int], Mention | None] = {}
