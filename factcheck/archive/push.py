@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -120,8 +121,9 @@ def _settle(conn, url: str) -> None:
         raise failure(url, exc, "push stored its documents but could not settle the search index") from None
 
 
-def _batches(files: list[Path]):
-    batch, size = [], 0
+def _batches(files: list[Path]) -> Iterator[list[Path]]:
+    batch: list[Path] = []
+    size = 0
     for f in files:
         try:
             est = f.stat().st_size

@@ -123,6 +123,8 @@ class Searcher:
             ids = ids[seg.chunk_doc[ids] == doc_id]
             chunks = ids if chunks is None else np.intersect1d(chunks, ids)
         wanted = set(words)
+        if chunks is None:
+            return False
         return any(wanted <= _bare_tokens(seg.chunk_text(int(c))[1]) for c in chunks.tolist())
 
     def _score(self, hashes: np.ndarray, weights: list[float], limit: int) -> list[tuple[int, int, float]]:
