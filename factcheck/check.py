@@ -29,7 +29,7 @@ from factcheck.findings import (
     is_claims_file,
     shorten,
 )
-from factcheck.policy import corroboration, publication
+from factcheck.policy import corroboration, publication_record
 from factcheck.policy.sensitivity import Sidecars, SourcePolicy, conceal
 from factcheck.policy.sensitivity import exposed as exposing
 from factcheck.signoff import provenance, rules, sshsig
@@ -318,7 +318,7 @@ def publication_findings(config: Config, checked: list[CheckedDraft], signers: l
     for c in checked:
         if c.published is None:
             continue
-        entries = publication.corrections_of(c.published)
+        entries = publication_record.corrections_of(c.published)
         bad: dict[int, str] = {}
         wanted = []
         for n, entry in enumerate(entries):
@@ -334,9 +334,9 @@ def publication_findings(config: Config, checked: list[CheckedDraft], signers: l
         for n, why in sorted(bad.items()):
             findings.append(Finding(FindingKind.UNCORRECTED, c.claims_file, 1, why, c.draft, entries[n].get("claim")))
         good = [e for n, e in enumerate(entries) if n not in bad]
-        for item in publication.uncorrected(c.published, c.claims, good):
+        for item in publication_record.uncorrected(c.published, c.claims, good):
             rec = item.successor or {}
-            message = publication.open_message(c.draft, c.published, item)
+            message = publication_record.open_message(c.draft, c.published, item)
             findings.append(
                 Finding(
                     FindingKind.UNCORRECTED,
@@ -353,9 +353,6 @@ def publication_findings(config: Config, checked: list[CheckedDraft], signers: l
 
 def publication_kept(config: Config, base: str, checked: list[CheckedDraft]) -> list[Finding]:
     """With a base: a branch may add corrections, but not drop or edit a publication record."""
-    from factcheck import gitrepo
-    from factcheck.policy import publication
-
     texts = gitrepo.files_at(config.root, gitrepo.merge_base(config.root, base), [c.claims_file for c in checked])
     findings = []
     for c in checked:
@@ -366,7 +363,7 @@ def publication_kept(config: Config, base: str, checked: list[CheckedDraft]) -> 
             at_base = claims_files.parse_claims_file(text, path=f"{base}:{c.claims_file}").published
         except FactcheckError:
             continue  # a base file nobody can read holds no record to keep
-        why = publication.rewritten(at_base, c.published)
+        why = publication_record.rewritten(at_base, c.published)
         if why:
             findings.append(Finding(FindingKind.HISTORY_REWRITTEN, c.claims_file, 1, why, c.draft))
     return findings

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from factcheck.errors import ConfigError, FactcheckError, ReviewError
+from factcheck.errors import FactcheckError, ReviewError
+from factcheck.policy.settings import Rule
 from factcheck.sources import SIDECAR_SUFFIX
 from factcheck.store import yamlio
 
@@ -33,103 +34,6 @@ MARKER_FIELD = "needs"
 OVERRIDE_FIELD = "override"
 
 _MARKER = re.compile(r"^\s*(\d+)\s*(?:independent\s+)?(?:sources?)?\s*$", re.I)
-_WORD = re.compile(r"\w+", re.U)
-_RULE_KEYS = ("name", "kind", "words", "flag", "sources")
-_KINDS = ("quote", "figure", "date", "attribution")
-
-
-@dataclass(frozen=True)
-class Rule:
-    """Claims that match every selector given here need `sources` independent sources."""
-
-    sources: int
-    name: str | None = None
-    kinds: tuple[str, ...] = ()
-    words: tuple[str, ...] = ()  # lower case; a trailing * matches any ending
-    flag: str | None = None  # a front-matter key that, when true, picks every claim of the draft
-
-    def __str__(self) -> str:
-        return self.name or self.describe()
-
-    def describe(self) -> str:
-        parts = []
-        if self.kinds:
-            parts.append("/".join(self.kinds))
-        if self.words:
-            parts.append("words " + ", ".join(self.words))
-        if self.flag:
-            parts.append(f"flag {self.flag}")
-        return f"{' + '.join(parts)}: {self.sources} sources"
-
-    def picks(self, rec: dict[str, Any], meta: dict[str, Any]) -> bool:
-        if self.kinds and rec.get("kind") not in self.kinds:
-            return False
-        if self.flag and meta.get(self.flag) is not True:
-            return False
-        return not self.words or _has_word(str(rec.get("sentence") or rec.get("text") or ""), self.words)
-
-
-def _has_word(sentence: str, words: tuple[str, ...]) -> bool:
-    found = {w.lower() for w in _WORD.findall(sentence)}
-    exact = {w for w in words if not w.endswith("*")}
-    if found & exact:
-        return True
-    stems = [w[:-1] for w in words if w.endswith("*")]
-    return any(f.startswith(s) for f in found for s in stems)
-
-
-# --- configuration -------------------------------------------------------------------
-
-
-def parse_rules(value: Any, *, path: str, line: int | None) -> tuple[Rule, ...]:
-    """The `corroboration:` key: a list of rules, each a mapping with `sources:` and a selector."""
-
-    def bad(message: str) -> ConfigError:
-        return ConfigError(f"`corroboration`: {message}", path=path, line=line)
-
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        raise bad("must be a list of rules, each with `sources:` and `kind:`, `words:` or `flag:`")
-    return tuple(_rule(item, n, bad) for n, item in enumerate(value, 1))
-
-
-def _rule(item: Any, n: int, bad) -> Rule:
-    if not isinstance(item, dict):
-        raise bad(f"rule {n} must be a mapping")
-    unknown = [k for k in item if k not in _RULE_KEYS]
-    if unknown:
-        raise bad(f"rule {n} has unknown key `{unknown[0]}` (known: {', '.join(_RULE_KEYS)})")
-    sources = item.get("sources")
-    if isinstance(sources, bool) or not isinstance(sources, int) or sources < 2:
-        raise bad(f"rule {n} needs `sources:`, a whole number of independent sources, 2 or more")
-    kinds = _strings(item.get("kind"), f"rule {n} `kind`", bad)
-    if any(k not in _KINDS for k in kinds):
-        raise bad(f"rule {n} `kind` must be one of {', '.join(_KINDS)}")
-    words = tuple(w.lower() for w in _strings(item.get("words"), f"rule {n} `words`", bad))
-    if any(not _WORD.fullmatch(w.rstrip("*")) for w in words):
-        raise bad(f"rule {n} `words` must be single words (a trailing * matches any ending)")
-    flag = item.get("flag")
-    if flag is not None and (not isinstance(flag, str) or not flag.strip()):
-        raise bad(f"rule {n} `flag` must be a front-matter key")
-    if not (kinds or words or flag):
-        raise bad(f"rule {n} selects nothing: give `kind:`, `words:` or `flag:`")
-    name = item.get("name")
-    if name is not None and not isinstance(name, str):
-        raise bad(f"rule {n} `name` must be text")
-    return Rule(sources, name, kinds, words, flag.strip() if flag else None)
-
-
-def _strings(value: Any, what: str, bad) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise bad(f"{what} must be a word or a list of words")
-    return tuple(v.strip() for v in value)
-
-
 # --- what a claim needs --------------------------------------------------------------
 
 

@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from factcheck.errors import ConfigError, DataError, FactcheckError
+from factcheck.errors import DataError, FactcheckError
+from factcheck.policy.settings import parse_moment
 from factcheck.sources import SIDECAR_SUFFIX
 from factcheck.store import drafts, yamlio
 from factcheck.textio import read_text
@@ -44,30 +45,6 @@ KEPT_FIELDS = ("score", "verdict")
 def utc_now() -> dt.datetime:
     """The clock embargoes are read against (tests replace it)."""
     return dt.datetime.now(dt.UTC)
-
-
-def parse_moment(value: Any, *, path: str, line: int | None = None, what: str = "embargoed") -> dt.datetime:
-    """An embargo's end as an aware UTC datetime: a YAML timestamp, an ISO 8601 text or a
-    bare date (its midnight, UTC). A time without a zone is read as UTC."""
-    moment: dt.datetime | None = None
-    if isinstance(value, dt.datetime):
-        moment = value
-    elif isinstance(value, dt.date):
-        moment = dt.datetime(value.year, value.month, value.day)
-    elif isinstance(value, str) and value.strip():
-        text = value.strip()
-        text = text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text
-        try:
-            moment = dt.datetime.fromisoformat(text)
-        except ValueError:
-            moment = None
-    if moment is None:
-        raise DataError(
-            f"`{what}` must be a date and time such as 2026-12-05T09:00:00Z, not {value!r}", path=path, line=line
-        )
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(dt.UTC)
 
 
 @dataclass(frozen=True)
@@ -443,30 +420,3 @@ def _evidence(rec: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 # --- the config keys ---------------------------------------------------------------------------
-
-
-def parse_config_keys(data: dict, text: str, path: str, line_of) -> dict[str, Any]:
-    """`confidential:` (globs) and `embargoed:` (glob → datetime) of .factcheck.yaml."""
-    out: dict[str, Any] = {}
-    if data.get("confidential") is not None:
-        value = data["confidential"]
-        value = [value] if isinstance(value, str) else value
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise ConfigError(
-                "`confidential` must be a list of globs naming sources", path=path, line=line_of(text, "confidential")
-            )
-        out["confidential"] = tuple(v.strip() for v in value)
-    if data.get("embargoed") is not None:
-        value = data["embargoed"]
-        line = line_of(text, "embargoed")
-        if not isinstance(value, dict) or not all(isinstance(k, str) and k.strip() for k in value):
-            raise ConfigError(
-                "`embargoed` must map globs naming sources to the date and time each embargo ends", path=path, line=line
-            )
-        try:
-            out["embargoed"] = tuple(
-                (k.strip(), parse_moment(v, path=path, line=line, what=f"embargoed: {k}")) for k, v in value.items()
-            )
-        except DataError as exc:
-            raise ConfigError(exc.message, path=path, line=line) from None
-    return out

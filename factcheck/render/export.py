@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from factcheck.model import CLAIM_FIELDS, EVIDENCE_FIELDS, EVIDENCE_PLACE_FIELDS, KIND_FIELDS, Kind
-from factcheck.policy.publication import corrections_of
+from factcheck.policy.publication_record import corrections_of
 from factcheck.policy.sensitivity import CONFIDENTIAL_SOURCE
 from factcheck.render import claimreview, csv_export
 from factcheck.signoff.rules import Status, status_of

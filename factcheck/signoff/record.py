@@ -97,12 +97,12 @@ def _sign(config: Config, rel: str, choose: Callable[[list[dict]], list[Choice]]
     draft = drafts.read_draft(config, rel)
     after = (lambda path: _commit(config, path, result)) if commit else None
     with claims_files.editing(config, rel, after_write=after) as cf:
-        _ensure_scanned(cf, draft.text, result.claims_file)
+        ensure_scanned(cf, draft.text, result.claims_file)
         picked = [(rules.find_claim(cf.claims, ch.claim, path=result.claims_file), ch) for ch in choose(cf.claims)]
-        _check_authors(config, who, rel, draft.text, [rec for rec, ch in picked if ch.decision is Decision.APPROVED])
-        extras = _policy_extras(config, draft.meta, picked)
+        check_authors(config, who, rel, draft.text, [rec for rec, ch in picked if ch.decision is Decision.APPROVED])
+        extras = policy_extras(config, draft.meta, picked)
         at = now_utc()
-        sign = _signer(config) if picked else None
+        sign = decision_signer(config) if picked else None
         for rec, ch in picked:
             if rules.record(rec, ch.decision, who, at, ch.note, sign=sign, extra=extras.get(rec["id"])):
                 result.recorded.append((rec["id"], ch.decision))
@@ -113,7 +113,7 @@ def _sign(config: Config, rel: str, choose: Callable[[list[dict]], list[Choice]]
     return result
 
 
-def _policy_extras(config: Config, meta: dict[str, Any], picked: list[tuple[dict, Choice]]) -> dict[str, dict]:
+def policy_extras(config: Config, meta: dict[str, Any], picked: list[tuple[dict, Choice]]) -> dict[str, dict]:
     """claim id → the policy fields its approval carries; an approval the rules refuse stops them all."""
     extras = {}
     for rec, ch in picked:
@@ -151,7 +151,7 @@ def _commit_left_over(config: Config, cf: claims_files.ClaimsFile, who: Reviewer
         _commit(config, config.root / result.claims_file, result)
 
 
-def _signer(config: Config):
+def decision_signer(config: Config):
     """With `signing: required`, sign each decision with the key git signs commits with."""
     if config.signing != "required":
         return None
@@ -165,13 +165,13 @@ def _signer(config: Config):
     return lambda message: sshsig.sign(message, key)
 
 
-def _ensure_scanned(cf: claims_files.ClaimsFile, draft_text: str, shown: str) -> None:
+def ensure_scanned(cf: claims_files.ClaimsFile, draft_text: str, shown: str) -> None:
     """Signing claims of an older version of the draft would approve words no longer there."""
     if cf.draft_sha256 != claims_files.text_sha256(draft_text):
         raise ReviewError(f"the draft changed since it was scanned; run `factcheck scan {cf.draft}` first", path=shown)
 
 
-def _check_authors(config: Config, who: Reviewer, rel: str, text: str, approving: list[dict]) -> None:
+def check_authors(config: Config, who: Reviewer, rel: str, text: str, approving: list[dict]) -> None:
     if not approving or config.allow_self_approval:
         return
     by_line = gitrepo.line_authors(config.root, rel)
