@@ -12,6 +12,7 @@ compared with the base so that nothing signed off there disappears quietly.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -29,6 +30,7 @@ from factcheck.findings import (
     is_claims_file,
     shorten,
 )
+from factcheck.model import ClaimRecord, ReviewEntry
 from factcheck.policy import corroboration, publication_record
 from factcheck.policy.sensitivity import Sidecars, SourcePolicy, conceal
 from factcheck.policy.sensitivity import exposed as exposing
@@ -335,7 +337,7 @@ def publication_findings(config: Config, checked: list[CheckedDraft], signers: l
             findings.append(Finding(FindingKind.UNCORRECTED, c.claims_file, 1, why, c.draft, entries[n].get("claim")))
         good = [e for n, e in enumerate(entries) if n not in bad]
         for item in publication_record.uncorrected(c.published, c.claims, good):
-            rec = item.successor or {}
+            rec: Mapping[str, Any] = item.successor or {}
             message = publication_record.open_message(c.draft, c.published, item)
             findings.append(
                 Finding(
@@ -369,7 +371,7 @@ def publication_kept(config: Config, base: str, checked: list[CheckedDraft]) -> 
     return findings
 
 
-def _claim_finding(c: CheckedDraft, rec: dict[str, Any], status: Status, forged: str | None) -> Finding | None:
+def _claim_finding(c: CheckedDraft, rec: ClaimRecord, status: Status, forged: str | None) -> Finding | None:
     cid, text = rec["id"], str(rec.get("text", ""))
     if forged:
         return Finding(FindingKind.FORGED, c.claims_file, id_line(c.disk_text, cid), forged, c.draft, cid, text)
@@ -383,7 +385,7 @@ def _claim_finding(c: CheckedDraft, rec: dict[str, Any], status: Status, forged:
     )
 
 
-def _shareable(c: CheckedDraft, rec: dict[str, Any]) -> dict[str, Any]:
+def _shareable(c: CheckedDraft, rec: ClaimRecord) -> ClaimRecord:
     """The claim as a message may quote it: a sign-off bound to a source now confidential
     names "a confidential source" (gate output is uploaded)."""
     if c.policy is None:
@@ -392,7 +394,7 @@ def _shareable(c: CheckedDraft, rec: dict[str, Any]) -> dict[str, Any]:
     return conceal([rec], c.policy)[0]
 
 
-def _status_message(rec: dict[str, Any], status: Status) -> str:
+def _status_message(rec: ClaimRecord, status: Status) -> str:
     quoted = shorten(str(rec.get("text", "")))
     if status is Status.REJECTED:
         last = rec["reviews"][-1]
@@ -403,7 +405,7 @@ def _status_message(rec: dict[str, Any], status: Status) -> str:
     return f"{rec['kind']} “{quoted}” is not signed off; run `factcheck review` or `factcheck approve`"
 
 
-def _what_changed(rec: dict[str, Any]) -> str:
+def _what_changed(rec: ClaimRecord) -> str:
     """ " (was → now)" for the words or each bound field that changed since the last decision."""
     last = rules.last_decision(rec) or {}
     old, _ = rules.last_signed_text(rec)
@@ -440,7 +442,7 @@ def allowed_signers(config: Config, trusted: Config, base: str | None) -> tuple[
     return sshsig.parse_allowed_signers(there, path=f"{base}:{rel}"), changes
 
 
-def _signature_problem(signers: list, approval: dict[str, Any], who: str) -> str | None:
+def _signature_problem(signers: list, approval: ReviewEntry, who: str) -> str | None:
     signature = approval.get("signature")
     if not isinstance(signature, str) or not signature.strip():
         return f"approval by {who} is not signed, and this newsroom requires signed sign-offs (`signing: required`)"

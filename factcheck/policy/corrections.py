@@ -18,6 +18,7 @@ from typing import Any
 from factcheck import gitrepo
 from factcheck.config import Config
 from factcheck.errors import FactcheckError, ReviewError
+from factcheck.model import ClaimRecord, ReviewEntry
 from factcheck.policy import publication_record
 from factcheck.signoff import record, rules
 from factcheck.signoff.record import TRAILER
@@ -97,11 +98,9 @@ def _names(ref: str, cid: str) -> bool:
     return cid == ref or (len(ref) >= 3 and cid.startswith(ref))
 
 
-def entry(
-    item: publication_record.Open, rec: dict[str, Any] | None, who, at: str, note: str, sign=None
-) -> dict[str, Any]:
+def entry(item: publication_record.Open, rec: ClaimRecord | None, who, at: str, note: str, sign=None) -> ReviewEntry:
     """One correction: what was wrong, what is right, who approved it and when, signed like an approval."""
-    out: dict[str, Any] = {"by": who.email, "name": who.name, "at": at, "decision": DECISION, "note": note}
+    out: ReviewEntry = {"by": who.email, "name": who.name, "at": at, "decision": DECISION, "note": note}
     out["fingerprint"] = rules.claim_fingerprint(rec) if rec is not None else None
     out["corrects"] = {"claim": item.id, "text": item.text, "fingerprint": item.fingerprint}
     if sign is not None:
@@ -204,6 +203,6 @@ def _title(config: Config, rel: str) -> str | None:
     return str(title) if title else None
 
 
-def for_claim(cf, cid: str) -> list[dict[str, Any]]:
+def for_claim(cf, cid: str) -> list[ReviewEntry]:
     """The corrections that brought a claim to what it says now, oldest first."""
     return [e for e in publication_record.corrections_of(cf.published) if e.get("claim") == cid]

@@ -19,19 +19,20 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from factcheck.errors import FactcheckError, ReviewError
+from factcheck.model import ClaimRecord, EvidenceRecord, Verdict
 from factcheck.policy.settings import Rule
 from factcheck.sources import SIDECAR_SUFFIX
 from factcheck.store import yamlio
 
 # The claims-file field `match` writes on every claim a rule or marker picks.
-COUNT_FIELD = "independent_sources"
+COUNT_FIELD: Final = "independent_sources"
 # The claims-file field a person adds to one claim: `needs: 2 sources`.
 MARKER_FIELD = "needs"
 # The key an approval made despite too few sources carries: the editor's reason.
-OVERRIDE_FIELD = "override"
+OVERRIDE_FIELD: Final = "override"
 
 _MARKER = re.compile(r"^\s*(\d+)\s*(?:independent\s+)?(?:sources?)?\s*$", re.I)
 # --- what a claim needs --------------------------------------------------------------
@@ -45,7 +46,7 @@ class Need:
     why: tuple[str, ...]
 
 
-def marker(rec: dict[str, Any]) -> int | None:
+def marker(rec: ClaimRecord) -> int | None:
     """The claim's own `needs: 2 sources` marker, or None; a marker that cannot be read
     counts as 2, never as no requirement."""
     value = rec.get(MARKER_FIELD)
@@ -57,7 +58,7 @@ def marker(rec: dict[str, Any]) -> int | None:
     return max(int(m.group(1)), 1) if m else 2
 
 
-def needed(rules: tuple[Rule, ...], rec: dict[str, Any], meta: dict[str, Any]) -> Need | None:
+def needed(rules: tuple[Rule, ...], rec: ClaimRecord, meta: dict[str, Any]) -> Need | None:
     """What the claim needs, when a rule or its marker asks for more than one source."""
     why = [(r.sources, f"rule “{r}”") for r in rules if r.picks(rec, meta)]
     own = marker(rec)
@@ -69,7 +70,7 @@ def needed(rules: tuple[Rule, ...], rec: dict[str, Any], meta: dict[str, Any]) -
     return Need(n, tuple(w for s, w in why if s == n)) if n > 1 else None
 
 
-def shortfall(rules: tuple[Rule, ...], rec: dict[str, Any], meta: dict[str, Any]) -> str | None:
+def shortfall(rules: tuple[Rule, ...], rec: ClaimRecord, meta: dict[str, Any]) -> str | None:
     """Why the claim is under-corroborated, or None when it has the sources it needs."""
     need = needed(rules, rec, meta)
     if need is None:
@@ -81,7 +82,7 @@ def shortfall(rules: tuple[Rule, ...], rec: dict[str, Any], meta: dict[str, Any]
     return f"needs {need.sources} independent sources ({', '.join(need.why)}); {found}"
 
 
-def recorded_count(rec: dict[str, Any]) -> int:
+def recorded_count(rec: ClaimRecord) -> int:
     """The count `match` wrote on the claim; -1 when there is none."""
     value = rec.get(COUNT_FIELD)
     return value if isinstance(value, int) and not isinstance(value, bool) else -1
@@ -127,9 +128,11 @@ class Publishers:
             return host_key(url)
         return "file:" + rel
 
-    def count(self, evidence: list[dict[str, Any]]) -> int:
+    def count(self, evidence: list[EvidenceRecord]) -> int:
         """Independent publishers among the passages that support the claim."""
-        return len({self.of(str(e["source"])) for e in evidence if e.get("verdict") == "supported" and e.get("source")})
+        return len(
+            {self.of(str(e["source"])) for e in evidence if e.get("verdict") == Verdict.SUPPORTED and e.get("source")}
+        )
 
     def digest(self, paths: list[str]) -> str:
         """One digest of every source's publisher: a sidecar edit changes what a count means."""
@@ -173,14 +176,14 @@ class Tally:
     def __init__(self, rules: tuple[Rule, ...], publishers: Publishers, meta: dict[str, Any]):
         self.rules, self.publishers, self.meta = rules, publishers, meta
 
-    def count(self, rec: dict[str, Any], evidence: list[dict[str, Any]]) -> int | None:
+    def count(self, rec: ClaimRecord, evidence: list[EvidenceRecord]) -> int | None:
         picked = any(r.picks(rec, self.meta) for r in self.rules) or marker(rec) is not None
         return self.publishers.count(evidence) if picked else None
 
-    def recorded(self, rec: dict[str, Any], evidence: list[dict[str, Any]]) -> bool:
+    def recorded(self, rec: ClaimRecord, evidence: list[EvidenceRecord]) -> bool:
         return rec.get(COUNT_FIELD) == self.count(rec, evidence)
 
-    def apply(self, rec: dict[str, Any], evidence: list[dict[str, Any]]) -> None:
+    def apply(self, rec: ClaimRecord, evidence: list[EvidenceRecord]) -> None:
         n = self.count(rec, evidence)
         if n is None:
             rec.pop(COUNT_FIELD, None)
@@ -192,7 +195,7 @@ class Tally:
 
 
 def approval_extra(
-    rules: tuple[Rule, ...], rec: dict[str, Any], meta: dict[str, Any], override: str | None
+    rules: tuple[Rule, ...], rec: ClaimRecord, meta: dict[str, Any], override: str | None
 ) -> dict[str, Any] | None:
     """What an approval of `rec` must carry: nothing when it is corroborated, the override
     note when it is not; refused (ReviewError) when it is not and there is no note."""
@@ -214,14 +217,12 @@ def approval_extra(
 class GateNote:
     """An approved claim short of its sources: overridden (a warning naming the editor) or not."""
 
-    claim: dict[str, Any]
+    claim: ClaimRecord
     message: str
     overridden: bool
 
 
-def approved_shortfalls(
-    rules: tuple[Rule, ...], approved: list[dict[str, Any]], meta: dict[str, Any]
-) -> list[GateNote]:
+def approved_shortfalls(rules: tuple[Rule, ...], approved: list[ClaimRecord], meta: dict[str, Any]) -> list[GateNote]:
     """For each approved claim short of its independent sources: whether its approval
     carries an override. An approval without one was not made by `approve` (which refuses
     it) or was made before the sources fell short: either way it does not count."""

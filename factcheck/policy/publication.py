@@ -18,6 +18,7 @@ from factcheck import check, gitrepo
 from factcheck.config import Config
 from factcheck.errors import DataError, ReviewError
 from factcheck.extract import extract_draft
+from factcheck.model import ClaimRecord
 from factcheck.signoff import record as signoffs
 from factcheck.signoff import rules
 from factcheck.store import claims_files, drafts
@@ -94,7 +95,7 @@ def _rescan(config: Config, rel: str, text: str, cf) -> None:
     cf.claims, cf.draft_sha256, cf.reference_date = built.claims, built.draft_sha256, built.reference_date
 
 
-def record(claims: list[dict[str, Any]], at: str, who, url: str | None) -> dict[str, Any]:
+def record(claims: list[ClaimRecord], at: str, who, url: str | None) -> dict[str, Any]:
     """The publication record: every claim as it was signed off when the draft went out."""
     out: dict[str, Any] = {"at": at, "by": who.email, "name": who.name}
     if url:

@@ -11,16 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from factcheck.model import ClaimRecord, ReviewEntry
 from factcheck.signoff import rules
 
 
-def corrections_of(published: dict[str, Any] | None) -> list[dict[str, Any]]:
+def corrections_of(published: dict[str, Any] | None) -> list[ReviewEntry]:
     entries = (published or {}).get("corrections")
-    return (
-        [e for e in entries if isinstance(e, dict) and isinstance(e.get("corrects"), dict)]
-        if isinstance(entries, list)
-        else []
-    )
+    return [e for e in entries if _is_correction(e)] if isinstance(entries, list) else []
+
+
+def _is_correction(entry: Any) -> bool:
+    return isinstance(entry, dict) and isinstance(entry.get("corrects"), dict)
 
 
 def published_claims(published: dict[str, Any] | None) -> list[dict[str, Any]]:
@@ -39,11 +40,11 @@ class Open:
     id: str
     text: str | None
     fingerprint: str | None
-    successor: dict[str, Any] | None
+    successor: ClaimRecord | None
 
 
 def uncorrected(
-    published: dict[str, Any] | None, claims: list[dict[str, Any]], entries: list[dict[str, Any]] | None = None
+    published: dict[str, Any] | None, claims: list[ClaimRecord], entries: list[ReviewEntry] | None = None
 ) -> list[Open]:
     """Every published claim whose chain of corrections does not reach the draft as it reads now.
 
@@ -70,7 +71,7 @@ def uncorrected(
     return out
 
 
-def _successor(claims: list[dict[str, Any]], fingerprint: str | None) -> dict[str, Any] | None:
+def _successor(claims: list[ClaimRecord], fingerprint: str | None) -> ClaimRecord | None:
     """The claim that carries the review history of the one signed off with `fingerprint`."""
     if not fingerprint:
         return None

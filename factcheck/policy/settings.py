@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from factcheck.errors import ConfigError, DataError
+from factcheck.model import KINDS, ClaimRecord
 
 _WORD = re.compile(r"\w+", re.U)
 _RULE_KEYS = ("name", "kind", "words", "flag", "sources")
-_KINDS = ("quote", "figure", "date", "attribution")
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class Rule:
             parts.append(f"flag {self.flag}")
         return f"{' + '.join(parts)}: {self.sources} sources"
 
-    def picks(self, rec: dict[str, Any], meta: dict[str, Any]) -> bool:
+    def picks(self, rec: ClaimRecord, meta: dict[str, Any]) -> bool:
         if self.kinds and rec.get("kind") not in self.kinds:
             return False
         if self.flag and meta.get(self.flag) is not True:
@@ -86,8 +86,8 @@ def _rule(item: Any, n: int, bad) -> Rule:
     if isinstance(sources, bool) or not isinstance(sources, int) or sources < 2:
         raise bad(f"rule {n} needs `sources:`, a whole number of independent sources, 2 or more")
     kinds = _strings(item.get("kind"), f"rule {n} `kind`", bad)
-    if any(k not in _KINDS for k in kinds):
-        raise bad(f"rule {n} `kind` must be one of {', '.join(_KINDS)}")
+    if any(k not in KINDS for k in kinds):
+        raise bad(f"rule {n} `kind` must be one of {', '.join(KINDS)}")
     words = tuple(w.lower() for w in _strings(item.get("words"), f"rule {n} `words`", bad))
     if any(not _WORD.fullmatch(w.rstrip("*")) for w in words):
         raise bad(f"rule {n} `words` must be single words (a trailing * matches any ending)")

@@ -15,6 +15,7 @@ from typing import Any
 from factcheck import gitrepo
 from factcheck.config import Config
 from factcheck.errors import DataError, ReviewError
+from factcheck.model import ClaimRecord, Verdict
 from factcheck.policy import corroboration
 from factcheck.signoff import rules, sshsig
 from factcheck.signoff.rules import Decision, Reviewer
@@ -68,12 +69,12 @@ def approve_supported(config: Config, rel: str, note: str | None = None, *, comm
 
     skipped: list[str] = []
 
-    def choose(claims: list[dict[str, Any]]) -> list[Choice]:
+    def choose(claims: list[ClaimRecord]) -> list[Choice]:
         # another editor's rejection stands until someone names the claim to overrule it
         skipped.extend(
             c["id"]
             for c in claims
-            if c.get("verdict") == "supported"
+            if c.get("verdict") == Verdict.SUPPORTED
             and rules.rejected_last(c)
             and rules.status_of(c) is not rules.Status.APPROVED
         )
@@ -90,7 +91,9 @@ def approve_supported(config: Config, rel: str, note: str | None = None, *, comm
     return result
 
 
-def _sign(config: Config, rel: str, choose: Callable[[list[dict]], list[Choice]], *, commit: bool) -> SignOffResult:
+def _sign(
+    config: Config, rel: str, choose: Callable[[list[ClaimRecord]], list[Choice]], *, commit: bool
+) -> SignOffResult:
     who = current_reviewer(config)
     target = claims_files.claims_path(config.claims_dir, rel)
     result = SignOffResult(rel, target.relative_to(config.root).as_posix(), who)
@@ -113,7 +116,7 @@ def _sign(config: Config, rel: str, choose: Callable[[list[dict]], list[Choice]]
     return result
 
 
-def policy_extras(config: Config, meta: dict[str, Any], picked: list[tuple[dict, Choice]]) -> dict[str, dict]:
+def policy_extras(config: Config, meta: dict[str, Any], picked: list[tuple[ClaimRecord, Choice]]) -> dict[str, dict]:
     """claim id → the policy fields its approval carries; an approval the rules refuse stops them all."""
     extras = {}
     for rec, ch in picked:
@@ -171,7 +174,7 @@ def ensure_scanned(cf: claims_files.ClaimsFile, draft_text: str, shown: str) -> 
         raise ReviewError(f"the draft changed since it was scanned; run `factcheck scan {cf.draft}` first", path=shown)
 
 
-def check_authors(config: Config, who: Reviewer, rel: str, text: str, approving: list[dict]) -> None:
+def check_authors(config: Config, who: Reviewer, rel: str, text: str, approving: list[ClaimRecord]) -> None:
     if not approving or config.allow_self_approval:
         return
     by_line = gitrepo.line_authors(config.root, rel)
