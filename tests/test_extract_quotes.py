@@ -824,3 +824,12 @@ def test_a_surname_that_is_also_a_title_speaks_once_the_story_has_named_the_pers
 def test_a_title_with_no_one_of_that_surname_in_the_story_is_still_no_speaker():
     text = "The board met.\n\n\u201cWe must act before the winter storms,\u201d King said."
     assert [s for _, s in pairs(text)] == [None]
+
+
+def test_a_headline_run_of_capitals_does_not_widen_a_word_into_a_false_full_name():
+    text = (
+        "Lind: \u2018I\u2019m Sure Harbour Americans Will Say No To The Toll\u2019\n\n"
+        "Mayor Ada Lind said she expected that Americans will say \u201cno thanks\u201d to the toll bridge."
+    )
+    speakers_found = [s for _, s in pairs(text)]
+    assert speakers_found and all("Harbour" not in (s or "") for s in speakers_found)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 
 BLANK = "\x00"
 
@@ -293,9 +294,10 @@ class NameIndex:
 
     Looked up lazily, one surname at a time: only the speakers' names are ever needed."""
 
-    def __init__(self, frame: str, start: int):
+    def __init__(self, frame: str, start: int, skip: Callable[[int], bool] | None = None):
         self.frame = frame
         self.start = start
+        self.skip = skip  # where a run of capitalised words is no name (a headline's words)
         self._uses: dict[str, tuple[list[int], list[tuple[str, tuple[str, ...]]]]] = {}
         self._mid: dict[str, bool] = {}
 
@@ -310,7 +312,7 @@ class NameIndex:
                 if at and (self.frame[at - 1].isalnum() or self.frame[at - 1] == "-"):
                     continue
                 run = _RUN_BEFORE.search(self.frame, max(self.start, at - 80), at)
-                if run is None:
+                if run is None or self.skip is not None and self.skip(at):
                     continue
                 name = strip_titles(_after_possessive(self.frame[run.start() : at + len(plain)]))
                 if " " in name:

@@ -199,7 +199,8 @@ class Story:
         self.frame = frame
         self.doc_text = doc.text
         self.start = doc.body_start
-        self.names = NameIndex(frame, doc.body_start)
+        # a headline's capitalised words are no one's full name: `Doe: 'I'm Sure Voters Agree'`
+        self.names = NameIndex(frame, doc.body_start, skip=functools.partial(not_speakers.in_headline, frame))
         self.attributions = find_attributions(frame, doc.body_start, surname=self.names.is_surname)
         self.verb_at = [a.verb_start for a in self.attributions]
         self.spoken: list[tuple[int, str]] = []  # (position, speaker) in order of position
