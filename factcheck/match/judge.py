@@ -20,7 +20,7 @@ from difflib import SequenceMatcher
 
 from factcheck.extract import extract_claims
 from factcheck.extract.sentences import Sentences
-from factcheck.match import attribution, context, paraphrase, quantity, quotes, rivals, values
+from factcheck.match import attribution, context, paraphrase, quantity, quotes, ranks, rivals, values
 from factcheck.match.evidence import Evidence, Judgement, Verdict
 from factcheck.match.locate import Hit, locate
 from factcheck.match.words import same_words, single_line, words
@@ -145,7 +145,7 @@ def judge_value(claim: dict, ctx: Context) -> Judgement:
             judgement.supporting,
         )
     if judgement.verdict is Verdict.SUPPORTED:
-        return _unless_doubted(claim, judgement, ctx, rivals.doubt)
+        return _unless_doubted(claim, judgement, ctx, _doubt)
     if judgement.verdict is Verdict.CONTRADICTED:
         return _unless_doubted(claim, judgement, ctx, rivals.alarm_doubt)
     return judgement
@@ -164,6 +164,12 @@ def _unless_doubted(claim: dict, judgement: Judgement, ctx: Context, doubt) -> J
     doubted = _replace(best, verdict=Verdict.NOT_FOUND, reason=f"{best.reason}; but {why}")
     supporting = tuple(e for e in judgement.supporting if e is not best)
     return Judgement(Verdict.NOT_FOUND, (doubted,) + tuple(judgement.evidence[1:]), why, supporting)
+
+
+def _doubt(claim: dict, sentence: str, reference_date: dt.date) -> str | None:
+    """Why a passage bearing the claim out does not settle it: another figure of its sentence
+    is the likelier reading, or the two sentences rank things differently ("91st" and "90th")."""
+    return rivals.doubt(claim, sentence, reference_date) or ranks.differ(claim.get("sentence") or "", sentence)
 
 
 _FUTURE = re.compile(r"\b(?:will|is to|are to|set to|scheduled|expected to|due to|plans? to|upcoming|next)\b", re.I)
@@ -454,7 +460,7 @@ def _named_near(speaker: str, hit: Hit, cmp) -> bool:
     """Does the source name the draft's speaker near the quote? Then the source may well
     credit them, and reading its attribution otherwise is the riskier call."""
     p = hit.passage
-    s, e = cmp.start - p.start, cmp.end - p.start
+    s, e = cmp.start, cmp.end  # offsets into the passage, as quotes.compare gives them
     around = {w.key for w in words(p.text, max(0, s - SPEAKER_REACH), min(len(p.text), e + SPEAKER_REACH))}
     names = {w.key for w in words(speaker) if w.key not in attribution.TITLES and len(w.key) > 2}
     return bool(names & around)
@@ -464,7 +470,7 @@ def _source_speaker(hit: Hit, cmp, ctx: Context, reach: int = 0) -> str | None:
     """Who the source has saying the quote, as the quote extractor reads the sentence (or,
     with `reach`, the sentences that far around it, as it reads a whole draft)."""
     p = hit.passage
-    s, e = cmp.start - p.start, cmp.end - p.start
+    s, e = cmp.start, cmp.end  # offsets into the passage, as quotes.compare gives them
     lo, hi = _sentence_bounds(p.text, max(0, s - reach), min(len(p.text), e + reach))
     if not any(mark in p.text[lo:hi] for mark in _QUOTE_MARKS):
         return None  # no quote marks: the quote extractor would find nobody speaking
