@@ -293,7 +293,8 @@ def _compare_value(claim: dict, found: str, p, s: int, e: int, ctx: Context) -> 
     figure = _source_figure(p.text, s, e)
     if figure is None and not values.numbers_in(found) and values.numbers_in(claim.get("text", "")):
         return None
-    if figure is None:
+    if figure is None or values.rating_share(claim, single_line(found)) is not None:
+        # No figure, or a rating on a scale ("85/100") read as a fraction: the words decide.
         return values.written_against(claim, single_line(found))
     if _counted_against_measure(claim.get("unit"), figure.unit):
         return None  # "815 women" lined up with "45%": the words fell on another quantity
