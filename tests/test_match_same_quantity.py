@@ -354,3 +354,10 @@ def test_a_rating_out_of_100_is_a_share_for_a_bound_in_percent(tmp_path, bound, 
     draft = f"The console version scored {bound} on the review site."
     c = verdict_of(judged(tmp_path, draft, source), bound)
     assert c["verdict"] == verdict, c.get("evidence")
+
+
+def test_a_rating_right_at_a_bound_does_not_bear_it_out(tmp_path):
+    """58 out of 100 is 58 percent exactly (not a hair under it), so "under 58%" is contradicted."""
+    source = "The site gives the show a weighted average score of 58 out of 100, based on 26 critics."
+    c = verdict_of(judged(tmp_path, "The show's average score on the site is under 58%.", source), "under 58%")
+    assert c["verdict"] == "contradicted", c.get("evidence")

@@ -229,7 +229,7 @@ def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> l
         if claim.get("kind") == "date":
             # Two snapshots ("as of 16 April" against "as of 17 April") date the same count:
             # that marker pins the quantity down as a counted noun does.
-            snapshot = _snapshot(claim, before, c.text)
+            snapshot = _snapshot(claim, before, c.text, c.value)
             sure = near >= SURE_FIT or snapshot
             if snapshot:
                 fits.append(Fit(item, near + 1.0, sure, before, True, near, 1.0))
@@ -270,14 +270,22 @@ def _dates_comparable(claim: dict, c) -> bool:
 _COUNT_BOUNDS = ("as of", "before", "after", "by", "since")
 
 
-def _snapshot(claim: dict, source_before: str, source_text: str) -> bool:
-    """The source dates a count "as of" a day, and the draft dates it too ("as of", "before",
-    "by"...): one count was taken once, so the two dates are the same quantity."""
+def _snapshot(claim: dict, source_before: str, source_text: str, source_value=None) -> bool:
+    """The source dates a count "as of" a day, and the draft dates it too: one count was taken
+    once, so the two dates are the same quantity. A draft's "before" or "by" is only taken so
+    when the source's day falls outside it: a day inside a bound bears out the date, but not
+    the count the sentence is about."""
     from factcheck.match.intervals import date_bound
 
     if ":" in source_text or not any(ch.isdigit() for ch in source_text):
         return False  # "as of 3:25 p.m." is a time of day, not the day of the count
-    return values.claim_date_bound(claim)[0] in _COUNT_BOUNDS and date_bound(source_before, source_text)[0] == "as of"
+    bound = values.claim_date_bound(claim)[0]
+    if bound not in _COUNT_BOUNDS or date_bound(source_before, source_text)[0] != "as of":
+        return False
+    if bound == "as of":
+        return True
+    verdict, _ = values.compare_dates(claim, source_value, source_text, source_before)
+    return verdict is Verdict.CONTRADICTED
 
 
 def _unit_words(unit) -> tuple[str, ...]:

@@ -362,7 +362,8 @@ def rating_share(claim: dict, source_text: str) -> float | None:
     when the draft gives it in percent; None otherwise."""
     rating = _RATING.match(source_text.strip())
     if rating and unit_key(claim.get("unit")) == "percent" and _as_float(claim.get("value")) is not None:
-        return float(rating.group(1)) / float(rating.group(2)) * 100
+        # rounded: 58/100 * 100 is 57.99999999999999, which "under 58%" would take for a hit
+        return round(float(rating.group(1)) / float(rating.group(2)) * 100, 9)
     return None
 
 
