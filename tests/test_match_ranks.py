@@ -49,6 +49,13 @@ def test_a_day_of_the_month_is_no_rank():
         ("The record peaked above 30th in the chart.", "The record peaked at number 12 in the chart.", False),
         ("The record peaked above 30th in the chart.", "The record peaked at number 41 in the chart.", True),
         ("The mill was among the top ten employers.", "The mill was the county's seventh-largest employer.", False),
+        ("It was among the top ten best-selling cars of 2019.", "It was the 10th best-selling car of 2019.", False),
+        # a source telling how first place was lost does not make the draft's second place wrong
+        (
+            "By May the county had the second highest number of cases.",
+            "The county had the highest number of cases until it fell into second place in May.",
+            False,
+        ),
         # unrelated ordinals on either side alone say nothing
         ("The club won its 12th title in 2019.", "The club won the title in 2019.", False),
         ("The club won the title in 2019.", "The club won its 12th title in 2019.", False),

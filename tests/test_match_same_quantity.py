@@ -361,3 +361,12 @@ def test_a_rating_right_at_a_bound_does_not_bear_it_out(tmp_path):
     source = "The site gives the show a weighted average score of 58 out of 100, based on 26 critics."
     c = verdict_of(judged(tmp_path, "The show's average score on the site is under 58%.", source), "under 58%")
     assert c["verdict"] == "contradicted", c.get("evidence")
+
+
+def test_a_bound_on_an_events_day_is_not_read_as_a_counts_as_of(tmp_path):
+    """The draft dates an event ("first reported before 3 May"), not a count: the source's
+    "as of 3 May" tally is another date, and says nothing against it."""
+    source = "As of 3 May 2021, the island had logged 212 landslips. The first was reported on 28 April."
+    draft = "The first landslip on the island was reported before 3 May 2021."
+    c = verdict_of(judged(tmp_path, draft, source), "3 May 2021")
+    assert c["verdict"] != "contradicted", c.get("evidence")

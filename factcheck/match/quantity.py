@@ -284,8 +284,19 @@ def _snapshot(claim: dict, source_before: str, source_text: str, source_value=No
         return False
     if bound == "as of":
         return True
+    if not _counts_something(claim):
+        return False  # "the first case came before 12 February" dates an event, not a count
     verdict, _ = values.compare_dates(claim, source_value, source_text, source_before)
     return verdict is Verdict.CONTRADICTED
+
+
+_COUNT = re.compile(r"(?<![\w-])\d[\d,]*(?:\.\d+)?(?![\w-])")
+
+
+def _counts_something(claim: dict) -> bool:
+    """Does the draft's sentence give a count beside the date ("31 cases ... before March 11")?"""
+    sentence = (claim.get("sentence") or "").replace(claim.get("text") or "\0", " ")
+    return any(not _YEAR.match(m.group()) for m in _COUNT.finditer(sentence))
 
 
 def _unit_words(unit) -> tuple[str, ...]:

@@ -109,10 +109,9 @@ def _superlatives(sentence: str) -> set[str]:
         if head in _NOT_SUPERLATIVE or len(head) < 4:
             continue
         before = sentence[max(0, m.start() - 16) : m.start()]
-        if _RANK.search(before.split()[-1] if before.split() else "") or re.search(
-            r"\d\s*(?:st|nd|rd|th)?[\s-]*$", before
-        ):
-            continue
+        last = before.split()[-1].lower() if before.split() else ""
+        if _RANK.search(last) or last in _CARDINALS or re.search(r"\d\s*(?:st|nd|rd|th)?[\s-]*$", before):
+            continue  # "third largest", "top ten highest-grossing": ranked, or one of several
         out.add(head)
     return out
 
@@ -120,9 +119,10 @@ def _superlatives(sentence: str) -> set[str]:
 def differ(draft_sentence: str, source_sentence: str) -> str | None:
     """Why the two sentences rank things differently, or None when they do not."""
     mine, theirs = ranks(draft_sentence), ranks(source_sentence)
-    firsts_mine, firsts_theirs = _superlatives(draft_sentence), _superlatives(source_sentence)
-    mine += [Rank(1, 1, k, f"{k} (first)") for k in firsts_mine if any(t.key == k for t in theirs)]
-    theirs += [Rank(1, 1, k, f"{k} (first)") for k in firsts_theirs if any(r.key == k for r in mine)]
+    # The draft's bare superlative against the source's ranked one ("the biggest-selling"
+    # against "the sixth biggest-selling"). Not the other way round: a source often tells
+    # how a thing lost first place ("had the highest ... until it was put into second").
+    mine += [Rank(1, 1, k, f"{k} (first)") for k in _superlatives(draft_sentence) if any(t.key == k for t in theirs)]
     if not mine or not theirs:
         return None
     for r in mine:
