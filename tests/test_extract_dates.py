@@ -4,7 +4,7 @@ import datetime as dt
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract import dates, make_doc
@@ -277,6 +277,8 @@ def _slow_scan(text):
 
 @settings(max_examples=300, deadline=None)
 @given(_copy)
+@example("'1 May")
+@example("x'early May 'last Friday")
 def test_fast_candidate_search_finds_what_a_full_scan_finds(text):
     assert [m.span() for m in dates.candidates(text)] == _slow_scan(text)
 
