@@ -211,9 +211,16 @@ class ArchiveSearch:
         return [(k, 0.0) for k in keys]
 
     def fingerprint(self) -> dict[str, str]:
-        """A pseudo-source standing for the archive's state, for the verdict cache's digest."""
+        """A pseudo-source standing for the archive's state, for the verdict cache's digest.
+
+        Documents are only ever inserted (with ids from a sequence, never reused) and
+        deleted, never updated, and their passages come and go with them: the count and a
+        sum of hashed ids change with any push or prune, even one whose insert committed
+        after a higher id and landed beside a delete."""
         rows = self._query(
-            "SELECT count(*), coalesce(max(id), 0), coalesce(max(pushed_at)::text, '') FROM documents", ()
+            "SELECT count(*), coalesce(sum(hashint8(id)::bigint), 0), coalesce(max(pushed_at)::text, '')"
+            " FROM documents",
+            (),
         )
         return {ARCHIVE_SOURCE: f"{redact(self.url)} {rows[0][0]} {rows[0][1]} {rows[0][2]}"}
 
