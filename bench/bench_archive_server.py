@@ -168,6 +168,11 @@ def _clients(root: Path, url: str, *args: str) -> list[tuple[float, float]]:
         return [r[:2] for r in pool.map(lambda c: _cli(c, "match", "-q", *args, url=url), _client_dirs(root))]
 
 
+def _so_far(m: dict) -> None:
+    """What a long run has measured so far, on stderr as it goes."""
+    print(json.dumps(m), file=sys.stderr, flush=True)
+
+
 def _client_dirs(root: Path) -> list[Path]:
     return [root.parent / f"{root.name}-client{i}" for i in range(CLIENTS)]
 
@@ -213,6 +218,7 @@ def main() -> None:
         m["push_s"], m["push_cpu"], _ = _cli(root, "archive", "push", "-q", folder, url=url)
         after = clock.read()
         m["push_server_cpu"] = after - before if before is not None and after is not None else None
+        _so_far(m)
 
         _cli(root, "match", "-q")
         m["emb_warm_s"], m["emb_warm_cpu"], _ = _cli(root, "match", "-q")
@@ -226,19 +232,22 @@ def main() -> None:
         after = clock.read()
         m["pg_judged_server_cpu"] = after - before if before is not None and after is not None else None
         m["identical"] = _verdicts(root, None) == _verdicts(served, url)
+        _so_far(m)
 
         emb_claims = _per_claim(root, None)
         pg_claims = _per_claim(served, url)
         m["claims"] = len(pg_claims)
         for name, xs in (("emb", emb_claims), ("pg", pg_claims)):
             m[f"{name}_p50_ms"], m[f"{name}_p95_ms"] = _pct(xs, 50) * 1000, _pct(xs, 95) * 1000
+            _so_far(m)
 
         for c in _client_dirs(root):  # each as the solo runs left the served copy: verdicts kept
             _client_copy(served, c)
         warm = _clients(root, url)
-        judged = _clients(root, url, "--force")
         m["clients_warm_s"] = max(w for w, _ in warm)
         m["clients_warm_cpu"] = sum(c for _, c in warm)
+        _so_far(m)
+        judged = _clients(root, url, "--force")
         m["clients_judged_s"] = max(w for w, _ in judged)
         m["clients_judged_cpu"] = sum(c for _, c in judged)
     finally:
