@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from factcheck.archive.passages import COPY_HEADER, COPY_TRAILER, copy_row, cut
 from factcheck.archive.schema import require_current
 from factcheck.errors import FactcheckError, InputError
 from factcheck.sources import SIDECAR_SUFFIX, is_supported, parse_source, read_bytes
-from factcheck.sources.index import _sidecar, _sidecar_date, file_date, provenance
+from factcheck.sources.index import file_date, provenance, read_sidecar, sidecar_date
 
 # Documents are written in transactions of about this much text: one commit (one disk
 # flush) per document would cap a push at a few hundred documents a second.
@@ -152,7 +153,7 @@ def _settle(conn, url: str) -> None:
         raise failure(url, exc, "push stored its documents but could not settle the search index") from None
 
 
-def _batches(files: list[tuple[Path, str]]):
+def _batches(files: list[tuple[Path, str]]) -> Iterator[list[tuple[Path, str, os.stat_result | None]]]:
     """(file, archive path, its stat or None) in batches of about BATCH_BYTES."""
     batch: list[tuple[Path, str, os.stat_result | None]] = []
     size = 0
@@ -218,8 +219,8 @@ def _parse(item: tuple[Path, str, bytes, str, float], sidecar: bool, report: Pus
     except FactcheckError as exc:
         report.errors.append(exc)
         return None
-    side = _sidecar(path.parent, path.name) if sidecar else {}
-    date = src.date or _sidecar_date(side, str(path)) or file_date(name)
+    side = read_sidecar(path.parent, path.name) if sidecar else {}
+    date = src.date or sidecar_date(side, str(path)) or file_date(name)
     marks = {"pages": src.pages, "cues": [[c.offset, c.timestamp, c.speaker] for c in src.cues]}
     return {
         "path": name,
