@@ -1,8 +1,13 @@
+"""Fixtures shared by the test modules; pytest finds them here without an import."""
+
 import difflib
+import itertools
 import os
 from pathlib import Path
 
 import pytest
+
+from tests.gitnewsroom import Newsroom, simple_find_all
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -54,6 +59,19 @@ def golden(request):
             )
 
     return compare
+
+
+@pytest.fixture
+def newsroom(tmp_path, monkeypatch) -> Newsroom:
+    """A newsroom in a temporary git repository (tests/gitnewsroom.py): its tiny extractor
+    reads the drafts, and sign-offs get the times 2026-01-05T11:00:01Z, 11:00:03Z, ..."""
+    from factcheck import extract
+    from factcheck.signoff import record
+
+    monkeypatch.setattr(extract, "find_all", simple_find_all)
+    ticks = itertools.count()
+    monkeypatch.setattr(record, "now_utc", lambda: f"2026-01-05T11:{next(ticks) // 60:02d}:{next(ticks) % 60:02d}Z")
+    return Newsroom(tmp_path, monkeypatch)
 
 
 @pytest.fixture(scope="session")
