@@ -20,6 +20,28 @@ def pytest_addoption(parser):
     )
 
 
+def pytest_collection_modifyitems(config, items):
+    """`pytest` alone leaves the tests marked slow out, so the run a developer repeats stays
+    short; naming test files or giving -m (`-m "slow or not slow"`, as scripts/test.sh and
+    CI do) runs what was asked for."""
+    if config.option.markexpr or config.args_source != pytest.Config.ArgsSource.TESTPATHS:
+        return
+    slow = [item for item in items if item.get_closest_marker("slow")]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if not item.get_closest_marker("slow")]
+        config.stash[_LEFT_OUT] = len(slow)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    left_out = config.stash.get(_LEFT_OUT, 0)
+    if left_out:
+        terminalreporter.write_line(f'{left_out} slow tests left out; `pytest -m "slow or not slow"` runs every test')
+
+
+_LEFT_OUT = pytest.StashKey[int]()
+
+
 @pytest.fixture(autouse=True)
 def _stable_terminal(monkeypatch):
     """Pin width and colour so rendered output is the same on every machine."""

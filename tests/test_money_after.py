@@ -4,12 +4,15 @@ what its pattern reads."""
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract.numbers import after, number
 from factcheck.extract.numbers import figure_words as W
 from factcheck.extract.numbers import units as U
+
+pytestmark = pytest.mark.slow
 
 _COUNTRIES = sorted({c for c, _ in U.CURRENCY_COUNTRY}) + ["new", "south", "u.s"]
 _WORDS = sorted(U.CURRENCY_WORDS) + ["dolla", "kron", "ster"]
