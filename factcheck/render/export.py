@@ -10,14 +10,22 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from factcheck.model import CLAIM_FIELDS, EVIDENCE_FIELDS, EVIDENCE_PLACE_FIELDS, KIND_FIELDS, Kind
-from factcheck.policy.publication import corrections_of
+from factcheck.model import (
+    CLAIM_FIELDS,
+    EVIDENCE_FIELDS,
+    EVIDENCE_PLACE_FIELDS,
+    KIND_FIELDS,
+    ClaimRecord,
+    EvidenceRecord,
+    Kind,
+)
+from factcheck.policy.publication_record import corrections_of
 from factcheck.policy.sensitivity import CONFIDENTIAL_SOURCE
 from factcheck.render import claimreview, csv_export
 from factcheck.signoff.rules import Status, status_of
 
 
-def export_claim(rec: dict[str, Any]) -> dict[str, Any]:
+def export_claim(rec: ClaimRecord) -> dict[str, Any]:
     """A stored claim record → its public export shape (fixed keys, in a fixed order)."""
     out = {key: rec.get(key) for key in CLAIM_FIELDS}
     try:
@@ -32,13 +40,14 @@ def export_claim(rec: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _evidence(e: dict[str, Any]) -> dict[str, Any]:
+def _evidence(e: EvidenceRecord) -> dict[str, Any]:
     out = {key: e.get(key) for key in EVIDENCE_FIELDS}
     if e.get("source") == CONFIDENTIAL_SOURCE:
         out["confidential"] = True  # nothing but the verdict and score of this passage leaves the machine
     for key in (*EVIDENCE_PLACE_FIELDS, "verdict", "reason", "diff"):
-        if e.get(key) is not None:
-            out[key] = e[key]
+        value = e.get(key)
+        if value is not None:
+            out[key] = value
     return out
 
 

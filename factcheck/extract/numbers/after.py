@@ -54,7 +54,7 @@ def right(r: Region, q: Quantity) -> None:
     if q.currency is None and q.unit is None and not year_like(q):
         counted_noun(r, q)
         qualifier_after(r, q)  # "100 guests or more"
-    if q.counted and q.unit is not None and q.unit.lower() in W.TALLY_NOUNS and next_two(r.text, q) == " t":
+    if q.counted and (q.unit or "").lower() in W.TALLY_NOUNS and next_two(r.text, q) == " t":
         tally_in_words(r, q)
     pronoun_one(r, q)
 

@@ -57,6 +57,11 @@ def candidate_at(text: str, p: int, end: int) -> re.Match | None:
     return WORDS.match(text, p - 1, end) if p > 0 else at_start(WORDS).match(text, p, end)
 
 
+def kind_start(m: re.Match) -> int:
+    """Where a candidate's named part (digits, number word or article) starts."""
+    return m.start(m.lastgroup or 0)
+
+
 def inside_word(text: str, pos: int) -> bool:
     """ "one" in "someone", "ten" in "often", "a" in "Korea a": not the start of a word."""
     return pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "_'\u2019-")

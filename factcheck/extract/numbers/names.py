@@ -39,8 +39,7 @@ def check_names(r: Region, q: Quantity) -> None:
 def capitalized_name(r: Region, q: Quantity) -> bool:
     """ "Zero Hedge", "One Direction", "Three Mile Island": a capitalized number word in a name."""
     if q.counted:
-        assert q.unit is not None  # a counted noun is a unit
-        return q.value <= 1 and all(w[:1].isupper() for w in q.unit.split())
+        return q.value <= 1 and all(w[:1].isupper() for w in (q.unit or "").split())
     nxt = WORD.match(r.text, q.end, r.end)
     return (
         q.unit is None

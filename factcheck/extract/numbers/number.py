@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
-from typing import cast
 
 from factcheck.extract.numbers import figure_words as W
 from factcheck.extract.numbers import units as U
+from factcheck.extract.numbers.candidates import kind_start
 from factcheck.extract.numbers.not_figures import BARRIER, NOT_A_FIGURE_AT
 from factcheck.extract.numbers.quantity import CODES, Lazy, Quantity, Region, Reject, token_end
 
@@ -20,8 +20,7 @@ def core(r: Region, m: re.Match, *, first: bool) -> Quantity:
     `first`: the number opens a figure (not the second end of a range), so what may stand
     before digits is checked too."""
     kind = m.lastgroup
-    assert kind is not None  # each candidate pattern has one named group
-    s = m.start(kind)
+    s = kind_start(m)
     if kind == "d" and m.group("d") in W.VULGAR:
         num, den = W.VULGAR[m.group("d")]
         return Quantity(s, s + 1, Fraction(num, den))
@@ -40,8 +39,7 @@ def digits(r: Region, s: int, *, first: bool) -> Quantity:
         m = None if local and local.end() - s > 4 else NOT_A_FIGURE_AT.match(text, s, r.end)
         if m:
             raise Reject(m.end())
-    m = local or _NUMERAL.match(text, s)
-    assert m is not None  # _NUMERAL reads any digit
+    m = local or _numeral_at(text, s)
     if text[m.end() : m.end() + 1].isdigit():
         raise Reject(token_end(r.text, m.end()))  # too many digits for an amount
     raw, dec = m.group("int"), m.group("dec")
@@ -60,8 +58,7 @@ def local_numeral(r: Region, s: int) -> re.Match | None:
     text, marks = r.text, r.marks
     if marks.numeral is not None:
         m = marks.numeral.match(text, s)
-        assert m is not None  # a locale's numeral reads any digit
-        return m if m.group("dec") or not m.group("int").isdigit() else None
+        return m if m is not None and (m.group("dec") or not m.group("int").isdigit()) else None
     nxt = text[s + 1 : s + 5]
     if "," not in nxt and "." not in nxt:
         return None
@@ -82,11 +79,8 @@ def check_before_digits(text: str, s: int) -> None:
         return  # "EUR250", "USD12m": a currency code written against the amount
     if before.isalnum() or before in "_.,/:\u00ad" or (before in "-\u2010\u2011\u2013" and _code_hyphen(text, s - 1)):
         raise Reject(token_end(text, s))
-    if before in "'\u2019":
-        numeral = _NUMERAL.match(text, s)
-        assert numeral is not None  # _NUMERAL reads any digit
-        if numeral.end() - s == 2:
-            raise Reject(s + 2)
+    if before in "'\u2019" and _numeral_at(text, s).end() - s == 2:
+        raise Reject(s + 2)
 
 
 def exponent(r: Region, q: Quantity) -> None:
@@ -140,7 +134,8 @@ def glued(r: Region, q: Quantity) -> None:
     if p >= r.end or not (text[p].isalpha() or text[p] in "µμ°º"):
         return
     m = _GLUED_WORD.match(text, p)
-    assert m is not None  # a letter or a degree sign is there
+    if m is None:
+        return
     word = m.group()
     after = text[m.end()] if m.end() < len(text) else " "
     if word in ("st", "nd", "rd", "th") or word.lower() in ("am", "pm") or word == "x" and after.isdigit():
@@ -296,6 +291,14 @@ _NUMERAL = re.compile(
 )
 
 
+def _numeral_at(text: str, s: int) -> re.Match:
+    """The numeral at `s`, where a digit stands: _NUMERAL reads one from any digit."""
+    m = _NUMERAL.match(text, s)
+    if m is None:
+        raise ValueError(f"no numeral at {s}")
+    return m
+
+
 _DIGIT_GROUPING = re.compile(r"[,.'\u2019\s\u00a0\u202f\u2009]")
 
 
@@ -424,8 +427,8 @@ def _a_word(text: str, p: int) -> tuple[int, int]:
     end = U.any_case_word_at(text, start, len(text), _A_WORDS_BY_FIRST) if start > p else None
     if end is U.UNSURE:
         m = _A_NEXT.match(text, p)
-        return m.start("w"), m.end()
-    return start, cast(int, end)  # _ARTICLES saw the word, so it is found
+        return (m.start("w"), m.end()) if m else (start, start)
+    return start, end if isinstance(end, int) else start  # no word of the list: an empty one
 
 
 PERCENT_AFTER = re.compile(
