@@ -460,7 +460,7 @@ def test_hostile_text_is_escaped_everywhere(tmp_path):
 def test_hostile_claim_id_stays_inside_its_shell_word(tmp_path):
     root = make_hostile_newsroom(tmp_path / "hostile")
     html_text = page.render(report_of(root))
-    assert "factcheck approve &#x27;drafts/x&lt;img" in html_text
+    assert "factcheck approve &#39;drafts/x&lt;img" in html_text  # the shell quote and the tag, both escaped
 
 
 # --- the command ---------------------------------------------------------------------
@@ -553,3 +553,13 @@ def test_an_unknown_base_says_how_to_fetch_it(newsroom):
     r = run_cli("report", "--base", "origin/nowhere", cwd=newsroom)
     assert r.returncode == 2
     assert "git fetch" in r.stderr.decode()
+
+
+def test_the_page_template_escapes_what_it_is_given():
+    """Autoescaping, not a call per value: text put into the template comes out as text."""
+    macros = page._parts()
+    entry = {"decision": "approved", "by": '"><script>x()</script>', "name": "<b>Ed</b>", "note": "a & b"}
+    item = str(macros.history_item(entry))
+    assert "<script>" not in item and "<b>" not in item
+    assert "&lt;b&gt;Ed&lt;/b&gt;" in item and "a &amp; b" in item
+    assert '<span class="badge s-approved">approved</span>' in item
