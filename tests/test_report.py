@@ -557,9 +557,23 @@ def test_an_unknown_base_says_how_to_fetch_it(newsroom):
 
 def test_the_page_template_escapes_what_it_is_given():
     """Autoescaping, not a call per value: text put into the template comes out as text."""
-    macros = page._parts()
-    entry = {"decision": "approved", "by": '"><script>x()</script>', "name": "<b>Ed</b>", "note": "a & b"}
-    item = str(macros.history_item(entry))
-    assert "<script>" not in item and "<b>" not in item
-    assert "&lt;b&gt;Ed&lt;/b&gt;" in item and "a &amp; b" in item
-    assert '<span class="badge s-approved">approved</span>' in item
+    hostile = '"><script>x()</script>'
+    passage = page.PassageShown(
+        heading="<b>The source says</b>",
+        sealed="",
+        source=hostile,
+        place=("page <i>3</i>",),
+        words=True,
+        runs=((hostile, 2), (" & more", 0)),
+        confidential=False,
+        verdict="supported",
+        reason="a & b",
+        score="97",
+        diff=(),
+        values=(),
+    )
+    side = str(page._parts().source_side(passage))
+    assert "<script>" not in side and "<b>" not in side and "<i>" not in side
+    assert "&lt;b&gt;The source says&lt;/b&gt;" in side and "page &lt;i&gt;3&lt;/i&gt;" in side
+    assert '<span class="w2">&#34;&gt;&lt;script&gt;x()&lt;/script&gt;</span> &amp; more' in side
+    assert "<strong>supported</strong> — a &amp; b" in side

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from factcheck.model import KIND_FIELDS, ClaimRecord, Kind
+from factcheck.model import KIND_FIELDS, ClaimRecord, Kind, ReviewEntry
 from factcheck.policy.sensitivity import CONFIDENTIAL_SOURCE
 from factcheck.render.terminal import snippet
 from factcheck.report import (
@@ -32,6 +32,7 @@ from factcheck.report import (
     PROBLEMS,
     STATE_LABELS,
     ClaimView,
+    DiffPart,
     DraftView,
     EvidenceView,
     Report,
@@ -83,6 +84,7 @@ def render(report: Report) -> str:
     css, js = asset("report.css"), asset("report.js")
     page = _template().render(
         report=report,
+        shown={c.n: claim_shown(c, d.path) for d in report.drafts for c in d.claims},
         policy=content_policy(css, js),
         css=Markup(css),  # the page's own files, hashed into the policy above
         js=Markup(js),
@@ -93,7 +95,7 @@ def render(report: Report) -> str:
 
 def draft_section(i: int, d: DraftView) -> str:
     """One draft's section of the page, as the template writes it."""
-    return str(_parts().draft_section(i, d))
+    return str(_parts().draft_section(i, d, {c.n: claim_shown(c, d.path) for c in d.claims}))
 
 
 def _template():
@@ -125,21 +127,10 @@ def _environment():
         PRESETS=PRESETS,
         State=State,
         Kind=Kind,
-        CONFIDENTIAL_SOURCE=CONFIDENTIAL_SOURCE,
-        SIGNED_DECISIONS=(Decision.APPROVED.value, Decision.REJECTED.value),
         plural=_s,
         short=_short,
-        plain=_plain,
-        score_text=_score,
-        shell_word=_arg,
         kinds_shown=kinds_shown,
         marked_text=lambda d: Markup(marked_text(d)),  # Markdown rendered with raw HTML escaped, then marked
-        sentence_parts=sentence_parts,
-        field_rows=field_rows,
-        draft_value=draft_value,
-        passage_runs=passage_runs,
-        reviews=reviews,
-        status_of=status_of,
     )
     return env
 
@@ -343,6 +334,9 @@ def _arg(value: Any) -> str:
 
 
 # --- a claim's evidence: the values the template lays out ------------------------------
+#
+# Each claim's text values are read off its record here, once, so that the template only
+# lays them out (and escapes them): a call from a template costs many times an attribute.
 
 
 @dataclass(frozen=True)
@@ -354,6 +348,130 @@ class SentenceParts:
     sentence: str
     before: str = ""
     after: str = ""
+
+
+@dataclass(frozen=True)
+class PassageShown:
+    """One source passage as the page shows it."""
+
+    heading: str
+    sealed: str  # "Confidential", "Embargoed until …", or "" for a passage in the clear
+    source: str
+    place: tuple[str, ...]  # page, time, speaker, characters: whatever the source says
+    words: bool  # the passage's text is recorded
+    runs: tuple[tuple[str, int], ...]  # (text, hit): see passage_runs
+    confidential: bool  # the passage stays on the reporter's machine
+    verdict: str
+    reason: str
+    score: str | None
+    diff: tuple[DiffPart, ...]
+    values: tuple[tuple[str, str, bool], ...]  # (as written, value, same as the draft's)
+
+
+@dataclass(frozen=True)
+class DecisionShown:
+    decision: str
+    signed: bool  # approved or rejected: coloured like the state it gives
+    who: str
+    email: str  # shown beside the name when both are known
+    at: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ClaimShown:
+    """One claim as the page shows it: its view, and every text the template writes."""
+
+    n: int
+    path: str  # the draft's
+    state: str
+    state_label: str
+    kind: str
+    kind_label: str
+    line: str
+    list_text: str
+    unplaced_text: str
+    id: str
+    verdict: str
+    status: str
+    sentence: SentenceParts
+    fields: tuple[tuple[str, str], ...]
+    passages: tuple[PassageShown, ...]
+    draft_value: str
+    since_signoff: tuple[DiffPart, ...]
+    history: tuple[DecisionShown, ...]
+    command: str
+
+
+def claim_shown(c: ClaimView, path: str) -> ClaimShown:
+    rec = c.record
+    line = rec.get("line")
+    return ClaimShown(
+        n=c.n,
+        path=path,
+        state=c.state.value,
+        state_label=STATE_LABELS[c.state],
+        kind=c.kind,
+        kind_label=KIND_LABELS[c.kind],
+        line="" if line is None else str(line),
+        list_text=_short(rec.get("text"), 70),
+        unplaced_text=_short(rec.get("text")),
+        id=str(rec.get("id")),
+        verdict=str(rec.get("verdict") or "not matched"),
+        status=status_of(rec).value,
+        sentence=sentence_parts(rec),
+        fields=tuple((label, _plain(value)) for label, value in field_rows(rec, c.kind)),
+        passages=tuple(
+            passage_shown(ev, "The source says" if i == 1 else f"Other passage {i}")
+            for i, ev in enumerate(c.evidence, 1)
+        ),
+        draft_value=draft_value(rec),
+        since_signoff=c.since_signoff,
+        history=tuple(decision_shown(r) for r in reviews(rec)),
+        command=f"factcheck approve {_arg(path)} {_arg(rec.get('id'))}",
+    )
+
+
+def passage_shown(ev: EvidenceView, heading: str) -> PassageShown:
+    rec = ev.record
+    place = []
+    if rec.get("page") is not None:
+        place.append(f"page {rec.get('page')}")
+    if rec.get("timestamp"):
+        place.append(f"at {rec.get('timestamp')}")
+    if rec.get("speaker"):
+        place.append(f"speaker {rec.get('speaker')}")
+    start, end = rec.get("start"), rec.get("end")
+    if isinstance(start, int) and isinstance(end, int):
+        place.append(f"chars {start}–{end}")
+    score = rec.get("score")
+    return PassageShown(
+        heading=heading,
+        sealed=str(rec.get("sealed_as")).capitalize() if rec.get("sealed_as") else "",
+        source=str(rec.get("source") or "unknown source"),
+        place=tuple(place),
+        words=bool(ev.words),
+        runs=tuple(passage_runs(ev)),
+        confidential=rec.get("source") == CONFIDENTIAL_SOURCE,
+        verdict=str(rec.get("verdict") or ""),
+        reason=str(rec.get("reason") or ""),
+        score=None if score is None else _score(score),
+        diff=ev.diff,
+        values=tuple((v.text, _plain(v.value) + (f" {v.unit}" if v.unit else ""), v.same) for v in ev.values),
+    )
+
+
+def decision_shown(r: ReviewEntry) -> DecisionShown:
+    decision = str(r.get("decision") or "")
+    name, by = r.get("name"), r.get("by")
+    return DecisionShown(
+        decision=decision,
+        signed=decision in (Decision.APPROVED, Decision.REJECTED),
+        who=str(name or by or "someone"),
+        email=str(by) if by and name else "",
+        at=str(r.get("at") or ""),
+        note=str(r.get("note") or ""),
+    )
 
 
 def sentence_parts(rec: ClaimRecord) -> SentenceParts:
