@@ -1,4 +1,18 @@
+import difflib
+import os
+from pathlib import Path
+
 import pytest
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite the golden files under tests/golden/ with what the code prints now (then review the diff).",
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -8,6 +22,38 @@ def _stable_terminal(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TERM", "dumb")
     yield
+
+
+@pytest.fixture
+def golden(request):
+    """Compare output with tests/golden/NAME byte for byte, failing with a unified diff.
+
+    `pytest --update-golden` (or FACTCHECK_UPDATE_GOLDEN=1) rewrites the files instead,
+    for an intended change: review the diff in git before committing it.
+    """
+    update = request.config.getoption("--update-golden") or bool(os.environ.get("FACTCHECK_UPDATE_GOLDEN"))
+
+    def compare(name: str, got: str) -> None:
+        path = GOLDEN / name
+        if update:
+            path.write_bytes(got.encode("utf-8"))
+            return
+        if not path.exists():
+            pytest.fail(f"no golden file tests/golden/{name}; run `pytest --update-golden` to write it")
+        want = path.read_bytes().decode("utf-8")
+        if got != want:
+            diff = difflib.unified_diff(
+                want.splitlines(keepends=True),
+                got.splitlines(keepends=True),
+                fromfile=f"tests/golden/{name}",
+                tofile="output now",
+            )
+            pytest.fail(
+                f"{name} changed (pytest --update-golden rewrites it after an intended change):\n" + "".join(diff),
+                pytrace=False,
+            )
+
+    return compare
 
 
 @pytest.fixture(scope="session")

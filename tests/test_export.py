@@ -10,8 +10,6 @@ from factcheck.signoff.rules import claim_fingerprint
 from factcheck.store import yamlio
 from tests.helpers import run_cli
 
-GOLDEN = Path(__file__).parent / "golden" / "export.json"
-
 FILES = {
     "claims/drafts/a.yaml": {
         "draft": "drafts/a.md",
@@ -109,12 +107,11 @@ def make_newsroom(root: Path, files: dict = FILES) -> None:
         (root / rel).write_text(yamlio.dump(data))
 
 
-def test_export_json_matches_golden(tmp_path):
+def test_export_json_matches_golden(tmp_path, golden):
     make_newsroom(tmp_path)
     result = run_cli("export", "--format", "json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == json.loads(GOLDEN.read_text())
-    assert result.stdout.decode() == GOLDEN.read_text()
+    golden("export.json", result.stdout.decode())
 
 
 def test_export_defaults_status_and_verdict(tmp_path):

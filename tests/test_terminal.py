@@ -1,15 +1,10 @@
 """Terminal rendering: colour rules, wrapping, snippets, word diffs, hints; golden plain and coloured output."""
 
-import os
-from pathlib import Path
-
 import pytest
 from gitnewsroom import newsroom, scanned  # noqa: F401
 
 from factcheck.render import terminal
 from factcheck.render.terminal import Terminal, line_width, snippet, wants_color, word_diff
-
-GOLDEN = Path(__file__).parent / "golden"
 
 
 @pytest.mark.parametrize(
@@ -83,13 +78,6 @@ def test_each_hint_is_given_once():
     assert term.hint("scan") is True
 
 
-def _golden(name: str, got: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("FACTCHECK_UPDATE_GOLDEN"):
-        path.write_text(got, encoding="utf-8")
-    assert got == path.read_text(encoding="utf-8"), f"{name} changed; set FACTCHECK_UPDATE_GOLDEN=1 to rewrite it"
-
-
 def _with_verdicts(room):
     from factcheck.config import load_config
     from factcheck.store import claims_files
@@ -102,7 +90,7 @@ def _with_verdicts(room):
     return room
 
 
-def test_golden_show_plain_and_coloured(newsroom):
+def test_golden_show_plain_and_coloured(newsroom, golden):
     room = _with_verdicts(scanned(newsroom))
     plain = room.run("--color", "never", "show", "drafts/vote.md")
     coloured = room.run("--color", "always", "show", "drafts/vote.md")
@@ -111,8 +99,8 @@ def test_golden_show_plain_and_coloured(newsroom):
     assert "\x1b[1;31mcontradicted\x1b[0m" in coloured.output  # a contradicted claim stands out in red
     assert "\x1b[32msupported\x1b[0m" in coloured.output
     assert terminal.plain(coloured.output) == plain.output  # colour adds nothing but colour
-    _golden("show.plain.txt", plain.output)
-    _golden("show.color.txt", coloured.output)
+    golden("show.plain.txt", plain.output)
+    golden("show.color.txt", coloured.output)
 
 
 def test_force_color_and_no_color_reach_the_commands(newsroom, monkeypatch):
@@ -124,14 +112,14 @@ def test_force_color_and_no_color_reach_the_commands(newsroom, monkeypatch):
     assert "\x1b[" not in room.run("show", "drafts/vote.md").output
 
 
-def test_golden_check_coloured_with_verdicts_and_one_hint(newsroom):
+def test_golden_check_coloured_with_verdicts_and_one_hint(newsroom, golden):
     room = _with_verdicts(scanned(newsroom))
     result = room.run("--color", "always", "check")
     assert result.exit_code == 1
     text = terminal.plain(result.output)
     assert "(verdict: contradicted)" in text and "(verdict: supported)" in text
     assert text.count("factcheck review") == 1
-    _golden("check.color.txt", result.output)
+    golden("check.color.txt", result.output)
 
 
 def test_lists_in_the_report_and_extract_cut_claims_at_a_word():
