@@ -31,7 +31,7 @@ def show_claims(draft: str, claim: str | None) -> int:
     from factcheck.policy.sensitivity import reveal
 
     records = reveal(config.state_dir, records)  # this machine's sealed passages, marked
-    output.out("\n".join(claim_block(rec) for rec in records))
+    output.out("\n".join(claim_block(rec, cf.claims) for rec in records))
     return 0
 
 

@@ -10,15 +10,18 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from factcheck.model import CLAIM_FIELDS, EVIDENCE_FIELDS, EVIDENCE_PLACE_FIELDS, KIND_FIELDS, Kind
+from factcheck.model import CLAIM_FIELDS, EVIDENCE_FIELDS, EVIDENCE_PLACE_FIELDS, KIND_FIELDS, LINK_FIELDS, Kind
 from factcheck.policy.publication import corrections_of
 from factcheck.policy.sensitivity import CONFIDENTIAL_SOURCE
 from factcheck.render import claimreview, csv_export
-from factcheck.signoff.rules import Status, status_of
+from factcheck.signoff.rules import Status, by_id, status_in, status_of
 
 
-def export_claim(rec: dict[str, Any]) -> dict[str, Any]:
-    """A stored claim record → its public export shape (fixed keys, in a fixed order)."""
+def export_claim(rec: dict[str, Any], index: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """A stored claim record → its public export shape (fixed keys, in a fixed order).
+
+    `index`, the claims of its file by id, gives a headline claim that repeats a body
+    claim that claim's status."""
     out = {key: rec.get(key) for key in CLAIM_FIELDS}
     try:
         kind_fields = KIND_FIELDS[Kind(rec.get("kind"))]
@@ -26,7 +29,10 @@ def export_claim(rec: dict[str, Any]) -> dict[str, Any]:
         kind_fields = ()
     for key in kind_fields:
         out[key] = rec.get(key)
-    out["status"] = status_of(rec).value
+    for key in LINK_FIELDS:
+        if rec.get(key) is not None:
+            out[key] = rec[key]
+    out["status"] = status_in(rec, index or {}).value
     out["verdict"] = rec.get("verdict")
     out["evidence"] = [_evidence(e) for e in rec.get("evidence") or [] if isinstance(e, dict)]
     return out
@@ -44,7 +50,9 @@ def _evidence(e: dict[str, Any]) -> dict[str, Any]:
 
 def export_data(files: list) -> dict[str, Any]:
     """ClaimsFile objects → the export document."""
-    return {"drafts": [{"path": cf.draft, "claims": [export_claim(c) for c in cf.claims]} for cf in files]}
+    return {
+        "drafts": [{"path": cf.draft, "claims": [export_claim(c, by_id(cf.claims)) for c in cf.claims]} for cf in files]
+    }
 
 
 def as_json(files: list) -> str:

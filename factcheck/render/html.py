@@ -472,7 +472,12 @@ def detail_meta(c: ClaimView, d: DraftView) -> str:
         bits.append(f"line {esc(rec.get('line'))}")
     bits.append(f'id <span class="mono">{esc(rec.get("id"))}</span>')
     bits.append(f"verdict: {esc(rec.get('verdict') or 'not matched')}")
-    bits.append(f"status: {esc(status_of(rec).value)}")
+    bits.append(f"status: {esc(status_of(rec).value if c.follows is None else c.state.value)}")
+    if c.follows is not None:  # a headline claim signed off with the body claim it repeats
+        bits.append(f'follows #{c.follows[0]} <span class="mono">{esc(c.follows[1])}</span>, which it repeats')
+    if c.repeated_by:
+        where = ", ".join(f'#{n} <span class="mono">{esc(cid)}</span>' for n, cid in c.repeated_by)
+        bits.append(f"repeated in the headline as {where}")
     return " · ".join(bits)
 
 

@@ -256,8 +256,48 @@ def find_claim(claims: list[dict[str, Any]], ref: str, *, path: str) -> dict[str
 
 
 def awaiting_review(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The claims an editor still has to look at: never reviewed, or changed since sign-off."""
-    return [c for c in claims if status_of(c) in (Status.PENDING, Status.STALE)]
+    """The claims an editor still has to look at: never reviewed, or changed since sign-off.
+
+    A headline claim that repeats a body claim is not among them: it follows that claim."""
+    index = by_id(claims)
+    return [c for c in claims if followed(c, index) is None and status_of(c) in (Status.PENDING, Status.STALE)]
+
+
+# --- claims that repeat another -----------------------------------------------------------
+# A headline figure or date that restates one in the body (extract.repeats) carries
+# `repeats: <id>`. It has no sign-off of its own: its status is the body claim's, for as
+# long as the body claim is in the file. Decisions it had before it was linked stay in its
+# history but do not count while the link holds.
+
+
+def by_id(claims: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """A claims file's claims by id, for following links."""
+    return {c["id"]: c for c in claims if isinstance(c.get("id"), str)}
+
+
+def followed(rec: dict[str, Any], index: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """The body claim `rec` repeats, when the file holds it; None for a claim of its own."""
+    target = rec.get("repeats")
+    body = index.get(target) if isinstance(target, str) else None
+    if body is None or body is rec or body.get("repeats") is not None:
+        return None  # a link to nothing, or to another repeat, is no link: the claim stands alone
+    return body
+
+
+def repeated_by(rec: dict[str, Any], claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The headline claims that repeat `rec` and follow its sign-off."""
+    return [c for c in claims if c.get("repeats") == rec.get("id") and c is not rec and rec.get("repeats") is None]
+
+
+def signed_as(rec: dict[str, Any], index: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The claim whose sign-off and verdict count for `rec`: the body claim it repeats, or itself."""
+    body = followed(rec, index)
+    return rec if body is None else body
+
+
+def status_in(rec: dict[str, Any], index: dict[str, dict[str, Any]], *, path: str | None = None) -> Status:
+    """A claim's status in its file: a repeat's is that of the claim it repeats."""
+    return status_of(signed_as(rec, index), path=path)
 
 
 def last_decision(rec: dict[str, Any]) -> dict[str, Any] | None:
@@ -267,10 +307,14 @@ def last_decision(rec: dict[str, Any]) -> dict[str, Any] | None:
 
 def supported_unapproved(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Claims whose evidence supports them, not approved as they stand, and never overruling a rejection."""
+    index = by_id(claims)
     return [
         c
         for c in claims
-        if c.get("verdict") == "supported" and status_of(c) is not Status.APPROVED and not rejected_last(c)
+        if c.get("verdict") == "supported"
+        and followed(c, index) is None
+        and status_of(c) is not Status.APPROVED
+        and not rejected_last(c)
     ]
 
 
