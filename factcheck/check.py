@@ -272,17 +272,19 @@ def _collect(checked: list[CheckedDraft], forged: dict[tuple[str, str], str]) ->
     counts = {s.value: 0 for s in Status} | {FindingKind.FORGED.value: 0}
     for c in checked:
         findings.extend(c.findings)
-        index = rules.by_id(c.claims)
+        links = rules.Links(c.claims)
+        broken = _broken_links(c)
         for rec in c.claims:
             # a headline claim that repeats a body claim stands or falls with it
-            signed = rules.signed_as(rec, index)
+            body = links.follows(rec)
+            signed = rec if body is None else body
             problem = forged.get((c.claims_file, signed["id"]))
             status = rules.status_of(signed, path=c.claims_file)
             counts[FindingKind.FORGED.value if problem else status.value] += 1
-            if signed is not rec:
-                finding = _repeat_finding(c, rec, signed, status, problem)
+            if body is not None:
+                finding = _repeat_finding(c, rec, body, status, problem)
             else:
-                finding = _claim_finding(c, rec, status, problem)
+                finding = _claim_finding(c, rec, status, problem, _repeat_note(rec, links, broken))
             if finding:
                 findings.append(finding)
     return findings, counts
@@ -409,7 +411,9 @@ def publication_kept(config: Config, base: str, checked: list[CheckedDraft]) -> 
     return findings
 
 
-def _claim_finding(c: CheckedDraft, rec: dict[str, Any], status: Status, forged: str | None) -> Finding | None:
+def _claim_finding(
+    c: CheckedDraft, rec: dict[str, Any], status: Status, forged: str | None, repeats: str = ""
+) -> Finding | None:
     cid, text = rec["id"], str(rec.get("text", ""))
     if forged:
         return Finding(FindingKind.FORGED, c.claims_file, id_line(c.disk_text, cid), forged, c.draft, cid, text)
@@ -418,21 +422,26 @@ def _claim_finding(c: CheckedDraft, rec: dict[str, Any], status: Status, forged:
         return None
     was = rules.last_signed_text(rec)[0] if status is Status.STALE else None
     shown = _shareable(c, rec)
-    message = _status_message(shown, status, _repeat_note(c, rec))
+    message = _status_message(shown, status, repeats)
     return Finding(kind, c.draft, rec.get("line"), message, c.draft, cid, text, rec.get("verdict"), was)
 
 
-def _repeat_note(c: CheckedDraft, rec: dict[str, Any]) -> str:
+def _broken_links(c: CheckedDraft) -> dict[str, str]:
+    """Headline claim id → the body claim it repeated in the claims file as committed,
+    for each that repeats nothing now: it needs a sign-off of its own."""
+    was = {s["id"]: s["repeats"] for s in c.stored if isinstance(s.get("repeats"), str)}
+    return {rec["id"]: was[rec["id"]] for rec in c.claims if rec["id"] in was and not rec.get("repeats")}
+
+
+def _repeat_note(rec: dict[str, Any], links: rules.Links, broken: dict[str, str]) -> str:
     """ " (repeated by …)" for a body claim a headline repeats, and for a headline claim
     whose body claim went: it followed that claim's sign-off and now needs its own."""
-    repeats = rules.repeated_by(rec, c.claims)
+    repeats = links.repeated_by(rec)
     if repeats:
         where = ", ".join(f"{r['id']} on line {r.get('line')}" for r in repeats)
         return f" (repeated in the headline by {where})"
-    before = next((s for s in c.stored if s.get("id") == rec["id"]), None)
-    gone = before.get("repeats") if before is not None and not rec.get("repeats") else None
-    if isinstance(gone, str):
-        return f" (it repeated {gone}, which is no longer in the body, so it needs a sign-off of its own)"
+    if rec["id"] in broken:
+        return f" (it repeated {broken[rec['id']]}, which is no longer in the body, so it needs a sign-off of its own)"
     return ""
 
 

@@ -20,6 +20,7 @@ A headline figure that two different body figures could stand for is linked to n
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import math
 import re
@@ -57,17 +58,91 @@ _YEAR_OR_MONTH = re.compile(r"\d{3,4}(?:-\d\d)?")
 def link_repeats(claims: list[Claim], text: str) -> list[Claim]:
     """The claims, each headline figure or date that repeats a body claim carrying its id."""
     headings = _heading_lines(text)
-    if not headings:
+    heads = [k for k, c in enumerate(claims) if c.line in headings and c.kind in (Kind.FIGURE, Kind.DATE)]
+    if not heads:
         return claims
-    lines = {c.line for c in claims}
-    if not lines & headings:
-        return claims
-    body = [c for c in claims if c.line not in headings and c.kind in (Kind.FIGURE, Kind.DATE)]
-    out = []
-    for c in claims:
-        target = _repeated(c, body, text) if c.line in headings and c.kind in (Kind.FIGURE, Kind.DATE) else None
-        out.append(dataclasses.replace(c, repeats=target.id) if target is not None else c)
+    body = _Body([c for c in claims if c.line not in headings and c.kind in (Kind.FIGURE, Kind.DATE)], text)
+    out = list(claims)
+    for k in heads:
+        target = body.repeated(claims[k])
+        if target is not None:
+            out[k] = dataclasses.replace(claims[k], repeats=target.id)
     return out
+
+
+class _Body:
+    """The body's figures and dates, sorted so that each headline claim finds the few it
+    could repeat without reading them all (a wire story can have thousands)."""
+
+    def __init__(self, claims: list[Claim], text: str):
+        self.text = text
+        self.exact: dict[tuple, Claim] = {}
+        plain: dict[str, list[tuple[float, int, Claim]]] = {}
+        dated: list[tuple[str, int, Claim]] = []
+        for n, c in enumerate(claims):
+            key = self._key(c)
+            self.exact.setdefault(key, c)
+            if c.kind is Kind.FIGURE and not c.qualifier and _number(c.value) is not None:
+                plain.setdefault(_unit(c.unit), []).append((float(c.value), n, c))
+            elif c.kind is Kind.DATE and not key[2]:
+                dated.append((str(c.value or ""), n, c))
+        self.plain = {unit: sorted(found, key=lambda t: (t[0], t[1])) for unit, found in plain.items()}
+        self.plain_values = {unit: [t[0] for t in found] for unit, found in self.plain.items()}
+        self.dated = sorted(dated, key=lambda t: (t[0], t[1]))
+        self.dated_values = [t[0] for t in self.dated]
+
+    def _key(self, c: Claim) -> tuple:
+        if c.kind is Kind.DATE:
+            return (Kind.DATE, str(c.value or ""), _lead(self.text, c.start))
+        value = _number(c.value)
+        return (Kind.FIGURE, _unit(c.unit), _hedge(c.qualifier), value if value is not None else repr(c.value))
+
+    def repeated(self, head: Claim) -> Claim | None:
+        """The body claim `head` restates: the first stating it exactly, else the one it
+        rounds or bounds, unless body claims of different values would both do."""
+        same = self.exact.get(self._key(head))
+        if same is not None and same_fact(head, same, self.text, exact=True):
+            return same
+        near = self._dates_within(head) if head.kind is Kind.DATE else self._figures_within(head)
+        near = [c for c in near if same_fact(head, c, self.text, exact=False)]
+        return near[0] if near and len({repr(c.value) for c in near}) == 1 else None
+
+    def _figures_within(self, head: Claim) -> list[Claim]:
+        """The body's plain figures of the headline's unit that its words could stand for."""
+        h = _number(head.value)
+        unit = _unit(head.unit)
+        if h is None or unit not in self.plain or (head.qualifier and _hedge(head.qualifier) not in _BOUNDS):
+            return []
+        lo, hi = _BOUNDS[_hedge(head.qualifier)](h, _tolerance(head.text, h))
+        values = self.plain_values[unit]
+        return [t[2] for t in self.plain[unit][bisect.bisect_left(values, lo) : bisect.bisect_right(values, hi)]]
+
+    def _dates_within(self, head: Claim) -> list[Claim]:
+        """The body's plain dates inside the headline's plain year or month."""
+        hv = str(head.value or "")
+        if not _YEAR_OR_MONTH.fullmatch(hv) or _lead(self.text, head.start):
+            return []
+        values = self.dated_values
+        found = self.dated[bisect.bisect_left(values, hv + "-") : bisect.bisect_left(values, hv + "-\uffff")]
+        return sorted((t[2] for t in found), key=lambda c: c.start)
+
+
+def _tolerance(text: str, value: float) -> float:
+    return max(_last_digit(text, value) / 2, abs(value) * _APPROX_SHARE)
+
+
+# The range of body values each kind of headline qualifier could stand for, to narrow the
+# search; `_bound_holds` then decides, open ends and all.
+_BOUNDS = {
+    "": lambda h, tol: (h - tol, h + tol),
+    "more": lambda h, tol: (h, h * _FAR_OFF),
+    "at_least": lambda h, tol: (h, h * _FAR_OFF),
+    "less": lambda h, tol: (h / _FAR_OFF, h),
+    "at_most": lambda h, tol: (h / _FAR_OFF, h),
+    "nearly": lambda h, tol: (h - tol, h),
+    "just_over": lambda h, tol: (h, h + tol),
+    "about": lambda h, tol: (h - tol, h + tol),
+}
 
 
 def _heading_lines(text: str) -> set[int]:
@@ -79,18 +154,6 @@ def _heading_lines(text: str) -> set[int]:
         if _ATX.match(line) or (line.strip() and underlined and not _SETEXT_UNDERLINE.match(line)):
             found.add(n + 1)
     return found
-
-
-def _repeated(head: Claim, body: list[Claim], text: str) -> Claim | None:
-    """The body claim `head` restates: the first stating it exactly, else the one that
-    it rounds or bounds, unless body figures of different values would both do."""
-    same = [b for b in body if b.kind is head.kind and same_fact(head, b, text, exact=True)]
-    if same:
-        return same[0]
-    near = [b for b in body if b.kind is head.kind and same_fact(head, b, text, exact=False)]
-    if len({repr(b.value) for b in near}) == 1:
-        return near[0]
-    return None
 
 
 def same_fact(head: Claim, body: Claim, text: str, *, exact: bool) -> bool:

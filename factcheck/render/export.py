@@ -50,9 +50,12 @@ def _evidence(e: dict[str, Any]) -> dict[str, Any]:
 
 def export_data(files: list) -> dict[str, Any]:
     """ClaimsFile objects → the export document."""
-    return {
-        "drafts": [{"path": cf.draft, "claims": [export_claim(c, by_id(cf.claims)) for c in cf.claims]} for cf in files]
-    }
+    return {"drafts": [{"path": cf.draft, "claims": _exported(cf.claims)} for cf in files]}
+
+
+def _exported(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    index = by_id(claims)
+    return [export_claim(c, index) for c in claims]
 
 
 def as_json(files: list) -> str:

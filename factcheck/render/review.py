@@ -17,15 +17,13 @@ EVIDENCE_CHARS = 240  # a passage longer than this is cut, at a word, for the te
 HANG = 12  # continuation lines start under the value, past "  sentence: "
 
 
-def claim_block(rec: dict[str, Any], claims: list[dict[str, Any]] | None = None) -> str:
+def claim_block(rec: dict[str, Any], links: rules.Links | None = None) -> str:
     """Everything an editor needs to sign a claim off, in reading order, wrapped and coloured.
 
-    `claims`, the rest of its claims file, shows a headline claim's link to the body claim
-    it repeats (whose status it takes) and a body claim's repeats."""
+    `links`, made from its whole claims file, shows a headline claim's link to the body
+    claim it repeats (whose status it takes) and a body claim's repeats."""
     term = terminal.current()
-    claims = claims or []
-    index = rules.by_id(claims)
-    body = rules.followed(rec, index)
+    body = links.follows(rec) if links is not None else None
     status = rules.status_of(body if body is not None else rec)
     lines = [
         f"{term.paint(str(rec['id']), 'id')}  {rec.get('kind')}  line {rec.get('line')}  "
@@ -39,7 +37,7 @@ def claim_block(rec: dict[str, Any], claims: list[dict[str, Any]] | None = None)
     ]
     if details:
         lines.append(f"  details:  {', '.join(details)}")
-    lines.extend(link_lines(rec, claims, body))
+    lines.extend(link_lines(rec, links, body))
     if status is rules.Status.STALE:
         lines.extend(_change_lines(rec))
     lines.extend(_evidence_lines(rec))
@@ -48,12 +46,12 @@ def claim_block(rec: dict[str, Any], claims: list[dict[str, Any]] | None = None)
     return "\n".join(w for line in lines for w in term.wrap(line, _hang(line))) + "\n"
 
 
-def link_lines(rec: dict[str, Any], claims: list[dict[str, Any]], body: dict[str, Any] | None) -> list[str]:
+def link_lines(rec: dict[str, Any], links: rules.Links | None, body: dict[str, Any] | None) -> list[str]:
     """Where a fact is repeated: a headline claim names the body claim it follows, and a body
     claim the headline claims that follow it."""
     if body is not None:
         return [f"  follows:  {body['id']} (line {body.get('line')}), which it repeats; its sign-off counts for both"]
-    repeats = rules.repeated_by(rec, claims)
+    repeats = links.repeated_by(rec) if links is not None else []
     if not repeats:
         return []
     where = ", ".join(f"{c['id']} (line {c.get('line')})" for c in repeats)

@@ -284,9 +284,26 @@ def followed(rec: dict[str, Any], index: dict[str, dict[str, Any]]) -> dict[str,
     return body
 
 
-def repeated_by(rec: dict[str, Any], claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The headline claims that repeat `rec` and follow its sign-off."""
-    return [c for c in claims if c.get("repeats") == rec.get("id") and c is not rec and rec.get("repeats") is None]
+class Links:
+    """Which claims of one claims file repeat which, worked out once for the whole file."""
+
+    __slots__ = ("index", "_repeats")
+
+    def __init__(self, claims: list[dict[str, Any]]):
+        self.index = by_id(claims)
+        self._repeats: dict[str, list[dict[str, Any]]] = {}
+        for c in claims:
+            body = followed(c, self.index)
+            if body is not None:
+                self._repeats.setdefault(body["id"], []).append(c)
+
+    def follows(self, rec: dict[str, Any]) -> dict[str, Any] | None:
+        """The body claim `rec` repeats and follows, or None."""
+        return followed(rec, self.index)
+
+    def repeated_by(self, rec: dict[str, Any]) -> list[dict[str, Any]]:
+        """The headline claims that repeat `rec` and follow its sign-off."""
+        return self._repeats.get(str(rec.get("id")), [])
 
 
 def signed_as(rec: dict[str, Any], index: dict[str, dict[str, Any]]) -> dict[str, Any]:
