@@ -676,3 +676,126 @@ def test_a_surname_that_is_also_a_common_word_speaks_between_a_quote_and_its_ver
 def test_a_pronoun_opening_the_sentence_after_a_quote_is_no_name():
     text = 'Dana Voss met the board.\n\n"Why now?" She asked it twice.'
     assert [s for _, s in pairs(text)] == ["Dana Voss"]
+
+
+# --- headlines, slogans and marks left open ---------------------------------------------------
+
+
+def test_a_headline_before_its_byline_is_not_a_quote():
+    text = (
+        "WEEKEND READS\n\n"
+        '\u2014"Ferry fares to rise in spring," by the Harbour Gazette\'s Ada Lind: http://example.org/a\n\n'
+        '"Night buses return to Leith," by Courier\'s Tom Reyes.'
+    )
+    assert pairs(text) == []
+
+
+def test_a_quote_ending_in_a_comma_before_by_and_a_plain_phrase_is_still_a_quote():
+    text = 'Mayor Ines Duarte said the plan was "written in haste," by her own admission.'
+    assert [q for q, _ in pairs(text)] == ["written in haste,"]
+
+
+def test_a_capitalised_subhead_that_is_a_whole_paragraph_is_not_a_quote():
+    text = (
+        "The council met on Monday.\n\n"
+        "\u201cTHE FERRY STAYS FOR ANOTHER DECADE\u201d\n\n"
+        "\u201cThe ferry stays,\u201d Mayor Ines Duarte said."
+    )
+    assert pairs(text) == [("The ferry stays,", "Ines Duarte")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Supporters wore \u201cSave Our Leith Ferry Now\u201d T-shirts outside the hall.",
+        "A delegate in a \u201cKeep Leith Harbour Working\u201d campaign cap waved from the floor.",
+        "Marchers carried \u201cNo Toll Bridge for Leith\u201d placards down the high street.",
+    ],
+)
+def test_a_slogan_printed_on_clothes_or_signs_is_not_a_quote(sentence):
+    assert pairs("The levy passed.\n\n" + sentence) == []
+
+
+def test_a_sentence_printed_on_a_shirt_is_still_a_quote():
+    text = 'The union lost the vote. Its chair told reporters, "We lost." T-shirts sold out within hours.'
+    assert [q for q, _ in pairs(text)] == ["We lost."]
+
+
+def test_slogans_dated_in_brackets_are_titles_not_quotes():
+    text = (
+        "The party's posters grew harsher.\n\n"
+        "\u201cKeep the Harbour Ours\u201d (2009) \u2014 \u201cNo to the Toll Bridge\u201d (2012)."
+    )
+    assert pairs(text) == []
+
+
+def test_a_straight_mark_left_open_runs_to_the_end_of_its_paragraph():
+    text = (
+        "Duarte closed the meeting.\n\n"
+        '"Nobody wants the toll bridge until the ferry stops running.\n'
+        "Mayor Ines Duarte.\n\n"
+        "The council adjourned."
+    )
+    assert [q for q, _ in pairs(text)] == ["Nobody wants the toll bridge until the ferry stops running."]
+
+
+def test_each_title_in_a_list_after_a_title_cue_is_a_title():
+    text = (
+        "The actor was honoured on Friday.\n\n"
+        "Lind, who had roles in \u201cHarbour Lights,\u201d \u201cLow Tide Over Leith\u201d and "
+        "\u201cThe Long Pier,\u201d thanked the jury."
+    )
+    assert pairs(text) == []
+
+
+def test_a_quote_after_a_title_and_a_plain_word_is_still_a_quote():
+    text = "Lind, the star of \u201cHarbour Lights,\u201d said \u201cThe pier must be saved before winter.\u201d"
+    assert [q for q, _ in pairs(text)] == ["The pier must be saved before winter."]
+
+
+def test_a_song_named_after_its_kind_is_a_title():
+    text = 'The rally closed as the anthem "Stand Up For Leith" blared from the speakers.'
+    assert pairs(text) == []
+
+
+def test_quoted_attributes_of_a_tag_that_runs_over_a_line_are_not_quotes():
+    text = (
+        "Doe answered online.\n\n"
+        '<post author="@janedoe" date="March 9, 2024\n">The ferry stays.</post>\n\n'
+        '"The ferry stays," Jane Doe wrote.'
+    )
+    assert pairs(text) == [("The ferry stays,", "Jane Doe")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'She tells the story in her memoir, "Tides of Leith," out this spring.',
+        'The campaign\'s new ad, "A Bridge Built to Nowhere," ran twice on Sunday.',
+        'According to "The Harbour Years" by Tomas Berg, the pier opened in 1902.',
+    ],
+)
+def test_a_memoir_an_ad_or_a_book_by_its_author_is_a_title(sentence):
+    assert pairs("The levy passed.\n\n" + sentence) == []
+
+
+def test_a_short_exclamation_with_no_speech_verb_is_still_a_quote():
+    text = "The doors opened at noon.\n\n\u201cWe did it!\u201d beamed a volunteer at the gate."
+    assert [q for q, _ in pairs(text)] == ["We did it!"]
+
+
+@pytest.mark.parametrize(
+    "credit, speaker",
+    [("Tomas Berg, Leith Harbour Trust.", "Tomas Berg"), ("Tomas Berg.", "Tomas Berg")],
+)
+def test_a_pull_quote_belongs_to_the_credit_line_its_mark_closes_after(credit, speaker):
+    text = (
+        "The ferry debate went on.\n\n"
+        '"Nobody wants the toll bridge until the ferry stops running.\n' + credit + '"\n\nThe council adjourned.'
+    )
+    assert pairs(text) == [("Nobody wants the toll bridge until the ferry stops running.", speaker)]
+
+
+def test_a_headline_ending_in_a_quoted_word_still_names_no_speaker():
+    text = 'Harbour Board Calls Toll Plan "Reckless"\n\n"It is reckless," the board said in a statement.'
+    assert pairs(text)[0] == ("Reckless", None)

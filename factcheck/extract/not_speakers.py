@@ -118,6 +118,8 @@ def in_headline(frame: str, pos: int) -> bool:
     line = frame[ls : len(frame) if le < 0 else le]
     if "\x00" in line or "\u2015" in line or "\u2014" in line:
         return False  # a quote, or a dash credit after one: `"…" ― Jane Doe`
+    if line.rstrip().endswith(('."', ".\u201d")):
+        return False  # the credit line that closes a pull quote: `"…¶Jane Doe, Leith Trust."`
     words = _WORD.findall(line)
     if len(words) < 3 or len(words) > 20:
         return False

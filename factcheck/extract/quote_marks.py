@@ -11,7 +11,10 @@ a paragraph that opens with a curly one is a stray mark, and the paragraph is re
 
 Not everything in quote marks is speech: the title of a show or a film after a
 possessive (`MSNBC's "Morning Joe"`), a nickname inside a name (`Robert "Bobby" Doe`)
-and a transcript pasted in quote marks (`"DOE: …"`) are told apart here (`kinds_of_parts`).
+a transcript pasted in quote marks (`"DOE: …"`), an article's headline before its byline and
+a slogan printed on a shirt or a sign are told apart here (`kinds_of_parts`). A straight mark
+left open at a paragraph's end opens a quote that runs to that end, unless the next paragraph
+opens with a curly mark (see above).
 Who said each quote is read by `speakers`; `quotes` turns the two into claims.
 """
 
@@ -21,7 +24,8 @@ import functools
 import re
 
 # A markup tag (its attribute quotes are not speech), a double quote mark, or a paragraph end.
-_MARK = re.compile(r"<[A-Za-z/][^<>\n]*>|[\"\u201c\u201d\u201e]|\n")
+# A tag may run over a line break inside an attribute (`<tweet date="March 9¶">`).
+_MARK = re.compile(r"<[A-Za-z/][^<>\n]*(?:\n[^<>\n]*)?>|[\"\u201c\u201d\u201e]|\n")
 _OPENERS = "\u201c\u201e"
 _BEFORE_OPEN = set(" \t\n([{/\u2014\u2013-\u2018'")
 _AFTER_CLOSE = set(" \t\n.,;:!?)]}/\u2014\u2013-\u2019'\u2026")
@@ -47,14 +51,20 @@ class Quoted:
 
 
 SPEECH, TITLE, NICKNAME, TRANSCRIPT = "speech", "title", "nickname", "transcript"
+HEADLINE, SLOGAN = "headline", "slogan"
 
 
 def kinds_of_parts(text: str, parts: list[Quoted]) -> list[str]:
-    """What each part is: someone's words (SPEECH), a TITLE, a NICKNAME or a pasted TRANSCRIPT."""
+    """What each part is: someone's words (SPEECH), a TITLE, a NICKNAME, a pasted TRANSCRIPT, a
+    HEADLINE (an article's, before its byline, or a subhead) or a SLOGAN printed on something."""
     transcript = _transcript_parts(text, parts)
-    return [
+    kinds = [
         TRANSCRIPT
         if k in transcript
+        else HEADLINE
+        if _is_headline(text, q)
+        else SLOGAN
+        if _is_printed_slogan(text, q)
         else TITLE
         if _is_title(text, q)
         else NICKNAME
@@ -62,6 +72,54 @@ def kinds_of_parts(text: str, parts: list[Quoted]) -> list[str]:
         else SPEECH
         for k, q in enumerate(parts)
     ]
+    _titles_listed_together(text, parts, kinds)
+    return kinds
+
+
+_LIST_JOINS = frozenset((",", "and", "or", ", and", ", or", "and, yes,"))
+
+
+def _titles_listed_together(text: str, parts: list[Quoted], kinds: list[str]) -> None:
+    """`roles in "Harbour Lights," "Low Tide" and "The Pier"`: once the first of a list is a title,
+    so is each capitalised item after it."""
+    for k in range(1, len(parts)):
+        prev, q = parts[k - 1], parts[k]
+        if kinds[k - 1] != TITLE or kinds[k] != SPEECH or not (text[q.start].isupper() or text[q.start].isdigit()):
+            continue
+        join = " ".join(text[prev.mark_end : q.mark_start].split())
+        if join in _LIST_JOINS or not join and text[prev.end - 1] == ",":  # `"Harbour Lights," "Low Tide"`
+            kinds[k] = TITLE
+
+
+# `"Ferry fares to rise in spring," by the Harbour Gazette's Ada Lind`: a headline and its byline.
+_BYLINE = re.compile(r"\s+by\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+)*[A-Z][\w.&-]*(?:['\u2019]s|s['\u2019])\s+[A-Z]")
+
+
+def _is_headline(text: str, q: Quoted) -> bool:
+    """An article's headline credited to its byline, or a paragraph that is nothing but words in
+    capitals in quote marks (a subhead that quotes someone, whose words the story gives below)."""
+    if text[q.end - 1] == "," and _BYLINE.match(text, q.mark_end):
+        return True
+    whole_paragraph = text[q.mark_start - 1 : q.mark_start] in ("", "\n") and text[q.mark_end : q.mark_end + 1] in (
+        "",
+        "\n",
+    )
+    words = text[q.start : q.end]
+    return whole_paragraph and words.isupper() and words[-1] not in ".?!,"
+
+
+# What a slogan is printed on: `a "Harbour First" cap`, `"Save the Ferry" T-shirts`.
+_PRINTED_ON = re.compile(
+    r"\s+(?:campaign\s+|baseball\s+|yard\s+|bumper\s+|tote\s+)?"
+    r"(?:hats?|caps?|pins?|buttons?|badges?|shirts?|[Tt]-shirts?|sweatshirts?|signs?|banners?|bags?|totes?|stickers?|placards?|posters?|mugs?)\b"
+)
+
+
+def _is_printed_slogan(text: str, q: Quoted) -> bool:
+    """A few words on a hat, a shirt or a sign, not a sentence someone said: `wearing "Harbour
+    First" caps`. A whole sentence (`"We lost." T-shirts appeared`) stays a quote."""
+    words = text[q.start : q.end].split()
+    return len(words) <= 8 and text[q.end - 1] not in ".?!," and _PRINTED_ON.match(text, q.mark_end) is not None
 
 
 _SMALL_WORDS = frozenset("a an the and or of in on at to for with by from as vs".split())
@@ -69,7 +127,8 @@ _SMALL_WORDS = frozenset("a an the and or of in on at to for with by from as vs"
 _WORKS = frozenset(
     """
     documentary film movie show program programme series book novel album song column commentary magazine
-    newspaper episode broadcast play essay podcast op-ed editorial
+    newspaper episode broadcast play essay podcast op-ed editorial sitcom drama musical anthem ballad
+    memoir ad video spot
     star host co-host actor actress reboot sequel theme
     """.split()
 )
@@ -107,8 +166,16 @@ def _last_word_part(token: str) -> str:
     return token.rsplit("-", 1)[1]
 
 
+_YEAR_AFTER = re.compile(r"\s*\((?:1[89]|20)\d\d\)")
+# `"Harbour Lights" by Ada Lind`: a work and its author's name.
+_BY_AUTHOR = re.compile(r"[,.]?\s+by\s+(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][a-z]+")
+
+
 def _work_after(text: str, end: int) -> bool:
-    """`"…" radio show`, `"…" series`: the word after the closing mark."""
+    """`"…" radio show`, `"…" series`: the word after the closing mark; or the year of the work
+    in brackets, `"Harbour Lights" (1998)`, or its author, `"Harbour Lights" by Ada Lind`."""
+    if _YEAR_AFTER.match(text, end) or _BY_AUTHOR.match(text, end):
+        return True
     if not text[end : end + 1].isspace():
         return False
     words = text[end : end + 40].split(None, 2)
@@ -223,7 +290,7 @@ def _read_marks(text: str, lo: int, hi: int, found: list[Quoted], strays: list[i
 
 
 def _paragraph_left_open(text: str, open_at: int, end: int, found: list[Quoted], strays: list[int]) -> None:
-    if text[open_at] == '"' and _next_opener(text, end) in _OPENERS:
+    if text[open_at] == '"' and _next_opener(text, end) not in ("", '"'):
         # A straight mark left open, while the next paragraph opens with a curly one: no quote
         # running on (that repeats its own mark), but a stray mark. Read past it.
         strays.append(open_at)

@@ -89,9 +89,10 @@ def read(doc) -> Story:
 def _is_scare_quote(story: Story, q) -> bool:
     """A word or two in quote marks that nobody in the story is said to have said, in a sentence
     with no speech verb and no word for something said (`message`, `claim`): a term held at
-    arm's length (`the "liquidating trust"`), not a quote."""
-    if q.speaker is not None or len(story.doc_text[q.start : q.end].split()) > 3:
-        return False
+    arm's length (`the "liquidating trust"`), not a quote. An exclamation or a question is speech."""
+    words = story.doc_text[q.start : q.end]
+    if q.speaker is not None or len(words.split()) > 3 or words[-1] in "!?":
+        return False  # an exclamation or a question is something someone said: `"Stay there!"`
     para_start, para_end = story.paragraph(q.mark_start)
     s = story.sentence_start(q.mark_start, para_start)
     e = story.sentence_end(q.mark_end, para_end)
@@ -340,7 +341,8 @@ class Story:
     def _dash_credit(self, q, para_end: int) -> Mention | None:
         """`"…" ― Jane Doe`: a name after a dash closing the paragraph, or, under a paragraph of
         quote alone, a short line of its own (`- Jane Doe, at the rally.`), as round-ups and fact
-        checks credit the words they list."""
+        checks credit the words they list; or a line of its own that a quote mark left open at the
+        end of the paragraph before closes (`"…¶Jane Doe, Leith Port Authority."`)."""
         m = _DASH_CREDIT.match(self.frame, q.mark_end, para_end)
         if m:
             mention = np_after(self.frame, m.end() - 1)
@@ -355,12 +357,18 @@ class Story:
             return None
         line_start, line_end = self.paragraph(nxt.end())
         m = _CREDIT_LINE.match(self.frame, line_start, line_end)
-        if not m or line_end - line_start > 120:
+        # A pull quote whose mark, left open, closes after the credit line: `"…¶Jane Doe, Leith."`
+        closes = q.mark_end == para_end and self.frame[line_start:line_end].rstrip().endswith(('"', "\u201d"))
+        if not (m or closes) or line_end - line_start > 120:
             return None
-        mention = np_after(self.frame, m.end() - 1)
+        if m:
+            mention = np_after(self.frame, m.end() - 1)
+        else:  # the closing mark and the full stop before it are no part of the name
+            tail = len(self.frame[line_start:line_end]) - len(self.frame[line_start:line_end].rstrip('."\u201d '))
+            mention = np_after(self.frame[: line_end - tail], line_start)
         if mention is None or mention.kind != "name":
             return None
-        rest = self.frame[mention.end : line_end].strip().rstrip(".")
+        rest = self.frame[mention.end : line_end].strip().rstrip('."\u201d')
         return mention if not rest or rest.startswith(",") else None
 
     # When the quote's sentence has no attribution --------------------------------------------
