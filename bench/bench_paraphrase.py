@@ -138,8 +138,8 @@ def naive(root: Path, sample: list[dict]) -> tuple[float, float]:
     found, t = 0, time.perf_counter()
     for c in sample:
         cues = _cues(c)
-        weights = paraphrase._Weights([cue.weight for cue in cues], cues)
-        best = max(everything, key=lambda s: paraphrase._score(s, cues, weights).coverage)
+        weights = paraphrase.CueWeights([cue.weight for cue in cues], cues)
+        best = max(everything, key=lambda s: paraphrase.related_to_cues(s, cues, weights).coverage)
         found += best.passage.doc.path == c["truth"]
     return (time.perf_counter() - t) / len(sample), found / len(sample)
 

@@ -90,7 +90,8 @@ def record(rng: random.Random, kind: str, i: int, text: str, start: int, sent: s
                 "verdict": verdict,
                 "reason": "synthetic",
             }
-        ] * 2
+            for _ in range(2)  # two passages, not one object twice: YAML would write an alias
+        ]
     if i % 3 == 0:
         rec["status"] = "approved"
         rec["reviews"] = [

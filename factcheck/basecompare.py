@@ -9,13 +9,13 @@ extractors stop seeing it.
 from __future__ import annotations
 
 import os
-from typing import Any
 
 from factcheck import gitrepo
 from factcheck.config import Config
 from factcheck.errors import DataError
 from factcheck.extract import editorial
 from factcheck.findings import CheckedDraft, Finding, FindingKind, claims_rel, id_line, is_claims_file, shorten
+from factcheck.model import ClaimRecord
 from factcheck.signoff import rules
 from factcheck.store import claims_files
 from factcheck.store.drafts import symlink_in_path
@@ -55,8 +55,12 @@ def compare(
     return findings
 
 
-def _signed(claims: list[dict[str, Any]]) -> bool:
-    return any(isinstance(r, dict) and r.get("decision") == "approved" for c in claims for r in c.get("reviews") or [])
+def _signed(claims: list[ClaimRecord]) -> bool:
+    return any(
+        isinstance(r, dict) and r.get("decision") == rules.Decision.APPROVED
+        for c in claims
+        for r in c.get("reviews") or []
+    )
 
 
 def _dropped(config: Config, base: str, draft: str) -> Finding | None:
@@ -74,11 +78,11 @@ def _dropped(config: Config, base: str, draft: str) -> Finding | None:
     return Finding(FindingKind.DROPPED, draft, None, message, draft)
 
 
-def _keys(rec: dict[str, Any]) -> list[tuple]:
+def _keys(rec: ClaimRecord) -> list[tuple]:
     return [rules.review_key(r) for r in rec.get("reviews") or [] if isinstance(r, dict)]
 
 
-def rewritten(base: str, before: list[dict[str, Any]], now: CheckedDraft) -> list[Finding]:
+def rewritten(base: str, before: list[ClaimRecord], now: CheckedDraft) -> list[Finding]:
     """Each claim whose decisions on the base are not all still there, unchanged and in order."""
     by_id = {rec["id"]: rec for rec in now.stored}
     owner = {key: rec for rec in now.stored for key in _keys(rec)}
@@ -116,7 +120,7 @@ def _in_order(needed: list[tuple], have: list[tuple]) -> bool:
     return all(any(k == h for h in it) for k in needed)
 
 
-def vanished(base: str, before: list[dict[str, Any]], now: CheckedDraft) -> list[Finding]:
+def vanished(base: str, before: list[ClaimRecord], now: CheckedDraft) -> list[Finding]:
     """Approved claims that no longer extract although their sentence still reads the same."""
     present = {rec["id"] for rec in now.claims}
     present_keys = {k for rec in now.claims for k in _keys(rec)}
@@ -124,7 +128,7 @@ def vanished(base: str, before: list[dict[str, Any]], now: CheckedDraft) -> list
     findings = []
     for old in before:
         last = rules.last_decision(old)
-        if not last or last.get("decision") != "approved" or old["id"] in present:
+        if not last or last.get("decision") != rules.Decision.APPROVED or old["id"] in present:
             continue
         if present_keys.intersection(_keys(old)):
             continue  # it changed and was paired with its old self: `stale` says so

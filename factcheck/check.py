@@ -12,6 +12,7 @@ compared with the base so that nothing signed off there disappears quietly.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -29,7 +30,8 @@ from factcheck.findings import (
     is_claims_file,
     shorten,
 )
-from factcheck.policy import corroboration, publication
+from factcheck.model import ClaimRecord, ReviewEntry
+from factcheck.policy import corroboration, publication_record
 from factcheck.policy.sensitivity import Sidecars, SourcePolicy, conceal
 from factcheck.policy.sensitivity import exposed as exposing
 from factcheck.signoff import provenance, rules, sshsig
@@ -291,7 +293,7 @@ def _collect(checked: list[CheckedDraft], forged: dict[tuple[str, str], str]) ->
 
 
 def _repeat_finding(
-    c: CheckedDraft, rec: dict[str, Any], body: dict[str, Any], status: Status, forged: str | None
+    c: CheckedDraft, rec: ClaimRecord, body: ClaimRecord, status: Status, forged: str | None
 ) -> Finding | None:
     """A headline claim whose body claim is not approved, named with the claim it follows."""
     if status is Status.APPROVED and not forged:
@@ -357,7 +359,7 @@ def publication_findings(config: Config, checked: list[CheckedDraft], signers: l
     for c in checked:
         if c.published is None:
             continue
-        entries = publication.corrections_of(c.published)
+        entries = publication_record.corrections_of(c.published)
         bad: dict[int, str] = {}
         wanted = []
         for n, entry in enumerate(entries):
@@ -373,9 +375,9 @@ def publication_findings(config: Config, checked: list[CheckedDraft], signers: l
         for n, why in sorted(bad.items()):
             findings.append(Finding(FindingKind.UNCORRECTED, c.claims_file, 1, why, c.draft, entries[n].get("claim")))
         good = [e for n, e in enumerate(entries) if n not in bad]
-        for item in publication.uncorrected(c.published, c.claims, good):
-            rec = item.successor or {}
-            message = publication.open_message(c.draft, c.published, item)
+        for item in publication_record.uncorrected(c.published, c.claims, good):
+            rec: Mapping[str, Any] = item.successor or {}
+            message = publication_record.open_message(c.draft, c.published, item)
             findings.append(
                 Finding(
                     FindingKind.UNCORRECTED,
@@ -392,9 +394,6 @@ def publication_findings(config: Config, checked: list[CheckedDraft], signers: l
 
 def publication_kept(config: Config, base: str, checked: list[CheckedDraft]) -> list[Finding]:
     """With a base: a branch may add corrections, but not drop or edit a publication record."""
-    from factcheck import gitrepo
-    from factcheck.policy import publication
-
     texts = gitrepo.files_at(config.root, gitrepo.merge_base(config.root, base), [c.claims_file for c in checked])
     findings = []
     for c in checked:
@@ -405,14 +404,14 @@ def publication_kept(config: Config, base: str, checked: list[CheckedDraft]) -> 
             at_base = claims_files.parse_claims_file(text, path=f"{base}:{c.claims_file}").published
         except FactcheckError:
             continue  # a base file nobody can read holds no record to keep
-        why = publication.rewritten(at_base, c.published)
+        why = publication_record.rewritten(at_base, c.published)
         if why:
             findings.append(Finding(FindingKind.HISTORY_REWRITTEN, c.claims_file, 1, why, c.draft))
     return findings
 
 
 def _claim_finding(
-    c: CheckedDraft, rec: dict[str, Any], status: Status, forged: str | None, repeats: str = ""
+    c: CheckedDraft, rec: ClaimRecord, status: Status, forged: str | None, repeats: str = ""
 ) -> Finding | None:
     cid, text = rec["id"], str(rec.get("text", ""))
     if forged:
@@ -433,7 +432,7 @@ def _broken_links(c: CheckedDraft) -> dict[str, str]:
     return {rec["id"]: was[rec["id"]] for rec in c.claims if rec["id"] in was and not rec.get("repeats")}
 
 
-def _repeat_note(rec: dict[str, Any], links: rules.Links, broken: dict[str, str]) -> str:
+def _repeat_note(rec: ClaimRecord, links: rules.Links, broken: dict[str, str]) -> str:
     """ " (repeated by …)" for a body claim a headline repeats, and for a headline claim
     whose body claim went: it followed that claim's sign-off and now needs its own."""
     repeats = links.repeated_by(rec)
@@ -445,7 +444,7 @@ def _repeat_note(rec: dict[str, Any], links: rules.Links, broken: dict[str, str]
     return ""
 
 
-def _shareable(c: CheckedDraft, rec: dict[str, Any]) -> dict[str, Any]:
+def _shareable(c: CheckedDraft, rec: ClaimRecord) -> ClaimRecord:
     """The claim as a message may quote it: a sign-off bound to a source now confidential
     names "a confidential source" (gate output is uploaded)."""
     if c.policy is None:
@@ -454,7 +453,7 @@ def _shareable(c: CheckedDraft, rec: dict[str, Any]) -> dict[str, Any]:
     return conceal([rec], c.policy)[0]
 
 
-def _status_message(rec: dict[str, Any], status: Status, repeats: str = "") -> str:
+def _status_message(rec: ClaimRecord, status: Status, repeats: str = "") -> str:
     quoted = shorten(str(rec.get("text", "")))
     if status is Status.REJECTED:
         last = rec["reviews"][-1]
@@ -468,7 +467,7 @@ def _status_message(rec: dict[str, Any], status: Status, repeats: str = "") -> s
     return f"{rec['kind']} “{quoted}”{repeats} is not signed off; run `factcheck review` or `factcheck approve`"
 
 
-def _what_changed(rec: dict[str, Any]) -> str:
+def _what_changed(rec: ClaimRecord) -> str:
     """ " (was → now)" for the words or each bound field that changed since the last decision."""
     last = rules.last_decision(rec) or {}
     old, _ = rules.last_signed_text(rec)
@@ -505,7 +504,7 @@ def allowed_signers(config: Config, trusted: Config, base: str | None) -> tuple[
     return sshsig.parse_allowed_signers(there, path=f"{base}:{rel}"), changes
 
 
-def _signature_problem(signers: list, approval: dict[str, Any], who: str) -> str | None:
+def _signature_problem(signers: list, approval: ReviewEntry, who: str) -> str | None:
     signature = approval.get("signature")
     if not isinstance(signature, str) or not signature.strip():
         return f"approval by {who} is not signed, and this newsroom requires signed sign-offs (`signing: required`)"

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import ConfigError
+from factcheck.policy.settings import Rule, parse_config_keys, parse_rules
 from factcheck.store import yamlio
 from factcheck.textio import read_text
 
@@ -45,7 +46,7 @@ class Config:
     allowed_signers: str | None = None
     confidential: tuple[str, ...] = ()  # globs of sources sealed for good (docs/policy.md)
     embargoed: tuple[tuple[str, Any], ...] = ()  # (glob, the aware datetime its embargo ends)
-    corroboration: tuple = ()  # policy.corroboration.Rule: claims that need several independent sources
+    corroboration: tuple[Rule, ...] = ()  # claims that need several independent sources
     root: Path = field(default=Path("."), compare=False)
 
     @property
@@ -249,12 +250,8 @@ def parse_config(text: str, *, path: str, root: Path) -> Config:
         values["limits"] = _limits(data["limits"], text, path)
     values.update(_signing(data, text, path))
     if data.get("confidential") is not None or data.get("embargoed") is not None:
-        from factcheck.policy.sensitivity import parse_config_keys
-
         values.update(parse_config_keys(data, text, path, key_line))
     if data.get("corroboration") is not None:
-        from factcheck.policy.corroboration import parse_rules
-
         values["corroboration"] = parse_rules(data["corroboration"], path=path, line=key_line(text, "corroboration"))
     values["reviewers"] = tuple(r.strip().lower() for r in values.get("reviewers", ()))
     return Config(**values)

@@ -14,6 +14,7 @@ from typing import Any
 
 from factcheck.config import Config
 from factcheck.errors import FactcheckError
+from factcheck.model import ClaimRecord
 
 
 class FindingKind(str, Enum):
@@ -129,10 +130,10 @@ class CheckedDraft:
 
     draft: str
     claims_file: str
-    claims: list[dict[str, Any]]
+    claims: list[ClaimRecord]
     disk_text: str = ""
     findings: list[Finding] = field(default_factory=list)
-    stored: list[dict[str, Any]] = field(default_factory=list)  # the claims file as committed
+    stored: list[ClaimRecord] = field(default_factory=list)  # the claims file as committed
     text: str = ""  # the draft
     policy: Any = None  # which of its sources are confidential or embargoed now (SourcePolicy)
     meta: dict[str, Any] = field(default_factory=dict)  # the draft's front matter

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
@@ -18,7 +19,7 @@ from factcheck import gitrepo
 from factcheck.config import Config
 from factcheck.errors import FactcheckError
 from factcheck.extract import dates, figures, make_doc
-from factcheck.model import KINDS, VERDICTS, normalize
+from factcheck.model import KINDS, VERDICTS, ClaimRecord, EvidenceRecord, Kind, ReviewEntry, normalize
 from factcheck.policy import sensitivity
 from factcheck.signoff.rules import Status, by_id, followed, reviews_of, status_of
 from factcheck.store.claims_files import claims_path, load_claims, text_sha256
@@ -53,7 +54,7 @@ NEEDS_REVIEW = frozenset(STATE_LABELS) - {State.APPROVED, State.REJECTED}
 PROBLEMS = frozenset({State.CONTRADICTED, State.NOT_FOUND, State.STALE, State.REJECTED})
 
 
-def claim_state(rec: dict[str, Any], signed: dict[str, Any] | None = None) -> State:
+def claim_state(rec: ClaimRecord, signed: ClaimRecord | None = None) -> State:
     """The sign-off as the review history has it; the hand-editable `status:` line is ignored.
 
     `signed` is the claim whose sign-off counts, when it is another: the body claim a
@@ -94,7 +95,7 @@ class ValueSeen:
 
 @dataclass(frozen=True)
 class EvidenceView:
-    record: dict[str, Any]
+    record: EvidenceRecord
     words: tuple[Word, ...]
     diff: tuple[DiffPart, ...] = ()
     values: tuple[ValueSeen, ...] = ()
@@ -103,7 +104,7 @@ class EvidenceView:
 @dataclass(frozen=True)
 class ClaimView:
     n: int  # 1-based across the whole report, so print readers can cross-reference
-    record: dict[str, Any]
+    record: ClaimRecord
     state: State
     kind: str
     start: int | None  # placed span in the draft text, or None when it cannot be found
@@ -238,14 +239,14 @@ def draft_view(config: Config, rel: str, first: int, *, for_ci: bool = False) ->
     return _with_claims(base, seen, first)
 
 
-def _as_seen(config: Config, draft, claims: list[dict[str, Any]], for_ci: bool) -> list[dict[str, Any]]:
+def _as_seen(config: Config, draft, claims: list[ClaimRecord], for_ci: bool) -> list[ClaimRecord]:
     """The claims as this report's readers may see their evidence (see `build_report`)."""
     if for_ci:
         return sensitivity.conceal(claims, sensitivity.SourcePolicy.for_draft(config, draft))
     return sensitivity.reveal(config.state_dir, claims)
 
 
-def check_histories(claims: list[dict[str, Any]], *, path: str) -> None:
+def check_histories(claims: list[ClaimRecord], *, path: str) -> None:
     """A malformed review history makes the whole claims file unreadable: no sign-off can be trusted."""
     for rec in claims:
         reviews_of(rec, path=path)
@@ -307,7 +308,7 @@ def _reference_date(value: str | None) -> dt.date | None:
 
 
 def claim_view(
-    rec: dict[str, Any], n: int, text: str, body_start: int, ref: dt.date | None, *, trust_offsets: bool = True
+    rec: ClaimRecord, n: int, text: str, body_start: int, ref: dt.date | None, *, trust_offsets: bool = True
 ) -> ClaimView:
     raw_kind = rec.get("kind")
     kind = raw_kind if isinstance(raw_kind, str) and raw_kind in KINDS else "other"
@@ -325,21 +326,21 @@ def claim_view(
     )
 
 
-def reviews(rec: dict[str, Any]) -> list[dict[str, Any]]:
+def reviews(rec: ClaimRecord) -> list[ReviewEntry]:
     found = rec.get("reviews") or []
     return [r for r in found if isinstance(r, dict)] if isinstance(found, list) else []
 
 
-def since_signoff(rec: dict[str, Any]) -> tuple[DiffPart, ...]:
+def since_signoff(rec: ClaimRecord) -> tuple[DiffPart, ...]:
     """For a claim edited after its sign-off, the words that changed; else nothing."""
-    signed = [r for r in reviews(rec) if isinstance(r.get("text"), str)]
+    signed = [was for r in reviews(rec) if isinstance(was := r.get("text"), str)]
     text = rec.get("text")
-    if not signed or not isinstance(text, str) or signed[-1]["text"] == text:
+    if not signed or not isinstance(text, str) or signed[-1] == text:
         return ()
-    return word_diff(signed[-1]["text"], text)
+    return word_diff(signed[-1], text)
 
 
-def _evidence_list(rec: dict[str, Any]) -> list[dict[str, Any]]:
+def _evidence_list(rec: ClaimRecord) -> list[EvidenceRecord]:
     evidence = rec.get("evidence") or []
     return [ev for ev in evidence if isinstance(ev, dict)] if isinstance(evidence, list) else []
 
@@ -347,7 +348,7 @@ def _evidence_list(rec: dict[str, Any]) -> list[dict[str, Any]]:
 # --- placing a claim in its draft -------------------------------------------------
 
 
-def place(rec: dict[str, Any], text: str, body_start: int, *, trust_offsets: bool = True) -> tuple[int, int] | None:
+def place(rec: ClaimRecord, text: str, body_start: int, *, trust_offsets: bool = True) -> tuple[int, int] | None:
     """Where the claim's words are in the draft body, or None.
 
     The stored offsets are right while the draft is unchanged. Once it has been edited
@@ -386,19 +387,19 @@ _STOP = frozenset(
 )
 
 
-def _text_of(record: dict[str, Any], key: str) -> str:
+def _text_of(record: Mapping[str, Any], key: str) -> str:
     """A text field as stored, or "" when it is missing or not text (a hand-edited file)."""
     value = record.get(key)
     return value if isinstance(value, str) else ""
 
 
-def evidence_view(rec: dict[str, Any], kind: str, ev: dict[str, Any], ref: dt.date | None) -> EvidenceView:
+def evidence_view(rec: ClaimRecord, kind: str, ev: EvidenceRecord, ref: dt.date | None) -> EvidenceView:
     passage, claim_text, sentence = _text_of(ev, "text"), _text_of(rec, "text"), _text_of(rec, "sentence")
     return EvidenceView(
         record=ev,
         words=mark_words(passage, claim_text, sentence),
-        diff=word_diff(passage, claim_text) if kind == "quote" and passage else (),
-        values=values_seen(rec, kind, ev, passage, ref) if kind in ("figure", "date") else (),
+        diff=word_diff(passage, claim_text) if kind == Kind.QUOTE and passage else (),
+        values=values_seen(rec, kind, ev, passage, ref) if kind in (Kind.FIGURE, Kind.DATE) else (),
     )
 
 
@@ -447,16 +448,17 @@ def _bare(word: str) -> str:
 
 
 def values_seen(
-    rec: dict[str, Any], kind: str, ev: dict[str, Any], passage: str, ref: dt.date | None
+    rec: ClaimRecord, kind: str, ev: EvidenceRecord, passage: str, ref: dt.date | None
 ) -> tuple[ValueSeen, ...]:
     """The figures or dates a source passage states, each compared with the draft's value."""
-    if "value" in ev:  # the matcher may record the value it compared against
+    recorded: Mapping[str, Any] = ev  # keys a newer matcher may add
+    if "value" in recorded:  # the matcher may record the value it compared against
         return (
             ValueSeen(
-                str(ev.get("value_text") or ev["value"]),
-                ev["value"],
-                ev.get("unit"),
-                _same(rec, ev["value"], ev.get("unit")),
+                str(recorded.get("value_text") or recorded["value"]),
+                recorded["value"],
+                recorded.get("unit"),
+                _same(rec, recorded["value"], recorded.get("unit")),
             ),
         )
     found = _read_values(kind, passage, ref)
@@ -467,7 +469,7 @@ def _read_values(kind: str, passage: str, ref: dt.date | None) -> list:
     """Read values with the draft extractors, so the report compares what matching compares."""
     if not passage.strip():
         return []
-    finder = figures if kind == "figure" else dates
+    finder = figures if kind == Kind.FIGURE else dates
     doc = make_doc(passage, reference_date=ref or dt.date.today())
     try:
         return [f for f in finder.find(doc) if 0 <= f.start < f.end <= len(passage)]
@@ -475,7 +477,7 @@ def _read_values(kind: str, passage: str, ref: dt.date | None) -> list:
         return []
 
 
-def _same(rec: dict[str, Any], value: Any, unit: str | None) -> bool:
+def _same(rec: ClaimRecord, value: Any, unit: str | None) -> bool:
     mine = rec.get("value")
     if mine is None or value is None:
         return False

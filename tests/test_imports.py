@@ -43,11 +43,20 @@ def _module_name(path: Path) -> str:
 
 def _top_level_imports() -> dict[str, set[str]]:
     """Each module's project imports made at import time (not inside functions)."""
+    return _project_imports(lambda tree: tree.body)
+
+
+def _all_imports() -> dict[str, set[str]]:
+    """Each module's project imports wherever they are made, inside functions too."""
+    return _project_imports(lambda tree: list(ast.walk(tree)))
+
+
+def _project_imports(statements) -> dict[str, set[str]]:
     modules = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
     graph: dict[str, set[str]] = {}
     for name, path in modules.items():
         targets: set[str] = set()
-        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        for node in statements(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith("factcheck"):
                 for alias in node.names:
                     sub = f"{node.module}.{alias.name}"
@@ -94,6 +103,12 @@ def test_no_modules_import_one_another_at_import_time():
     assert _cycles(_top_level_imports()) == []
 
 
+def test_no_modules_import_one_another_even_inside_functions():
+    """An import inside a function hides a cycle from import time; the modules still depend
+    on each other, and neither can be read or tested alone."""
+    assert _cycles(_all_imports()) == []
+
+
 def test_the_cycle_finder_finds_a_loop():
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
 
@@ -132,3 +147,57 @@ def test_no_command_reaches_into_another_module_for_a_private_name():
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("factcheck"):
                 reached += [f"{path.name}: {node.module}.{a.name}" for a in node.names if a.name.startswith("_")]
     assert reached == []
+
+
+def _private_reach_ins(own: str, source: str, modules: set[str]) -> list[str]:
+    """`from factcheck.x import _name` and `x._name` (x a project module imported under a
+    name) in module `own`, where the private name belongs to another module."""
+    tree = ast.parse(source)
+    aliases: dict[str, str] = {}
+    reached: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith("factcheck"):
+            for a in node.names:
+                if f"{node.module}.{a.name}" in modules:
+                    aliases[a.asname or a.name] = f"{node.module}.{a.name}"
+                elif _private(a.name):
+                    reached.append(f"{own}: {node.module}.{a.name}")
+        elif isinstance(node, ast.Import):
+            aliases.update({a.asname: a.name for a in node.names if a.asname and a.name in modules})
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and _private(node.attr):
+            target = aliases.get(node.value.id)
+            if target is not None and target != own:
+                reached.append(f"{own}: {target}.{node.attr}")
+    return reached
+
+
+def _private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")
+
+
+def test_no_module_reaches_into_another_module_for_a_private_name():
+    """A helper two modules share is public in the module that owns it."""
+    paths = sorted(PACKAGE.rglob("*.py"))
+    modules = {_module_name(p) for p in paths}
+    reached = [r for p in paths for r in _private_reach_ins(_module_name(p), p.read_text(encoding="utf-8"), modules)]
+    assert reached == []
+
+
+def test_the_reach_in_finder_sees_both_spellings():
+    modules = {_module_name(p) for p in PACKAGE.rglob("*.py")}
+    source = (
+        "from factcheck.store.draft_text import _HIDDEN, parse_draft\n"
+        "from factcheck.match import values\n"
+        "import factcheck.match.quotes as quotes\n"
+        "def f():\n"
+        "    return values._hidden(1), quotes._inner, values.public, _HIDDEN\n"
+    )
+    assert sorted(_private_reach_ins("factcheck.policy.probe", source, modules)) == [
+        "factcheck.policy.probe: factcheck.match.quotes._inner",
+        "factcheck.policy.probe: factcheck.match.values._hidden",
+        "factcheck.policy.probe: factcheck.store.draft_text._HIDDEN",
+    ]
+    assert (
+        _private_reach_ins("factcheck.match.values", "from factcheck.match import values\nvalues._own\n", modules) == []
+    )

@@ -300,7 +300,7 @@ def test_of_figures_fitting_alike_the_one_just_past_the_bound_is_the_one_it_roun
     from factcheck.match import paraphrase, quantity
 
     def fit(text, value, score):
-        return quantity.Fit(paraphrase._Item(text, value, "USD"), score, True, "", False, score - 1.0, 1.0)
+        return quantity.Fit(paraphrase.SourceItem(text, value, "USD"), score, True, "", False, score - 1.0, 1.0)
 
     total, extra = fit("$142,940,100", 142_940_100, 1.60), fit("$98,321,000", 98_321_000, 1.55)
     bound = {

@@ -80,7 +80,8 @@ def prune(url: str, *, older_than: dt.timedelta | None, path_glob: str | None, d
     """Delete documents pushed longer ago than `older_than` and/or whose path matches `path_glob`."""
     if older_than is None and not path_glob:
         raise ArchiveError("prune needs --older-than or --path: it never deletes the whole archive by default")
-    where, params = [], []
+    where: list[str] = []
+    params: list[str | dt.timedelta] = []
     if older_than is not None:
         where.append("pushed_at < now() - %s::interval")
         params.append(older_than)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from factcheck.archive.passages import COPY_HEADER, COPY_TRAILER, copy_row, cut
 from factcheck.archive.schema import require_current
 from factcheck.errors import FactcheckError, InputError
 from factcheck.sources import is_supported, parse_source, read_bytes
-from factcheck.sources.index import _sidecar, _sidecar_date, file_date, provenance
+from factcheck.sources.index import file_date, provenance, read_sidecar, sidecar_date
 
 # Documents are written in transactions of about this much text: one commit (one disk
 # flush) per document would cap a push at a few hundred documents a second.
@@ -120,8 +121,9 @@ def _settle(conn, url: str) -> None:
         raise failure(url, exc, "push stored its documents but could not settle the search index") from None
 
 
-def _batches(files: list[Path]):
-    batch, size = [], 0
+def _batches(files: list[Path]) -> Iterator[list[Path]]:
+    batch: list[Path] = []
+    size = 0
     for f in files:
         try:
             est = f.stat().st_size
@@ -183,8 +185,8 @@ def _parse(item: tuple[Path, str, bytes, str], report: PushReport) -> dict | Non
     except FactcheckError as exc:
         report.errors.append(exc)
         return None
-    side = _sidecar(path.parent, path.name)
-    date = src.date or _sidecar_date(side, str(path)) or file_date(name)
+    side = read_sidecar(path.parent, path.name)
+    date = src.date or sidecar_date(side, str(path)) or file_date(name)
     marks = {"pages": src.pages, "cues": [[c.offset, c.timestamp, c.speaker] for c in src.cues]}
     return {
         "path": name,

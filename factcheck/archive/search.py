@@ -22,7 +22,7 @@ from factcheck.archive import connect, driver, failure, redact
 from factcheck.archive.schema import require_current
 from factcheck.sources import terms
 from factcheck.sources.index import DocInfo
-from factcheck.sources.search import CANDIDATES, QUERY_TERMS, Passage, _bare_tokens
+from factcheck.sources.search import CANDIDATES, QUERY_TERMS, Passage, bare_tokens
 
 # Archive documents get negative ids, so they never clash with the embedded index's.
 ARCHIVE_SEGMENT = -1
@@ -192,7 +192,7 @@ class ArchiveSearch:
             params.append(forms.view(np.int64).tolist())
         sql = f"SELECT body FROM passages WHERE doc_id = %s AND {' AND '.join(conds)}"
         wanted = set(words)
-        return any(wanted <= _bare_tokens(body) for (body,) in self._query(sql, tuple(params)))
+        return any(wanted <= bare_tokens(body) for (body,) in self._query(sql, tuple(params)))
 
     def marks(self, doc_id: int) -> dict:
         if doc_id not in self._marks:

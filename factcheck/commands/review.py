@@ -7,12 +7,15 @@ so quitting half-way still saves what was decided and an interrupt saves nothing
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from factcheck.commands import run
 from factcheck.completion import complete_drafts
+
+if TYPE_CHECKING:
+    from factcheck.model import ClaimRecord
 
 KEYS = "[a]pprove  [r]eject  [s]kip  [u]ndo  [q]uit"
 QUIT = "quit"
@@ -53,11 +56,11 @@ def review_draft(draft: str, commit: bool) -> int:
     return 0
 
 
-def _ask_each(todo: list[dict], short=lambda rec: None, links=None) -> list:
+def _ask_each(todo: list[ClaimRecord], short=lambda rec: None, links=None) -> list:
     """Ask about each claim in turn; `u` takes the last decision back and asks about that claim again.
 
-    `links` (signoff.rules.Links of the whole claims file) lets a body claim say where a headline repeats it (a
-    headline claim that repeats one is never asked about: it follows that claim)."""
+    `links` (signoff.rules.Links of the whole claims file) lets a body claim say where a headline
+    repeats it (a headline claim that repeats one is never asked about: it follows that claim)."""
     from factcheck import output
     from factcheck.render.review import claim_block
 
@@ -82,7 +85,7 @@ def _ask_each(todo: list[dict], short=lambda rec: None, links=None) -> list:
     return [choice for _, choice in decided if choice is not None]
 
 
-def _confirm(rec: dict, choice, *, undo: bool = False) -> str:
+def _confirm(rec: ClaimRecord, choice, *, undo: bool = False) -> str:
     """One line saying what was decided (or taken back) for a claim."""
     from factcheck.render import terminal
 
@@ -93,7 +96,7 @@ def _confirm(rec: dict, choice, *, undo: bool = False) -> str:
     return f"{head}: {term.paint(str(rec['id']), 'id')} “{terminal.snippet(rec.get('text', ''), 60)}”"
 
 
-def _summary(result, todo: list[dict]) -> str:
+def _summary(result, todo: list[ClaimRecord]) -> str:
     """What was recorded, claim by claim with its words, and where it went."""
     from factcheck.render import terminal
 
@@ -118,7 +121,7 @@ def _summary(result, todo: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def _ask_one(rec: dict, short: str | None = None):
+def _ask_one(rec: ClaimRecord, short: str | None = None):
     """One claim's decision: a Choice, None to skip, QUIT or UNDO.
 
     `short` says why the claim lacks the independent sources it needs: approving it then

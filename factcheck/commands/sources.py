@@ -18,7 +18,8 @@ sources_app = typer.Typer(
 def add_source(target: str, draft: str | None, confidential: bool = False, embargoed: str | None = None) -> int:
     from factcheck import output
     from factcheck.config import load_config
-    from factcheck.policy.sensitivity import Mark, parse_moment
+    from factcheck.policy.sensitivity import Mark
+    from factcheck.policy.settings import parse_moment
     from factcheck.sources.snapshot import add
 
     until = parse_moment(embargoed, path="--embargoed") if embargoed is not None else None

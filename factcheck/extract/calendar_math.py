@@ -73,6 +73,11 @@ def _closest(ref_index: int, before: int | None, after: int | None, direction: i
     """Of a candidate before and one after (as day or month counts), the one that fits best."""
     if before is None or after is None:
         return before if after is None else after
+    return _closer(ref_index, before, after, direction)
+
+
+def _closer(ref_index: int, before: int, after: int, direction: int) -> int:
+    """Of a candidate before and one after, both there, the one that fits best."""
     cost_before = (ref_index - before) * (AGAINST_TENSE if direction == FUTURE else 1)
     cost_after = (after - ref_index) * (AGAINST_TENSE if direction == PAST else 1)
     if cost_before == cost_after:
@@ -94,7 +99,7 @@ def month_near(ref: dt.date, mon: int, direction: int) -> tuple[int, int]:
     here = ref.year * 12 + ref.month - 1
     past = here - ((ref.month - mon) % 12)
     future = here + ((mon - ref.month) % 12)
-    pick = _closest(here, past, future, direction)
+    pick = _closer(here, past, future, direction)
     return pick // 12, pick % 12 + 1
 
 
@@ -141,7 +146,7 @@ def holiday_near(ref: dt.date, name: str, direction: int, strict: bool = False) 
     if strict:
         pick = before[-1] if direction == PAST else after[0]
     else:
-        pick = _closest(ref.toordinal(), before[-1], after[0], direction)
+        pick = _closer(ref.toordinal(), before[-1], after[0], direction)
     return dt.date.fromordinal(pick)
 
 

@@ -22,8 +22,10 @@ shape into a value or reject it ("May" the verb, "the Sunday Times").
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import re
 from collections.abc import Callable, Iterator
+from typing import Final
 
 from factcheck.extract import calendar_math as cal
 from factcheck.extract import dates_grammar as grammar
@@ -31,7 +33,12 @@ from factcheck.extract.clock_times import find_times
 from factcheck.extract.dates_tense import direction_at
 from factcheck.model import Found, Kind
 
-REJECT = object()  # a reader's answer when the words only look like a date
+
+class _Answer(enum.Enum):
+    REJECT = "reject"
+
+
+REJECT: Final = _Answer.REJECT  # a reader's answer when the words only look like a date
 
 
 class Spot:
@@ -48,6 +55,18 @@ class Spot:
         """A part of the date as the draft writes it (the match itself ran on lower-case text)."""
         start, end = self.m.span(name)
         return self.text[start:end] if start >= 0 else None
+
+    def part(self, *names: str) -> str:
+        """The first of `names` the draft writes, for a part this reader's pattern always
+        matches: its absence would be a fault in the grammar, not in the draft."""
+        value = None
+        for name in names:
+            value = self.group(name)
+            if value:
+                return value
+        if value is None:
+            raise LookupError(f"date grammar matched none of {names}")
+        return value
 
     def low_group(self, name: str) -> str:
         """A part of the date lower-cased, apostrophes straightened: for looking names up."""
@@ -101,7 +120,7 @@ def find(doc) -> list[Found]:
     low = grammar.lower(doc.text)
     for m in candidates(doc.text, doc.body_start, low):
         spot = Spot(doc, low, m, anchor)
-        value = _READERS[m.lastgroup](spot)
+        value = _READERS[m.lastgroup or ""](spot)
         if value is REJECT:
             continue
         found.append(Found(Kind.DATE, m.start(), m.end(), value=value))
@@ -139,7 +158,9 @@ def candidates(text: str, start: int = 0, low: str | None = None) -> Iterator[re
     for trigger in grammar.triggers_for(low).finditer(low, start):
         if trigger.start() < cursor:
             continue
-        run_start = size - back_chain.match(backwards, size - trigger.start()).end()
+        # The chain of date words read backwards from the trigger; none means it starts there.
+        chain = back_chain.match(backwards, size - trigger.start())
+        run_start = size - chain.end() if chain else trigger.start()
         pos = max(cursor, run_start)
         while (word := starts.search(low, pos, trigger.end())) is not None:
             m = pattern.match(low, word.start())
@@ -176,20 +197,20 @@ def _day_number(text: str) -> int:
 
 
 def read_explicit(spot: Spot):
-    mon = _month_number(spot.group("x_mon") or spot.group("x_mon2"))
-    dom = _day_number(spot.group("x_day") or spot.group("x_dom"))
+    mon = _month_number(spot.part("x_mon", "x_mon2"))
+    dom = _day_number(spot.part("x_day", "x_dom"))
     if not 1 <= dom <= 31:
         return REJECT
     if spot.group("x_yr"):
-        first = cal.safe_date(int(spot.group("x_yr")), mon, dom)
+        first = cal.safe_date(int(spot.part("x_yr")), mon, dom)
     elif spot.group("x_ry"):
-        first = cal.safe_date(spot.ref.year + _STEP.get(spot.group("x_ry").lower(), 0), mon, dom)
+        first = cal.safe_date(spot.ref.year + _STEP.get(spot.part("x_ry").lower(), 0), mon, dom)
     else:
         first = _place_month_day(spot, mon, dom)
     if first is None:
         return None
     if spot.group("x_day2"):
-        last = cal.safe_date(first.year, mon, _day_number(spot.group("x_day2")))
+        last = cal.safe_date(first.year, mon, _day_number(spot.part("x_day2")))
         return f"{first.isoformat()}/{last.isoformat()}" if last and last > first else first.isoformat()
     return first.isoformat()
 
@@ -217,15 +238,15 @@ def _calendar_direction(spot: Spot) -> int:
 
 
 def read_iso(spot: Spot):
-    d = cal.safe_date(int(spot.group("i_y")), int(spot.group("i_m")), int(spot.group("i_d")))
+    d = cal.safe_date(int(spot.part("i_y")), int(spot.part("i_m")), int(spot.part("i_d")))
     return d.isoformat() if d else None
 
 
 def read_numeric(spot: Spot):
-    year = int(spot.group("n_y"))
+    year = int(spot.part("n_y"))
     if year < 100:
         year = _century_near(spot.ref.year, year)
-    d = cal.safe_date(year, int(spot.group("n_m")), int(spot.group("n_d")))
+    d = cal.safe_date(year, int(spot.part("n_m")), int(spot.part("n_d")))
     return d.isoformat() if d else None
 
 
@@ -243,9 +264,9 @@ _YEAR_WORDS = re.compile(r"\b(last|next|this|the)\s+year\b(?![-\s](?:ago|earlier
 def read_quarter(spot: Spot):
     text = spot.m.group()
     if spot.group("q_short"):
-        num, unit = int(spot.group("q_short")[1]), "Q"
+        num, unit = int(spot.part("q_short")[1]), "Q"
     elif spot.group("q_ord"):
-        num, unit = _ORDINALS[spot.group("q_ord").lower()], "H" if spot.group("q_unit").lower() == "half" else "Q"
+        num, unit = _ORDINALS[spot.part("q_ord").lower()], "H" if spot.part("q_unit").lower() == "half" else "Q"
         if unit == "H" and num > 2:
             return None
     elif _is_a_share(spot):
@@ -315,13 +336,13 @@ def _unit(word: str) -> str:
 def read_ago(spot: Spot):
     if spot.group("a_adj"):
         return f"{spot.ref.year - 1:04d}"
-    count = _count(spot.group("a_n"))
-    direction = spot.group("a_dir").lower()
+    count = _count(spot.part("a_n"))
+    direction = spot.part("a_dir").lower()
     back = direction in ("ago", "earlier", "previously")
     forward = direction.startswith("from") or direction == "hence"
     if count is None:
         return "PAST_REF" if back else "FUTURE_REF" if forward else None
-    unit = _unit(spot.group("a_unit"))
+    unit = _unit(spot.part("a_unit"))
     if unit == "quarter":
         index = spot.ref.year * 4 + cal.quarter_of(spot.ref) - 1 + (count if forward else -count)
         return f"{index // 4:04d}-Q{index % 4 + 1}" if back or forward else None
@@ -336,11 +357,11 @@ _BACKWARD = ("past", "last", "previous", "recent")
 def read_stretch(spot: Spot):
     if spot.group("s_future"):
         return "FUTURE_REF"
-    way = spot.group("s_dir").lower()
-    count = _count(spot.group("s_n")) if spot.group("s_n") else None
+    way = spot.part("s_dir").lower()
+    count = _count(spot.part("s_n")) if spot.group("s_n") else None
     if count is None or way == "recent":
         return "PAST_REF" if way in _BACKWARD else "FUTURE_REF" if way in ("next", "coming", "following") else None
-    unit = _unit(spot.group("s_unit"))
+    unit = _unit(spot.part("s_unit"))
     return f"P{count * _UNIT_SCALE.get(unit, 1)}{_UNIT_LETTER[unit]}"
 
 
@@ -358,7 +379,7 @@ def read_relative(spot: Spot):
         return f"{spot.ref.year:04d}"
     if _is_programme(spot):
         return REJECT
-    unit = spot.group("r_unit").lower()
+    unit = spot.part("r_unit").lower()
     adj = " ".join((spot.group("r_adj") or "").lower().split())
     step = _STEP.get(adj, 0)
     said_that = not adj and spot.m.group().startswith("that")
@@ -420,13 +441,13 @@ _MONTH_CUES = frozenset(
 
 
 def read_month(spot: Spot):
-    name = spot.group("mo_m")
+    name = spot.part("mo_m")
     mon = _month_number(name)
     year = spot.group("mo_y")
     if year:
         return cal.month(_year_number(year), mon)
     if spot.group("mo_ry"):
-        return cal.month(spot.ref.year + _STEP.get(spot.group("mo_ry").lower(), 0), mon)
+        return cal.month(spot.ref.year + _STEP.get(spot.part("mo_ry").lower(), 0), mon)
     rel = " ".join((spot.group("mo_rel") or "").lower().split())
     if not rel and not spot.group("mo_edge") and not _is_month_alone(spot, name):
         return REJECT
@@ -470,7 +491,7 @@ _MEDIA = frozenset(
 def read_weekday(spot: Spot):
     if _is_name_part(spot):
         return REJECT
-    weekday = grammar.WEEKDAY_NUMBERS[spot.group("w_day")[:3].lower()]
+    weekday = grammar.WEEKDAY_NUMBERS[spot.part("w_day")[:3].lower()]
     mod = " ".join((spot.group("w_mod") or "").lower().split())
     ref = spot.ref
     if mod in ("last", "this past", "the previous"):
@@ -502,9 +523,9 @@ def read_deictic(spot: Spot):
     if far:
         offset = -2 if far.lower().startswith("before") else 2
     elif spot.group("d_part"):
-        offset = -1 if spot.group("d_part").lower() == "last" else 0  # "last night", "this morning"
+        offset = -1 if spot.part("d_part").lower() == "last" else 0  # "last night", "this morning"
     else:
-        offset = _DEICTIC[spot.group("d_w").lower()]
+        offset = _DEICTIC[spot.part("d_w").lower()]
     return cal.day(spot.ref + dt.timedelta(days=offset))
 
 
@@ -512,7 +533,7 @@ def read_holiday(spot: Spot):
     name = " ".join(spot.low_group("h_name").split())
     rel = (spot.group("h_rel") or "").lower()
     if spot.group("h_y"):
-        day = cal.holiday(name, int(spot.group("h_y")))
+        day = cal.holiday(name, int(spot.part("h_y")))
     elif rel in ("last", "next"):
         day = cal.holiday_near(spot.ref, name, cal.PAST if rel == "last" else cal.FUTURE, strict=True)
     elif rel == "this":
@@ -527,7 +548,7 @@ _SEASON_CUES = frozenset("in into during by since until till through throughout 
 
 
 def read_season(spot: Spot):
-    season = spot.group("se_s").lower()
+    season = spot.part("se_s").lower()
     rel = " ".join((spot.group("se_rel") or "").lower().split())
     year = spot.group("se_y")
     if not year and not _is_season(spot, season, rel):
@@ -559,12 +580,12 @@ _CENTURY_WORDS = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-f
 
 def read_decade(spot: Spot):
     if spot.group("de_y"):
-        return spot.group("de_y")[:3]
+        return spot.part("de_y")[:3]
     if spot.group("de_s"):
-        return f"{_century_near(spot.ref.year, int(spot.group('de_s'))) // 10:03d}"
+        return f"{_century_near(spot.ref.year, int(spot.part('de_s'))) // 10:03d}"
     if spot.group("de_w"):
-        return f"19{_DECADE_WORDS[spot.group('de_w').lower()]}"
-    name = spot.group("ce_n").lower()
+        return f"19{_DECADE_WORDS[spot.part('de_w').lower()]}"
+    name = spot.part("ce_n").lower()
     number = int(name[:2]) if name[:2].isdigit() else _CENTURY_WORDS[" ".join(name.split())]
     return f"{number - 1:02d}"
 
@@ -573,7 +594,7 @@ def read_year(spot: Spot):
     bare = not (spot.group("y_edge") or spot.group("y_pre") or spot.group("y_y2"))
     if bare and (_follows_a_name(spot) or _STREET.match(spot.text, spot.m.end())):
         return REJECT  # "Windows 2000", "Flight 1549", "1600 Pennsylvania Avenue"
-    first = int(spot.group("y_y"))
+    first = int(spot.part("y_y"))
     second = spot.group("y_y2")
     if second:
         last = int(second) if len(second) == 4 else first - first % 100 + int(second)
@@ -621,7 +642,7 @@ def _spelled_year(text: str) -> int:
 
 
 def read_spelled(spot: Spot):
-    return f"{_spelled_year(spot.group('sp_y')):04d}"
+    return f"{_spelled_year(spot.part('sp_y')):04d}"
 
 
 def read_reference(spot: Spot):
@@ -630,7 +651,7 @@ def read_reference(spot: Spot):
     return "PRESENT_REF" if spot.group("ref_now") else "PAST_REF"
 
 
-_READERS: dict[str, Callable[[Spot], object]] = {
+_READERS: dict[str, Callable[[Spot], str | _Answer | None]] = {
     "explicit": read_explicit,
     "iso": read_iso,
     "numeric": read_numeric,

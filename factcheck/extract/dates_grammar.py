@@ -240,7 +240,7 @@ class PartialPattern:
 
 _SHAPE_OF = dict(zip(SHAPE_NAMES, SHAPES, strict=True))
 _DATES = PartialPattern(
-    SHAPE_NAMES, SHAPE_WORDS, lambda names: r"\b(?:" + "|".join(map(_SHAPE_OF.get, names)) + ")", re.VERBOSE
+    SHAPE_NAMES, SHAPE_WORDS, lambda names: r"\b(?:" + "|".join(_SHAPE_OF[name] for name in names) + ")", re.VERBOSE
 )
 
 
@@ -286,7 +286,7 @@ _MONTH_GROUPS = {"explicit": ("x_mon", "x_mon2"), "month": ("mo_m",)}
 
 def month_cased(text: str, m: re.Match) -> bool:
     """Month names in copy are capitalized: "May 5" is a date, "may 5" is not."""
-    for name in _MONTH_GROUPS.get(m.lastgroup, ()):
+    for name in _MONTH_GROUPS.get(m.lastgroup or "", ()):
         start = m.start(name)
         if start >= 0 and not text[start].isupper():
             return False

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from factcheck.model import Claim, Kind
 
@@ -72,7 +74,7 @@ def _is_lone_year(value) -> bool:
     return isinstance(value, str) and 3 <= len(value) <= 4 and value.isdigit()
 
 
-def is_year_reading(old: dict, claims: list[dict]) -> bool:
+def is_year_reading(old: Mapping[str, Any], claims: Sequence[Mapping[str, Any]]) -> bool:
     """A figure claim of a claims file that is now the `figure` of a date claim on the same words."""
     if old.get("kind") != Kind.FIGURE.value:
         return False

@@ -102,7 +102,7 @@ def _speaks(frame: str, end: int) -> bool:
     # "China, Pyongyang's only ally, said": the verb after an apposition
     apposition = _APPOSITION.match(frame, end)
     m = _NEXT_VERB.match(frame, apposition.end()) if apposition else None
-    return bool(m) and m.group("v").lower() in _speech_verbs()
+    return m is not None and m.group("v").lower() in _speech_verbs()
 
 
 @functools.cache

@@ -66,6 +66,7 @@ _TIME_LEADS = frozenset("on last this late early earlier".split())
 _TOKEN = re.compile(r"[^\s\x00]+")
 _CAP = re.compile(r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.(?:[A-Z]\.?)*|Mc\w+|O[’']\w+)[,;:]?$")
 _PAREN_TAG = re.compile(r"\([^()\x00]{1,40}\)[.,;:]?$")
+_LEADING_WORD = re.compile(r"\w+")
 _CONTRACTED = re.compile(r"(?:he|she|they|i|we)[’'](?:s|re|ve|d|ll|m)$")
 _PARTY_TAG = re.compile(r"\(?[RDI]-[A-Z][A-Za-z.]*\)?,?$")
 _DASHES = frozenset(("\u2014", "\u2015", "\u2013", "--", "-"))
@@ -142,8 +143,8 @@ def np_before(frame: str, pos: int) -> Mention | None:
         return _before_apposition(frame, toks, i)
     if low in _SUBJECT_PRONOUNS and word[-1] not in ".;:":
         return make_mention("pronoun", frame, toks[i][0], toks[i][1])
-    if _CONTRACTED.match(low):
-        return make_mention("pronoun", frame, toks[i][0], toks[i][0] + re.match(r"\w+", word).end())  # `He’s`
+    if _CONTRACTED.match(low) and (pronoun := _LEADING_WORD.match(word)):
+        return make_mention("pronoun", frame, toks[i][0], toks[i][0] + pronoun.end())  # `He’s`
     if low in _RELATIVES:
         return _relative_antecedent(frame, toks, i)
     if _is_cap(word) and not _ends_clause(word) and low not in NOT_NAMES:
@@ -290,7 +291,7 @@ def _description_back(frame: str, toks, i: int) -> Mention | None:
     return None
 
 
-def _described(frame: str, s: int, e: int, determiner: str) -> Mention:
+def _described(frame: str, s: int, e: int, determiner: str) -> Mention | None:
     text = frame[s:e].rstrip(",;:.")
     words = text.split()
     head = bare(words[-1])

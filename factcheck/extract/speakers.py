@@ -543,9 +543,9 @@ class Story:
         recent = [self._last_spoken(pos, person), self._last_credited(pos, person)]
         near = [c for c in recent if c is not None and self.frame.count("\n", c[0], pos) <= 12]
         # only a sentence after those can be nearer, so no earlier one is read
-        subject = self._recent_subject(s, para_start, person, max(near)[0] if near else -1)
-        if subject is not None and self.frame.count("\n", subject[0], pos) <= 12:
-            near.append(subject)
+        earlier = self._recent_subject(s, para_start, person, max(near)[0] if near else -1)
+        if earlier is not None and self.frame.count("\n", earlier[0], pos) <= 12:
+            near.append(earlier)
         if near:
             return max(near)[1]
         return mention.name if mention.kind == "person" and _names_something(mention.name) else None
@@ -571,7 +571,7 @@ class Story:
         words = self.frame[
             title.end() - 1 : title.end() + 60 if line_end < 0 else min(line_end, title.end() + 60)
         ].split()
-        taken = []
+        taken: list[str] = []
         for word in words[:6]:
             if word in names.PARTICLES and taken:
                 taken.append(word)

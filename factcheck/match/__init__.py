@@ -19,7 +19,7 @@ from factcheck.archive.search import ArchiveSearch
 from factcheck.errors import ConfigError, DataError, FactcheckError
 from factcheck.match import judge  # the module, looked up per claim, so a test can stand in for the judge
 from factcheck.match.cache import Cached, DraftState, VerdictCache, binding_key, set_digest
-from factcheck.model import LINK_FIELDS
+from factcheck.model import LINK_FIELDS, as_claim_record, record_fields
 from factcheck.policy import sensitivity
 from factcheck.policy.corroboration import Publishers, Tally, rules_digest
 from factcheck.signoff import rules
@@ -216,7 +216,7 @@ class DraftWork:
     data: bytes
     claims_sha: str
     claims: list[tuple[str, str]]  # (claim id, binding key), in the file's order
-    last: object = None  # DraftState: how the last run left the draft
+    last: DraftState | None = None  # how the last run left the draft
     cf: object = None  # the parsed claims file, once something needs it
     known: dict = field(default_factory=dict)  # binding key -> Cached that stands
     fresh: set = field(default_factory=set)  # keys whose verdict is not the one kept for this draft
@@ -245,21 +245,23 @@ def _plan_draft(config, rel: str, source_set: SourceSet, outcome: DraftOutcome, 
             raise DataError(f"no claims file for {rel}; run `factcheck scan {rel}` first", path=shown)
         data = read_bytes(target, display=shown, limit=MAX_TEXT_BYTES)
         claims_sha = hashlib.sha256(data).hexdigest()
-        as_left = last is not None and last.claims_sha == claims_sha
-        if as_left and last.sources == source_set.digest:
-            outcome.counts.update(last.counts)
+        # how the last run left this very claims file, if it did
+        left = last if last is not None and last.claims_sha == claims_sha else None
+        if left is not None and left.sources == source_set.digest:
+            outcome.counts.update(left.counts)
             return None
-        w = DraftWork(rel, shown, source_set, outcome, data, claims_sha, last.claims if as_left else [], last)
-        if not as_left:
+        w = DraftWork(rel, shown, source_set, outcome, data, claims_sha, left.claims if left is not None else [], last)
+        if left is None:
             cf = w.claims_file()
             w.claims = [(c["id"], binding_key(_judged_as(cf, c))) for c in cf.claims]
     except FactcheckError as exc:
         outcome.errors.append(exc)
         return None
     cached = {} if last is None else cache.verdicts(rel)
+    same_sources = last is not None and last.sources == source_set.digest
     for key in dict.fromkeys(key for _, key in w.claims):
         hit = cached.get(key)
-        if hit is not None and last.sources == source_set.digest:
+        if hit is not None and same_sources:
             w.known[key] = hit
         elif hit is not None:
             w.check.append((key, hit))
@@ -276,7 +278,7 @@ def _plan_draft(config, rel: str, source_set: SourceSet, outcome: DraftOutcome, 
 def _check_cached(w: DraftWork, cache) -> None:
     """Keep each verdict judged against the last source set that the changes since could
     not alter; the others are judged again."""
-    changes = w.source_set.changes_since(cache, w.last.sources) if w.check else None
+    changes = w.source_set.changes_since(cache, w.last.sources) if w.check and w.last is not None else None
     for key, cached in w.check:
         if changes is not None and not _could_change(cached, *changes):
             w.known[key] = cached
@@ -319,11 +321,11 @@ def _judge_claims(w: DraftWork, index, tick) -> dict:
         return {}
     cf = w.claims_file()
     keys = dict(w.claims)
-    by_key = {}
+    by_key: dict[str, dict] = {}
     in_file = rules.by_id(cf.claims)
     for claim in cf.claims:
         # a headline claim that repeats a body claim shares its key: the body claim is judged
-        by_key.setdefault(keys[claim["id"]], rules.signed_as(claim, in_file))
+        by_key.setdefault(keys[claim["id"]], record_fields(rules.signed_as(claim, in_file)))
     searcher = w.source_set.searcher
     marks = searcher.marks_for(index.marks) if w.source_set.archive is not None else index.marks
     ctx = judge.Context(searcher, _reference_date(cf.reference_date), marks=marks)
@@ -504,7 +506,8 @@ def _judged_as(cf, claim: dict) -> tuple:
 
     A headline claim that repeats a body claim takes that claim's verdict and evidence, so
     it is judged as that claim."""
-    claim = rules.signed_as(claim, rules.by_id(cf.claims)) if claim.get("repeats") else claim
+    if claim.get("repeats"):
+        claim = record_fields(rules.signed_as(as_claim_record(claim), rules.by_id(cf.claims)))
     fields = tuple((k, repr(claim.get(k))) for k in SCAN_FIELDS if k not in _IGNORED_FIELDS)
     return (cf.reference_date, fields)
 

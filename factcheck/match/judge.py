@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -45,7 +46,7 @@ class Context:
 
     searcher: Searcher
     reference_date: dt.date
-    marks: object = None  # callable doc_id -> {"pages": ..., "cues": ...}
+    marks: Callable[[int], dict] | None = None  # doc_id -> {"pages": ..., "cues": ...}
     _found: dict = field(default_factory=dict)
     read_cache: dict = field(default_factory=dict)  # passage -> its sentences, for the paraphrase path
 
@@ -435,7 +436,9 @@ def _confirmed(said_by: str, hit: Hit, cmp, ctx: Context) -> bool:
     """The source's attribution read with its neighbouring sentences names the same person:
     a sentence read alone can lose the speaker named before it."""
     wide = _source_speaker(hit, cmp, ctx, reach=SPEAKER_REACH)
-    return bool(wide) and same_person(wide, said_by)
+    if not wide:
+        return False
+    return same_person(wide, said_by)
 
 
 def _named_near(speaker: str, hit: Hit, cmp) -> bool:

@@ -95,7 +95,7 @@ def related(ctx, cues: list[context.Cue], query: str, claim_text: str = "") -> l
     if not cues:
         return []
     rarity = _rarity(ctx.searcher.rarity([c.word for c in cues]))
-    weights = _Weights([r * c.weight for r, c in zip(rarity, cues)], cues)
+    weights = CueWeights([r * c.weight for r, c in zip(rarity, cues)], cues)
     out: list[Related] = []
     seen: set[tuple[int, int]] = set()
     for seg, chunk, _ in ctx.searcher.candidates(query, limit=PASSAGES):
@@ -105,7 +105,7 @@ def related(ctx, cues: list[context.Cue], query: str, claim_text: str = "") -> l
             if key in seen:
                 continue
             seen.add(key)
-            r = _score(s, cues, weights)
+            r = related_to_cues(s, cues, weights)
             if r.coverage >= RELATED and len(r.shared) >= MIN_SHARED and r.own >= 1:
                 out.append(r)
         if claim_text and any(r.own_coverage >= WHOLE and _holds(r, claim_text) for r in out):
@@ -127,7 +127,7 @@ def _rarity(found: list[float | None]) -> list[float]:
     return [middle if r is None else r for r in found]
 
 
-class _Weights(list):
+class CueWeights(list):
     """The cues' weights, with the totals every sentence's share is taken of."""
 
     def __init__(self, weights: list[float], cues: list[context.Cue]):
@@ -136,7 +136,7 @@ class _Weights(list):
         self.clause_total = sum(w for c, w in zip(cues, weights) if c.weight >= 1.0) or 1.0
 
 
-def _score(s: Sentence, cues: list[context.Cue], weights: _Weights) -> Related:
+def related_to_cues(s: Sentence, cues: list[context.Cue], weights: CueWeights) -> Related:
     mine = near = clause = 0.0
     own, shared = 0, []
     for cue, w in zip(cues, weights):
@@ -182,7 +182,8 @@ def _stems(passage: Passage, s: int, e: int, cache: dict) -> frozenset[str]:
 
 
 def _paragraphs(text: str, spans: list[tuple[int, int]]) -> list[int]:
-    numbers, n, prev_end = [], 0, 0
+    numbers: list[int] = []
+    n = prev_end = 0
     for s, e in spans:
         n += bool(_PARAGRAPH.search(text, prev_end, s)) if numbers else 0
         numbers.append(n)
@@ -239,7 +240,7 @@ def _weigh(claim: dict, r: Related, items: list) -> Finding | None:
 
 
 @dataclass(frozen=True)
-class _Item:
+class SourceItem:
     """A figure or date of the source sentence, as the extractors read it."""
 
     text: str
@@ -249,7 +250,7 @@ class _Item:
     span: tuple | None = None  # a range's two ends
 
 
-def _counterparts(claim: dict, r: Related, ctx) -> list[_Item]:
+def _counterparts(claim: dict, r: Related, ctx) -> list[SourceItem]:
     """The source sentence's claims of the draft claim's kind."""
     p, s, e = r.sentence.passage, r.sentence.start, r.sentence.end
     found = ctx.claims_in(p.doc, p.start + s, p.text[s:e])
@@ -257,12 +258,12 @@ def _counterparts(claim: dict, r: Related, ctx) -> list[_Item]:
     for c in found:
         if c.kind.value != claim.get("kind"):
             continue
-        span = _range(p.text, s + c.start, s + c.end) if claim.get("kind") == "figure" else None
-        out.append(_Item(single_line(c.text), c.value, c.unit, c.qualifier, span))
+        span = figure_range(p.text, s + c.start, s + c.end) if claim.get("kind") == "figure" else None
+        out.append(SourceItem(single_line(c.text), c.value, c.unit, c.qualifier, span))
     return out
 
 
-def _range(text: str, start: int, end: int) -> tuple | None:
+def figure_range(text: str, start: int, end: int) -> tuple | None:
     try:
         from factcheck.extract.numbers.parse import parse_figures
     except ImportError:
@@ -271,7 +272,7 @@ def _range(text: str, start: int, end: int) -> tuple | None:
     return (figures[0].low, figures[0].high) if figures and figures[0].low is not None else None
 
 
-def _compare(claim: dict, item: _Item, sole: bool = True) -> tuple[Verdict, str]:
+def _compare(claim: dict, item: SourceItem, sole: bool = True) -> tuple[Verdict, str]:
     """`sole`: the item is the only figure of its unit in its sentence. "Less than $600,000"
     is borne out by any smaller figure, so beside others only the same number counts."""
     if claim.get("kind") == "date":
@@ -285,7 +286,7 @@ def _compare(claim: dict, item: _Item, sole: bool = True) -> tuple[Verdict, str]
     return verdict, reason
 
 
-def _compare_dates(claim: dict, item: _Item) -> tuple[Verdict, str]:
+def _compare_dates(claim: dict, item: SourceItem) -> tuple[Verdict, str]:
     """Dates compare by value, each read against its own text's date: the same words
     ("on Monday") in a source of another week are another day. Only a source date at least
     as precise as the draft's bears it out ("2026" does not confirm "April 20, 2026"); only
@@ -306,7 +307,7 @@ def _compare_dates(claim: dict, item: _Item) -> tuple[Verdict, str]:
     return Verdict.NOT_FOUND, ""
 
 
-def _fits(claim: dict, item: _Item, *, strict: bool) -> bool:
+def _fits(claim: dict, item: SourceItem, *, strict: bool) -> bool:
     """Are the two figures amounts of the same thing? Dates always are.
 
     Loosely, a figure without a unit may stand for one with a counted noun ("14" and "14
@@ -321,10 +322,10 @@ def _fits(claim: dict, item: _Item, *, strict: bool) -> bool:
         if strict:
             return not mine and not theirs
         return not values.is_measure(mine) and not values.is_measure(theirs)
-    return mine.lower() == theirs.lower() or _head(mine) == _head(theirs)
+    return mine.lower() == theirs.lower() or unit_head(mine) == unit_head(theirs)
 
 
-def _head(unit: str) -> str:
+def unit_head(unit: str) -> str:
     """The noun a counted unit ends in: "steel cables" and "cables" count cables; "USD per
     ton" is not "USD"."""
     words = unit.split()

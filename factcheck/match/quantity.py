@@ -88,7 +88,7 @@ def _canon(stems) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Fit:
-    item: object  # paraphrase._Item
+    item: paraphrase.SourceItem
     score: float
     sure: bool  # same unit or counted noun, or most of the claim's words around it
     before: str  # the source's words just before the figure or date
@@ -101,7 +101,7 @@ class Fit:
 def judge(claim: dict, ctx, sentence: str, start: int, end: int) -> list[paraphrase.Finding]:
     """Findings for the claim at sentence[start:end], from the figure or date in related
     source sentences that measures the same thing: supporting ones first, else contradicting."""
-    if claim.get("kind") == "figure" and (_year_like(claim.get("text") or "") or named_number(claim)):
+    if claim.get("kind") == "figure" and (year_like(claim.get("text") or "") or named_number(claim)):
         return []  # a bare year is judged as a date; "Toy Story 4" counts nothing
     text = claim.get("text") or ""
     if claim.get("kind") == "figure" and ("/" in text or " out of " in text):
@@ -167,7 +167,7 @@ def _related(ctx, cues: list[context.Cue], query: str) -> list[paraphrase.Relate
     """Source sentences sharing some of the claim's context, best first."""
     # Every word counts alike here: rarity across a large archive says little about which
     # of a few related sentences states this quantity.
-    weights = paraphrase._Weights([c.weight for c in cues], cues)
+    weights = paraphrase.CueWeights([c.weight for c in cues], cues)
     out, seen = [], set()
     for seg, chunk, _ in ctx.searcher.candidates(query, limit=PASSAGES):
         passage = ctx.searcher.passage(seg, chunk)
@@ -176,7 +176,7 @@ def _related(ctx, cues: list[context.Cue], query: str) -> list[paraphrase.Relate
             if key in seen:
                 continue
             seen.add(key)
-            r = paraphrase._score(_canonical(s), cues, weights)
+            r = paraphrase.related_to_cues(_canonical(s), cues, weights)
             if r.coverage >= MIN_COVERAGE and r.own >= 1:
                 out.append(r)
     out.sort(key=lambda r: -r.coverage)
@@ -202,15 +202,15 @@ def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> l
     for c in found:
         if c.kind.value != claim.get("kind"):
             continue
-        if claim.get("kind") == "figure" and _year_like(c.text) and not _year_like(claim.get("text") or ""):
+        if claim.get("kind") == "figure" and year_like(c.text) and not year_like(claim.get("text") or ""):
             continue
-        if claim.get("kind") == "figure" and _scale(text, c.start, c.end):
+        if claim.get("kind") == "figure" and on_a_scale(text, c.start, c.end):
             continue
         unit = _unit_fit(claim, c, text)
         if unit is None:
             continue
         near = _nearness(cues, _closeness(text, c.start, c.end))
-        span = paraphrase._range(p.text, s + c.start, s + c.end) if claim.get("kind") == "figure" else None
+        span = paraphrase.figure_range(p.text, s + c.start, s + c.end) if claim.get("kind") == "figure" else None
         value = c.value
         part = _PART_OF.match(c.text)
         if part and claim.get("kind") == "figure":
@@ -218,7 +218,7 @@ def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> l
         points = _THOUSANDS_POINT.match(text, c.start)
         if points and claim.get("kind") == "figure" and unit >= 1.0 and _counts_things(claim.get("unit")):
             value = float(points.group(1).replace(".", ""))  # "8.958 people": no one counts part of a person
-        item = paraphrase._Item(single_line(c.text), value, c.unit, c.qualifier, span)
+        item = paraphrase.SourceItem(single_line(c.text), value, c.unit, c.qualifier, span)
         sure = unit >= 1.0 or (unit == 0.0 and not claim.get("unit") and not c.unit and near >= SURE_FIT)
         before = text[max(0, c.start - 40) : c.start]
         if claim.get("kind") == "date" and not _dates_comparable(claim, c):
@@ -294,12 +294,12 @@ def _nearest_the_bound(claim: dict, close: list[Fit]) -> Fit | None:
     """Of figures fitting about equally well, the one just past a bound is the one it rounds:
     "more than $142,800,000" is the total of $142,940,100, not the $98,321,000 beside it.
     None unless one lies within BOUND_NEAR of the bound and every other one well beyond."""
-    bound = values._as_float(claim.get("value"))
+    bound = values.as_float(claim.get("value"))
     if not bound or bound <= 0:
         return None
     far = []
     for f in close:
-        v = values._as_float(f.item.value)
+        v = values.as_float(f.item.value)
         far.append((abs(math.log(v / bound)) if v and v > 0 else math.inf, f))
     far.sort(key=lambda x: x[0])
     if far[0][0] <= math.log(BOUND_NEAR) and all(d >= math.log(BOUND_APART) for d, _ in far[1:]):
@@ -310,11 +310,12 @@ def _nearest_the_bound(claim: dict, close: list[Fit]) -> Fit | None:
 def _counts_things(unit: str | None) -> bool:
     """A counted noun ("recoveries", "reviews"), not money, a measure or a span of time:
     "12 years" may be any period at all."""
+    if not unit:
+        return False
     return (
-        bool(unit)
-        and not values.is_measure(unit)
+        not values.is_measure(unit)
         and not _conv.dimension(unit)
-        and paraphrase._head(unit) not in {context.stem(d) for d in DURATIONS}
+        and paraphrase.unit_head(unit) not in {context.stem(d) for d in DURATIONS}
         and unit.split()[-1].lower() not in DURATIONS
     )
 
@@ -376,7 +377,7 @@ _SCALE_AFTER = re.compile(r"^\s*(?:/|out of\b)", re.I)
 _SCALE_BEFORE = re.compile(r"(?:/|\bout of)\s*$", re.I)
 
 
-def _scale(text: str, start: int, end: int) -> bool:
+def on_a_scale(text: str, start: int, end: int) -> bool:
     """A score's scale ("61 out of 100", "5.9/10"): a rating, not a count of anything."""
     return bool(_SCALE_AFTER.match(text[end : end + 10]) or _SCALE_BEFORE.search(text[max(0, start - 10) : start]))
 
@@ -404,7 +405,7 @@ def _unit_fit(claim: dict, c, text: str) -> float | None:
 
     mine, theirs = claim.get("unit"), c.unit
     km, kt = values.unit_key(mine), values.unit_key(theirs)
-    value = values._as_float(claim.get("value"))
+    value = values.as_float(claim.get("value"))
     if kt == "percent" and not values.is_measure(km) and value is not None and 0 < value < 1:
         return 1.0  # "one in five tenants" is a share, as "20% of tenants" is
     if km and kt:
@@ -545,7 +546,7 @@ def _claim_words(claim: dict) -> frozenset[str]:
 
 
 def _noun(unit: str) -> str:
-    head = paraphrase._head(unit)
+    head = paraphrase.unit_head(unit)
     return _CANON.get(head, head)
 
 
@@ -566,7 +567,7 @@ def _compare(claim: dict, fit: Fit) -> tuple[Verdict, str]:
     return values.compare_figures(claim, item.value, item.unit, item.text, item.span, item.qualifier)
 
 
-def _year_like(text: str) -> bool:
+def year_like(text: str) -> bool:
     return bool(_YEAR.match(text.strip()))
 
 

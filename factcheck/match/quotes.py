@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from factcheck.match.words import WORD, Word, word_key, words
+from factcheck.match.words import WORD as WORD_PATTERN
+from factcheck.match.words import Word, word_key, words
 
-_PART = re.compile(r"\[[^\]]*\]|\.(?:\s?\.){2}|\u2026|" + WORD.pattern)
+_PART = re.compile(r"\[[^\]]*\]|\.(?:\s?\.){2}|\u2026|" + WORD_PATTERN.pattern)
 GAP, BRACKET, WORD = "gap", "bracket", "word"
 CONTEXT_WORDS = 3
 

@@ -48,7 +48,7 @@ def alarm_doubt(claim: dict, sentence: str, reference_date: dt.date) -> str | No
 def _figure_doubt(claim: dict, sentence: str, reference_date: dt.date, rival: Verdict) -> str | None:
     if not quantity.is_bound(claim):
         return None
-    bound = values._as_float(claim.get("value"))
+    bound = values.as_float(claim.get("value"))
     if not bound or bound <= 0:
         return None
     try:
@@ -64,9 +64,9 @@ def _figure_doubt(claim: dict, sentence: str, reference_date: dt.date, rival: Ve
             continue  # the "11" of "11 March 2020" counts nothing
         if not f.value or f.value <= 0 or not _comparable(claim.get("unit"), f.unit):
             continue
-        if quantity._year_like(shown) and not quantity._year_like(text):
+        if quantity.year_like(shown) and not quantity.year_like(text):
             continue  # "in 2019" is when, not how many
-        if quantity._scale(sentence, f.start, f.end):
+        if quantity.on_a_scale(sentence, f.start, f.end):
             continue  # "61 out of 100" is a rating's scale
         span = (f.low, f.high) if f.low is not None else None
         verdict, _ = values.compare_figures(claim, f.value, f.unit, shown, span, f.qualifier)
@@ -89,7 +89,7 @@ def _ratings_as_shares(claim: dict, sentence: str) -> list[tuple[float, Verdict,
     a claim in percent: an "average rating of 35%" is that rating."""
     if values.unit_key(claim.get("unit")) != "percent":
         return []
-    bound = values._as_float(claim.get("value")) or 0.0
+    bound = values.as_float(claim.get("value")) or 0.0
     out = []
     for m in _RATING.finditer(sentence):
         share = float(m.group(1)) / float(m.group(2)) * 100

@@ -140,7 +140,9 @@ def units_clash(a, b) -> bool:
 def is_measure(unit) -> bool:
     """Money or a percentage: a unit whose absence means a different kind of figure."""
     k = unit_key(unit)
-    return bool(k) and (k.lower() in _MEASURES or (len(k) == 3 and k.isupper()) or k in _UNITS.values())
+    if not k:
+        return False
+    return k.lower() in _MEASURES or (len(k) == 3 and k.isupper()) or k in _UNITS.values()
 
 
 def _has(qualifier: str, words: tuple[str, ...]) -> bool:
@@ -155,7 +157,7 @@ def bounds_only(qualifier: str | None) -> bool:
 
 def same_number(claim: dict, source_value) -> bool:
     """The draft figure's number and the source's are one, after rounding as written."""
-    draft = _as_float(claim.get("value"))
+    draft = as_float(claim.get("value"))
     if draft is None or source_value is None:
         return False
     step = rounding_step(claim.get("text", ""), draft)
@@ -195,7 +197,7 @@ def compare_figures(
     Both are read as intervals (see intervals.py): supported when the source's lies inside
     the claim's, contradicted when they cannot meet, otherwise not found. The reason shows
     the arithmetic: "the source gives '317 people'; 'more than 300' holds"."""
-    draft_value = _as_float(claim.get("value"))
+    draft_value = as_float(claim.get("value"))
     if draft_value is None:
         draft_value = _parsed_value(claim.get("text", ""))
     if draft_value is None or source_value is None:
@@ -211,7 +213,7 @@ def compare_figures(
             return found
         if best is None or (best[0] is Verdict.CONTRADICTED and found[0] is Verdict.NOT_FOUND):
             best = found
-    return best
+    return best if best is not None else written_against(claim, source_text)  # claim_readings gives one at least
 
 
 def claim_readings(claim: dict, value: float, source_unit=None) -> list[tuple[float, str | None]]:
@@ -331,7 +333,7 @@ def far_off(claim: dict, source_value, source_text: str) -> str | None:
         or " out of " in text
     ):
         return None  # a rating's bound ("more than 9 out of 10") is read on its scale
-    bound, theirs = _as_float(claim.get("value")), _as_float(source_value)
+    bound, theirs = as_float(claim.get("value")), as_float(source_value)
     if not bound or not theirs or bound <= 0 or theirs <= 0 or max(bound / theirs, theirs / bound) < FAR_OFF:
         return None
     return f"the source gives {source_text!r}, {FAR_OFF} times or more from {text!r}: likely another quantity"
@@ -361,7 +363,7 @@ def written_against(claim: dict, source_text: str) -> tuple[Verdict, str]:
     """compare_written for a draft figure. Digits compared as written say nothing of a
     bound: "over 26 years" is not borne out by a "26th year", nor "under 27" contradicted."""
     rating = _RATING.match(source_text.strip())
-    if rating and unit_key(claim.get("unit")) == "percent" and _as_float(claim.get("value")) is not None:
+    if rating and unit_key(claim.get("unit")) == "percent" and as_float(claim.get("value")) is not None:
         # "an average rating of 35%" is the source's "3.5/10": the share of the scale.
         share = float(rating.group(1)) / float(rating.group(2)) * 100
         verdict, reason = compare_figures(claim, share, "percent", source_text)
@@ -461,7 +463,7 @@ def _compare_iso(mine: str, theirs: str, source_text: str) -> tuple[Verdict, str
     return Verdict.CONTRADICTED, f"the source gives {source_text!r} ({theirs}), not {mine}"
 
 
-def _as_float(value) -> float | None:
+def as_float(value) -> float | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, (int, float)):

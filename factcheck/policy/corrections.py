@@ -18,7 +18,8 @@ from typing import Any
 from factcheck import gitrepo
 from factcheck.config import Config
 from factcheck.errors import FactcheckError, ReviewError
-from factcheck.policy import publication
+from factcheck.model import ClaimRecord, ReviewEntry
+from factcheck.policy import publication_record
 from factcheck.signoff import record, rules
 from factcheck.signoff.record import TRAILER
 from factcheck.signoff.rules import Decision
@@ -53,17 +54,17 @@ def correct(config: Config, rel: str, ref: str, note: str, *, commit: bool = Tru
             result.commit = _commit(config, path, result, note)
 
     with claims_files.editing(config, rel, after_write=after) as cf:
-        record._ensure_scanned(cf, draft.text, result.claims_file)
+        record.ensure_scanned(cf, draft.text, result.claims_file)
         if cf.published is None:
             raise ReviewError(f"{rel} is not published; approve changes with `factcheck approve`", path=rel)
         item = _pick(cf, ref, result.claims_file)
         rec = item.successor
         at = record.now_utc()
-        sign = record._signer(config)
+        sign = record.decision_signer(config)
         if rec is not None:
-            record._check_authors(config, who, rel, draft.text, [rec])
+            record.check_authors(config, who, rel, draft.text, [rec])
             if rules.status_of(rec) is not rules.Status.APPROVED:
-                extra = record._policy_extras(config, draft.meta, [(rec, record.Choice(rec["id"], Decision.APPROVED))])
+                extra = record.policy_extras(config, draft.meta, [(rec, record.Choice(rec["id"], Decision.APPROVED))])
                 rules.record(rec, Decision.APPROVED, who, at, note, sign=sign, extra=extra.get(rec["id"]))
         cf.published.setdefault("corrections", [])
         if not isinstance(cf.published["corrections"], list):
@@ -75,9 +76,9 @@ def correct(config: Config, rel: str, ref: str, note: str, *, commit: bool = Tru
     return result
 
 
-def _pick(cf, ref: str, shown: str) -> publication.Open:
+def _pick(cf, ref: str, shown: str) -> publication_record.Open:
     """The open correction `ref` names: by the claim that now stands, or by the published id."""
-    open_items = publication.uncorrected(cf.published, cf.claims)
+    open_items = publication_record.uncorrected(cf.published, cf.claims)
     if not open_items:
         raise ReviewError(
             "every claim signed off at publication stands as published or is corrected; nothing to correct", path=shown
@@ -97,9 +98,9 @@ def _names(ref: str, cid: str) -> bool:
     return cid == ref or (len(ref) >= 3 and cid.startswith(ref))
 
 
-def entry(item: publication.Open, rec: dict[str, Any] | None, who, at: str, note: str, sign=None) -> dict[str, Any]:
+def entry(item: publication_record.Open, rec: ClaimRecord | None, who, at: str, note: str, sign=None) -> ReviewEntry:
     """One correction: what was wrong, what is right, who approved it and when, signed like an approval."""
-    out: dict[str, Any] = {"by": who.email, "name": who.name, "at": at, "decision": DECISION, "note": note}
+    out: ReviewEntry = {"by": who.email, "name": who.name, "at": at, "decision": DECISION, "note": note}
     out["fingerprint"] = rules.claim_fingerprint(rec) if rec is not None else None
     out["corrects"] = {"claim": item.id, "text": item.text, "fingerprint": item.fingerprint}
     if sign is not None:
@@ -171,7 +172,7 @@ def log(config: Config, since: dt.date | None = None) -> Log:
         if cf is None or cf.published is None:
             continue
         title = _title(config, cf.draft)
-        for e in publication.corrections_of(cf.published):
+        for e in publication_record.corrections_of(cf.published):
             if since is not None and str(e.get("at", ""))[:10] < since.isoformat():
                 continue
             out.entries.append(
@@ -202,6 +203,6 @@ def _title(config: Config, rel: str) -> str | None:
     return str(title) if title else None
 
 
-def for_claim(cf, cid: str) -> list[dict[str, Any]]:
+def for_claim(cf, cid: str) -> list[ReviewEntry]:
     """The corrections that brought a claim to what it says now, oldest first."""
-    return [e for e in publication.corrections_of(cf.published) if e.get("claim") == cid]
+    return [e for e in publication_record.corrections_of(cf.published) if e.get("claim") == cid]

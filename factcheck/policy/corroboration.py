@@ -19,117 +19,22 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
-from factcheck.errors import ConfigError, FactcheckError, ReviewError
+from factcheck.errors import FactcheckError, ReviewError
+from factcheck.model import ClaimRecord, EvidenceRecord, Verdict
+from factcheck.policy.settings import Rule
 from factcheck.sources import SIDECAR_SUFFIX
 from factcheck.store import yamlio
 
 # The claims-file field `match` writes on every claim a rule or marker picks.
-COUNT_FIELD = "independent_sources"
+COUNT_FIELD: Final = "independent_sources"
 # The claims-file field a person adds to one claim: `needs: 2 sources`.
 MARKER_FIELD = "needs"
 # The key an approval made despite too few sources carries: the editor's reason.
-OVERRIDE_FIELD = "override"
+OVERRIDE_FIELD: Final = "override"
 
 _MARKER = re.compile(r"^\s*(\d+)\s*(?:independent\s+)?(?:sources?)?\s*$", re.I)
-_WORD = re.compile(r"\w+", re.U)
-_RULE_KEYS = ("name", "kind", "words", "flag", "sources")
-_KINDS = ("quote", "figure", "date", "attribution")
-
-
-@dataclass(frozen=True)
-class Rule:
-    """Claims that match every selector given here need `sources` independent sources."""
-
-    sources: int
-    name: str | None = None
-    kinds: tuple[str, ...] = ()
-    words: tuple[str, ...] = ()  # lower case; a trailing * matches any ending
-    flag: str | None = None  # a front-matter key that, when true, picks every claim of the draft
-
-    def __str__(self) -> str:
-        return self.name or self.describe()
-
-    def describe(self) -> str:
-        parts = []
-        if self.kinds:
-            parts.append("/".join(self.kinds))
-        if self.words:
-            parts.append("words " + ", ".join(self.words))
-        if self.flag:
-            parts.append(f"flag {self.flag}")
-        return f"{' + '.join(parts)}: {self.sources} sources"
-
-    def picks(self, rec: dict[str, Any], meta: dict[str, Any]) -> bool:
-        if self.kinds and rec.get("kind") not in self.kinds:
-            return False
-        if self.flag and meta.get(self.flag) is not True:
-            return False
-        return not self.words or _has_word(str(rec.get("sentence") or rec.get("text") or ""), self.words)
-
-
-def _has_word(sentence: str, words: tuple[str, ...]) -> bool:
-    found = {w.lower() for w in _WORD.findall(sentence)}
-    exact = {w for w in words if not w.endswith("*")}
-    if found & exact:
-        return True
-    stems = [w[:-1] for w in words if w.endswith("*")]
-    return any(f.startswith(s) for f in found for s in stems)
-
-
-# --- configuration -------------------------------------------------------------------
-
-
-def parse_rules(value: Any, *, path: str, line: int | None) -> tuple[Rule, ...]:
-    """The `corroboration:` key: a list of rules, each a mapping with `sources:` and a selector."""
-
-    def bad(message: str) -> ConfigError:
-        return ConfigError(f"`corroboration`: {message}", path=path, line=line)
-
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        raise bad("must be a list of rules, each with `sources:` and `kind:`, `words:` or `flag:`")
-    return tuple(_rule(item, n, bad) for n, item in enumerate(value, 1))
-
-
-def _rule(item: Any, n: int, bad) -> Rule:
-    if not isinstance(item, dict):
-        raise bad(f"rule {n} must be a mapping")
-    unknown = [k for k in item if k not in _RULE_KEYS]
-    if unknown:
-        raise bad(f"rule {n} has unknown key `{unknown[0]}` (known: {', '.join(_RULE_KEYS)})")
-    sources = item.get("sources")
-    if isinstance(sources, bool) or not isinstance(sources, int) or sources < 2:
-        raise bad(f"rule {n} needs `sources:`, a whole number of independent sources, 2 or more")
-    kinds = _strings(item.get("kind"), f"rule {n} `kind`", bad)
-    if any(k not in _KINDS for k in kinds):
-        raise bad(f"rule {n} `kind` must be one of {', '.join(_KINDS)}")
-    words = tuple(w.lower() for w in _strings(item.get("words"), f"rule {n} `words`", bad))
-    if any(not _WORD.fullmatch(w.rstrip("*")) for w in words):
-        raise bad(f"rule {n} `words` must be single words (a trailing * matches any ending)")
-    flag = item.get("flag")
-    if flag is not None and (not isinstance(flag, str) or not flag.strip()):
-        raise bad(f"rule {n} `flag` must be a front-matter key")
-    if not (kinds or words or flag):
-        raise bad(f"rule {n} selects nothing: give `kind:`, `words:` or `flag:`")
-    name = item.get("name")
-    if name is not None and not isinstance(name, str):
-        raise bad(f"rule {n} `name` must be text")
-    return Rule(sources, name, kinds, words, flag.strip() if flag else None)
-
-
-def _strings(value: Any, what: str, bad) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise bad(f"{what} must be a word or a list of words")
-    return tuple(v.strip() for v in value)
-
-
 # --- what a claim needs --------------------------------------------------------------
 
 
@@ -141,7 +46,7 @@ class Need:
     why: tuple[str, ...]
 
 
-def marker(rec: dict[str, Any]) -> int | None:
+def marker(rec: ClaimRecord) -> int | None:
     """The claim's own `needs: 2 sources` marker, or None; a marker that cannot be read
     counts as 2, never as no requirement."""
     value = rec.get(MARKER_FIELD)
@@ -153,7 +58,7 @@ def marker(rec: dict[str, Any]) -> int | None:
     return max(int(m.group(1)), 1) if m else 2
 
 
-def needed(rules: tuple[Rule, ...], rec: dict[str, Any], meta: dict[str, Any]) -> Need | None:
+def needed(rules: tuple[Rule, ...], rec: ClaimRecord, meta: dict[str, Any]) -> Need | None:
     """What the claim needs, when a rule or its marker asks for more than one source."""
     why = [(r.sources, f"rule “{r}”") for r in rules if r.picks(rec, meta)]
     own = marker(rec)
@@ -165,7 +70,7 @@ def needed(rules: tuple[Rule, ...], rec: dict[str, Any], meta: dict[str, Any]) -
     return Need(n, tuple(w for s, w in why if s == n)) if n > 1 else None
 
 
-def shortfall(rules: tuple[Rule, ...], rec: dict[str, Any], meta: dict[str, Any]) -> str | None:
+def shortfall(rules: tuple[Rule, ...], rec: ClaimRecord, meta: dict[str, Any]) -> str | None:
     """Why the claim is under-corroborated, or None when it has the sources it needs."""
     need = needed(rules, rec, meta)
     if need is None:
@@ -177,7 +82,7 @@ def shortfall(rules: tuple[Rule, ...], rec: dict[str, Any], meta: dict[str, Any]
     return f"needs {need.sources} independent sources ({', '.join(need.why)}); {found}"
 
 
-def recorded_count(rec: dict[str, Any]) -> int:
+def recorded_count(rec: ClaimRecord) -> int:
     """The count `match` wrote on the claim; -1 when there is none."""
     value = rec.get(COUNT_FIELD)
     return value if isinstance(value, int) and not isinstance(value, bool) else -1
@@ -223,9 +128,11 @@ class Publishers:
             return host_key(url)
         return "file:" + rel
 
-    def count(self, evidence: list[dict[str, Any]]) -> int:
+    def count(self, evidence: list[EvidenceRecord]) -> int:
         """Independent publishers among the passages that support the claim."""
-        return len({self.of(str(e["source"])) for e in evidence if e.get("verdict") == "supported" and e.get("source")})
+        return len(
+            {self.of(str(e["source"])) for e in evidence if e.get("verdict") == Verdict.SUPPORTED and e.get("source")}
+        )
 
     def digest(self, paths: list[str]) -> str:
         """One digest of every source's publisher: a sidecar edit changes what a count means."""
@@ -269,14 +176,14 @@ class Tally:
     def __init__(self, rules: tuple[Rule, ...], publishers: Publishers, meta: dict[str, Any]):
         self.rules, self.publishers, self.meta = rules, publishers, meta
 
-    def count(self, rec: dict[str, Any], evidence: list[dict[str, Any]]) -> int | None:
+    def count(self, rec: ClaimRecord, evidence: list[EvidenceRecord]) -> int | None:
         picked = any(r.picks(rec, self.meta) for r in self.rules) or marker(rec) is not None
         return self.publishers.count(evidence) if picked else None
 
-    def recorded(self, rec: dict[str, Any], evidence: list[dict[str, Any]]) -> bool:
+    def recorded(self, rec: ClaimRecord, evidence: list[EvidenceRecord]) -> bool:
         return rec.get(COUNT_FIELD) == self.count(rec, evidence)
 
-    def apply(self, rec: dict[str, Any], evidence: list[dict[str, Any]]) -> None:
+    def apply(self, rec: ClaimRecord, evidence: list[EvidenceRecord]) -> None:
         n = self.count(rec, evidence)
         if n is None:
             rec.pop(COUNT_FIELD, None)
@@ -288,7 +195,7 @@ class Tally:
 
 
 def approval_extra(
-    rules: tuple[Rule, ...], rec: dict[str, Any], meta: dict[str, Any], override: str | None
+    rules: tuple[Rule, ...], rec: ClaimRecord, meta: dict[str, Any], override: str | None
 ) -> dict[str, Any] | None:
     """What an approval of `rec` must carry: nothing when it is corroborated, the override
     note when it is not; refused (ReviewError) when it is not and there is no note."""
@@ -310,14 +217,12 @@ def approval_extra(
 class GateNote:
     """An approved claim short of its sources: overridden (a warning naming the editor) or not."""
 
-    claim: dict[str, Any]
+    claim: ClaimRecord
     message: str
     overridden: bool
 
 
-def approved_shortfalls(
-    rules: tuple[Rule, ...], approved: list[dict[str, Any]], meta: dict[str, Any]
-) -> list[GateNote]:
+def approved_shortfalls(rules: tuple[Rule, ...], approved: list[ClaimRecord], meta: dict[str, Any]) -> list[GateNote]:
     """For each approved claim short of its independent sources: whether its approval
     carries an override. An approval without one was not made by `approve` (which refuses
     it) or was made before the sources fell short: either way it does not count."""

@@ -14,13 +14,15 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from factcheck import check, gitrepo
 from factcheck.config import Config
 from factcheck.errors import DataError, ReviewError
 from factcheck.extract import extract_draft
+from factcheck.model import ClaimRecord
 from factcheck.signoff import record as signoffs
 from factcheck.signoff import rules
 from factcheck.store import claims_files, drafts
-from factcheck.store.draft_text import _FRONT, parse_draft
+from factcheck.store.draft_text import FRONT_MATTER, parse_draft
 
 KEY = "published"  # the front-matter key, and the claims file's record
 
@@ -39,11 +41,6 @@ class Published:
 
 def publish(config: Config, rel: str, *, url: str | None = None, now: dt.datetime | None = None) -> Published:
     """Publish a draft that is clear to publish: front matter, publication record, commit, tag."""
-    from factcheck import (
-        check,
-        gitrepo,
-    )  # check reads publication records: imported here, not at the top, to keep the two apart
-
     who = signoffs.current_reviewer(config)
     if url is not None and not re.match(r"^https?://\S+$", url):
         raise ReviewError(f"--url must be an http(s) address, not {url!r}")
@@ -98,7 +95,7 @@ def _rescan(config: Config, rel: str, text: str, cf) -> None:
     cf.claims, cf.draft_sha256, cf.reference_date = built.claims, built.draft_sha256, built.reference_date
 
 
-def record(claims: list[dict[str, Any]], at: str, who, url: str | None) -> dict[str, Any]:
+def record(claims: list[ClaimRecord], at: str, who, url: str | None) -> dict[str, Any]:
     """The publication record: every claim as it was signed off when the draft went out."""
     out: dict[str, Any] = {"at": at, "by": who.email, "name": who.name}
     if url:
@@ -128,7 +125,7 @@ def tag_name(rel: str, at: str) -> str:
 def with_front_matter(text: str, values: dict[str, str | None], *, path: str) -> str:
     """`text` with these top-level front-matter keys set (None: left as it is), the rest untouched."""
     lines = "".join(f"{key}: {_quoted(value)}\n" for key, value in values.items() if value is not None)
-    m = _FRONT.match(text)
+    m = FRONT_MATTER.match(text)
     if not m:
         bom = "\ufeff" if text.startswith("\ufeff") else ""
         return f"{bom}---\n{lines}---\n{text[len(bom) :]}"
@@ -151,113 +148,3 @@ def with_front_matter(text: str, values: dict[str, str | None], *, path: str) ->
 
 def _quoted(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
-
-
-# --- the lock ---------------------------------------------------------------------------
-
-
-def corrections_of(published: dict[str, Any] | None) -> list[dict[str, Any]]:
-    entries = (published or {}).get("corrections")
-    return (
-        [e for e in entries if isinstance(e, dict) and isinstance(e.get("corrects"), dict)]
-        if isinstance(entries, list)
-        else []
-    )
-
-
-def published_claims(published: dict[str, Any] | None) -> list[dict[str, Any]]:
-    items = (published or {}).get("claims")
-    return [c for c in items if isinstance(c, dict) and isinstance(c.get("id"), str)] if isinstance(items, list) else []
-
-
-@dataclass(frozen=True)
-class Open:
-    """A claim signed off at publication that changed or went, with no correction yet.
-
-    `id`, `text` and `fingerprint` are the claim as last vouched for (as published, or as
-    its last correction left it); `successor` is the claim that now stands in its place,
-    if one does (it carries the old claim's review history)."""
-
-    id: str
-    text: str | None
-    fingerprint: str | None
-    successor: dict[str, Any] | None
-
-
-def uncorrected(
-    published: dict[str, Any] | None, claims: list[dict[str, Any]], entries: list[dict[str, Any]] | None = None
-) -> list[Open]:
-    """Every published claim whose chain of corrections does not reach the draft as it reads now.
-
-    `entries` are the corrections to count (the gate passes only verified ones)."""
-    if published is None:
-        return []
-    current = {c["id"] for c in claims}
-    by_corrected = {
-        str(e["corrects"].get("claim")): e for e in (corrections_of(published) if entries is None else entries)
-    }
-    out = []
-    for item in published_claims(published):
-        node_id, text, fp = item["id"], item.get("text"), item.get("fingerprint")
-        seen: set[str] = set()
-        while node_id is not None and node_id not in current and node_id not in seen:
-            seen.add(node_id)
-            entry = by_corrected.get(node_id)
-            if entry is None:
-                break
-            node_id, text, fp = entry.get("claim"), entry.get("text"), entry.get("fingerprint")
-        if node_id is None or node_id in current:
-            continue
-        out.append(Open(node_id, text, fp, _successor(claims, fp)))
-    return out
-
-
-def _successor(claims: list[dict[str, Any]], fingerprint: str | None) -> dict[str, Any] | None:
-    """The claim that carries the review history of the one signed off with `fingerprint`."""
-    if not fingerprint:
-        return None
-    for c in claims:
-        if any(isinstance(r, dict) and r.get("fingerprint") == fingerprint for r in c.get("reviews") or []):
-            return c
-    return None
-
-
-def open_message(draft: str, published: dict[str, Any], item: Open) -> str:
-    was = _short(item.text)
-    when = published.get("at")
-    if item.successor is not None:
-        now = _short(item.successor.get("text"))
-        return (
-            f"“{was}” was signed off when the draft was published ({when}) and now reads “{now}” with no correction; "
-            f'run `factcheck correct {draft} {item.successor["id"]} --note "what was wrong"`'
-        )
-    return (
-        f"“{was}” was signed off when the draft was published ({when}) and is gone from it with no correction; "
-        f'run `factcheck correct {draft} {item.id} --note "what was wrong"`'
-    )
-
-
-def _short(text: Any, width: int = 60) -> str:
-    text = " ".join(str(text or "").split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def rewritten(at_base: dict[str, Any] | None, now: dict[str, Any] | None) -> str | None:
-    """Why the branch's publication record does not keep the base's, or None when it does:
-    a record, its published claims and its corrections are only ever added to."""
-    from factcheck.signoff import rules
-
-    if at_base is None:
-        return None
-    if now is None:
-        return f"the publication record of {at_base.get('at')} was removed on this branch; a published draft stays published"
-    if now.get("at") != at_base.get("at") or _claim_keys(at_base) - _claim_keys(now):
-        return "the publication record was altered on this branch; the claims as published are kept as they were"
-    kept = {rules.review_key(e) for e in corrections_of(now)}
-    if any(rules.review_key(e) not in kept for e in corrections_of(at_base)):
-        return "a correction recorded on the base is missing or altered on this branch; corrections are only ever added"
-    return None
-
-
-def _claim_keys(record: dict[str, Any]) -> set[tuple]:
-    return {(c["id"], c.get("text"), c.get("fingerprint")) for c in published_claims(record)}

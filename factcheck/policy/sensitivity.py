@@ -23,12 +23,14 @@ import datetime as dt
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from factcheck.errors import ConfigError, DataError, FactcheckError
+from factcheck.errors import DataError, FactcheckError
+from factcheck.model import ClaimRecord, EvidenceRecord, as_claim_record, record_fields
+from factcheck.policy.settings import parse_moment
 from factcheck.sources import SIDECAR_SUFFIX
 from factcheck.store import drafts, yamlio
 from factcheck.textio import read_text
@@ -38,36 +40,12 @@ VAULT_NAME = "confidential.sqlite"
 
 # What a placeholder keeps of a sealed passage: how strongly it bore on the claim, and
 # how. Nothing here could tell anybody which document it came from.
-KEPT_FIELDS = ("score", "verdict")
+KEPT_FIELDS: tuple[Literal["score", "verdict"], ...] = ("score", "verdict")
 
 
 def utc_now() -> dt.datetime:
     """The clock embargoes are read against (tests replace it)."""
     return dt.datetime.now(dt.UTC)
-
-
-def parse_moment(value: Any, *, path: str, line: int | None = None, what: str = "embargoed") -> dt.datetime:
-    """An embargo's end as an aware UTC datetime: a YAML timestamp, an ISO 8601 text or a
-    bare date (its midnight, UTC). A time without a zone is read as UTC."""
-    moment: dt.datetime | None = None
-    if isinstance(value, dt.datetime):
-        moment = value
-    elif isinstance(value, dt.date):
-        moment = dt.datetime(value.year, value.month, value.day)
-    elif isinstance(value, str) and value.strip():
-        text = value.strip()
-        text = text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text
-        try:
-            moment = dt.datetime.fromisoformat(text)
-        except ValueError:
-            moment = None
-    if moment is None:
-        raise DataError(
-            f"`{what}` must be a date and time such as 2026-12-05T09:00:00Z, not {value!r}", path=path, line=line
-        )
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(dt.UTC)
 
 
 @dataclass(frozen=True)
@@ -258,12 +236,14 @@ def is_placeholder(ev: Any) -> bool:
     return isinstance(ev, dict) and ev.get("source") == CONFIDENTIAL_SOURCE
 
 
-def placeholder(record: dict[str, Any], key: str | None = None) -> dict[str, Any]:
+def placeholder(record: EvidenceRecord, key: str | None = None) -> EvidenceRecord:
     """What the outside world sees of a sealed passage: that it exists, and how it bore on the claim."""
-    out: dict[str, Any] = {"source": CONFIDENTIAL_SOURCE}
+    out: EvidenceRecord = {"source": CONFIDENTIAL_SOURCE}
     if key:
         out["sealed"] = key
-    out.update((k, record[k]) for k in KEPT_FIELDS if record.get(k) is not None)
+    for k in KEPT_FIELDS:
+        if record.get(k) is not None:
+            out[k] = record[k]
     return out
 
 
@@ -301,7 +281,7 @@ class Vault:
             self._secret = bytes.fromhex(row[0])
         return self._secret
 
-    def seal(self, record: dict[str, Any], mark: Mark) -> dict[str, Any]:
+    def seal(self, record: EvidenceRecord, mark: Mark) -> EvidenceRecord:
         """Keep `record` here and return its placeholder. The same passage gets the same key on
         this machine, so rematching rewrites nothing."""
         import hashlib
@@ -317,7 +297,7 @@ class Vault:
             self.db.execute("INSERT OR REPLACE INTO passages VALUES (?,?,?)", (key, body, why))
         return placeholder(record, key)
 
-    def passage(self, key: str) -> tuple[dict[str, Any], Mark] | None:
+    def passage(self, key: str) -> tuple[EvidenceRecord, Mark] | None:
         if self.db is None:
             return None
         row = self.db.execute("SELECT record, why FROM passages WHERE key=?", (key,)).fetchone()
@@ -339,7 +319,7 @@ class Sealer:
     def __init__(self, policy: SourcePolicy, sealed: frozenset[str], vault_of):
         self.policy, self.sealed, self._vault_of = policy, sealed, vault_of
 
-    def __call__(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def __call__(self, records: list[EvidenceRecord]) -> list[EvidenceRecord]:
         if not self.sealed and not self.policy.rules:
             return records
         out = []
@@ -356,7 +336,7 @@ class Sealer:
 # --- what each audience sees -----------------------------------------------------------------
 
 
-def reveal(state_dir: Path, claims: list[dict[str, Any]], now: dt.datetime | None = None) -> list[dict[str, Any]]:
+def reveal(state_dir: Path, claims: list[ClaimRecord], now: dt.datetime | None = None) -> list[ClaimRecord]:
     """For the local terminal commands and the local report: each placeholder this machine
     holds the passage of becomes the passage again, marked (`sealed_as`: "confidential" or
     "embargoed until …"). Copies; the records given are not changed."""
@@ -370,7 +350,7 @@ def reveal(state_dir: Path, claims: list[dict[str, Any]], now: dt.datetime | Non
         vault.close()
 
 
-def _revealed(rec: dict[str, Any], vault: Vault, now: dt.datetime) -> dict[str, Any]:
+def _revealed(rec: ClaimRecord, vault: Vault, now: dt.datetime) -> ClaimRecord:
     evidence = _evidence(rec)
     if not any(is_placeholder(ev) for ev in evidence):
         return rec
@@ -385,14 +365,14 @@ def _revealed(rec: dict[str, Any], vault: Vault, now: dt.datetime) -> dict[str, 
     return {**rec, "evidence": shown}
 
 
-def conceal(claims: list[dict[str, Any]], policy: SourcePolicy) -> list[dict[str, Any]]:
+def conceal(claims: list[ClaimRecord], policy: SourcePolicy) -> list[ClaimRecord]:
     """For everything CI-facing: evidence from a source that is sealed now but was written in
     the clear (matched before it was marked) is shown as "a confidential source" too, and so
     is such a source where a sign-off names it. Copies; the records given are not changed."""
     return [_concealed(rec, policy) for rec in claims]
 
 
-def _concealed(rec: dict[str, Any], policy: SourcePolicy) -> dict[str, Any]:
+def _concealed(rec: ClaimRecord, policy: SourcePolicy) -> ClaimRecord:
     evidence = _evidence(rec)
     clear = [i for i, ev in enumerate(evidence) if _exposes(ev.get("source"), policy)]
     found = rec.get("reviews")
@@ -400,7 +380,7 @@ def _concealed(rec: dict[str, Any], policy: SourcePolicy) -> dict[str, Any]:
     bound = [i for i, r in enumerate(reviews) if isinstance(r, dict) and _exposes(_bound_source(r), policy)]
     if not clear and not bound:
         return rec
-    out = dict(rec)
+    out = dict(record_fields(rec))
     if clear:
         out["evidence"] = [placeholder(ev) if i in clear else ev for i, ev in enumerate(evidence)]
     if bound:
@@ -408,10 +388,10 @@ def _concealed(rec: dict[str, Any], policy: SourcePolicy) -> dict[str, Any]:
             {**r, "bound": {**r["bound"], "source": CONFIDENTIAL_SOURCE}} if i in bound else r
             for i, r in enumerate(reviews)
         ]
-    return out
+    return as_claim_record(out)
 
 
-def _bound_source(review: dict[str, Any]) -> Any:
+def _bound_source(review: Mapping[str, Any]) -> Any:
     bound = review.get("bound")
     return bound.get("source") if isinstance(bound, dict) else None
 
@@ -432,41 +412,14 @@ def _exposes(source: Any, policy: SourcePolicy) -> bool:
     return isinstance(source, str) and source != CONFIDENTIAL_SOURCE and policy.sealed(source)
 
 
-def exposed(claims: list[dict[str, Any]], policy: SourcePolicy) -> list[str]:
+def exposed(claims: list[ClaimRecord], policy: SourcePolicy) -> list[str]:
     """Ids of the claims whose stored evidence shows a sealed source in the clear."""
     return [str(rec.get("id")) for rec in claims if any(_exposes(ev.get("source"), policy) for ev in _evidence(rec))]
 
 
-def _evidence(rec: dict[str, Any]) -> list[dict[str, Any]]:
+def _evidence(rec: ClaimRecord) -> list[EvidenceRecord]:
     evidence = rec.get("evidence")
     return [ev for ev in evidence if isinstance(ev, dict)] if isinstance(evidence, list) else []
 
 
 # --- the config keys ---------------------------------------------------------------------------
-
-
-def parse_config_keys(data: dict, text: str, path: str, line_of) -> dict[str, Any]:
-    """`confidential:` (globs) and `embargoed:` (glob → datetime) of .factcheck.yaml."""
-    out: dict[str, Any] = {}
-    if data.get("confidential") is not None:
-        value = data["confidential"]
-        value = [value] if isinstance(value, str) else value
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise ConfigError(
-                "`confidential` must be a list of globs naming sources", path=path, line=line_of(text, "confidential")
-            )
-        out["confidential"] = tuple(v.strip() for v in value)
-    if data.get("embargoed") is not None:
-        value = data["embargoed"]
-        line = line_of(text, "embargoed")
-        if not isinstance(value, dict) or not all(isinstance(k, str) and k.strip() for k in value):
-            raise ConfigError(
-                "`embargoed` must map globs naming sources to the date and time each embargo ends", path=path, line=line
-            )
-        try:
-            out["embargoed"] = tuple(
-                (k.strip(), parse_moment(v, path=path, line=line, what=f"embargoed: {k}")) for k, v in value.items()
-            )
-        except DataError as exc:
-            raise ConfigError(exc.message, path=path, line=line) from None
-    return out

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
+from factcheck.model import ClaimRecord, Kind, ReviewEntry, Verdict
 from factcheck.signoff.rules import Status, by_id, followed, reviews_of, status_of
 
 BEST, WORST = 5, 1
@@ -24,7 +25,7 @@ INACCURATE = (1, "Inaccurate")
 MISQUOTED = (1, "Misquoted")
 
 
-def rating_for(claim: dict[str, Any]) -> tuple[int, str] | None:
+def rating_for(claim: ClaimRecord) -> tuple[int, str] | None:
     """The rating a signed-off claim earns, or None while it is not signed off.
 
     The decision comes from the review history, never from the hand-editable `status:` line,
@@ -35,19 +36,19 @@ def rating_for(claim: dict[str, Any]) -> tuple[int, str] | None:
         return ACCURATE
     if status is not Status.REJECTED:
         return None  # pending or stale: nobody stands behind the current text yet
-    if claim.get("verdict") == "contradicted":
-        return MISQUOTED if claim.get("kind") == "quote" else INACCURATE
+    if claim.get("verdict") == Verdict.CONTRADICTED:
+        return MISQUOTED if claim.get("kind") == Kind.QUOTE else INACCURATE
     return UNSUPPORTED
 
 
-def decisive_review(claim: dict[str, Any]) -> dict[str, Any] | None:
+def decisive_review(claim: ClaimRecord) -> ReviewEntry | None:
     """The latest review whose decision is the claim's status: the one being published."""
     status = status_of(claim).value
     matching = [r for r in reviews_of(claim) if r.get("decision") == status]
     return matching[-1] if matching else None
 
 
-def claim_reviewed(claim: dict[str, Any], *, shared: bool = False) -> str:
+def claim_reviewed(claim: ClaimRecord, *, shared: bool = False) -> str:
     """What the claim says, in the reader's words: Markdown marks taken out.
 
     A figure or date is its whole sentence, which says what it is about; when other
@@ -55,7 +56,7 @@ def claim_reviewed(claim: dict[str, Any], *, shared: bool = False) -> str:
     published with two different ratings.
     """
     text = plain_text(str(claim.get("text") or ""))
-    if claim.get("kind") == "quote":
+    if claim.get("kind") == Kind.QUOTE:
         said = f"\u201c{text}\u201d"
         return f"{claim['speaker']} said {said}" if claim.get("speaker") else said
     sentence = plain_text(str(claim.get("sentence") or ""))
@@ -82,9 +83,9 @@ def plain_text(text: str) -> str:
     return " ".join(text.split())
 
 
-def item_reviewed(claim: dict[str, Any], draft: dict[str, Any]) -> dict[str, Any]:
+def item_reviewed(claim: ClaimRecord, draft: dict[str, Any]) -> dict[str, Any]:
     item: dict[str, Any] = {"@type": "Claim"}
-    if claim.get("kind") == "quote" and claim.get("speaker"):
+    if claim.get("kind") == Kind.QUOTE and claim.get("speaker"):
         item["author"] = {"@type": "Person", "name": str(claim["speaker"])}
     when = draft.get("date") or draft.get("reference_date")
     if when:
@@ -96,7 +97,7 @@ def item_reviewed(claim: dict[str, Any], draft: dict[str, Any]) -> dict[str, Any
     return item
 
 
-def review_author(review: dict[str, Any] | None, publisher: str | None, publisher_url: str | None) -> dict[str, Any]:
+def review_author(review: ReviewEntry | None, publisher: str | None, publisher_url: str | None) -> dict[str, Any]:
     """The newsroom when it is named; else the editor, by name only (an email is not for publishing)."""
     if publisher:
         org: dict[str, Any] = {"@type": "Organization", "name": publisher}
@@ -108,7 +109,7 @@ def review_author(review: dict[str, Any] | None, publisher: str | None, publishe
 
 
 def claim_review(
-    claim: dict[str, Any],
+    claim: ClaimRecord,
     draft: dict[str, Any],
     *,
     publisher: str | None = None,
@@ -140,7 +141,7 @@ def claim_review(
     return out
 
 
-def correction_update(claim: dict[str, Any], draft: dict[str, Any]) -> dict[str, Any]:
+def correction_update(claim: ClaimRecord, draft: dict[str, Any]) -> dict[str, Any]:
     """A claim corrected after publication: when the review changed (`dateModified`) and the
     newest correction's note, as schema.org's CorrectionComment."""
     fixes = [e for e in draft.get("corrections") or [] if isinstance(e, dict) and e.get("claim") == claim.get("id")]
@@ -162,10 +163,10 @@ def claim_reviews(drafts: Iterable[dict[str, Any]], **options: Any) -> list[dict
         # a headline claim that repeats a body claim is that fact again: it is rated once, as the body claim
         index = by_id(draft.get("claims") or [])
         claims = [c for c in draft.get("claims") or [] if followed(c, index) is None]
-        rated = [c for c in claims if rating_for(c) is not None and c.get("kind") != "quote"]
+        rated = [c for c in claims if rating_for(c) is not None and c.get("kind") != Kind.QUOTE]
         per_sentence = Counter(str(c.get("sentence") or "") for c in rated)
         for claim in claims:
-            shared = claim.get("kind") != "quote" and per_sentence[str(claim.get("sentence") or "")] > 1
+            shared = claim.get("kind") != Kind.QUOTE and per_sentence[str(claim.get("sentence") or "")] > 1
             item = claim_review(claim, draft, shared=shared, **options)
             if item is not None:
                 found.append(item)

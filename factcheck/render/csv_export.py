@@ -11,6 +11,7 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
+from factcheck.model import ClaimRecord, EvidenceRecord, ReviewEntry
 from factcheck.report import claim_state
 from factcheck.signoff.rules import by_id, signed_as, status_of
 
@@ -58,7 +59,7 @@ def cell(value: Any) -> Any:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def location(ev: dict[str, Any]) -> str:
+def location(ev: EvidenceRecord) -> str:
     bits = []
     if ev.get("page") is not None:
         bits.append(f"page {ev['page']}")
@@ -69,21 +70,23 @@ def location(ev: dict[str, Any]) -> str:
     return ", ".join(bits)
 
 
-def _best_evidence(claim: dict[str, Any]) -> dict[str, Any]:
+def _best_evidence(claim: ClaimRecord) -> EvidenceRecord:
     evidence = claim.get("evidence") or []
-    return next((ev for ev in evidence if isinstance(ev, dict)), {})
+    none: EvidenceRecord = {}
+    return next((ev for ev in evidence if isinstance(ev, dict)), none)
 
 
-def _last_review(claim: dict[str, Any]) -> dict[str, Any]:
+def _last_review(claim: ClaimRecord) -> ReviewEntry:
     found = [r for r in claim.get("reviews") or [] if isinstance(r, dict)]
-    return found[-1] if found else {}
+    none: ReviewEntry = {}
+    return found[-1] if found else none
 
 
-def row(draft_path: str, claim: dict[str, Any], signed: dict[str, Any] | None = None) -> dict[str, Any]:
+def row(draft_path: str, claim: ClaimRecord, signed: ClaimRecord | None = None) -> dict[str, Any]:
     """One claim's cells; `signed` is the claim whose sign-off counts for it, when that is
     another (the body claim a headline claim repeats)."""
     ev, review = _best_evidence(claim), _last_review(claim)
-    values = {
+    values: dict[str, Any] = {
         "draft": draft_path,
         "claim_id": claim.get("id"),
         "state": claim_state(claim, signed).value,

@@ -10,14 +10,24 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from factcheck.model import CLAIM_FIELDS, EVIDENCE_FIELDS, EVIDENCE_PLACE_FIELDS, KIND_FIELDS, LINK_FIELDS, Kind
-from factcheck.policy.publication import corrections_of
+from factcheck.model import (
+    CLAIM_FIELDS,
+    EVIDENCE_FIELDS,
+    EVIDENCE_PLACE_FIELDS,
+    KIND_FIELDS,
+    LINK_FIELDS,
+    ClaimRecord,
+    EvidenceRecord,
+    Kind,
+    record_fields,
+)
+from factcheck.policy.publication_record import corrections_of
 from factcheck.policy.sensitivity import CONFIDENTIAL_SOURCE
 from factcheck.render import claimreview, csv_export
 from factcheck.signoff.rules import Status, by_id, status_in, status_of
 
 
-def export_claim(rec: dict[str, Any], index: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+def export_claim(rec: ClaimRecord, index: dict[str, ClaimRecord] | None = None) -> dict[str, Any]:
     """A stored claim record → its public export shape (fixed keys, in a fixed order).
 
     `index`, the claims of its file by id, gives a headline claim that repeats a body
@@ -30,21 +40,22 @@ def export_claim(rec: dict[str, Any], index: dict[str, dict[str, Any]] | None = 
     for key in kind_fields:
         out[key] = rec.get(key)
     for key in LINK_FIELDS:
-        if rec.get(key) is not None:
-            out[key] = rec[key]
+        if record_fields(rec).get(key) is not None:
+            out[key] = record_fields(rec)[key]
     out["status"] = status_in(rec, index or {}).value
     out["verdict"] = rec.get("verdict")
     out["evidence"] = [_evidence(e) for e in rec.get("evidence") or [] if isinstance(e, dict)]
     return out
 
 
-def _evidence(e: dict[str, Any]) -> dict[str, Any]:
+def _evidence(e: EvidenceRecord) -> dict[str, Any]:
     out = {key: e.get(key) for key in EVIDENCE_FIELDS}
     if e.get("source") == CONFIDENTIAL_SOURCE:
         out["confidential"] = True  # nothing but the verdict and score of this passage leaves the machine
     for key in (*EVIDENCE_PLACE_FIELDS, "verdict", "reason", "diff"):
-        if e.get(key) is not None:
-            out[key] = e[key]
+        value = e.get(key)
+        if value is not None:
+            out[key] = value
     return out
 
 
@@ -53,7 +64,7 @@ def export_data(files: list) -> dict[str, Any]:
     return {"drafts": [{"path": cf.draft, "claims": _exported(cf.claims)} for cf in files]}
 
 
-def _exported(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _exported(claims: list[ClaimRecord]) -> list[dict[str, Any]]:
     index = by_id(claims)
     return [export_claim(c, index) for c in claims]
 

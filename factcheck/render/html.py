@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Any
 
-from factcheck.model import KIND_FIELDS, Kind
+from factcheck.model import KIND_FIELDS, ClaimRecord, EvidenceRecord, Kind, ReviewEntry
 from factcheck.render.terminal import snippet
 from factcheck.report import (
     KINDS,
@@ -33,7 +33,7 @@ from factcheck.report import (
     State,
     reviews,
 )
-from factcheck.signoff.rules import status_of
+from factcheck.signoff.rules import Decision, status_of
 
 KIND_LABELS = {"quote": "Quote", "figure": "Figure", "date": "Date", "attribution": "Attribution", "other": "Other"}
 PRESETS = (("all", "All claims"), ("review", "Needs review"), ("problems", "Problems"))
@@ -448,8 +448,8 @@ def claim_detail(c: ClaimView, d: DraftView) -> str:
         if c.evidence
         else '<div class="side"><h4>The source says</h4><p class="none">No source passage found.</p></div>',
         "</div>",
-        quote_diff_block(c) if c.kind == "quote" and c.evidence else "",
-        values_block(c) if c.kind in ("figure", "date") and c.evidence else "",
+        quote_diff_block(c) if c.kind == Kind.QUOTE and c.evidence else "",
+        values_block(c) if c.kind in (Kind.FIGURE, Kind.DATE) and c.evidence else "",
         more_evidence(c.evidence[1:]),
         history_block(c),
         f'<p class="cmd block"><code>factcheck approve {esc(_arg(d.path))} {esc(_arg(rec.get("id")))}</code></p>',
@@ -490,7 +490,7 @@ def draft_side(c: ClaimView) -> str:
     )
 
 
-def sentence_with_claim(rec: dict[str, Any]) -> str:
+def sentence_with_claim(rec: ClaimRecord) -> str:
     text = str(rec.get("text") or "")
     sentence = rec.get("sentence")
     if not isinstance(sentence, str):
@@ -516,9 +516,9 @@ _FIELDS = {
 }
 
 
-def claim_fields(rec: dict[str, Any], kind: str) -> str:
+def claim_fields(rec: ClaimRecord, kind: str) -> str:
     rows = [(label, rec.get(key)) for key, label in _FIELDS.get(kind, ()) if rec.get(key) not in (None, "")]
-    if kind == "quote" and not rec.get("speaker"):
+    if kind == Kind.QUOTE and not rec.get("speaker"):
         rows.append(("Speaker", "not named"))
     if not rows:
         return ""
@@ -560,7 +560,7 @@ def _score(score: Any) -> str:
     return f"{score:.0f}" if isinstance(score, (int, float)) else str(score)
 
 
-def source_where(rec: dict[str, Any]) -> str:
+def source_where(rec: EvidenceRecord) -> str:
     bits = [f'<span class="mono">{esc(rec.get("source") or "unknown source")}</span>']
     if rec.get("sealed_as"):  # a confidential or embargoed passage: the local report only
         bits.insert(0, f'<strong class="sealed">{esc(str(rec["sealed_as"]).capitalize())}: do not publish</strong>')
@@ -639,7 +639,7 @@ def values_block(c: ClaimView) -> str:
             '<tr><th>Source</th><td colspan="3" class="none">no value read from the passage; see the marked words above</td></tr>'
         )
     head = "<tr><th></th><th>As written</th><th>Value</th><th></th></tr>"
-    label = "Figures compared" if c.kind == "figure" else "Dates compared"
+    label = "Figures compared" if c.kind == Kind.FIGURE else "Dates compared"
     return f'<div class="block"><h4>{label}</h4><table class="values">{head}{"".join(rows)}</table></div>'
 
 
@@ -664,13 +664,13 @@ def history_block(c: ClaimView) -> str:
     return f'<div class="block"><h4>Review history</h4>{changed}<ol class="history">{items}</ol></div>'
 
 
-def _history_item(r: dict[str, Any]) -> str:
+def _history_item(r: ReviewEntry) -> str:
     decision = str(r.get("decision") or "")
     who = esc(r.get("name") or r.get("by") or "someone")
     if r.get("by") and r.get("name"):
         who += f' <span class="mono">&lt;{esc(r["by"])}&gt;</span>'
     note = f'<div class="note">{esc(r["note"])}</div>' if r.get("note") else ""
-    state = f" s-{decision}" if decision in ("approved", "rejected") else ""
+    state = f" s-{decision}" if decision in (Decision.APPROVED, Decision.REJECTED) else ""
     return (
         f'<li><span class="badge{state}">{esc(decision or "?")}</span> by {who}'
         f' <span class="when">{esc(r.get("at") or "")}</span>{note}</li>'

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from factcheck.model import DETAIL_FIELDS
+from factcheck.model import DETAIL_FIELDS, ClaimRecord
 from factcheck.render import terminal
 from factcheck.render.claims import figure_text
 from factcheck.render.terminal import one_line as _one_line
@@ -17,7 +15,7 @@ EVIDENCE_CHARS = 240  # a passage longer than this is cut, at a word, for the te
 HANG = 12  # continuation lines start under the value, past "  sentence: "
 
 
-def claim_block(rec: dict[str, Any], links: rules.Links | None = None) -> str:
+def claim_block(rec: ClaimRecord, links: rules.Links | None = None) -> str:
     """Everything an editor needs to sign a claim off, in reading order, wrapped and coloured.
 
     `links`, made from its whole claims file, shows a headline claim's link to the body
@@ -33,7 +31,9 @@ def claim_block(rec: dict[str, Any], links: rules.Links | None = None) -> str:
     lines.append(f"  sentence: {_one_line(rec.get('sentence', ''))}")
     # a lone year's figure reading is the year's own number: no thousands separator
     details = [
-        f"{k}: {rec[k] if k == 'figure' else figure_text(rec[k])}" for k in DETAIL_FIELDS if rec.get(k) is not None
+        f"{k}: {value if k == 'figure' else figure_text(value)}"
+        for k in DETAIL_FIELDS
+        if (value := rec.get(k)) is not None
     ]
     if details:
         lines.append(f"  details:  {', '.join(details)}")
@@ -46,7 +46,7 @@ def claim_block(rec: dict[str, Any], links: rules.Links | None = None) -> str:
     return "\n".join(w for line in lines for w in term.wrap(line, _hang(line))) + "\n"
 
 
-def link_lines(rec: dict[str, Any], links: rules.Links | None, body: dict[str, Any] | None) -> list[str]:
+def link_lines(rec: ClaimRecord, links: rules.Links | None, body: ClaimRecord | None) -> list[str]:
     """Where a fact is repeated: a headline claim names the body claim it follows, and a body
     claim the headline claims that follow it."""
     if body is not None:
@@ -65,7 +65,7 @@ def _hang(line: str) -> int:
     return len(line) - len(line.lstrip(" ")) + 2
 
 
-def _change_lines(rec: dict[str, Any]) -> list[str]:
+def _change_lines(rec: ClaimRecord) -> list[str]:
     """What changed in a claim after it was signed off, as a word diff."""
     old_text, old_sentence = rules.last_signed_text(rec)
     if old_text is not None and _one_line(old_text) != _one_line(rec.get("text", "")):
@@ -79,7 +79,7 @@ def _change_lines(rec: dict[str, Any]) -> list[str]:
     return ["  changed since sign-off"]
 
 
-def _evidence_lines(rec: dict[str, Any]) -> list[str]:
+def _evidence_lines(rec: ClaimRecord) -> list[str]:
     term = terminal.current()
     verdict = rec.get("verdict")
     if verdict:
@@ -90,7 +90,7 @@ def _evidence_lines(rec: dict[str, Any]) -> list[str]:
     for n, ev in enumerate(rec.get("evidence") or [], 1):
         if not isinstance(ev, dict):
             continue
-        place = ", ".join(fmt.format(ev[k]) for k, fmt in EVIDENCE_PLACE if ev.get(k) not in (None, ""))
+        place = ", ".join(fmt.format(value) for k, fmt in EVIDENCE_PLACE if (value := ev.get(k)) not in (None, ""))
         judged = ", ".join(str(x) for x in (ev.get("verdict"), ev.get("reason")) if x)
         if ev.get("verdict"):
             judged = judged.replace(str(ev["verdict"]), term.paint(str(ev["verdict"]), str(ev["verdict"])), 1)
@@ -106,7 +106,7 @@ def _evidence_lines(rec: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _corroboration_lines(rec: dict[str, Any]) -> list[str]:
+def _corroboration_lines(rec: ClaimRecord) -> list[str]:
     """How many independent sources `match` counted, for a claim the corroboration rules or its marker pick."""
     from factcheck.policy.corroboration import COUNT_FIELD, MARKER_FIELD
 
@@ -126,7 +126,7 @@ def _paint_diff(diff: str) -> str:
     return re.sub(r"\{\+.*?\+\}", lambda m: term.paint(m.group(0), "ins"), diff)
 
 
-def _review_lines(rec: dict[str, Any]) -> list[str]:
+def _review_lines(rec: ClaimRecord) -> list[str]:
     reviews = rec.get("reviews") or []
     if not reviews:
         return ["  reviews:  none yet"]

@@ -8,26 +8,24 @@ for every approval, the first commit whose version of the file holds it.
 
 from __future__ import annotations
 
-from typing import Any
-
 from factcheck import gitrepo
 from factcheck.config import Config
 from factcheck.errors import DataError, GitError
 from factcheck.extract.sentences import Sentences
-from factcheck.model import normalize
+from factcheck.model import ClaimRecord, ReviewEntry, normalize
 from factcheck.signoff import rules
 from factcheck.store import claims_files
 
 # Above this many claims files, hand git the claims folder instead of each path.
 MAX_PATHSPECS = 100
 
-Wanted = tuple[str, str, dict[str, Any]]  # claims file, claim id, the approval in force
+Wanted = tuple[str, str, ReviewEntry]  # claims file, claim id, the approval in force
 
 
 def verify(
     config: Config,
     wanted: list[Wanted],
-    claims: dict[tuple[str, str], tuple[str, dict[str, Any]]] | None = None,
+    claims: dict[tuple[str, str], tuple[str, ClaimRecord]] | None = None,
     *,
     authors: bool = True,
 ) -> dict[tuple[str, str], str]:
@@ -66,7 +64,7 @@ def verify(
 
 
 def self_approvals(
-    config: Config, accepted: list, claims: dict[tuple[str, str], tuple[str, dict[str, Any]]]
+    config: Config, accepted: list, claims: dict[tuple[str, str], tuple[str, ClaimRecord]]
 ) -> dict[tuple[str, str], str]:
     """Approvals by the person who wrote the claim: blame the draft as the approval commit held it.
 
@@ -94,7 +92,7 @@ def self_approvals(
     return problems
 
 
-def _claim_lines(text: str, rec: dict[str, Any], Sentences, normalize) -> range | None:
+def _claim_lines(text: str, rec: ClaimRecord, Sentences, normalize) -> range | None:
     """The lines the claim spans in `text`: its words where they stand in its sentence."""
     words, sentence = str(rec.get("text") or ""), normalize(str(rec.get("sentence") or ""))
     if not words:
@@ -177,5 +175,5 @@ def _approval_keys(text: str, path: str) -> set[tuple]:
         rules.review_key(r)
         for c in cf.claims
         for r in (c.get("reviews") or [])
-        if isinstance(r, dict) and r.get("decision") == "approved"
+        if isinstance(r, dict) and r.get("decision") == rules.Decision.APPROVED
     } | {rules.review_key(r) for r in corrections if isinstance(r, dict) and r.get("decision") == "corrected"}

@@ -15,6 +15,7 @@ from typing import Any
 from factcheck import gitrepo
 from factcheck.config import Config
 from factcheck.errors import DataError, ReviewError
+from factcheck.model import ClaimRecord, Verdict
 from factcheck.policy import corroboration
 from factcheck.signoff import rules, sshsig
 from factcheck.signoff.rules import Decision, Reviewer
@@ -69,13 +70,13 @@ def approve_supported(config: Config, rel: str, note: str | None = None, *, comm
 
     skipped: list[str] = []
 
-    def choose(claims: list[dict[str, Any]]) -> list[Choice]:
+    def choose(claims: list[ClaimRecord]) -> list[Choice]:
         # another editor's rejection stands until someone names the claim to overrule it
         index = rules.by_id(claims)
         skipped.extend(
             c["id"]
             for c in claims
-            if c.get("verdict") == "supported"
+            if c.get("verdict") == Verdict.SUPPORTED
             and rules.followed(c, index) is None
             and rules.rejected_last(c)
             and rules.status_of(c) is not rules.Status.APPROVED
@@ -93,20 +94,22 @@ def approve_supported(config: Config, rel: str, note: str | None = None, *, comm
     return result
 
 
-def _sign(config: Config, rel: str, choose: Callable[[list[dict]], list[Choice]], *, commit: bool) -> SignOffResult:
+def _sign(
+    config: Config, rel: str, choose: Callable[[list[ClaimRecord]], list[Choice]], *, commit: bool
+) -> SignOffResult:
     who = current_reviewer(config)
     target = claims_files.claims_path(config.claims_dir, rel)
     result = SignOffResult(rel, target.relative_to(config.root).as_posix(), who)
     draft = drafts.read_draft(config, rel)
     after = (lambda path: _commit(config, path, result)) if commit else None
     with claims_files.editing(config, rel, after_write=after) as cf:
-        _ensure_scanned(cf, draft.text, result.claims_file)
+        ensure_scanned(cf, draft.text, result.claims_file)
         picked = [(rules.find_claim(cf.claims, ch.claim, path=result.claims_file), ch) for ch in choose(cf.claims)]
         picked = _without_repeats(cf.claims, picked, result)
-        _check_authors(config, who, rel, draft.text, [rec for rec, ch in picked if ch.decision is Decision.APPROVED])
-        extras = _policy_extras(config, draft.meta, picked)
+        check_authors(config, who, rel, draft.text, [rec for rec, ch in picked if ch.decision is Decision.APPROVED])
+        extras = policy_extras(config, draft.meta, picked)
         at = now_utc()
-        sign = _signer(config) if picked else None
+        sign = decision_signer(config) if picked else None
         for rec, ch in picked:
             if rules.record(rec, ch.decision, who, at, ch.note, sign=sign, extra=extras.get(rec["id"])):
                 result.recorded.append((rec["id"], ch.decision))
@@ -118,8 +121,8 @@ def _sign(config: Config, rel: str, choose: Callable[[list[dict]], list[Choice]]
 
 
 def _without_repeats(
-    claims: list[dict[str, Any]], picked: list[tuple[dict, Choice]], result: SignOffResult
-) -> list[tuple[dict, Choice]]:
+    claims: list[ClaimRecord], picked: list[tuple[ClaimRecord, Choice]], result: SignOffResult
+) -> list[tuple[ClaimRecord, Choice]]:
     """Leave out headline claims that repeat a body claim: the body claim's decision is theirs."""
     index = rules.by_id(claims)
     kept = []
@@ -132,7 +135,7 @@ def _without_repeats(
     return kept
 
 
-def _policy_extras(config: Config, meta: dict[str, Any], picked: list[tuple[dict, Choice]]) -> dict[str, dict]:
+def policy_extras(config: Config, meta: dict[str, Any], picked: list[tuple[ClaimRecord, Choice]]) -> dict[str, dict]:
     """claim id → the policy fields its approval carries; an approval the rules refuse stops them all."""
     extras = {}
     for rec, ch in picked:
@@ -170,7 +173,7 @@ def _commit_left_over(config: Config, cf: claims_files.ClaimsFile, who: Reviewer
         _commit(config, config.root / result.claims_file, result)
 
 
-def _signer(config: Config):
+def decision_signer(config: Config):
     """With `signing: required`, sign each decision with the key git signs commits with."""
     if config.signing != "required":
         return None
@@ -184,13 +187,13 @@ def _signer(config: Config):
     return lambda message: sshsig.sign(message, key)
 
 
-def _ensure_scanned(cf: claims_files.ClaimsFile, draft_text: str, shown: str) -> None:
+def ensure_scanned(cf: claims_files.ClaimsFile, draft_text: str, shown: str) -> None:
     """Signing claims of an older version of the draft would approve words no longer there."""
     if cf.draft_sha256 != claims_files.text_sha256(draft_text):
         raise ReviewError(f"the draft changed since it was scanned; run `factcheck scan {cf.draft}` first", path=shown)
 
 
-def _check_authors(config: Config, who: Reviewer, rel: str, text: str, approving: list[dict]) -> None:
+def check_authors(config: Config, who: Reviewer, rel: str, text: str, approving: list[ClaimRecord]) -> None:
     if not approving or config.allow_self_approval:
         return
     by_line = gitrepo.line_authors(config.root, rel)

@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, Literal
 
 from factcheck.errors import DataError, ReviewError
-from factcheck.model import Verdict, normalize
+from factcheck.model import ClaimRecord, ReviewEntry, Verdict, normalize
 
 # Keys of a claim record that belong to review; they survive every rescan.
 REVIEW_FIELDS = ("fingerprint", "status", "reviews", "needs")
 
 # Keys a decision carries only sometimes (an override of the corroboration rules, a
 # correction of a published claim); when present they are signed and identify it too.
-POLICY_FIELDS = ("override", "correction", "corrects")
+POLICY_FIELDS: tuple[Literal["override", "correction", "corrects"], ...] = ("override", "correction", "corrects")
 
 
 class Status(str, Enum):
@@ -52,7 +53,7 @@ def fingerprint(text: str, sentence: str | None) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def claim_fingerprint(rec: dict[str, Any]) -> str:
+def claim_fingerprint(rec: ClaimRecord) -> str:
     return fingerprint(str(rec.get("text", "")), rec.get("sentence"))
 
 
@@ -62,7 +63,7 @@ def claim_fingerprint(rec: dict[str, Any]) -> str:
 BOUND_FIELDS = ("speaker", "value", "unit", "source")
 
 
-def checked_source(rec: dict[str, Any]) -> str | None:
+def checked_source(rec: ClaimRecord) -> str | None:
     """The source a verdict rests on: the first evidence of a supported or contradicted claim."""
     if rec.get("verdict") not in (Verdict.SUPPORTED, Verdict.CONTRADICTED):
         return None
@@ -71,13 +72,13 @@ def checked_source(rec: dict[str, Any]) -> str | None:
     return str(first["source"]) if isinstance(first, dict) and first.get("source") else None
 
 
-def binding(rec: dict[str, Any]) -> dict[str, Any]:
+def binding(rec: ClaimRecord) -> dict[str, Any]:
     """The claim's bound fields as they stand (absent when empty), stored with each decision."""
     values = {k: rec.get(k) for k in BOUND_FIELDS[:3]} | {"source": checked_source(rec)}
     return {k: v for k, v in values.items() if v is not None}
 
 
-def binding_key(rec: dict[str, Any]) -> str:
+def binding_key(rec: ClaimRecord) -> str:
     """One short hash of everything a decision is bound to: text, sentence, speaker, value, unit.
 
     The same claim read the same way gives the same key wherever it moves, so a verdict or
@@ -88,7 +89,7 @@ def binding_key(rec: dict[str, Any]) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def binding_changes(entry: dict[str, Any], rec: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+def binding_changes(entry: ReviewEntry, rec: ClaimRecord) -> list[tuple[str, Any, Any]]:
     """(field, was, now) for each bound field that changed since the decision `entry`.
 
     Decisions recorded before bindings existed carry no `bound` and are held to their
@@ -113,11 +114,13 @@ def _canonical(value: Any) -> str:
     return json.dumps(value, sort_keys=True, default=str)
 
 
-def reviews_of(rec: dict[str, Any], *, path: str | None = None) -> list[dict[str, Any]]:
+def reviews_of(rec: ClaimRecord, *, path: str | None = None) -> list[ReviewEntry]:
     """The claim's review history, oldest first; a malformed history is a corrupt file."""
     reviews = rec.get("reviews") or []
     ok = isinstance(reviews, list) and all(
-        isinstance(r, dict) and r.get("decision") in ("approved", "rejected") and isinstance(r.get("by"), str)
+        isinstance(r, dict)
+        and r.get("decision") in (Decision.APPROVED, Decision.REJECTED)
+        and isinstance(r.get("by"), str)
         for r in reviews
     )
     if not ok:
@@ -127,7 +130,7 @@ def reviews_of(rec: dict[str, Any], *, path: str | None = None) -> list[dict[str
     return reviews
 
 
-def status_from(rec: dict[str, Any], reviews: list[dict[str, Any]]) -> Status:
+def status_from(rec: ClaimRecord, reviews: list[ReviewEntry]) -> Status:
     """Status given a chosen history: the last decision, unless the claim changed since it."""
     if not reviews:
         return Status.PENDING
@@ -137,11 +140,11 @@ def status_from(rec: dict[str, Any], reviews: list[dict[str, Any]]) -> Status:
     return Status(last["decision"])
 
 
-def status_of(rec: dict[str, Any], *, path: str | None = None) -> Status:
+def status_of(rec: ClaimRecord, *, path: str | None = None) -> Status:
     return status_from(rec, reviews_of(rec, path=path))
 
 
-def review_key(review: dict[str, Any]) -> tuple:
+def review_key(review: Mapping[str, Any]) -> tuple:
     """What identifies one decision across the history of claims files (ids may change)."""
     fields = tuple(str(review.get(k)) for k in ("by", "at", "decision", "fingerprint", "note"))
     # the binding is part of what was decided: editing it must make the decision another one
@@ -149,7 +152,7 @@ def review_key(review: dict[str, Any]) -> tuple:
     return fields + tuple(f"{k}={_canonical(review[k])}" for k in POLICY_FIELDS if k in review)
 
 
-def last_signed_text(rec: dict[str, Any]) -> tuple[str | None, str | None]:
+def last_signed_text(rec: ClaimRecord) -> tuple[str | None, str | None]:
     """Text and sentence as last signed off, for showing a stale claim's old → new."""
     reviews = rec.get("reviews") or []
     if not reviews or not isinstance(reviews[-1], dict):
@@ -185,7 +188,7 @@ def check_not_author(config, who: Reviewer, claim_id: str, authors: set[str | No
         )
 
 
-def signed_message(entry: dict[str, Any]) -> bytes:
+def signed_message(entry: Mapping[str, Any]) -> bytes:
     """What a reviewer's signature covers: who, when, the decision, the note and the claim's binding."""
     keys = ("by", "at", "decision", "note", "fingerprint", "bound")
     data = {k: entry.get(k) for k in keys} | {k: entry[k] for k in POLICY_FIELDS if k in entry}
@@ -193,7 +196,7 @@ def signed_message(entry: dict[str, Any]) -> bytes:
 
 
 def record(
-    rec: dict[str, Any],
+    rec: ClaimRecord,
     decision: Decision,
     who: Reviewer,
     at: str,
@@ -212,11 +215,13 @@ def record(
     if decision is Decision.REJECTED and not (note and note.strip()):
         raise ReviewError(f"claim {rec.get('id')}: a rejection needs a note saying what is wrong")
     fp = claim_fingerprint(rec)
-    entry: dict[str, Any] = {"by": who.email, "name": who.name, "at": at, "decision": decision.value}
+    entry: ReviewEntry = {"by": who.email, "name": who.name, "at": at, "decision": decision.value}
     if note and note.strip():
         entry["note"] = note.strip()
     entry.update({"fingerprint": fp, "bound": binding(rec)})
-    entry.update({k: v for k, v in (extra or {}).items() if k in POLICY_FIELDS and v is not None})
+    for k in POLICY_FIELDS:
+        if (extra or {}).get(k) is not None:
+            entry[k] = (extra or {})[k]
     if sign is not None:
         entry["signature"] = sign(signed_message(entry))
     entry.update({"text": rec.get("text"), "sentence": rec.get("sentence")})
@@ -226,7 +231,7 @@ def record(
     return True
 
 
-def refresh_status(rec: dict[str, Any]) -> None:
+def refresh_status(rec: ClaimRecord) -> None:
     """Write the derived status next to the history, so the YAML reads true (absent = pending).
 
     A malformed history is left exactly as it is: rescanning must not destroy what a
@@ -242,7 +247,7 @@ def refresh_status(rec: dict[str, Any]) -> None:
         rec["status"] = status.value
 
 
-def find_claim(claims: list[dict[str, Any]], ref: str, *, path: str) -> dict[str, Any]:
+def find_claim(claims: list[ClaimRecord], ref: str, *, path: str) -> ClaimRecord:
     """A claim by its id, or by an unambiguous start of it."""
     exact = [c for c in claims if c.get("id") == ref]
     if exact:
@@ -255,7 +260,7 @@ def find_claim(claims: list[dict[str, Any]], ref: str, *, path: str) -> dict[str
     raise ReviewError(f"no claim {ref!r} in this claims file; `factcheck show` lists the ids", path=path)
 
 
-def awaiting_review(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def awaiting_review(claims: list[ClaimRecord]) -> list[ClaimRecord]:
     """The claims an editor still has to look at: never reviewed, or changed since sign-off.
 
     A headline claim that repeats a body claim is not among them: it follows that claim."""
@@ -270,12 +275,12 @@ def awaiting_review(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
 # history but do not count while the link holds.
 
 
-def by_id(claims: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+def by_id(claims: list[ClaimRecord]) -> dict[str, ClaimRecord]:
     """A claims file's claims by id, for following links."""
     return {c["id"]: c for c in claims if isinstance(c.get("id"), str)}
 
 
-def followed(rec: dict[str, Any], index: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+def followed(rec: ClaimRecord, index: dict[str, ClaimRecord]) -> ClaimRecord | None:
     """The body claim `rec` repeats, when the file holds it; None for a claim of its own."""
     target = rec.get("repeats")
     body = index.get(target) if isinstance(target, str) else None
@@ -289,53 +294,53 @@ class Links:
 
     __slots__ = ("index", "_repeats")
 
-    def __init__(self, claims: list[dict[str, Any]]):
+    def __init__(self, claims: list[ClaimRecord]):
         self.index = by_id(claims)
-        self._repeats: dict[str, list[dict[str, Any]]] = {}
+        self._repeats: dict[str, list[ClaimRecord]] = {}
         for c in claims:
             body = followed(c, self.index)
             if body is not None:
                 self._repeats.setdefault(body["id"], []).append(c)
 
-    def follows(self, rec: dict[str, Any]) -> dict[str, Any] | None:
+    def follows(self, rec: ClaimRecord) -> ClaimRecord | None:
         """The body claim `rec` repeats and follows, or None."""
         return followed(rec, self.index)
 
-    def repeated_by(self, rec: dict[str, Any]) -> list[dict[str, Any]]:
+    def repeated_by(self, rec: ClaimRecord) -> list[ClaimRecord]:
         """The headline claims that repeat `rec` and follow its sign-off."""
         return self._repeats.get(str(rec.get("id")), [])
 
 
-def signed_as(rec: dict[str, Any], index: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def signed_as(rec: ClaimRecord, index: dict[str, ClaimRecord]) -> ClaimRecord:
     """The claim whose sign-off and verdict count for `rec`: the body claim it repeats, or itself."""
     body = followed(rec, index)
     return rec if body is None else body
 
 
-def status_in(rec: dict[str, Any], index: dict[str, dict[str, Any]], *, path: str | None = None) -> Status:
+def status_in(rec: ClaimRecord, index: dict[str, ClaimRecord], *, path: str | None = None) -> Status:
     """A claim's status in its file: a repeat's is that of the claim it repeats."""
     return status_of(signed_as(rec, index), path=path)
 
 
-def last_decision(rec: dict[str, Any]) -> dict[str, Any] | None:
+def last_decision(rec: ClaimRecord) -> ReviewEntry | None:
     reviews = rec.get("reviews") or []
     return reviews[-1] if reviews and isinstance(reviews[-1], dict) else None
 
 
-def supported_unapproved(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def supported_unapproved(claims: list[ClaimRecord]) -> list[ClaimRecord]:
     """Claims whose evidence supports them, not approved as they stand, and never overruling a rejection."""
     index = by_id(claims)
     return [
         c
         for c in claims
-        if c.get("verdict") == "supported"
+        if c.get("verdict") == Verdict.SUPPORTED
         and followed(c, index) is None
         and status_of(c) is not Status.APPROVED
         and not rejected_last(c)
     ]
 
 
-def rejected_last(rec: dict[str, Any]) -> bool:
+def rejected_last(rec: ClaimRecord) -> bool:
     """The last decision on the claim (whether or not it changed since) is a rejection."""
     last = last_decision(rec)
     return bool(last and last.get("decision") == Decision.REJECTED.value)

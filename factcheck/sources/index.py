@@ -77,7 +77,7 @@ def file_date(path: str) -> dt.date | None:
         return None
 
 
-def _sidecar(root: Path, rel: str) -> dict:
+def read_sidecar(root: Path, rel: str) -> dict:
     """The source's `*.source.yaml` sidecar, or {} when it has none (or an unreadable one)."""
     side = root / (rel + SIDECAR_SUFFIX)
     if not side.is_file():
@@ -90,7 +90,7 @@ def _sidecar(root: Path, rel: str) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def _sidecar_date(side: dict, rel: str) -> dt.date | None:
+def sidecar_date(side: dict, rel: str) -> dt.date | None:
     try:
         return parse_date(side.get("date"), path=rel + ".source.yaml")
     except FactcheckError:
@@ -129,8 +129,8 @@ def _parse_one(root: Path, rel: str, limits=None) -> dict:
             "sha256": _sha_or_none(path),
             **_stat(path),
         }
-    side = _sidecar(root, rel)
-    date = src.date or _sidecar_date(side, rel) or file_date(rel)
+    side = read_sidecar(root, rel)
+    date = src.date or sidecar_date(side, rel) or file_date(rel)
     marks = {"pages": src.pages, "cues": [[c.offset, c.timestamp, c.speaker] for c in src.cues]}
     return {
         "path": rel,

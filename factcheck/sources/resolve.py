@@ -69,7 +69,8 @@ def _walk(root: str, start: str, parts: list[str], found: _Found) -> None:
         rel_dir, states = stack.pop()
         prefix = f"{rel_dir}/" if rel_dir else ""
         # Which segments a file name here must match; the same for every file in the folder.
-        names = [(matchers[last], parts[last].startswith(".")) for i in states if i == last and parts[i] != "**"]
+        last_match = matchers[last]  # None for a trailing "**", which names folders only
+        names = [(last_match, parts[last].startswith(".")) for i in states if i == last and last_match is not None]
         # One pattern for the names here (as in `archive/**/*.txt`): no generator per file.
         only, dotted_only = names[0] if len(names) == 1 else (None, False)
         try:

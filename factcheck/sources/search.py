@@ -123,7 +123,9 @@ class Searcher:
             ids = ids[seg.chunk_doc[ids] == doc_id]
             chunks = ids if chunks is None else np.intersect1d(chunks, ids)
         wanted = set(words)
-        return any(wanted <= _bare_tokens(seg.chunk_text(int(c))[1]) for c in chunks.tolist())
+        if chunks is None:
+            return False
+        return any(wanted <= bare_tokens(seg.chunk_text(int(c))[1]) for c in chunks.tolist())
 
     def _score(self, hashes: np.ndarray, weights: list[float], limit: int) -> list[tuple[int, int, float]]:
         keys, wts = [], []
@@ -207,7 +209,7 @@ def _mask(chunk_doc: np.ndarray, allowed: np.ndarray) -> np.ndarray:
     return out
 
 
-def _bare_tokens(text: str) -> set[str]:
+def bare_tokens(text: str) -> set[str]:
     """The words of a text, lower case, a possessive 's taken off."""
     found = (terms.term_key(t) for t in terms.tokens(text))
     return {t.removesuffix("'s") for t in found}

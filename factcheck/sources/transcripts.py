@@ -37,7 +37,7 @@ def _cues_vtt(data: str, display: str) -> list[tuple[str, str, str | None]]:
         captions = webvtt.from_buffer(io.StringIO(data))
     except (MalformedFileError, ValueError) as exc:
         raise InputError(f"malformed WebVTT transcript ({exc})", path=display) from None
-    return [(c.start, c.text, getattr(c, "voice", None)) for c in captions]
+    return [(c.start, c.text, getattr(c, "voice", None)) for c in captions.captions]
 
 
 def _cues_srt(data: str, display: str) -> list[tuple[str, str, str | None]]:

@@ -18,7 +18,16 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import DataError, FactcheckError
-from factcheck.model import CLAIM_FIELDS, DETAIL_FIELDS, LINK_FIELDS, Claim, FileClaims
+from factcheck.model import (
+    CLAIM_FIELDS,
+    DETAIL_FIELDS,
+    LINK_FIELDS,
+    Claim,
+    ClaimRecord,
+    FileClaims,
+    as_claim_record,
+    record_fields,
+)
 from factcheck.signoff import rules
 from factcheck.store import reconcile, yamlio
 from factcheck.textio import read_text
@@ -43,7 +52,7 @@ class ClaimsFile:
     draft: str
     reference_date: str | None = None
     draft_sha256: str | None = None
-    claims: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[ClaimRecord] = field(default_factory=list)
     # the publication record and its corrections (policy.publication); absent until published
     published: dict[str, Any] | None = None
 
@@ -123,13 +132,13 @@ def render_claims_file(cf: ClaimsFile) -> str:
     return HEADER + yamlio.dump(cf.to_data())
 
 
-def claim_record(claim: Claim) -> dict[str, Any]:
+def claim_record(claim: Claim) -> ClaimRecord:
     """A claim as stored: the public fields, with null kind fields left out to keep diffs small."""
     rec = claim.to_dict()
-    return {k: v for k, v in rec.items() if v is not None or k in ("id", "kind", "text")}
+    return as_claim_record({k: v for k, v in rec.items() if v is not None or k in ("id", "kind", "text")})
 
 
-def carry_review(old: list[dict[str, Any]], new: list[Claim]) -> list[dict[str, Any]]:
+def carry_review(old: list[ClaimRecord], new: list[Claim]) -> list[ClaimRecord]:
     """New scan results in draft order, each keeping the review fields its old self had.
 
     An unchanged claim keeps everything (verdict, evidence, sign-offs). A changed claim,
@@ -141,11 +150,12 @@ def carry_review(old: list[dict[str, Any]], new: list[Claim]) -> list[dict[str, 
     changed = reconcile.pair_changed(old, merged)
     for j, rec in enumerate(merged):
         prev = by_id.get(rec["id"])
+        fields = record_fields(rec)
         if prev is not None:
-            rec.update((k, v) for k, v in prev.items() if k not in SCAN_FIELDS)
+            fields.update((k, v) for k, v in record_fields(prev).items() if k not in SCAN_FIELDS)
         elif j in changed:
-            prev = old[changed[j]]
-            rec.update((k, prev[k]) for k in rules.REVIEW_FIELDS if k in prev)
+            was = record_fields(old[changed[j]])
+            fields.update((k, was[k]) for k in rules.REVIEW_FIELDS if k in was)
         rules.refresh_status(rec)
     return merged
 

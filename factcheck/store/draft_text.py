@@ -9,7 +9,7 @@ from typing import Any
 from factcheck.errors import DataError
 from factcheck.store import yamlio
 
-_FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 
 
 class Draft:
@@ -49,7 +49,7 @@ class Draft:
 
 def parse_draft(text: str, path: str) -> Draft:
     """Split YAML front matter (between leading `---` lines) from the body."""
-    m = _FRONT.match(text)
+    m = FRONT_MATTER.match(text)
     if not m:
         return Draft(path=path, text=text)
     meta: Any = {}

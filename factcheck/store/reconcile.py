@@ -9,9 +9,7 @@ that are gone simply leave the file: git history keeps them.
 
 from __future__ import annotations
 
-from typing import Any
-
-from factcheck.model import normalize
+from factcheck.model import ClaimRecord, normalize
 
 # How alike (0-100) the sentence of a changed claim and its old self's must be. The
 # sentence decides, because a short figure edited from 3 to 4 shares no characters with
@@ -19,7 +17,7 @@ from factcheck.model import normalize
 MIN_SIMILARITY = 60.0
 WORDS_WEIGHT = 0.1
 
-Record = dict[str, Any]
+Record = ClaimRecord
 
 
 def similarity(old: Record, new: Record) -> float:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from factcheck.model import ClaimRecord, ReviewEntry, as_claim_record, record_fields
 from factcheck.signoff import rules
 from factcheck.store import claims_files
 
-Record = dict[str, Any]
+Record = ClaimRecord
 
 
 def merge_texts(base: str | None, ours: str, theirs: str, *, path: str) -> str:
@@ -54,17 +55,19 @@ def merge_claims(base: list[Record], ours: list[Record], theirs: list[Record]) -
 
 
 def merge_claim(base: Record | None, ours: Record, theirs: Record) -> Record:
-    base = base or {}
-    rec = {k: _pick(base.get(k), ours.get(k), theirs.get(k)) for k in (*ours, *(k for k in theirs if k not in ours))}
+    was, mine, other = record_fields(base) if base else {}, record_fields(ours), record_fields(theirs)
+    rec = as_claim_record(
+        {k: _pick(was.get(k), mine.get(k), other.get(k)) for k in (*mine, *(k for k in other if k not in mine))}
+    )
     reviews = _union_reviews(ours.get("reviews") or [], theirs.get("reviews") or [])
     if reviews:
         rec["reviews"] = reviews
-        rec["fingerprint"] = reviews[-1].get("fingerprint")
+        record_fields(rec)["fingerprint"] = reviews[-1].get("fingerprint")  # None: dropped below
     rules.refresh_status(rec)
-    return {k: v for k, v in rec.items() if v is not None}
+    return as_claim_record({k: v for k, v in record_fields(rec).items() if v is not None})
 
 
-def _union_reviews(ours: list[Record], theirs: list[Record]) -> list[Record]:
+def _union_reviews(ours: list[ReviewEntry], theirs: list[ReviewEntry]) -> list[ReviewEntry]:
     """Every decision from both sides once, oldest first (ties: ours before theirs)."""
     seen = {rules.review_key(r) for r in ours}
     both = list(ours) + [r for r in theirs if rules.review_key(r) not in seen]

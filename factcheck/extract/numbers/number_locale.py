@@ -87,7 +87,7 @@ def _marks(key: str) -> Marks:
     decimal = numbers.get_decimal_symbol(loc)
     group = numbers.get_group_symbol(loc)
     pattern = loc.decimal_formats.get(None)
-    indian = bool(pattern) and pattern.grouping[1] == 2
+    indian = pattern is not None and pattern.grouping[1] == 2
     # Copy often types an ordinary space for a narrow no-break space, and an apostrophe's
     # typographic form for the plain one.
     groups = group + (_SPACES if group in _SPACES else "") + ("\u2019" if group == "'" else "")

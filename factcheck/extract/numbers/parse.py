@@ -42,6 +42,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Literal
 
 from factcheck.extract.numbers import figure_words as W
 from factcheck.extract.numbers import number_locale
@@ -56,7 +57,8 @@ class _Lazy:
     __slots__ = ("pattern", "flags", "_compiled")
 
     def __init__(self, pattern: str | Callable[[], str], flags: int = 0):
-        self.pattern, self.flags, self._compiled = pattern, flags, None
+        self.pattern, self.flags = pattern, flags
+        self._compiled: re.Pattern | None = None
 
     def _get(self) -> re.Pattern:
         if self._compiled is None:
@@ -375,7 +377,7 @@ class _Scan:
         self.marks = marks
         self.start = start  # a figure never reaches back before the region it was asked for
         self.end = end
-        self._next: list[re.Match | None | bool] = [None, None, None]  # per pattern; False: none left
+        self._next: list[re.Match | None | Literal[False]] = [None, None, None]  # per pattern; False: none left
 
     def run(self, pos: int) -> list[Figure]:
         found: list[_Quantity] = []
@@ -401,10 +403,11 @@ class _Scan:
 
     def next_candidate(self, pos: int) -> re.Match | None:
         """The earliest next match of the three candidate patterns, from `pos`."""
-        text, best, best_start = self.text, None, self.end
+        text, best_start = self.text, self.end
+        best: re.Match | None = None
         for i, scan in enumerate(_STREAMS):
             m = self._next[i]
-            if m is not False and (m is None or m.start(m.lastgroup) < pos):
+            if m is not False and (m is None or _kind_start(m) < pos):
                 # a pattern is searched again only once the scan has passed its last match
                 if scan is _DIGITS:
                     m = scan.search(text, pos, self.end)
@@ -413,8 +416,8 @@ class _Scan:
                 else:
                     m = scan.search(text, pos - 1, self.end)  # the character before a word at `pos`
                 self._next[i] = m or False
-            if m and m.start(m.lastgroup) < best_start:
-                best, best_start = m, m.start(m.lastgroup)
+            if m and _kind_start(m) < best_start:
+                best, best_start = m, _kind_start(m)
         return best
 
     def read(self, m: re.Match) -> _Quantity:
@@ -427,10 +430,13 @@ class _Scan:
     def capitalized_name(self, q: _Quantity) -> bool:
         """ "Zero Hedge", "One Direction", "Three Mile Island": a capitalized number word in a name."""
         if q.counted:
-            return q.value <= 1 and all(w[:1].isupper() for w in q.unit.split())
+            return q.value <= 1 and all(w[:1].isupper() for w in (q.unit or "").split())
         nxt = _WORD.match(self.text, q.end, self.end)
         return (
-            q.unit is None and bool(nxt) and nxt.group("w")[:1].isupper() and nxt.group("w").lower() not in W.NOT_NAMES
+            q.unit is None
+            and nxt is not None
+            and nxt.group("w")[:1].isupper()
+            and nxt.group("w").lower() not in W.NOT_NAMES
         )
 
     def token_end(self, p: int) -> int:
@@ -441,7 +447,7 @@ class _Scan:
 
     def core(self, m: re.Match, *, first: bool) -> _Quantity:
         kind = m.lastgroup
-        s = m.start(kind)
+        s = _kind_start(m)
         if kind == "d" and m.group("d") in W.VULGAR:
             num, den = W.VULGAR[m.group("d")]
             return _Quantity(s, s + 1, Fraction(num, den))
@@ -459,7 +465,7 @@ class _Scan:
             m = None if local and local.end() - s > 4 else _NOT_A_FIGURE_AT.match(text, s, self.end)
             if m:
                 raise _Reject(m.end())
-        m = local or _NUMERAL.match(text, s)
+        m = local or _numeral_at(text, s)
         if text[m.end() : m.end() + 1].isdigit():
             raise _Reject(self.token_end(m.end()))  # too many digits for an amount
         raw, dec = m.group("int"), m.group("dec")
@@ -477,7 +483,7 @@ class _Scan:
         text, marks = self.text, self.marks
         if marks.numeral is not None:
             m = marks.numeral.match(text, s)
-            return m if m.group("dec") or not m.group("int").isdigit() else None
+            return m if m is not None and (m.group("dec") or not m.group("int").isdigit()) else None
         nxt = text[s + 1 : s + 5]
         if "," not in nxt and "." not in nxt:
             return None
@@ -502,7 +508,7 @@ class _Scan:
             or (before in "-\u2010\u2011\u2013" and _code_hyphen(text, s - 1))
         ):
             raise _Reject(self.token_end(s))
-        if before in "'\u2019" and _NUMERAL.match(text, s).end() - s == 2:
+        if before in "'\u2019" and _numeral_at(text, s).end() - s == 2:
             raise _Reject(s + 2)
 
     def exponent(self, q: _Quantity) -> None:
@@ -554,6 +560,8 @@ class _Scan:
         if p >= self.end or not (text[p].isalpha() or text[p] in "µμ°º"):
             return
         m = _GLUED_WORD.match(text, p)
+        if m is None:
+            return
         word = m.group()
         after = text[m.end()] if m.end() < len(text) else " "
         if word in ("st", "nd", "rd", "th") or word.lower() in ("am", "pm") or word == "x" and after.isdigit():
@@ -783,14 +791,14 @@ class _Scan:
         if q.currency is None and q.unit is None and not self.year_like(q):
             self.counted_noun(q)
             self.qualifier_after(q)  # "100 guests or more"
-        if q.counted and q.unit.lower() in W.TALLY_NOUNS and self.next_two(q) == " t":
+        if q.counted and (q.unit or "").lower() in W.TALLY_NOUNS and self.next_two(q) == " t":
             self.tally_in_words(q)
         self.pronoun_one(q)
 
     def named(self, q: _Quantity) -> bool:
         """A capitalized name just before the number: "Boeing 747-400" is a model, not a tally."""
         m = _NAME_BEFORE.search(self.text[max(0, q.start - 30) : q.start])
-        return bool(m) and _is_name_word(m.group("w"))
+        return m is not None and _is_name_word(m.group("w"))
 
     def tally_talk(self, q: _Quantity) -> bool:
         """ "voted 51 to 49", "won 3 to 1": a verb of voting or winning makes two numbers a tally."""
@@ -876,7 +884,7 @@ class _Scan:
         if q.currency or U.money_after(self.text, after, self.end):
             return True
         nxt = _WORD.match(self.text, after, self.end)
-        if bool(nxt) and _is_plural(nxt.group("w")) and nxt.group("w").lower() not in U.UNIT_NAMES:
+        if nxt is not None and _is_plural(nxt.group("w")) and nxt.group("w").lower() not in U.UNIT_NAMES:
             return True
         return talk and self.money_talk(q)
 
@@ -1201,10 +1209,24 @@ class _Scan:
 
 # --- helpers for the scan --------------------------------------------------------------
 
+
 # At most 24 digits before the point and 12 after: longer runs are identifiers, not amounts.
 # Indian grouping ("45,67,890": pairs of digits before the last three) cannot be read any other
 # way, so it is read in every locale. A space or thin space groups thousands ("2 345 678"), and
 # a decimal point may follow the last group ("9 876 543.21").
+def _kind_start(m: re.Match) -> int:
+    """Where a candidate's named part (digits, number word or article) starts."""
+    return m.start(m.lastgroup or 0)
+
+
+def _numeral_at(text: str, s: int) -> re.Match:
+    """The numeral at `s`, where a digit stands: _NUMERAL reads one from any digit."""
+    m = _NUMERAL.match(text, s)
+    if m is None:
+        raise ValueError(f"no numeral at {s}")
+    return m
+
+
 _NUMERAL = re.compile(
     r"(?P<int>\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])|\d{1,3}(?:,\d{3}){1,7}(?!\d)"
     r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d\-/,])(?!\.\d+\.\d)){1,7}(?!\d)|\d{1,24})"
@@ -1299,8 +1321,8 @@ def _a_word(text: str, p: int) -> tuple[int, int]:
     end = U.any_case_word_at(text, start, len(text), _A_WORDS_BY_FIRST) if start > p else None
     if end is U.UNSURE:
         m = _A_NEXT.match(text, p)
-        return m.start("w"), m.end()
-    return start, end
+        return (m.start("w"), m.end()) if m else (start, start)
+    return start, end if isinstance(end, int) else start  # no word of the list: an empty one
 
 
 _SIGNS = "-\u2212\u2013#"

@@ -398,7 +398,8 @@ def unit_at(text: str, p: int, end: int, spaced: bool = True) -> tuple[int, str]
     if p > end:
         return None  # the window ends inside the number: no room for a unit
     if spaced:
-        p = _UNIT_GAP.match(text, p, end).end()
+        gap = _UNIT_GAP.match(text, p, end)  # all optional: matches, maybe empty
+        p = gap.end() if gap else p
     power = ""
     sq = _SQUARE.match(text, p, end)
     if sq:
