@@ -799,3 +799,28 @@ def test_a_pull_quote_belongs_to_the_credit_line_its_mark_closes_after(credit, s
 def test_a_headline_ending_in_a_quoted_word_still_names_no_speaker():
     text = 'Harbour Board Calls Toll Plan "Reckless"\n\n"It is reckless," the board said in a statement.'
     assert pairs(text)[0] == ("Reckless", None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Councillor Ada Lind mocked Berg\u2019s \u201cbridge to nowhere\u201d remark on Tuesday.",
+        "Berg\u2019s \u201cwe will never sell the pier\u201d promise haunted him, Ada Lind said.",
+    ],
+)
+def test_words_between_a_possessive_name_and_a_word_for_something_said_are_the_possessors(sentence):
+    text = "Mayor Tomas Berg spoke first.\n\n" + sentence
+    assert [s for _, s in pairs(text)] == ["Tomas Berg"]
+
+
+def test_a_surname_that_is_also_a_title_speaks_once_the_story_has_named_the_person():
+    text = (
+        "Rep. Peter King spoke at the harbour on Monday.\n\n"
+        "\u201cWe must act before the winter storms,\u201d King said."
+    )
+    assert pairs(text) == [("We must act before the winter storms,", "Peter King")]
+
+
+def test_a_title_with_no_one_of_that_surname_in_the_story_is_still_no_speaker():
+    text = "The board met.\n\n\u201cWe must act before the winter storms,\u201d King said."
+    assert [s for _, s in pairs(text)] == [None]

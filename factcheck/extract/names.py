@@ -330,6 +330,11 @@ class NameIndex:
             self._mid[key] = mid or bool(self._full_uses(word)[0])
         return self._mid[key]
 
+    def is_surname(self, word: str, pos: int) -> bool:
+        """Whether the story has named someone in full with `word` last before `pos`: then `King
+        said` is Rep. Peter King speaking, not a title without its name."""
+        return " " not in word and self.full(word, pos) != word
+
     def full(self, name: str, pos: int) -> str:
         """The fullest form of `name` used nearest before `pos`; `name` itself when the story has
         not yet named that person in full (a later full name may be someone else of that name)."""

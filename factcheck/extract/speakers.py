@@ -156,6 +156,8 @@ _CLAIM_NOUNS = (
     "prediction|warning|accusation|charge|argument|contention|insistence|suggestion|boast|vow|plea|tweet|"
     "response|reply|answer|conclusion|post|message|slogan|catchphrase|verdict"
 )
+_SAID_NOUN_AFTER = re.compile(r"\s+(?:" + _CLAIM_NOUNS + r"|quip|line|phrase|nickname|label)\b")
+_POSSESSOR_BEFORE = re.compile(r"(?P<who>(?:[A-Z][\w.\u2019'\-]*\s+){0,3}[A-Z][\w\-]*)(?:[\u2019']s|s[\u2019'])\s*$")
 # Words for something said, which make a short quote near them someone's words.
 _SAID_THINGS = frozenset(_CLAIM_NOUNS.split("|")) | {"message"}
 
@@ -197,9 +199,9 @@ class Story:
         self.frame = frame
         self.doc_text = doc.text
         self.start = doc.body_start
-        self.attributions = find_attributions(frame, doc.body_start)
-        self.verb_at = [a.verb_start for a in self.attributions]
         self.names = NameIndex(frame, doc.body_start)
+        self.attributions = find_attributions(frame, doc.body_start, surname=self.names.is_surname)
+        self.verb_at = [a.verb_start for a in self.attributions]
         self.spoken: list[tuple[int, str]] = []  # (position, speaker) in order of position
         self._stop_cache: dict[int, list[int]] = {}
         self._subjects: dict[tuple[int, int], Mention | None] = {}
@@ -229,6 +231,9 @@ class Story:
         introduced = self._colon_credit(q, para_start)
         if introduced is not None:
             return introduced  # `Doe, exasperated, responded: "Why now?" Critics …`
+        owner = self._possessive_words(q)
+        if owner is not None:
+            return owner  # `Lind mocked Doe's "bridge to nowhere" remark`: Doe's words
         after = self._between(q.mark_end, self._after_window(q, para_end))
         if after and not tokens_between(self.frame, q.mark_end, after[0].start):
             return after[0].mention  # `"…," Doe said` or `"…," said Doe`
@@ -293,6 +298,20 @@ class Story:
         if self.frame.find("\u2019s", lo, hi) < 0 and self.frame.find("'s", lo, hi) < 0:
             return None  # no possessive: no need to build the pattern
         m = _possessive_claim().search(self.frame, lo, hi)
+        if not m:
+            return None
+        name = names.strip_titles(m.group("who"))
+        if not name or names.is_title_word(name, m.group("who")):
+            return None
+        return Mention("name", m.group("who"), name, m.start("who"), m.end("who"))
+
+    def _possessive_words(self, q) -> Mention | None:
+        """`Doe's "bridge to nowhere" remark`: a possessive name before the quote and a word for
+        something said right after it; the words are the possessor's, whoever the sentence's
+        speech verb credits."""
+        if not _SAID_NOUN_AFTER.match(self.frame, q.mark_end):
+            return None
+        m = _POSSESSOR_BEFORE.search(self.frame, max(self.start, q.mark_start - 60), q.mark_start)
         if not m:
             return None
         name = names.strip_titles(m.group("who"))

@@ -8,6 +8,7 @@ person or body next to each verb is read with the phrase readers of `phrases`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from factcheck.extract import names
 from factcheck.extract.names import Mention
@@ -154,11 +155,14 @@ class Attribution:
         return max(self.verb_end, self.mention.end)
 
 
-def find_attributions(frame: str, start: int = 0, end: int | None = None) -> list[Attribution]:
-    """Every speech verb in `frame` with a speaker next to it, in order of position."""
+def find_attributions(
+    frame: str, start: int = 0, end: int | None = None, surname: Callable[[str, int], bool] | None = None
+) -> list[Attribution]:
+    """Every speech verb in `frame` with a speaker next to it, in order of position. `surname`
+    says whether a title word at a position is the surname of someone the story has named."""
     found = []
     for s, e in speech_verbs(frame, start, end):
-        attribution = attribution_at(frame, s, e)
+        attribution = attribution_at(frame, s, e, surname)
         if attribution is not None:
             found.append(attribution)
     return found
@@ -167,7 +171,9 @@ def find_attributions(frame: str, start: int = 0, end: int | None = None) -> lis
 AFTER_QUOTE = re.compile(r"\x00[\s,]*$")
 
 
-def attribution_at(frame: str, verb_start: int, verb_end: int) -> Attribution | None:
+def attribution_at(
+    frame: str, verb_start: int, verb_end: int, surname: Callable[[str, int], bool] | None = None
+) -> Attribution | None:
     """The speaker of the verb at verb_start: after it (`said Doe`) or before it (`Doe said`)."""
     verb = frame[verb_start:verb_end]
     if verb.endswith(" by") or (verb[0] in "Aa" and verb[1:].lower().startswith("ccording")):
@@ -194,7 +200,8 @@ def attribution_at(frame: str, verb_start: int, verb_end: int) -> Attribution | 
             return None  # `of Republican claims`: a noun, not a speech verb
         mention = _issuer(frame, mention) or mention
     if mention is not None and mention.kind == "name" and names.is_title_word(mention.name, mention.text):
-        return None  # `Republican claims`, `Democratic calls`
+        if surname is None or not surname(mention.name, mention.start):
+            return None  # `Republican claims`, `Democratic calls`; but `King said` after Rep. Peter King
     return Attribution(verb_start, verb_end, mention) if mention is not None else None
 
 
