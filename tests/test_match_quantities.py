@@ -279,3 +279,39 @@ def test_a_quote_from_the_right_person_is_supported(tmp_path):
         verdict_of(judged(tmp_path, draft, source), "We cannot keep the pool open on this budget,")["verdict"]
         == "supported"
     )
+
+
+_HARBOUR = (
+    '"We have asked for a new breakwater for six years and we will keep asking," said Ada Morrow, '
+    "who chairs the harbour board. She spoke at the start of a long evening meeting in the old customs "
+    "house, where residents queued along the quay to be let in and the chairs ran out before seven.\n\n"
+    "The board heard reports on dredging, on the ferry timetable, on the cost of lighting the north pier "
+    "and on the state of the slipway, which has been closed to trailers since the spring. Each report "
+    "was read in full and questions from the floor were taken after each one, which kept the meeting "
+    "going well past ten. Several fishermen said the slipway closure had cost them a season.\n\n"
+    "A second session took up the harbour accounts. The treasurer walked the room through mooring fees, "
+    "the insurance on the crane and a grant for the lifeboat station, and promised a fuller account in "
+    "the autumn once the auditors had been through the books. Nobody asked a question about the grant.\n\n"
+    "After a short break the harbour master read the list of vessels laid up for repairs, the dates "
+    "the dredger is booked for next year and the names of the three new pilots, who were welcomed by "
+    "the board. A long discussion followed on whether visiting yachts should pay by the night or by "
+    "the week, and it was agreed to leave the question to a working group that will report in March.\n\n"
+    "Late in the evening the board turned to the sea wall, and the mood in the room changed. Residents "
+    "of the lower town, whose cellars flooded twice last winter, filled the front rows and several of "
+    "them stood for the whole of the item, holding photographs of the water in their kitchens.\n\n"
+    '"The sea wall was never built for storms of this size," said Felix Garrow, the county engineer.\n'
+)
+
+
+@pytest.mark.parametrize("speaker, verdict", [("Felix Garrow", "supported"), ("Ada Morrow", "contradicted")])
+def test_the_speaker_of_a_quote_deep_in_a_long_source_is_read_where_the_quote_is(tmp_path, speaker, verdict):
+    """The quote sits in a later passage of the source than its first speaker: who says it is
+    read around the quote itself, not around the same offset counted from the passage's start."""
+    assert _HARBOUR.index("The sea wall was never") > 1500  # past the first passage
+    draft = f'"The sea wall was never built for storms of this size," said {speaker}.'
+    c = verdict_of(judged(tmp_path, draft, _HARBOUR), "The sea wall was never built for storms of this size,")
+    assert c["verdict"] == verdict, c.get("evidence")
+    if verdict == "contradicted":
+        assert c["evidence"][0]["reason"].startswith(
+            "the source has Felix Garrow saying this, the draft has Ada Morrow"
+        )

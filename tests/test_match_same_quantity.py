@@ -316,3 +316,57 @@ def test_of_figures_fitting_alike_the_one_just_past_the_bound_is_the_one_it_roun
     )
     midway = {**bound, "text": "more than $120,000,000", "value": 120_000_000}
     assert quantity._best(midway, [total, extra]) is None  # near neither: the sentence does not say which
+
+
+# --- what the figure's verb counts ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bound, verdict", [("more than 60", "contradicted"), ("more than 50", "supported")])
+def test_a_bare_figure_counts_what_its_verb_says(tmp_path, bound, verdict):
+    """ "more than 60 had recovered" counts the source's recoveries, not its admissions."""
+    source = "By Sunday the ward had admitted 240 patients, and 57 recoveries were recorded."
+    draft = f"By Sunday {bound} had recovered on the ward."
+    c = verdict_of(judged(tmp_path, draft, source), bound)
+    assert c["verdict"] == verdict, c.get("evidence")
+    assert "57 recoveries" in c["evidence"][0]["reason"]
+
+
+# --- the day of a count -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "when, verdict",
+    [("before 14 May 2021", "contradicted"), ("after 14 May 2021", "contradicted"), ("by 15 May 2021", "supported")],
+)
+def test_a_bound_on_the_day_of_a_count_is_weighed_against_the_sources_as_of(tmp_path, when, verdict):
+    source = "As of 14 May 2021, the island had logged 212 landslips and 9 road closures."
+    draft = f"The island had logged 212 landslips {when}."
+    c = verdict_of(judged(tmp_path, draft, source), when.split(" ", 1)[1])
+    assert c["verdict"] == verdict, c.get("evidence")
+
+
+# --- ratings on a scale --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bound, verdict", [("above 70%", "contradicted"), ("above 60%", "supported")])
+def test_a_rating_out_of_100_is_a_share_for_a_bound_in_percent(tmp_path, bound, verdict):
+    source = "The review site gave the console version 64/100, based on 22 reviews."
+    draft = f"The console version scored {bound} on the review site."
+    c = verdict_of(judged(tmp_path, draft, source), bound)
+    assert c["verdict"] == verdict, c.get("evidence")
+
+
+def test_a_rating_right_at_a_bound_does_not_bear_it_out(tmp_path):
+    """58 out of 100 is 58 percent exactly (not a hair under it), so "under 58%" is contradicted."""
+    source = "The site gives the show a weighted average score of 58 out of 100, based on 26 critics."
+    c = verdict_of(judged(tmp_path, "The show's average score on the site is under 58%.", source), "under 58%")
+    assert c["verdict"] == "contradicted", c.get("evidence")
+
+
+def test_a_bound_on_an_events_day_is_not_read_as_a_counts_as_of(tmp_path):
+    """The draft dates an event ("first reported before 3 May"), not a count: the source's
+    "as of 3 May" tally is another date, and says nothing against it."""
+    source = "As of 3 May 2021, the island had logged 212 landslips. The first was reported on 28 April."
+    draft = "The first landslip on the island was reported before 3 May 2021."
+    c = verdict_of(judged(tmp_path, draft, source), "3 May 2021")
+    assert c["verdict"] != "contradicted", c.get("evidence")

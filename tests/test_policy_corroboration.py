@@ -431,3 +431,68 @@ def test_confidential_sources_count_as_one_publisher_together(newsroom):
     assert deaths["independent_sources"] == 2
     text = room.read("claims/drafts/fire.yaml")
     assert "Channel Nine" not in text and "radio.txt" not in text and "tv.txt" not in text
+
+
+def test_every_supporting_source_is_counted_not_only_the_passages_shown(newsroom):
+    """Five outlets carry the death toll, one of them twice: a claim shows only a few
+    passages as evidence, but the count is of every independent source that bears it out."""
+    room = setup_room(newsroom)
+    (room.repo / "sources/paper.txt").unlink()
+    (room.repo / "sources/paper.txt.source.yaml").unlink()
+    outlets = {
+        "radio": (
+            "City Radio",
+            "Speaking on air, firefighters said 3 people died in the blaze at the old depot on Sunday night.",
+        ),
+        "tv": (
+            "Channel Nine",
+            "On the evening bulletin, firefighters said 3 people died in the blaze at the old depot on Sunday night.",
+        ),
+        "weekly": (
+            "The Valley Weekly",
+            "In a statement, firefighters said 3 people died in the blaze at the old depot on Sunday night.",
+        ),
+        "blog": (
+            "Depot Street Blog",
+            "Late on Monday, firefighters said 3 people died in the blaze at the old depot on Sunday night.",
+        ),
+    }
+    for name, (publisher, sentence) in outlets.items():
+        room.write(f"sources/{name}.txt", sentence + "\n")
+        room.write(f"sources/{name}.txt.source.yaml", f"publisher: {publisher}\n")
+    # the weekly's second copy of its own story is not another source
+    room.write("sources/weekly-print.txt", "Print edition. " + outlets["weekly"][1] + "\n")
+    room.write("sources/weekly-print.txt.source.yaml", "publisher: the valley  weekly\n")
+    result = room.run("match", "-q", who=WRITER)
+    assert result.exit_code == 0, result.output
+    deaths = claim(room, "3")
+    assert deaths["verdict"] == "supported"
+    assert len(deaths["evidence"]) <= 3  # the passages shown stay few
+    # the wire, the radio, the TV channel, the weekly (twice) and the blog: five publishers
+    assert deaths["independent_sources"] == 5
+    assert room.run("approve", "drafts/fire.md", deaths["id"]).exit_code == 0
+    # a rule asking for more than there are still holds the claim back, with the true count
+    room.write(".factcheck.yaml", RULES.replace("sources: 2", "sources: 6"))
+    assert room.run("match", "-q", who=WRITER).exit_code == 0
+    assert claim(room, "3")["independent_sources"] == 5
+
+
+def test_sealed_sources_beyond_the_evidence_shown_count_once_together(newsroom):
+    room = setup_room(newsroom)
+    (room.repo / "sources/paper.txt").unlink()
+    (room.repo / "sources/paper.txt.source.yaml").unlink()
+    for name in ("radio", "tv", "pager", "scanner"):
+        room.write(
+            f"sources/{name}.txt",
+            f"Heard on the {name}, firefighters said 3 people died in the blaze at the old depot on Sunday night.\n",
+        )
+        room.write(f"sources/{name}.txt.source.yaml", f"publisher: {name.title()} Desk\n")
+    room.write(
+        ".factcheck.yaml", RULES + "confidential:\n  - sources/radio.txt\n  - sources/tv.txt\n  - sources/pager.txt\n"
+    )
+    assert room.run("match", "-q", who=WRITER).exit_code == 0
+    deaths = claim(room, "3")
+    # the wire, the scanner and the three off-the-record sources as one: three
+    assert deaths["independent_sources"] == 3
+    text = room.read("claims/drafts/fire.yaml")
+    assert "Pager Desk" not in text and "pager.txt" not in text

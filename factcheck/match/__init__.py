@@ -161,6 +161,7 @@ class SourceSet:
     def __init__(self, index, docs: list, opened: dict, archive=None, sealer=None, counting=None):
         self.index, self.docs, self._opened, self.archive = index, docs, opened, archive
         self.seal = sealer or (lambda records: records)
+        self._sealer = sealer
         sealed = sealer.sealed if sealer is not None else frozenset()
         # Each source by its content and its place in the index: equally good passages are
         # taken in index order, so a source merged into another segment counts as changed.
@@ -174,6 +175,16 @@ class SourceSet:
         self.digest = set_digest(self.shas)
         self._searcher = None
         self._changed: dict[str, tuple[set[str], list]] = {}
+
+    def as_counted(self, sources: list[str]) -> list[str]:
+        """The sources as a count of independent ones sees them: a sealed source is only
+        "a confidential source", as its sealed passages are, so sealed ones count once together."""
+        sealer = self._sealer
+        if sealer is None:
+            return sorted(set(sources))
+        return sorted(
+            {sensitivity.CONFIDENTIAL_SOURCE if s in sealer.sealed or sealer.policy.sealed(s) else s for s in sources}
+        )
 
     @property
     def searcher(self):
@@ -339,7 +350,8 @@ def _judge_claims(w: DraftWork, index, tick) -> dict:
                 w.outcome.errors.append(JudgingError(w.rel, by_key[key].get("id"), exc))
                 continue
             evidence = w.source_set.seal([e.to_record() for e in j.evidence])
-            out[key] = Cached(j.verdict.value, evidence, sorted(watch.sources), watch.searches)
+            supporters = w.source_set.as_counted(j.supporting_sources())
+            out[key] = Cached(j.verdict.value, evidence, sorted(watch.sources), watch.searches, supporters)
             tick(n + 1)
     finally:
         searcher.watch = None
@@ -393,7 +405,7 @@ def _recorded(claim: dict, cached, tally=None) -> bool:
     """Does the claims file already hold this verdict, evidence and source count?"""
     if cached is None or claim.get("verdict") != cached.verdict or (claim.get("evidence") or []) != cached.evidence:
         return False
-    return tally is None or tally.recorded(claim, cached.evidence)
+    return tally is None or tally.recorded(claim, cached.evidence, cached.supporters)
 
 
 # The source set's entry for what a corroboration count depends on beyond the sources'
@@ -491,7 +503,7 @@ def _apply(cf, verdict_of, outcome: DraftOutcome, tally=None) -> bool:
         claim["verdict"] = got.verdict
         claim["evidence"] = [dict(e) for e in got.evidence]  # a copy: one list in two claims would dump as a YAML alias
         if tally is not None:
-            tally.apply(claim, claim["evidence"])
+            tally.apply(claim, claim["evidence"], got.supporters)
         outcome.counts[got.verdict] += 1
     return complete
 

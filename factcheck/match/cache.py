@@ -92,14 +92,17 @@ class Cached:
     evidence: list
     sources: list[str]
     searches: list[tuple[list[int], list[float], float]]  # each search's terms, their weights, the score needed
+    supporters: list[str] | None = None  # every source bearing the claim out (more than the evidence shows)
 
     def to_json(self) -> str:
-        return json.dumps([self.verdict, self.evidence, self.sources, self.searches], ensure_ascii=False)
+        return json.dumps(
+            [self.verdict, self.evidence, self.sources, self.searches, self.supporters], ensure_ascii=False
+        )
 
     @classmethod
     def from_json(cls, text: str) -> Cached:
-        verdict, evidence, sources, searches = json.loads(text)
-        return cls(verdict, evidence, sources, [tuple(s) for s in searches])
+        verdict, evidence, sources, searches, *rest = json.loads(text)
+        return cls(verdict, evidence, sources, [tuple(s) for s in searches], rest[0] if rest else None)
 
 
 class VerdictCache:

@@ -48,3 +48,10 @@ class Judgement:
     verdict: Verdict
     evidence: tuple[Evidence, ...] = ()
     reason: str = ""
+    # Every passage that bears the claim out, not only the few shown as evidence: a claim
+    # found in four independent sources is corroborated four times over.
+    supporting: tuple[Evidence, ...] = ()
+
+    def supporting_sources(self) -> list[str]:
+        """The sources of the passages that bear the claim out, each once."""
+        return sorted({e.source for e in self.supporting})

@@ -21,7 +21,7 @@ from difflib import SequenceMatcher
 
 from factcheck.extract import extract_claims
 from factcheck.extract.sentences import Sentences
-from factcheck.match import attribution, context, paraphrase, quantity, quotes, rivals, values
+from factcheck.match import attribution, context, paraphrase, quantity, quotes, ranks, rivals, values
 from factcheck.match.evidence import Evidence, Judgement, Verdict
 from factcheck.match.locate import Hit, locate
 from factcheck.match.words import same_words, single_line, words
@@ -38,6 +38,9 @@ QUOTE_COVERAGE = 0.6
 WINDOW = 100
 SHORT_QUOTE_WORDS = 6
 MAX_EVIDENCE = 3
+# Passages a search keeps: more than are shown, so that every source bearing a claim out
+# is judged and counted (a claim may need several independent sources).
+PASSAGES = 8
 
 
 @dataclass
@@ -126,16 +129,24 @@ def judge_value(claim: dict, ctx: Context) -> Judgement:
     if judgement.verdict is Verdict.CONTRADICTED and _bare_year(claim):
         # "1992" is also a date claim, judged with its "after" or "before"; as a number
         # it would contradict "after 1992" with the source's 1993.
-        return Judgement(Verdict.NOT_FOUND, judgement.evidence, "a year: judged as the date claim on the same words")
+        return Judgement(
+            Verdict.NOT_FOUND,
+            judgement.evidence,
+            "a year: judged as the date claim on the same words",
+            judgement.supporting,
+        )
     near_copy = bool(judgement.evidence) and judgement.evidence[0].score >= LOOSE
     if judgement.verdict is Verdict.CONTRADICTED and quantity.named_number(claim) and not near_copy:
         # In its own sentence a changed model number is worth catching; elsewhere the
         # "4" of "Toy Story 4" would be weighed against whatever number the sentence has.
         return Judgement(
-            Verdict.NOT_FOUND, judgement.evidence, "a number that is part of a name ('Toy Story 4') counts nothing"
+            Verdict.NOT_FOUND,
+            judgement.evidence,
+            "a number that is part of a name ('Toy Story 4') counts nothing",
+            judgement.supporting,
         )
     if judgement.verdict is Verdict.SUPPORTED:
-        return _unless_doubted(claim, judgement, ctx, rivals.doubt)
+        return _unless_doubted(claim, judgement, ctx, _doubt)
     if judgement.verdict is Verdict.CONTRADICTED:
         return _unless_doubted(claim, judgement, ctx, rivals.alarm_doubt)
     return judgement
@@ -152,7 +163,14 @@ def _unless_doubted(claim: dict, judgement: Judgement, ctx: Context, doubt) -> J
     if why is None:
         return judgement
     doubted = _replace(best, verdict=Verdict.NOT_FOUND, reason=f"{best.reason}; but {why}")
-    return Judgement(Verdict.NOT_FOUND, (doubted,) + tuple(judgement.evidence[1:]), why)
+    supporting = tuple(e for e in judgement.supporting if e is not best)
+    return Judgement(Verdict.NOT_FOUND, (doubted,) + tuple(judgement.evidence[1:]), why, supporting)
+
+
+def _doubt(claim: dict, sentence: str, reference_date: dt.date) -> str | None:
+    """Why a passage bearing the claim out does not settle it: another figure of its sentence
+    is the likelier reading, or the two sentences rank things differently ("91st" and "90th")."""
+    return rivals.doubt(claim, sentence, reference_date) or ranks.differ(claim.get("sentence") or "", sentence)
 
 
 _FUTURE = re.compile(r"\b(?:will|is to|are to|set to|scheduled|expected to|due to|plans? to|upcoming|next)\b", re.I)
@@ -193,13 +211,13 @@ def _judge_value(claim: dict, ctx: Context) -> Judgement:
         if measured:
             return _settle(measured, "")
     window, a, b = context_window(claim)
-    hits = [h for h in locate(ctx.searcher, window) if h.score >= CONTEXT_MIN]
+    hits = [h for h in locate(ctx.searcher, window, keep=PASSAGES) if h.score >= CONTEXT_MIN]
     narration = without_quotes(claim)
     if not hits and narration:
         # A quote in the sentence may be the part that is not in the sources (or is
         # worded differently); the figure's own context is the narration around it.
         window, a, b = narration
-        hits = [h for h in locate(ctx.searcher, window) if h.score >= CONTEXT_MIN]
+        hits = [h for h in locate(ctx.searcher, window, keep=PASSAGES) if h.score >= CONTEXT_MIN]
     evidence = [e for e in (_value_evidence(claim, h, window, a, b, ctx) for h in hits) if e]
     if not evidence:
         evidence = _reworded_value(claim, ctx)
@@ -276,7 +294,8 @@ def _compare_value(claim: dict, found: str, p, s: int, e: int, ctx: Context) -> 
     figure = _source_figure(p.text, s, e)
     if figure is None and not values.numbers_in(found) and values.numbers_in(claim.get("text", "")):
         return None
-    if figure is None:
+    if figure is None or values.rating_share(claim, single_line(found)) is not None:
+        # No figure, or a rating on a scale ("85/100") read as a fraction: the words decide.
         return values.written_against(claim, single_line(found))
     if _counted_against_measure(claim.get("unit"), figure.unit):
         return None  # "815 women" lined up with "45%": the words fell on another quantity
@@ -373,10 +392,10 @@ def judge_quote(claim: dict, ctx: Context) -> Judgement:
     quote = claim.get("text") or ""
     n_words = sum(p.kind == quotes.WORD for p in quotes.parts(quote))
     needle = _longest_fragment(quote)
-    hits = [h for h in locate(ctx.searcher, needle, query=quote) if h.score >= QUOTE_MIN]
+    hits = [h for h in locate(ctx.searcher, needle, query=quote, keep=PASSAGES) if h.score >= QUOTE_MIN]
     if n_words <= SHORT_QUOTE_WORDS:
         window, _, _ = context_window(claim)
-        hits += [h for h in locate(ctx.searcher, window) if h.score >= CONTEXT_MIN]
+        hits += [h for h in locate(ctx.searcher, window, keep=PASSAGES) if h.score >= CONTEXT_MIN]
     evidence = []
     for h in hits:
         ev = _quote_evidence(claim, quote, h, ctx)
@@ -445,7 +464,7 @@ def _named_near(speaker: str, hit: Hit, cmp) -> bool:
     """Does the source name the draft's speaker near the quote? Then the source may well
     credit them, and reading its attribution otherwise is the riskier call."""
     p = hit.passage
-    s, e = cmp.start - p.start, cmp.end - p.start
+    s, e = cmp.start, cmp.end  # offsets into the passage, as quotes.compare gives them
     around = {w.key for w in words(p.text, max(0, s - SPEAKER_REACH), min(len(p.text), e + SPEAKER_REACH))}
     names = {w.key for w in words(speaker) if w.key not in attribution.TITLES and len(w.key) > 2}
     return bool(names & around)
@@ -455,7 +474,7 @@ def _source_speaker(hit: Hit, cmp, ctx: Context, reach: int = 0) -> str | None:
     """Who the source has saying the quote, as the quote extractor reads the sentence (or,
     with `reach`, the sentences that far around it, as it reads a whole draft)."""
     p = hit.passage
-    s, e = cmp.start - p.start, cmp.end - p.start
+    s, e = cmp.start, cmp.end  # offsets into the passage, as quotes.compare gives them
     lo, hi = _sentence_bounds(p.text, max(0, s - reach), min(len(p.text), e + reach))
     if not any(mark in p.text[lo:hi] for mark in _QUOTE_MARKS):
         return None  # no quote marks: the quote extractor would find nobody speaking
@@ -512,13 +531,13 @@ def _statement_hits(claim: dict, ctx: Context) -> list[Hit]:
     """The statement in the sources: the sentence as written, then without the attribution
     (the source may credit it otherwise, or not at all), then reworded."""
     window, _, _ = context_window(claim)
-    hits = [h for h in locate(ctx.searcher, window) if h.score >= CONTEXT_MIN]
+    hits = [h for h in locate(ctx.searcher, window, keep=PASSAGES) if h.score >= CONTEXT_MIN]
     said = attribution.statement(claim.get("sentence") or "", single_line(claim.get("text") or ""))
     if not hits and said and said != claim.get("sentence"):
-        hits = [h for h in locate(ctx.searcher, said) if h.score >= CONTEXT_MIN]
+        hits = [h for h in locate(ctx.searcher, said, keep=PASSAGES) if h.score >= CONTEXT_MIN]
     if not hits and said:
         found = paraphrase.related(ctx, context.cues(said, 0, 0, window=None), said)
-        hits = [paraphrase.as_hit(r) for r in found if r.same_statement][:MAX_EVIDENCE]
+        hits = [paraphrase.as_hit(r) for r in found if r.same_statement][:PASSAGES]
     return hits
 
 
@@ -587,13 +606,15 @@ def _settle(evidence: list[Evidence], missing: str) -> Judgement:
     near-equal ones that don't, since the same words often recur with other figures."""
     evidence = _unique(evidence)
     found = [e for e in evidence if e.verdict is not Verdict.NOT_FOUND]
+    supporting = tuple(e for e in found if e.verdict is Verdict.SUPPORTED)
     if not found:
         return Judgement(Verdict.NOT_FOUND, tuple(evidence[:MAX_EVIDENCE]), missing)
     best = max(e.score for e in found)
     close = [e for e in found if e.score >= best - 2.0]
     chosen = next((e for e in close if e.verdict is Verdict.SUPPORTED), close[0])
     rest = [e for e in found if e is not chosen]
-    return Judgement(chosen.verdict, tuple([chosen] + rest[: MAX_EVIDENCE - 1]), chosen.reason)
+    # Only a few passages are shown; every supporting one is kept for counting sources.
+    return Judgement(chosen.verdict, tuple([chosen] + rest[: MAX_EVIDENCE - 1]), chosen.reason, supporting)
 
 
 def _unique(evidence: list[Evidence]) -> list[Evidence]:

@@ -206,7 +206,8 @@ def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> l
             continue
         if claim.get("kind") == "figure" and on_a_scale(text, c.start, c.end):
             continue
-        unit = _unit_fit(claim, c, text)
+        share = values.rating_share(claim, c.text) if claim.get("kind") == "figure" else None
+        unit = 1.0 if share is not None else _unit_fit(claim, c, text)  # "85/100" is 85 percent
         if unit is None:
             continue
         near = _nearness(cues, _closeness(text, c.start, c.end))
@@ -219,6 +220,8 @@ def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> l
         if points and claim.get("kind") == "figure" and unit >= 1.0 and _counts_things(claim.get("unit")):
             value = float(points.group(1).replace(".", ""))  # "8.958 people": no one counts part of a person
         item = paraphrase.SourceItem(single_line(c.text), value, c.unit, c.qualifier, span)
+        if share is not None:
+            item = paraphrase.SourceItem(single_line(c.text), share, "percent", c.qualifier, None)
         sure = unit >= 1.0 or (unit == 0.0 and not claim.get("unit") and not c.unit and near >= SURE_FIT)
         before = text[max(0, c.start - 40) : c.start]
         if claim.get("kind") == "date" and not _dates_comparable(claim, c):
@@ -226,7 +229,7 @@ def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> l
         if claim.get("kind") == "date":
             # Two snapshots ("as of 16 April" against "as of 17 April") date the same count:
             # that marker pins the quantity down as a counted noun does.
-            snapshot = _snapshot(claim, before, c.text)
+            snapshot = _snapshot(claim, before, c.text, c.value)
             sure = near >= SURE_FIT or snapshot
             if snapshot:
                 fits.append(Fit(item, near + 1.0, sure, before, True, near, 1.0))
@@ -262,13 +265,38 @@ def _dates_comparable(claim: dict, c) -> bool:
     return not (re.search(r"\d", claim.get("text") or "") and not written.search(c.text))
 
 
-def _snapshot(claim: dict, source_before: str, source_text: str) -> bool:
-    """Both dates are written "as of": each dates a count, and one count was taken once."""
+# A draft's bounds on the day of a count: "cases confirmed before March 11" speaks of the
+# same count as the source's "as of 11 March".
+_COUNT_BOUNDS = ("as of", "before", "after", "by", "since")
+
+
+def _snapshot(claim: dict, source_before: str, source_text: str, source_value=None) -> bool:
+    """The source dates a count "as of" a day, and the draft dates it too: one count was taken
+    once, so the two dates are the same quantity. A draft's "before" or "by" is only taken so
+    when the source's day falls outside it: a day inside a bound bears out the date, but not
+    the count the sentence is about."""
     from factcheck.match.intervals import date_bound
 
     if ":" in source_text or not any(ch.isdigit() for ch in source_text):
         return False  # "as of 3:25 p.m." is a time of day, not the day of the count
-    return values.claim_date_bound(claim)[0] == "as of" and date_bound(source_before, source_text)[0] == "as of"
+    bound = values.claim_date_bound(claim)[0]
+    if bound not in _COUNT_BOUNDS or date_bound(source_before, source_text)[0] != "as of":
+        return False
+    if bound == "as of":
+        return True
+    if not _counts_something(claim):
+        return False  # "the first case came before 12 February" dates an event, not a count
+    verdict, _ = values.compare_dates(claim, source_value, source_text, source_before)
+    return verdict is Verdict.CONTRADICTED
+
+
+_COUNT = re.compile(r"(?<![\w-])\d[\d,]*(?:\.\d+)?(?![\w-])")
+
+
+def _counts_something(claim: dict) -> bool:
+    """Does the draft's sentence give a count beside the date ("31 cases ... before March 11")?"""
+    sentence = (claim.get("sentence") or "").replace(claim.get("text") or "\0", " ")
+    return any(not _YEAR.match(m.group()) for m in _COUNT.finditer(sentence))
 
 
 def _unit_words(unit) -> tuple[str, ...]:
@@ -444,9 +472,28 @@ def _unit_fit(claim: dict, c, text: str) -> float | None:
         return 0.5
     if kt and _noun(kt) == _claim_noun(claim):
         return 1.0  # "more than 950 COVID-19 cases": the noun the claim counts, read past a name
+    if kt and _noun(kt) == _claim_verb(claim):
+        return 1.0  # "more than 200 have recovered" counts the source's "194 recoveries"
     if kt and _noun(kt) in _claim_near(claim):
         return 0.5
     return 0.0
+
+
+_VERB_AFTER = re.compile(
+    r"(?:\s+(?:have|has|had|were|was|are|is|been|who|which|that|of\s+them|people))*\s+([^\W\d_]+)", re.I
+)
+
+
+def _claim_verb(claim: dict) -> str:
+    """What a bare draft figure's verb makes it, as a counted noun's stem: the "200" of "more
+    than 200 have recovered" counts recoveries, the "3" of "3 died" deaths."""
+    sentence, text = claim.get("sentence") or "", claim.get("text") or ""
+    at = sentence.find(text)
+    m = _VERB_AFTER.match(sentence, at + len(text)) if at >= 0 and claim.get("kind") == "figure" else None
+    if not m:
+        return ""
+    stem = context.stem(m.group(1))
+    return _CANON.get(stem, stem)
 
 
 _PAST_NAME = re.compile(r"(?:\s+[\w-]*\d[\w-]*)*\s+([^\W\d_]+)")

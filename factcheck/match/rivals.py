@@ -66,8 +66,8 @@ def _figure_doubt(claim: dict, sentence: str, reference_date: dt.date, rival: Ve
             continue
         if quantity.year_like(shown) and not quantity.year_like(text):
             continue  # "in 2019" is when, not how many
-        if quantity.on_a_scale(sentence, f.start, f.end):
-            continue  # "61 out of 100" is a rating's scale
+        if quantity.on_a_scale(sentence, f.start, f.end) or values.rating_share(claim, shown) is not None:
+            continue  # "61 out of 100" is a rating's scale, read below as the share it is
         span = (f.low, f.high) if f.low is not None else None
         verdict, _ = values.compare_figures(claim, f.value, f.unit, shown, span, f.qualifier)
         readings.append((abs(math.log(float(f.value) / bound)), verdict, shown))
@@ -92,7 +92,7 @@ def _ratings_as_shares(claim: dict, sentence: str) -> list[tuple[float, Verdict,
     bound = values.as_float(claim.get("value")) or 0.0
     out = []
     for m in _RATING.finditer(sentence):
-        share = float(m.group(1)) / float(m.group(2)) * 100
+        share = round(float(m.group(1)) / float(m.group(2)) * 100, 9)  # 58/100 is 58%, not 57.999…
         if 0 < share <= 100 and bound > 0:
             verdict, _ = values.compare_figures(claim, share, "percent", m.group(0))
             out.append((abs(math.log(share / bound)), verdict, m.group(0)))

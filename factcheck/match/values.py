@@ -359,13 +359,22 @@ def implied_interval(value: float, text: str, qualifier: str | None):
 _RATING = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:/|out of)\s*(5|10|100)$")
 
 
+def rating_share(claim: dict, source_text: str) -> float | None:
+    """The source's rating on a scale ("3.5/10", "85 out of 100") as the share of the scale,
+    when the draft gives it in percent; None otherwise."""
+    rating = _RATING.match(source_text.strip())
+    if rating and unit_key(claim.get("unit")) == "percent" and as_float(claim.get("value")) is not None:
+        # rounded: 58/100 * 100 is 57.99999999999999, which "under 58%" would take for a hit
+        return round(float(rating.group(1)) / float(rating.group(2)) * 100, 9)
+    return None
+
+
 def written_against(claim: dict, source_text: str) -> tuple[Verdict, str]:
     """compare_written for a draft figure. Digits compared as written say nothing of a
     bound: "over 26 years" is not borne out by a "26th year", nor "under 27" contradicted."""
-    rating = _RATING.match(source_text.strip())
-    if rating and unit_key(claim.get("unit")) == "percent" and as_float(claim.get("value")) is not None:
+    share = rating_share(claim, source_text)
+    if share is not None:
         # "an average rating of 35%" is the source's "3.5/10": the share of the scale.
-        share = float(rating.group(1)) / float(rating.group(2)) * 100
         verdict, reason = compare_figures(claim, share, "percent", source_text)
         return verdict, f"{reason} ({_fmt(round(share, 2))}% of the scale)"
     verdict, reason = compare_written(claim.get("text", ""), source_text)

@@ -128,11 +128,15 @@ class Publishers:
             return host_key(url)
         return "file:" + rel
 
-    def count(self, evidence: list[EvidenceRecord]) -> int:
-        """Independent publishers among the passages that support the claim."""
-        return len(
-            {self.of(str(e["source"])) for e in evidence if e.get("verdict") == Verdict.SUPPORTED and e.get("source")}
-        )
+    def count(self, evidence: list[EvidenceRecord], supporters: list[str] | None = None) -> int:
+        """Independent publishers among the passages that support the claim: `supporters`,
+        every source that does when `match` knows them (it shows only a few passages), or
+        else the supporting passages of `evidence`."""
+        if supporters is None:
+            supporters = [
+                str(e["source"]) for e in evidence if e.get("verdict") == Verdict.SUPPORTED and e.get("source")
+            ]
+        return len({self.of(s) for s in supporters})
 
     def digest(self, paths: list[str]) -> str:
         """One digest of every source's publisher: a sidecar edit changes what a count means."""
@@ -176,15 +180,17 @@ class Tally:
     def __init__(self, rules: tuple[Rule, ...], publishers: Publishers, meta: dict[str, Any]):
         self.rules, self.publishers, self.meta = rules, publishers, meta
 
-    def count(self, rec: ClaimRecord, evidence: list[EvidenceRecord]) -> int | None:
+    def count(
+        self, rec: ClaimRecord, evidence: list[EvidenceRecord], supporters: list[str] | None = None
+    ) -> int | None:
         picked = any(r.picks(rec, self.meta) for r in self.rules) or marker(rec) is not None
-        return self.publishers.count(evidence) if picked else None
+        return self.publishers.count(evidence, supporters) if picked else None
 
-    def recorded(self, rec: ClaimRecord, evidence: list[EvidenceRecord]) -> bool:
-        return rec.get(COUNT_FIELD) == self.count(rec, evidence)
+    def recorded(self, rec: ClaimRecord, evidence: list[EvidenceRecord], supporters: list[str] | None = None) -> bool:
+        return rec.get(COUNT_FIELD) == self.count(rec, evidence, supporters)
 
-    def apply(self, rec: ClaimRecord, evidence: list[EvidenceRecord]) -> None:
-        n = self.count(rec, evidence)
+    def apply(self, rec: ClaimRecord, evidence: list[EvidenceRecord], supporters: list[str] | None = None) -> None:
+        n = self.count(rec, evidence, supporters)
         if n is None:
             rec.pop(COUNT_FIELD, None)
         else:
