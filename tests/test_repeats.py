@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from gitnewsroom import EDITOR, WRITER, newsroom, scanned  # noqa: F401
-
 from factcheck.extract import extract_draft
 from factcheck.model import claim_id
 from factcheck.store.draft_text import parse_draft
+from tests.gitnewsroom import EDITOR, WRITER, scanned
 
 FERRY = """\
 ---
