@@ -821,6 +821,18 @@ def test_a_surname_that_is_also_a_title_speaks_once_the_story_has_named_the_pers
     assert pairs(text) == [("We must act before the winter storms,", "Peter King")]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "King said \u201cwe must act before the winter storms.\u201d",
+        "King told reporters: \u201cWe must act before the winter storms.\u201d",
+    ],
+)
+def test_a_surname_that_is_also_a_title_speaks_before_its_verb_too(sentence):
+    text = "Rep. Peter King spoke at the harbour on Monday.\n\n" + sentence
+    assert [s for _, s in pairs(text)] == ["Peter King"]
+
+
 def test_a_title_with_no_one_of_that_surname_in_the_story_is_still_no_speaker():
     text = "The board met.\n\n\u201cWe must act before the winter storms,\u201d King said."
     assert [s for _, s in pairs(text)] == [None]

@@ -196,6 +196,8 @@ def attribution_at(
         return None
     else:
         mention = np_before(frame, verb_start)
+        if mention is None and surname is not None:
+            mention = _surname_before(frame, verb_start, surname)
         if mention is not None and verb in _NOUN_LIKE and _after_article(frame, mention.start):
             return None  # `of Republican claims`: a noun, not a speech verb
         mention = _issuer(frame, mention) or mention
@@ -206,6 +208,18 @@ def attribution_at(
 
 
 _AFTER_COMMA = re.compile(r",\s*$")
+_LONE_WORD_BEFORE = re.compile(r"(?:^|[\s(])([A-Z][a-z]+)\s+$")
+
+
+def _surname_before(frame: str, verb_start: int, surname: Callable[[str, int], bool]) -> Mention | None:
+    """`King said "…"` once the story has named Rep. Peter King: a one-word title before the verb
+    that is the surname of someone the story names in full."""
+    m = _LONE_WORD_BEFORE.search(frame, max(0, verb_start - 30), verb_start)
+    if not m or not names.is_title(m.group(1)) or not surname(m.group(1), m.start(1)):
+        return None
+    return Mention("name", m.group(1), m.group(1), m.start(1), m.end(1))
+
+
 _CLAUSE_CLOSE = re.compile(r"\s*(?:[,.;:()\n]|$)")
 
 
