@@ -370,3 +370,30 @@ def test_a_bound_on_an_events_day_is_not_read_as_a_counts_as_of(tmp_path):
     draft = "The first landslip on the island was reported before 3 May 2021."
     c = verdict_of(judged(tmp_path, draft, source), "3 May 2021")
     assert c["verdict"] != "contradicted", c.get("evidence")
+
+
+# --- a source's approximation, as precisely as it is written ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "draft_figure, verdict",
+    [("more than 4 million", "contradicted"), ("nearly 4 million", "supported"), ("about 4 million", "supported")],
+)
+def test_a_precise_approximation_is_within_a_step_of_its_last_digit(tmp_path, draft_figure, verdict):
+    """ "roughly 3.86 million" is written to the nearest ten thousand: it cannot be more than 4 million."""
+    source = "The festival drew roughly 3.86 million visitors over the summer."
+    c = verdict_of(
+        judged(tmp_path, f"The festival drew {draft_figure} visitors over the summer.", source),
+        draft_figure + " visitors",
+    )
+    assert c["verdict"] == verdict, c.get("evidence")
+
+
+# --- the ends of a span of time -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("last_day, verdict", [("28 August", "contradicted"), ("21 August", "supported")])
+def test_the_end_of_a_span_is_the_end_of_the_sources_span(tmp_path, last_day, verdict):
+    source = "The gallery showed the prints since 3 June 2021 to 21 August 2021."
+    c = verdict_of(judged(tmp_path, f"The exhibition ran from 3 June to {last_day}.", source), last_day)
+    assert c["verdict"] == verdict, c.get("evidence")

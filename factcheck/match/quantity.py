@@ -234,6 +234,12 @@ def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> l
             if snapshot:
                 fits.append(Fit(item, near + 1.0, sure, before, True, near, 1.0))
                 continue
+            end = _span_end(claim)
+            if end is not None and _SPAN_END.search(before) and end == _source_span_end(text, c.start):
+                # "from 5 March to 27 April" against "since 5 March to 26 April": the end of one
+                # span of time is the end of the other, whatever the words around them.
+                fits.append(Fit(item, near + 1.0, True, before, True, near, 1.0))
+                continue
         counted = unit >= 1.0 and _counts_things(claim.get("unit"))
         exact = WHOLE_UNIT if unit >= 1.0 and _unit_words(claim.get("unit")) == _unit_words(c.unit) else 0.0
         fits.append(Fit(item, near + unit + exact, sure, before, counted, near, unit, exact > 0))
@@ -288,6 +294,28 @@ def _snapshot(claim: dict, source_before: str, source_text: str, source_value=No
         return False  # "the first case came before 12 February" dates an event, not a count
     verdict, _ = values.compare_dates(claim, source_value, source_text, source_before)
     return verdict is Verdict.CONTRADICTED
+
+
+# A date that ends a span ("from 5 March to 27 April", "between 2001 and 2004").
+_SPAN_END = re.compile(r"\b(?:to|until|till|through|and)\s+(?:the\s+)?$", re.I)
+_SPAN_START = re.compile(r"\b(?:from|since|between)\b", re.I)
+
+
+def _span_end(claim: dict) -> bool | None:
+    """True when the draft's date ends a span, False when it starts one, None otherwise."""
+    sentence, text = claim.get("sentence") or "", claim.get("text") or ""
+    at = sentence.find(text) if text else -1
+    if at < 0:
+        return None
+    before = sentence[max(0, at - 60) : at]
+    if _SPAN_END.search(before) and _SPAN_START.search(before):
+        return True
+    return None
+
+
+def _source_span_end(text: str, start: int) -> bool | None:
+    before = text[max(0, start - 60) : start]
+    return True if _SPAN_END.search(before) and _SPAN_START.search(before) else None
 
 
 _COUNT = re.compile(r"(?<![\w-])\d[\d,]*(?:\.\d+)?(?![\w-])")
