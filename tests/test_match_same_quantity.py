@@ -397,3 +397,24 @@ def test_the_end_of_a_span_is_the_end_of_the_sources_span(tmp_path, last_day, ve
     source = "The gallery showed the prints since 3 June 2021 to 21 August 2021."
     c = verdict_of(judged(tmp_path, f"The exhibition ran from 3 June to {last_day}.", source), last_day)
     assert c["verdict"] == verdict, c.get("evidence")
+
+
+# --- a terse source that shares only the noun counted ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "draft_figure, verdict", [("more than 4,000 samples", "supported"), ("more than 4,200 samples", "contradicted")]
+)
+def test_a_terse_source_is_weighed_by_the_noun_it_counts(tmp_path, draft_figure, verdict):
+    source = "So far 4,118 samples have been sent to the laboratory."
+    draft = f"The county health board says it has collected {draft_figure} during the outbreak."
+    c = verdict_of(judged(tmp_path, draft, source), draft_figure)
+    assert c["verdict"] == verdict, c.get("evidence")
+
+
+def test_two_counts_of_the_noun_leave_a_terse_source_undecided(tmp_path):
+    """Two sentences each count samples: the draft's words do not say which it means."""
+    source = "So far 4,118 samples have been sent to the laboratory. Another 312 samples were lost in transit."
+    draft = "The county health board says it has collected more than 4,200 samples during the outbreak."
+    c = verdict_of(judged(tmp_path, draft, source), "more than 4,200 samples")
+    assert c["verdict"] == "not_found", c.get("evidence")

@@ -160,10 +160,35 @@ def judge(claim: dict, ctx, sentence: str, start: int, end: int) -> list[paraphr
             if not any(_compare(claim, f)[0] is Verdict.SUPPORTED for f in rivals):
                 contradicted.append(_finding(r, verdict, reason, fit))
                 against = max(against, r.coverage + SURER)
+    if not (supported or contradicted) and claim.get("kind") == "figure":
+        return _by_counted_noun(claim, ctx, cues, sentence)
     return (supported or contradicted)[:MAX_FOUND]
 
 
-def _related(ctx, cues: list[context.Cue], query: str) -> list[paraphrase.Related]:
+# A source sentence sharing this little of the claim's context is weighed only by the noun
+# its figure counts, and only when that is the one such count in the sources searched.
+NOUN_ONLY_COVERAGE = 0.1
+
+
+def _by_counted_noun(claim: dict, ctx, cues: list[context.Cue], sentence: str) -> list[paraphrase.Finding]:
+    """A terse source ("A total of 9,791 tests have been processed.") shares little of the
+    draft's sentence but the noun it counts. When exactly one source sentence counts that
+    noun, with no other figure of it beside, that count is the claim's quantity."""
+    found = []
+    for r in _related(ctx, cues, sentence, floor=NOUN_ONLY_COVERAGE):
+        counts = [f for f in _fits(claim, r, cues, ctx) if f.unit >= 1.0 and _counts_things(f.item.unit)]
+        if len(counts) != 1:
+            continue
+        verdict, reason = _compare(claim, counts[0])
+        if verdict is Verdict.SUPPORTED and values.far_off(claim, counts[0].item.value, counts[0].item.text):
+            continue
+        found.append(_finding(r, verdict, reason, counts[0]))
+    if len(found) != 1 or found[0].verdict is Verdict.NOT_FOUND:
+        return []  # none, or several counts of the noun: no telling which is the claim's
+    return found
+
+
+def _related(ctx, cues: list[context.Cue], query: str, floor: float = MIN_COVERAGE) -> list[paraphrase.Related]:
     """Source sentences sharing some of the claim's context, best first."""
     # Every word counts alike here: rarity across a large archive says little about which
     # of a few related sentences states this quantity.
@@ -177,7 +202,7 @@ def _related(ctx, cues: list[context.Cue], query: str) -> list[paraphrase.Relate
                 continue
             seen.add(key)
             r = paraphrase.related_to_cues(_canonical(s), cues, weights)
-            if r.coverage >= MIN_COVERAGE and r.own >= 1:
+            if r.coverage >= floor and r.own >= 1:
                 out.append(r)
     out.sort(key=lambda r: -r.coverage)
     return out[:PASSAGES]
