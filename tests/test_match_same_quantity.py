@@ -418,3 +418,12 @@ def test_two_counts_of_the_noun_leave_a_terse_source_undecided(tmp_path):
     draft = "The county health board says it has collected more than 4,200 samples during the outbreak."
     c = verdict_of(judged(tmp_path, draft, source), "more than 4,200 samples")
     assert c["verdict"] == "not_found", c.get("evidence")
+
+
+@pytest.mark.parametrize(
+    "bound, verdict", [("more than 40 million", "supported"), ("less than 40 million", "contradicted")]
+)
+def test_a_bare_amount_in_a_sentence_about_a_deal_is_money(tmp_path, bound, verdict):
+    source = "The striker signed a three-year, $42.5 million contract with the club in July."
+    c = verdict_of(judged(tmp_path, f"In July the striker agreed a deal worth {bound} with the club.", source), bound)
+    assert c["verdict"] == verdict, c.get("evidence")

@@ -218,7 +218,8 @@ def significant_digits(text: str) -> int:
 # Words before a date that make it a bound, nearest the date last ("prior to", "no later than").
 _DATE_BOUND = re.compile(
     r"\b(?P<q>before|prior to|earlier than|after|later than|following|since|by|no later than|until|till|up to|through|as of|as at)"
-    r"\s+(?:the\s+)?(?:(?:early|mid|late|end of|start of|beginning of|middle of)[\s-]+)?$",
+    r"\s+(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?,?\s+(?:on\s+)?)?"  # "as of 9 AM, 5 March": the day, past the hour
+    r"(?:the\s+)?(?:(?:early|mid|late|end of|start of|beginning of|middle of)[\s-]+)?$",
     re.I,
 )
 _POSSESSIVE = re.compile(r"['\u2019]s?$")

@@ -515,6 +515,8 @@ def _unit_fit(claim: dict, c, text: str) -> float | None:
         if _noun(km) in _own_words(text, c.start, c.end) or _noun(kt) in _claim_words(claim):
             return 0.5
         return None
+    if not km and _money_words(claim) and values.is_measure(kt) and values.unit_key(kt) != "percent":
+        return 1.0  # "a contract for less than 20 million": an amount of money, the source's "$36.7 million"
     if values.is_measure(km) or values.is_measure(kt) or conversions.dimension(mine) or conversions.dimension(theirs):
         return None  # money or a measure on one side only
     if km and _noun(km) == _next_noun(text, c.end):
@@ -530,6 +532,18 @@ def _unit_fit(claim: dict, c, text: str) -> float | None:
     if kt and _noun(kt) in _claim_near(claim):
         return 0.5
     return 0.0
+
+
+_MONEY = re.compile(
+    r"\b(?:contract|deal|worth|paid|pay|salary|fee|cost|costs|budget|grossed|earned|revenue|fund|funding|price|sold for)\b",
+    re.I,
+)
+_SCALED = re.compile(r"\d\s*(?:million|billion|trillion|bn|m)\b", re.I)
+
+
+def _money_words(claim: dict) -> bool:
+    """A bare "20 million" in a sentence about a contract, a fee or a gross is money."""
+    return bool(_SCALED.search(claim.get("text") or "")) and bool(_MONEY.search(claim.get("sentence") or ""))
 
 
 _VERB_AFTER = re.compile(
