@@ -1,18 +1,24 @@
 """Benchmark the PostgreSQL archive side by side with the embedded index, on one archive.
 
-    python bench/bench_archive_server.py                  # 100 MB, 850 claims
-    python bench/bench_archive_server.py --size-mb 1024   # the 1 GB run (builds for a long while)
-    python bench/bench_archive_server.py --size-mb 10     # a quick run
+    python bench/bench_archive_server.py                    # real news, 26 versions of 840 articles: ~100 MB
+    python bench/bench_archive_server.py --versions 260     # the 1 GB run (builds for a long while)
+    python bench/bench_archive_server.py --versions 3       # a quick run (~12 MB)
+    python bench/bench_archive_server.py --corpus synthetic --size-mb 100   # bench_match.py's synthetic wire
 
-The archive and the claims are the ones `bench_match.py` writes (the same corpus
-generator, the same claims), so both backends see the same sources. A throwaway
-PostgreSQL server is started with initdb/pg_ctl (tests/pgserver.py) unless `--url`
-names one. It measures:
+By default the archive is `bench_archive.py`'s: real articles (read from
+../shared/eval/polnear-train, never copied into the repository), each in `--versions`
+near-duplicate versions as wire updates arrive, and ten drafts of their paragraphs,
+scanned for claims. `--corpus synthetic` takes `bench_match.py`'s generated wire copy and
+claims instead. A throwaway PostgreSQL server is started with initdb/pg_ctl
+(tests/pgserver.py) unless `--url` names one. It measures, in one run:
 
-- `factcheck archive push` throughput (MB/s), against `factcheck sources index`;
-- the whole `factcheck match` run, warm (the second run), on each backend;
+- `factcheck archive push` throughput (MB/s), with the CPU seconds of the client and of
+  the server (the bench's own server only), against `factcheck sources index`;
+- the whole `factcheck match`, warm: nothing changed (kept verdicts), and every claim
+  judged again (`--force`), on each backend;
 - per-claim judging time, p50 and p95, on each backend, in one process;
-- 8 `factcheck match` clients at once against the server, each against its solo time;
+- 8 `factcheck match` clients at once against the server, each against its solo time,
+  both with nothing changed and with every claim judged;
 - whether the two backends gave the same verdict to every claim.
 """
 
@@ -20,6 +26,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -32,36 +40,87 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
+import bench_archive  # noqa: E402
 import bench_match  # noqa: E402
 
 CLIENTS = 8
 
 
-def _cli(root: Path, *args: str, url: str | None = None) -> tuple[float, subprocess.CompletedProcess]:
+def _cli(root: Path, *args: str, url: str | None = None) -> tuple[float, float, subprocess.CompletedProcess]:
+    """Wall and CPU seconds (user + system, the factcheck process) of one CLI run."""
     import os
 
     env = {**os.environ, "FACTCHECK_ARCHIVE_URL": url or ""}
-    t = time.perf_counter()
-    proc = subprocess.run(["factcheck", *args], cwd=root, capture_output=True, text=True, env=env)
-    took = time.perf_counter() - t
+    wall, cpu, _, proc = bench_archive.timed_cli(root, *args, env=env)
     assert proc.returncode in (0, 1), f"factcheck {' '.join(args)}: {proc.stderr[-600:]}"
-    return took, proc
+    return wall, cpu, proc
+
+
+class ServerClock:
+    """CPU seconds the bench's own server spent: its postmaster's reaped children (every
+    backend of a finished CLI run, and autovacuum workers)."""
+
+    def __init__(self, cluster):
+        self.pid = int((cluster.dir / "data" / "postmaster.pid").read_text().split()[0]) if cluster else None
+
+    def read(self) -> float | None:
+        if self.pid is None:
+            return None
+        time.sleep(0.5)  # the run's backends exit after its connections close
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")  # cutime + cstime
 
 
 def _verdicts(root: Path, url: str | None) -> dict:
-    _, proc = _cli(root, "export", "--format", "json", url=url)
+    _, _, proc = _cli(root, "export", "--format", "json", url=url)
     return {(d["path"], c["id"]): c.get("verdict") for d in json.loads(proc.stdout)["drafts"] for c in d["claims"]}
 
 
 def _server_copy(root: Path, dest: Path) -> None:
-    """The newsroom without its wire folder: the server holds the archive."""
+    """The newsroom without its archive folder (the server holds it) and with no draft naming it."""
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
-    shutil.copytree(root / "drafts", dest / "drafts")
+    for d in sorted((root / "drafts").rglob("*.md")):
+        target = dest / d.relative_to(root)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(re.sub(r"(?m)^sources:\n(?:  - .*\n)+", "", d.read_text(encoding="utf-8")), encoding="utf-8")
     shutil.copytree(root / "claims", dest / "claims")
-    (dest / ".factcheck.yaml").write_text("archives: []\n")
+    (dest / ".factcheck.yaml").write_text("drafts:\n  - drafts/**/*.md\narchives: []\n")
     subprocess.run(["git", "init", "-q", str(dest)], check=True)
+
+
+def _client_copy(served: Path, dest: Path) -> None:
+    """Another reporter's copy of the served newsroom, as its last run left it."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(served, dest, ignore=shutil.ignore_patterns(".git"))
+    subprocess.run(["git", "init", "-q", str(dest)], check=True)
+
+
+def _news_newsroom(folder: Path, versions: int, claims: int, root: Path | None) -> tuple[Path, str]:
+    """bench_archive.py's newsroom of real articles in near-duplicate versions, scanned."""
+    articles = sorted(folder.glob("*.txt"))
+    if not articles:
+        sys.exit(f"{folder}: no .txt articles there; pass --articles, or use --corpus synthetic")
+    root = root or Path(tempfile.gettempdir()) / f"factcheck-bench-archive-{len(articles)}x{versions}"
+    root.mkdir(parents=True, exist_ok=True)
+    (root / ".factcheck.yaml").write_text("drafts:\n  - drafts/**/*.md\n")
+    bench_archive.build_archive(root, articles, versions)
+    if not (root / "claims").exists():
+        bench_archive.write_drafts(root, articles, claims)
+        proc = subprocess.run(["factcheck", "scan", "-q"], cwd=root, capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+    return root, "archive"
+
+
+def _synthetic_newsroom(size_mb: float, claims: int, root: Path | None) -> tuple[Path, str]:
+    """bench_match.py's synthetic wire copy and claims."""
+    root = root or Path(tempfile.gettempdir()) / f"factcheck-bench-archive-{size_mb:g}mb"
+    root.mkdir(parents=True, exist_ok=True)
+    bench_match.write_newsroom(root, size_mb, claims)
+    (root / ".factcheck.yaml").write_text("drafts:\n  - drafts/**/*.md\narchives:\n  - wire\n")
+    return root, "wire"
 
 
 def _per_claim(root: Path, url: str | None) -> list[float]:
@@ -103,20 +162,44 @@ def _pct(xs: list[float], q: float) -> float:
     return statistics.quantiles(xs, n=100)[int(q) - 1] if len(xs) > 1 else xs[0]
 
 
+def _clients(root: Path, url: str, *args: str) -> list[tuple[float, float]]:
+    """(wall, CPU) seconds of each of CLIENTS `factcheck match` runs at once."""
+    with ThreadPoolExecutor(CLIENTS) as pool:
+        return [r[:2] for r in pool.map(lambda c: _cli(c, "match", "-q", *args, url=url), _client_dirs(root))]
+
+
+def _so_far(m: dict) -> None:
+    """What a long run has measured so far, on stderr as it goes."""
+    print(json.dumps(m), file=sys.stderr, flush=True)
+
+
+def _client_dirs(root: Path) -> list[Path]:
+    return [root.parent / f"{root.name}-client{i}" for i in range(CLIENTS)]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--size-mb", type=float, default=100.0)
+    ap.add_argument("--corpus", choices=("news", "synthetic"), default="news")
+    ap.add_argument(
+        "--articles",
+        type=Path,
+        default=HERE.parent.parent / "shared" / "eval" / "polnear-train",
+        help="news: folder of real articles, one .txt each (read, never copied into the repository)",
+    )
+    ap.add_argument("--versions", type=int, default=26, help="news: versions of each article (26: ~100 MB)")
+    ap.add_argument("--size-mb", type=float, default=100.0, help="synthetic: archive size")
     ap.add_argument("--claims", type=int, default=850)
     ap.add_argument("--url", default=None, help="an archive server to use (its database is migrated and filled)")
     ap.add_argument("--dir", type=Path, default=None)
     a = ap.parse_args()
-    root = a.dir or Path(tempfile.gettempdir()) / f"factcheck-bench-archive-{a.size_mb:g}mb"
-    root.mkdir(parents=True, exist_ok=True)
-    bench_match.write_newsroom(root, a.size_mb, a.claims)
+    if a.corpus == "news":
+        root, folder = _news_newsroom(a.articles, a.versions, a.claims, a.dir)
+    else:
+        root, folder = _synthetic_newsroom(a.size_mb, a.claims, a.dir)
     if not (root / ".git").exists():
         subprocess.run(["git", "init", "-q", str(root)], check=True)
-    corpus_bytes = sum(p.stat().st_size for p in (root / "wire").glob("*.txt"))
-    mb = corpus_bytes / 1048576
+    files = [p for p in (root / folder).rglob("*.txt")]
+    mb = sum(p.stat().st_size for p in files) / 1048576
 
     cluster = None
     url = a.url
@@ -125,75 +208,96 @@ def main() -> None:
 
         cluster = pgserver.start()
         url = cluster.new_database()
+    clock = ServerClock(cluster)
+    m: dict = {"size_mb": mb, "files": len(files)}
     try:
         shutil.rmtree(root / ".factcheck", ignore_errors=True)
-        index_s, _ = _cli(root, "sources", "index", "-q")
+        m["index_s"], m["index_cpu"], _ = _cli(root, "sources", "index", "-q")
         _cli(root, "archive", "migrate", url=url)
-        push_s, _ = _cli(root, "archive", "push", "-q", "wire", url=url)
+        before = clock.read()
+        m["push_s"], m["push_cpu"], _ = _cli(root, "archive", "push", "-q", folder, url=url)
+        after = clock.read()
+        m["push_server_cpu"] = after - before if before is not None and after is not None else None
+        _so_far(m)
 
         _cli(root, "match", "-q")
-        emb_s, _ = _cli(root, "match", "-q")
+        m["emb_warm_s"], m["emb_warm_cpu"], _ = _cli(root, "match", "-q")
+        m["emb_judged_s"], m["emb_judged_cpu"], _ = _cli(root, "match", "-q", "--force")
         served = root.parent / (root.name + "-server")
         _server_copy(root, served)
-        _cli(served, "match", "-q", url=url)
-        pg_s, _ = _cli(served, "match", "-q", url=url)
-        same = _verdicts(root, None) == _verdicts(served, url)
+        m["pg_first_s"], _, _ = _cli(served, "match", "-q", url=url)
+        m["pg_warm_s"], m["pg_warm_cpu"], _ = _cli(served, "match", "-q", url=url)
+        before = clock.read()
+        m["pg_judged_s"], m["pg_judged_cpu"], _ = _cli(served, "match", "-q", "--force", url=url)
+        after = clock.read()
+        m["pg_judged_server_cpu"] = after - before if before is not None and after is not None else None
+        m["identical"] = _verdicts(root, None) == _verdicts(served, url)
+        _so_far(m)
 
         emb_claims = _per_claim(root, None)
         pg_claims = _per_claim(served, url)
+        m["claims"] = len(pg_claims)
+        for name, xs in (("emb", emb_claims), ("pg", pg_claims)):
+            m[f"{name}_p50_ms"], m[f"{name}_p95_ms"] = _pct(xs, 50) * 1000, _pct(xs, 95) * 1000
+            _so_far(m)
 
-        clients = [root.parent / f"{root.name}-client{i}" for i in range(CLIENTS)]
-        for c in clients:
-            _server_copy(root, c)
-        with ThreadPoolExecutor(CLIENTS) as pool:
-            together = list(pool.map(lambda c: _cli(c, "match", "-q", url=url)[0], clients))
+        for c in _client_dirs(root):  # each as the solo runs left the served copy: verdicts kept
+            _client_copy(served, c)
+        warm = _clients(root, url)
+        m["clients_warm_s"] = max(w for w, _ in warm)
+        m["clients_warm_cpu"] = sum(c for _, c in warm)
+        _so_far(m)
+        judged = _clients(root, url, "--force")
+        m["clients_judged_s"] = max(w for w, _ in judged)
+        m["clients_judged_cpu"] = sum(c for _, c in judged)
     finally:
         if cluster:
             cluster.stop()
 
+    def cpu(x) -> str:
+        return "n/a" if x is None else f"{x:.1f}"
+
     rows = [
-        ("archive", f"{mb:.1f} MB in {len(list((root / 'wire').glob('*.txt')))} files, {len(emb_claims)} claims", ""),
-        ("`archive push` (PostgreSQL)", f"{push_s:.1f} s = {mb / push_s:.1f} MB/s", ">= 10 MB/s"),
-        ("`sources index` (embedded)", f"{index_s:.1f} s = {mb / index_s:.1f} MB/s", ""),
-        ("whole `match`, warm: PostgreSQL", f"{pg_s:.2f} s", "<= 5 s at 1 GB"),
-        ("whole `match`, warm: embedded", f"{emb_s:.2f} s", ""),
+        ("archive", f"{mb:.1f} MB in {len(files)} files ({a.corpus}), {m['claims']} claims", ""),
         (
-            "per claim p50 / p95: PostgreSQL",
-            f"{_pct(pg_claims, 50) * 1000:.2f} / {_pct(pg_claims, 95) * 1000:.2f} ms",
+            "`archive push` (PostgreSQL)",
+            f"{m['push_s']:.1f} s = {mb / m['push_s']:.1f} MB/s; CPU s client {m['push_cpu']:.1f}"
+            f", server {cpu(m['push_server_cpu'])}",
+            ">= 10 MB/s",
+        ),
+        ("`sources index` (embedded)", f"{m['index_s']:.1f} s = {mb / m['index_s']:.1f} MB/s", ""),
+        ("`match`, nothing changed: PostgreSQL", f"{m['pg_warm_s']:.2f} s (CPU {m['pg_warm_cpu']:.2f} s)", "<= 5 s"),
+        ("`match`, nothing changed: embedded", f"{m['emb_warm_s']:.2f} s (CPU {m['emb_warm_cpu']:.2f} s)", ""),
+        (
+            "`match --force`, every claim judged: PostgreSQL",
+            f"{m['pg_judged_s']:.2f} s (CPU s client {m['pg_judged_cpu']:.1f}, server {cpu(m['pg_judged_server_cpu'])})",
             "",
         ),
         (
-            "per claim p50 / p95: embedded",
-            f"{_pct(emb_claims, 50) * 1000:.2f} / {_pct(emb_claims, 95) * 1000:.2f} ms",
+            "`match --force`, every claim judged: embedded",
+            f"{m['emb_judged_s']:.2f} s (CPU {m['emb_judged_cpu']:.1f} s)",
             "",
         ),
+        ("per claim p50 / p95: PostgreSQL", f"{m['pg_p50_ms']:.2f} / {m['pg_p95_ms']:.2f} ms", ""),
+        ("per claim p50 / p95: embedded", f"{m['emb_p50_ms']:.2f} / {m['emb_p95_ms']:.2f} ms", ""),
         (
-            f"{CLIENTS} `match` clients at once",
-            f"slowest {max(together):.2f} s = {max(together) / pg_s:.1f}x solo",
+            f"{CLIENTS} clients at once, nothing changed",
+            f"slowest {m['clients_warm_s']:.2f} s = {m['clients_warm_s'] / m['pg_warm_s']:.1f}x solo"
+            f" (CPU {m['clients_warm_cpu']:.1f} s in all)",
             "<= 2x solo",
         ),
-        ("same verdict for every claim", "yes" if same else "NO", "identical"),
+        (
+            f"{CLIENTS} clients at once, every claim judged",
+            f"slowest {m['clients_judged_s']:.2f} s = {m['clients_judged_s'] / m['pg_judged_s']:.1f}x solo"
+            f" (CPU {m['clients_judged_cpu']:.1f} s in all)",
+            "<= 2x solo",
+        ),
+        ("same verdict for every claim", "yes" if m["identical"] else "NO", "identical"),
     ]
     width = max(len(r[0]) for r in rows)
     for name, value, goal in rows:
-        print(f"{name:<{width}}  {value:<48} {goal}")
-    print(
-        json.dumps(
-            {
-                "size_mb": mb,
-                "push_mb_s": mb / push_s,
-                "index_mb_s": mb / index_s,
-                "match_pg_s": pg_s,
-                "match_embedded_s": emb_s,
-                "pg_p50_ms": _pct(pg_claims, 50) * 1000,
-                "pg_p95_ms": _pct(pg_claims, 95) * 1000,
-                "emb_p50_ms": _pct(emb_claims, 50) * 1000,
-                "emb_p95_ms": _pct(emb_claims, 95) * 1000,
-                "clients_slowest_s": max(together),
-                "identical": same,
-            }
-        )
-    )
+        print(f"{name:<{width}}  {value:<72} {goal}")
+    print(json.dumps(m))
 
 
 if __name__ == "__main__":

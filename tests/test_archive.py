@@ -11,9 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.archive.schema import LATEST
 from tests.archive_compare import both_backends
 from tests.helpers import run_cli
 from tests.pgserver import PASSWORD
+
+pytestmark = pytest.mark.slow
 
 REPO = Path(__file__).resolve().parents[1]
 E2E = REPO.parent / "shared" / "eval" / "e2e-dev"
@@ -80,7 +83,7 @@ def test_environment_url_wins_over_the_config(tmp_path, archive_url):
     (tmp_path / ".factcheck.yaml").write_text("archive: postgresql://nobody@127.0.0.1:1/none\n")
     proc = _fc("archive", "migrate", cwd=tmp_path, url=archive_url)
     assert proc.returncode == 0, proc.stderr
-    assert "migrated from no schema to version 2" in proc.stdout.decode()
+    assert f"migrated from no schema to version {LATEST}" in proc.stdout.decode()
 
 
 def test_no_archive_configured_is_a_config_error(tmp_path):
@@ -171,7 +174,7 @@ def test_migrate_twice_at_once_applies_each_step_once(tmp_path, archive_url):
     with ThreadPoolExecutor(2) as pool:
         procs = list(pool.map(lambda _: _fc("archive", "migrate", cwd=tmp_path, url=archive_url), range(2)))
     assert all(p.returncode == 0 for p in procs), [p.stderr for p in procs]
-    assert _psql(archive_url, "SELECT version FROM factcheck_schema ORDER BY 1") == [(1,), (2,)]
+    assert _psql(archive_url, "SELECT version FROM factcheck_schema ORDER BY 1") == [(v,) for v in range(1, LATEST + 1)]
 
 
 def test_push_is_idempotent_and_keeps_provenance(tmp_path, archive_url):
@@ -196,6 +199,68 @@ def test_push_is_idempotent_and_keeps_provenance(tmp_path, archive_url):
     assert "Council page" in rows[0][4]
     assert rows[1][0] == "wire/port-release-2026-03-11.txt" and rows[1][1] is None
     assert rows[1][3] == hashlib.sha256(RELEASE.encode()).hexdigest()
+
+
+def test_push_names_files_through_linked_folders_as_their_own_paths(tmp_path):
+    """Folders are resolved once each; a file reached through a linked folder, or itself a
+    link, is still known by the path it resolves to, as it always was."""
+    from factcheck.archive.push import _Names, archive_path
+
+    repo = _newsroom(tmp_path)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "memo.txt").write_text("A memo.\n")
+    (outside / "memo.txt.source.yaml").write_text("url: https://example.org/memo\n")
+    (repo / "linked").symlink_to(repo / "wire")
+    (repo / "wire" / "memo-link.txt").symlink_to(outside / "memo.txt")
+    names = _Names(repo)
+    for f in (
+        repo / "linked" / "port-release-2026-03-11.txt",
+        repo / "wire" / "memo-link.txt",
+        outside / "memo.txt",
+    ):
+        assert names.path(f) == archive_path(f, repo)
+    assert names.path(repo / "linked" / "port-release-2026-03-11.txt") == "wire/port-release-2026-03-11.txt"
+    assert names.has_sidecar(outside / "memo.txt")
+    assert not names.has_sidecar(repo / "wire" / "port-release-2026-03-11.txt")
+
+
+def test_match_keeps_verdicts_while_the_archive_is_unchanged(tmp_path, archive_url, monkeypatch):
+    """A warm run against an unchanged archive judges nothing; any push (or prune) in
+    between judges every claim again, since it can change what every search finds."""
+    import factcheck.match.judge as judge_mod
+    from factcheck.config import load_config
+    from factcheck.match import match
+
+    repo = _newsroom(tmp_path)
+    assert _fc("archive", "migrate", cwd=repo, url=archive_url).returncode == 0
+    assert _fc("archive", "push", "wire", cwd=repo, url=archive_url).returncode == 0
+    assert run_cli("scan", cwd=repo).returncode == 0
+    seen: list[str] = []
+    real = judge_mod.judge
+
+    def counting(claim, ctx):
+        seen.append(claim["id"])
+        return real(claim, ctx)
+
+    monkeypatch.setattr(judge_mod, "judge", counting)
+    monkeypatch.setenv("FACTCHECK_ARCHIVE_URL", archive_url)
+
+    def judged_in_a_run() -> int:
+        seen.clear()
+        run = match(load_config(repo))
+        assert not run.failed
+        return len(seen)
+
+    assert judged_in_a_run() == 2
+    assert judged_in_a_run() == 0
+    (repo / "elsewhere").mkdir()
+    (repo / "elsewhere" / "note.txt").write_text("The bridge repairs were approved by the council.\n")
+    assert _fc("archive", "push", "elsewhere", cwd=repo, url=archive_url).returncode == 0
+    assert judged_in_a_run() == 2
+    assert judged_in_a_run() == 0
+    assert _fc("archive", "prune", "--path", "elsewhere/*", cwd=repo, url=archive_url).returncode == 0
+    assert judged_in_a_run() == 2
 
 
 def test_a_changed_file_replaces_its_older_version(tmp_path, archive_url):
@@ -241,7 +306,7 @@ def test_status_shows_documents_bytes_last_push_and_schema(tmp_path, archive_url
     assert _fc("archive", "migrate", cwd=repo, url=archive_url).returncode == 0
     assert _fc("archive", "push", "wire", cwd=repo, url=archive_url).returncode == 0
     out = _fc("archive", "status", cwd=repo, url=archive_url).stdout.decode()
-    assert "schema:    version 2" in out
+    assert f"schema:    version {LATEST}" in out
     assert "documents: 1\n" in out
     assert f"bytes:     {len(RELEASE.encode())} " in out
     assert "last push: 20" in out and "by fc_admin" in out

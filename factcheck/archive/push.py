@@ -21,7 +21,7 @@ from factcheck.archive import connect, driver, failure
 from factcheck.archive.passages import COPY_HEADER, COPY_TRAILER, copy_row, cut
 from factcheck.archive.schema import require_current
 from factcheck.errors import FactcheckError, InputError
-from factcheck.sources import is_supported, parse_source, read_bytes
+from factcheck.sources import SIDECAR_SUFFIX, is_supported, parse_source, read_bytes
 from factcheck.sources.index import file_date, provenance, read_sidecar, sidecar_date
 
 # Documents are written in transactions of about this much text: one commit (one disk
@@ -78,6 +78,38 @@ def archive_path(path: Path, root: Path) -> str:
         return full.as_posix()
 
 
+class _Names:
+    """Each file's archive path and whether it has a sidecar, for thousands of files in a few
+    folders: each folder is resolved and listed once, not each file (a resolve is a system
+    call per path component, and most of a near-duplicate wire archive's per-file cost)."""
+
+    def __init__(self, root: Path):
+        self.root = root.resolve()
+        self._dirs: dict[Path, tuple[Path, frozenset[str]]] = {}
+
+    def _dir(self, folder: Path) -> tuple[Path, frozenset[str]]:
+        got = self._dirs.get(folder)
+        if got is None:
+            try:
+                listed = frozenset(n for n in os.listdir(folder) if n.endswith(SIDECAR_SUFFIX))
+            except OSError:
+                listed = frozenset()
+            got = self._dirs[folder] = (folder.resolve(), listed)
+        return got
+
+    def path(self, f: Path) -> str:
+        if f.is_symlink():  # a linked file is known by where it points, as `archive_path` says
+            return archive_path(f, self.root)
+        full = self._dir(f.parent)[0] / f.name
+        try:
+            return full.relative_to(self.root).as_posix()
+        except ValueError:
+            return full.as_posix()
+
+    def has_sidecar(self, f: Path) -> bool:
+        return f.name + SIDECAR_SUFFIX in self._dir(f.parent)[1]
+
+
 def push(url: str, root: Path, paths: list[str], withhold=None) -> PushReport:
     """Push the sources under `paths` into the archive at `url`.
 
@@ -87,10 +119,10 @@ def push(url: str, root: Path, paths: list[str], withhold=None) -> PushReport:
     """
     from concurrent.futures import ThreadPoolExecutor
 
-    files, errors = files_to_push(paths)
-    kept = [f for f in files if withhold is None or not withhold(archive_path(f, root))]
-    report = PushReport(files=len(kept), withheld=len(files) - len(kept), errors=errors)
-    files = kept
+    found, errors = files_to_push(paths)
+    names = _Names(root)
+    files = [(f, name) for f, name in ((f, names.path(f)) for f in found) if withhold is None or not withhold(name)]
+    report = PushReport(files=len(files), withheld=len(found) - len(files), errors=errors)
     with connect(url) as conn, connect(url) as writing:
         conn.autocommit = writing.autocommit = True
         require_current(conn, url)
@@ -99,7 +131,7 @@ def push(url: str, root: Path, paths: list[str], withhold=None) -> PushReport:
         with ThreadPoolExecutor(1) as writer:
             pending = None
             for batch in _batches(files):
-                parsed = _prepare(conn, url, root, batch, report)
+                parsed = _prepare(conn, url, names, batch, report)
                 if pending is not None:
                     report.add(pending.result())
                 pending = writer.submit(_write, writing, url, parsed) if parsed else None
@@ -121,40 +153,42 @@ def _settle(conn, url: str) -> None:
         raise failure(url, exc, "push stored its documents but could not settle the search index") from None
 
 
-def _batches(files: list[Path]) -> Iterator[list[Path]]:
-    batch: list[Path] = []
+def _batches(files: list[tuple[Path, str]]) -> Iterator[list[tuple[Path, str, os.stat_result | None]]]:
+    """(file, archive path, its stat or None) in batches of about BATCH_BYTES."""
+    batch: list[tuple[Path, str, os.stat_result | None]] = []
     size = 0
-    for f in files:
+    for f, name in files:
         try:
-            est = f.stat().st_size
+            st: os.stat_result | None = f.stat()
         except OSError:
-            est = 0
+            st = None  # reading it says why, naming the file
+        est = st.st_size if st else 0
         if batch and size + est > BATCH_BYTES:
             yield batch
             batch, size = [], 0
-        batch.append(f)
+        batch.append((f, name, st))
         size += est
     if batch:
         yield batch
 
 
-def _read(files: list[Path], root: Path, report: PushReport) -> list[tuple[Path, str, bytes, str]]:
+def _read(files: list, report: PushReport) -> list[tuple[Path, str, bytes, str, float]]:
     out = []
-    for f in files:
-        name = archive_path(f, root)
+    for f, name, st in files:
         try:
             data = read_bytes(f, str(f))
         except FactcheckError as exc:
             report.errors.append(exc)
             continue
-        out.append((f, name, data, hashlib.sha256(data).hexdigest()))
+        mtime = st.st_mtime if st else f.stat().st_mtime
+        out.append((f, name, data, hashlib.sha256(data).hexdigest(), mtime))
     return out
 
 
-def _prepare(conn, url: str, root: Path, files: list[Path], report: PushReport) -> list[dict]:
+def _prepare(conn, url: str, names: _Names, files: list, report: PushReport) -> list[dict]:
     """A batch's sources that the server lacks, parsed and cut into passages."""
     psycopg = driver()
-    read = _read(files, root, report)
+    read = _read(files, report)
     if not read:
         return []
     try:
@@ -166,7 +200,7 @@ def _prepare(conn, url: str, root: Path, files: list[Path], report: PushReport) 
         raise failure(url, exc, "push failed") from None
     fresh = [r for r in read if r[3] not in held]
     report.already += len(read) - len(fresh)
-    return [d for d in (_parse(r, report) for r in fresh) if d]
+    return [d for d in (_parse(r, names.has_sidecar(r[0]), report) for r in fresh) if d]
 
 
 def _write(conn, url: str, parsed: list[dict]) -> dict:
@@ -177,22 +211,22 @@ def _write(conn, url: str, parsed: list[dict]) -> dict:
         raise failure(url, exc, "push failed") from None
 
 
-def _parse(item: tuple[Path, str, bytes, str], report: PushReport) -> dict | None:
+def _parse(item: tuple[Path, str, bytes, str, float], sidecar: bool, report: PushReport) -> dict | None:
     """Everything stored for one source, parsed exactly as the embedded index parses it."""
-    path, name, data, sha = item
+    path, name, data, sha, mtime = item
     try:
         src = parse_source(data, suffix=path.suffix, display=str(path))
     except FactcheckError as exc:
         report.errors.append(exc)
         return None
-    side = read_sidecar(path.parent, path.name)
+    side = read_sidecar(path.parent, path.name) if sidecar else {}
     date = src.date or sidecar_date(side, str(path)) or file_date(name)
     marks = {"pages": src.pages, "cues": [[c.offset, c.timestamp, c.speaker] for c in src.cues]}
     return {
         "path": name,
         "sha256": sha,
         "url": side.get("url"),
-        "retrieved_at": _retrieved_at(side, path),
+        "retrieved_at": _retrieved_at(side, mtime),
         "kind": src.kind,
         "source_date": date,
         "body_start": src.body_start,
@@ -204,7 +238,7 @@ def _parse(item: tuple[Path, str, bytes, str], report: PushReport) -> dict | Non
     }
 
 
-def _retrieved_at(side: dict, path: Path) -> dt.datetime:
+def _retrieved_at(side: dict, mtime: float) -> dt.datetime:
     """When the source was retrieved: its sidecar says for a fetched page; else the file's mtime."""
     stamp = side.get("retrieved_at")
     if stamp:
@@ -212,7 +246,7 @@ def _retrieved_at(side: dict, path: Path) -> dt.datetime:
             return dt.datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
         except ValueError:
             pass
-    return dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
+    return dt.datetime.fromtimestamp(mtime, tz=dt.UTC)
 
 
 _INSERT = """

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from factcheck.archive.search import ArchiveSearch
+from factcheck.archive.search import ARCHIVE_SOURCE, ArchiveSearch
 from factcheck.errors import ConfigError, DataError, FactcheckError
 from factcheck.match import judge  # the module, looked up per claim, so a test can stand in for the judge
 from factcheck.match.cache import Cached, DraftState, VerdictCache, binding_key, set_digest
@@ -74,10 +74,6 @@ def match(config, given: list[str] | None = None, *, force: bool = False, progre
     index = SourceIndex(config.state_dir, config.root, config.limits)
     opened: dict = {}
     archive = None
-    if config.archive:
-        # The shared archive changes outside this newsroom (any reporter's push), so a
-        # kept verdict cannot be known to stand: every claim is judged again.
-        force = True
     sets: dict[tuple, SourceSet] = {}
     work: list[DraftWork] = []
     cache = VerdictCache(config.state_dir)
@@ -204,6 +200,10 @@ class SourceSet:
             if old is None:
                 return None
             changed = {p for p, sha in self.shas.items() if old.get(p) != sha}
+            if ARCHIVE_SOURCE in changed:
+                # Any reporter's push or prune changes what every search finds and how rare
+                # each term is: with the archive changed, every claim is judged again.
+                return None
             ids = {d.doc_id for d in self.docs if d.path in changed}
             chunks = self.searcher.terms_of_chunks(ids) if ids else []
             self._changed[old_digest] = (changed | (old.keys() - self.shas.keys()), chunks)
