@@ -2,6 +2,7 @@
 
     python bench/bench_extract_versions.py --against main            # generated news copy, 1 MB
     python bench/bench_extract_versions.py --against HEAD~3 story.md  # your own news text
+    python bench/bench_extract_versions.py --against main --figures  # the number scanner alone
 
 The other revision's `factcheck` package is exported to a temporary folder; the two are
 then timed alternately, each in a fresh process pinned to the same core, `--rounds`
@@ -36,6 +37,10 @@ from bench_extract import drafts  # puts this tree first on sys.path, so only af
 text = open(sys.argv[3], encoding="utf-8").read()
 pieces = drafts(text)
 ref = dt.date(2024, 3, 14)
+if sys.argv[4] == "figures":  # the number scanner alone, on the same drafts
+    from factcheck.extract.numbers.parse import parse_figures
+    def extract_claims(p, reference_date):
+        return parse_figures(p)
 claims = sum(len(extract_claims(p, reference_date=ref)) for p in pieces)
 t = time.process_time()
 for p in pieces:
@@ -53,9 +58,9 @@ def export(revision: str, into: Path) -> None:
         tar.extractall(into, filter="data")
 
 
-def measure(package_root: Path, text_file: Path) -> dict:
+def measure(package_root: Path, text_file: Path, what: str) -> dict:
     out = subprocess.run(
-        [sys.executable, "-c", CHILD, str(package_root), str(ROOT / "bench"), str(text_file)],
+        [sys.executable, "-c", CHILD, str(package_root), str(ROOT / "bench"), str(text_file), what],
         capture_output=True,
         text=True,
         check=True,
@@ -69,6 +74,7 @@ def main() -> None:
     ap.add_argument("--against", required=True, help="git revision to compare with (e.g. main, HEAD~3)")
     ap.add_argument("--size-mb", type=float, default=1.0, help="size of the generated copy")
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--figures", action="store_true", help="time the number scanner (parse_figures) alone")
     a = ap.parse_args()
     sys.path.insert(0, str(ROOT / "bench"))
     from bench_extract import generated_copy
@@ -85,13 +91,14 @@ def main() -> None:
         best: dict[str, dict] = {}
         for _ in range(a.rounds):
             for name, root in sides.items():
-                r = measure(root, text_file)
+                r = measure(root, text_file, "figures" if a.figures else "claims")
                 if name not in best or r["cpu"] < best[name]["cpu"]:
                     best[name] = r
     source = "your files" if a.files else "generated news copy"
     print(f"text: {best['this tree']['mb']:.2f} MB ({source}); CPU time, best of {a.rounds} alternating rounds")
     for name, r in best.items():
-        print(f"  {name:<12} {r['mb'] / r['cpu']:6.2f} MB/s  {r['cpu']:6.2f} s CPU  {r['claims']} claims")
+        found = "figures" if a.figures else "claims"
+        print(f"  {name:<12} {r['mb'] / r['cpu']:6.2f} MB/s  {r['cpu']:6.2f} s CPU  {r['claims']} {found}")
     base, new = best[a.against], best["this tree"]
     print(f"  this tree is {base['cpu'] / new['cpu']:.2f}x the speed of {a.against}")
 

@@ -10,4 +10,5 @@ if [ -x scripts/test-system-deps.sh ]; then bash scripts/test-system-deps.sh; fi
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy
-.venv/bin/python -m pytest "$@"
+# Every test, the slow ones too (`pytest` alone leaves them out); arguments after it still choose.
+.venv/bin/python -m pytest -m "slow or not slow" "$@"

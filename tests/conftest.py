@@ -1,8 +1,13 @@
+"""Fixtures shared by the test modules; pytest finds them here without an import."""
+
 import difflib
+import itertools
 import os
 from pathlib import Path
 
 import pytest
+
+from tests.gitnewsroom import Newsroom, simple_find_all
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -13,6 +18,28 @@ def pytest_addoption(parser):
         action="store_true",
         help="Rewrite the golden files under tests/golden/ with what the code prints now (then review the diff).",
     )
+
+
+def pytest_collection_modifyitems(config, items):
+    """`pytest` alone leaves the tests marked slow out, so the run a developer repeats stays
+    short; naming test files or giving -m (`-m "slow or not slow"`, as scripts/test.sh and
+    CI do) runs what was asked for."""
+    if config.option.markexpr or config.args_source != pytest.Config.ArgsSource.TESTPATHS:
+        return
+    slow = [item for item in items if item.get_closest_marker("slow")]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if not item.get_closest_marker("slow")]
+        config.stash[_LEFT_OUT] = len(slow)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    left_out = config.stash.get(_LEFT_OUT, 0)
+    if left_out:
+        terminalreporter.write_line(f'{left_out} slow tests left out; `pytest -m "slow or not slow"` runs every test')
+
+
+_LEFT_OUT = pytest.StashKey[int]()
 
 
 @pytest.fixture(autouse=True)
@@ -54,6 +81,19 @@ def golden(request):
             )
 
     return compare
+
+
+@pytest.fixture
+def newsroom(tmp_path, monkeypatch) -> Newsroom:
+    """A newsroom in a temporary git repository (tests/gitnewsroom.py): its tiny extractor
+    reads the drafts, and sign-offs get the times 2026-01-05T11:00:01Z, 11:00:03Z, ..."""
+    from factcheck import extract
+    from factcheck.signoff import record
+
+    monkeypatch.setattr(extract, "find_all", simple_find_all)
+    ticks = itertools.count()
+    monkeypatch.setattr(record, "now_utc", lambda: f"2026-01-05T11:{next(ticks) // 60:02d}:{next(ticks) % 60:02d}Z")
+    return Newsroom(tmp_path, monkeypatch)
 
 
 @pytest.fixture(scope="session")

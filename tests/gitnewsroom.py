@@ -142,22 +142,6 @@ The scheme will cost 12 million pounds over three years.
 """
 
 
-import itertools  # noqa: E402
-
-import pytest  # noqa: E402
-
-
-@pytest.fixture
-def newsroom(tmp_path, monkeypatch) -> Newsroom:
-    from factcheck import extract
-    from factcheck.signoff import record
-
-    monkeypatch.setattr(extract, "find_all", simple_find_all)
-    ticks = itertools.count()
-    monkeypatch.setattr(record, "now_utc", lambda: f"2026-01-05T11:{next(ticks) // 60:02d}:{next(ticks) % 60:02d}Z")
-    return Newsroom(tmp_path, monkeypatch)
-
-
 def scanned(room: Newsroom, text: str = DRAFT, draft: str = "drafts/vote.md") -> Newsroom:
     """The draft written by the writer, scanned, and both committed by the writer."""
     room.write(draft, text)

@@ -16,6 +16,8 @@ from tests.archive_compare import both_backends
 from tests.helpers import run_cli
 from tests.pgserver import PASSWORD
 
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parents[1]
 E2E = REPO.parent / "shared" / "eval" / "e2e-dev"
 

@@ -2,7 +2,8 @@ import json
 import subprocess
 
 import pytest
-from gitnewsroom import DRAFT, EDITOR, RITA, STRANGER, WRITER, newsroom, scanned  # noqa: F401
+
+from tests.gitnewsroom import DRAFT, EDITOR, RITA, STRANGER, WRITER, scanned
 
 
 def approve_all(room, who=EDITOR, draft="drafts/vote.md"):

@@ -4,7 +4,8 @@ import json
 from importlib import resources
 
 import jsonschema
-from gitnewsroom import newsroom, scanned  # noqa: F401
+
+from tests.gitnewsroom import scanned
 
 
 def _schema() -> dict:

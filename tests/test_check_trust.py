@@ -3,7 +3,7 @@ draft hides no other draft's findings, and a config that selects no drafts is no
 
 import json
 
-from gitnewsroom import CONFIG, DRAFT, EDITOR, WRITER, newsroom, scanned  # noqa: F401
+from tests.gitnewsroom import CONFIG, DRAFT, EDITOR, WRITER, scanned
 
 SELF_TRUST = CONFIG + "  - wanda@example.org\nallow_self_approval: true\n"
 

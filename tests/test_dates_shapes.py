@@ -17,6 +17,7 @@ def test_the_shapes_joined_are_the_whole_pattern():
     assert set(grammar.SHAPE_WORDS) <= set(grammar.SHAPE_NAMES)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(grammar.SHAPE_WORDS))
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(data=st.data())
@@ -50,6 +51,7 @@ _WORDS = (
 ).split()
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=5), max_size=25).map(" ".join))
 def test_a_draft_gets_the_dates_the_whole_patterns_find(fresh_pattern, text):
@@ -99,6 +101,7 @@ def _same_for_the_patterns(a: str, b: str) -> bool:
     )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(
     st.text(max_size=60)

@@ -3,9 +3,8 @@
 import datetime as dt
 import json
 
-from gitnewsroom import EDITOR, WRITER, newsroom, scanned  # noqa: F401
-
 from factcheck.extract import editorial, extract_claims, find_all
+from tests.gitnewsroom import EDITOR, WRITER, scanned
 
 REF = dt.date(2025, 3, 14)
 

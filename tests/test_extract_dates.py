@@ -275,6 +275,7 @@ def _slow_scan(text):
     return spans
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(_copy)
 @example("'1 May")
@@ -283,6 +284,7 @@ def test_fast_candidate_search_finds_what_a_full_scan_finds(text):
     assert [m.span() for m in dates.candidates(text)] == _slow_scan(text)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(_copy, st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
 def test_extraction_never_raises_and_offsets_index_the_text(text, reference):
@@ -292,6 +294,7 @@ def test_extraction_never_raises_and_offsets_index_the_text(text, reference):
         assert f.value is None or isinstance(f.value, str)
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
 def test_any_text_at_all_never_raises(text):

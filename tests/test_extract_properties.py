@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract import extract_claims
 from factcheck.extract.numbers.parse import parse_figures
+
+pytestmark = pytest.mark.slow
 
 DAY = dt.date(2021, 6, 15)
 

@@ -118,6 +118,7 @@ def test_a_comma_with_nothing_to_settle_it_is_no_decimal_in_english():
     assert [v for _, v, _ in read("Seats 1,5 and 7 were empty.")] != [1.5, 7]
 
 
+@pytest.mark.slow
 @given(
     whole=st.integers(min_value=1, max_value=999),
     scale=st.sampled_from([("", 1), (" hundred", 100), (" thousand", 10**3), (" million", 10**6), (" billion", 10**9)]),

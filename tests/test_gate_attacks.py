@@ -6,9 +6,9 @@ import os
 import re
 
 import pytest
-from gitnewsroom import CONFIG, DRAFT, EDITOR, RITA, WRITER, newsroom, scanned, simple_find_all  # noqa: F401
 
 from factcheck.model import Found, Kind
+from tests.gitnewsroom import CONFIG, DRAFT, EDITOR, RITA, WRITER, scanned, simple_find_all
 
 
 def _approve_all(room, who=EDITOR, draft="drafts/vote.md"):

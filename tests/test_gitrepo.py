@@ -1,10 +1,10 @@
 import subprocess
 
 import pytest
-from gitnewsroom import EDITOR, RITA, WRITER, newsroom  # noqa: F401
 
 from factcheck import gitrepo
 from factcheck.errors import GitError
+from tests.gitnewsroom import EDITOR, RITA, WRITER
 
 
 def test_identity_follows_git(newsroom):
@@ -91,7 +91,7 @@ def test_history_and_blobs_keep_odd_file_names(newsroom, name):
 
 
 def test_a_sha256_repository_is_read(tmp_path, monkeypatch):
-    from gitnewsroom import git_env
+    from tests.gitnewsroom import git_env
 
     for k, v in git_env(tmp_path).items():
         monkeypatch.setenv(k, v)
@@ -132,7 +132,7 @@ def test_identity_is_never_guessed_from_the_host(newsroom, monkeypatch):
 
 
 def test_an_approval_on_a_draft_with_a_quote_in_its_name_is_not_forged(newsroom):
-    from gitnewsroom import scanned
+    from tests.gitnewsroom import scanned
 
     room = scanned(newsroom, draft='drafts/say "hi".md')
     ids = [c["id"] for c in room.claims('drafts/say "hi".md')]

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from factcheck.extract.sentences import Sentences
 from factcheck.store import claims_files
 from tests.hostile import newsroom, run_bounded, yaml_claims
+
+pytestmark = pytest.mark.slow
 
 # Copy written for these tests: figures, dates and quotes, a little denser than news.
 LINES = [

@@ -59,6 +59,7 @@ def _assert_rest_used(root) -> None:
     assert "verdict: supported" in text and "sources/report.txt" in text
 
 
+@pytest.mark.slow
 def test_docx_zip_bomb_is_refused_before_it_is_unpacked(tmp_path):
     root, _ = _match_with_bad_source(tmp_path, lambda d: zip_bomb_docx(d / "bomb.docx", 400))
     assert (root / "sources/bomb.docx").stat().st_size < 3 * 1024 * 1024  # small file, 400 MB inside
@@ -67,6 +68,7 @@ def test_docx_zip_bomb_is_refused_before_it_is_unpacked(tmp_path):
     _assert_rest_used(root)
 
 
+@pytest.mark.slow
 def test_forty_megabyte_html_page_is_refused_at_once(tmp_path):
     def page(folder):
         (folder / "dump.html").write_bytes(dense_html(40 << 20))
@@ -77,6 +79,7 @@ def test_forty_megabyte_html_page_is_refused_at_once(tmp_path):
     _assert_rest_used(root)
 
 
+@pytest.mark.slow
 def test_slow_source_stops_at_the_time_budget_and_the_rest_are_used(tmp_path):
     def page(folder):
         (folder / "slow.html").write_bytes(dense_html(6 << 20))
@@ -197,6 +200,7 @@ def room(tmp_path):
     return newsroom(tmp_path / "nr", {"drafts/port.md": DRAFT}, config="limits:\n  fetch_seconds: 3\n")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", ["/trickle", "/slow-headers"])
 def test_sources_add_stops_at_the_overall_deadline(room, hostile_site, path):
     before = tree_digest(room)
@@ -206,6 +210,7 @@ def test_sources_add_stops_at_the_overall_deadline(room, hostile_site, path):
     assert tree_digest(room) == before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", ["/trickle", "/slow-headers"])
 def test_a_trickle_ends_well_before_the_default_deadline(tmp_path, hostile_site, path):
     room = newsroom(tmp_path / "nr", {"drafts/port.md": DRAFT})
@@ -216,6 +221,7 @@ def test_a_trickle_ends_well_before_the_default_deadline(tmp_path, hostile_site,
     assert tree_digest(room) == before
 
 
+@pytest.mark.slow
 def test_a_slow_but_steady_server_is_not_a_trickle(hostile_site):
     from factcheck.errors import InputError
     from factcheck.sources.download import download
@@ -234,6 +240,7 @@ def test_sources_add_follows_no_redirect_to_another_scheme(room, hostile_site, p
     assert tree_digest(room) == before
 
 
+@pytest.mark.slow
 def test_sources_add_unpacks_no_further_than_the_cap(room, hostile_site):
     before = tree_digest(room)
     r = run_bounded("sources", "add", hostile_site + "/bomb.html", cwd=room, memory=300 << 20)
@@ -241,6 +248,7 @@ def test_sources_add_unpacks_no_further_than_the_cap(room, hostile_site):
     assert tree_digest(room) == before
 
 
+@pytest.mark.slow
 def test_sources_add_unpacks_a_compressed_page(room, hostile_site):
     r = run_bounded("sources", "add", hostile_site + "/gzip-page.html", cwd=room)
     assert r.returncode == 0, r.stderr

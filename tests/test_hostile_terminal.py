@@ -65,6 +65,7 @@ def scanned(tmp_path):
     return root
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("colour", [{}, {"NO_COLOR": "", "FORCE_COLOR": "1"}])
 @pytest.mark.parametrize(
     "command",

@@ -38,6 +38,7 @@ def test_ampersands_and_asterisks_in_text_are_not_anchors(text):
     assert isinstance(yamlio.load(text, path="x.yaml"), dict)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", [["scan"], ["check"], ["report", "-o", "-"], ["extract", "drafts/bomb.md"]])
 @pytest.mark.parametrize("key", ["date", "title", "author"])
 def test_alias_bomb_in_front_matter(tmp_path, command, key):
@@ -73,6 +74,7 @@ def _poison(claims_file, where: str) -> None:
     claims_file.write_text(anchors + text, encoding="utf-8")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("where", ["reference_date", "note", "evidence"])
 @pytest.mark.parametrize(
     "command",
@@ -95,6 +97,7 @@ def test_alias_bomb_in_a_claims_file(tmp_path, where, command):
     assert tree_digest(root) == before
 
 
+@pytest.mark.slow
 def test_alias_bomb_in_the_config(tmp_path):
     root = newsroom(tmp_path / "nr", {"drafts/story.md": STORY}, config="\n".join(alias_bomb("reviewers")) + "\n")
     r = run_bounded("scan", cwd=root)

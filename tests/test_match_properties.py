@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,6 +17,8 @@ from factcheck.extract.numbers.parse import parse_figures, parse_number
 from factcheck.extract.sentences import Sentences
 from factcheck.match import quotes, values
 from factcheck.match.words import words
+
+pytestmark = pytest.mark.slow
 
 DAY = dt.date(2020, 6, 1)
 

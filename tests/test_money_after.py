@@ -4,12 +4,15 @@ what its pattern reads."""
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.extract.numbers import after, number
 from factcheck.extract.numbers import figure_words as W
-from factcheck.extract.numbers import parse as N
 from factcheck.extract.numbers import units as U
+
+pytestmark = pytest.mark.slow
 
 _COUNTRIES = sorted({c for c, _ in U.CURRENCY_COUNTRY}) + ["new", "south", "u.s"]
 _WORDS = sorted(U.CURRENCY_WORDS) + ["dolla", "kron", "ster"]
@@ -99,9 +102,9 @@ def _after_an_article(draw) -> str:
 @settings(max_examples=300, deadline=None)
 @given(_after_an_article())
 def test_the_word_after_a_is_read_as_the_pattern_reads_it(text):
-    m = N._A_NEXT.match(text, 1)
+    m = number._A_NEXT.match(text, 1)
     if m:  # as where _ARTICLES found the article
-        assert N._a_word(text, 1) == (m.start("w"), m.end())
+        assert number._a_word(text, 1) == (m.start("w"), m.end())
 
 
 _SYMBOLS = re.compile(r"(?P<c>" + U.trie(U.CURRENCY_SYMBOLS) + r")")
@@ -153,4 +156,4 @@ def test_a_verb_of_change_before_a_range_is_read_as_the_pattern_reads_it(words, 
     text = "".join(w + gap for w, gap in words) + data.draw(st.sampled_from(["", " ", " "]))  # mostly before a number
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.sampled_from([len(text), len(text), data.draw(st.integers(start, len(text)))]))
-    assert N._after_change_verb(text, start, end) == (N._CHANGE.search(text, start, end) is not None)
+    assert after._after_change_verb(text, start, end) == (after._CHANGE.search(text, start, end) is not None)

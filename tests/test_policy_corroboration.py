@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from gitnewsroom import EDITOR, RITA, WRITER, newsroom  # noqa: F401
 
 from factcheck.store import yamlio
+from tests.gitnewsroom import EDITOR, RITA, WRITER
 
 RULES = """\
 reviewers:

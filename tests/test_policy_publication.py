@@ -8,9 +8,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from gitnewsroom import DRAFT, EDITOR, RITA, STRANGER, WRITER, newsroom, scanned  # noqa: F401
 
 from factcheck.store import yamlio
+from tests.gitnewsroom import EDITOR, RITA, STRANGER, WRITER, scanned
 
 URL = "https://gazette.example.org/news/homes"
 
@@ -289,7 +289,7 @@ def test_tag_names_are_valid_refs(path, tag):
 def test_corrections_are_signed_under_signing_required_and_tampering_shows(newsroom, tmp_path):
     import subprocess
 
-    from gitnewsroom import CONFIG
+    from tests.gitnewsroom import CONFIG
 
     room = newsroom
     keys = {}

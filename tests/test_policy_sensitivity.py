@@ -144,6 +144,7 @@ def leaks(text: str) -> list[str]:
     return [m for m in MARKERS if m.lower() in text.lower()]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("how", ["sidecar", "front matter", "config", "embargo", "config embargo"])
 def test_no_marker_of_a_protected_source_leaves_the_machine(room, how, tmp_path, monkeypatch):
     story(room, how)

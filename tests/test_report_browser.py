@@ -20,6 +20,8 @@ from factcheck.report import build_report
 from tests.helpers import run_cli
 from tests.report_newsroom import make_hostile_newsroom, make_newsroom
 
+pytestmark = pytest.mark.slow
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",

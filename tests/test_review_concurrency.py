@@ -2,7 +2,7 @@ import os
 import subprocess
 import sys
 
-from gitnewsroom import EDITOR, RITA, git_env, newsroom, scanned  # noqa: F401
+from tests.gitnewsroom import EDITOR, RITA, git_env, scanned
 
 
 def _approve_in_process(room, who, cid):

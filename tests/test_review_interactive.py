@@ -1,4 +1,4 @@
-from gitnewsroom import STRANGER, newsroom, scanned  # noqa: F401
+from tests.gitnewsroom import STRANGER, scanned
 
 
 def test_review_loop_records_answers_in_one_commit(newsroom):

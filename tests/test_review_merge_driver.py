@@ -1,7 +1,7 @@
 import shlex
 import sys
 
-from gitnewsroom import EDITOR, RITA, newsroom, scanned  # noqa: F401
+from tests.gitnewsroom import EDITOR, RITA, scanned
 
 
 def _install_driver(room):

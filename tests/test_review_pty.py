@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from gitnewsroom import EDITOR, newsroom, scanned  # noqa: F401
+
+from tests.gitnewsroom import EDITOR, scanned
 
 pexpect = pytest.importorskip("pexpect")
 

@@ -1,4 +1,4 @@
-from gitnewsroom import DRAFT, EDITOR, RITA, STRANGER, WRITER, newsroom, scanned  # noqa: F401
+from tests.gitnewsroom import DRAFT, EDITOR, RITA, STRANGER, WRITER, scanned
 
 
 def test_approve_records_decision_and_commits_as_reviewer(newsroom):

@@ -1,6 +1,6 @@
 import json
 
-from gitnewsroom import DRAFT, RITA, WRITER, newsroom, scanned  # noqa: F401
+from tests.gitnewsroom import DRAFT, RITA, WRITER, scanned
 
 
 def _with_evidence(room, cid):

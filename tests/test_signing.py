@@ -5,9 +5,9 @@ import json
 import subprocess
 
 import pytest
-from gitnewsroom import CONFIG, DRAFT, EDITOR, RITA, WRITER, newsroom, scanned  # noqa: F401
 
 from factcheck.signoff import sshsig
+from tests.gitnewsroom import CONFIG, EDITOR, RITA, WRITER, scanned
 
 SIGNED_CONFIG = CONFIG + "signing: required\nallowed_signers: allowed_signers\n"
 

@@ -1,10 +1,10 @@
 """Terminal rendering: colour rules, wrapping, snippets, word diffs, hints; golden plain and coloured output."""
 
 import pytest
-from gitnewsroom import newsroom, scanned  # noqa: F401
 
 from factcheck.render import terminal
 from factcheck.render.terminal import Terminal, line_width, snippet, wants_color, word_diff
+from tests.gitnewsroom import scanned
 
 
 @pytest.mark.parametrize(
