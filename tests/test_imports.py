@@ -31,6 +31,8 @@ HEAVY = (
     "rich",
     "filelock",
     "sqlite3",
+    "jinja2",
+    "markupsafe",
 )
 
 COMMANDS = sorted(p.stem for p in (PACKAGE / "commands").glob("*.py") if not p.stem.startswith("_"))
@@ -201,3 +203,8 @@ def test_the_reach_in_finder_sees_both_spellings():
     assert (
         _private_reach_ins("factcheck.match.values", "from factcheck.match import values\nvalues._own\n", modules) == []
     )
+
+
+def test_the_report_loads_jinja2_only_when_it_renders_a_page():
+    assert _loaded_after("import factcheck.render.html") == []
+    assert "jinja2" in _loaded_after("from factcheck.render import html\nhtml._template()")

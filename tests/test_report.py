@@ -460,7 +460,7 @@ def test_hostile_text_is_escaped_everywhere(tmp_path):
 def test_hostile_claim_id_stays_inside_its_shell_word(tmp_path):
     root = make_hostile_newsroom(tmp_path / "hostile")
     html_text = page.render(report_of(root))
-    assert "factcheck approve &#x27;drafts/x&lt;img" in html_text
+    assert "factcheck approve &#39;drafts/x&lt;img" in html_text  # the shell quote and the tag, both escaped
 
 
 # --- the command ---------------------------------------------------------------------
@@ -553,3 +553,27 @@ def test_an_unknown_base_says_how_to_fetch_it(newsroom):
     r = run_cli("report", "--base", "origin/nowhere", cwd=newsroom)
     assert r.returncode == 2
     assert "git fetch" in r.stderr.decode()
+
+
+def test_the_page_template_escapes_what_it_is_given():
+    """Autoescaping, not a call per value: text put into the template comes out as text."""
+    hostile = '"><script>x()</script>'
+    passage = page.PassageShown(
+        heading="<b>The source says</b>",
+        sealed="",
+        source=hostile,
+        place=("page <i>3</i>",),
+        words=True,
+        runs=((hostile, 2), (" & more", 0)),
+        confidential=False,
+        verdict="supported",
+        reason="a & b",
+        score="97",
+        diff=(),
+        values=(),
+    )
+    side = str(page._parts().source_side(passage))
+    assert "<script>" not in side and "<b>" not in side and "<i>" not in side
+    assert "&lt;b&gt;The source says&lt;/b&gt;" in side and "page &lt;i&gt;3&lt;/i&gt;" in side
+    assert '<span class="w2">&#34;&gt;&lt;script&gt;x()&lt;/script&gt;</span> &amp; more' in side
+    assert "<strong>supported</strong> — a &amp; b" in side

@@ -1,10 +1,14 @@
 """The editor's report as one self-contained HTML page.
 
-Safety rules, kept in this one module: every piece of text from a draft, a claims file
-or a source goes through `esc` (or into the JSON block through `script_json`); no such
-text ever reaches an attribute other than as escaped data, a URL, a style or a script.
-A Content-Security-Policy that allows only this page's own script and style by hash
-stands behind the escaping, and it also keeps the page from fetching anything.
+Safety rules, kept in this one module and its template: the page is written by a
+Jinja2 template (`templates/report.html`) with autoescaping on, so every piece of text
+from a draft, a claims file or a source is escaped unless it is marked as HTML built
+here: the draft's Markdown body with its claim marks (rendered with raw HTML escaped),
+the page's JSON block (`script_json`) and the page's own style and script. No such text
+ever reaches an attribute other than as escaped data. A Content-Security-Policy that
+allows only this page's own script and style by hash stands behind the escaping, and it
+also keeps the page from fetching anything. Jinja2 is imported only when a page is
+rendered.
 """
 
 from __future__ import annotations
@@ -15,10 +19,12 @@ import html
 import json
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from factcheck.model import KIND_FIELDS, ClaimRecord, EvidenceRecord, Kind, ReviewEntry
+from factcheck.model import KIND_FIELDS, ClaimRecord, Kind, ReviewEntry
+from factcheck.policy.sensitivity import CONFIDENTIAL_SOURCE
 from factcheck.render.terminal import snippet
 from factcheck.report import (
     KINDS,
@@ -40,6 +46,7 @@ PRESETS = (("all", "All claims"), ("review", "Needs review"), ("problems", "Prob
 
 
 def esc(value: Any) -> str:
+    """Text escaped for HTML, for the marks this module writes around the Markdown body."""
     return html.escape("" if value is None else str(value), quote=True)
 
 
@@ -72,26 +79,60 @@ def content_policy(css: str, js: str) -> str:
 
 
 def render(report: Report) -> str:
+    from markupsafe import Markup
+
     css, js = asset("report.css"), asset("report.js")
-    title = report.title
-    parts = [
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
-        f'<meta http-equiv="Content-Security-Policy" content="{esc(content_policy(css, js))}">\n',
-        '<meta name="referrer" content="no-referrer">\n',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
-        f'<meta name="generator" content="factcheck">\n<title>{esc(title)}</title>\n',
-        f"<style>{css}</style>\n</head>\n<body>\n",
-        top_bar(report, title),
-        '<div class="layout">\n<main class="drafts">\n',
-        toc(report.drafts),
-        *(draft_section(i, d) for i, d in enumerate(report.drafts, 1)),
-        "</main>\n",
-        panel(report),
-        "</div>\n",
-        f'<script type="application/json" id="factcheck-data">{script_json(page_data(report))}</script>\n',
-        f"<script>{js}</script>\n</body>\n</html>\n",
-    ]
-    return "".join(parts)
+    page = _template().render(
+        report=report,
+        shown={c.n: claim_shown(c, d.path) for d in report.drafts for c in d.claims},
+        policy=content_policy(css, js),
+        css=Markup(css),  # the page's own files, hashed into the policy above
+        js=Markup(js),
+        page_data=Markup(script_json(page_data(report))),
+    )
+    return page
+
+
+def draft_section(i: int, d: DraftView) -> str:
+    """One draft's section of the page, as the template writes it."""
+    return str(_parts().draft_section(i, d, {c.n: claim_shown(c, d.path) for c in d.claims}))
+
+
+def _template():
+    return _environment().get_template("report.html")
+
+
+def _parts() -> Any:
+    """The page's macros (templates/report_parts.html), each callable on its own."""
+    return _environment().get_template("report_parts.html").module
+
+
+@lru_cache(maxsize=1)
+def _environment():
+    """The templates' environment, made once per process, with autoescaping on."""
+    import jinja2
+    from markupsafe import Markup
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("factcheck.render", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(
+        STATE_LABELS=STATE_LABELS,
+        KIND_LABELS=KIND_LABELS,
+        PRESETS=PRESETS,
+        State=State,
+        Kind=Kind,
+        plural=_s,
+        short=_short,
+        kinds_shown=kinds_shown,
+        marked_text=lambda d: Markup(marked_text(d)),  # Markdown rendered with raw HTML escaped, then marked
+    )
+    return env
 
 
 def page_data(report: Report) -> dict[str, Any]:
@@ -110,123 +151,17 @@ def page_data(report: Report) -> dict[str, Any]:
     }
 
 
-def top_bar(report: Report, title: str) -> str:
-    total = len(report.claims)
-    return (
-        '<header class="top">\n'
-        f"<h1>{esc(title)}</h1>\n"
-        f'<p class="sub">{len(report.drafts)} draft{_s(len(report.drafts))}{changed_since(report)}, {total} claim{_s(total)} · '
-        f"generated {esc(report.generated_at)} · {gate_line(report)}</p>\n"
-        f'<div class="bar" role="toolbar" aria-label="Filters">{state_chips(report.counts)}'
-        f'<span class="sep"></span>{preset_buttons()}<span class="sep"></span>{kind_chips(report)}</div>\n'
-        "</header>\n"
-    )
-
-
-def changed_since(report: Report) -> str:
-    return f' changed since <span class="mono">{esc(report.base)}</span>' if report.base else ""
-
-
-def gate_line(report: Report) -> str:
-    waiting = report.needs_review
-    rejected = report.counts[State.REJECTED]
-    if waiting or rejected:
-        bits = [f"{waiting} claim{_s(waiting)} still need{'s' if waiting == 1 else ''} sign-off"] if waiting else []
-        bits += [f"{rejected} rejected"] if rejected else []
-        return f'<span class="gate open">{esc(", ".join(bits))}</span>'
-    if not report.claims:
-        return '<span class="gate">no claims</span>'
-    return '<span class="gate clear">every claim is signed off</span>'
-
-
-def state_chips(counts: dict[State, int]) -> str:
-    chips = ['<span class="label">State</span>']
-    for state, label in STATE_LABELS.items():
-        n = counts[state]
-        chips.append(
-            f'<button type="button" class="chip s-{state.value}{" zero" if not n else ""}" '
-            f'data-filter-state="{state.value}" aria-pressed="true" title="Show or hide {esc(label.lower())} claims">'
-            f'<span class="swatch"></span>{esc(label)} <span class="n">{n}</span></button>'
-        )
-    return "".join(chips)
-
-
-def preset_buttons() -> str:
-    return '<span class="label">Show</span>' + "".join(
-        f'<button type="button" class="chip preset" data-preset="{key}" aria-pressed="false">{esc(label)}</button>'
-        for key, label in PRESETS
-    )
-
-
-def kind_chips(report: Report) -> str:
+def kinds_shown(report: Report) -> list[str]:
+    """Every kind's filter, and "other" only when a claim has a kind this version does not know."""
     present = {c.kind for c in report.claims}
-    kinds = [k for k in (*KINDS, "other") if k in present or k != "other"]
-    return '<span class="label">Kind</span>' + "".join(
-        f'<button type="button" class="chip k-{k}" data-filter-kind="{k}" aria-pressed="true">'
-        f'<span class="kindline"></span>{KIND_LABELS[k]}</button>'
-        for k in kinds
-    )
-
-
-def toc(drafts: tuple[DraftView, ...]) -> str:
-    if len(drafts) < 2:
-        return ""
-    items = "".join(
-        f'<li><a href="#draft-{i}">{esc(d.title or d.path)}</a> {count_badges(d.counts)}</li>'
-        for i, d in enumerate(drafts, 1)
-    )
-    return f'<nav class="toc" aria-label="Drafts"><strong>Drafts</strong><ol>{items}</ol></nav>\n'
-
-
-def count_badges(counts: dict[State, int]) -> str:
-    return " ".join(
-        f'<span class="badge s-{s.value}">{esc(STATE_LABELS[s])} {n}</span>' for s, n in counts.items() if n
-    )
+    return [k for k in (*KINDS, "other") if k in present or k != "other"]
 
 
 def _s(n: int) -> str:
     return "" if n == 1 else "s"
 
 
-# --- one draft ----------------------------------------------------------------------
-
-
-def draft_section(i: int, d: DraftView) -> str:
-    head = [f'<section class="draft" id="draft-{i}">\n<h2>{esc(d.title or d.path)}</h2>\n']
-    head.append(f'<p class="path">{draft_meta(d)}</p>\n')
-    if d.claims:
-        head.append(f'<p class="counts">{count_badges(d.counts)}</p>\n')
-    if d.problems:
-        items = "".join(f"<li>{esc(p)}</li>" for p in d.problems)
-        head.append(f'<ul class="problems{" failed" if d.failed else ""}">{items}</ul>\n')
-    if not d.failed:
-        head.append(f'<div class="text">{marked_text(d)}</div>\n')
-    head.append(unplaced(d.claims))
-    head.append("</section>\n")
-    return "".join(head)
-
-
-def draft_meta(d: DraftView) -> str:
-    bits = [f'<span class="mono">{esc(d.path)}</span>']
-    for key in ("date", "author"):
-        if d.meta.get(key) not in (None, ""):
-            bits.append(f"{key} {esc(d.meta[key])}")
-    n = len(d.claims)
-    bits.append(f"{n} claim{_s(n)}")
-    return " · ".join(bits)
-
-
-def unplaced(claims: Iterable[ClaimView]) -> str:
-    lost = [c for c in claims if not c.placed]
-    if not lost:
-        return ""
-    items = "".join(
-        f'<li class="s-{c.state.value} k-{c.kind}"><button type="button" data-pick="{c.n}">'
-        f'<span class="badge s-{c.state.value}">{esc(STATE_LABELS[c.state])}</span> {esc(_short(c.record.get("text")))}'
-        "</button></li>"
-        for c in lost
-    )
-    return f'<div class="block"><h4>Claims not found in the text</h4><ul class="claim-list">{items}</ul></div>\n'
+# --- one draft: its text with every placed claim marked --------------------------------
 
 
 def marked_text(d: DraftView) -> str:
@@ -391,73 +326,6 @@ def _short(text: Any, width: int = 90) -> str:
     return snippet(str(text or ""), width)  # cut at a word, never inside one
 
 
-# --- the panel: the list of claims, and each claim's evidence -------------------------
-
-
-def panel(report: Report) -> str:
-    return (
-        '<aside class="panel" id="panel" aria-label="Evidence">\n'
-        f'<div class="list-view" id="list-view">{claim_list(report)}</div>\n'
-        '<nav class="detail-nav" id="detail-nav" hidden><button type="button" data-act="list">← All claims</button>'
-        '<button type="button" data-act="prev">↑ Previous</button><button type="button" data-act="next">Next ↓</button></nav>\n'
-        + "".join(claim_detail(c, d) for d in report.drafts for c in d.claims)
-        + "</aside>\n"
-    )
-
-
-def claim_list(report: Report) -> str:
-    rows = [
-        "<h2>Claims</h2>",
-        '<p class="hint">Click a highlighted claim, or one below, to see its evidence. Keys: j / k next and previous, Esc back to this list.</p>',
-    ]
-    rows.append('<ol class="claim-list">')
-    for d in report.drafts:
-        if len(report.drafts) > 1 and d.claims:
-            rows.append(f'<li class="group">{esc(d.title or d.path)}</li>')
-        rows.extend(_list_item(c) for c in d.claims)
-    rows.append("</ol>")
-    rows.append('<p class="empty-filter" id="empty-filter" hidden>No claim matches these filters.</p>')
-    if not report.claims:
-        rows.append(
-            '<p class="none">No claims yet. Run <code>factcheck scan</code> and <code>factcheck match</code>.</p>'
-        )
-    return "".join(rows)
-
-
-def _list_item(c: ClaimView) -> str:
-    line = c.record.get("line")
-    return (
-        f'<li class="s-{c.state.value} k-{c.kind}"><button type="button" data-pick="{c.n}">'
-        f'<span class="ln">{"L" + esc(line) if line is not None else ""}</span>'
-        f'<span class="badge s-{c.state.value}">{esc(STATE_LABELS[c.state])}</span>'
-        f'<span class="what"><span class="kind">{KIND_LABELS[c.kind]}</span> {esc(_short(c.record.get("text"), 70))}</span>'
-        "</button></li>"
-    )
-
-
-def claim_detail(c: ClaimView, d: DraftView) -> str:
-    rec = c.record
-    parts = [
-        f'<section class="detail s-{c.state.value} k-{c.kind}" id="d{c.n}" hidden aria-label="Claim {c.n}">',
-        f'<h3>#{c.n} <span class="badge s-{c.state.value}">{esc(STATE_LABELS[c.state])}</span>'
-        f'<span class="kind"><span class="kindline k-{c.kind}"></span> {KIND_LABELS[c.kind]}</span></h3>',
-        f'<p class="meta">{detail_meta(c, d)}</p>',
-        '<div class="compare">',
-        draft_side(c),
-        source_side(c.evidence[0])
-        if c.evidence
-        else '<div class="side"><h4>The source says</h4><p class="none">No source passage found.</p></div>',
-        "</div>",
-        quote_diff_block(c) if c.kind == Kind.QUOTE and c.evidence else "",
-        values_block(c) if c.kind in (Kind.FIGURE, Kind.DATE) and c.evidence else "",
-        more_evidence(c.evidence[1:]),
-        history_block(c),
-        f'<p class="cmd block"><code>factcheck approve {esc(_arg(d.path))} {esc(_arg(rec.get("id")))}</code></p>',
-        "</section>\n",
-    ]
-    return "".join(parts)
-
-
 def _arg(value: Any) -> str:
     """A value as one shell word, so the command shown can be pasted as it is."""
     import shlex
@@ -465,35 +333,156 @@ def _arg(value: Any) -> str:
     return shlex.quote(str(value or ""))
 
 
-def detail_meta(c: ClaimView, d: DraftView) -> str:
-    rec = c.record
-    bits = [f'<span class="mono">{esc(d.path)}</span>']
-    if rec.get("line") is not None:
-        bits.append(f"line {esc(rec.get('line'))}")
-    bits.append(f'id <span class="mono">{esc(rec.get("id"))}</span>')
-    bits.append(f"verdict: {esc(rec.get('verdict') or 'not matched')}")
-    bits.append(f"status: {esc(status_of(rec).value)}")
-    return " · ".join(bits)
+# --- a claim's evidence: the values the template lays out ------------------------------
+#
+# Each claim's text values are read off its record here, once, so that the template only
+# lays them out (and escapes them): a call from a template costs many times an attribute.
 
 
-def draft_side(c: ClaimView) -> str:
+@dataclass(frozen=True)
+class SentenceParts:
+    """The claim's sentence cut around the claim's words; `found` False when they are not in it."""
+
+    found: bool
+    text: str
+    sentence: str
+    before: str = ""
+    after: str = ""
+
+
+@dataclass(frozen=True)
+class PassageShown:
+    """One source passage as the page shows it."""
+
+    heading: str
+    sealed: str  # "Confidential", "Embargoed until …", or "" for a passage in the clear
+    source: str
+    place: tuple[str, ...]  # page, time, speaker, characters: whatever the source says
+    words: bool  # the passage's text is recorded
+    runs: tuple[tuple[str, int], ...]  # (text, hit): see passage_runs
+    confidential: bool  # the passage stays on the reporter's machine
+    verdict: str
+    reason: str
+    score: str | None
+    diff: tuple[DiffPart, ...]
+    values: tuple[tuple[str, str, bool], ...]  # (as written, value, same as the draft's)
+
+
+@dataclass(frozen=True)
+class DecisionShown:
+    decision: str
+    signed: bool  # approved or rejected: coloured like the state it gives
+    who: str
+    email: str  # shown beside the name when both are known
+    at: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ClaimShown:
+    """One claim as the page shows it: its view, and every text the template writes."""
+
+    n: int
+    path: str  # the draft's
+    state: str
+    state_label: str
+    kind: str
+    kind_label: str
+    line: str
+    list_text: str
+    unplaced_text: str
+    id: str
+    verdict: str
+    status: str
+    sentence: SentenceParts
+    fields: tuple[tuple[str, str], ...]
+    passages: tuple[PassageShown, ...]
+    draft_value: str
+    since_signoff: tuple[DiffPart, ...]
+    history: tuple[DecisionShown, ...]
+    command: str
+
+
+def claim_shown(c: ClaimView, path: str) -> ClaimShown:
     rec = c.record
-    return (
-        '<div class="side"><h4>The draft says</h4>'
-        f"<blockquote>{sentence_with_claim(rec)}</blockquote>"
-        f"{claim_fields(rec, c.kind)}</div>"
+    line = rec.get("line")
+    return ClaimShown(
+        n=c.n,
+        path=path,
+        state=c.state.value,
+        state_label=STATE_LABELS[c.state],
+        kind=c.kind,
+        kind_label=KIND_LABELS[c.kind],
+        line="" if line is None else str(line),
+        list_text=_short(rec.get("text"), 70),
+        unplaced_text=_short(rec.get("text")),
+        id=str(rec.get("id")),
+        verdict=str(rec.get("verdict") or "not matched"),
+        status=status_of(rec).value,
+        sentence=sentence_parts(rec),
+        fields=tuple((label, _plain(value)) for label, value in field_rows(rec, c.kind)),
+        passages=tuple(
+            passage_shown(ev, "The source says" if i == 1 else f"Other passage {i}")
+            for i, ev in enumerate(c.evidence, 1)
+        ),
+        draft_value=draft_value(rec),
+        since_signoff=c.since_signoff,
+        history=tuple(decision_shown(r) for r in reviews(rec)),
+        command=f"factcheck approve {_arg(path)} {_arg(rec.get('id'))}",
     )
 
 
-def sentence_with_claim(rec: ClaimRecord) -> str:
+def passage_shown(ev: EvidenceView, heading: str) -> PassageShown:
+    rec = ev.record
+    place = []
+    if rec.get("page") is not None:
+        place.append(f"page {rec.get('page')}")
+    if rec.get("timestamp"):
+        place.append(f"at {rec.get('timestamp')}")
+    if rec.get("speaker"):
+        place.append(f"speaker {rec.get('speaker')}")
+    start, end = rec.get("start"), rec.get("end")
+    if isinstance(start, int) and isinstance(end, int):
+        place.append(f"chars {start}–{end}")
+    score = rec.get("score")
+    return PassageShown(
+        heading=heading,
+        sealed=str(rec.get("sealed_as")).capitalize() if rec.get("sealed_as") else "",
+        source=str(rec.get("source") or "unknown source"),
+        place=tuple(place),
+        words=bool(ev.words),
+        runs=tuple(passage_runs(ev)),
+        confidential=rec.get("source") == CONFIDENTIAL_SOURCE,
+        verdict=str(rec.get("verdict") or ""),
+        reason=str(rec.get("reason") or ""),
+        score=None if score is None else _score(score),
+        diff=ev.diff,
+        values=tuple((v.text, _plain(v.value) + (f" {v.unit}" if v.unit else ""), v.same) for v in ev.values),
+    )
+
+
+def decision_shown(r: ReviewEntry) -> DecisionShown:
+    decision = str(r.get("decision") or "")
+    name, by = r.get("name"), r.get("by")
+    return DecisionShown(
+        decision=decision,
+        signed=decision in (Decision.APPROVED, Decision.REJECTED),
+        who=str(name or by or "someone"),
+        email=str(by) if by and name else "",
+        at=str(r.get("at") or ""),
+        note=str(r.get("note") or ""),
+    )
+
+
+def sentence_parts(rec: ClaimRecord) -> SentenceParts:
     text = str(rec.get("text") or "")
     sentence = rec.get("sentence")
     if not isinstance(sentence, str):
         sentence = ""
     at = sentence.find(text) if text else -1
     if at < 0:
-        return f'<b class="claim">{esc(text)}</b>' + (f"<br><small>{esc(sentence)}</small>" if sentence else "")
-    return esc(sentence[:at]) + f'<b class="claim">{esc(text)}</b>' + esc(sentence[at + len(text) :])
+        return SentenceParts(False, text, sentence)
+    return SentenceParts(True, text, sentence, sentence[:at], sentence[at + len(text) :])
 
 
 # How a claim's own fields are labelled; a date's value is its date.
@@ -511,13 +500,12 @@ _FIELDS = {
 }
 
 
-def claim_fields(rec: ClaimRecord, kind: str) -> str:
-    rows = [(label, rec.get(key)) for key, label in _FIELDS.get(kind, ()) if rec.get(key) not in (None, "")]
+def field_rows(rec: ClaimRecord, kind: str) -> list[tuple[str, Any]]:
+    """(label, value) for each of the kind's fields the claim has; a quote says when nobody is named."""
+    rows = [(label, value) for key, label in _FIELDS.get(kind, ()) if (value := rec.get(key)) not in (None, "")]
     if kind == Kind.QUOTE and not rec.get("speaker"):
         rows.append(("Speaker", "not named"))
-    if not rows:
-        return ""
-    return '<dl class="fields">' + "".join(f"<dt>{esc(k)}</dt><dd>{esc(_plain(v))}</dd>" for k, v in rows) + "</dl>"
+    return rows
 
 
 def _plain(value: Any) -> str:
@@ -530,53 +518,20 @@ def _plain(value: Any) -> str:
     return str(value)
 
 
-def source_side(ev: EvidenceView, heading: str = "The source says") -> str:
-    rec = ev.record
-    verdict = rec.get("verdict")
-    reason = rec.get("reason")
-    score = rec.get("score")
-    tail = ""
-    if reason or verdict or score is not None:
-        tail = (
-            '<p class="reason">'
-            + (f"<strong>{esc(verdict)}</strong>" if verdict else "")
-            + (f" — {esc(reason)}" if reason else "")
-            + (f' <span class="score">(score {esc(_score(score))})</span>' if score is not None else "")
-            + "</p>"
-        )
-    return (
-        f'<div class="side"><h4>{esc(heading)}</h4>'
-        f'<p class="where">{source_where(rec)}</p>'
-        f"<blockquote>{marked_passage(ev)}</blockquote>{tail}</div>"
-    )
+def draft_value(rec: ClaimRecord) -> str:
+    """The draft's figure or date as read: qualifier, value and unit."""
+    mine = _plain(rec.get("value")) + (f" {rec.get('unit')}" if rec.get("unit") else "")
+    return f"{rec.get('qualifier')} {mine}" if rec.get("qualifier") else mine
 
 
 def _score(score: Any) -> str:
     return f"{score:.0f}" if isinstance(score, (int, float)) else str(score)
 
 
-def source_where(rec: EvidenceRecord) -> str:
-    bits = [f'<span class="mono">{esc(rec.get("source") or "unknown source")}</span>']
-    if rec.get("sealed_as"):  # a confidential or embargoed passage: the local report only
-        bits.insert(0, f'<strong class="sealed">{esc(str(rec["sealed_as"]).capitalize())}: do not publish</strong>')
-    if rec.get("page") is not None:
-        bits.append(f"page {esc(rec['page'])}")
-    if rec.get("timestamp"):
-        bits.append(f"at {esc(rec['timestamp'])}")
-    if rec.get("speaker"):
-        bits.append(f"speaker {esc(rec['speaker'])}")
-    if isinstance(rec.get("start"), int) and isinstance(rec.get("end"), int):
-        bits.append(f"chars {rec['start']}–{rec['end']}")
-    return " · ".join(bits)
-
-
-def marked_passage(ev: EvidenceView) -> str:
-    """The passage with matching words marked; neighbours with the same mark share one span."""
-    if not ev.words:
-        if ev.record.get("source") == "a confidential source":
-            return '<span class="none">(not shown: the passage stays on the reporter\'s machine)</span>'
-        return '<span class="none">(no text recorded)</span>'
-    out: list[str] = []
+def passage_runs(ev: EvidenceView) -> list[tuple[str, int]]:
+    """The passage as (text, hit) runs: neighbouring words with the same mark share one
+    run, and the space between runs is a run of its own with no mark."""
+    out: list[tuple[str, int]] = []
     run: list[str] = []
     hit, gap = 0, ""
     for w in ev.words:
@@ -586,87 +541,8 @@ def marked_passage(ev: EvidenceView) -> str:
         if w.hit == hit and run:
             run.append(gap + w.text)
         else:
-            out.append(_run(run, hit) + esc(gap))
+            out += [("".join(run), hit), (gap, 0)]
             run, hit = [w.text], w.hit
         gap = ""
-    out.append(_run(run, hit) + esc(gap))
-    return "".join(out)
-
-
-def _run(words: list[str], hit: int) -> str:
-    text = esc("".join(words))
-    return f'<span class="w{hit}">{text}</span>' if hit and text else text
-
-
-def diff_html(parts: tuple[DiffPart, ...]) -> str:
-    tags = {"same": "{}", "del": "<del>{}</del>", "ins": "<ins>{}</ins>"}
-    return " ".join(tags[p.op].format(esc(p.text)) for p in parts)
-
-
-def quote_diff_block(c: ClaimView) -> str:
-    parts = c.evidence[0].diff
-    if not parts:
-        return ""
-    if all(p.op == "same" for p in parts):
-        body = '<p class="none">The draft quotes the source word for word.</p>'
-    else:
-        body = (
-            f'<p class="diff">{diff_html(parts)}</p>'
-            '<p class="legend"><del>struck</del>: in the source, not in the draft · '
-            "<ins>underlined</ins>: in the draft, not in the source</p>"
-        )
-    return f'<div class="block"><h4>Quote, word by word</h4>{body}</div>'
-
-
-def values_block(c: ClaimView) -> str:
-    rec = c.record
-    ev = c.evidence[0]
-    mine = _plain(rec.get("value")) + (f" {rec['unit']}" if rec.get("unit") else "")
-    if rec.get("qualifier"):
-        mine = f"{rec['qualifier']} {mine}"
-    rows = [f"<tr><th>Draft</th><td>{esc(rec.get('text'))}</td><td>{esc(mine)}</td><td></td></tr>"]
-    for v in ev.values:
-        verdict = '<span class="same">same</span>' if v.same else '<span class="differs">differs</span>'
-        shown = _plain(v.value) + (f" {v.unit}" if v.unit else "")
-        rows.append(f"<tr><th>Source</th><td>{esc(v.text)}</td><td>{esc(shown)}</td><td>{verdict}</td></tr>")
-    if not ev.values:
-        rows.append(
-            '<tr><th>Source</th><td colspan="3" class="none">no value read from the passage; see the marked words above</td></tr>'
-        )
-    head = "<tr><th></th><th>As written</th><th>Value</th><th></th></tr>"
-    label = "Figures compared" if c.kind == Kind.FIGURE else "Dates compared"
-    return f'<div class="block"><h4>{label}</h4><table class="values">{head}{"".join(rows)}</table></div>'
-
-
-def more_evidence(rest: tuple[EvidenceView, ...]) -> str:
-    if not rest:
-        return ""
-    sides = "".join(source_side(ev, f"Other passage {i}") for i, ev in enumerate(rest, 2))
-    return f'<details class="more block"><summary>{len(rest)} more passage{_s(len(rest))}</summary>{sides}</details>'
-
-
-def history_block(c: ClaimView) -> str:
-    found = reviews(c.record)
-    changed = ""
-    if c.since_signoff:
-        changed = (
-            f'<p class="diff">{diff_html(c.since_signoff)}</p>'
-            '<p class="legend">Changed since the last sign-off: <del>struck</del> as signed off, <ins>underlined</ins> now.</p>'
-        )
-    if not found:
-        return f'<div class="block"><h4>Review history</h4>{changed}<p class="none">Not reviewed yet.</p></div>'
-    items = "".join(_history_item(r) for r in found)
-    return f'<div class="block"><h4>Review history</h4>{changed}<ol class="history">{items}</ol></div>'
-
-
-def _history_item(r: ReviewEntry) -> str:
-    decision = str(r.get("decision") or "")
-    who = esc(r.get("name") or r.get("by") or "someone")
-    if r.get("by") and r.get("name"):
-        who += f' <span class="mono">&lt;{esc(r["by"])}&gt;</span>'
-    note = f'<div class="note">{esc(r["note"])}</div>' if r.get("note") else ""
-    state = f" s-{decision}" if decision in (Decision.APPROVED, Decision.REJECTED) else ""
-    return (
-        f'<li><span class="badge{state}">{esc(decision or "?")}</span> by {who}'
-        f' <span class="when">{esc(r.get("at") or "")}</span>{note}</li>'
-    )
+    out += [("".join(run), hit), (gap, 0)]
+    return [(text, mark) for text, mark in out if text]
