@@ -274,22 +274,61 @@ def _collect(checked: list[CheckedDraft], forged: dict[tuple[str, str], str]) ->
     counts = {s.value: 0 for s in Status} | {FindingKind.FORGED.value: 0}
     for c in checked:
         findings.extend(c.findings)
+        links = rules.Links(c.claims)
+        broken = _broken_links(c)
         for rec in c.claims:
-            problem = forged.get((c.claims_file, rec["id"]))
-            status = rules.status_of(rec, path=c.claims_file)
+            # a headline claim that repeats a body claim stands or falls with it
+            body = links.follows(rec)
+            signed = rec if body is None else body
+            problem = forged.get((c.claims_file, signed["id"]))
+            status = rules.status_of(signed, path=c.claims_file)
             counts[FindingKind.FORGED.value if problem else status.value] += 1
-            finding = _claim_finding(c, rec, status, problem)
+            if body is not None:
+                finding = _repeat_finding(c, rec, body, status, problem)
+            else:
+                finding = _claim_finding(c, rec, status, problem, _repeat_note(rec, links, broken))
             if finding:
                 findings.append(finding)
     return findings, counts
+
+
+def _repeat_finding(
+    c: CheckedDraft, rec: ClaimRecord, body: ClaimRecord, status: Status, forged: str | None
+) -> Finding | None:
+    """A headline claim whose body claim is not approved, named with the claim it follows."""
+    if status is Status.APPROVED and not forged:
+        return None
+    quoted = shorten(str(rec.get("text", "")))
+    follows = f"{rec['kind']} “{quoted}” repeats {body['id']} (line {body.get('line')}), "
+    if forged:
+        kind, why = FindingKind.FORGED, f"whose sign-off does not count: {forged}"
+    elif status is Status.REJECTED:
+        last = body["reviews"][-1]
+        note = f": {last['note']}" if last.get("note") else ""
+        kind, why = FindingKind.REJECTED, f"which was rejected by {last.get('by')}{note}"
+    elif status is Status.STALE:
+        kind, why = FindingKind.STALE, "which changed since it was signed off; signing that off again covers both"
+    else:
+        kind, why = FindingKind.PENDING, "which is not signed off; signing that off covers both"
+    line = id_line(c.disk_text, rec["id"]) if forged else rec.get("line")
+    text = str(rec.get("text", ""))
+    return Finding(
+        kind, c.claims_file if forged else c.draft, line, follows + why, c.draft, rec["id"], text, body.get("verdict")
+    )
 
 
 def policy_findings(config: Config, checked: list[CheckedDraft], forged: dict[tuple[str, str], str]) -> list[Finding]:
     """The newsroom's corroboration rules, applied to every claim approved as it stands."""
     findings = []
     for c in checked:
-        # only claims a rule or marker picks can fall short; most drafts have none
-        picked = [rec for rec in c.claims if corroboration.needed(config.corroboration, rec, c.meta)]
+        # only claims a rule or marker picks can fall short; most drafts have none. A headline
+        # claim that repeats a body claim is corroborated, or not, as that claim
+        index = rules.by_id(c.claims)
+        picked = [
+            rec
+            for rec in c.claims
+            if rules.followed(rec, index) is None and corroboration.needed(config.corroboration, rec, c.meta)
+        ]
         approved = [
             rec
             for rec in picked
@@ -371,7 +410,9 @@ def publication_kept(config: Config, base: str, checked: list[CheckedDraft]) -> 
     return findings
 
 
-def _claim_finding(c: CheckedDraft, rec: ClaimRecord, status: Status, forged: str | None) -> Finding | None:
+def _claim_finding(
+    c: CheckedDraft, rec: ClaimRecord, status: Status, forged: str | None, repeats: str = ""
+) -> Finding | None:
     cid, text = rec["id"], str(rec.get("text", ""))
     if forged:
         return Finding(FindingKind.FORGED, c.claims_file, id_line(c.disk_text, cid), forged, c.draft, cid, text)
@@ -380,9 +421,27 @@ def _claim_finding(c: CheckedDraft, rec: ClaimRecord, status: Status, forged: st
         return None
     was = rules.last_signed_text(rec)[0] if status is Status.STALE else None
     shown = _shareable(c, rec)
-    return Finding(
-        kind, c.draft, rec.get("line"), _status_message(shown, status), c.draft, cid, text, rec.get("verdict"), was
-    )
+    message = _status_message(shown, status, repeats)
+    return Finding(kind, c.draft, rec.get("line"), message, c.draft, cid, text, rec.get("verdict"), was)
+
+
+def _broken_links(c: CheckedDraft) -> dict[str, str]:
+    """Headline claim id → the body claim it repeated in the claims file as committed,
+    for each that repeats nothing now: it needs a sign-off of its own."""
+    was = {s["id"]: s["repeats"] for s in c.stored if isinstance(s.get("repeats"), str)}
+    return {rec["id"]: was[rec["id"]] for rec in c.claims if rec["id"] in was and not rec.get("repeats")}
+
+
+def _repeat_note(rec: ClaimRecord, links: rules.Links, broken: dict[str, str]) -> str:
+    """ " (repeated by …)" for a body claim a headline repeats, and for a headline claim
+    whose body claim went: it followed that claim's sign-off and now needs its own."""
+    repeats = links.repeated_by(rec)
+    if repeats:
+        where = ", ".join(f"{r['id']} on line {r.get('line')}" for r in repeats)
+        return f" (repeated in the headline by {where})"
+    if rec["id"] in broken:
+        return f" (it repeated {broken[rec['id']]}, which is no longer in the body, so it needs a sign-off of its own)"
+    return ""
 
 
 def _shareable(c: CheckedDraft, rec: ClaimRecord) -> ClaimRecord:
@@ -394,15 +453,18 @@ def _shareable(c: CheckedDraft, rec: ClaimRecord) -> ClaimRecord:
     return conceal([rec], c.policy)[0]
 
 
-def _status_message(rec: ClaimRecord, status: Status) -> str:
+def _status_message(rec: ClaimRecord, status: Status, repeats: str = "") -> str:
     quoted = shorten(str(rec.get("text", "")))
     if status is Status.REJECTED:
         last = rec["reviews"][-1]
         note = f": {last['note']}" if last.get("note") else ""
-        return f"{rec['kind']} “{quoted}” was rejected by {last.get('by')}{note}"
+        return f"{rec['kind']} “{quoted}”{repeats} was rejected by {last.get('by')}{note}"
     if status is Status.STALE:
-        return f"{rec['kind']} “{quoted}” changed since it was signed off{_what_changed(rec)}; it needs a new sign-off"
-    return f"{rec['kind']} “{quoted}” is not signed off; run `factcheck review` or `factcheck approve`"
+        return (
+            f"{rec['kind']} “{quoted}”{repeats} changed since it was signed off{_what_changed(rec)}; "
+            "it needs a new sign-off"
+        )
+    return f"{rec['kind']} “{quoted}”{repeats} is not signed off; run `factcheck review` or `factcheck approve`"
 
 
 def _what_changed(rec: ClaimRecord) -> str:
@@ -464,7 +526,10 @@ def verify_approvals(
     wanted = []
     problems: dict[tuple[str, str], str] = {}
     for c in checked:
+        index = rules.by_id(c.claims)
         for rec in c.claims:
+            if rules.followed(rec, index) is not None:
+                continue  # a repeat's own decisions do not count; its body claim's are checked
             if rules.status_of(rec, path=c.claims_file) is not Status.APPROVED:
                 continue
             approval = rec["reviews"][-1]

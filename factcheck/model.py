@@ -128,6 +128,7 @@ class ClaimRecord(ClaimCore, ClaimDetails, total=False):
     """A claim as its claims file holds it: what extraction found, then what matching and
     review added. Keys a person or a newer version adds are kept as they are."""
 
+    repeats: str  # a headline figure or date restating a body claim: that claim's id (extract.repeats)
     verdict: str  # a Verdict value
     evidence: list[EvidenceRecord]
     independent_sources: int
@@ -165,6 +166,10 @@ KIND_FIELDS: dict[Kind, tuple[str, ...]] = {
 
 # Every kind's own fields, each once, in the order KIND_FIELDS gives them.
 DETAIL_FIELDS = tuple(dict.fromkeys(f for fields in KIND_FIELDS.values() for f in fields))
+
+# Fields the scan sets on a claim that only repeats another claim of its draft (a headline
+# figure or date restating the body's; see extract.repeats), written after the kind's own.
+LINK_FIELDS = ("repeats",)
 
 # An evidence passage: where it is and what it says; then, when known, where in the source.
 EVIDENCE_FIELDS: tuple[str, ...] = tuple(EvidencePassage.__annotations__)
@@ -205,6 +210,7 @@ class Claim:
     qualifier: str | None = None
     attributed_to: str | None = None
     figure: Any = None  # a date that is a lone year also reads as this number (see extract.editorial)
+    repeats: str | None = None  # id of the body claim a headline claim restates (see extract.repeats)
 
     def to_dict(self) -> dict[str, Any]:
         """The public shape of a claim (the `extract` JSON contract), stable key order."""
@@ -212,6 +218,9 @@ class Claim:
         out["kind"] = self.kind.value
         for name in KIND_FIELDS[self.kind]:
             out[name] = getattr(self, name)
+        for name in LINK_FIELDS:
+            if getattr(self, name) is not None:  # only a claims file's claims are linked
+                out[name] = getattr(self, name)
         return out
 
 

@@ -21,7 +21,7 @@ from factcheck.errors import FactcheckError
 from factcheck.extract import dates, figures, make_doc
 from factcheck.model import KINDS, VERDICTS, ClaimRecord, EvidenceRecord, Kind, ReviewEntry, normalize
 from factcheck.policy import sensitivity
-from factcheck.signoff.rules import Status, reviews_of, status_of
+from factcheck.signoff.rules import Status, by_id, followed, reviews_of, status_of
 from factcheck.store.claims_files import claims_path, load_claims, text_sha256
 from factcheck.store.drafts import discover, read_draft, select
 
@@ -54,9 +54,12 @@ NEEDS_REVIEW = frozenset(STATE_LABELS) - {State.APPROVED, State.REJECTED}
 PROBLEMS = frozenset({State.CONTRADICTED, State.NOT_FOUND, State.STALE, State.REJECTED})
 
 
-def claim_state(rec: ClaimRecord) -> State:
-    """The sign-off as the review history has it; the hand-editable `status:` line is ignored."""
-    status = status_of(rec)
+def claim_state(rec: ClaimRecord, signed: ClaimRecord | None = None) -> State:
+    """The sign-off as the review history has it; the hand-editable `status:` line is ignored.
+
+    `signed` is the claim whose sign-off counts, when it is another: the body claim a
+    headline claim repeats."""
+    status = status_of(signed if signed is not None else rec)
     if status is not Status.PENDING:
         return State(status.value)
     if rec.get("verdict") in VERDICTS:
@@ -108,6 +111,8 @@ class ClaimView:
     end: int | None
     evidence: tuple[EvidenceView, ...]
     since_signoff: tuple[DiffPart, ...] = ()  # how the text changed since it was last signed off
+    follows: tuple[int, str] | None = None  # (number, id) of the body claim this headline claim repeats
+    repeated_by: tuple[tuple[int, str], ...] = ()  # (number, id) of the headline claims that repeat this one
 
     @property
     def placed(self) -> bool:
@@ -266,10 +271,33 @@ def _with_claims(base: DraftView, cf, first: int) -> DraftView:
         claim_view(rec, first + i, base.text, base.body_start, ref, trust_offsets=not changed)
         for i, rec in enumerate(cf.claims)
     )
+    claims = _linked(claims)
     lost = sum(1 for c in claims if not c.placed)
     if lost:
         problems.append(f"{lost} claim{'s' if lost != 1 else ''} could not be placed in the draft text")
     return _replace(base, claims=claims, problems=tuple(problems))
+
+
+def _linked(claims: tuple[ClaimView, ...]) -> tuple[ClaimView, ...]:
+    """Each headline claim that repeats a body claim takes its state and names it; the body
+    claim names the headline claims that follow it."""
+    index = by_id([c.record for c in claims])
+    number = {c.record.get("id"): c.n for c in claims}
+    follows = {c.n: followed(c.record, index) for c in claims}
+    repeated: dict[str, list[tuple[int, str]]] = {}
+    for c in claims:
+        body = follows[c.n]
+        if body is not None:
+            repeated.setdefault(body["id"], []).append((c.n, str(c.record["id"])))
+    out = []
+    for c in claims:
+        body = follows[c.n]
+        if body is not None:
+            c = replace(c, state=claim_state(c.record, body), follows=(number[body["id"]], str(body["id"])))
+        elif c.record.get("id") in repeated:
+            c = replace(c, repeated_by=tuple(repeated[c.record["id"]]))
+        out.append(c)
+    return tuple(out)
 
 
 def _reference_date(value: str | None) -> dt.date | None:

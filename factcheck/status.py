@@ -46,12 +46,17 @@ def draft_status(config: Config, rel: str) -> dict[str, Any]:
         row["note"] = "not scanned"
         return row
     counts = dict.fromkeys(("claims", *STATUS_COLUMNS, *VERDICT_COLUMNS), 0)
+    index = rules.by_id(cf.claims)
     for rec in cf.claims:
         counts["claims"] += 1
-        counts[rules.status_of(rec, path=rel).value] += 1
+        # a headline claim that repeats a body claim counts with that claim's sign-off
+        counts[rules.status_in(rec, index, path=rel).value] += 1
         verdict = rec.get("verdict") or "unmatched"
         counts[verdict] = counts.get(verdict, 0) + 1
     row["counts"] = counts
+    linked = sum(1 for rec in cf.claims if rules.followed(rec, index) is not None)
+    if linked:
+        row["note"] = f"{linked} headline claim{'s' if linked != 1 else ''} follow{'s' if linked == 1 else ''} the body"
     if cf.draft_sha256 != claims_files.text_sha256(read_text(draft_file(config, rel), display=rel)):
-        row["note"] = "out of date: run `factcheck scan`"
+        row["note"] = "; ".join(n for n in ("out of date: run `factcheck scan`", row["note"]) if n)
     return row

@@ -46,7 +46,8 @@ def review_draft(draft: str, commit: bool) -> int:
     from factcheck.store import drafts as drafts_mod
 
     meta = drafts_mod.read_draft(config, rel).meta
-    choices = _ask_each(todo, lambda rec: corroboration.shortfall(config.corroboration, rec, meta))
+    links = rules.Links(cf.claims)
+    choices = _ask_each(todo, lambda rec: corroboration.shortfall(config.corroboration, rec, meta), links)
     if not choices:
         output.out("no decisions; nothing recorded")
         return 0
@@ -55,8 +56,11 @@ def review_draft(draft: str, commit: bool) -> int:
     return 0
 
 
-def _ask_each(todo: list[ClaimRecord], short=lambda rec: None) -> list:
-    """Ask about each claim in turn; `u` takes the last decision back and asks about that claim again."""
+def _ask_each(todo: list[ClaimRecord], short=lambda rec: None, links=None) -> list:
+    """Ask about each claim in turn; `u` takes the last decision back and asks about that claim again.
+
+    `links` (signoff.rules.Links of the whole claims file) lets a body claim say where a headline
+    repeats it (a headline claim that repeats one is never asked about: it follows that claim)."""
     from factcheck import output
     from factcheck.render.review import claim_block
 
@@ -64,7 +68,7 @@ def _ask_each(todo: list[ClaimRecord], short=lambda rec: None) -> list:
     n = 0
     while n < len(todo):
         rec = todo[n]
-        output.out(f"\n({n + 1}/{len(todo)}) " + claim_block(rec))
+        output.out(f"\n({n + 1}/{len(todo)}) " + claim_block(rec, links))
         choice = _ask_one(rec, short(rec))
         if choice == QUIT:
             break

@@ -31,7 +31,8 @@ def show_claims(draft: str, claim: str | None) -> int:
     from factcheck.policy.sensitivity import reveal
 
     records = reveal(config.state_dir, records)  # this machine's sealed passages, marked
-    output.out("\n".join(claim_block(rec) for rec in records))
+    links = rules.Links(cf.claims)
+    output.out("\n".join(claim_block(rec, links) for rec in records))
     return 0
 
 

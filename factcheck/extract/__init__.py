@@ -118,7 +118,8 @@ def extract_draft(
     ref = reference_date or draft.date or dt.date.today()
     claims = extract_claims(draft.text, reference_date=ref, body_start=draft.body_start, locale=locale)
     if for_editors:
-        from factcheck.extract import editorial
+        from factcheck.extract import editorial, repeats
 
-        claims = editorial.for_editors(claims)
+        # a headline restating a body figure is the same fact, signed off once (see repeats)
+        claims = repeats.link_repeats(editorial.for_editors(claims), draft.text)
     return FileClaims(path=draft.path, reference_date=ref.isoformat(), claims=tuple(claims))

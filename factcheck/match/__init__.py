@@ -19,8 +19,10 @@ from factcheck.archive.search import ARCHIVE_SOURCE, ArchiveSearch
 from factcheck.errors import ConfigError, DataError, FactcheckError
 from factcheck.match import judge  # the module, looked up per claim, so a test can stand in for the judge
 from factcheck.match.cache import Cached, DraftState, VerdictCache, binding_key, set_digest
+from factcheck.model import LINK_FIELDS, as_claim_record, record_fields
 from factcheck.policy import sensitivity
 from factcheck.policy.corroboration import Publishers, Tally, rules_digest
+from factcheck.signoff import rules
 from factcheck.sources import resolve
 from factcheck.sources.index import SourceIndex
 from factcheck.sources.search import Watch, best_score
@@ -331,8 +333,10 @@ def _judge_claims(w: DraftWork, index, tick) -> dict:
     cf = w.claims_file()
     keys = dict(w.claims)
     by_key: dict[str, dict] = {}
+    in_file = rules.by_id(cf.claims)
     for claim in cf.claims:
-        by_key.setdefault(keys[claim["id"]], claim)
+        # a headline claim that repeats a body claim shares its key: the body claim is judged
+        by_key.setdefault(keys[claim["id"]], record_fields(rules.signed_as(claim, in_file)))
     searcher = w.source_set.searcher
     marks = searcher.marks_for(index.marks) if w.source_set.archive is not None else index.marks
     ctx = judge.Context(searcher, _reference_date(cf.reference_date), marks=marks)
@@ -506,11 +510,17 @@ def _apply(cf, verdict_of, outcome: DraftOutcome, tally=None) -> bool:
 
 # Where a claim sits in the draft does not change what the sources say about it.
 _POSITION_FIELDS = ("start", "end", "line")
+_IGNORED_FIELDS = (*_POSITION_FIELDS, *LINK_FIELDS)
 
 
 def _judged_as(cf, claim: dict) -> tuple:
-    """What a verdict depends on: the claim's scanned fields and the draft's reference date."""
-    fields = tuple((k, repr(claim.get(k))) for k in SCAN_FIELDS if k not in _POSITION_FIELDS)
+    """What a verdict depends on: the claim's scanned fields and the draft's reference date.
+
+    A headline claim that repeats a body claim takes that claim's verdict and evidence, so
+    it is judged as that claim."""
+    if claim.get("repeats"):
+        claim = record_fields(rules.signed_as(as_claim_record(claim), rules.by_id(cf.claims)))
+    fields = tuple((k, repr(claim.get(k))) for k in SCAN_FIELDS if k not in _IGNORED_FIELDS)
     return (cf.reference_date, fields)
 
 

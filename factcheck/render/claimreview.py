@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from factcheck.model import ClaimRecord, Kind, ReviewEntry, Verdict
-from factcheck.signoff.rules import Status, reviews_of, status_of
+from factcheck.signoff.rules import Status, by_id, followed, reviews_of, status_of
 
 BEST, WORST = 5, 1
 
@@ -160,7 +160,9 @@ def claim_reviews(drafts: Iterable[dict[str, Any]], **options: Any) -> list[dict
     """Every approved or rejected claim of every draft, in draft order."""
     found = []
     for draft in drafts:
-        claims = draft.get("claims") or []
+        # a headline claim that repeats a body claim is that fact again: it is rated once, as the body claim
+        index = by_id(draft.get("claims") or [])
+        claims = [c for c in draft.get("claims") or [] if followed(c, index) is None]
         rated = [c for c in claims if rating_for(c) is not None and c.get("kind") != Kind.QUOTE]
         per_sentence = Counter(str(c.get("sentence") or "") for c in rated)
         for claim in claims:

@@ -13,7 +13,7 @@ from typing import Any
 
 from factcheck.model import ClaimRecord, EvidenceRecord, ReviewEntry
 from factcheck.report import claim_state
-from factcheck.signoff.rules import status_of
+from factcheck.signoff.rules import by_id, signed_as, status_of
 
 # Appending a column is allowed; renaming, removing or reordering one breaks spreadsheets.
 COLUMNS = (
@@ -82,12 +82,14 @@ def _last_review(claim: ClaimRecord) -> ReviewEntry:
     return found[-1] if found else none
 
 
-def row(draft_path: str, claim: ClaimRecord) -> dict[str, Any]:
+def row(draft_path: str, claim: ClaimRecord, signed: ClaimRecord | None = None) -> dict[str, Any]:
+    """One claim's cells; `signed` is the claim whose sign-off counts for it, when that is
+    another (the body claim a headline claim repeats)."""
     ev, review = _best_evidence(claim), _last_review(claim)
     values: dict[str, Any] = {
         "draft": draft_path,
         "claim_id": claim.get("id"),
-        "state": claim_state(claim).value,
+        "state": claim_state(claim, signed).value,
         "source": ev.get("source"),
         "location": location(ev) if ev else "",
         "evidence_text": ev.get("text"),
@@ -112,7 +114,7 @@ def row(draft_path: str, claim: ClaimRecord) -> dict[str, Any]:
         "verdict",
     ):
         values[key] = claim.get(key)
-    values["status"] = status_of(claim).value
+    values["status"] = status_of(signed if signed is not None else claim).value
     return {k: cell(values[k]) for k in COLUMNS}
 
 
@@ -122,6 +124,7 @@ def render(drafts: Iterable[dict[str, Any]]) -> str:
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for draft in drafts:
+        index = by_id(draft.get("claims") or [])
         for claim in draft.get("claims") or []:
-            writer.writerow(row(str(draft.get("path") or ""), claim))
+            writer.writerow(row(str(draft.get("path") or ""), claim, signed_as(claim, index)))
     return buf.getvalue()

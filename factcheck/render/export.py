@@ -15,18 +15,23 @@ from factcheck.model import (
     EVIDENCE_FIELDS,
     EVIDENCE_PLACE_FIELDS,
     KIND_FIELDS,
+    LINK_FIELDS,
     ClaimRecord,
     EvidenceRecord,
     Kind,
+    record_fields,
 )
 from factcheck.policy.publication_record import corrections_of
 from factcheck.policy.sensitivity import CONFIDENTIAL_SOURCE
 from factcheck.render import claimreview, csv_export
-from factcheck.signoff.rules import Status, status_of
+from factcheck.signoff.rules import Status, by_id, status_in, status_of
 
 
-def export_claim(rec: ClaimRecord) -> dict[str, Any]:
-    """A stored claim record → its public export shape (fixed keys, in a fixed order)."""
+def export_claim(rec: ClaimRecord, index: dict[str, ClaimRecord] | None = None) -> dict[str, Any]:
+    """A stored claim record → its public export shape (fixed keys, in a fixed order).
+
+    `index`, the claims of its file by id, gives a headline claim that repeats a body
+    claim that claim's status."""
     out = {key: rec.get(key) for key in CLAIM_FIELDS}
     try:
         kind_fields = KIND_FIELDS[Kind(rec.get("kind"))]
@@ -34,7 +39,10 @@ def export_claim(rec: ClaimRecord) -> dict[str, Any]:
         kind_fields = ()
     for key in kind_fields:
         out[key] = rec.get(key)
-    out["status"] = status_of(rec).value
+    for key in LINK_FIELDS:
+        if record_fields(rec).get(key) is not None:
+            out[key] = record_fields(rec)[key]
+    out["status"] = status_in(rec, index or {}).value
     out["verdict"] = rec.get("verdict")
     out["evidence"] = [_evidence(e) for e in rec.get("evidence") or [] if isinstance(e, dict)]
     return out
@@ -53,7 +61,12 @@ def _evidence(e: EvidenceRecord) -> dict[str, Any]:
 
 def export_data(files: list) -> dict[str, Any]:
     """ClaimsFile objects → the export document."""
-    return {"drafts": [{"path": cf.draft, "claims": [export_claim(c) for c in cf.claims]} for cf in files]}
+    return {"drafts": [{"path": cf.draft, "claims": _exported(cf.claims)} for cf in files]}
+
+
+def _exported(claims: list[ClaimRecord]) -> list[dict[str, Any]]:
+    index = by_id(claims)
+    return [export_claim(c, index) for c in claims]
 
 
 def as_json(files: list) -> str:

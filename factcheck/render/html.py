@@ -401,6 +401,8 @@ class ClaimShown:
     since_signoff: tuple[DiffPart, ...]
     history: tuple[DecisionShown, ...]
     command: str
+    follows: tuple[int, str] | None = None  # a headline claim: the body claim it repeats, signed off for both
+    repeated_by: tuple[tuple[int, str], ...] = ()  # a body claim: the headline claims that repeat it
 
 
 def claim_shown(c: ClaimView, path: str) -> ClaimShown:
@@ -418,7 +420,7 @@ def claim_shown(c: ClaimView, path: str) -> ClaimShown:
         unplaced_text=_short(rec.get("text")),
         id=str(rec.get("id")),
         verdict=str(rec.get("verdict") or "not matched"),
-        status=status_of(rec).value,
+        status=status_of(rec).value if c.follows is None else c.state.value,
         sentence=sentence_parts(rec),
         fields=tuple((label, _plain(value)) for label, value in field_rows(rec, c.kind)),
         passages=tuple(
@@ -429,6 +431,8 @@ def claim_shown(c: ClaimView, path: str) -> ClaimShown:
         since_signoff=c.since_signoff,
         history=tuple(decision_shown(r) for r in reviews(rec)),
         command=f"factcheck approve {_arg(path)} {_arg(rec.get('id'))}",
+        follows=c.follows,
+        repeated_by=c.repeated_by,
     )
 
 

@@ -15,10 +15,14 @@ EVIDENCE_CHARS = 240  # a passage longer than this is cut, at a word, for the te
 HANG = 12  # continuation lines start under the value, past "  sentence: "
 
 
-def claim_block(rec: ClaimRecord) -> str:
-    """Everything an editor needs to sign a claim off, in reading order, wrapped and coloured."""
+def claim_block(rec: ClaimRecord, links: rules.Links | None = None) -> str:
+    """Everything an editor needs to sign a claim off, in reading order, wrapped and coloured.
+
+    `links`, made from its whole claims file, shows a headline claim's link to the body
+    claim it repeats (whose status it takes) and a body claim's repeats."""
     term = terminal.current()
-    status = rules.status_of(rec)
+    body = links.follows(rec) if links is not None else None
+    status = rules.status_of(body if body is not None else rec)
     lines = [
         f"{term.paint(str(rec['id']), 'id')}  {rec.get('kind')}  line {rec.get('line')}  "
         + term.paint(f"[{status.value}]", status.value)
@@ -33,12 +37,25 @@ def claim_block(rec: ClaimRecord) -> str:
     ]
     if details:
         lines.append(f"  details:  {', '.join(details)}")
+    lines.extend(link_lines(rec, links, body))
     if status is rules.Status.STALE:
         lines.extend(_change_lines(rec))
     lines.extend(_evidence_lines(rec))
     lines.extend(_corroboration_lines(rec))
     lines.extend(_review_lines(rec))
     return "\n".join(w for line in lines for w in term.wrap(line, _hang(line))) + "\n"
+
+
+def link_lines(rec: ClaimRecord, links: rules.Links | None, body: ClaimRecord | None) -> list[str]:
+    """Where a fact is repeated: a headline claim names the body claim it follows, and a body
+    claim the headline claims that follow it."""
+    if body is not None:
+        return [f"  follows:  {body['id']} (line {body.get('line')}), which it repeats; its sign-off counts for both"]
+    repeats = links.repeated_by(rec) if links is not None else []
+    if not repeats:
+        return []
+    where = ", ".join(f"{c['id']} (line {c.get('line')})" for c in repeats)
+    return [f"  repeated: in the headline as {where}; this claim's sign-off counts for it too"]
 
 
 def _hang(line: str) -> int:
@@ -132,6 +149,8 @@ def decision_lines(result) -> list[str]:
         lines.append(f"{decision.value}: {cid}")
     for cid in result.already:
         lines.append(f"already approved: {cid}")
+    for cid, body in result.follows:
+        lines.append(f"not signed off on its own: {cid} repeats {body}, whose sign-off it follows")
     for cid in result.skipped:
         lines.append(f"skipped, rejected earlier (name it to approve it): {cid}")
     for cid in result.short:

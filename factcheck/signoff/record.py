@@ -44,6 +44,7 @@ class SignOffResult:
     skipped: list[str] = field(default_factory=list)  # rejected claims a bulk approval left alone
     short: list[str] = field(default_factory=list)  # under-corroborated claims a bulk approval left alone
     carried: list[str] = field(default_factory=list)  # decisions written earlier but never committed
+    follows: list[tuple[str, str]] = field(default_factory=list)  # (headline claim, the body claim it follows)
     commit: str | None = None
 
 
@@ -71,10 +72,12 @@ def approve_supported(config: Config, rel: str, note: str | None = None, *, comm
 
     def choose(claims: list[ClaimRecord]) -> list[Choice]:
         # another editor's rejection stands until someone names the claim to overrule it
+        index = rules.by_id(claims)
         skipped.extend(
             c["id"]
             for c in claims
             if c.get("verdict") == Verdict.SUPPORTED
+            and rules.followed(c, index) is None
             and rules.rejected_last(c)
             and rules.status_of(c) is not rules.Status.APPROVED
         )
@@ -102,6 +105,7 @@ def _sign(
     with claims_files.editing(config, rel, after_write=after) as cf:
         ensure_scanned(cf, draft.text, result.claims_file)
         picked = [(rules.find_claim(cf.claims, ch.claim, path=result.claims_file), ch) for ch in choose(cf.claims)]
+        picked = _without_repeats(cf.claims, picked, result)
         check_authors(config, who, rel, draft.text, [rec for rec, ch in picked if ch.decision is Decision.APPROVED])
         extras = policy_extras(config, draft.meta, picked)
         at = now_utc()
@@ -114,6 +118,21 @@ def _sign(
         if commit and not result.recorded:
             _commit_left_over(config, cf, who, result)
     return result
+
+
+def _without_repeats(
+    claims: list[ClaimRecord], picked: list[tuple[ClaimRecord, Choice]], result: SignOffResult
+) -> list[tuple[ClaimRecord, Choice]]:
+    """Leave out headline claims that repeat a body claim: the body claim's decision is theirs."""
+    index = rules.by_id(claims)
+    kept = []
+    for rec, ch in picked:
+        body = rules.followed(rec, index)
+        if body is None:
+            kept.append((rec, ch))
+        elif (rec["id"], body["id"]) not in result.follows:
+            result.follows.append((rec["id"], body["id"]))
+    return kept
 
 
 def policy_extras(config: Config, meta: dict[str, Any], picked: list[tuple[ClaimRecord, Choice]]) -> dict[str, dict]:

@@ -261,8 +261,65 @@ def find_claim(claims: list[ClaimRecord], ref: str, *, path: str) -> ClaimRecord
 
 
 def awaiting_review(claims: list[ClaimRecord]) -> list[ClaimRecord]:
-    """The claims an editor still has to look at: never reviewed, or changed since sign-off."""
-    return [c for c in claims if status_of(c) in (Status.PENDING, Status.STALE)]
+    """The claims an editor still has to look at: never reviewed, or changed since sign-off.
+
+    A headline claim that repeats a body claim is not among them: it follows that claim."""
+    index = by_id(claims)
+    return [c for c in claims if followed(c, index) is None and status_of(c) in (Status.PENDING, Status.STALE)]
+
+
+# --- claims that repeat another -----------------------------------------------------------
+# A headline figure or date that restates one in the body (extract.repeats) carries
+# `repeats: <id>`. It has no sign-off of its own: its status is the body claim's, for as
+# long as the body claim is in the file. Decisions it had before it was linked stay in its
+# history but do not count while the link holds.
+
+
+def by_id(claims: list[ClaimRecord]) -> dict[str, ClaimRecord]:
+    """A claims file's claims by id, for following links."""
+    return {c["id"]: c for c in claims if isinstance(c.get("id"), str)}
+
+
+def followed(rec: ClaimRecord, index: dict[str, ClaimRecord]) -> ClaimRecord | None:
+    """The body claim `rec` repeats, when the file holds it; None for a claim of its own."""
+    target = rec.get("repeats")
+    body = index.get(target) if isinstance(target, str) else None
+    if body is None or body is rec or body.get("repeats") is not None:
+        return None  # a link to nothing, or to another repeat, is no link: the claim stands alone
+    return body
+
+
+class Links:
+    """Which claims of one claims file repeat which, worked out once for the whole file."""
+
+    __slots__ = ("index", "_repeats")
+
+    def __init__(self, claims: list[ClaimRecord]):
+        self.index = by_id(claims)
+        self._repeats: dict[str, list[ClaimRecord]] = {}
+        for c in claims:
+            body = followed(c, self.index)
+            if body is not None:
+                self._repeats.setdefault(body["id"], []).append(c)
+
+    def follows(self, rec: ClaimRecord) -> ClaimRecord | None:
+        """The body claim `rec` repeats and follows, or None."""
+        return followed(rec, self.index)
+
+    def repeated_by(self, rec: ClaimRecord) -> list[ClaimRecord]:
+        """The headline claims that repeat `rec` and follow its sign-off."""
+        return self._repeats.get(str(rec.get("id")), [])
+
+
+def signed_as(rec: ClaimRecord, index: dict[str, ClaimRecord]) -> ClaimRecord:
+    """The claim whose sign-off and verdict count for `rec`: the body claim it repeats, or itself."""
+    body = followed(rec, index)
+    return rec if body is None else body
+
+
+def status_in(rec: ClaimRecord, index: dict[str, ClaimRecord], *, path: str | None = None) -> Status:
+    """A claim's status in its file: a repeat's is that of the claim it repeats."""
+    return status_of(signed_as(rec, index), path=path)
 
 
 def last_decision(rec: ClaimRecord) -> ReviewEntry | None:
@@ -272,10 +329,14 @@ def last_decision(rec: ClaimRecord) -> ReviewEntry | None:
 
 def supported_unapproved(claims: list[ClaimRecord]) -> list[ClaimRecord]:
     """Claims whose evidence supports them, not approved as they stand, and never overruling a rejection."""
+    index = by_id(claims)
     return [
         c
         for c in claims
-        if c.get("verdict") == Verdict.SUPPORTED and status_of(c) is not Status.APPROVED and not rejected_last(c)
+        if c.get("verdict") == Verdict.SUPPORTED
+        and followed(c, index) is None
+        and status_of(c) is not Status.APPROVED
+        and not rejected_last(c)
     ]
 
 

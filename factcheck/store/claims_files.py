@@ -18,7 +18,16 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import DataError, FactcheckError
-from factcheck.model import CLAIM_FIELDS, DETAIL_FIELDS, Claim, ClaimRecord, FileClaims, as_claim_record, record_fields
+from factcheck.model import (
+    CLAIM_FIELDS,
+    DETAIL_FIELDS,
+    LINK_FIELDS,
+    Claim,
+    ClaimRecord,
+    FileClaims,
+    as_claim_record,
+    record_fields,
+)
 from factcheck.signoff import rules
 from factcheck.store import reconcile, yamlio
 from factcheck.textio import read_text
@@ -26,7 +35,7 @@ from factcheck.textio import read_text
 HEADER = "# Claims found by `factcheck scan`. Edit only the review fields; the rest is rewritten on every scan.\n"
 
 # The fields scan owns and rewrites; every other key of a claim belongs to review.
-SCAN_FIELDS = CLAIM_FIELDS + tuple(sorted(DETAIL_FIELDS))
+SCAN_FIELDS = CLAIM_FIELDS + tuple(sorted(DETAIL_FIELDS)) + LINK_FIELDS
 
 # The largest claims file any command reads or writes. Scan, match and review refuse to
 # write past it, so every file they write stays one the gate can read; parsed, a claims
