@@ -84,3 +84,36 @@ def test_a_superlative_against_a_lower_rank_is_not_borne_out(tmp_path):
     source = "In 2018 the harbour handled the third most cargo of any port on the coast."
     c = verdict_of(judged(tmp_path, draft, source), "2018")
     assert c["verdict"] == "not_found", c.get("evidence")
+
+
+# --- numbers that name things ---------------------------------------------------------------------
+
+
+def test_a_number_in_a_name_found_in_a_reworded_sentence_bears_nothing_out(tmp_path):
+    draft = "Critics were lukewarm about Harbour Lights 3 when it reached cinemas."
+    source = "Harbour Lights 3 drew mostly warm notices from critics on its release."
+    c = verdict_of(judged(tmp_path, draft, source), "3")
+    assert c["verdict"] == "not_found", c.get("evidence")
+    assert "part of a name" in c["evidence"][0]["reason"]
+
+
+def test_a_number_in_a_name_in_the_sources_own_sentence_is_supported(tmp_path):
+    sentence = "Harbour Lights 3 opened in 212 cinemas across the region on Friday."
+    assert verdict_of(judged(tmp_path, sentence, sentence), "3")["verdict"] == "supported"
+
+
+def test_a_title_in_quotation_marks_is_no_date(tmp_path):
+    draft = 'The band\'s single "1987" was released on vinyl.'
+    source = 'Within a day, fans had bought every vinyl copy of "1987", the single the band put out in spring.'
+    c = verdict_of(judged(tmp_path, draft, source), "1987")
+    assert c["verdict"] == "not_found", c.get("evidence")
+
+
+# --- a month and its year written apart -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bound, verdict", [("after", "contradicted"), ("in", "supported")])
+def test_a_month_takes_the_year_written_after_it(tmp_path, bound, verdict):
+    source = "The bridge reopened to traffic in March 2019."
+    c = verdict_of(judged(tmp_path, f"The bridge reopened {bound} March in 2019.", source), "March")
+    assert c["verdict"] == verdict, c.get("evidence")

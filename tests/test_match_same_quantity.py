@@ -370,3 +370,60 @@ def test_a_bound_on_an_events_day_is_not_read_as_a_counts_as_of(tmp_path):
     draft = "The first landslip on the island was reported before 3 May 2021."
     c = verdict_of(judged(tmp_path, draft, source), "3 May 2021")
     assert c["verdict"] != "contradicted", c.get("evidence")
+
+
+# --- a source's approximation, as precisely as it is written ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "draft_figure, verdict",
+    [("more than 4 million", "contradicted"), ("nearly 4 million", "supported"), ("about 4 million", "supported")],
+)
+def test_a_precise_approximation_is_within_a_step_of_its_last_digit(tmp_path, draft_figure, verdict):
+    """ "roughly 3.86 million" is written to the nearest ten thousand: it cannot be more than 4 million."""
+    source = "The festival drew roughly 3.86 million visitors over the summer."
+    c = verdict_of(
+        judged(tmp_path, f"The festival drew {draft_figure} visitors over the summer.", source),
+        draft_figure + " visitors",
+    )
+    assert c["verdict"] == verdict, c.get("evidence")
+
+
+# --- the ends of a span of time -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("last_day, verdict", [("28 August", "contradicted"), ("21 August", "supported")])
+def test_the_end_of_a_span_is_the_end_of_the_sources_span(tmp_path, last_day, verdict):
+    source = "The gallery showed the prints since 3 June 2021 to 21 August 2021."
+    c = verdict_of(judged(tmp_path, f"The exhibition ran from 3 June to {last_day}.", source), last_day)
+    assert c["verdict"] == verdict, c.get("evidence")
+
+
+# --- a terse source that shares only the noun counted ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "draft_figure, verdict", [("more than 4,000 samples", "supported"), ("more than 4,200 samples", "contradicted")]
+)
+def test_a_terse_source_is_weighed_by_the_noun_it_counts(tmp_path, draft_figure, verdict):
+    source = "So far 4,118 samples have been sent to the laboratory."
+    draft = f"The county health board says it has collected {draft_figure} during the outbreak."
+    c = verdict_of(judged(tmp_path, draft, source), draft_figure)
+    assert c["verdict"] == verdict, c.get("evidence")
+
+
+def test_two_counts_of_the_noun_leave_a_terse_source_undecided(tmp_path):
+    """Two sentences each count samples: the draft's words do not say which it means."""
+    source = "So far 4,118 samples have been sent to the laboratory. Another 312 samples were lost in transit."
+    draft = "The county health board says it has collected more than 4,200 samples during the outbreak."
+    c = verdict_of(judged(tmp_path, draft, source), "more than 4,200 samples")
+    assert c["verdict"] == "not_found", c.get("evidence")
+
+
+@pytest.mark.parametrize(
+    "bound, verdict", [("more than 40 million", "supported"), ("less than 40 million", "contradicted")]
+)
+def test_a_bare_amount_in_a_sentence_about_a_deal_is_money(tmp_path, bound, verdict):
+    source = "The striker signed a three-year, $42.5 million contract with the club in July."
+    c = verdict_of(judged(tmp_path, f"In July the striker agreed a deal worth {bound} with the club.", source), bound)
+    assert c["verdict"] == verdict, c.get("evidence")

@@ -193,7 +193,24 @@ def source_interval(value: float, text: str, qualifier: str | None, *, low=None,
     writing "2,000" is not read as "anything from 1,500 to 2,500"."""
     if low is None and not kind_of(qualifier):
         return Interval(value, value)
+    if low is None and kind_of(qualifier) == "about" and significant_digits(text) >= 3:
+        # "approximately 2.88 million" is written to the nearest 10,000: the writer knows the
+        # figure that well, so it is within a step of its last digit, not 5% either way.
+        step = precision(text, value)
+        return Interval(value - step, value + step)
     return figure_interval(value, text, qualifier, low=low, high=high, unit=unit)
+
+
+def significant_digits(text: str) -> int:
+    """How many digits of a figure as written say something: "2.88" three, "15,000" two."""
+    m = _NUMBER.search(text or "")
+    if not m:
+        return 0
+    digits = m.group().replace(",", "")
+    whole, _, fraction = digits.partition(".")
+    if fraction:
+        return len((whole + fraction).lstrip("0"))
+    return len(whole.strip("0")) or 1
 
 
 # --- dates ----------------------------------------------------------------------------------
@@ -201,7 +218,8 @@ def source_interval(value: float, text: str, qualifier: str | None, *, low=None,
 # Words before a date that make it a bound, nearest the date last ("prior to", "no later than").
 _DATE_BOUND = re.compile(
     r"\b(?P<q>before|prior to|earlier than|after|later than|following|since|by|no later than|until|till|up to|through|as of|as at)"
-    r"\s+(?:the\s+)?(?:(?:early|mid|late|end of|start of|beginning of|middle of)[\s-]+)?$",
+    r"\s+(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?,?\s+(?:on\s+)?)?"  # "as of 9 AM, 5 March": the day, past the hour
+    r"(?:the\s+)?(?:(?:early|mid|late|end of|start of|beginning of|middle of)[\s-]+)?$",
     re.I,
 )
 _POSSESSIVE = re.compile(r"['\u2019]s?$")

@@ -124,7 +124,7 @@ def _find_words(sentence: str, text: str) -> int:
 
 
 def judge_value(claim: dict, ctx: Context) -> Judgement:
-    claim = _read_forward(claim, ctx)
+    claim = _read_forward(_year_after(claim), ctx)
     judgement = _judge_value(claim, ctx)
     if judgement.verdict is Verdict.CONTRADICTED and _bare_year(claim):
         # "1992" is also a date claim, judged with its "after" or "before"; as a number
@@ -135,21 +135,44 @@ def judge_value(claim: dict, ctx: Context) -> Judgement:
             "a year: judged as the date claim on the same words",
             judgement.supporting,
         )
-    near_copy = bool(judgement.evidence) and judgement.evidence[0].score >= LOOSE
-    if judgement.verdict is Verdict.CONTRADICTED and quantity.named_number(claim) and not near_copy:
+    if judgement.verdict is not Verdict.NOT_FOUND and _names_something(claim) and not _own_sentence(claim, judgement):
         # In its own sentence a changed model number is worth catching; elsewhere the
-        # "4" of "Toy Story 4" would be weighed against whatever number the sentence has.
-        return Judgement(
-            Verdict.NOT_FOUND,
-            judgement.evidence,
-            "a number that is part of a name ('Toy Story 4') counts nothing",
-            judgement.supporting,
+        # "4" of "Toy Story 4" would be weighed against whatever number the sentence has,
+        # and found in a reworded one it says only that the source names the same thing.
+        why = "a number that is part of a name ('Toy Story 4', the song \"1999\") counts nothing"
+        best = _replace(
+            judgement.evidence[0], verdict=Verdict.NOT_FOUND, reason=f"{judgement.evidence[0].reason}; but {why}"
         )
+        return Judgement(Verdict.NOT_FOUND, (best,) + tuple(judgement.evidence[1:]), why, ())
     if judgement.verdict is Verdict.SUPPORTED:
         return _unless_doubted(claim, judgement, ctx, _doubt)
     if judgement.verdict is Verdict.CONTRADICTED:
         return _unless_doubted(claim, judgement, ctx, rivals.alarm_doubt)
     return judgement
+
+
+def _own_sentence(claim: dict, judgement: Judgement) -> bool:
+    """Is the passage the draft's own sentence, near enough word for word?"""
+    from rapidfuzz import fuzz
+
+    if not judgement.evidence:
+        return False
+    sentence = single_line(claim.get("sentence") or "")
+    return fuzz.ratio(sentence.lower(), judgement.evidence[0].text.lower()) >= LOOSE
+
+
+_TITLE = re.compile(r"[\"\u201c]\s*$")
+_TITLE_END = re.compile(r"^\s*[\"\u201d]")
+
+
+def _names_something(claim: dict) -> bool:
+    """A number that is part of a name ("Toy Story 4") or is a title on its own (the song
+    "1999"): it names a thing and states no quantity or date."""
+    if quantity.named_number(claim):
+        return True
+    sentence, text = claim.get("sentence") or "", claim.get("text") or ""
+    at = sentence.find(text) if text else -1
+    return at >= 0 and bool(_TITLE.search(sentence[:at]) and _TITLE_END.match(sentence[at + len(text) :]))
 
 
 def _unless_doubted(claim: dict, judgement: Judgement, ctx: Context, doubt) -> Judgement:
@@ -179,6 +202,22 @@ _YEAR_TEXT = re.compile(r"^\s*(?:1\d|20)\d\d\s*$")
 
 def _bare_year(claim: dict) -> bool:
     return claim.get("kind") == "figure" and not claim.get("unit") and bool(_YEAR_TEXT.match(claim.get("text") or ""))
+
+
+_MONTH_ONLY = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$", re.I)
+_IN_YEAR = re.compile(r"^\s+(?:in|of)\s+((?:1\d|20)\d\d)\b")
+
+
+def _year_after(claim: dict) -> dict:
+    """ "before April in 2018": the month is April 2018, not the April of the draft's year
+    (the year after it is read as a date claim of its own)."""
+    value, text = str(claim.get("value") or ""), (claim.get("text") or "").strip()
+    if claim.get("kind") != "date" or len(value) != 7 or not _MONTH_ONLY.match(text):
+        return claim
+    sentence = claim.get("sentence") or ""
+    at = sentence.find(text)
+    m = _IN_YEAR.match(sentence[at + len(text) :]) if at >= 0 else None
+    return {**claim, "value": f"{m.group(1)}{value[4:]}"} if m else claim
 
 
 def _read_forward(claim: dict, ctx: Context) -> dict:

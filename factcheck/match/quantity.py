@@ -160,10 +160,35 @@ def judge(claim: dict, ctx, sentence: str, start: int, end: int) -> list[paraphr
             if not any(_compare(claim, f)[0] is Verdict.SUPPORTED for f in rivals):
                 contradicted.append(_finding(r, verdict, reason, fit))
                 against = max(against, r.coverage + SURER)
+    if not (supported or contradicted) and claim.get("kind") == "figure":
+        return _by_counted_noun(claim, ctx, cues, sentence)
     return (supported or contradicted)[:MAX_FOUND]
 
 
-def _related(ctx, cues: list[context.Cue], query: str) -> list[paraphrase.Related]:
+# A source sentence sharing this little of the claim's context is weighed only by the noun
+# its figure counts, and only when that is the one such count in the sources searched.
+NOUN_ONLY_COVERAGE = 0.1
+
+
+def _by_counted_noun(claim: dict, ctx, cues: list[context.Cue], sentence: str) -> list[paraphrase.Finding]:
+    """A terse source ("A total of 9,791 tests have been processed.") shares little of the
+    draft's sentence but the noun it counts. When exactly one source sentence counts that
+    noun, with no other figure of it beside, that count is the claim's quantity."""
+    found = []
+    for r in _related(ctx, cues, sentence, floor=NOUN_ONLY_COVERAGE):
+        counts = [f for f in _fits(claim, r, cues, ctx) if f.unit >= 1.0 and _counts_things(f.item.unit)]
+        if len(counts) != 1:
+            continue
+        verdict, reason = _compare(claim, counts[0])
+        if verdict is Verdict.SUPPORTED and values.far_off(claim, counts[0].item.value, counts[0].item.text):
+            continue
+        found.append(_finding(r, verdict, reason, counts[0]))
+    if len(found) != 1 or found[0].verdict is Verdict.NOT_FOUND:
+        return []  # none, or several counts of the noun: no telling which is the claim's
+    return found
+
+
+def _related(ctx, cues: list[context.Cue], query: str, floor: float = MIN_COVERAGE) -> list[paraphrase.Related]:
     """Source sentences sharing some of the claim's context, best first."""
     # Every word counts alike here: rarity across a large archive says little about which
     # of a few related sentences states this quantity.
@@ -177,7 +202,7 @@ def _related(ctx, cues: list[context.Cue], query: str) -> list[paraphrase.Relate
                 continue
             seen.add(key)
             r = paraphrase.related_to_cues(_canonical(s), cues, weights)
-            if r.coverage >= MIN_COVERAGE and r.own >= 1:
+            if r.coverage >= floor and r.own >= 1:
                 out.append(r)
     out.sort(key=lambda r: -r.coverage)
     return out[:PASSAGES]
@@ -234,6 +259,12 @@ def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> l
             if snapshot:
                 fits.append(Fit(item, near + 1.0, sure, before, True, near, 1.0))
                 continue
+            end = _span_end(claim)
+            if end is not None and _SPAN_END.search(before) and end == _source_span_end(text, c.start):
+                # "from 5 March to 27 April" against "since 5 March to 26 April": the end of one
+                # span of time is the end of the other, whatever the words around them.
+                fits.append(Fit(item, near + 1.0, True, before, True, near, 1.0))
+                continue
         counted = unit >= 1.0 and _counts_things(claim.get("unit"))
         exact = WHOLE_UNIT if unit >= 1.0 and _unit_words(claim.get("unit")) == _unit_words(c.unit) else 0.0
         fits.append(Fit(item, near + unit + exact, sure, before, counted, near, unit, exact > 0))
@@ -288,6 +319,28 @@ def _snapshot(claim: dict, source_before: str, source_text: str, source_value=No
         return False  # "the first case came before 12 February" dates an event, not a count
     verdict, _ = values.compare_dates(claim, source_value, source_text, source_before)
     return verdict is Verdict.CONTRADICTED
+
+
+# A date that ends a span ("from 5 March to 27 April", "between 2001 and 2004").
+_SPAN_END = re.compile(r"\b(?:to|until|till|through|and)\s+(?:the\s+)?$", re.I)
+_SPAN_START = re.compile(r"\b(?:from|since|between)\b", re.I)
+
+
+def _span_end(claim: dict) -> bool | None:
+    """True when the draft's date ends a span, False when it starts one, None otherwise."""
+    sentence, text = claim.get("sentence") or "", claim.get("text") or ""
+    at = sentence.find(text) if text else -1
+    if at < 0:
+        return None
+    before = sentence[max(0, at - 60) : at]
+    if _SPAN_END.search(before) and _SPAN_START.search(before):
+        return True
+    return None
+
+
+def _source_span_end(text: str, start: int) -> bool | None:
+    before = text[max(0, start - 60) : start]
+    return True if _SPAN_END.search(before) and _SPAN_START.search(before) else None
 
 
 _COUNT = re.compile(r"(?<![\w-])\d[\d,]*(?:\.\d+)?(?![\w-])")
@@ -462,6 +515,8 @@ def _unit_fit(claim: dict, c, text: str) -> float | None:
         if _noun(km) in _own_words(text, c.start, c.end) or _noun(kt) in _claim_words(claim):
             return 0.5
         return None
+    if not km and _money_words(claim) and values.is_measure(kt) and values.unit_key(kt) != "percent":
+        return 1.0  # "a contract for less than 20 million": an amount of money, the source's "$36.7 million"
     if values.is_measure(km) or values.is_measure(kt) or conversions.dimension(mine) or conversions.dimension(theirs):
         return None  # money or a measure on one side only
     if km and _noun(km) == _next_noun(text, c.end):
@@ -477,6 +532,18 @@ def _unit_fit(claim: dict, c, text: str) -> float | None:
     if kt and _noun(kt) in _claim_near(claim):
         return 0.5
     return 0.0
+
+
+_MONEY = re.compile(
+    r"\b(?:contract|deal|worth|paid|pay|salary|fee|cost|costs|budget|grossed|earned|revenue|fund|funding|price|sold for)\b",
+    re.I,
+)
+_SCALED = re.compile(r"\d\s*(?:million|billion|trillion|bn|m)\b", re.I)
+
+
+def _money_words(claim: dict) -> bool:
+    """A bare "20 million" in a sentence about a contract, a fee or a gross is money."""
+    return bool(_SCALED.search(claim.get("text") or "")) and bool(_MONEY.search(claim.get("sentence") or ""))
 
 
 _VERB_AFTER = re.compile(
