@@ -62,8 +62,9 @@ def _every_finding(room: Newsroom) -> None:
     assert room.run("scan", "-q", who=WRITER).exit_code == 0
     room.commit("Draft drafts/vote.md")
     ids = {c["text"]: c["id"] for c in room.claims()}
+    printed = _printed(room)
     assert room.run("approve", "drafts/vote.md", ids["114"]).exit_code == 0
-    assert room.run("reject", "drafts/vote.md", ids["12"], "-m", "the budget says 21 million").exit_code == 0
+    printed("reject", "reject", "drafts/vote.md", ids["12"], "-m", "the budget says 21 million")
     room.write("drafts/vote.md", DRAFT.replace("114", "141"))
     room.run("scan", "-q", who=WRITER)
     room.commit("Correct the number of homes")
@@ -108,7 +109,7 @@ def _published_and_corrected(room: Newsroom) -> None:
 
 def _printed(room: Newsroom):
     """Run a command that must succeed and keep what it printed, by name, in `room.printed`."""
-    room.printed = {}
+    room.printed = getattr(room, "printed", {})
 
     def run(name: str, *args: str, who: tuple[str, str] = EDITOR) -> None:
         result = room.run(*args, who=who)
@@ -157,9 +158,18 @@ def _normalized(text: str) -> str:
     return re.sub(r'("name": "factcheck",\s+"version": )"[^"]*"', r'\1"<version>"', text)
 
 
-@pytest.mark.parametrize("step", ["scan", "match", "approve", "publish", "rescan", "correct"])
+@pytest.mark.parametrize("step", ["reject", "scan", "match", "approve", "publish", "rescan", "correct"])
 def test_what_commands_that_write_print(room, step, golden):
     golden(f"{step}.txt", _normalized(room.printed[step]))
+
+
+def test_init(tmp_path, monkeypatch, golden):
+    """`init` in a fresh git repository: what it wrote and what to do next."""
+    room = Newsroom(tmp_path, monkeypatch)
+    (room.repo / ".factcheck.yaml").unlink()
+    result = room.run("init")
+    assert result.exit_code == 0, result.output
+    golden("init.txt", result.output.replace(str(room.repo), "<newsroom>"))
 
 
 @pytest.mark.parametrize("fmt, name", [("text", "status.text.txt"), ("json", "status.json")])
