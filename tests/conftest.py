@@ -24,7 +24,7 @@ def pytest_collection_modifyitems(config, items):
     """`pytest` alone leaves the tests marked slow out, so the run a developer repeats stays
     short; naming test files or giving -m (`-m "slow or not slow"`, as scripts/test.sh and
     CI do) runs what was asked for."""
-    if config.option.markexpr or config.args_source != pytest.Config.ArgsSource.TESTPATHS:
+    if not _leaves_slow_out(config):
         return
     slow = [item for item in items if item.get_closest_marker("slow")]
     if slow:
@@ -33,10 +33,18 @@ def pytest_collection_modifyitems(config, items):
         config.stash[_LEFT_OUT] = len(slow)
 
 
+def _leaves_slow_out(config) -> bool:
+    return not config.option.markexpr and config.args_source == pytest.Config.ArgsSource.TESTPATHS
+
+
 def pytest_terminal_summary(terminalreporter, config):
     left_out = config.stash.get(_LEFT_OUT, 0)
     if left_out:
         terminalreporter.write_line(f'{left_out} slow tests left out; `pytest -m "slow or not slow"` runs every test')
+    elif getattr(config.option, "numprocesses", None) and _leaves_slow_out(config):
+        # Under pytest-xdist the workers collect and leave the slow tests out; this process
+        # never sees the count, but the reader still needs to know the run was partial.
+        terminalreporter.write_line('slow tests left out; `pytest -m "slow or not slow"` runs every test')
 
 
 _LEFT_OUT = pytest.StashKey[int]()
