@@ -9,11 +9,21 @@ each claim with evidence and some with sign-offs, and prints side by side:
     and switch filters (the page must stay responsive, so no per-click work that
     grows with the square of the claim count).
 
+With `--against REV` it compares this checkout with another revision instead, on the
+same newsrooms: REV's `factcheck` package is exported with `git archive` to a temporary
+folder, and each round times both in fresh processes, one after the other, in turns
+(this checkout first in odd rounds, REV first in even ones), so that a machine busier
+in one moment than the next weighs on both alike. Each figure is the best over rounds.
+
 Run: python bench/bench_report.py
+     python bench/bench_report.py --against main --rounds 5
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
 import random
 import statistics
 import subprocess
@@ -22,10 +32,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from factcheck.config import load_config
-from factcheck.render.html import render
-from factcheck.report import build_report
-from factcheck.store.claims_files import ClaimsFile, claims_path, render_claims_file, text_sha256
+REPO = Path(__file__).resolve().parent.parent
+SIZES = [(5000, 200), (20000, 800), (80000, 3200)]
 
 WORDS = (
     "council budget harbour ferry school library road repair fund minister report week month "
@@ -108,6 +116,8 @@ def record(rng: random.Random, kind: str, i: int, text: str, start: int, sent: s
 
 
 def newsroom(root: Path, words: int, claims: int) -> Path:
+    from factcheck.store.claims_files import ClaimsFile, claims_path, render_claims_file, text_sha256
+
     rng = random.Random(words * 31 + claims)
     (root / "drafts").mkdir(parents=True)
     (root / ".factcheck.yaml").write_text("drafts:\n  - drafts/*.md\n", encoding="utf-8")
@@ -131,16 +141,22 @@ def best_of(fn, runs: int = 5) -> float:
     return min(times)
 
 
-def measure(root: Path) -> dict:
+def measure(root: Path, *, cli: bool = True) -> dict:
+    from factcheck.config import load_config
+    from factcheck.render.html import render
+    from factcheck.report import build_report
+
     config = load_config(root)
     report = build_report(config)
     page = render(report)
     out = root / "report.html"
-    cli = [sys.executable, "-m", "factcheck", "report", "-o", str(out)]
+    command = [sys.executable, "-m", "factcheck", "report", "-o", str(out)]
     return {
         "build_s": best_of(lambda: build_report(config)),
         "render_s": best_of(lambda: render(report)),
-        "cli_s": best_of(lambda: subprocess.run(cli, cwd=root, check=True, capture_output=True), runs=3),
+        "cli_s": best_of(lambda: subprocess.run(command, cwd=root, check=True, capture_output=True), runs=3)
+        if cli
+        else 0.0,
         "html_kb": len(page.encode()) / 1024,
         "file": out,
     }
@@ -190,11 +206,10 @@ def browser_figures(files: list[Path]) -> list[dict] | None:
     return results
 
 
-def main() -> None:
-    sizes = [(5000, 200), (20000, 800), (80000, 3200)]
+def this_checkout() -> None:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for words, claims in sizes:
+        for words, claims in SIZES:
             root = newsroom(Path(tmp) / f"n{claims}", words, claims)
             rows.append((words, claims, measure(root)))
         web = browser_figures([m["file"] for _, _, m in rows])
@@ -216,6 +231,88 @@ def main() -> None:
     print(
         f"\nopening a claim with 16x the claims costs {growth:.1f}x as long (linear work would be at most 16x; n² would be 256x)"
     )
+
+
+# --- this checkout against another revision ---------------------------------------------
+
+
+def export_revision(rev: str, into: Path) -> Path:
+    """REV's `factcheck` package, as committed, in a folder of its own."""
+    archive = subprocess.run(["git", "archive", "--format=tar", rev, "factcheck"], cwd=REPO, capture_output=True)
+    if archive.returncode != 0:
+        sys.exit(f"bench_report: git archive {rev}: {archive.stderr.decode().strip()}")
+    into.mkdir(parents=True)
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
+    return into
+
+
+def timed_in(tree: Path, root: Path) -> dict:
+    """Build and render times of the `factcheck` in `tree`, in a fresh process, and its whole CLI run."""
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    worker = [sys.executable, str(Path(__file__).resolve()), "--measure", str(root), "--expect", str(tree)]
+    done = subprocess.run(worker, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"bench_report: measuring {tree}: {done.stderr.strip()}")
+    figures = json.loads(done.stdout)
+    cli = [sys.executable, "-m", "factcheck", "report", "-o", str(root / "report.html")]
+    figures["cli_s"] = best_of(lambda: subprocess.run(cli, cwd=root, env=env, check=True, capture_output=True), runs=3)
+    return figures
+
+
+def against(rev: str, rounds: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        trees = {"this": REPO, rev: export_revision(rev, Path(tmp) / "rev")}
+        roots = [(claims, newsroom(Path(tmp) / f"n{claims}", words, claims)) for words, claims in SIZES]
+        best: dict[tuple[str, int], dict] = {}
+        for r in range(rounds):
+            order = list(trees) if r % 2 == 0 else list(trees)[::-1]
+            for claims, root in roots:
+                for name in order:
+                    got = timed_in(trees[name], root)
+                    kept = best.setdefault((name, claims), got)
+                    for key in ("build_s", "render_s", "cli_s"):
+                        kept[key] = min(kept[key], got[key])
+    print(f"factcheck report: this checkout against {rev} (best of {rounds} rounds in turns; each best of 5, CLI of 3)")
+    print(f"{'claims':>7} {'':>5} {'build ms':>9} {'render ms':>10} {'CLI ms':>8} {'HTML KB':>8}")
+    for _, claims in SIZES:
+        for name in trees:
+            m = best[(name, claims)]
+            label = "this" if name == "this" else "rev"
+            print(
+                f"{claims:>7} {label:>5} {m['build_s'] * 1000:>9.1f} {m['render_s'] * 1000:>10.1f} "
+                f"{m['cli_s'] * 1000:>8.0f} {m['html_kb']:>8.0f}"
+            )
+        this, other = best[("this", claims)], best[(rev, claims)]
+        print(
+            f"{claims:>7} {'ratio':>5} {this['build_s'] / other['build_s']:>8.2f}x "
+            f"{this['render_s'] / other['render_s']:>9.2f}x {this['cli_s'] / other['cli_s']:>7.2f}x   (this / {rev})"
+        )
+
+
+def measure_here(root: Path, expect: Path) -> None:
+    """The worker of --against: times the `factcheck` on PYTHONPATH and prints JSON."""
+    import factcheck
+
+    where = Path(factcheck.__file__).resolve()
+    if not where.is_relative_to(expect.resolve()):
+        sys.exit(f"imported {where}, not the package under {expect}")
+    m = measure(root, cli=False)
+    print(json.dumps({k: v for k, v in m.items() if k != "file"}))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--against", metavar="REV", help="compare this checkout with REV (a commit, branch or tag)")
+    ap.add_argument("--rounds", type=int, default=3, help="rounds of --against (default 3)")
+    ap.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--expect", type=Path, help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.measure:
+        measure_here(a.measure, a.expect)
+    elif a.against:
+        against(a.against, max(1, a.rounds))
+    else:
+        this_checkout()
 
 
 if __name__ == "__main__":
