@@ -18,7 +18,8 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -39,7 +40,7 @@ from factcheck.report import (
     State,
     reviews,
 )
-from factcheck.signoff.rules import Decision, status_of
+from factcheck.signoff.rules import Decision, Status
 
 KIND_LABELS = {"quote": "Quote", "figure": "Figure", "date": "Date", "attribution": "Attribution", "other": "Other"}
 PRESETS = (("all", "All claims"), ("review", "Needs review"), ("problems", "Problems"))
@@ -79,12 +80,38 @@ def content_policy(css: str, js: str) -> str:
 
 
 def render(report: Report) -> str:
+    with _collector_paused():
+        return _render(report)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector held off while a page is written.
+
+    Every value the template escapes becomes a Markup object that lives until the page
+    is joined: hundreds of thousands of them on a page of thousands of claims, each of
+    which would count towards the next collection, and each collection walks all of them
+    and the whole report again. Nothing here makes garbage that only the collector can
+    free (it is freed by reference counting), so holding it off loses nothing; it runs
+    again, as it was, once the page is written.
+    """
+    import gc
+
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _render(report: Report) -> str:
     from markupsafe import Markup
 
     css, js = asset("report.css"), asset("report.js")
     page = _template().render(
         report=report,
-        shown={c.n: claim_shown(c, d.path) for d in report.drafts for c in d.claims},
         policy=content_policy(css, js),
         css=Markup(css),  # the page's own files, hashed into the policy above
         js=Markup(js),
@@ -95,7 +122,7 @@ def render(report: Report) -> str:
 
 def draft_section(i: int, d: DraftView) -> str:
     """One draft's section of the page, as the template writes it."""
-    return str(_parts().draft_section(i, d, {c.n: claim_shown(c, d.path) for c in d.claims}))
+    return str(_parts().draft_section(i, d))
 
 
 def _template():
@@ -131,6 +158,10 @@ def _environment():
         short=_short,
         kinds_shown=kinds_shown,
         marked_text=lambda d: Markup(marked_text(d)),  # Markdown rendered with raw HTML escaped, then marked
+        marked_words=marked_words,
+        diff_html=diff_html,
+        claim_listed=claim_listed,
+        claim_shown=claim_shown,
     )
     return env
 
@@ -337,9 +368,12 @@ def _arg(value: Any) -> str:
 #
 # Each claim's text values are read off its record here, once, so that the template only
 # lays them out (and escapes them): a call from a template costs many times an attribute.
+# The template asks for them claim by claim as it writes the claim, and drops them once it
+# is written: made all up front, they would be tens of objects per claim alive at once,
+# which the garbage collector walks again and again on a page of thousands of claims.
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentenceParts:
     """The claim's sentence cut around the claim's words; `found` False when they are not in it."""
 
@@ -350,7 +384,7 @@ class SentenceParts:
     after: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PassageShown:
     """One source passage as the page shows it."""
 
@@ -367,8 +401,13 @@ class PassageShown:
     diff: tuple[DiffPart, ...]
     values: tuple[tuple[str, str, bool], ...]  # (as written, value, same as the draft's)
 
+    @property
+    def quote_changed(self) -> bool:
+        """The draft's quote differs from the passage somewhere."""
+        return any(p.op != "same" for p in self.diff)
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class DecisionShown:
     decision: str
     signed: bool  # approved or rejected: coloured like the state it gives
@@ -378,7 +417,33 @@ class DecisionShown:
     note: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class ClaimListed:
+    """One claim as the list of claims shows it."""
+
+    n: int
+    state: str
+    state_label: str
+    kind: str
+    line: str
+    kind_label: str
+    text: str  # its words, cut to fit the list
+
+
+def claim_listed(c: ClaimView, width: int = 70) -> ClaimListed:
+    line = c.record.get("line")
+    return ClaimListed(
+        n=c.n,
+        state=c.state.value,
+        state_label=STATE_LABELS[c.state],
+        kind=c.kind,
+        kind_label=KIND_LABELS[c.kind],
+        line="" if line is None else str(line),
+        text=_short(c.record.get("text"), width),
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class ClaimShown:
     """One claim as the page shows it: its view, and every text the template writes."""
 
@@ -389,8 +454,6 @@ class ClaimShown:
     kind: str
     kind_label: str
     line: str
-    list_text: str
-    unplaced_text: str
     id: str
     verdict: str
     status: str
@@ -416,11 +479,9 @@ def claim_shown(c: ClaimView, path: str) -> ClaimShown:
         kind=c.kind,
         kind_label=KIND_LABELS[c.kind],
         line="" if line is None else str(line),
-        list_text=_short(rec.get("text"), 70),
-        unplaced_text=_short(rec.get("text")),
         id=str(rec.get("id")),
         verdict=str(rec.get("verdict") or "not matched"),
-        status=status_of(rec).value if c.follows is None else c.state.value,
+        status=_status(c),
         sentence=sentence_parts(rec),
         fields=tuple((label, _plain(value)) for label, value in field_rows(rec, c.kind)),
         passages=tuple(
@@ -434,6 +495,18 @@ def claim_shown(c: ClaimView, path: str) -> ClaimShown:
         follows=c.follows,
         repeated_by=c.repeated_by,
     )
+
+
+# A claim's state is its sign-off's when it has one; else it waits for one.
+_SIGNED_STATES = frozenset({State.APPROVED, State.REJECTED, State.STALE})
+
+
+def _status(c: ClaimView) -> str:
+    """The claim's review status as `factcheck status` names it, read off its state (a
+    headline claim that follows a body claim shows the state it takes from it)."""
+    if c.follows is not None or c.state in _SIGNED_STATES:
+        return c.state.value
+    return Status.PENDING.value
 
 
 def passage_shown(ev: EvidenceView, heading: str) -> PassageShown:
@@ -550,3 +623,44 @@ def passage_runs(ev: EvidenceView) -> list[tuple[str, int]]:
         gap = ""
     out += [("".join(run), hit), (gap, 0)]
     return [(text, mark) for text, mark in out if text]
+
+
+# --- fragments built here: many small runs of text, each escaped ------------------------
+#
+# A passage's marked words and a word diff are dozens of short runs per claim; laid out
+# by the template, each run would cost a loop step and an escape call, which on a page
+# of thousands of claims is most of its render time. They are built here instead, every
+# run escaped as the template escapes text, and handed to it as HTML.
+
+
+def html_text(text: str) -> str:
+    """Text escaped for HTML as the template's autoescaping does it (`&#34;`, `&#39;`)."""
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;").replace("'", "&#39;")
+    )
+
+
+def marked_words(runs: Iterable[tuple[str, int]]) -> Any:
+    """A passage's runs (see passage_runs) as HTML: the claim's words in `w2`, its sentence's in `w1`."""
+    from markupsafe import Markup
+
+    out = []
+    for text, hit in runs:
+        escaped = html_text(str(text))
+        out.append(f'<span class="w{int(hit)}">{escaped}</span>' if hit else escaped)
+    return Markup("".join(out))
+
+
+_DIFF_TAGS = {"del": ("<del>", "</del>"), "ins": ("<ins>", "</ins>")}
+
+
+def diff_html(parts: Iterable[DiffPart]) -> Any:
+    """A word diff as HTML: words only before in <del>, only after in <ins>, runs joined by a space."""
+    from markupsafe import Markup
+
+    out = []
+    for p in parts:
+        tags = _DIFF_TAGS.get(p.op)
+        escaped = html_text(str(p.text))
+        out.append(f"{tags[0]}{escaped}{tags[1]}" if tags else escaped)
+    return Markup(" ".join(out))
