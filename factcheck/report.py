@@ -57,8 +57,9 @@ PROBLEMS = frozenset({State.CONTRADICTED, State.NOT_FOUND, State.STALE, State.RE
 def claim_state(rec: ClaimRecord, signed: ClaimRecord | None = None) -> State:
     """The sign-off as the review history has it; the hand-editable `status:` line is ignored.
 
-    `signed` is the claim whose sign-off counts, when it is another: the body claim a
-    headline claim repeats."""
+    `signed` is the record whose sign-off counts, when it is not `rec` itself: the body
+    claim a headline claim repeats, or the claim as stored when `rec` is a copy made for
+    showing."""
     status = status_of(signed if signed is not None else rec)
     if status is not Status.PENDING:
         return State(status.value)
@@ -236,11 +237,13 @@ def draft_view(config: Config, rel: str, first: int, *, for_ci: bool = False) ->
         seen = replace(cf, claims=_as_seen(config, draft, cf.claims, for_ci))
     except FactcheckError as exc:
         return _replace(base, problems=(str(exc),), failed=True)
-    return _with_claims(base, seen, first)
+    return _with_claims(base, seen, first, judged=cf.claims)
 
 
 def _as_seen(config: Config, draft, claims: list[ClaimRecord], for_ci: bool) -> list[ClaimRecord]:
-    """The claims as this report's readers may see their evidence (see `build_report`)."""
+    """The claims as this report's readers may see their evidence (see `build_report`), one
+    copy for each claim, in order. Only for showing: a revealed passage names its source,
+    which a sign-off never does, so states are judged on the claims as stored."""
     if for_ci:
         return sensitivity.conceal(claims, sensitivity.SourcePolicy.for_draft(config, draft))
     return sensitivity.reveal(config.state_dir, claims)
@@ -261,27 +264,29 @@ def _title(meta: dict[str, Any]) -> str | None:
     return str(title) if title not in (None, "") else None
 
 
-def _with_claims(base: DraftView, cf, first: int) -> DraftView:
+def _with_claims(base: DraftView, cf, first: int, *, judged: list[ClaimRecord]) -> DraftView:
+    """The draft's claims placed and stated: `cf` holds them as shown, `judged` as the
+    claims file stores them, which their states come from, as `check` reads them."""
     problems = []
     changed = cf.draft_sha256 is not None and cf.draft_sha256 != text_sha256(base.text)
     if changed:
         problems.append(f"the draft changed since it was scanned: run `factcheck scan {base.path}`")
     ref = _reference_date(cf.reference_date)
     claims = tuple(
-        claim_view(rec, first + i, base.text, base.body_start, ref, trust_offsets=not changed)
-        for i, rec in enumerate(cf.claims)
+        claim_view(rec, first + i, base.text, base.body_start, ref, trust_offsets=not changed, judged=stored)
+        for i, (rec, stored) in enumerate(zip(cf.claims, judged, strict=True))
     )
-    claims = _linked(claims)
+    claims = _linked(claims, judged)
     lost = sum(1 for c in claims if not c.placed)
     if lost:
         problems.append(f"{lost} claim{'s' if lost != 1 else ''} could not be placed in the draft text")
     return _replace(base, claims=claims, problems=tuple(problems))
 
 
-def _linked(claims: tuple[ClaimView, ...]) -> tuple[ClaimView, ...]:
-    """Each headline claim that repeats a body claim takes its state and names it; the body
-    claim names the headline claims that follow it."""
-    index = by_id([c.record for c in claims])
+def _linked(claims: tuple[ClaimView, ...], judged: list[ClaimRecord]) -> tuple[ClaimView, ...]:
+    """Each headline claim that repeats a body claim takes its state (judged on the body
+    claim as stored) and names it; the body claim names the headline claims that follow it."""
+    index = by_id(judged)
     number = {c.record.get("id"): c.n for c in claims}
     follows = {c.n: followed(c.record, index) for c in claims}
     repeated: dict[str, list[tuple[int, str]]] = {}
@@ -308,8 +313,18 @@ def _reference_date(value: str | None) -> dt.date | None:
 
 
 def claim_view(
-    rec: ClaimRecord, n: int, text: str, body_start: int, ref: dt.date | None, *, trust_offsets: bool = True
+    rec: ClaimRecord,
+    n: int,
+    text: str,
+    body_start: int,
+    ref: dt.date | None,
+    *,
+    trust_offsets: bool = True,
+    judged: ClaimRecord | None = None,
 ) -> ClaimView:
+    """The claim `rec` as the page shows it. `judged` is the claim as its claims file
+    stores it, when `rec` is a copy made for showing (sealed passages revealed or
+    concealed): its sign-off is bound to what is stored, so its state is read there."""
     raw_kind = rec.get("kind")
     kind = raw_kind if isinstance(raw_kind, str) and raw_kind in KINDS else "other"
     span = place(rec, text, body_start, trust_offsets=trust_offsets)
@@ -317,7 +332,7 @@ def claim_view(
     return ClaimView(
         n=n,
         record=rec,
-        state=claim_state(rec),
+        state=claim_state(rec, judged),
         kind=kind,
         start=span[0] if span else None,
         end=span[1] if span else None,

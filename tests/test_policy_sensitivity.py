@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import re
 import sqlite3
 
 import pytest
@@ -175,6 +176,44 @@ def test_no_marker_of_a_protected_source_leaves_the_machine(room, how, tmp_path,
     page = tmp_path / "local.html"
     assert room.run("report", "-o", str(page)).exit_code == 0
     assert "Vexmorrow" in page.read_text() and "do not publish" in page.read_text()
+
+
+def _page_counts(page_html: str) -> dict[str, int]:
+    data = re.search(r'<script type="application/json" id="factcheck-data">(.*?)</script>', page_html, re.S)
+    assert data is not None
+    return json.loads(data.group(1))["counts"]
+
+
+def test_a_claim_approved_on_a_sealed_passage_reads_approved_where_the_passage_is_shown(room, tmp_path):
+    """`show` and the local report put the sealed passage back, naming its file; the
+    sign-off was made on the claims file, which names "a confidential source". The claim
+    is approved in both, as the gate reads it, and not stale."""
+    story(room, "config")
+    stored = {c["id"]: c for c in room.claims("drafts/depot.md")}
+    on_sealed = [
+        cid for cid, c in stored.items() if (c.get("evidence") or [{}])[0].get("source") == "a confidential source"
+    ]
+    approved = [cid for cid, c in stored.items() if c.get("status") == "approved"]
+    assert on_sealed and set(on_sealed) <= set(approved)
+
+    shown = room.run("show", "drafts/depot.md")
+    assert shown.exit_code == 0, shown.output
+    headers = {
+        line.split()[0]: line for line in shown.output.splitlines() if line.split()[:1] and line.split()[0] in stored
+    }
+    assert "Vexmorrow" in shown.output  # the passage is shown, from this machine's vault
+    assert {cid: headers[cid].rsplit(" ", 1)[-1] for cid in approved} == {cid: "[approved]" for cid in approved}
+    assert "[stale]" not in shown.output and "changed since sign-off" not in shown.output
+    one = room.run("show", "drafts/depot.md", on_sealed[0])
+    assert one.output.splitlines()[0].endswith("[approved]")
+
+    local, shared = tmp_path / "local.html", tmp_path / "shared.html"
+    assert room.run("report", "-o", str(local)).exit_code == 0
+    assert room.run("report", "--for-ci", "-o", str(shared)).exit_code == 0
+    assert "Vexmorrow" in local.read_text(encoding="utf-8")
+    counts = _page_counts(local.read_text(encoding="utf-8"))
+    assert counts["stale"] == 0 and counts["approved"] == len(approved)
+    assert counts == _page_counts(shared.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("how", ["embargo", "config embargo"])

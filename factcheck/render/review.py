@@ -18,11 +18,14 @@ HANG = 12  # continuation lines start under the value, past "  sentence: "
 def claim_block(rec: ClaimRecord, links: rules.Links | None = None) -> str:
     """Everything an editor needs to sign a claim off, in reading order, wrapped and coloured.
 
-    `links`, made from its whole claims file, shows a headline claim's link to the body
-    claim it repeats (whose status it takes) and a body claim's repeats."""
+    `links`, made from its whole claims file as stored, shows a headline claim's link to
+    the body claim it repeats (whose status it takes) and a body claim's repeats. The
+    status is judged on the claim as stored there too: `rec` may be a copy with its sealed
+    passages revealed, which names a source that a sign-off never does."""
     term = terminal.current()
-    body = links.follows(rec) if links is not None else None
-    status = rules.status_of(body if body is not None else rec)
+    judged = _as_stored(rec, links)
+    body = links.follows(judged) if links is not None else None
+    status = rules.status_of(body if body is not None else judged)
     lines = [
         f"{term.paint(str(rec['id']), 'id')}  {rec.get('kind')}  line {rec.get('line')}  "
         + term.paint(f"[{status.value}]", status.value)
@@ -44,6 +47,13 @@ def claim_block(rec: ClaimRecord, links: rules.Links | None = None) -> str:
     lines.extend(_corroboration_lines(rec))
     lines.extend(_review_lines(rec))
     return "\n".join(w for line in lines for w in term.wrap(line, _hang(line))) + "\n"
+
+
+def _as_stored(rec: ClaimRecord, links: rules.Links | None) -> ClaimRecord:
+    """The claims file's own record of the claim `rec` shows, or `rec` when there is none."""
+    if links is None:
+        return rec
+    return links.index.get(str(rec.get("id")), rec)
 
 
 def link_lines(rec: ClaimRecord, links: rules.Links | None, body: ClaimRecord | None) -> list[str]:
