@@ -152,11 +152,8 @@ def _parse_one(root: Path, rel: str, limits=None) -> dict:
     }
 
 
-def sidecar_state(root: Path, rel: str, listed: bool | None = None) -> str:
-    """The source's sidecar as the catalogue remembers it: "size:mtime" ("" for none).
-    `listed` says whether a folder listing showed one (None: not known, stat to see)."""
-    if listed is False:
-        return ""
+def sidecar_state(root: Path | str, rel: str) -> str:
+    """The source's sidecar as the catalogue remembers it: "size:mtime" ("" for none)."""
     try:
         st = os.stat(os.path.join(root, rel + SIDECAR_SUFFIX))
     except OSError:
@@ -508,7 +505,7 @@ class _Sidecars:
                 except OSError:
                     self._names[folder] = frozenset()
             shown = name + SIDECAR_SUFFIX in self._names[folder]
-        return sidecar_state(Path(self.root), rel, shown)
+        return sidecar_state(self.root, rel) if shown else ""
 
 
 def _doc_info(r, _date=dt.date.fromisoformat, _new=tuple.__new__) -> DocInfo:
