@@ -114,3 +114,14 @@ def test_a_participle_after_someone_addressed_is_the_subjects():
 def test_remembered_before_a_name_credits_the_quote():
     text = "\u201cThat plan was dead on arrival,\u201d remembered Tom Ward, a former harbour engineer."
     assert pairs(text) == [("That plan was dead on arrival,", "Tom Ward")]
+
+
+def test_a_name_after_a_quote_speaks_it_however_long_the_description_before_the_verb():
+    text = (
+        "\u201cNobody planned for this,\u201d Ines Varga, the lawyer who drafted the berth contract "
+        "in 2019 tweeted on Friday."
+    )
+    assert pairs(text) == [("Nobody planned for this,", "Ines Varga")]
+    # with no speech verb after it, the name is only what the sentence goes on about
+    text = "Rosa Kent spoke first. \u201cNobody planned for this,\u201d Ines Varga, the lawyer, nodded."
+    assert pairs(text) == [("Nobody planned for this,", "Rosa Kent")]

@@ -238,6 +238,9 @@ class Story:
         after = self._between(q.mark_end, self._after_window(q, para_end))
         if after and not tokens_between(self.frame, q.mark_end, after[0].start):
             return after[0].mention  # `"…," Doe said` or `"…," said Doe`
+        named = self._name_then_verb(q, para_end)
+        if named is not None:
+            return named  # `"…," Jane Doe, the lawyer who drafted it, wrote`
         before = self.sentence_start(q.mark_start, para_start)
         credits = [a for a in self._between(before, q.mark_start) if not self._credits_other(a, q)]
         split = self._split_by(credits, q)
@@ -253,6 +256,19 @@ class Story:
         if after:
             return after[0].mention
         return self._dash_credit(q, para_end) or self._name_colon(q, before)
+
+    def _name_then_verb(self, q, para_end: int) -> Mention | None:
+        """`"…," Jane Doe, the lawyer who drafted the contract tweeted`: a name set off by a comma
+        right after a quote that ends in a comma, and a speech verb later in the sentence, however
+        long the description between them."""
+        outside = self.frame.startswith(",", q.mark_end)  # `"…", Doe` as well as `"…," Doe`
+        if not (outside or self.text_end_char(q) == ","):
+            return None
+        mention = np_after(self.frame, q.mark_end + outside)
+        if mention is None or mention.kind != "name" or not self.frame.startswith(",", mention.end):
+            return None
+        end = self.sentence_end(mention.end, para_end)
+        return mention if speech_verbs(self.frame, mention.end, end) else None
 
     def _split_by(self, credits: list, q) -> Mention | None:
         """`"…," Doe wrote in a note to staff explaining the plan, "but …"`: a quote split by its
