@@ -238,9 +238,9 @@ class Story:
         after = self._between(q.mark_end, self._after_window(q, para_end))
         if after and not tokens_between(self.frame, q.mark_end, after[0].start):
             return after[0].mention  # `"…," Doe said` or `"…," said Doe`
-        named = self._name_then_verb(q, para_end)
-        if named is not None:
-            return named  # `"…," Jane Doe, the lawyer who drafted it, wrote`
+        set_off = self._name_then_verb(q, para_end)
+        if set_off is not None:
+            return set_off  # `"…," Jane Doe, the lawyer who drafted it, wrote`
         before = self.sentence_start(q.mark_start, para_start)
         credits = [a for a in self._between(before, q.mark_start) if not self._credits_other(a, q)]
         split = self._split_by(credits, q)
