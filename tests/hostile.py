@@ -106,7 +106,7 @@ def alias_bomb(key: str, depth: int = 9) -> list[str]:
     return lines
 
 
-def newsroom(root: Path, drafts: dict[str, str], config: str = "reviewers: [ed@example.org]\n") -> Path:
+def committed_newsroom(root: Path, drafts: dict[str, str], config: str = "reviewers: [ed@example.org]\n") -> Path:
     """A git repository with .factcheck.yaml and the given drafts, all committed."""
     root.mkdir(parents=True, exist_ok=True)
     (root / ".factcheck.yaml").write_text(config, encoding="utf-8")

@@ -8,7 +8,7 @@ import pytest
 
 from factcheck.extract.sentences import Sentences
 from factcheck.store import claims_files
-from tests.hostile import newsroom, run_bounded, yaml_claims
+from tests.hostile import committed_newsroom, run_bounded, yaml_claims
 
 pytestmark = pytest.mark.slow
 
@@ -49,7 +49,7 @@ def test_a_sentence_of_thousands_of_numbers_scans_in_seconds_into_a_small_file(t
     rng = random.Random(2)
     figures = ", ".join(f"{rng.randint(1, 99999):,} votes" for _ in range(3000))
     draft = f"---\ndate: 2024-03-01\n---\nThe tallies were {figures} in all.\n"
-    root = newsroom(tmp_path / "nr", {"drafts/tallies.md": draft})
+    root = committed_newsroom(tmp_path / "nr", {"drafts/tallies.md": draft})
     r = run_bounded("scan", cwd=root, seconds=10)
     assert r.returncode == 0, r.stderr
     assert r.cpu < 10
@@ -63,14 +63,16 @@ def test_a_sentence_of_thousands_of_numbers_scans_in_seconds_into_a_small_file(t
 
 def test_year_dense_draft_of_a_megabyte_scans_within_the_bound(tmp_path):
     # Thousands of year-only dates made settling figures against dates quadratic.
-    root = newsroom(tmp_path / "nr", {"drafts/history.md": "---\ndate: 2024-03-01\n---\n" + news(1 << 20)})
+    root = committed_newsroom(tmp_path / "nr", {"drafts/history.md": "---\ndate: 2024-03-01\n---\n" + news(1 << 20)})
     r = run_bounded("scan", cwd=root, seconds=10)
     assert r.returncode == 0, r.stderr
     assert r.cpu < 10, r.cpu
 
 
 def test_an_ordinary_megabyte_draft_gives_a_claims_file_that_check_reads(tmp_path):
-    root = newsroom(tmp_path / "nr", {"drafts/long.md": "---\ndate: 2024-03-01\n---\n" + news(1 << 20, seed=9)})
+    root = committed_newsroom(
+        tmp_path / "nr", {"drafts/long.md": "---\ndate: 2024-03-01\n---\n" + news(1 << 20, seed=9)}
+    )
     assert run_bounded("scan", cwd=root, seconds=10).returncode == 0
     claims_file = root / "claims/drafts/long.yaml"
     size = claims_file.stat().st_size
@@ -86,7 +88,7 @@ def test_scan_refuses_to_write_a_claims_file_no_command_could_read(tmp_path, mon
     from factcheck.config import Config
     from factcheck.scan import scan_one
 
-    root = newsroom(tmp_path / "nr", {"drafts/story.md": news(20_000)})
+    root = committed_newsroom(tmp_path / "nr", {"drafts/story.md": news(20_000)})
     monkeypatch.setattr(claims_files, "MAX_CLAIMS_FILE_BYTES", 4096)
     out = scan_one(Config(root=root), "drafts/story.md")
     assert out.error is not None and "a claims file may hold" in str(out.error)

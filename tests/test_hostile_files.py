@@ -11,7 +11,7 @@ from factcheck.config import Config
 from factcheck.errors import InputError
 from factcheck.sources.snapshot import add
 from factcheck.textio import decode_text
-from tests.hostile import assert_one_line_exit_2, newsroom, run_bounded, tree_digest
+from tests.hostile import assert_one_line_exit_2, committed_newsroom, run_bounded, tree_digest
 
 
 def test_nul_after_the_first_8_kb_is_refused_with_its_line():
@@ -24,7 +24,7 @@ def test_nul_after_the_first_8_kb_is_refused_with_its_line():
 
 def test_scan_refuses_a_draft_with_a_late_nul_and_writes_nothing(tmp_path):
     body = "The council approved 14 schools on Tuesday.\n" * 300 + "A stray\x00 byte.\n"
-    root = newsroom(tmp_path / "nr", {"drafts/story.md": body})
+    root = committed_newsroom(tmp_path / "nr", {"drafts/story.md": body})
     before = tree_digest(root)
     r = run_bounded("scan", cwd=root)
     assert_one_line_exit_2(r, "drafts/story.md:301:", "binary")

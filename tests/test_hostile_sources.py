@@ -14,7 +14,7 @@ import pytest
 from factcheck.config import Limits, parse_config
 from factcheck.errors import InputError
 from factcheck.sources import OverBudget, parse_source
-from tests.hostile import assert_one_line_exit_2, newsroom, run_bounded, tree_digest
+from tests.hostile import assert_one_line_exit_2, committed_newsroom, run_bounded, tree_digest
 from tests.sourcefiles import docx_file
 
 DRAFT = "---\ndate: 2026-03-01\nsources:\n  - sources/*\n---\nThe port handled 4.2 million containers last year.\n"
@@ -44,7 +44,7 @@ def dense_html(size: int) -> bytes:
 
 
 def _match_with_bad_source(tmp_path, make_bad, config: str = "") -> tuple:
-    root = newsroom(
+    root = committed_newsroom(
         tmp_path / "nr",
         {"drafts/port.md": DRAFT, "sources/report.txt": GOOD},
         config="reviewers: [ed@example.org]\n" + config,
@@ -197,7 +197,7 @@ def hostile_site():
 
 @pytest.fixture
 def room(tmp_path):
-    return newsroom(tmp_path / "nr", {"drafts/port.md": DRAFT}, config="limits:\n  fetch_seconds: 3\n")
+    return committed_newsroom(tmp_path / "nr", {"drafts/port.md": DRAFT}, config="limits:\n  fetch_seconds: 3\n")
 
 
 @pytest.mark.slow
@@ -213,7 +213,7 @@ def test_sources_add_stops_at_the_overall_deadline(room, hostile_site, path):
 @pytest.mark.slow
 @pytest.mark.parametrize("path", ["/trickle", "/slow-headers"])
 def test_a_trickle_ends_well_before_the_default_deadline(tmp_path, hostile_site, path):
-    room = newsroom(tmp_path / "nr", {"drafts/port.md": DRAFT})
+    room = committed_newsroom(tmp_path / "nr", {"drafts/port.md": DRAFT})
     before = tree_digest(room)
     r = run_bounded("sources", "add", hostile_site + path, cwd=room)
     assert_one_line_exit_2(r, hostile_site + path, "under 1 KB/s", "trickle")

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from factcheck.render import safe
-from tests.hostile import git, newsroom, run_bounded
+from tests.hostile import committed_newsroom, git, run_bounded
 
 HIDE = "\x1b[8m"  # conceal the words that follow
 ERASE = "\x1b[2K"  # erase the line
@@ -58,7 +58,7 @@ def _no_raw_controls(text: str) -> None:
 
 @pytest.fixture
 def scanned(tmp_path):
-    root = newsroom(tmp_path / "nr", {"drafts/story.md": DRAFT})
+    root = committed_newsroom(tmp_path / "nr", {"drafts/story.md": DRAFT})
     assert run_bounded("scan", cwd=root).returncode == 0
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "claims")
@@ -139,7 +139,7 @@ def test_error_line_quoting_user_text_shows_escapes(scanned):
 
 def test_step_summary_escapes_html(tmp_path):
     draft = "---\ndate: 2024-03-01\n---\n\u201cThe <img src=x onerror=alert(1)> plan is <b>fine</b>,\u201d said Dana Reyes.\n"
-    root = newsroom(tmp_path / "nr", {"drafts/story.md": draft})
+    root = committed_newsroom(tmp_path / "nr", {"drafts/story.md": draft})
     assert run_bounded("scan", cwd=root).returncode == 0
     summary = tmp_path / "summary.md"
     r = run_bounded("check", "--format", "github", cwd=root, env={"GITHUB_STEP_SUMMARY": str(summary)})

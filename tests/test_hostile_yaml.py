@@ -6,7 +6,7 @@ import pytest
 
 from factcheck.errors import DataError
 from factcheck.store import yamlio
-from tests.hostile import alias_bomb, assert_one_line_exit_2, git, newsroom, run_bounded, tree_digest
+from tests.hostile import alias_bomb, assert_one_line_exit_2, committed_newsroom, git, run_bounded, tree_digest
 
 STORY = "The council approved 14 new schools on Tuesday, the mayor said.\n"
 
@@ -43,7 +43,7 @@ def test_ampersands_and_asterisks_in_text_are_not_anchors(text):
 @pytest.mark.parametrize("key", ["date", "title", "author"])
 def test_alias_bomb_in_front_matter(tmp_path, command, key):
     draft = "\n".join(["---", *alias_bomb(key), "---", STORY])
-    root = newsroom(tmp_path / "nr", {"drafts/bomb.md": draft})
+    root = committed_newsroom(tmp_path / "nr", {"drafts/bomb.md": draft})
     before = tree_digest(root)
     r = run_bounded(*command, cwd=root)
     assert_one_line_exit_2(r, "drafts/bomb.md:2:", "anchor", seconds=5)
@@ -51,7 +51,7 @@ def test_alias_bomb_in_front_matter(tmp_path, command, key):
 
 
 def _scanned(tmp_path):
-    root = newsroom(tmp_path / "nr", {"drafts/story.md": "---\ndate: 2024-03-01\n---\n" + STORY})
+    root = committed_newsroom(tmp_path / "nr", {"drafts/story.md": "---\ndate: 2024-03-01\n---\n" + STORY})
     r = run_bounded("scan", cwd=root)
     assert r.returncode == 0, r.stderr
     git(root, "add", "-A")
@@ -99,6 +99,8 @@ def test_alias_bomb_in_a_claims_file(tmp_path, where, command):
 
 @pytest.mark.slow
 def test_alias_bomb_in_the_config(tmp_path):
-    root = newsroom(tmp_path / "nr", {"drafts/story.md": STORY}, config="\n".join(alias_bomb("reviewers")) + "\n")
+    root = committed_newsroom(
+        tmp_path / "nr", {"drafts/story.md": STORY}, config="\n".join(alias_bomb("reviewers")) + "\n"
+    )
     r = run_bounded("scan", cwd=root)
     assert_one_line_exit_2(r, ".factcheck.yaml:1:", "anchor", seconds=5)
