@@ -11,8 +11,6 @@ import gc
 import importlib
 import os
 import sys
-import tempfile
-import traceback
 from enum import Enum
 from typing import Any
 
@@ -193,6 +191,9 @@ def _usage_error(exc) -> None:
 
 def _crash() -> None:
     """An unexpected error is a bug: the traceback goes to a log file, the terminal gets one line."""
+    import tempfile  # only on a crash: every command's start-up would pay for them
+    import traceback
+
     fd, log = tempfile.mkstemp(prefix="factcheck-crash-", suffix=".log")
     with os.fdopen(fd, "w") as fh:
         traceback.print_exc(file=fh)

@@ -120,6 +120,26 @@ def test_report_counts_every_state_of_the_newsroom(newsroom):
     assert [c.n for c in report.claims] == list(range(1, 8))
 
 
+def test_building_and_writing_the_page_hand_the_collector_back_as_they_found_it(newsroom, monkeypatch):
+    """The cyclic collector is held off while a report is built and written, and only then."""
+    import gc
+
+    seen: list[bool] = []
+    real = page.claim_shown
+    monkeypatch.setattr(page, "claim_shown", lambda c, path: seen.append(gc.isenabled()) or real(c, path))
+    assert gc.isenabled()
+    report = report_of(newsroom)
+    assert gc.isenabled()
+    written = page.render(report)
+    assert gc.isenabled() and seen == [False] * 7 and len(report.claims) == 7
+    gc.disable()
+    try:
+        assert page.render(report) == written
+        assert not gc.isenabled()  # off before, off after
+    finally:
+        gc.enable()
+
+
 def test_a_draft_never_scanned_is_shown_with_a_hint(newsroom):
     unscanned = report_of(newsroom).drafts[1]
     assert unscanned.claims == ()

@@ -19,7 +19,6 @@ import html
 import json
 import re
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -38,6 +37,7 @@ from factcheck.report import (
     EvidenceView,
     Report,
     State,
+    collector_paused,
     reviews,
 )
 from factcheck.signoff.rules import Decision, Status
@@ -80,30 +80,8 @@ def content_policy(css: str, js: str) -> str:
 
 
 def render(report: Report) -> str:
-    with _collector_paused():
+    with collector_paused():  # see report.collector_paused: every escaped value is a tracked object
         return _render(report)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector held off while a page is written.
-
-    Every value the template escapes becomes a Markup object that lives until the page
-    is joined: hundreds of thousands of them on a page of thousands of claims, each of
-    which would count towards the next collection, and each collection walks all of them
-    and the whole report again. Nothing here makes garbage that only the collector can
-    free (it is freed by reference counting), so holding it off loses nothing; it runs
-    again, as it was, once the page is written.
-    """
-    import gc
-
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _render(report: Report) -> str:
@@ -158,10 +136,8 @@ def _environment():
         short=_short,
         kinds_shown=kinds_shown,
         marked_text=lambda d: Markup(marked_text(d)),  # Markdown rendered with raw HTML escaped, then marked
-        marked_words=marked_words,
-        diff_html=diff_html,
-        claim_listed=claim_listed,
-        claim_shown=claim_shown,
+        claims_listed=claims_listed,
+        claims_shown=claims_shown,
     )
     return env
 
@@ -373,7 +349,7 @@ def _arg(value: Any) -> str:
 # which the garbage collector walks again and again on a page of thousands of claims.
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class SentenceParts:
     """The claim's sentence cut around the claim's words; `found` False when they are not in it."""
 
@@ -384,7 +360,7 @@ class SentenceParts:
     after: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PassageShown:
     """One source passage as the page shows it."""
 
@@ -406,8 +382,16 @@ class PassageShown:
         """The draft's quote differs from the passage somewhere."""
         return any(p.op != "same" for p in self.diff)
 
+    @property
+    def marked(self) -> Any:
+        return marked_words(self.runs)
 
-@dataclass(frozen=True, slots=True)
+    @property
+    def diff_marked(self) -> Any:
+        return diff_html(self.diff)
+
+
+@dataclass(slots=True)
 class DecisionShown:
     decision: str
     signed: bool  # approved or rejected: coloured like the state it gives
@@ -417,7 +401,7 @@ class DecisionShown:
     note: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ClaimListed:
     """One claim as the list of claims shows it."""
 
@@ -428,6 +412,11 @@ class ClaimListed:
     line: str
     kind_label: str
     text: str  # its words, cut to fit the list
+
+
+def claims_listed(claims: Iterable[ClaimView], width: int = 70) -> Iterator[ClaimListed]:
+    """The claims as the list shows them, one at a time as the template writes them."""
+    return (claim_listed(c, width) for c in claims)
 
 
 def claim_listed(c: ClaimView, width: int = 70) -> ClaimListed:
@@ -443,7 +432,7 @@ def claim_listed(c: ClaimView, width: int = 70) -> ClaimListed:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ClaimShown:
     """One claim as the page shows it: its view, and every text the template writes."""
 
@@ -466,6 +455,19 @@ class ClaimShown:
     command: str
     follows: tuple[int, str] | None = None  # a headline claim: the body claim it repeats, signed off for both
     repeated_by: tuple[tuple[int, str], ...] = ()  # a body claim: the headline claims that repeat it
+
+    @property
+    def more_passages(self) -> int:
+        return len(self.passages) - 1
+
+    @property
+    def since_signoff_marked(self) -> Any:
+        return diff_html(self.since_signoff)
+
+
+def claims_shown(drafts: Iterable[DraftView]) -> Iterator[ClaimShown]:
+    """Every claim of the drafts as its detail shows it, one at a time as the template writes it."""
+    return (claim_shown(c, d.path) for d in drafts for c in d.claims)
 
 
 def claim_shown(c: ClaimView, path: str) -> ClaimShown:
@@ -498,14 +500,15 @@ def claim_shown(c: ClaimView, path: str) -> ClaimShown:
 
 
 # A claim's state is its sign-off's when it has one; else it waits for one.
-_SIGNED_STATES = frozenset({State.APPROVED, State.REJECTED, State.STALE})
+_SIGNED_STATES = frozenset({State.APPROVED.value, State.REJECTED.value, State.STALE.value})
 
 
 def _status(c: ClaimView) -> str:
     """The claim's review status as `factcheck status` names it, read off its state (a
     headline claim that follows a body claim shows the state it takes from it)."""
-    if c.follows is not None or c.state in _SIGNED_STATES:
-        return c.state.value
+    state = c.state.value
+    if c.follows is not None or state in _SIGNED_STATES:
+        return state
     return Status.PENDING.value
 
 
