@@ -156,3 +156,27 @@ def clause(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 def _own_words(sentence: str, lo: int, hi: int, start: int, end: int) -> int:
     return sum(1 for _, s, e in content_words(sentence, lo, hi) if e <= start or s >= end)
+
+
+# Words that date an event of their own: a sentence's one date next to "born" dates a
+# birth, whatever else the sentence shares with a claim about a founding.
+_EVENTS = frozenset(
+    stem(w)
+    for w in (
+        "born birth died death founded established formed released premiered aired debuted published launched "
+        "opened closed married divorced elected appointed retired resigned joined left signed moved built "
+        "completed began started ended finished won awarded acquired merged renamed"
+    ).split()
+)
+EVENT_REACH = 6  # content words before a date that may be the event it dates
+
+
+def other_event(claim_sentence: str, text: str, start: int) -> str | None:
+    """The event the date at text[start:] dates ("born" in "was born in the harbour town
+    of Kessel in 1961"), when the draft's sentence does not speak of it; None otherwise."""
+    before = [w for w in content_words(text, 0, start)][-EVENT_REACH:]
+    events = [w for w, _, _ in before if stem(w) in _EVENTS]
+    if not events:
+        return None
+    nearest = events[-1]
+    return None if stem(nearest) in stems(claim_sentence) else nearest

@@ -257,7 +257,15 @@ def date_bound(before: str, text: str) -> tuple[str, str]:
 
 
 def day_span(iso: str) -> tuple[dt.date, dt.date] | None:
-    """The first and last day an ISO date value (YYYY, YYYY-MM, YYYY-MM-DD) covers."""
+    """The first and last day an ISO date value (YYYY, YYYY-MM, YYYY-MM-DD) covers; a
+    decade ("192", the 1920s) or a century ("17", the 18th century) as TIMEX writes them."""
+    era = re.fullmatch(r"(\d{2,3})", str(iso or "").strip())
+    if era:
+        width = 10 ** (4 - len(era.group(1)))
+        first_year = int(era.group(1)) * width
+        if first_year < 1:
+            return None
+        return dt.date(first_year, 1, 1), dt.date(first_year + width - 1, 12, 31)
     m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", str(iso or "").strip())
     if not m:
         return None
@@ -283,10 +291,13 @@ def date_interval(iso: str, bound: str = "", part: str = "") -> Interval | None:
     first, last = span[0].toordinal(), span[1].toordinal()
     if part and last > first:
         third = (last - first + 1) / 3
+        # "the early 1980s" runs to 1983 or 1984 as people say it: the early or late part of
+        # a decade or a century is wider than a third.
+        end = (last - first + 1) * 0.4 if last - first > 800 else third
         first, last = {
-            "early": (first, first + math.ceil(third) - 1),
+            "early": (first, first + math.ceil(end) - 1),
             "mid": (first + math.floor(third), last - math.floor(third)),
-            "late": (last - math.ceil(third) + 1, last),
+            "late": (last - math.ceil(end) + 1, last),
         }[part]
     if bound == "before":
         return Interval(-INF, first, hi_open=True)

@@ -340,7 +340,8 @@ def _compare_value(claim: dict, found: str, p, s: int, e: int, ctx: Context) -> 
         return None  # "815 women" lined up with "45%": the words fell on another quantity
     shown = single_line(p.text[figure.start : figure.end])
     span = (figure.low, figure.high) if figure.low is not None else None
-    verdict, reason = values.compare_figures(claim, figure.value, figure.unit, shown, span, figure.qualifier)
+    qualifier = values.verb_bound(figure.qualifier, p.text[: figure.start])
+    verdict, reason = values.compare_figures(claim, figure.value, figure.unit, shown, span, qualifier)
     far = values.far_off(claim, figure.value, shown) if verdict is Verdict.SUPPORTED else None
     return (Verdict.NOT_FOUND, far) if far else (verdict, reason)
 

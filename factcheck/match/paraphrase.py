@@ -232,11 +232,22 @@ def _weigh(claim: dict, r: Related, items: list) -> Finding | None:
         ):
             return _finding(r, verdict, reason)
     strict = [i for i in items if _fits(claim, i, strict=True)]
-    if r.same_statement and len(strict) == 1:
+    if r.same_statement and len(strict) == 1 and not _dates_another_event(claim, r, strict[0]):
         verdict, reason = _compare(claim, strict[0])
         if verdict is Verdict.CONTRADICTED:
             return _finding(r, verdict, reason)
     return None
+
+
+def _dates_another_event(claim: dict, r: Related, item: SourceItem) -> bool:
+    """The source's date is of an event the draft does not speak of ("was born ... in 1961"
+    against a draft's founding): the sentence is about the same people, not the same date."""
+    if claim.get("kind") != "date":
+        return False
+    p, s, e = r.sentence.passage, r.sentence.start, r.sentence.end
+    text = p.text[s:e]
+    at = text.find(item.text)
+    return at >= 0 and context.other_event(claim.get("sentence") or "", text, at) is not None
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from factcheck.match import context, conversions, paraphrase, values
 from factcheck.match import conversions as _conv
 from factcheck.match.evidence import Verdict
-from factcheck.match.intervals import DURATIONS, kind_of
+from factcheck.match.intervals import DURATIONS, date_bound, kind_of
 from factcheck.match.words import single_line
 
 # A source sentence must share this much of the claim's context to be about the same thing.
@@ -71,7 +71,7 @@ _YEAR = re.compile(r"^(1[0-9]|20)\d\d$")
 _SAME_STEMS = [
     ("gross", "earn", "mad", "took", "collect", "earning", "tak", "brought", "rak"),
     ("worldwid", "global", "globally", "world", "international"),
-    ("death", "died", "dead", "fatality", "kill", "di", "deceas"),
+    ("death", "died", "dead", "fatality", "kill", "di", "deceas", "succumb"),
     ("critic", "review", "reviewer"),
     ("recovery", "recover"),
     ("peopl", "person", "individual"),
@@ -176,7 +176,7 @@ def _by_counted_noun(claim: dict, ctx, cues: list[context.Cue], sentence: str) -
     noun, with no other figure of it beside, that count is the claim's quantity."""
     found = []
     for r in _related(ctx, cues, sentence, floor=NOUN_ONLY_COVERAGE):
-        counts = [f for f in _fits(claim, r, cues, ctx) if f.unit >= 1.0 and _counts_things(f.item.unit)]
+        counts = [f for f in _fits(claim, r, cues, ctx) if f.unit >= 1.0 and _counted_thing(claim, f)]
         if len(counts) != 1:
             continue
         verdict, reason = _compare(claim, counts[0])
@@ -244,7 +244,8 @@ def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> l
         points = _THOUSANDS_POINT.match(text, c.start)
         if points and claim.get("kind") == "figure" and unit >= 1.0 and _counts_things(claim.get("unit")):
             value = float(points.group(1).replace(".", ""))  # "8.958 people": no one counts part of a person
-        item = paraphrase.SourceItem(single_line(c.text), value, c.unit, c.qualifier, span)
+        qualifier = values.verb_bound(c.qualifier, text[: c.start]) if claim.get("kind") == "figure" else c.qualifier
+        item = paraphrase.SourceItem(single_line(c.text), value, c.unit, qualifier, span)
         if share is not None:
             item = paraphrase.SourceItem(single_line(c.text), share, "percent", c.qualifier, None)
         sure = unit >= 1.0 or (unit == 0.0 and not claim.get("unit") and not c.unit and near >= SURE_FIT)
@@ -268,12 +269,54 @@ def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> l
         counted = unit >= 1.0 and _counts_things(claim.get("unit"))
         exact = WHOLE_UNIT if unit >= 1.0 and _unit_words(claim.get("unit")) == _unit_words(c.unit) else 0.0
         fits.append(Fit(item, near + unit + exact, sure, before, counted, near, unit, exact > 0))
+    if claim.get("kind") == "date" and len(fits) == 1 and not fits[0].sure and _the_one_date(claim, r, fits[0], text):
+        from dataclasses import replace
+
+        fits = [replace(fits[0], sure=True, score=max(fits[0].score, MIN_FIT))]
     if any(f.whole for f in fits):
         # The sentence counts the claim's very thing ("11 live albums"): its other kinds of
         # the same noun ("27 studio albums") are other quantities, not rival readings.
         fits = [f for f in fits if f.whole or f.unit < 1.0]
     fits.sort(key=lambda f: -f.score)
     return fits
+
+
+def _the_one_date(claim: dict, r: paraphrase.Related, fit: Fit, text: str) -> bool:
+    """A sentence about the claim's subject with one date, against a draft sentence with one
+    date: the two dates are the same fact ("founded before 1956" and "The company was founded
+    by three brothers ... in 1958"), though many words stand between the date and its verb.
+    Not when the event nearest the source's date is one the draft does not speak of."""
+    if r.coverage < paraphrase.RELATED and fit.near < LONE_NEAR:
+        return False
+    if not _WRITTEN_DATE.search(claim.get("text") or ""):
+        return False  # "last week", "a few days earlier": read against the draft's own date
+    if len(_dates_of(claim.get("sentence") or "")) != 1:
+        return False  # "days earlier than 12 February" dates one event by another
+    mine = claim.get("text") or ""
+    if _YEAR_IN.search(mine) and not _MONTH_IN.search(mine) and not _YEAR_IN.search(fit.item.text):
+        return False  # "30 August" names no year: it cannot say which year the draft's is
+    if date_bound(fit.before, fit.item.text)[0] == "as of":
+        return False  # a count's day, weighed as a snapshot (see _snapshot), not an event's
+    at = text.find(fit.item.text)
+    return at >= 0 and context.other_event(claim.get("sentence") or "", text, at) is None
+
+
+_YEAR_IN = re.compile(r"(?<!\d)(?:1\d|20)\d\d(?!\d)")
+_MONTH_IN = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+
+
+@functools.lru_cache(maxsize=1024)
+def _dates_of(sentence: str) -> tuple[str, ...]:
+    """The dates of a sentence as the extractor reads them, times of day left out."""
+    import datetime as dt
+
+    from factcheck.extract import extract_claims
+
+    found = extract_claims(sentence, reference_date=dt.date(2000, 1, 1))
+    return tuple(c.text for c in found if c.kind.value == "date" and ":" not in c.text)
+
+
+_WRITTEN_DATE = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 
 
 def _lone(fit: Fit, fits: list[Fit]) -> bool:
@@ -306,8 +349,6 @@ def _snapshot(claim: dict, source_before: str, source_text: str, source_value=No
     once, so the two dates are the same quantity. A draft's "before" or "by" is only taken so
     when the source's day falls outside it: a day inside a bound bears out the date, but not
     the count the sentence is about."""
-    from factcheck.match.intervals import date_bound
-
     if ":" in source_text or not any(ch.isdigit() for ch in source_text):
         return False  # "as of 3:25 p.m." is a time of day, not the day of the count
     bound = values.claim_date_bound(claim)[0]
@@ -386,6 +427,14 @@ def _nearest_the_bound(claim: dict, close: list[Fit]) -> Fit | None:
     if far[0][0] <= math.log(BOUND_NEAR) and all(d >= math.log(BOUND_APART) for d, _ in far[1:]):
         return far[0][1]
     return None
+
+
+def _counted_thing(claim: dict, fit: Fit) -> bool:
+    """The source figure counts things: by its own noun, or (read without one) by the noun
+    both sentences put it with ("the confirmed cases reached 58")."""
+    if fit.item.unit:
+        return _counts_things(fit.item.unit)
+    return not claim.get("unit") and bool(_bare_count_noun(claim))
 
 
 def _counts_things(unit: str | None) -> bool:
@@ -527,6 +576,8 @@ def _unit_fit(claim: dict, c, text: str) -> float | None:
         return 0.5
     if kt and _noun(kt) == _claim_noun(claim):
         return 1.0  # "more than 950 COVID-19 cases": the noun the claim counts, read past a name
+    if not km and not kt and _bare_count_noun(claim) in {_subject(text, c.start), _next_noun(text, c.end)} - {""}:
+        return 1.0  # "less than 56 COVID-19 cases" and "the confirmed cases reached 58": both count cases
     if kt and _noun(kt) == _claim_verb(claim):
         return 1.0  # "more than 200 have recovered" counts the source's "194 recoveries"
     if kt and _noun(kt) in _claim_near(claim):
@@ -564,6 +615,17 @@ def _claim_verb(claim: dict) -> str:
 
 
 _PAST_NAME = re.compile(r"(?:\s+[\w-]*\d[\w-]*)*\s+([^\W\d_]+)")
+
+
+def _bare_count_noun(claim: dict) -> str:
+    """The noun a draft figure read without a unit counts: the one after it ("56 COVID-19
+    cases") or the one it is the value of ("the number of cases is lower than 580")."""
+    noun = _claim_noun(claim)
+    if noun:
+        return noun
+    sentence, text = claim.get("sentence") or "", claim.get("text") or ""
+    at = sentence.find(text)
+    return _subject(sentence, at) if at > 0 else ""
 
 
 def _claim_noun(claim: dict) -> str:

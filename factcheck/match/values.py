@@ -255,6 +255,19 @@ _OVER_NOT_A_BOUND = re.compile(
 )
 
 
+_PASSED = re.compile(
+    r"\b(?:surpass(?:ed|es|ing)?|exceed(?:ed|s|ing)?|topp(?:ed|ing)|tops|crossed|broke)\s+(?:the\s+)?$", re.I
+)
+
+
+def verb_bound(qualifier: str | None, before: str) -> str | None:
+    """A source figure's bound, read from its verb where it has no qualifier of its own:
+    "the state surpassed 5,000 cases" is more than 5,000."""
+    if qualifier or not _PASSED.search(before[-40:]):
+        return qualifier
+    return "more than"
+
+
 def effective_qualifier(claim: dict) -> str | None:
     """ "averaged over 373 reviews" is taken over them, not more than them."""
     qualifier = claim.get("qualifier")

@@ -1,0 +1,75 @@
+"""A reworded sentence that states one fact: its one date, the count its noun names, and
+a bound its verb sets ("surpassed 3,000").
+
+Each test is a small newsroom (one draft sentence, one source) scanned and matched end to
+end, in words a reporter and a source might use.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_match_quantities import judged, verdict_of
+
+# --- one date on each side ------------------------------------------------------------------------
+
+FOUNDING = (
+    "The ferry line was set up by two sisters, Ana and Lise Borg, in the harbour town of Kessel, "
+    "in 1961, as a mail service for the islands."
+)
+
+
+@pytest.mark.parametrize("bound, verdict", [("before 1956", "contradicted"), ("before 1965", "supported")])
+def test_the_one_date_of_a_sentence_about_the_same_founding(tmp_path, bound, verdict):
+    """Many words stand between "set up" and "1961", but it is the sentence's only date."""
+    claims = judged(tmp_path, f"The ferry line was set up {bound}.", FOUNDING)
+    c = verdict_of(claims, bound.split()[-1])
+    assert c["verdict"] == verdict, c.get("evidence")
+    if verdict == "contradicted":
+        assert "1961" in c["evidence"][0]["reason"]
+
+
+def test_a_lone_date_that_dates_another_event_is_no_contradiction(tmp_path):
+    """The source's one date is a birth; the draft dates when the line was set up."""
+    source = "Ana Borg, whose family set up the ferry line, was born in the harbour town of Kessel in 1961."
+    claims = judged(tmp_path, "The ferry line was set up before 1956.", source)
+    assert verdict_of(claims, "1956")["verdict"] != "contradicted"
+
+
+@pytest.mark.parametrize("bound, verdict", [("before 1930", "supported"), ("after 1935", "contradicted")])
+def test_part_of_a_decade_is_an_interval(tmp_path, bound, verdict):
+    source = "The old signal box was put up in the late 1920s and still stands beside the line."
+    claims = judged(tmp_path, f"The old signal box was put up {bound}.", source)
+    c = verdict_of(claims, bound.split()[-1])
+    assert c["verdict"] == verdict, c.get("evidence")
+
+
+def test_the_early_part_of_a_decade_holds_its_fourth_year(tmp_path):
+    source = "The choir was formed in 1983 when two parish groups merged."
+    claims = judged(tmp_path, "The choir was formed in the early 1980s when two parish groups merged.", source)
+    assert verdict_of(claims, "the early 1980s")["verdict"] == "supported"
+
+
+# --- the noun a bare figure counts -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bound, verdict", [("fewer than 40", "contradicted"), ("fewer than 50", "supported")])
+def test_a_bare_figure_counts_the_noun_after_it(tmp_path, bound, verdict):
+    """The draft's "40" is read without a unit, yet it counts "H5N1 cases", which is what
+    the source's "44" is the value of."""
+    source = "The confirmed H5N1 cases climbed to 44, most of them among poultry workers."
+    claims = judged(tmp_path, f"The county has {bound} H5N1 cases.", source)
+    c = verdict_of(claims, bound)
+    assert c["verdict"] == verdict, c.get("evidence")
+
+
+# --- a bound set by a verb -----------------------------------------------------------------------------
+
+
+def test_surpassed_is_more_than(tmp_path):
+    """ "Surpassed 3,000" bears out "over 3,000" rather than contradicting it."""
+    source = "On 2 May the district surpassed 3,000 flu cases, and the clinics asked for more staff."
+    claims = judged(tmp_path, "The district had over 3,000 flu cases by 2 May.", source)
+    assert verdict_of(claims, "over 3,000 flu cases")["verdict"] != "contradicted"
+    claims = judged(tmp_path / "b", "The district had under 3,000 flu cases by 2 May.", source)
+    assert verdict_of(claims, "under 3,000 flu cases")["verdict"] == "contradicted"
