@@ -290,6 +290,22 @@ def test_the_same_content_under_two_paths_is_a_document_at_each(tmp_path, archiv
     assert "wire/port-release-copy.txt" in cited
 
 
+def test_search_sessions_never_compile_their_statements(tmp_path, archive_url):
+    """On a large archive a search's estimated cost passes jit_above_cost, and compiling it
+    cost the server more than running it; match's sessions turn JIT off."""
+    from factcheck.archive.search import ArchiveSearch
+
+    repo = _newsroom(tmp_path)
+    assert _fc("archive", "migrate", cwd=repo, url=archive_url).returncode == 0
+    assert _psql(archive_url, "SHOW jit") == [("on",)]  # the server's own default
+    archive = ArchiveSearch(archive_url)
+    try:
+        with archive.pool.connection() as conn:
+            assert conn.execute("SHOW jit").fetchall() == [("off",)]
+    finally:
+        archive.close()
+
+
 def test_a_changed_file_replaces_its_older_version(tmp_path, archive_url):
     repo = _newsroom(tmp_path)
     assert _fc("archive", "migrate", cwd=repo, url=archive_url).returncode == 0
