@@ -73,3 +73,28 @@ def test_surpassed_is_more_than(tmp_path):
     assert verdict_of(claims, "over 3,000 flu cases")["verdict"] != "contradicted"
     claims = judged(tmp_path / "b", "The district had under 3,000 flu cases by 2 May.", source)
     assert verdict_of(claims, "under 3,000 flu cases")["verdict"] == "contradicted"
+
+
+# --- a long source -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bound, verdict", [("more than $50 million", "contradicted"), ("more than $45 million", "supported")]
+)
+def test_the_figure_is_found_among_many_sentences_about_the_same_film(tmp_path, bound, verdict):
+    """Seven sentences share every word of the draft's but give no figure; the one that does
+    shares only "worldwide" and a word for grossing. It is still the one weighed."""
+    talk = [
+        "Harbour Lights, the Norland Studios film directed by Ana Borg, opened worldwide in May and grossed well in Europe.",
+        "Ana Borg's Harbour Lights grossed strongly worldwide, Norland Studios said of the film she directed.",
+        "The Norland Studios film directed by Ana Borg, Harbour Lights, grossed more in its second week worldwide.",
+        "Harbour Lights was directed by Ana Borg; the Norland Studios film grossed best worldwide among dramas.",
+        "Worldwide, Harbour Lights, directed by Ana Borg for Norland Studios, grossed above the studio's forecast.",
+        "Norland Studios film Harbour Lights, directed by Ana Borg, grossed steadily worldwide through the summer.",
+        "Ana Borg directed Harbour Lights, which grossed worldwide what Norland Studios hoped for the film.",
+    ]
+    source = " ".join(talk + ["It took $48.2 million worldwide by the end of its run."])
+    draft = f"Harbour Lights, the Norland Studios film directed by Ana Borg, grossed {bound} worldwide."
+    c = verdict_of(judged(tmp_path, draft, source), bound)
+    assert c["verdict"] == verdict, c.get("evidence")
+    assert "$48.2 million" in c["evidence"][0]["reason"]

@@ -59,7 +59,6 @@ LONE_NEAR = 0.4
 WHOLE_UNIT = 0.2
 NEAREST = 4  # content words on each side of a source figure that count as its own
 PASSAGES = 6
-MAX_FOUND = 3
 
 _PART_OF = re.compile(r"^(\d[\d,]*)\s+out\s+of\s+\d")
 _THOUSANDS_POINT = re.compile(r"(\d{1,3}(?:\.\d{3})+)\s+[^\W\d_]")
@@ -162,7 +161,8 @@ def judge(claim: dict, ctx, sentence: str, start: int, end: int) -> list[paraphr
                 against = max(against, r.coverage + SURER)
     if not (supported or contradicted) and claim.get("kind") == "figure":
         return _by_counted_noun(claim, ctx, cues, sentence)
-    return (supported or contradicted)[:MAX_FOUND]
+    # Every finding is returned: the judge shows a few, but counts every supporting source.
+    return supported or contradicted
 
 
 # A source sentence sharing this little of the claim's context is weighed only by the noun
@@ -201,11 +201,29 @@ def _related(ctx, cues: list[context.Cue], query: str, floor: float = MIN_COVERA
             if key in seen:
                 continue
             seen.add(key)
+            if not _MAY_STATE.search(passage.text, s.start, s.end):
+                # A sentence with no number or date in it states no quantity: in a long
+                # source, sentences that only talk about the subject would otherwise fill
+                # every place and keep out the one that gives the figure.
+                continue
             r = paraphrase.related_to_cues(_canonical(s), cues, weights)
             if r.coverage >= floor and r.own >= 1:
                 out.append(r)
     out.sort(key=lambda r: -r.coverage)
     return out[:PASSAGES]
+
+
+# Digits, numbers and fractions in words, months, days and words of relative time: what a
+# sentence needs to state a figure or a date at all.
+_MAY_STATE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozens?|half|quarter|third|double[ds]?|"
+    r"tripled?|first|second|jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec|january|february|august|"
+    r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
+    r"yesterday|tomorrow|tonight|week|month|year|decade|century|spring|summer|autumn|fall|winter|christmas|"
+    r"easter|now|recently|ago|later|earlier)\b",
+    re.I,
+)
 
 
 def _canonical(s: paraphrase.Sentence) -> paraphrase.Sentence:
