@@ -98,3 +98,76 @@ def test_the_figure_is_found_among_many_sentences_about_the_same_film(tmp_path, 
     c = verdict_of(judged(tmp_path, draft, source), bound)
     assert c["verdict"] == verdict, c.get("evidence")
     assert "$48.2 million" in c["evidence"][0]["reason"]
+
+
+# --- the figure the claim's words stand around ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bound, verdict", [("more than $12 million", "contradicted"), ("under $12.5 million", "supported")]
+)
+def test_the_figure_the_claims_noun_stands_by(tmp_path, bound, verdict):
+    """ "Budget" stands beside the $12 million, not the $11.3 million taken at the box office:
+    the sentence shares little else with the draft, yet it says what the budget was."""
+    source = "By the end of April the picture had taken $11.3 million, with a $12 million budget."
+    c = verdict_of(judged(tmp_path, f"Tidewater's budget was {bound}.", source), bound)
+    assert c["verdict"] == verdict, c.get("evidence")
+    assert "$12 million" in c["evidence"][0]["reason"]
+
+
+# --- words written two ways -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "draft, source, text, verdict",
+    [
+        # British and American spelling
+        (
+            "The rowing club has fewer than 9 honors.",
+            "The rowing club is the best known on the river, with 9 honours.",
+            "fewer than 9 honors",
+            "contradicted",
+        ),
+        (
+            "The rowing club has fewer than 10 honors.",
+            "The rowing club is the best known on the river, with 9 honours.",
+            "fewer than 10 honors",
+            "supported",
+        ),
+        # a noun and its verb: "isolation" and "isolated"
+        (
+            "Fewer than 300 patients were isolated at home by Friday.",
+            "By Friday, 312 patients were in isolation at home under a nurse's care.",
+            "Fewer than 300 patients",
+            "contradicted",
+        ),
+    ],
+)
+def test_words_spelt_or_formed_otherwise_are_one_word(tmp_path, draft, source, text, verdict):
+    c = verdict_of(judged(tmp_path, draft, source), text)
+    assert c["verdict"] == verdict, c.get("evidence")
+
+
+def test_a_birthday_is_the_day_of_birth(tmp_path):
+    source = "Mira Tallis (born 14 March 1983) is a harpist and composer from the coast."
+    c = verdict_of(judged(tmp_path, "Mira Tallis's birthday is on March 12.", source), "March 12")
+    assert c["verdict"] == "contradicted", c.get("evidence")
+
+
+def test_a_bare_count_of_deaths_is_the_people_who_died(tmp_path):
+    """The draft's "1,000" is read without a unit; the noun after it is "deaths", and the
+    source's "1,120 people ... have died" counts the same."""
+    source = "Across the islands, 2,410 homes were flooded and 1,120 people caught in the surge have died."
+    c = verdict_of(
+        judged(tmp_path, "The islands have recorded fewer than 1,000 H5N1 deaths.", source), "fewer than 1,000"
+    )
+    assert c["verdict"] == "contradicted", c.get("evidence")
+
+
+def test_a_count_given_as_what_it_amounted_to(tmp_path):
+    """ "The weekend takings amounted to 41,200" is the value of the takings."""
+    source = "The fair's weekend takings amounted to 41,200 tickets, the organisers said."
+    c = verdict_of(
+        judged(tmp_path, "The fair sold under 40,000 weekend tickets.", source), "under 40,000 weekend tickets"
+    )
+    assert c["verdict"] == "contradicted", c.get("evidence")

@@ -63,12 +63,18 @@ def _stem(w: str) -> str:
     if w[:1].isdigit():
         return w.replace(",", "")
     w = w[:-2] if w.endswith("'s") else w.rstrip("'")
+    w = _BRITISH.sub(r"\1or\2", w)  # "honours" and "honors", "labour" and "labor" are one word
+    if w.endswith(("ation", "ations")) and len(w) > 8:
+        w = w[: w.rindex("ion")]  # "isolation" and "isolated", "donations" and "donated"
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         base = w[: -len(suffix)] + keep
         if w.endswith(suffix) and len(base) >= 3 and not w.endswith(("ss", "us", "is")) and set(base) & _VOWELS:
             w = _undouble(base) if not keep else base
             break
     return w[:-1] if len(w) > 3 and w.endswith("e") else w
+
+
+_BRITISH = re.compile(r"^(\w{3,})our(s|ed|ing)?$")
 
 
 def _undouble(base: str) -> str:

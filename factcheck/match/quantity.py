@@ -76,6 +76,8 @@ _SAME_STEMS = [
     ("peopl", "person", "individual"),
     ("sold", "sal", "sell"),
     ("film", "movi", "picture"),
+    ("view", "viewer", "watch", "seen", "saw"),
+    ("born", "birth", "birthday"),
     ("cas", "infection", "infect", "positiv"),
 ]
 _CANON = {stem: group[0] for group in _SAME_STEMS for stem in group}
@@ -152,7 +154,7 @@ def judge(claim: dict, ctx, sentence: str, start: int, end: int) -> list[paraphr
         elif (
             verdict is Verdict.CONTRADICTED
             and fit.sure
-            and (r.coverage >= paraphrase.RELATED or fit.counted or _lone(fit, fits))
+            and (r.coverage >= paraphrase.RELATED or fit.counted or _lone(fit, fits) or _clearly_nearest(fit, fits))
         ):
             # Another figure of the sentence that would bear the claim out means the
             # sentence may well be read the other way: say nothing rather than a false alarm.
@@ -345,6 +347,20 @@ def _lone(fit: Fit, fits: list[Fit]) -> bool:
     if fit.near < LONE_NEAR or any(f is not fit and f.unit >= fit.unit for f in fits):
         return False
     return fit.unit >= 1.0 or (isinstance(fit.item.value, str) and any(ch.isdigit() for ch in fit.item.text))
+
+
+# A figure whose words are the claim's this many times more than any other figure's in
+# the claim's unit is the claim's quantity, though the sentence shares little else.
+CLEARLY = 2.0
+
+
+def _clearly_nearest(fit: Fit, fits: list[Fit]) -> bool:
+    """The claim's nearest words stand around this figure, in the claim's unit, and around
+    no other figure of that unit: "with a $25 million budget" is the budget of "budget was
+    more than $25 million", the "$24.1 million" grossed beside it another quantity."""
+    if fit.unit < 1.0 or fit.near < LONE_NEAR:
+        return False
+    return all(f.near * CLEARLY <= fit.near for f in fits if f is not fit and f.unit >= fit.unit)
 
 
 def _dates_comparable(claim: dict, c) -> bool:
@@ -594,6 +610,8 @@ def _unit_fit(claim: dict, c, text: str) -> float | None:
         return 0.5
     if kt and _noun(kt) == _claim_noun(claim):
         return 1.0  # "more than 950 COVID-19 cases": the noun the claim counts, read past a name
+    if not km and kt and _people(kt) and _bare_count_noun(claim) in _figure_near(text, c.start, c.end) - {""}:
+        return 1.0  # "less than 1,000 COVID-19 deaths" and "1,228 people ... have died"
     if not km and not kt and _bare_count_noun(claim) in {_subject(text, c.start), _next_noun(text, c.end)} - {""}:
         return 1.0  # "less than 56 COVID-19 cases" and "the confirmed cases reached 58": both count cases
     if kt and _noun(kt) == _claim_verb(claim):
@@ -660,7 +678,7 @@ def _claim_noun(claim: dict) -> str:
 
 _STANDS_AT = re.compile(
     r"\b([^\W\d_]+)\s+(?:has\s+|have\s+|had\s+)?(?:reached|rose\s+to|risen\s+to|climbed\s+to|increased\s+to|grew\s+to|"
-    r"fell\s+to|dropped\s+to|jumped\s+to|stood\s+at|stands\s+at|totall?ed|hit|numbered)\s+(?:about\s+|around\s+|over\s+|nearly\s+)?$",
+    r"fell\s+to|dropped\s+to|jumped\s+to|stood\s+at|stands\s+at|totall?ed|totals|amounted\s+to|hit|numbered|at)\s+(?:about\s+|around\s+|over\s+|nearly\s+)?$",
     re.I,
 )
 
