@@ -296,3 +296,53 @@ def test_segments_are_cut_even_and_as_many_as_a_multiple_of_the_workers(archive)
         index_mod.SEGMENT_CHARS = old
     assert len(sizes) == 4  # three rounded up to two workers' multiple
     assert max(sizes) - min(sizes) < 2 * max(len(story(i)) for i in range(40))
+
+
+def _layout(index: SourceIndex) -> tuple:
+    return index.segment_names(), sorted((p, d.doc_id, d.segment) for p, d in index.docs().items())
+
+
+def test_a_deleted_source_that_leaves_its_segment_mostly_dead_is_compacted_in_the_same_run(archive):
+    """The run that forgets a deleted source rebuilds the segment it leaves mostly dead;
+    the next run, with nothing changed, leaves the index exactly as it is. An index that
+    moved sources on a run with nothing changed would give that run other verdicts."""
+    index = open_index(archive)
+    files = paths(archive)
+    index.refresh(files, workers=1)
+    big = archive / "wire/digest.txt"
+    big.write_text("".join(story(i) for i in range(60)))  # a segment of its own, most of it this file
+    (archive / "wire/story-039.txt").write_text(story(39) + "Corrected.\n")
+    index.refresh(files + ["wire/digest.txt"], workers=1)
+    assert index.docs()["wire/digest.txt"].segment == index.docs()["wire/story-039.txt"].segment
+    big.unlink()
+    index.refresh(files, workers=1)
+    after_delete = _layout(index)
+    assert "wire/digest.txt" not in index.docs()
+    index.refresh(files, workers=1)
+    assert _layout(index) == after_delete
+
+
+def test_equally_good_chunks_make_the_list_in_index_order_whatever_else_is_indexed(archive):
+    """Candidates tied on score are taken in index order, never as a partial sort happens
+    to meet them: a source added elsewhere must not swap which of them make the list."""
+    for i in range(40):
+        (archive / f"wire/copy-{i:03d}-a.txt").write_text(story(7))  # forty copies, all tied,
+        (archive / f"wire/copy-{i:03d}-b.txt").write_text(story(200 + i))  # between others scoring less
+    files = sorted(p.relative_to(archive).as_posix() for p in (archive / "wire").glob("*.txt"))
+    index = open_index(archive)
+    report = index.refresh(files, workers=1)
+    query = f"Story number 7 ends with a unique marker word {marker(7)}."
+    copies = sorted(d.doc_id for p, d in report.docs.items() if p.endswith(("-a.txt", "story-007.txt")))
+
+    def listed(docs) -> list[str]:
+        searcher = Searcher(index.dir, docs)
+        return [searcher.passage(seg, chunk).doc.path for seg, chunk, _ in searcher.candidates(query, limit=24)]
+
+    first = listed(list(report.docs.values()))
+    by_id = {d.doc_id: p for p, d in report.docs.items()}
+    assert first == [by_id[i] for i in copies[:24]]
+    for extra in range(1, 30):
+        (archive / f"wire/other-{extra:03d}.txt").write_text(story(100 + extra))
+        files.append(f"wire/other-{extra:03d}.txt")
+    report = index.refresh(files, workers=1)
+    assert listed(list(report.docs.values())) == first

@@ -73,3 +73,55 @@ def test_a_name_and_a_colon_before_a_quote_credit_it():
     assert pairs(text) == [("Who told you the ferry was safe?", "Marta Kell")]
     text = "Update: \u201cThe ferry is running again.\u201d\n"
     assert pairs(text) == [("The ferry is running again.", None)]
+
+
+def test_a_pronoun_points_back_to_a_subject_named_after_a_role():
+    text = (
+        "Dredging contractor Paul Ibe met the port board on Tuesday.\n\n"
+        "\u201cWe need another six months,\u201d he said.\n"
+    )
+    assert pairs(text) == [("We need another six months,", "Paul Ibe")]
+    # a verb between two names is no role: the first name stays the subject
+    text = "Tessa Moor met Ian Hale on Friday.\n\n\u201cIt went well,\u201d she said.\n"
+    assert pairs(text) == [("It went well,", "Tessa Moor")]
+
+
+def test_a_pronoun_points_back_to_a_name_set_off_after_a_description():
+    text = (
+        "The port\u2019s operations chief, Olu Mensah, arrived late. "
+        "\u201cWe are short of pilots,\u201d he told reporters.\n"
+    )
+    assert pairs(text) == [("We are short of pilots,", "Olu Mensah")]
+
+
+def test_the_sentence_after_a_quote_may_say_whose_words_it_was():
+    text = (
+        "Ferry captain Dev Raman said the delays were \u201cthe worst I have seen.\u201d\n\n"
+        "\u201cWe cannot run two boats on one berth.\u201d That was the verdict of Olu Mensah, "
+        "the port\u2019s operations chief.\n"
+    )
+    assert pairs(text)[1] == ("We cannot run two boats on one berth.", "Olu Mensah")
+
+
+def test_a_participle_after_someone_addressed_is_the_subjects():
+    text = "Councillor Abe Lind wrote to Mayor Rosa Kent asking for an \u201curgent review\u201d of the plan."
+    assert pairs(text) == [("urgent review", "Abe Lind")]
+    # `with Doe asking` makes Doe the one who asks
+    text = "Members were restless, with Ada Quist asking whether the vote was \u201cfixed from the start.\u201d"
+    assert pairs(text) == [("fixed from the start.", "Ada Quist")]
+
+
+def test_remembered_before_a_name_credits_the_quote():
+    text = "\u201cThat plan was dead on arrival,\u201d remembered Tom Ward, a former harbour engineer."
+    assert pairs(text) == [("That plan was dead on arrival,", "Tom Ward")]
+
+
+def test_a_name_after_a_quote_speaks_it_however_long_the_description_before_the_verb():
+    text = (
+        "\u201cNobody planned for this,\u201d Ines Varga, the lawyer who drafted the berth contract "
+        "in 2019 tweeted on Friday."
+    )
+    assert pairs(text) == [("Nobody planned for this,", "Ines Varga")]
+    # with no speech verb after it, the name is only what the sentence goes on about
+    text = "Rosa Kent spoke first. \u201cNobody planned for this,\u201d Ines Varga, the lawyer, nodded."
+    assert pairs(text) == [("Nobody planned for this,", "Rosa Kent")]

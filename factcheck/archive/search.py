@@ -284,14 +284,6 @@ class CombinedSearcher:
         self.archive = archive
         self.docs = local.docs
 
-    @property
-    def watch(self):
-        return self.local.watch
-
-    @watch.setter
-    def watch(self, value) -> None:
-        self.local.watch = value
-
     def __getattr__(self, name: str):
         return getattr(self.local, name)  # what the verdict cache asks of the draft's own sources
 
@@ -318,8 +310,6 @@ class CombinedSearcher:
             # As the embedded index does: a small set of sources where no passage scored
             # offers every passage.
             archive = [(ARCHIVE_SEGMENT, key, score) for key, score in self.archive.every_passage()[:limit]]
-        if self.watch is not None and self.archive.total_chunks:
-            self.watch.sources.add(ARCHIVE_SOURCE)
         if not local or not archive:
             return local or archive
         merged = sorted(local + archive, key=lambda c: -c[2])  # stable: the draft's own sources first on ties
@@ -329,6 +319,13 @@ class CombinedSearcher:
         if not self.archive.total_chunks:
             return []
         return [(ARCHIVE_SEGMENT, key, score) for key, score in self.archive.search(hashes, limit)]
+
+    def identify(self, segment: int, chunk: int) -> tuple[str, int]:
+        """A candidate for the verdict cache: an archive passage by its key (any change
+        to the archive judges every claim again)."""
+        if segment == ARCHIVE_SEGMENT:
+            return ARCHIVE_SOURCE, chunk
+        return self.local.identify(segment, chunk)
 
     def passage(self, segment: int, chunk: int, pad: int = 400) -> Passage:
         if segment == ARCHIVE_SEGMENT:

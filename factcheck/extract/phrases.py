@@ -361,7 +361,7 @@ def _name_forward(frame: str, toks, i: int) -> Mention | None:
     if k is not None and all(is_title(w) for w in strip_parens(run).split()):
         # `Democratic presidential nominee Jane Doe`: the capitals were only titles
         return make_mention("name", frame, toks[i][0], toks[_run_end(frame, toks, k) - 1][1])
-    if k is not None and any(bare(_word(frame, t)) in PERSON_NOUNS for t in toks[j:k]):
+    if k is not None and (any(bare(_word(frame, t)) in PERSON_NOUNS for t in toks[j:k]) or _is_role(frame, toks, j, k)):
         # `Acme Corp. food analyst Jane Doe`: the first capitals only say where she works
         return make_mention("name", frame, toks[k][0], toks[_run_end(frame, toks, k) - 1][1])
     if k is None and bare(_word(frame, toks[j])) in NOUNS:
@@ -372,6 +372,29 @@ def _name_forward(frame: str, toks, i: int) -> Mention | None:
             j += 1
         return make_mention("thing", frame, toks[i][0], toks[j][1])
     return make_mention("name", frame, toks[i][0], toks[j - 1][1])
+
+
+# Endings of nouns for someone who does something: `contractor`, `harbour master`, `pianist`.
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person")
+# Words with those endings that are no one's role.
+_NOT_ROLES = frozenset(
+    "after under over later never ever other either whether rather together another further "
+    "rather earlier sooner longer current recent decent frequent different patient".split()
+)
+
+
+def _is_role(frame: str, toks, j: int, k: int) -> bool:
+    """True when the one or two lower-case words from token j to the name at token k say what
+    the person does (`Dredging contractor Jane Doe`, `Port harbour master Jane Doe`), so the
+    capitals before them only describe her. A verb (`Doe met Roe`, `Doe quotes former aide Roe`)
+    or a preposition (`Doe went after Roe`) there is no role."""
+    words = [_word(frame, t) for t in toks[j:k]]
+    if not 1 <= len(words) <= 2 or not all(w.islower() and w.isalpha() for w in words):
+        return False
+    if any(w.endswith(("ed", "s")) or w in _NOT_ROLES for w in words):
+        return False
+    last = words[-1]
+    return len(last) > 4 and (last.endswith(_AGENT_ENDINGS) or is_title(last))
 
 
 def _run_end(frame: str, toks, i: int) -> int:
@@ -439,12 +462,27 @@ def _description_forward(frame: str, toks, i: int) -> Mention | None:
 def _name_in_apposition(frame: str, toks, head: int) -> Mention | None:
     """The name right after a description's noun: `the group` `Human Rights Watch`."""
     k = head + 1
-    if _ends_clause(_word(frame, toks[head])) or k >= len(toks):
+    if k >= len(toks):
+        return None
+    if _word(frame, toks[head]).endswith(","):
+        return _name_between_commas(frame, toks, k)  # `the port's operations chief, Jane Doe, said`
+    if _ends_clause(_word(frame, toks[head])):
         return None
     word = _word(frame, toks[k])
     if not _is_cap(word) or bare(word) in NOT_NAMES or not _name_ends_phrase(frame, toks, k):
         return None
     return _name_forward(frame, toks, k)
+
+
+def _name_between_commas(frame: str, toks, k: int) -> Mention | None:
+    """A name set off by commas after a description: `the agency's director, Jane Doe,`."""
+    word = _word(frame, toks[k])
+    if not _is_cap(word) or bare(word) in NOT_NAMES:
+        return None
+    j = _run_end(frame, toks, k)
+    if not _word(frame, toks[j - 1]).endswith(",") or POSSESSIVE.search(_word(frame, toks[j - 1]).rstrip(",")):
+        return None
+    return make_mention("name", frame, toks[k][0], toks[j - 1][1])
 
 
 def _name_ends_phrase(frame: str, toks, k: int) -> bool:
@@ -635,12 +673,8 @@ def _skip_intro(frame: str, toks) -> int | None:
     wire = _wire_dateline(frame, toks, i)
     if wire is not None:
         return wire
-    if (
-        bare(word) in _INTRO_WORDS
-        or _is_dateline(word)
-        or _adverb_leads_intro(frame, toks, i)
-        or _participle_leads(frame, toks, i)
-    ):
+    intro = bare(word) in _INTRO_WORDS or _is_dateline(word) or _adverb_leads_intro(frame, toks, i)
+    if intro or _participle_leads(frame, toks, i):
         for j in range(i, min(len(toks), i + 30)):
             w = _word(frame, toks[j])
             if w in _DASHES:
@@ -649,7 +683,8 @@ def _skip_intro(frame: str, toks) -> int | None:
                 if j + 1 < len(toks) and re.fullmatch(r"\d{4},", _word(frame, toks[j + 1])):
                     return j + 2  # `On July 6, 2015, Doe …`
                 return j + 1
-        return None
+        # an -ing word with no comma after its phrase opens no phrase: `Dredging contractor Jane Doe met …`
+        return None if intro else i
     return i
 
 

@@ -238,6 +238,9 @@ class Story:
         after = self._between(q.mark_end, self._after_window(q, para_end))
         if after and not tokens_between(self.frame, q.mark_end, after[0].start):
             return after[0].mention  # `"…," Doe said` or `"…," said Doe`
+        set_off = self._name_then_verb(q, para_end)
+        if set_off is not None:
+            return set_off  # `"…," Jane Doe, the lawyer who drafted it, wrote`
         before = self.sentence_start(q.mark_start, para_start)
         credits = [a for a in self._between(before, q.mark_start) if not self._credits_other(a, q)]
         split = self._split_by(credits, q)
@@ -253,6 +256,19 @@ class Story:
         if after:
             return after[0].mention
         return self._dash_credit(q, para_end) or self._name_colon(q, before)
+
+    def _name_then_verb(self, q, para_end: int) -> Mention | None:
+        """`"…," Jane Doe, the lawyer who drafted the contract tweeted`: a name set off by a comma
+        right after a quote that ends in a comma, and a speech verb later in the sentence, however
+        long the description between them."""
+        outside = self.frame.startswith(",", q.mark_end)  # `"…", Doe` as well as `"…," Doe`
+        if not (outside or self.text_end_char(q) == ","):
+            return None
+        mention = np_after(self.frame, q.mark_end + outside)
+        if mention is None or mention.kind != "name" or not self.frame.startswith(",", mention.end):
+            return None
+        end = self.sentence_end(mention.end, para_end)
+        return mention if speech_verbs(self.frame, mention.end, end) else None
 
     def _split_by(self, credits: list, q) -> Mention | None:
         """`"…," Doe wrote in a note to staff explaining the plan, "but …"`: a quote split by its
@@ -457,7 +473,7 @@ class Story:
         para_start, _ = self.paragraph(q.mark_start)
         if tokens_between(self.frame, para_start, q.mark_start):
             return None  # the quote sits inside narrative that names no speaker
-        lead = self._colon_lead(para_start)
+        lead = self._colon_lead(para_start) or self._message_after(q)
         if lead is not None:
             return self.resolve(lead, q)
         speaker = self._reported_just_before(para_start) or self.last_speaker_before(q.mark_start, max_paragraphs=2)
@@ -479,6 +495,24 @@ class Story:
             return None
         return self.names.full(credits[-1].mention.name, credits[-1].mention.start)
 
+    def _message_after(self, q) -> Mention | None:
+        """`"…" That was the verdict of Jane Doe, the port's chief.`: a quote that is a sentence of
+        its own, and the next sentence of its paragraph says whose words they were."""
+        _, para_end = self.paragraph(q.mark_start)
+        if self.text_end_char(q) not in ".?!":
+            return None
+        s = q.mark_end
+        e = self.sentence_end(s + 1, para_end)
+        return self._message_of(s, e)
+
+    def _message_of(self, s: int, e: int) -> Mention | None:
+        """Whose words a sentence says they were: `the message from Doe`, `the verdict of Doe`."""
+        for m in _MESSAGE_FROM_WORD.finditer(self.frame, s, e):
+            if m.group(1) in _MESSAGE_WORDS:
+                mention = np_after(self.frame, m.end())
+                return mention if mention is not None and mention.kind == "name" else None
+        return None
+
     def _next_paragraph_lead(self, q) -> Mention | None:
         """A story that opens on a quote names its speaker in the next paragraph: `That was
         the message from Doe on Friday.` Only the first sentence there is read, and only a name."""
@@ -492,10 +526,7 @@ class Story:
         e = self.sentence_end(s, self.paragraph(s)[1])
         for a in self._between(s, e):
             return a.mention if a.mention.kind == "name" else None
-        for m in _MESSAGE_FROM_WORD.finditer(self.frame, s, e):
-            if m.group(1) in _MESSAGE_WORDS:
-                return np_after(self.frame, m.end())
-        return None
+        return self._message_of(s, e)
 
     def _colon_lead(self, para_start: int) -> Mention | None:
         prev_end = para_start - 1

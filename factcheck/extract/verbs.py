@@ -35,7 +35,7 @@ SPEECH_VERBS = (
     "citing hailed hails promising referenced references referencing remembered found finds assured assures speculated "
     "answered answers barked fumed scoffed gushed raged reacted reacts retorts opines pressed "
     "yelling shouting screaming responding replying declaring joking quipping recalling boasting complaining "
-    "suggesting predicting stating answering affirms affirmed elaborated elaborates"
+    "suggesting predicting stating answering affirms affirmed elaborated elaborates beamed exhorted"
 ).split()
 # Verbs that may come before their speaker: `"…," said Doe`.
 INVERTING_VERBS = frozenset(
@@ -44,7 +44,7 @@ INVERTING_VERBS = frozenset(
     "argued argues insisted insists declared declares stated states observed observes concluded "
     "warned warns cautioned countered shouted yelled cried exclaimed tweeted reported reports "
     "acknowledged admitted concedes conceded agrees agreed opined opines answered answers reacted fumed barked "
-    "retorted snapped scoffed wondered boasted".split()
+    "retorted snapped scoffed wondered boasted remembered mused beamed exhorted".split()
 )
 # Phrases that work as one speech verb, by their first word: `according to Doe`, `written by Doe`,
 # `as Doe put it`, `Doe went on to say`.
@@ -196,6 +196,14 @@ def attribution_at(
         return None
     else:
         mention = np_before(frame, verb_start)
+        if (
+            mention is not None
+            and verb.endswith("ing")
+            and _OBJECT_LEAD.search(frame, max(0, mention.start - 9), mention.start)
+        ):
+            # `Doe wrote to Mayor Roe asking for "a review"`: a participle after the object of a
+            # preposition hangs off the sentence's subject, not the noun before it
+            return None
         if mention is None and surname is not None:
             mention = _surname_before(frame, verb_start, surname)
         if mention is not None and verb in _NOUN_LIKE and _after_article(frame, mention.start):
@@ -208,6 +216,7 @@ def attribution_at(
 
 
 _AFTER_COMMA = re.compile(r",\s*$")
+_OBJECT_LEAD = re.compile(r"\b(?:to|from|at|for|on|about|against|by)\s+$")
 _LONE_WORD_BEFORE = re.compile(r"(?:^|[\s(])([A-Z][a-z]+)\s+$")
 
 

@@ -14,6 +14,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
 
 from factcheck.archive.search import ARCHIVE_SOURCE, ArchiveSearch
 from factcheck.errors import ConfigError, DataError, FactcheckError
@@ -25,11 +26,14 @@ from factcheck.policy.corroboration import Publishers, Tally, rules_digest
 from factcheck.signoff import rules
 from factcheck.sources import resolve
 from factcheck.sources.index import SourceIndex
-from factcheck.sources.search import Watch, best_score
+from factcheck.sources.search import Replay, Watch
 from factcheck.store import claims_files, drafts
 from factcheck.store import drafts as drafts_mod
 from factcheck.store.claims_files import SCAN_FIELDS
 from factcheck.textio import MAX_TEXT_BYTES, decode_text, read_bytes
+
+if TYPE_CHECKING:
+    from factcheck.sources.search import Searcher
 
 
 @dataclass
@@ -145,11 +149,6 @@ def _open_archive(config, plans: list):
 # Called as progress(stage, done, total, bytes_done, bytes_total); stage is "index" or "judge".
 Progress = Callable[[str, int, int, int, int], None]
 
-# A changed source that scores within this share of what a search's last candidate
-# needed might now make its list: the claim is judged again. Rarity weights shift a
-# little as sources change; the margin keeps a borderline source from slipping by.
-RANK_MARGIN = 0.9
-
 
 class SourceSet:
     """The indexed sources of one or more drafts: their digest, and a searcher made on first use."""
@@ -170,7 +169,8 @@ class SourceSet:
             self.shas[_COUNTING_KEY] = counting.digest([d.path for d in docs])
         self.digest = set_digest(self.shas)
         self._searcher = None
-        self._changed: dict[str, tuple[set[str], list]] = {}
+        self._replay: Replay | None = None
+        self._changed: dict[str, set[str] | None] = {}
 
     def as_counted(self, sources: list[str]) -> list[str]:
         """The sources as a count of independent ones sees them: a sealed source is only
@@ -194,22 +194,27 @@ class SourceSet:
                 self._searcher = CombinedSearcher(self._searcher, self.archive)
         return self._searcher
 
-    def changes_since(self, cache, old_digest: str) -> tuple[set[str], list] | None:
-        """(sources changed or gone since the set `old_digest`, the chunks of the changed
-        ones as term sets), or None when that set is no longer known."""
+    def changes_since(self, cache, old_digest: str) -> set[str] | None:
+        """The sources changed, added or gone since the set `old_digest`, or None when that
+        set is no longer known or every claim must be judged again."""
         if old_digest not in self._changed:
             old = cache.source_set(old_digest)
-            if old is None:
-                return None
-            changed = {p for p, sha in self.shas.items() if old.get(p) != sha}
-            if ARCHIVE_SOURCE in changed:
-                # Any reporter's push or prune changes what every search finds and how rare
-                # each term is: with the archive changed, every claim is judged again.
-                return None
-            ids = {d.doc_id for d in self.docs if d.path in changed}
-            chunks = self.searcher.terms_of_chunks(ids) if ids else []
-            self._changed[old_digest] = (changed | (old.keys() - self.shas.keys()), chunks)
+            changed = None
+            if old is not None:
+                changed = {p for p, sha in self.shas.items() if old.get(p) != sha} | (old.keys() - self.shas.keys())
+                if ARCHIVE_SOURCE in changed:
+                    # Any reporter's push or prune changes what every search finds and how rare
+                    # each term is: with the archive changed, every claim is judged again.
+                    changed = None
+            self._changed[old_digest] = changed
         return self._changed[old_digest]
+
+    def same_answers(self, cached: Cached) -> bool:
+        """Would the sources as they are now answer every question judging `cached` asked
+        as they did then?"""
+        if self._replay is None:
+            self._replay = Replay(self.searcher)
+        return self._replay.same_answers(cached.searches, cached.rarities)
 
     def close(self) -> None:
         if self._searcher is not None:
@@ -287,27 +292,24 @@ def _plan_draft(config, rel: str, source_set: SourceSet, outcome: DraftOutcome, 
 
 
 def _check_cached(w: DraftWork, cache) -> None:
-    """Keep each verdict judged against the last source set that the changes since could
-    not alter; the others are judged again."""
+    """Keep each verdict judged against the last source set that judging it afresh now
+    would give again; the others are judged again."""
     changes = w.source_set.changes_since(cache, w.last.sources) if w.check and w.last is not None else None
     for key, cached in w.check:
-        if changes is not None and not _could_change(cached, *changes):
+        if changes is not None and not _could_change(cached, changes, w.source_set):
             w.known[key] = cached
         else:
             w.todo.append(key)
     w.check = []
 
 
-def _could_change(cached, gone: set[str], changed_chunks: list) -> bool:
-    """Could the sources that changed since `cached` was judged change its verdict? Yes if
-    judging it looked at one of them, or one would now make a list its searches drew."""
-    if gone.intersection(cached.sources):
-        return True
-    for terms, weights, needed in cached.searches if changed_chunks else ():
-        best = best_score(terms, weights, changed_chunks)
-        if (best > 0 or needed < 0) and best >= needed * RANK_MARGIN:
-            return True
-    return False
+def _could_change(cached: Cached, changed: set[str], source_set: SourceSet) -> bool:
+    """Could judging `cached` afresh give another verdict or evidence? Yes if it read a
+    source that changed since, or if a question it asked of the sources (a search for
+    passages, how rare some words are) now gets another answer: a changed or new source
+    may make a search's list, and any change shifts how rare words are, which may reorder
+    equally good passages or move a reworded sentence's share past a threshold."""
+    return bool(changed.intersection(cached.sources)) or not source_set.same_answers(cached)
 
 
 def _judge_all(config, index, work: list[DraftWork], cache, progress: Progress | None) -> None:
@@ -341,20 +343,20 @@ def _judge_claims(w: DraftWork, index, tick) -> dict:
     marks = searcher.marks_for(index.marks) if w.source_set.archive is not None else index.marks
     ctx = judge.Context(searcher, _reference_date(cf.reference_date), marks=marks)
     out = {}
-    try:
-        for n, key in enumerate(w.todo):
-            searcher.watch = watch = Watch()
-            try:
-                j = judge.judge(by_key[key], ctx)
-            except Exception as exc:
-                w.outcome.errors.append(JudgingError(w.rel, by_key[key].get("id"), exc))
-                continue
-            evidence = w.source_set.seal([e.to_record() for e in j.evidence])
-            supporters = w.source_set.as_counted(j.supporting_sources())
-            out[key] = Cached(j.verdict.value, evidence, sorted(watch.sources), watch.searches, supporters)
-            tick(n + 1)
-    finally:
-        searcher.watch = None
+    for n, key in enumerate(w.todo):
+        # The judge sees the sources through a watch (it answers all the judge asks of a
+        # searcher): what judging asked of them is kept with the verdict.
+        watch = Watch(searcher)
+        ctx.searcher = cast("Searcher", watch)
+        try:
+            j = judge.judge(by_key[key], ctx)
+        except Exception as exc:
+            w.outcome.errors.append(JudgingError(w.rel, by_key[key].get("id"), exc))
+            continue
+        evidence = w.source_set.seal([e.to_record() for e in j.evidence])
+        supporters = w.source_set.as_counted(j.supporting_sources())
+        out[key] = Cached(j.verdict.value, evidence, sorted(watch.sources), watch.searches, supporters, watch.rarities)
+        tick(n + 1)
     return out
 
 

@@ -6,10 +6,11 @@ that judged it. Each is part of the key:
 
 - the binding is hashed as the claims file holds it;
 - the sources are a draft's whole source set, as a digest of every (path, sha256, place
-  in the index); a
-  verdict also keeps the sources its searches proposed or it read from (its `Watch`)
-  and each search with the score a chunk needed to make the list, so that when the set
-  changes only claims a changed source could matter to are judged again;
+  in the index). A verdict also keeps what judging it asked of the sources (its `Watch`):
+  the sources proposed or read, and every search and rarity lookup with a digest of the
+  answer. When the set changes, a verdict stands only if none of the sources it read
+  changed and every question, asked again, gets the same answer: then judging it afresh
+  would give the very same verdict and evidence;
 - the code is a digest of the modules that judge, search and index (`code_version`): a
   change to any of them, or a new factcheck, judges everything again.
 
@@ -24,10 +25,10 @@ import hashlib
 import json
 import os
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-SCHEMA = 2
+SCHEMA = 3
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS drafts (
@@ -86,23 +87,25 @@ class DraftState:
 
 @dataclass
 class Cached:
-    """A verdict as cached: the claims-file record, and what judging it looked at."""
+    """A verdict as cached: the claims-file record, and what judging it asked of the sources."""
 
     verdict: str
     evidence: list
     sources: list[str]
-    searches: list[tuple[list[int], list[float], float]]  # each search's terms, their weights, the score needed
+    searches: list[tuple[str, int, str]]  # each search: its query, its limit, a digest of its candidates
     supporters: list[str] | None = None  # every source bearing the claim out (more than the evidence shows)
+    rarities: list[tuple[list[str], str]] = field(default_factory=list)  # words looked up, a digest of their weights
 
     def to_json(self) -> str:
         return json.dumps(
-            [self.verdict, self.evidence, self.sources, self.searches, self.supporters], ensure_ascii=False
+            [self.verdict, self.evidence, self.sources, self.searches, self.supporters, self.rarities],
+            ensure_ascii=False,
         )
 
     @classmethod
     def from_json(cls, text: str) -> Cached:
-        verdict, evidence, sources, searches, *rest = json.loads(text)
-        return cls(verdict, evidence, sources, [tuple(s) for s in searches], rest[0] if rest else None)
+        verdict, evidence, sources, searches, supporters, rarities = json.loads(text)
+        return cls(verdict, evidence, sources, [tuple(s) for s in searches], supporters, [tuple(r) for r in rarities])
 
 
 class VerdictCache:

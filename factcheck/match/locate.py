@@ -11,11 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factcheck.match.words import fold
-from factcheck.sources.search import Passage, Searcher
+from factcheck.sources.search import WEAKER, Passage, Searcher
 
 MAX_NEEDLE = 220
 SURE = 95.0
-WEAKER = 0.5
 
 
 @dataclass(frozen=True)

@@ -252,8 +252,14 @@ class SourceIndex:
             stale = self._stale(paths, report, rows)
             if stale:
                 self._index(stale, report, workers, progress)
-            changed = bool(stale) | self._compact(report, workers)
-            changed |= self._collect_garbage(set(paths), rows)
+            # Deleted sources are forgotten before deciding what to compact, so that a
+            # segment they leave mostly dead is rebuilt in this run, not in the next one:
+            # a run that finds nothing changed must leave the index as it is, or verdicts
+            # kept from this run would differ from ones judged afresh in the next.
+            changed = bool(stale) | self._collect_garbage(set(paths), rows)
+            if self._compact(report, workers):
+                changed = True
+                self._collect_garbage(set(paths), rows)
             if changed:
                 rows = self._catalogue()
             report.docs = {p: _doc_info(rows[p]) for p in paths if p in rows}

@@ -8,7 +8,7 @@ speed comes from: alignment (the expensive part) runs on a handful of passages o
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +19,9 @@ from factcheck.sources.segment import Segment
 
 QUERY_TERMS = 12
 CANDIDATES = 24
+# Alignment stops at candidates scoring under this share of the best once a near-exact
+# passage is in hand (locate.py); a watched search remembers which side of it each fell on.
+WEAKER = 0.5
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,6 @@ class Searcher:
         allowed[list(self.docs)] = True
         self._allowed = [_mask(seg.chunk_doc, allowed) for seg in self.segments]
         self.total_chunks = sum(int(m.sum()) for m in self._allowed) or 1
-        self.watch: Watch | None = None
 
     def close(self) -> None:
         if self._own:
@@ -63,10 +65,13 @@ class Searcher:
     def candidates(self, query: str, limit: int = CANDIDATES) -> list[tuple[int, int, float]]:
         """(segment, chunk, score) of the chunks sharing most rare terms with `query`."""
         chosen, weights = self._query(query)
-        found = self._every_chunk(self._score(chosen, weights, limit) if weights else [], limit)
-        if self.watch is not None:
-            self.watch.searched(self, chosen, weights, limit, found)
-        return found
+        return self._every_chunk(self._score(chosen, weights, limit) if weights else [], limit)
+
+    def identify(self, segment: int, chunk: int) -> tuple[str, int]:
+        """A candidate as (source path, offset of its chunk): the same passage, wherever the
+        index keeps it."""
+        seg = self.segments[segment]
+        return self.docs[int(seg.chunk_doc[chunk])].path, int(seg.chunk_start[chunk])
 
     def _query(self, query: str) -> tuple[np.ndarray, list[float]]:
         """The dozen rarest terms of `query` these sources hold, and their weights."""
@@ -80,14 +85,6 @@ class Searcher:
         order = np.argsort(df[df > 0], kind="stable")[:QUERY_TERMS]
         chosen, freq = chosen[order], df[df > 0][order]
         return chosen, [math.log(1 + self.total_chunks / f) for f in freq.tolist()]
-
-    def terms_of_chunks(self, doc_ids: set[int]) -> list[set[int]]:
-        """The term hashes each chunk of these sources is indexed under."""
-        out = []
-        for seg in self.segments:
-            for chunk in np.flatnonzero(np.isin(seg.chunk_doc, list(doc_ids))).tolist():
-                out.append(set(terms.query_terms(seg.chunk_text(chunk)[1]).tolist()))
-        return out
 
     def _every_chunk(self, found: list[tuple[int, int, float]], limit: int) -> list[tuple[int, int, float]]:
         """When no chunk of these sources scored and they hold no more chunks than are asked
@@ -110,8 +107,6 @@ class Searcher:
         """Does one chunk of the source hold all of `words` (lower case)? The index says
         which chunks may; only those are read, to confirm."""
         doc = self.docs.get(doc_id)
-        if self.watch is not None and doc is not None:
-            self.watch.read(doc)
         if doc is None or not words or not doc.segment:
             return False
         names = sorted({d.segment for d in self.docs.values() if d.segment})
@@ -144,16 +139,19 @@ class Searcher:
         scores = np.bincount(where, weights=np.concatenate(wts))
         best = np.arange(len(scores))
         if len(scores) > limit:
-            best = np.argpartition(-scores, limit)[:limit]
-        best = best[np.argsort(-scores[best], kind="stable")]
+            # Every chunk scoring at least the limit-th best, ties included: which of equally
+            # good chunks make the list must not hang on how a partial sort met them, or a
+            # change elsewhere in the index could swap them and a kept verdict would differ
+            # from a fresh one. Ties go in index order (chunks are sorted by key).
+            kth = np.partition(scores, len(scores) - limit)[len(scores) - limit]
+            best = np.flatnonzero(scores >= kth)
+        best = best[np.argsort(-scores[best], kind="stable")][:limit]
         return [(int(chunks[i] >> 16), int(chunks[i] & 0xFFFF), float(scores[i])) for i in best]
 
     def passage(self, segment: int, chunk: int, pad: int = 400) -> Passage:
         """A candidate chunk with up to `pad` characters of its neighbours on each side."""
         seg = self.segments[segment]
         doc = self.docs[int(seg.chunk_doc[chunk])]
-        if self.watch is not None:
-            self.watch.read(doc)
         start, text = seg.chunk_text(chunk)
         if chunk > 0 and seg.chunk_doc[chunk - 1] == seg.chunk_doc[chunk]:
             _, before = seg.chunk_text(chunk - 1)
@@ -164,41 +162,86 @@ class Searcher:
         return Passage(doc=doc, start=start, text=text)
 
 
-@dataclass
 class Watch:
-    """What judging one claim took from the sources: every source a search proposed or a
-    passage was read from, and each search with the score a chunk needed to make its list.
+    """The sources as judging one claim sees them: every question asked of them, and a
+    digest of each answer, beside every source proposed or read.
 
-    A verdict cached with its watch stays right while those sources are unchanged and no
-    changed source would score into one of those lists."""
+    The judge learns about the sources only through these questions, so while none of the
+    sources it read has changed and every question gets the same answer again, judging
+    the claim afresh would give the same verdict and evidence: its kept verdict stands.
+    That holds whatever changed elsewhere, even when rarity weights shifted."""
 
-    sources: set[str] = field(default_factory=set)
-    searches: list[tuple[list[int], list[float], float]] = field(default_factory=list)  # (terms, weights, needed)
+    def __init__(self, searcher):
+        self.searcher = searcher
+        self.docs = searcher.docs
+        self.sources: set[str] = set()
+        self.searches: list[tuple[str, int, str]] = []  # (query, limit, digest of the candidates)
+        self.rarities: list[tuple[list[str], str]] = []  # (words, digest of their weights)
 
-    def read(self, doc: DocInfo) -> None:
-        self.sources.add(doc.path)
+    def candidates(self, query: str, limit: int = CANDIDATES) -> list[tuple[int, int, float]]:
+        found = self.searcher.candidates(query, limit)
+        ids = [self.searcher.identify(seg, chunk) for seg, chunk, _ in found]
+        self.sources.update(path for path, _ in ids)
+        self.searches.append((query, limit, _answer(ids, found)))
+        return found
 
-    def searched(
-        self,
-        searcher: Searcher,
-        chosen: np.ndarray,
-        weights: list[float],
-        limit: int,
-        found: list[tuple[int, int, float]],
-    ) -> None:
-        for si, chunk, _ in found:
-            self.read(searcher.docs[int(searcher.segments[si].chunk_doc[chunk])])
-        # A short list took every chunk that scored at all; a full one, those up to its last;
-        # one holding chunks that scored nothing took every chunk there was (-1: any will do).
-        needed = -1.0 if any(score == 0 for _, _, score in found) else found[-1][2] if len(found) >= limit else 0.0
-        self.searches.append((chosen.tolist(), [round(w, 3) for w in weights], round(needed, 3)))
+    def passage(self, segment: int, chunk: int, pad: int = 400) -> Passage:
+        passage = self.searcher.passage(segment, chunk, pad)
+        self.sources.add(passage.doc.path)
+        return passage
+
+    def rarity(self, words: list[str]) -> list[float | None]:
+        found = self.searcher.rarity(words)
+        self.rarities.append((list(words), _digest(found)))
+        return found
+
+    def mentions(self, doc_id: int, words: list[str]) -> bool:
+        doc = self.docs.get(doc_id)
+        if doc is not None:
+            self.sources.add(doc.path)
+        return self.searcher.mentions(doc_id, words)
 
 
-def best_score(terms: list[int], weights: list[float], chunk_terms: list[set[int]]) -> float:
-    """The best score a search for these weighted terms gives any of these chunks, each
-    given by its set of term hashes (see `Searcher.terms_of_chunks`): would it make the list?"""
-    pairs = list(zip(terms, weights))
-    return max((sum(w for h, w in pairs if h in held) for held in chunk_terms), default=0.0)
+class Replay:
+    """The questions of watched judgements asked again of the sources as they are now.
+    Drafts sharing sources ask many of the same questions: each is answered once."""
+
+    def __init__(self, searcher):
+        self.searcher = searcher
+        self._answers: dict = {}
+
+    def same_answers(self, searches, rarities) -> bool:
+        """Would every question get the answer it got when the verdict was found?"""
+        for query, limit, answer in searches:
+            key = ("c", query, limit)
+            if key not in self._answers:
+                found = self.searcher.candidates(query, limit)
+                ids = [self.searcher.identify(seg, chunk) for seg, chunk, _ in found]
+                self._answers[key] = _answer(ids, found)
+            if self._answers[key] != answer:
+                return False
+        for words, answer in rarities:
+            key = ("r", *words)
+            if key not in self._answers:
+                self._answers[key] = _digest(self.searcher.rarity(list(words)))
+            if self._answers[key] != answer:
+                return False
+        return True
+
+
+def _answer(ids: list[tuple[str, int]], found: list[tuple[int, int, float]]) -> str:
+    """A search's answer as alignment uses it: which passages, in what order, and which of
+    them score under WEAKER of the best (alignment may stop before those). The scores
+    themselves shift with every change to the sources; what they decide here does not."""
+    top = found[0][2] if found else 0.0
+    return _digest([(path, start, score < top * WEAKER) for (path, start), (_, _, score) in zip(ids, found)])
+
+
+def _digest(value) -> str:
+    import hashlib
+    import json
+
+    return hashlib.sha256(json.dumps(value).encode("utf-8", "surrogateescape")).hexdigest()[:24]
 
 
 def _mask(chunk_doc: np.ndarray, allowed: np.ndarray) -> np.ndarray:
