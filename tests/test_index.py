@@ -346,3 +346,50 @@ def test_equally_good_chunks_make_the_list_in_index_order_whatever_else_is_index
         files.append(f"wire/other-{extra:03d}.txt")
     report = index.refresh(files, workers=1)
     assert listed(list(report.docs.values())) == first
+
+
+@pytest.mark.parametrize("from_walk", [False, True])
+def test_a_sidecar_added_edited_or_removed_reindexes_its_source_alone(archive, from_walk):
+    """A sidecar holds a source's provenance and date: the index reads them again when it
+    changes, whether the folder listing comes from the glob's walk or the index's own."""
+    from factcheck.config import load_config
+    from factcheck.sources.resolve import Resolver
+
+    (archive / ".factcheck.yaml").write_text("")
+    files = paths(archive)
+    index = open_index(archive)
+
+    def refresh() -> list[str]:
+        listed = None
+        if from_walk:
+            resolver = Resolver(load_config(archive))
+            assert resolver.for_draft(["wire/*.txt"]).paths == files
+            listed = resolver.listed
+        return index.refresh(files, workers=1, listed=listed).reindexed
+
+    assert len(refresh()) == 40
+    assert refresh() == []
+    side = archive / "wire/story-004.txt.source.yaml"
+    side.write_text("source: story-004.txt\npublisher: Dunholt Water Board\n")
+    assert refresh() == ["wire/story-004.txt"]
+    assert "Dunholt Water Board" in index.docs()["wire/story-004.txt"].about
+    assert refresh() == []
+    side.write_text("source: story-004.txt\npublisher: Carrow Gazette\n")
+    assert refresh() == ["wire/story-004.txt"]
+    assert "Carrow Gazette" in index.docs()["wire/story-004.txt"].about
+    side.unlink()
+    assert refresh() == ["wire/story-004.txt"]
+    assert "Carrow" not in index.docs()["wire/story-004.txt"].about
+    assert refresh() == []
+
+
+def test_lowered_reading_budgets_rebuild_the_index_and_the_same_ones_do_not(archive):
+    from factcheck.config import Limits
+
+    files = paths(archive)
+    SourceIndex(archive / ".factcheck", archive).refresh(files, workers=1)
+    same = SourceIndex(archive / ".factcheck", archive, Limits(fetch_seconds=5))  # not a reading budget
+    assert same.refresh(files, workers=1).reindexed == []
+    lower = SourceIndex(archive / ".factcheck", archive, Limits(source_mb=1))
+    assert len(lower.refresh(files, workers=1).reindexed) == 40
+    assert lower.refresh(files, workers=1).reindexed == []

@@ -66,7 +66,8 @@ def match(config, given: list[str] | None = None, *, force: bool = False, progre
     how indexing and judging are getting on; it never prints anything itself here.
     """
     run = MatchRun()
-    plans = _plans(config, given, run)
+    resolver = resolve.Resolver(config)
+    plans = _plans(config, given, run, resolver)
     vaults: list = []
 
     def vault():
@@ -112,7 +113,7 @@ def match(config, given: list[str] | None = None, *, force: bool = False, progre
 
     try:
         archive = _open_archive(config, plans)
-        refreshed = index.refresh(wanted, opened=opened, progress=progress, select=plan)
+        refreshed = index.refresh(wanted, opened=opened, progress=progress, select=plan, listed=resolver.listed)
         run.source_errors = _unique_errors([e for p in plans for e in p[1].errors] + refreshed.errors)
         for w in work:
             _check_cached(w, cache)
@@ -437,9 +438,8 @@ class _Counting:
         return Tally(self.rules, self.publishers, meta)
 
 
-def _plans(config, given, run: MatchRun) -> list:
+def _plans(config, given, run: MatchRun, resolver) -> list:
     plans = []
-    resolver = resolve.Resolver(config)
     sidecars, now = sensitivity.Sidecars(config.root), sensitivity.utc_now()
     selected = _selected(config, given, run)
     all_drafts = set(drafts_mod.discover(config)) if selected else set()

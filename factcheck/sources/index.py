@@ -3,7 +3,10 @@
 A SQLite catalogue records each indexed source (path, size, mtime, sha256, its
 provenance, and which segment holds its chunks); segments are immutable files of postings and compressed
 text (see segment.py). A run re-reads a source only when its size or mtime changed
-and then its sha256 differs, so an unchanged archive costs one stat per file.
+and then its sha256 differs, or when its `NAME.source.yaml` sidecar (its provenance and
+date) was added, edited or removed, so an unchanged archive costs one stat per file. An
+index read under other reading budgets (`limits:`) is rebuilt: a budget lowered since may
+refuse a source it holds.
 """
 
 from __future__ import annotations
@@ -27,12 +30,12 @@ from factcheck.store.draft_text import parse_date
 
 SEGMENT_CHARS = 16 * 1024 * 1024
 MAX_SEGMENTS = 12
-SCHEMA = 2
+SCHEMA = 3
 
 _SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS docs (
     path TEXT PRIMARY KEY, doc_id INTEGER UNIQUE, sha256 TEXT, size INTEGER, mtime_ns INTEGER,
-    segment TEXT, kind TEXT, date TEXT, body_start INTEGER, chars INTEGER, marks TEXT, about TEXT);
+    segment TEXT, kind TEXT, date TEXT, body_start INTEGER, chars INTEGER, marks TEXT, about TEXT, side TEXT);
 CREATE TABLE IF NOT EXISTS failures (
     path TEXT PRIMARY KEY, sha256 TEXT, size INTEGER, mtime_ns INTEGER, message TEXT);
 CREATE TABLE IF NOT EXISTS segments (name TEXT PRIMARY KEY, chunks INTEGER, chars INTEGER, bytes INTEGER);
@@ -113,6 +116,7 @@ def _parse_one(root: Path, rel: str, limits=None) -> dict:
     """Read and parse a source within the config's `limits`; what the catalogue and segment need, or the error."""
     limits = limits or Limits()
     path = root / rel
+    side_state = sidecar_state(root, rel)  # before reading it: an edit meanwhile is seen next run
     try:
         st = path.stat()
         data = read_bytes(path, rel, limits.source_mb * MB)
@@ -144,7 +148,17 @@ def _parse_one(root: Path, rel: str, limits=None) -> dict:
         "marks": json.dumps(marks) if (src.pages or src.cues) else None,
         "bytes": len(data),
         "about": provenance(src.meta, side),
+        "side": side_state,
     }
+
+
+def sidecar_state(root: Path | str, rel: str) -> str:
+    """The source's sidecar as the catalogue remembers it: "size:mtime" ("" for none)."""
+    try:
+        st = os.stat(os.path.join(root, rel + SIDECAR_SUFFIX))
+    except OSError:
+        return ""
+    return f"{st.st_size}:{st.st_mtime_ns}"
 
 
 def _stat(path) -> dict:
@@ -201,15 +215,33 @@ class SourceIndex:
         self.db.executescript(_SCHEMA_SQL)
         row = self.db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
         if row is None or int(row[0]) != SCHEMA:
-            with self.db:
-                # Dropped, not emptied: another version's tables may have other columns.
-                for table in ("docs", "failures", "segments"):
-                    self.db.execute(f"DROP TABLE IF EXISTS {table}")
-            self.db.executescript(_SCHEMA_SQL)
+            self._drop_everything()
             with self.db:
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
-            for old in self.dir.glob("seg-*.bin"):
-                old.unlink(missing_ok=True)  # written by another version of the index format
+
+    def _drop_everything(self) -> None:
+        with self.db:
+            # Dropped, not emptied: another version's tables may have other columns.
+            for table in ("docs", "failures", "segments"):
+                self.db.execute(f"DROP TABLE IF EXISTS {table}")
+        self.db.executescript(_SCHEMA_SQL)
+        for old in self.dir.glob("seg-*.bin"):
+            old.unlink(missing_ok=True)
+
+    def _check_budgets(self) -> None:
+        """An index read under other reading budgets is read again from scratch: a budget
+        lowered since would refuse sources it holds (one raised is met anyway, since a
+        source over budget is never remembered)."""
+        limits = self.limits or Limits()
+        # Only the budgets for reading a source; a download's time budget has no say here.
+        budgets = repr((limits.source_mb, limits.unpacked_mb, limits.html_mb, limits.source_seconds))
+        row = self.db.execute("SELECT value FROM meta WHERE key='limits'").fetchone()
+        if row is not None and row[0] == budgets:
+            return
+        if row is not None:
+            self._drop_everything()
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('limits', ?)", (budgets,))
 
     def close(self) -> None:
         self.db.close()
@@ -233,7 +265,14 @@ class SourceIndex:
     # --- bringing it up to date ---------------------------------------------
 
     def refresh(
-        self, paths: list[str], *, workers: int | None = None, opened: dict | None = None, progress=None, select=None
+        self,
+        paths: list[str],
+        *,
+        workers: int | None = None,
+        opened: dict | None = None,
+        progress=None,
+        select=None,
+        listed=None,
     ) -> RefreshReport:
         """Index every source in `paths` that is new or changed; report the rest as they are.
 
@@ -242,14 +281,17 @@ class SourceIndex:
         `select(report)`, if given, says which of the docs the caller will read: a caller
         with nothing to search opens nothing (and never loads numpy).
         `progress("index", files, of_files, bytes, of_bytes)` is told as each segment is written.
+        `listed(path)`, if given, says whether a folder listing made anyway (the walk of a
+        glob) showed the source's sidecar: True, False, or None for a folder not listed.
         """
         with self._update_lock:
             # Another version may have rebuilt the index since this one was opened.
             self._check_schema()
+            self._check_budgets()
             report = RefreshReport()
             # One read of the catalogue serves the whole of a run that changes nothing.
             rows = self._catalogue()
-            stale = self._stale(paths, report, rows)
+            stale = self._stale(paths, report, rows, _Sidecars(self.root, listed))
             if stale:
                 self._index(stale, report, workers, progress)
             # Deleted sources are forgotten before deciding what to compact, so that a
@@ -276,13 +318,13 @@ class SourceIndex:
             opened[name] = Segment(self.dir / name)
 
     def _catalogue(self) -> dict[str, tuple]:
-        """path -> (doc id, path, sha256, segment, kind, date, body start, chars, about, size, mtime_ns)."""
+        """path -> (doc id, path, sha256, segment, kind, date, body start, chars, about, size, mtime_ns, sidecar)."""
         rows = self.db.execute(
-            "SELECT doc_id, path, sha256, segment, kind, date, body_start, chars, about, size, mtime_ns FROM docs"
+            "SELECT doc_id, path, sha256, segment, kind, date, body_start, chars, about, size, mtime_ns, side FROM docs"
         )
         return {r[1]: r for r in rows}
 
-    def _stale(self, paths: list[str], report: RefreshReport, rows: dict[str, tuple]) -> list[str]:
+    def _stale(self, paths: list[str], report: RefreshReport, rows: dict[str, tuple], sidecars: _Sidecars) -> list[str]:
         failed = {r[0]: r[1:] for r in self.db.execute("SELECT path, size, mtime_ns, message FROM failures")}
         stale = []
         root = str(self.root) + os.sep
@@ -293,6 +335,9 @@ class SourceIndex:
                 report.errors.append(InputError("no such source file", path=rel))
                 continue
             known = rows.get(rel)
+            if known and known[11] != sidecars.state(rel):
+                stale.append(rel)  # its provenance or date may have changed
+                continue
             if known and known[9] == raw.st_size and known[10] == raw.st_mtime_ns:
                 continue
             st = {"size": raw.st_size, "mtime_ns": raw.st_mtime_ns}
@@ -387,7 +432,7 @@ class SourceIndex:
             return
         self.db.execute("DELETE FROM failures WHERE path=?", (r["path"],))
         self.db.execute(
-            "INSERT OR REPLACE INTO docs VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO docs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 r["path"],
                 r["doc_id"],
@@ -401,6 +446,7 @@ class SourceIndex:
                 r["chars"],
                 r["marks"],
                 r["about"],
+                r["side"],
             ),
         )
         report.reindexed.append(r["path"])
@@ -438,6 +484,28 @@ class SourceIndex:
                     self.db.execute("DELETE FROM segments WHERE name=?", (name,))
                     (self.dir / name).unlink(missing_ok=True)
         return bool(gone)
+
+
+class _Sidecars:
+    """Which sources have a sidecar: from the caller's folder listings where it has them,
+    else from one listing per folder, never a stat per source."""
+
+    def __init__(self, root: Path, listed=None):
+        self.root = str(root)
+        self.listed = listed
+        self._names: dict[str, frozenset[str]] = {}
+
+    def state(self, rel: str) -> str:
+        shown = self.listed(rel) if self.listed is not None else None
+        if shown is None:
+            folder, _, name = rel.rpartition("/")
+            if folder not in self._names:
+                try:
+                    self._names[folder] = frozenset(os.listdir(os.path.join(self.root, folder)))
+                except OSError:
+                    self._names[folder] = frozenset()
+            shown = name + SIDECAR_SUFFIX in self._names[folder]
+        return sidecar_state(self.root, rel) if shown else ""
 
 
 def _doc_info(r, _date=dt.date.fromisoformat, _new=tuple.__new__) -> DocInfo:

@@ -21,11 +21,11 @@ class IndexSummary:
     errors: list[FactcheckError] = field(default_factory=list)
 
 
-def all_source_paths(config) -> tuple[list[str], list[FactcheckError]]:
+def all_source_paths(config, resolver=None) -> tuple[list[str], list[FactcheckError]]:
     """The sources of every draft, plus the archives and the sources folder."""
     paths: set[str] = set()
     errors: list[FactcheckError] = []
-    resolver = resolve.Resolver(config)
+    resolver = resolver or resolve.Resolver(config)
     for rel in drafts_mod.discover(config):
         try:
             declared = drafts_mod.read_draft(config, rel).sources
@@ -43,10 +43,11 @@ def all_source_paths(config) -> tuple[list[str], list[FactcheckError]]:
 
 def index_all(config, progress=None) -> IndexSummary:
     """Bring the index up to date for every source; `progress` as for `SourceIndex.refresh`."""
-    paths, errors = all_source_paths(config)
+    resolver = resolve.Resolver(config)
+    paths, errors = all_source_paths(config, resolver)
     index = SourceIndex(config.state_dir, config.root, config.limits)
     try:
-        report = index.refresh(paths, progress=progress)
+        report = index.refresh(paths, progress=progress, listed=resolver.listed)
         seen = {str(e) for e in errors}
         errors += [e for e in report.errors if str(e) not in seen]
         return IndexSummary(len(report.docs), len(report.reindexed), report.bytes_read, index.size_bytes(), errors)

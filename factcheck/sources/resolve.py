@@ -52,10 +52,13 @@ def inside_root(root: Path, rel: str) -> str:
 
 @dataclass
 class _Found:
-    """What one walk found: files inside for sure, and symlinked files still to check."""
+    """What one walk found: files inside for sure, and symlinked files still to check; and,
+    seen on the way, every folder listed and the sidecars in them."""
 
     files: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
+    folders: list[str] = field(default_factory=list)
+    sidecars: list[str] = field(default_factory=list)
 
 
 def _walk(root: str, start: str, parts: list[str], found: _Found) -> None:
@@ -83,6 +86,8 @@ def _walk(root: str, start: str, parts: list[str], found: _Found) -> None:
                         if nxt:
                             stack.append((prefix + name, nxt))
                     elif not names or not _supported(name):
+                        if name.endswith(SIDECAR_SUFFIX):
+                            found.sidecars.append(prefix + name)
                         continue
                     elif (
                         (only(name) and (dotted_only or name[0] != "."))
@@ -90,6 +95,7 @@ def _walk(root: str, start: str, parts: list[str], found: _Found) -> None:
                         else any(m(name) and (dotted or name[0] != ".") for m, dotted in names)
                     ):
                         (found.links if entry.is_symlink() else found.files).append(prefix + name)
+            found.folders.append(rel_dir)  # listed whole: a sidecar not seen here is not there
         except OSError:
             continue  # unreadable or vanished folder: nothing in it can be read either
 
@@ -151,6 +157,8 @@ class Resolver:
         self._entries: dict[str, tuple[list[str], list[FactcheckError]]] = {}
         self._drafts: dict[tuple[str, ...], Resolved] = {}
         self._missing: dict[FactcheckError, str] = {}
+        self._listed_folders: set[str] = set()
+        self._sidecars: set[str] = set()
 
     def expand(self, entry: str) -> tuple[list[str], list[FactcheckError]]:
         """A front-matter entry or archive folder → its checked, root-relative files, and errors."""
@@ -180,6 +188,8 @@ class Resolver:
         found = _Found()
         if os.path.isdir(os.path.join(self._root, start) if start else self._root):
             _walk(self._root, start, parts, found)
+        self._listed_folders.update(found.folders)
+        self._sidecars.update(found.sidecars)
         files, errors = found.files, []
         for rel in found.links:
             try:
@@ -201,6 +211,15 @@ class Resolver:
             self._missing[missing] = clean  # a shared archive server may hold it (see factcheck/archive)
             return [], [missing]
         return [clean], []
+
+    def listed(self, rel: str) -> bool | None:
+        """Did a walk of this run see a sidecar beside the source `rel`? None when no walk
+        listed its folder. The index asks, to notice a sidecar added, edited or removed
+        without listing the folder again."""
+        folder = rel.rpartition("/")[0]
+        if folder not in self._listed_folders:
+            return None
+        return rel + SIDECAR_SUFFIX in self._sidecars
 
     def for_draft(self, declared: list[str]) -> Resolved:
         """The sources for a draft whose front matter lists `declared` (maybe empty).
