@@ -171,3 +171,62 @@ def test_a_count_given_as_what_it_amounted_to(tmp_path):
         judged(tmp_path, "The fair sold under 40,000 weekend tickets.", source), "under 40,000 weekend tickets"
     )
     assert c["verdict"] == "contradicted", c.get("evidence")
+
+
+# --- dates the claim's event ---------------------------------------------------------------------------
+
+
+def test_the_one_date_beside_the_claims_own_verb(tmp_path):
+    """The sentence shares only "opened" with the draft, but its one date stands right after it."""
+    source = "The hall was designed by Ines Marr and Tomas Oder and opened to the public on 4 May 1994 by the mayor."
+    claims = judged(tmp_path, "Kestrel Hall opened before January 1990.", source)
+    assert verdict_of(claims, "January 1990")["verdict"] == "contradicted"
+
+
+@pytest.mark.parametrize("day, verdict", [("December 12, 2026", "supported"), ("December 13, 2026", "contradicted")])
+def test_of_two_dates_the_one_by_the_claims_words(tmp_path, day, verdict):
+    """A premiere and a release in one sentence: "released" stands by the second date only."""
+    source = (
+        "The film had its first screening at the Lisbon festival on September 8, 2026, and is due to be "
+        "widely released on December 12, 2026, by Harbour Pictures."
+    )
+    claims = judged(tmp_path, f"Tidewater is set to be released on {day}.", source)
+    assert verdict_of(claims, day)["verdict"] == verdict
+
+
+def test_a_span_of_years_is_no_contradiction_of_a_year_inside_it(tmp_path):
+    """ "(2013–2018)" runs the show's whole life; it does not say that 2018 is wrong."""
+    source = "She also co-created the comedy series Ferry Tales (2013–2018) and the drama Low Tide."
+    claims = judged(tmp_path, "The comedy series Ferry Tales ended in 2018.", source)
+    assert verdict_of(claims, "2018")["verdict"] != "contradicted"
+
+
+def test_a_snapshot_day_alone_can_contradict(tmp_path):
+    """The draft dates its count "as of April 22"; the source's one count is "as of 21 April",
+    though the source words the count otherwise."""
+    source = "As of 21 April 2026, there have been 1,692 confirmed cases, 450 recoveries and 7 deaths."
+    draft = "In the province, fewer than 500 people had recovered from the virus as of April 22, 2026."
+    claims = judged(tmp_path, draft, source)
+    assert verdict_of(claims, "April 22, 2026")["verdict"] == "contradicted"
+
+
+def test_a_snapshot_day_alone_never_bears_a_count_out(tmp_path):
+    source = "As of 21 April 2026, there have been 1,692 confirmed cases, 450 recoveries and 7 deaths."
+    draft = "In the province, fewer than 500 people had recovered from the virus as of April 21, 2026."
+    claims = judged(tmp_path, draft, source)
+    assert verdict_of(claims, "April 21, 2026")["verdict"] != "contradicted"
+
+
+# --- nouns past a name ------------------------------------------------------------------------------------
+
+
+def test_the_counted_noun_past_a_name(tmp_path):
+    source = "Marrow Rovers won 21 Northern League de Honor titles, including four in a row in the 1990s."
+    claims = judged(tmp_path, "Marrow Rovers won 22 titles.", source)
+    assert verdict_of(claims, "22 titles")["verdict"] == "contradicted"
+
+
+def test_positive_tests_are_confirmed_cases(tmp_path):
+    source = "As of 17 April 2026, there have been 1,390 confirmed cases, 140 recoveries and 4 deaths."
+    claims = judged(tmp_path, "There have been fewer than 1,385 positive tests in the province.", source)
+    assert verdict_of(claims, "fewer than 1,385 positive tests")["verdict"] == "contradicted"

@@ -177,12 +177,18 @@ _EVENTS = frozenset(
 EVENT_REACH = 6  # content words before a date that may be the event it dates
 
 
+def event_before(text: str, start: int) -> str | None:
+    """The event word nearest before the date at text[start:] ("released" in "released in
+    theatres on June 13, 2003"), if one stands within EVENT_REACH content words."""
+    before = [w for w in content_words(text, 0, start)][-EVENT_REACH:]
+    events = [w for w, _, _ in before if stem(w) in _EVENTS]
+    return events[-1] if events else None
+
+
 def other_event(claim_sentence: str, text: str, start: int) -> str | None:
     """The event the date at text[start:] dates ("born" in "was born in the harbour town
     of Kessel in 1961"), when the draft's sentence does not speak of it; None otherwise."""
-    before = [w for w in content_words(text, 0, start)][-EVENT_REACH:]
-    events = [w for w, _, _ in before if stem(w) in _EVENTS]
-    if not events:
+    nearest = event_before(text, start)
+    if nearest is None:
         return None
-    nearest = events[-1]
     return None if stem(nearest) in stems(claim_sentence) else nearest

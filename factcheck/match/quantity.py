@@ -163,6 +163,8 @@ def judge(claim: dict, ctx, sentence: str, start: int, end: int) -> list[paraphr
                 against = max(against, r.coverage + SURER)
     if not (supported or contradicted) and claim.get("kind") == "figure":
         return _by_counted_noun(claim, ctx, cues, sentence)
+    if not (supported or contradicted) and claim.get("kind") == "date":
+        return _by_snapshot(claim, ctx, cues, sentence)
     # Every finding is returned: the judge shows a few, but counts every supporting source.
     return supported or contradicted
 
@@ -188,6 +190,24 @@ def _by_counted_noun(claim: dict, ctx, cues: list[context.Cue], sentence: str) -
     if len(found) != 1 or found[0].verdict is Verdict.NOT_FOUND:
         return []  # none, or several counts of the noun: no telling which is the claim's
     return found
+
+
+def _by_snapshot(claim: dict, ctx, cues: list[context.Cue], sentence: str) -> list[paraphrase.Finding]:
+    """A count's day: "as of April 22" beside a count in the draft, "As of 21 April" heading
+    the source's counts. The draft's words around its date are mostly the count's, which the
+    source may word otherwise ("had recovered", "recoveries"); one "as of" day each is
+    enough, when exactly one source sentence sharing any of those words gives one."""
+    if values.claim_date_bound(claim)[0] != "as of" or not _counts_something(claim):
+        return []
+    found = []
+    for r in _related(ctx, cues, sentence, floor=NOUN_ONLY_COVERAGE):
+        snaps = [f for f in _fits(claim, r, cues, ctx) if f.counted]
+        if len(snaps) == 1:
+            verdict, reason = _compare(claim, snaps[0])
+            found.append(_finding(r, verdict, reason, snaps[0]))
+    # The same day bears out the day, not the count beside it, which the source may give
+    # otherwise: only another day is worth saying.
+    return found if len(found) == 1 and found[0].verdict is Verdict.CONTRADICTED else []
 
 
 def _related(ctx, cues: list[context.Cue], query: str, floor: float = MIN_COVERAGE) -> list[paraphrase.Related]:
@@ -292,7 +312,13 @@ def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> l
     if claim.get("kind") == "date" and len(fits) == 1 and not fits[0].sure and _the_one_date(claim, r, fits[0], text):
         from dataclasses import replace
 
-        fits = [replace(fits[0], sure=True, score=max(fits[0].score, MIN_FIT))]
+        fits = [replace(fits[0], sure=True, counted=True, score=max(fits[0].score, MIN_FIT))]
+    elif claim.get("kind") == "date" and len(fits) > 1:
+        from dataclasses import replace
+
+        # "premiere ... on September 8, 2019, and ... released on December 24, 2019": the date
+        # the claim's words stand around, and no other, dates the claim's event.
+        fits = [replace(f, sure=True) if not f.sure and _clearly_nearest(f, fits) else f for f in fits]
     if any(f.whole for f in fits):
         # The sentence counts the claim's very thing ("11 live albums"): its other kinds of
         # the same noun ("27 studio albums") are other quantities, not rival readings.
@@ -306,8 +332,11 @@ def _the_one_date(claim: dict, r: paraphrase.Related, fit: Fit, text: str) -> bo
     date: the two dates are the same fact ("founded before 1956" and "The company was founded
     by three brothers ... in 1958"), though many words stand between the date and its verb.
     Not when the event nearest the source's date is one the draft does not speak of."""
-    if r.coverage < paraphrase.RELATED and fit.near < LONE_NEAR:
-        return False
+    at = text.find(fit.item.text)
+    event = context.event_before(text, at) if at >= 0 else None
+    same_event = event is not None and context.stem(event) in context.stems(claim.get("sentence") or "")
+    if r.coverage < paraphrase.RELATED and fit.near < LONE_NEAR and not same_event:
+        return False  # "released in theatres on June 13, 2003" dates the draft's "released"
     if not _WRITTEN_DATE.search(claim.get("text") or ""):
         return False  # "last week", "a few days earlier": read against the draft's own date
     if len(_dates_of(claim.get("sentence") or "")) != 1:
@@ -358,8 +387,8 @@ def _clearly_nearest(fit: Fit, fits: list[Fit]) -> bool:
     """The claim's nearest words stand around this figure, in the claim's unit, and around
     no other figure of that unit: "with a $25 million budget" is the budget of "budget was
     more than $25 million", the "$24.1 million" grossed beside it another quantity."""
-    if fit.unit < 1.0 or fit.near < LONE_NEAR:
-        return False
+    if fit.unit < 1.0 and not isinstance(fit.item.value, str) or fit.near < LONE_NEAR:
+        return False  # a figure in the claim's unit, or a date
     return all(f.near * CLEARLY <= fit.near for f in fits if f is not fit and f.unit >= fit.unit)
 
 
@@ -602,8 +631,10 @@ def _unit_fit(claim: dict, c, text: str) -> float | None:
         return 1.0  # "a contract for less than 20 million": an amount of money, the source's "$36.7 million"
     if values.is_measure(km) or values.is_measure(kt) or conversions.dimension(mine) or conversions.dimension(theirs):
         return None  # money or a measure on one side only
-    if km and _noun(km) == _next_noun(text, c.end):
-        return 1.0  # "8.958 people": the claim's noun right after the figure, read without it
+    if km and _noun(km) in {_next_noun(text, c.end), _noun_past_name(text, c.end)}:
+        # "8.958 people": the claim's noun right after the figure, read without it; or past a
+        # name: "33 Primera División championships"
+        return 1.0
     if km and _noun(km) == _subject(text, c.start):
         return 1.0  # "the confirmed cases reached 275": the noun the figure is the value of
     if km and _noun(km) in _own_words(text, c.start, c.end):
@@ -694,6 +725,18 @@ def _next_noun(text: str, end: int) -> str:
     return _CANON.get(head, head)
 
 
+_PAST_CAPITALS = re.compile(r"(?:\s+(?:[A-Z\u00c0-\u00de][\w'\u2019-]*|de|del|la|of|the|and|\d[\w-]*)){1,6}\s+([a-z]+)")
+
+
+def _noun_past_name(text: str, end: int) -> str:
+    """The first word in lower case after a figure and the name right after it."""
+    m = _PAST_CAPITALS.match(text, end)
+    if not m:
+        return ""
+    head = context.stem(m.group(1))
+    return _CANON.get(head, head)
+
+
 def _subject(text: str, start: int) -> str:
     """The noun a bare figure is the value of, in "the death toll rose to 45" (toll) or "the
     confirmed cases reached 275" (cases); '' when the words before it are not of that shape."""
@@ -758,6 +801,8 @@ def _claim_words(claim: dict) -> frozenset[str]:
 
 
 def _noun(unit: str) -> str:
+    if "positiv" in {context.stem(w) for w in unit.split()}:
+        return "cas"  # "positive tests" are the confirmed cases
     head = paraphrase.unit_head(unit)
     return _CANON.get(head, head)
 
