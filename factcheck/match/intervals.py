@@ -68,7 +68,21 @@ MORE = (
     "plus",
     "north of",
 )
-AT_LEAST = ("at least", "no fewer", "no less", "or more", "minimum", "not less")
+# "hundreds of people": at least the order of magnitude the plural names
+AT_LEAST = (
+    "at least",
+    "no fewer",
+    "no less",
+    "or more",
+    "minimum",
+    "not less",
+    "dozens",
+    "tens of",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+)
 LESS = ("less than", "fewer than", "under", "below", "lower than", "short of", "south of")
 AT_MOST = ("at most", "up to", "no more", "or fewer", "or less", "maximum", "as many as", "as much as", "not more")
 NEARLY = ("nearly", "almost", "just under", "just below", "close to", "just shy of", "approaching")

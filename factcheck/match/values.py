@@ -40,7 +40,20 @@ _SCALE = {
 _SCALE_WORD = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*-?\s*(thousand|million|billion|trillion|mln|bn|tn|k|m|b)\b", re.I)
 
 MORE = ("more than", "over", "above", "exceed", "upward", "in excess", "greater than", "plus")
-AT_LEAST = ("at least", "no fewer", "no less", "or more", "minimum")
+# "hundreds of people": at least the order of magnitude the plural names
+AT_LEAST = (
+    "at least",
+    "no fewer",
+    "no less",
+    "or more",
+    "minimum",
+    "dozens",
+    "tens of",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+)
 LESS = ("less than", "fewer than", "under", "below")
 AT_MOST = ("at most", "up to", "no more", "or fewer", "or less", "maximum", "as many as", "as much as")
 ABOUT = (

@@ -221,8 +221,13 @@ def read_range(r: Region, q: Quantity) -> None:
     opener = _BETWEEN.search(text, max(r.start, q.start - 9), q.start)
     if join == "and" and not (opener and opener.group("w").lower() == "between"):
         return
-    if not dash and _after_change_verb(text, max(0, q.start - 60), opener.start() if opener else q.start):
-        return
+    between = opener is not None and opener.group("w").lower() == "between"
+    if (
+        not dash
+        and not between
+        and _after_change_verb(text, max(0, q.start - 60), opener.start() if opener else q.start)
+    ):
+        return  # "rose from 10 to 20" is a before and an after; "rose between 5 and 7" a range
     if join in ("to", "-", "\u2013") and (ratio_end := _TO_ONE.match(text, q.end, r.end)) and q.plain and q.value > 1:
         q.unit, q.end, q.plain = "ratio", ratio_end.end(), False  # "a 3-to-1 margin", "won by 2 to 1"
         return

@@ -32,7 +32,7 @@ _WORD_BEFORE = r"[\s\"'(\u201c\u2018\[\u2014\x00-]"
 DIGITS = re.compile(r"(?P<d>[\d" + "".join(W.VULGAR) + r"])")  # one class: groups in a choice cost the quick skip
 
 
-WORDS = re.compile(_WORD_BEFORE + r"(?P<w>" + _trie(_cases(W.NUMBER_WORDS)) + r")(?!\w)")
+WORDS = re.compile(_WORD_BEFORE + r"(?P<w>" + _trie(_cases([*W.NUMBER_WORDS, *W.VAGUE_PLURALS])) + r")(?!\w)")
 
 
 # the word after an article is in lower case ("A dozen", "a mile")

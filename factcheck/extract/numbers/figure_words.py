@@ -32,6 +32,10 @@ FRACTION_WORDS = {
 VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5), "⅖": (2, 5), "⅗": (3, 5),
           "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8)}  # fmt: skip
 
+# Plurals that give an order of magnitude, not a number: "hundreds of people", "tens of
+# thousands". Each is read as the least it can mean, with the next order as its ceiling.
+VAGUE_PLURALS = {"dozens": 12, "tens": 10, "hundreds": 100, "thousands": 1000, "millions": 10**6,
+                 "billions": 10**9}  # fmt: skip
 NUMBER_WORDS = [*CARDINALS, *TENS, "hundred", *SCALES, "dozen", "half"]
 NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
 SINGULAR_FRACTIONS = [w for w in FRACTION_WORDS if not w.endswith("s")]

@@ -143,6 +143,10 @@ def glued(r: Region, q: Quantity) -> None:
     known = word in U.UNIT_SYMBOLS or word in U.MAGNITUDE_ABBREVIATIONS or word.upper() in U.CURRENCY_CODES
     if after.isdigit() and word not in U.UNIT_SYMBOLS:
         raise Reject(token_end(r.text, p))
+    if word in ("C", "F") and not after.isalnum() and _WEATHER.search(text, max(0, q.start - 80), q.start):
+        q.unit = "degree Celsius" if word == "C" else "degree Fahrenheit"  # "highs of 41C"
+        q.end, q.plain = m.end(), False
+        return
     if word[0].isupper() and not known and word not in U.UNIT_SYMBOLS and len(word) <= 3:
         raise Reject(token_end(r.text, p))  # "3D", "4G", "2FA"
 
@@ -150,6 +154,8 @@ def glued(r: Region, q: Quantity) -> None:
 def words(r: Region, s: int) -> Quantity:
     tokens = W.word_tokens(r.text, s, r.end)
     first = tokens[0][0].lower()
+    if len(first) == 1 and first in "dthmb":
+        return vague(r, s)  # a word outside the number words: one of the plurals that found it
     if first == "half":
         q = Quantity(s, tokens[0][2], Fraction(1, 2), words=True)
         half(r, q)
@@ -167,6 +173,29 @@ def words(r: Region, s: int) -> Quantity:
     if used == 1 and first == "zero":
         zero(r, q)
     word_fraction(r, q, tokens, used, last)
+    return q
+
+
+def vague(r: Region, s: int) -> Quantity:
+    """ "hundreds of people", "tens of thousands", "dozens of flights": an order of magnitude.
+
+    Its value is the least the words can mean (100 for "hundreds"), `low` and `high` the
+    order it names, and the qualifier the words themselves, so that a checker reads "hundreds
+    of people" as at least a hundred and a source's "hundreds" as no exact count. The span
+    keeps "of" for the counted noun to follow; `parse` gives it back when none does."""
+    m = _VAGUE.match(r.text, s, r.end)
+    if not m:
+        raise Reject(s + 1)
+    outer, inner = m.group("a").lower(), (m.group("b") or "").lower()
+    if not m.group("of") and not inner or outer == "tens" and not inner:
+        raise Reject(m.end())  # "the thousands", "tens": no count of anything
+    value = Fraction(W.VAGUE_PLURALS[outer] * (W.VAGUE_PLURALS[inner] if inner else 1))
+    if inner and W.VAGUE_PLURALS[inner] <= W.VAGUE_PLURALS[outer]:
+        raise Reject(m.end())
+    q = Quantity(s, m.end(), value, words=True)
+    q.low, q.high = value, value * 10
+    q.qualifier = " ".join(r.text[s : m.end("b") if inner else m.end("a")].lower().split())
+    q.magnitude = True
     return q
 
 
@@ -336,6 +365,14 @@ _MIXED = Lazy(r"(?:[ \u00a0\u2009-])?(?:(?P<n>\d{1,2})/(?P<d>\d{1,3})(?![\d/])|(
 _GLUED_WORD = re.compile(r"[\u00b0\u00ba]?[^\W\d_]+|[\u00b0\u00ba]")
 
 
+# Words of the weather before "41C": a capital C or F glued to a number is a temperature
+# only where the copy speaks of one ("the 4C bus" is a route).
+_WEATHER = Lazy(
+    r"(?i:temperatures?|degrees|heat|hot|cold|warm|chill|freez\w*|thermometer|forecast\w*|highs?|lows?|"
+    r"mercury|weather|celsius|fahrenheit|climb\w*\s+to|hit|reach\w*|soar\w*|plunge\w*|drop\w*\s+to)\b"
+)
+
+
 _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100, 1000})
 
 
@@ -393,6 +430,12 @@ _AND_FRACTION = Lazy(
     r"(?i:\s+and\s+(?:an?\s+(?P<f>half|third|quarter|fourth|fifth|eighth|tenth)"
     r"|(?P<n>one|two|three|four|five|seven|nine)[\s-]+(?P<fs>thirds|quarters|fourths|fifths|eighths|tenths)"
     r"|(?P<dn>\d{1,2})/(?P<dd>\d{1,2})(?![\d/])))(?!\w)"
+)
+
+
+_VAGUE = Lazy(
+    r"(?i:(?P<a>dozens|tens|hundreds|thousands|millions|billions)"
+    r"(?:\s+of\s+(?P<b>thousands|millions|billions))?(?!\w))(?P<of>\s+of(?!\w))?"
 )
 
 

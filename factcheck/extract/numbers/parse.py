@@ -129,7 +129,12 @@ def _read(r: Region, m: re.Match) -> Quantity:
     before.left(r, q)
     after.right(r, q)
     names.check_names(r, q)
+    if q.low is not None and _DANGLING_OF.search(r.text, q.start, q.end):
+        q.end = q.start + len(r.text[q.start : q.end].rsplit(None, 1)[0])  # "hundreds of the": no noun followed
     return q
+
+
+_DANGLING_OF = Lazy(r"\s(?i:of)$")
 
 
 def _figure(q: Quantity) -> Figure:
