@@ -230,3 +230,25 @@ def test_positive_tests_are_confirmed_cases(tmp_path):
     source = "As of 17 April 2026, there have been 1,390 confirmed cases, 140 recoveries and 4 deaths."
     claims = judged(tmp_path, "There have been fewer than 1,385 positive tests in the province.", source)
     assert verdict_of(claims, "fewer than 1,385 positive tests")["verdict"] == "contradicted"
+
+
+@pytest.mark.parametrize("day, verdict", [("3 February 2026", "contradicted"), ("4 February 2026", "supported")])
+def test_a_day_is_weighed_against_the_day_not_the_period_around_it(tmp_path, day, verdict):
+    """ "During the 2025–26 season" sets the scene; the day is the event's."""
+    source = "The first ferry of the 2025–26 winter timetable left Kessel harbour on 4 February 2026, two weeks late."
+    claims = judged(tmp_path, f"The first ferry of the winter timetable left Kessel harbour on {day}.", source)
+    assert verdict_of(claims, day)["verdict"] == verdict
+
+
+def test_two_seasons_are_two_spans(tmp_path):
+    """ "2002-03" and "2001-02" overlap as years, but they are two seasons."""
+    source = "At the end of the 2001-02 school year, Ana had offers from three rowing clubs."
+    claims = judged(tmp_path, "Ana had offers from three rowing clubs at the end of the 2002-03 school year.", source)
+    assert verdict_of(claims, "2002-03")["verdict"] == "contradicted"
+
+
+def test_two_days_inside_a_bound(tmp_path):
+    """ "Between March 16 and 17" lies before March 18."""
+    source = "The number of patients on the ward doubled to 44 between March 16 and 17."
+    claims = judged(tmp_path, "The number of patients on the ward doubled to 44 before March 18.", source)
+    assert verdict_of(claims, "March 18")["verdict"] == "supported"

@@ -309,6 +309,11 @@ def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> l
         counted = unit >= 1.0 and _counts_things(claim.get("unit"))
         exact = WHOLE_UNIT if unit >= 1.0 and _unit_words(claim.get("unit")) == _unit_words(c.unit) else 0.0
         fits.append(Fit(item, near + unit + exact, sure, before, counted, near, unit, exact > 0))
+    day = claim.get("kind") == "date" and len(str(claim.get("value") or "")) == 10
+    if day and len(fits) > 1 and any("/" not in str(f.item.value) for f in fits):
+        # "during the 2019–20 pandemic ... on 29 January 2020": the span is the period the
+        # sentence is set in; the day is its event's.
+        fits = [f for f in fits if "/" not in str(f.item.value)]
     if claim.get("kind") == "date" and len(fits) == 1 and not fits[0].sure and _the_one_date(claim, r, fits[0], text):
         from dataclasses import replace
 
@@ -318,7 +323,10 @@ def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> l
 
         # "premiere ... on September 8, 2019, and ... released on December 24, 2019": the date
         # the claim's words stand around, and no other, dates the claim's event.
-        fits = [replace(f, sure=True) if not f.sure and _clearly_nearest(f, fits) else f for f in fits]
+        fits = [
+            replace(f, sure=True) if not f.sure and "/" not in str(f.item.value) and _clearly_nearest(f, fits) else f
+            for f in fits
+        ]
     if any(f.whole for f in fits):
         # The sentence counts the claim's very thing ("11 live albums"): its other kinds of
         # the same noun ("27 studio albums") are other quantities, not rival readings.
@@ -341,6 +349,8 @@ def _the_one_date(claim: dict, r: paraphrase.Related, fit: Fit, text: str) -> bo
         return False  # "last week", "a few days earlier": read against the draft's own date
     if len(_dates_of(claim.get("sentence") or "")) != 1:
         return False  # "days earlier than 12 February" dates one event by another
+    if "/" in str(fit.item.value):
+        return False  # "(2013–2018)" spans a show's whole run: no one day to weigh
     mine = claim.get("text") or ""
     if _YEAR_IN.search(mine) and not _MONTH_IN.search(mine) and not _YEAR_IN.search(fit.item.text):
         return False  # "30 August" names no year: it cannot say which year the draft's is

@@ -464,6 +464,9 @@ def compare_dates(claim: dict, source_value, source_text: str, source_before: st
     if not mine or not theirs:
         return Verdict.CONTRADICTED, f"the source gives {source_text!r}, not {claim.get('text')!r}"
     mine, theirs = _same_year_unless_written(mine, claim.get("text") or "", theirs, source_text)
+    if "/" in mine and "/" in theirs:
+        # Two spans ("2002-03" and "2001-02", seasons) name one span or two: not days to nest.
+        return _compare_iso(mine, theirs, source_text)
     bound, part = claim_date_bound(claim)
     if bound == "as of":
         bound = ""  # "as of March 31" dates a snapshot: the source's March 30 figure is another one
