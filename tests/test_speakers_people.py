@@ -125,3 +125,30 @@ def test_a_name_after_a_quote_speaks_it_however_long_the_description_before_the_
     # with no speech verb after it, the name is only what the sentence goes on about
     text = "Rosa Kent spoke first. \u201cNobody planned for this,\u201d Ines Varga, the lawyer, nodded."
     assert pairs(text) == [("Nobody planned for this,", "Rosa Kent")]
+
+
+def test_a_credit_line_under_a_quote_is_no_headline():
+    text = (
+        "Voices from the quay.\n\n"
+        "\u201cThe ferry is the only way my children get to school.\u201d\n\n"
+        "-Marta Lind, Dunmore.\n\n"
+        "\u201cWe were promised a new berth years ago.\u201d\n\n"
+        "\u2013Councillor Abe Lind, speaking after the vote.\n"
+    )
+    assert pairs(text) == [
+        ("The ferry is the only way my children get to school.", "Marta Lind"),
+        ("We were promised a new berth years ago.", "Abe Lind"),
+    ]
+    assert not in_headline("\u201cQuote.\u201d\n\n-Marta Lind, Dunmore.\n", 15)
+
+
+def test_a_passive_speech_verb_credits_whoever_comes_after_by():
+    text = "The delays have been called \u201ca scandal\u201d by Tom Ward, a former harbour engineer."
+    assert pairs(text) == [("a scandal", "Tom Ward")]
+    text = "The plan, described as \u201cunworkable\u201d by the Harbour Trust, was shelved."
+    assert pairs(text) == [("unworkable", "Harbour Trust")]
+    text = (
+        "The berth is \u201cnot fit for purpose\u201d \u2013 as described by "
+        "harbour engineer Tom Ward \u2013 and must be rebuilt."
+    )
+    assert pairs(text) == [("not fit for purpose", "Tom Ward")]

@@ -61,6 +61,7 @@ _SMALL_WORDS = frozenset(
     "a an the of to in on at for and or but by with from as is are was vs. vs v. into over".split()
 )
 _WORD = re.compile(r"[^\W\d_][\w\u2019'\-.]*")
+_DASHES = ("-", "\u2013", "\u2014", "\u2015")
 
 
 def key(name: str) -> str:
@@ -118,6 +119,8 @@ def in_headline(frame: str, pos: int) -> bool:
     line = frame[ls : len(frame) if le < 0 else le]
     if "\x00" in line or "\u2015" in line or "\u2014" in line:
         return False  # a quote, or a dash credit after one: `"…" ― Jane Doe`
+    if line.lstrip()[:1] in _DASHES:
+        return False  # a credit line under a quote: `-Jane Doe, Dunmore.`
     if line.rstrip().endswith(('."', ".\u201d")):
         return False  # the credit line that closes a pull quote: `"…¶Jane Doe, Leith Trust."`
     words = _WORD.findall(line)

@@ -145,6 +145,12 @@ def _share_within_chains(parts, own) -> None:
 
 
 _NEXT_CHAR = re.compile(r"\s*(\S)")
+_BY_AFTER = re.compile(r"[^\S\n]*,?[^\S\n]+by[^\S\n]+")
+# A passive speech verb right before a quote: `was called "…"`, `described as a "…"`.
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:called|described|labell?ed|dubbed|branded|termed|deemed|characteri[sz]ed|hailed|derided|denounced)"
+    r"(?:[^\S\n]+as)?(?:[^\S\n]+(?:a|an|the))?[^\S\n]*$"
+)
 # Where a clause with a subject of its own opens: `, and as Doe …`, `while she …`; not `Doe and Roe`.
 _CLAUSE_OPENING = re.compile(
     r"(?:,\s+(?:and|but)\s+(?:as\s+|when\s+|while\s+)?|\b(?:as|while|when|because|until)\s+)"
@@ -235,6 +241,9 @@ class Story:
         owner = self._possessive_words(q)
         if owner is not None:
             return owner  # `Lind mocked Doe's "bridge to nowhere" remark`: Doe's words
+        passive = self._passive_credit(q)
+        if passive is not None:
+            return passive  # `has been called "a scandal" by Jane Doe`
         after = self._between(q.mark_end, self._after_window(q, para_end))
         if after and not tokens_between(self.frame, q.mark_end, after[0].start):
             return after[0].mention  # `"…," Doe said` or `"…," said Doe`
@@ -256,6 +265,15 @@ class Story:
         if after:
             return after[0].mention
         return self._dash_credit(q, para_end) or self._name_colon(q, before)
+
+    def _passive_credit(self, q) -> Mention | None:
+        """`The delays have been called "a scandal" by Jane Doe`, `described as "unworkable" by the
+        union`: a passive speech verb right before the quote, and who said it after `by`."""
+        by = _BY_AFTER.match(self.frame, q.mark_end)
+        if by is None or not _PASSIVE_BEFORE.search(self.frame, max(self.start, q.mark_start - 40), q.mark_start):
+            return None
+        mention = np_after(self.frame, by.end())
+        return mention if mention is not None and mention.kind != "pronoun" else None
 
     def _name_then_verb(self, q, para_end: int) -> Mention | None:
         """`"…," Jane Doe, the lawyer who drafted the contract tweeted`: a name set off by a comma
@@ -381,7 +399,7 @@ class Story:
         end of the paragraph before closes (`"…¶Jane Doe, Leith Port Authority."`)."""
         m = _DASH_CREDIT.match(self.frame, q.mark_end, para_end)
         if m:
-            mention = np_after(self.frame, m.end() - 1)
+            mention = np_after(self.frame, m.end())
             if mention is None or mention.kind != "name":
                 return None
             rest = self.frame[mention.end : para_end].strip().rstrip(".")
@@ -398,7 +416,7 @@ class Story:
         if not (m or closes) or line_end - line_start > 120:
             return None
         if m:
-            mention = np_after(self.frame, m.end() - 1)
+            mention = np_after(self.frame, m.end())
         else:  # the closing mark and the full stop before it are no part of the name
             tail = len(self.frame[line_start:line_end]) - len(self.frame[line_start:line_end].rstrip('."\u201d '))
             mention = np_after(self.frame[: line_end - tail], line_start)

@@ -59,6 +59,7 @@ _PHRASE_TAILS = {
     "tweeted": (" by",),
     "posted": (" by",),
     "sung": (" by",),
+    "described": (" by",),
     "put": (" it",),
     "puts": (" it",),
     "went": (" on to say", " on to add", " on to write", " on,", " on."),
