@@ -263,6 +263,49 @@ def test_match_keeps_verdicts_while_the_archive_is_unchanged(tmp_path, archive_u
     assert judged_in_a_run() == 2
 
 
+def test_the_same_content_under_two_paths_is_a_document_at_each(tmp_path, archive_url):
+    """As in the embedded index, each file is a source of its own: a copy under another path
+    is stored under that path too, found by a draft that names it, and counted by search."""
+    repo = _newsroom(tmp_path)
+    (repo / "wire" / "port-release-copy.txt").write_text(RELEASE)
+    assert _fc("archive", "migrate", cwd=repo, url=archive_url).returncode == 0
+    first = _fc("archive", "push", "wire", cwd=repo, url=archive_url)
+    assert "2 files: 2 added, 0 already" in first.stdout.decode(), first.stderr.decode()
+    again = _fc("archive", "push", "wire", cwd=repo, url=archive_url)
+    assert "2 files: 0 added, 2 already" in again.stdout.decode()
+    rows = _psql(
+        archive_url, "SELECT d.path, count(p.ord) FROM documents d JOIN passages p ON p.doc_id = d.id GROUP BY 1"
+    )
+    assert sorted(rows) == [("wire/port-release-2026-03-11.txt", 1), ("wire/port-release-copy.txt", 1)]
+    shutil.rmtree(repo / "wire")  # the server alone holds both now
+    (repo / "drafts" / "bridge.md").write_text(DRAFT.replace("port-release-2026-03-11.txt", "port-release-copy.txt"))
+    assert run_cli("scan", cwd=repo).returncode == 0
+    proc = _fc("match", cwd=repo, url=archive_url)
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert "drafts/bridge.md: 1 supported, 1 contradicted, 0 not found" in proc.stdout.decode()
+    from factcheck.store import yamlio
+
+    claims = yamlio.load((repo / "claims" / "drafts" / "bridge.yaml").read_text(), path="bridge.yaml")["claims"]
+    cited = {e["source"] for c in claims for e in c["evidence"]}
+    assert "wire/port-release-copy.txt" in cited
+
+
+def test_search_sessions_never_compile_their_statements(tmp_path, archive_url):
+    """On a large archive a search's estimated cost passes jit_above_cost, and compiling it
+    cost the server more than running it; match's sessions turn JIT off."""
+    from factcheck.archive.search import ArchiveSearch
+
+    repo = _newsroom(tmp_path)
+    assert _fc("archive", "migrate", cwd=repo, url=archive_url).returncode == 0
+    assert _psql(archive_url, "SHOW jit") == [("on",)]  # the server's own default
+    archive = ArchiveSearch(archive_url)
+    try:
+        with archive.pool.connection() as conn:
+            assert conn.execute("SHOW jit").fetchall() == [("off",)]
+    finally:
+        archive.close()
+
+
 def test_a_changed_file_replaces_its_older_version(tmp_path, archive_url):
     repo = _newsroom(tmp_path)
     assert _fc("archive", "migrate", cwd=repo, url=archive_url).returncode == 0

@@ -1,10 +1,11 @@
 """`factcheck archive push`: index sources into the shared archive server.
 
-A push is idempotent by content: a document whose sha256 the server already holds is
+A push is idempotent: a file whose path the server already holds with the same sha256 is
 neither parsed nor stored again. Many reporters can push at once: each batch takes a
 transaction-scoped advisory lock on every path it writes (always in the same order,
-so two pushes never wait on each other in a circle), and the unique sha256 makes the
-second of two identical documents a no-op rather than a duplicate. A path pushed with
+so two pushes never wait on each other in a circle), and the unique (sha256, path) makes
+the second of two identical documents a no-op rather than a duplicate. The same content
+under two paths is two documents, as it is two sources in the embedded index. A path pushed with
 new content replaces its older version, so search sees one version of each path.
 """
 
@@ -193,12 +194,10 @@ def _prepare(conn, url: str, names: _Names, files: list, report: PushReport) -> 
         return []
     try:
         # A document another push is writing right now is not seen here; ON CONFLICT skips it then.
-        held = {
-            r[0] for r in conn.execute("SELECT sha256 FROM documents WHERE sha256 = ANY(%s)", ([r[3] for r in read],))
-        }
+        held = set(conn.execute("SELECT sha256, path FROM documents WHERE sha256 = ANY(%s)", ([r[3] for r in read],)))
     except psycopg.Error as exc:
         raise failure(url, exc, "push failed") from None
-    fresh = [r for r in read if r[3] not in held]
+    fresh = [r for r in read if (r[3], r[1]) not in held]
     report.already += len(read) - len(fresh)
     return [d for d in (_parse(r, names.has_sidecar(r[0]), report) for r in fresh) if d]
 
@@ -253,7 +252,7 @@ _INSERT = """
 INSERT INTO documents (sha256, path, url, retrieved_at, kind, source_date, body_start, chars, bytes, marks, about)
 VALUES (%(sha256)s, %(path)s, %(url)s, %(retrieved_at)s, %(kind)s, %(source_date)s, %(body_start)s, %(chars)s,
         %(bytes)s, %(marks)s, %(about)s)
-ON CONFLICT (sha256) DO NOTHING
+ON CONFLICT (sha256, path) DO NOTHING
 RETURNING id
 """
 
@@ -270,7 +269,7 @@ def _store(conn, parsed: list[dict]) -> dict:
             ([d["path"] for d in parsed],),
         )
         added = []
-        ordered = sorted(parsed, key=lambda d: d["sha256"])
+        ordered = sorted(parsed, key=lambda d: (d["sha256"], d["path"]))
         cur = conn.cursor()
         # One pipelined round trip for the batch's documents, not one per document.
         cur.executemany(

@@ -75,6 +75,19 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             AS $$ SELECT gin_clean_pending_list('passages_terms'::regclass) $$;
         """,
     ),
+    (
+        3,
+        "a document per path: the same content pushed under two paths is stored under each",
+        """
+        -- The embedded index indexes every file. Keyed by content alone, the archive stored a
+        -- file whose text another path already held under that other path only: a draft
+        -- naming it did not find it, and every search counted its passages once, not twice,
+        -- so a claim's terms weighed differently than in the embedded index. A push after
+        -- this migration stores such files under their own paths too.
+        ALTER TABLE documents DROP CONSTRAINT documents_sha256_key;
+        CREATE UNIQUE INDEX documents_sha256_path ON documents (sha256, path);
+        """,
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -105,7 +105,7 @@ def push_cmd(
     ],
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
 ) -> None:
-    """Index sources into the archive server; content already there (same sha256) is skipped.
+    """Index sources into the archive server; a file it holds already (same path and sha256) is skipped.
 
     Examples:
 
