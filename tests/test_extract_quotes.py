@@ -845,3 +845,11 @@ def test_a_headline_run_of_capitals_does_not_widen_a_word_into_a_false_full_name
     )
     speakers_found = [s for _, s in pairs(text)]
     assert speakers_found and all("Harbour" not in (s or "") for s in speakers_found)
+
+
+def test_an_ampersand_in_a_title_keeps_it_a_title():
+    text = (
+        "Speaking on Harbour Radio\u2019s \u201cTides & Times,\u201d Mayor Rosa Kent said the pier "
+        "would reopen \u201cbefore the summer.\u201d"
+    )
+    assert pairs(text) == [("before the summer.", "Rosa Kent")]

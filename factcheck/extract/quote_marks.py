@@ -122,7 +122,7 @@ def _is_printed_slogan(text: str, q: Quoted) -> bool:
     return len(words) <= 8 and text[q.end - 1] not in ".?!," and _PRINTED_ON.match(text, q.mark_end) is not None
 
 
-_SMALL_WORDS = frozenset("a an the and or of in on at to for with by from as vs".split())
+_SMALL_WORDS = frozenset("a an the and or of in on at to for with by from as vs &".split())
 # Kinds of work a title names: `the documentary "13th"`, `his "Keepin' It Real" radio show`.
 _WORKS = frozenset(
     """
