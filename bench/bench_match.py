@@ -2,6 +2,7 @@
 
     python bench/bench_match.py                # the 100 MB archive of the speed targets
     python bench/bench_match.py --size-mb 10   # a quick run
+    python bench/bench_match.py --size-mb 10 --against main --rounds 3   # side by side with main
 
 It writes a newsroom under the temp folder (kept between runs, so the corpus is made
 once), with the archive in `wire/` and 500 claims in ten drafts' claims files, half of
@@ -12,7 +13,11 @@ them altered (a word of a quote, or a figure changed). Then it measures:
 - per-claim retrieval and alignment against the naive loop (rapidfuzz `partial_ratio`
   of the claim against every document), on the same sample of claims, with the recall
   of each (the claim's passage found in the document it was taken from);
-- re-indexing after one source changes.
+- re-indexing after one source changes;
+- with `--against REV`, `factcheck match --force` of this tree and of another git revision
+  (exported with `git archive` into a temp folder), alternately, `--rounds` times each on
+  the same index and claims: on a shared machine only runs side by side compare. CPU time
+  (user + system) says what a run costs; wall time also says how long it waited for a core.
 """
 
 from __future__ import annotations
@@ -125,6 +130,61 @@ _PEAK = (
 )
 
 
+_TIMED = (
+    "import os, subprocess, sys, time\n"
+    "t = time.perf_counter(); c = os.times(); p = subprocess.run(sys.argv[1:]); wall = time.perf_counter() - t\n"
+    "d = os.times(); cpu = d.children_user + d.children_system - c.children_user - c.children_system\n"
+    "sys.stderr.write(f'\\n@@ {wall} {cpu}\\n'); sys.exit(p.returncode)\n"
+)
+REPO = Path(__file__).resolve().parent.parent
+
+
+def export(revision: str, into: Path) -> Path:
+    """Another revision's `factcheck` package, exported into a folder of its own."""
+    import io
+    import tarfile
+
+    tar = subprocess.run(["git", "-C", str(REPO), "archive", revision, "factcheck"], capture_output=True, check=True)
+    with tarfile.open(fileobj=io.BytesIO(tar.stdout)) as t:
+        t.extractall(into, filter="data")
+    return into
+
+
+def side_by_side(root: Path, other: Path, rounds: int) -> tuple[list, list, tuple[int, int]]:
+    """(wall, cpu) of `match --force` by this tree and by `other`, alternately, `rounds` times
+    each; and how many of `other`'s verdicts this tree gave too. Both run as `python -m
+    factcheck` with their own package first on the path."""
+    import os
+
+    from factcheck.store import yamlio
+
+    def verdicts() -> dict:
+        out = {}
+        for path in sorted((root / "claims").rglob("*.yaml")):
+            for c in yamlio.load(path.read_text(encoding="utf-8"), path=str(path))["claims"]:
+                out[(path.name, c["id"])] = c.get("verdict")
+        return out
+
+    results: dict[Path, list] = {REPO: [], other: []}
+    written: dict[Path, dict] = {}
+    for _ in range(rounds):
+        for package in (other, REPO):
+            env = {**os.environ, "PYTHONPATH": str(package)}
+            proc = subprocess.run(
+                [sys.executable, "-c", _TIMED, sys.executable, "-m", "factcheck", "match", "-q", "--force"],
+                cwd=root,
+                capture_output=True,
+                text=True,
+                env=env,
+            )
+            assert proc.returncode in (0, 1), proc.stderr[-600:]
+            wall, cpu = proc.stderr.rsplit("@@ ", 1)[1].split()
+            results[package].append((float(wall), float(cpu)))
+            written[package] = verdicts()
+    same = sum(written[REPO].get(k) == v for k, v in written[other].items())
+    return results[REPO], results[other], (same, len(written[other]))
+
+
 def timed_cli(root: Path, *args: str) -> tuple[float, float, subprocess.CompletedProcess]:
     """Wall time and peak memory (MB, the largest process of this run alone) of one CLI run.
 
@@ -203,6 +263,8 @@ def main() -> None:
     ap.add_argument("--claims", type=int, default=500)
     ap.add_argument("--naive-claims", type=int, default=50, help="claims for the side-by-side (the naive loop is slow)")
     ap.add_argument("--dir", type=Path, default=None, help="newsroom folder (default: under the temp folder)")
+    ap.add_argument("--against", default=None, help="also time `match --force` of this git revision, side by side")
+    ap.add_argument("--rounds", type=int, default=3, help="runs of each side with --against")
     a = ap.parse_args()
     root = a.dir or Path(tempfile.gettempdir()) / f"factcheck-bench-{a.size_mb:g}mb"
     root.mkdir(parents=True, exist_ok=True)
@@ -249,6 +311,19 @@ def main() -> None:
         ),
         ("peak memory", f"build {build_mem:.0f} MB, match {match_mem:.0f} MB", "<= 1 GB"),
     ]
+    if a.against:
+        with tempfile.TemporaryDirectory(prefix="factcheck-rev-") as tmp:
+            mine, theirs, same = side_by_side(root, export(a.against, Path(tmp)), a.rounds)
+        for name, runs in (("this tree", mine), (a.against, theirs)):
+            walls, cpus = sorted(w for w, _ in runs), sorted(c for _, c in runs)
+            rows.append(
+                (
+                    f"match --force, {name}",
+                    f"median {walls[len(walls) // 2]:.2f} s wall, {cpus[len(cpus) // 2]:.2f} s CPU ({len(runs)} runs)",
+                    "",
+                )
+            )
+        rows.append((f"verdicts as {a.against} gives them", f"{same[0]} of {same[1]}", ""))
     width = max(len(r[0]) for r in rows)
     for name, value, goal in rows:
         print(f"{name:<{width}}  {value:<58} {goal}")

@@ -1,5 +1,6 @@
 """Ranks and ordinals beside a claim: a figure or date found in a source sentence that ranks
-the thing otherwise does not bear the draft's sentence out.
+the thing otherwise does not bear the draft's sentence out; ranking the same thing in
+another place, it contradicts it.
 
 Each newsroom test is one draft sentence against one source sentence, scanned and matched
 end to end; the unit tests read ranks as the places they allow.
@@ -65,11 +66,11 @@ def test_sentences_that_rank_things_differently(draft, source, differs):
     assert bool(differ(draft, source)) is differs
 
 
-def test_a_year_found_beside_another_rank_does_not_bear_the_sentence_out(tmp_path):
+def test_a_year_found_beside_another_rank_of_the_same_thing_is_contradicted(tmp_path):
     draft = "In 2021 the Harriers finished the season in 4th place in the county league."
     source = "In 2021 the Harriers finished the season in 9th place in the county league."
     c = verdict_of(judged(tmp_path, draft, source), "2021")
-    assert c["verdict"] == "not_found", c.get("evidence")
+    assert c["verdict"] == "contradicted", c.get("evidence")
     assert "ranks it '4th', the source's '9th'" in c["evidence"][0]["reason"]
 
 
@@ -79,11 +80,19 @@ def test_a_year_beside_the_same_rank_is_supported(tmp_path):
     assert verdict_of(judged(tmp_path, draft, source), "2021")["verdict"] == "supported"
 
 
-def test_a_superlative_against_a_lower_rank_is_not_borne_out(tmp_path):
+def test_a_superlative_against_a_lower_rank_is_contradicted(tmp_path):
     draft = "The harbour handled the most cargo of any port on the coast in 2018."
     source = "In 2018 the harbour handled the third most cargo of any port on the coast."
     c = verdict_of(judged(tmp_path, draft, source), "2018")
-    assert c["verdict"] == "not_found", c.get("evidence")
+    assert c["verdict"] == "contradicted", c.get("evidence")
+
+
+def test_a_year_beside_ranks_of_different_things_is_left_open(tmp_path):
+    """ "Fourth place" and "12th title" rank different things: nothing clashes, yet the
+    sentences do not agree on any rank, so the year bears nothing out."""
+    draft = "In 2021 the Harriers finished in fourth place in the county league."
+    source = "In 2021 the Harriers won their 12th title in the county league."
+    assert verdict_of(judged(tmp_path, draft, source), "2021")["verdict"] != "contradicted"
 
 
 # --- numbers that name things ---------------------------------------------------------------------

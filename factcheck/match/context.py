@@ -63,12 +63,18 @@ def _stem(w: str) -> str:
     if w[:1].isdigit():
         return w.replace(",", "")
     w = w[:-2] if w.endswith("'s") else w.rstrip("'")
+    w = _BRITISH.sub(r"\1or\2", w)  # "honours" and "honors", "labour" and "labor" are one word
+    if w.endswith(("ation", "ations")) and len(w) > 8:
+        w = w[: w.rindex("ion")]  # "isolation" and "isolated", "donations" and "donated"
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         base = w[: -len(suffix)] + keep
         if w.endswith(suffix) and len(base) >= 3 and not w.endswith(("ss", "us", "is")) and set(base) & _VOWELS:
             w = _undouble(base) if not keep else base
             break
     return w[:-1] if len(w) > 3 and w.endswith("e") else w
+
+
+_BRITISH = re.compile(r"^(\w{3,})our(s|ed|ing)?$")
 
 
 def _undouble(base: str) -> str:
@@ -171,12 +177,18 @@ _EVENTS = frozenset(
 EVENT_REACH = 6  # content words before a date that may be the event it dates
 
 
+def event_before(text: str, start: int) -> str | None:
+    """The event word nearest before the date at text[start:] ("released" in "released in
+    theatres on June 13, 2003"), if one stands within EVENT_REACH content words."""
+    before = [w for w in content_words(text, 0, start)][-EVENT_REACH:]
+    events = [w for w, _, _ in before if stem(w) in _EVENTS]
+    return events[-1] if events else None
+
+
 def other_event(claim_sentence: str, text: str, start: int) -> str | None:
     """The event the date at text[start:] dates ("born" in "was born in the harbour town
     of Kessel in 1961"), when the draft's sentence does not speak of it; None otherwise."""
-    before = [w for w in content_words(text, 0, start)][-EVENT_REACH:]
-    events = [w for w, _, _ in before if stem(w) in _EVENTS]
-    if not events:
+    nearest = event_before(text, start)
+    if nearest is None:
         return None
-    nearest = events[-1]
     return None if stem(nearest) in stems(claim_sentence) else nearest

@@ -273,6 +273,10 @@ def date_bound(before: str, text: str) -> tuple[str, str]:
 def day_span(iso: str) -> tuple[dt.date, dt.date] | None:
     """The first and last day an ISO date value (YYYY, YYYY-MM, YYYY-MM-DD) covers; a
     decade ("192", the 1920s) or a century ("17", the 18th century) as TIMEX writes them."""
+    span = re.fullmatch(r"(\d{4}(?:-\d{2}){0,2})/(\d{4}(?:-\d{2}){0,2})", str(iso or "").strip())
+    if span:  # "2013–2018", a span of years as the extractor writes it
+        opens, closes = day_span(span.group(1)), day_span(span.group(2))
+        return (opens[0], closes[1]) if opens and closes and opens[0] <= closes[1] else None
     era = re.fullmatch(r"(\d{2,3})", str(iso or "").strip())
     if era:
         width = 10 ** (4 - len(era.group(1)))

@@ -21,7 +21,7 @@ from difflib import SequenceMatcher
 
 from factcheck.extract import extract_claims
 from factcheck.extract.sentences import Sentences
-from factcheck.match import attribution, context, paraphrase, quantity, quotes, ranks, rivals, values
+from factcheck.match import ages, attribution, context, paraphrase, quantity, quotes, ranks, rivals, values
 from factcheck.match.evidence import Evidence, Judgement, Verdict
 from factcheck.match.locate import Hit, locate
 from factcheck.match.words import same_words, single_line, words
@@ -135,6 +135,15 @@ def judge_value(claim: dict, ctx: Context) -> Judgement:
             "a year: judged as the date claim on the same words",
             judgement.supporting,
         )
+    if judgement.verdict is Verdict.SUPPORTED:
+        clash = ranks.clash(claim.get("sentence") or "", judgement.evidence[0].text)
+        if clash:
+            # The source states the same thing with the same figure or date, and ranks it
+            # otherwise: "the first town settled in 1633" against "the second town".
+            best = _replace(
+                judgement.evidence[0], verdict=Verdict.CONTRADICTED, reason=f"{clash}; {judgement.evidence[0].reason}"
+            )
+            return Judgement(Verdict.CONTRADICTED, (best,) + tuple(judgement.evidence[1:]), best.reason, ())
     if judgement.verdict is not Verdict.NOT_FOUND and _names_something(claim) and not _own_sentence(claim, judgement):
         # In its own sentence a changed model number is worth catching; elsewhere the
         # "4" of "Toy Story 4" would be weighed against whatever number the sentence has,
@@ -243,6 +252,11 @@ def _read_forward(claim: dict, ctx: Context) -> dict:
 
 
 def _judge_value(claim: dict, ctx: Context) -> Judgement:
+    if ages.is_age(claim):
+        # A source gives a year of birth, rarely the age: the age follows from the day.
+        aged = _age_evidence(claim, ctx)
+        if aged:
+            return _settle(aged, "")
     if quantity.is_bound(claim):
         # A bound holds for many numbers, so the figure in the claim's place by word
         # alignment may well be another quantity; the one that measures the same thing decides.
@@ -267,6 +281,29 @@ def _judge_value(claim: dict, ctx: Context) -> Judgement:
         # measures the same thing, whatever it is written as.
         evidence = _same_quantity(claim, ctx) + evidence
     return _settle(evidence, "no source passage matches the sentence around this claim")
+
+
+def _age_evidence(claim: dict, ctx: Context) -> list[Evidence]:
+    """The draft's age weighed against each year of birth of the person it names, in the
+    source sentences that name them."""
+    sentence = single_line(claim.get("sentence") or "")
+    names = {w.key for w in words(sentence) if sentence[w.start : w.start + 1].isupper() and len(w.key) > 2}
+    names -= attribution.TITLES
+    found = []
+    for seg, chunk, _ in ctx.searcher.candidates(sentence, limit=PASSAGES):
+        passage = ctx.searcher.passage(seg, chunk)
+        for s in paraphrase.sentences_of(passage, ctx.read_cache):
+            text = passage.text[s.start : s.end]
+            if "born" not in text.lower() and "b." not in text:
+                continue
+            shared = names & {w.key for w in words(text)}
+            if not shared:
+                continue  # another person's birth
+            compared = ages.compare(claim, text, ctx.reference_date)
+            if compared is not None:
+                score = round(100 * len(shared) / max(len(names), 1), 1)
+                found.append(_evidence(ctx, Hit(passage, s.start, s.end, score), s.start, s.end, *compared))
+    return found
 
 
 def _same_quantity(claim: dict, ctx: Context) -> list[Evidence]:
@@ -333,6 +370,8 @@ def _compare_value(claim: dict, found: str, p, s: int, e: int, ctx: Context) -> 
     figure = _source_figure(p.text, s, e)
     if figure is None and not values.numbers_in(found) and values.numbers_in(claim.get("text", "")):
         return None
+    if figure is not None and ages.is_age(claim) and quantity.year_like(p.text[figure.start : figure.end]):
+        return None  # an age is never weighed against a year's digits
     if figure is None or values.rating_share(claim, single_line(found)) is not None:
         # No figure, or a rating on a scale ("85/100") read as a fraction: the words decide.
         return values.written_against(claim, single_line(found))

@@ -59,7 +59,6 @@ LONE_NEAR = 0.4
 WHOLE_UNIT = 0.2
 NEAREST = 4  # content words on each side of a source figure that count as its own
 PASSAGES = 6
-MAX_FOUND = 3
 
 _PART_OF = re.compile(r"^(\d[\d,]*)\s+out\s+of\s+\d")
 _THOUSANDS_POINT = re.compile(r"(\d{1,3}(?:\.\d{3})+)\s+[^\W\d_]")
@@ -77,6 +76,8 @@ _SAME_STEMS = [
     ("peopl", "person", "individual"),
     ("sold", "sal", "sell"),
     ("film", "movi", "picture"),
+    ("view", "viewer", "watch", "seen", "saw"),
+    ("born", "birth", "birthday"),
     ("cas", "infection", "infect", "positiv"),
 ]
 _CANON = {stem: group[0] for group in _SAME_STEMS for stem in group}
@@ -153,7 +154,7 @@ def judge(claim: dict, ctx, sentence: str, start: int, end: int) -> list[paraphr
         elif (
             verdict is Verdict.CONTRADICTED
             and fit.sure
-            and (r.coverage >= paraphrase.RELATED or fit.counted or _lone(fit, fits))
+            and (r.coverage >= paraphrase.RELATED or fit.counted or _lone(fit, fits) or _clearly_nearest(fit, fits))
         ):
             # Another figure of the sentence that would bear the claim out means the
             # sentence may well be read the other way: say nothing rather than a false alarm.
@@ -162,7 +163,10 @@ def judge(claim: dict, ctx, sentence: str, start: int, end: int) -> list[paraphr
                 against = max(against, r.coverage + SURER)
     if not (supported or contradicted) and claim.get("kind") == "figure":
         return _by_counted_noun(claim, ctx, cues, sentence)
-    return (supported or contradicted)[:MAX_FOUND]
+    if not (supported or contradicted) and claim.get("kind") == "date":
+        return _by_snapshot(claim, ctx, cues, sentence)
+    # Every finding is returned: the judge shows a few, but counts every supporting source.
+    return supported or contradicted
 
 
 # A source sentence sharing this little of the claim's context is weighed only by the noun
@@ -188,6 +192,24 @@ def _by_counted_noun(claim: dict, ctx, cues: list[context.Cue], sentence: str) -
     return found
 
 
+def _by_snapshot(claim: dict, ctx, cues: list[context.Cue], sentence: str) -> list[paraphrase.Finding]:
+    """A count's day: "as of April 22" beside a count in the draft, "As of 21 April" heading
+    the source's counts. The draft's words around its date are mostly the count's, which the
+    source may word otherwise ("had recovered", "recoveries"); one "as of" day each is
+    enough, when exactly one source sentence sharing any of those words gives one."""
+    if values.claim_date_bound(claim)[0] != "as of" or not _counts_something(claim):
+        return []
+    found = []
+    for r in _related(ctx, cues, sentence, floor=NOUN_ONLY_COVERAGE):
+        snaps = [f for f in _fits(claim, r, cues, ctx) if f.counted]
+        if len(snaps) == 1:
+            verdict, reason = _compare(claim, snaps[0])
+            found.append(_finding(r, verdict, reason, snaps[0]))
+    # The same day bears out the day, not the count beside it, which the source may give
+    # otherwise: only another day is worth saying.
+    return found if len(found) == 1 and found[0].verdict is Verdict.CONTRADICTED else []
+
+
 def _related(ctx, cues: list[context.Cue], query: str, floor: float = MIN_COVERAGE) -> list[paraphrase.Related]:
     """Source sentences sharing some of the claim's context, best first."""
     # Every word counts alike here: rarity across a large archive says little about which
@@ -201,11 +223,29 @@ def _related(ctx, cues: list[context.Cue], query: str, floor: float = MIN_COVERA
             if key in seen:
                 continue
             seen.add(key)
+            if not _MAY_STATE.search(passage.text, s.start, s.end):
+                # A sentence with no number or date in it states no quantity: in a long
+                # source, sentences that only talk about the subject would otherwise fill
+                # every place and keep out the one that gives the figure.
+                continue
             r = paraphrase.related_to_cues(_canonical(s), cues, weights)
             if r.coverage >= floor and r.own >= 1:
                 out.append(r)
     out.sort(key=lambda r: -r.coverage)
     return out[:PASSAGES]
+
+
+# Digits, numbers and fractions in words, months, days and words of relative time: what a
+# sentence needs to state a figure or a date at all.
+_MAY_STATE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozens?|half|quarter|third|double[ds]?|"
+    r"tripled?|first|second|jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec|january|february|august|"
+    r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
+    r"yesterday|tomorrow|tonight|week|month|year|decade|century|spring|summer|autumn|fall|winter|christmas|"
+    r"easter|now|recently|ago|later|earlier)\b",
+    re.I,
+)
 
 
 def _canonical(s: paraphrase.Sentence) -> paraphrase.Sentence:
@@ -269,10 +309,24 @@ def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> l
         counted = unit >= 1.0 and _counts_things(claim.get("unit"))
         exact = WHOLE_UNIT if unit >= 1.0 and _unit_words(claim.get("unit")) == _unit_words(c.unit) else 0.0
         fits.append(Fit(item, near + unit + exact, sure, before, counted, near, unit, exact > 0))
+    day = claim.get("kind") == "date" and len(str(claim.get("value") or "")) == 10
+    if day and len(fits) > 1 and any("/" not in str(f.item.value) for f in fits):
+        # "during the 2019–20 pandemic ... on 29 January 2020": the span is the period the
+        # sentence is set in; the day is its event's.
+        fits = [f for f in fits if "/" not in str(f.item.value)]
     if claim.get("kind") == "date" and len(fits) == 1 and not fits[0].sure and _the_one_date(claim, r, fits[0], text):
         from dataclasses import replace
 
-        fits = [replace(fits[0], sure=True, score=max(fits[0].score, MIN_FIT))]
+        fits = [replace(fits[0], sure=True, counted=True, score=max(fits[0].score, MIN_FIT))]
+    elif claim.get("kind") == "date" and len(fits) > 1:
+        from dataclasses import replace
+
+        # "premiere ... on September 8, 2019, and ... released on December 24, 2019": the date
+        # the claim's words stand around, and no other, dates the claim's event.
+        fits = [
+            replace(f, sure=True) if not f.sure and "/" not in str(f.item.value) and _clearly_nearest(f, fits) else f
+            for f in fits
+        ]
     if any(f.whole for f in fits):
         # The sentence counts the claim's very thing ("11 live albums"): its other kinds of
         # the same noun ("27 studio albums") are other quantities, not rival readings.
@@ -286,12 +340,17 @@ def _the_one_date(claim: dict, r: paraphrase.Related, fit: Fit, text: str) -> bo
     date: the two dates are the same fact ("founded before 1956" and "The company was founded
     by three brothers ... in 1958"), though many words stand between the date and its verb.
     Not when the event nearest the source's date is one the draft does not speak of."""
-    if r.coverage < paraphrase.RELATED and fit.near < LONE_NEAR:
-        return False
+    at = text.find(fit.item.text)
+    event = context.event_before(text, at) if at >= 0 else None
+    same_event = event is not None and context.stem(event) in context.stems(claim.get("sentence") or "")
+    if r.coverage < paraphrase.RELATED and fit.near < LONE_NEAR and not same_event:
+        return False  # "released in theatres on June 13, 2003" dates the draft's "released"
     if not _WRITTEN_DATE.search(claim.get("text") or ""):
         return False  # "last week", "a few days earlier": read against the draft's own date
     if len(_dates_of(claim.get("sentence") or "")) != 1:
         return False  # "days earlier than 12 February" dates one event by another
+    if "/" in str(fit.item.value):
+        return False  # "(2013–2018)" spans a show's whole run: no one day to weigh
     mine = claim.get("text") or ""
     if _YEAR_IN.search(mine) and not _MONTH_IN.search(mine) and not _YEAR_IN.search(fit.item.text):
         return False  # "30 August" names no year: it cannot say which year the draft's is
@@ -327,6 +386,20 @@ def _lone(fit: Fit, fits: list[Fit]) -> bool:
     if fit.near < LONE_NEAR or any(f is not fit and f.unit >= fit.unit for f in fits):
         return False
     return fit.unit >= 1.0 or (isinstance(fit.item.value, str) and any(ch.isdigit() for ch in fit.item.text))
+
+
+# A figure whose words are the claim's this many times more than any other figure's in
+# the claim's unit is the claim's quantity, though the sentence shares little else.
+CLEARLY = 2.0
+
+
+def _clearly_nearest(fit: Fit, fits: list[Fit]) -> bool:
+    """The claim's nearest words stand around this figure, in the claim's unit, and around
+    no other figure of that unit: "with a $25 million budget" is the budget of "budget was
+    more than $25 million", the "$24.1 million" grossed beside it another quantity."""
+    if fit.unit < 1.0 and not isinstance(fit.item.value, str) or fit.near < LONE_NEAR:
+        return False  # a figure in the claim's unit, or a date
+    return all(f.near * CLEARLY <= fit.near for f in fits if f is not fit and f.unit >= fit.unit)
 
 
 def _dates_comparable(claim: dict, c) -> bool:
@@ -568,14 +641,18 @@ def _unit_fit(claim: dict, c, text: str) -> float | None:
         return 1.0  # "a contract for less than 20 million": an amount of money, the source's "$36.7 million"
     if values.is_measure(km) or values.is_measure(kt) or conversions.dimension(mine) or conversions.dimension(theirs):
         return None  # money or a measure on one side only
-    if km and _noun(km) == _next_noun(text, c.end):
-        return 1.0  # "8.958 people": the claim's noun right after the figure, read without it
+    if km and _noun(km) in {_next_noun(text, c.end), _noun_past_name(text, c.end)}:
+        # "8.958 people": the claim's noun right after the figure, read without it; or past a
+        # name: "33 Primera División championships"
+        return 1.0
     if km and _noun(km) == _subject(text, c.start):
         return 1.0  # "the confirmed cases reached 275": the noun the figure is the value of
     if km and _noun(km) in _own_words(text, c.start, c.end):
         return 0.5
     if kt and _noun(kt) == _claim_noun(claim):
         return 1.0  # "more than 950 COVID-19 cases": the noun the claim counts, read past a name
+    if not km and kt and _people(kt) and _bare_count_noun(claim) in _figure_near(text, c.start, c.end) - {""}:
+        return 1.0  # "less than 1,000 COVID-19 deaths" and "1,228 people ... have died"
     if not km and not kt and _bare_count_noun(claim) in {_subject(text, c.start), _next_noun(text, c.end)} - {""}:
         return 1.0  # "less than 56 COVID-19 cases" and "the confirmed cases reached 58": both count cases
     if kt and _noun(kt) == _claim_verb(claim):
@@ -642,7 +719,7 @@ def _claim_noun(claim: dict) -> str:
 
 _STANDS_AT = re.compile(
     r"\b([^\W\d_]+)\s+(?:has\s+|have\s+|had\s+)?(?:reached|rose\s+to|risen\s+to|climbed\s+to|increased\s+to|grew\s+to|"
-    r"fell\s+to|dropped\s+to|jumped\s+to|stood\s+at|stands\s+at|totall?ed|hit|numbered)\s+(?:about\s+|around\s+|over\s+|nearly\s+)?$",
+    r"fell\s+to|dropped\s+to|jumped\s+to|stood\s+at|stands\s+at|totall?ed|totals|amounted\s+to|hit|numbered|at)\s+(?:about\s+|around\s+|over\s+|nearly\s+)?$",
     re.I,
 )
 
@@ -652,6 +729,18 @@ _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 
 def _next_noun(text: str, end: int) -> str:
     m = _NEXT_WORD.match(text, end)
+    if not m:
+        return ""
+    head = context.stem(m.group(1))
+    return _CANON.get(head, head)
+
+
+_PAST_CAPITALS = re.compile(r"(?:\s+(?:[A-Z\u00c0-\u00de][\w'\u2019-]*|de|del|la|of|the|and|\d[\w-]*)){1,6}\s+([a-z]+)")
+
+
+def _noun_past_name(text: str, end: int) -> str:
+    """The first word in lower case after a figure and the name right after it."""
+    m = _PAST_CAPITALS.match(text, end)
     if not m:
         return ""
     head = context.stem(m.group(1))
@@ -722,6 +811,8 @@ def _claim_words(claim: dict) -> frozenset[str]:
 
 
 def _noun(unit: str) -> str:
+    if "positiv" in {context.stem(w) for w in unit.split()}:
+        return "cas"  # "positive tests" are the confirmed cases
     head = paraphrase.unit_head(unit)
     return _CANON.get(head, head)
 

@@ -24,8 +24,13 @@ _WORDS = (
 ).split()
 _CARDINALS = "one two three four five six seven eight nine ten eleven twelve".split()
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _RANK = re.compile(
-    r"(?<![\w.])(?:(?P<digits>\d+)\s?(?:st|nd|rd|th)|(?P<word>" + "|".join(_WORDS) + r")"
+    r"(?<![\w.])(?:(?P<digits>\d+)\s?(?:st|nd|rd|th)|(?:(?P<tens>"
+    + "|".join(_TENS)
+    + r")[\s-])?(?P<word>"
+    + "|".join(_WORDS)
+    + r")"
     r"|(?:no\.|#|number)\s?(?P<place>\d+))(?![\w])",
     re.I,
 )
@@ -60,6 +65,8 @@ def ranks(sentence: str) -> list[Rank]:
             place = int(m.group("digits"))
         elif m.group("word"):
             place = _WORDS.index(m.group("word").lower()) + 1
+            if m.group("tens"):  # "thirty-sixth" is 36th, not sixth
+                place += (_TENS.index(m.group("tens").lower()) + 2) * 10
         else:
             place = int(m.group("place"))
         before = sentence[max(0, m.start() - 30) : m.start()]
@@ -112,8 +119,13 @@ def _superlatives(sentence: str) -> set[str]:
         last = before.split()[-1].lower() if before.split() else ""
         if _RANK.search(last) or last in _CARDINALS or re.search(r"\d\s*(?:st|nd|rd|th)?[\s-]*$", before):
             continue  # "third largest", "top ten highest-grossing": ranked, or one of several
+        if _BEHIND.search(sentence, m.end()):
+            continue  # "the highest revenue, behind Real Madrid": not first after all
         out.add(head)
     return out
+
+
+_BEHIND = re.compile(r"\b(?:behind|after|trailing|second to|only to)\b", re.I)
 
 
 def differ(draft_sentence: str, source_sentence: str) -> str | None:
@@ -133,6 +145,20 @@ def differ(draft_sentence: str, source_sentence: str) -> str | None:
     if not keyed and not any(r.meets(t) for r in mine for t in theirs):
         # No rank of the same thing on both sides; none of them agrees either.
         return _why(mine[0], theirs[0])
+    return None
+
+
+def clash(draft_sentence: str, source_sentence: str) -> str | None:
+    """Why the source's sentence, found to state the draft's figure or date, contradicts its
+    rank: both rank the same thing (the same word after the rank: "town", "single",
+    "biggest") in places that cannot meet ("the first town" against "the second town").
+    None when they agree, or rank different things."""
+    mine, theirs = ranks(draft_sentence), ranks(source_sentence)
+    mine += [Rank(1, 1, k, f"{k} (first)") for k in _superlatives(draft_sentence) if any(t.key == k for t in theirs)]
+    for r in mine:
+        same = [t for t in theirs if r.key and t.key == r.key]
+        if same and not any(r.meets(t) for t in same):
+            return _why(r, same[0])
     return None
 
 

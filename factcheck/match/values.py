@@ -210,6 +210,9 @@ def compare_figures(
     Both are read as intervals (see intervals.py): supported when the source's lies inside
     the claim's, contradicted when they cannot meet, otherwise not found. The reason shows
     the arithmetic: "the source gives '317 people'; 'more than 300' holds"."""
+    mine = score_of(claim)
+    if mine is not None:
+        return _against_score(mine, claim.get("text") or "", source_text)
     draft_value = as_float(claim.get("value"))
     if draft_value is None:
         draft_value = _parsed_value(claim.get("text", ""))
@@ -227,6 +230,37 @@ def compare_figures(
         if best is None or (best[0] is Verdict.CONTRADICTED and found[0] is Verdict.NOT_FOUND):
             best = found
     return best if best is not None else written_against(claim, source_text)  # claim_readings gives one at least
+
+
+_SCORE = re.compile(r"^\s*(\d{1,3})\s?[-\u2013\u2014:]\s?(\d{1,3})\s*$")
+_SPORT = re.compile(
+    r"\b(?:beat|beats|beaten|won|win|wins|winning|lost|lose|loses|losing|defeat\w*|drew|draw|drawn|tied|"
+    r"leads?|leading|led|trail\w*|level|victory|score\w*|final|match|game|series|goals?|points)\b",
+    re.I,
+)
+
+
+def score_of(claim: dict) -> tuple[int, int] | None:
+    """A result or a series written as two counts ("won 3–1", "leads the series 3–1"), in a
+    sentence about a game: a score, not a range or a number with a unit."""
+    if claim.get("kind") != "figure":
+        return None
+    m = _SCORE.match(claim.get("text") or "")
+    if not m or not _SPORT.search(claim.get("sentence") or ""):
+        return None
+    return int(m.group(1)), int(m.group(2))
+
+
+def _against_score(mine: tuple[int, int], text: str, source_text: str) -> tuple[Verdict, str]:
+    """Two scores agree when they give the same two counts, in either order: a source may
+    name the other side first ("were beaten 1–3")."""
+    m = _SCORE.match(source_text)
+    if not m:
+        return Verdict.NOT_FOUND, f"the source gives {source_text!r}, not a score to weigh {text!r} against"
+    theirs = (int(m.group(1)), int(m.group(2)))
+    if sorted(theirs) == sorted(mine):
+        return Verdict.SUPPORTED, f"the source gives the score {source_text!r}; {text!r} holds"
+    return Verdict.CONTRADICTED, f"the claim gives the score {text!r}; the source gives {source_text!r}"
 
 
 def claim_readings(claim: dict, value: float, source_unit=None) -> list[tuple[float, str | None]]:
@@ -430,6 +464,9 @@ def compare_dates(claim: dict, source_value, source_text: str, source_before: st
     if not mine or not theirs:
         return Verdict.CONTRADICTED, f"the source gives {source_text!r}, not {claim.get('text')!r}"
     mine, theirs = _same_year_unless_written(mine, claim.get("text") or "", theirs, source_text)
+    if "/" in mine and "/" in theirs:
+        # Two spans ("2002-03" and "2001-02", seasons) name one span or two: not days to nest.
+        return _compare_iso(mine, theirs, source_text)
     bound, part = claim_date_bound(claim)
     if bound == "as of":
         bound = ""  # "as of March 31" dates a snapshot: the source's March 30 figure is another one
