@@ -76,3 +76,34 @@ def test_a_temperature_glued_to_its_scale(text, span, value, unit):
 
 def test_a_capital_letter_after_a_number_without_weather_is_a_code():
     assert read("She took the 9C bus to work.") == []
+
+
+def test_two_shares_written_high_to_low_are_two_figures_not_a_range():
+    assert [(s, v) for s, v, *_ in read("The mayor led her rival 58 percent to 35 percent.")] == [
+        ("58 percent", 58),
+        ("35 percent", 35),
+    ]
+    assert [v for _, v, *_ in read("Forecasters see -4 to -9 degrees tonight.")] == [-6.5]  # a range of frost
+
+
+def test_plus_or_minus_is_a_margin_not_a_negative():
+    [(span, value, unit, *_)] = read("The survey's margin of error is plus or minus four percentage points.")
+    assert (span, value, unit) == ("four percentage points", 4, "percentage points")
+    assert read("Overnight it reached minus four degrees.")[0][1] == -4
+
+
+@pytest.mark.parametrize(
+    "text, span, value, low, high, unit",
+    [
+        ("Police are looking for a man in his mid-40s.", "mid-40s", 45, 44, 46, "years old"),
+        ("The sisters, both in their early twenties, were unhurt.", "early twenties", 21.5, 20, 23, "years old"),
+        ("She was in her 60s when she began to paint.", "60s", 64.5, 60, 69, "years old"),
+        ("Forecasters expect highs in the upper 70s.", "upper 70s", 78, 77, 79, None),
+    ],
+)
+def test_an_age_or_temperature_given_by_its_decade(text, span, value, low, high, unit):
+    assert [(s, v, lo, hi, u) for s, v, u, _, lo, hi in read(text)] == [(span, value, low, high, unit)]
+
+
+def test_a_decade_of_years_is_left_to_the_date_reader():
+    assert read("Songs from the early 80s played all night.") == []

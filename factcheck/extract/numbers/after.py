@@ -236,6 +236,8 @@ def read_range(r: Region, q: Quantity) -> None:
         if dash and text[m.end() : m.end() + 1].isdigit():
             raise Reject(token_end(r.text, m.end()))
         return
+    if not opener and q.value > second.value >= 0 and not (q.plain and second.plain) and _same_measure(q, second):
+        return  # "led 56 percent to 32 percent": two shares, not a range, which runs low to high
     if not _same_measure(q, second) or not_a_range(r.text, q, second) or not opener and far_apart(q, second):
         if score(r.text, q, second) and (dash or tally_talk(r, q)) and not named(r.text, q):
             tally(q, second)  # "voted 19-15", "won 3-1", "the Senate voted 51 to 49"

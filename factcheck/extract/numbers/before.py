@@ -122,7 +122,8 @@ _QUALIFIER_SYMBOL_TAILS = frozenset("~≈><≥≤=")
 _SIGN_BEFORE = re.compile(r"(?:(?<=[\s(\[\"'\u201c:=\x00])|^)[-\u2212\u2013]$")
 
 
-_MINUS_WORD = Lazy(r"(?i:\b(?:minus|negative)\s+)$")
+# "plus or minus 3 points" is a margin either way, not a negative number
+_MINUS_WORD = Lazy(r"(?i:(?<!plus or )(?<!plus/)\b(?:minus|negative)\s+)$")
 
 
 _CURRENCY_BEFORE = re.compile(

@@ -20,6 +20,10 @@ Each `Figure` carries:
   is "between" unless the text gives another. "From 10 to 20" is a range too, except
   after a verb of change ("rose from 10 to 20"), where the two numbers are a before and
   an after and come out as two figures.
+- An order of magnitude in words ("hundreds of people", "tens of thousands") is valued
+  as the least it can mean (100, 10000), with `low` and `high` the order it names and the
+  words as its qualifier; an age or temperature by its decade ("in his mid-30s", "the
+  low 90s" in a forecast) is a range over the part of the decade named (see `decades`).
 - A share ("one in five adults", "eight out of 10") is one figure valued as the
   fraction (0.2, 0.8); "a 3-to-1 margin" is 3, unit "ratio"; a tally ("voted 19-15",
   "won 3-1") is two figures.
@@ -41,7 +45,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from factcheck.extract.numbers import after, before, names, number, number_locale
+from factcheck.extract.numbers import after, before, decades, names, number, number_locale
 from factcheck.extract.numbers import units as U
 from factcheck.extract.numbers.candidates import Candidates, inside_word
 from factcheck.extract.numbers.not_figures import mask
@@ -120,8 +124,18 @@ def _scan(r: Region) -> list[Figure]:
             continue
         found.append(q)
         pos = q.end
+    if decades.possible(r.text, r.start, r.end):
+        found = _with_decades(r, found)
     _share_units(r.text, found)
     return [_figure(q) for q in found]
+
+
+def _with_decades(r: Region, found: list[Quantity]) -> list[Quantity]:
+    """Add ages and temperatures given by the decade ("in her mid-30s") where no figure stands."""
+    extra = [
+        d for d in decades.find(r.text, r.start, r.end) if not any(q.start < d.end and d.start < q.end for q in found)
+    ]
+    return sorted(found + extra, key=lambda q: q.start) if extra else found
 
 
 def _read(r: Region, m: re.Match) -> Quantity:
