@@ -32,6 +32,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_archive import export  # another revision's package, for --against
+
 sys.path.insert(0, str(Path(__file__).parent))
 import corpus
 
@@ -137,17 +139,6 @@ _TIMED = (
     "sys.stderr.write(f'\\n@@ {wall} {cpu}\\n'); sys.exit(p.returncode)\n"
 )
 REPO = Path(__file__).resolve().parent.parent
-
-
-def export(revision: str, into: Path) -> Path:
-    """Another revision's `factcheck` package, exported into a folder of its own."""
-    import io
-    import tarfile
-
-    tar = subprocess.run(["git", "-C", str(REPO), "archive", revision, "factcheck"], capture_output=True, check=True)
-    with tarfile.open(fileobj=io.BytesIO(tar.stdout)) as t:
-        t.extractall(into, filter="data")
-    return into
 
 
 def side_by_side(root: Path, other: Path, rounds: int) -> tuple[list, list, tuple[int, int]]:

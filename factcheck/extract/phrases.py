@@ -379,7 +379,7 @@ _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "perso
 # Words with those endings that are no one's role.
 _NOT_ROLES = frozenset(
     "after under over later never ever other either whether rather together another further "
-    "rather earlier sooner longer current recent decent frequent different patient".split()
+    "earlier sooner longer current recent decent frequent different patient".split()
 )
 
 

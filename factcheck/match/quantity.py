@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck.match import context, conversions, paraphrase, values
 from factcheck.match import conversions as _conv
@@ -249,8 +249,6 @@ _MAY_STATE = re.compile(
 
 
 def _canonical(s: paraphrase.Sentence) -> paraphrase.Sentence:
-    from dataclasses import replace
-
     return replace(s, own=_canon(s.own), near=_canon(s.near))
 
 
@@ -315,12 +313,8 @@ def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> l
         # sentence is set in; the day is its event's.
         fits = [f for f in fits if "/" not in str(f.item.value)]
     if claim.get("kind") == "date" and len(fits) == 1 and not fits[0].sure and _the_one_date(claim, r, fits[0], text):
-        from dataclasses import replace
-
         fits = [replace(fits[0], sure=True, counted=True, score=max(fits[0].score, MIN_FIT))]
     elif claim.get("kind") == "date" and len(fits) > 1:
-        from dataclasses import replace
-
         # "premiere ... on September 8, 2019, and ... released on December 24, 2019": the date
         # the claim's words stand around, and no other, dates the claim's event.
         fits = [
@@ -408,8 +402,7 @@ def _dates_comparable(claim: dict, c) -> bool:
     mine, theirs = str(claim.get("value") or ""), str(c.value or "")
     if mine.startswith("T") != theirs.startswith("T"):
         return False
-    written = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
-    return not (re.search(r"\d", claim.get("text") or "") and not written.search(c.text))
+    return not (re.search(r"\d", claim.get("text") or "") and not _WRITTEN_DATE.search(c.text))
 
 
 # A draft's bounds on the day of a count: "cases confirmed before March 11" speaks of the

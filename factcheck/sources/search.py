@@ -7,6 +7,8 @@ speed comes from: alignment (the expensive part) runs on a handful of passages o
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -180,9 +182,9 @@ class Watch:
 
     def candidates(self, query: str, limit: int = CANDIDATES) -> list[tuple[int, int, float]]:
         found = self.searcher.candidates(query, limit)
-        ids = [self.searcher.identify(seg, chunk) for seg, chunk, _ in found]
+        ids, answer = _answer(self.searcher, found)
         self.sources.update(path for path, _ in ids)
-        self.searches.append((query, limit, _answer(ids, found)))
+        self.searches.append((query, limit, answer))
         return found
 
     def passage(self, segment: int, chunk: int, pad: int = 400) -> Passage:
@@ -215,9 +217,7 @@ class Replay:
         for query, limit, answer in searches:
             key = ("c", query, limit)
             if key not in self._answers:
-                found = self.searcher.candidates(query, limit)
-                ids = [self.searcher.identify(seg, chunk) for seg, chunk, _ in found]
-                self._answers[key] = _answer(ids, found)
+                self._answers[key] = _answer(self.searcher, self.searcher.candidates(query, limit))[1]
             if self._answers[key] != answer:
                 return False
         for words, answer in rarities:
@@ -229,18 +229,17 @@ class Replay:
         return True
 
 
-def _answer(ids: list[tuple[str, int]], found: list[tuple[int, int, float]]) -> str:
-    """A search's answer as alignment uses it: which passages, in what order, and which of
-    them score under WEAKER of the best (alignment may stop before those). The scores
-    themselves shift with every change to the sources; what they decide here does not."""
+def _answer(searcher, found: list[tuple[int, int, float]]) -> tuple[list[tuple[str, int]], str]:
+    """A search's passages by (path, start), and its answer as alignment uses it: which
+    passages, in what order, and which of them score under WEAKER of the best (alignment
+    may stop before those). The scores themselves shift with every change to the sources;
+    what they decide here does not."""
+    ids = [searcher.identify(seg, chunk) for seg, chunk, _ in found]
     top = found[0][2] if found else 0.0
-    return _digest([(path, start, score < top * WEAKER) for (path, start), (_, _, score) in zip(ids, found)])
+    return ids, _digest([(path, start, score < top * WEAKER) for (path, start), (_, _, score) in zip(ids, found)])
 
 
 def _digest(value) -> str:
-    import hashlib
-    import json
-
     return hashlib.sha256(json.dumps(value).encode("utf-8", "surrogateescape")).hexdigest()[:24]
 
 
