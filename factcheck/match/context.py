@@ -192,3 +192,37 @@ def other_event(claim_sentence: str, text: str, start: int) -> str | None:
     if nearest is None:
         return None
     return None if stem(nearest) in stems(claim_sentence) else nearest
+
+
+# --- a subject named once, then referred back to -------------------------------------------
+
+# Words a sentence opens with that are no name: "In 2019, Y", "After the war ...".
+_OPENERS = frozenset("in on at by after before since during as of for from with to until when while".split())
+_NAME_RUN = re.compile(
+    r"[A-Z\u00c0-\u00de][\w'\u2019.&-]*(?:\s+(?:of|the|and|de|du|la|le|von|van|der|&|[A-Z\u00c0-\u00de0-9][\w'\u2019.&-]*))*"
+)
+_DEFINITE = re.compile(r"[\W_]*(?:(?:The|the|A|An)\s+(?:[a-z]+\s+){0,2})?")
+
+
+def subject_name(sentence: str) -> frozenset[str]:
+    """The stems of the name a sentence opens with, its subject: "Book Club" of "Book Club
+    earned ...", "A Bad Moms Christmas" of "The film A Bad Moms Christmas was released ...".
+    Empty when the sentence opens otherwise ("In 2019, sales ...")."""
+    opening = _DEFINITE.match(sentence)
+    m = _NAME_RUN.match(sentence, opening.end() if opening else 0)
+    if not m or m.group().split()[0].lower() in _OPENERS:
+        return frozenset()
+    return frozenset(stem(w) for w, _, _ in content_words(m.group()) if w[:1].isupper() or w[:1].isdigit())
+
+
+# "It", "He", "The film", "This album": a subject that stands for one named before it. It may
+# follow an opening phrase set off by a comma ("In 1988, he was loaned ..."). Not "His
+# mixtape": that is something of his, not him.
+_BACK_REFERENCE = re.compile(
+    r"[\W_]*(?:[^,.;]{1,60},\s*)?(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Tt]his|[Tt]hat)\s+[a-z]+)\b(?!\s+of\b)"
+)
+
+
+def refers_back(sentence: str) -> bool:
+    """Does the sentence's subject stand for something named before it (a pronoun, "the film")?"""
+    return bool(_BACK_REFERENCE.match(sentence))

@@ -21,7 +21,7 @@ from difflib import SequenceMatcher
 
 from factcheck.extract import extract_claims
 from factcheck.extract.sentences import Sentences
-from factcheck.match import ages, attribution, context, paraphrase, quantity, quotes, ranks, rivals, values
+from factcheck.match import ages, attribution, context, entities, paraphrase, quantity, quotes, ranks, rivals, values
 from factcheck.match.evidence import Evidence, Judgement, Verdict
 from factcheck.match.locate import Hit, locate
 from factcheck.match.words import same_words, single_line, words
@@ -38,6 +38,7 @@ QUOTE_COVERAGE = 0.6
 WINDOW = 100
 SHORT_QUOTE_WORDS = 6
 MAX_EVIDENCE = 3
+SWAP_VERDICT = Verdict.CONTRADICTED
 # Passages a search keeps: more than are shown, so that every source bearing a claim out
 # is judged and counted (a claim may need several independent sources).
 PASSAGES = 8
@@ -124,7 +125,21 @@ def _find_words(sentence: str, text: str) -> int:
 
 
 def judge_value(claim: dict, ctx: Context) -> Judgement:
+    offset = _counted_from(claim)
     claim = _read_forward(_year_after(claim), ctx)
+    judgement = _judge_date_or_figure(claim, ctx)
+    if offset and judgement.evidence and offset not in single_line(judgement.evidence[0].text).lower():
+        # "released two days before November 3": the event's day is November 1; the date
+        # written is only where the count starts. Only a source counting the same way speaks to it.
+        why = f"the claim counts {offset!r} the date: its own day lies that far off it"
+        best = _replace(
+            judgement.evidence[0], verdict=Verdict.NOT_FOUND, reason=f"{judgement.evidence[0].reason}; but {why}"
+        )
+        return Judgement(Verdict.NOT_FOUND, (best,) + tuple(judgement.evidence[1:]), why, ())
+    return judgement
+
+
+def _judge_date_or_figure(claim: dict, ctx: Context) -> Judgement:
     judgement = _judge_value(claim, ctx)
     if judgement.verdict is Verdict.CONTRADICTED and _bare_year(claim):
         # "1992" is also a date claim, judged with its "after" or "before"; as a number
@@ -144,6 +159,14 @@ def judge_value(claim: dict, ctx: Context) -> Judgement:
                 judgement.evidence[0], verdict=Verdict.CONTRADICTED, reason=f"{clash}; {judgement.evidence[0].reason}"
             )
             return Judgement(Verdict.CONTRADICTED, (best,) + tuple(judgement.evidence[1:]), best.reason, ())
+        swapped = entities.swap(claim.get("sentence") or "", judgement.evidence[0].text)
+        if swapped:
+            # The same figure or date, said of another team, place or person: "played for
+            # Liverpool in 2016" against "in 2016 ... a return to football for VV Noordwijk".
+            best = _replace(
+                judgement.evidence[0], verdict=SWAP_VERDICT, reason=f"{swapped}; {judgement.evidence[0].reason}"
+            )
+            return Judgement(SWAP_VERDICT, (best,) + tuple(judgement.evidence[1:]), best.reason, ())
     if judgement.verdict is not Verdict.NOT_FOUND and _names_something(claim) and not _own_sentence(claim, judgement):
         # In its own sentence a changed model number is worth catching; elsewhere the
         # "4" of "Toy Story 4" would be weighed against whatever number the sentence has,
@@ -203,6 +226,21 @@ def _doubt(claim: dict, sentence: str, reference_date: dt.date) -> str | None:
     """Why a passage bearing the claim out does not settle it: another figure of its sentence
     is the likelier reading, or the two sentences rank things differently ("91st" and "90th")."""
     return rivals.doubt(claim, sentence, reference_date) or ranks.differ(claim.get("sentence") or "", sentence)
+
+
+_OFFSET = re.compile(
+    r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|some)\s+"
+    r"(?:days?|weeks?|months?|years?|decades?|hours?)\s+(?:before|after|prior\s+to|earlier\s+than|later\s+than)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _counted_from(claim: dict) -> str:
+    """The count ("two days before") when the date is where it starts, not the claim's day; ''."""
+    sentence, text = claim.get("sentence") or "", claim.get("text") or ""
+    at = sentence.find(text) if text and claim.get("kind") == "date" else -1
+    m = _OFFSET.search(sentence[max(0, at - 40) : at]) if at > 0 else None
+    return " ".join(m.group().lower().split()) if m else ""
 
 
 _FUTURE = re.compile(r"\b(?:will|is to|are to|set to|scheduled|expected to|due to|plans? to|upcoming|next)\b", re.I)

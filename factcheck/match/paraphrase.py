@@ -55,6 +55,7 @@ class Sentence:
     end: int
     own: frozenset[str]
     near: frozenset[str]  # stems of the sentences before and after it in its paragraph
+    opens: bool = False  # the first sentence of its paragraph: nothing before it names anything
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ def related(ctx, cues: list[context.Cue], query: str, claim_text: str = "") -> l
         return []
     rarity = _rarity(ctx.searcher.rarity([c.word for c in cues]))
     weights = CueWeights([r * c.weight for r, c in zip(rarity, cues)], cues)
+    subject = context.subject_name(query)
     out: list[Related] = []
     seen: set[tuple[int, int]] = set()
     for seg, chunk, _ in ctx.searcher.candidates(query, limit=PASSAGES):
@@ -105,7 +107,7 @@ def related(ctx, cues: list[context.Cue], query: str, claim_text: str = "") -> l
             if key in seen:
                 continue
             seen.add(key)
-            r = related_to_cues(s, cues, weights)
+            r = related_to_cues(s, cues, weights, subject)
             if r.coverage >= RELATED and len(r.shared) >= MIN_SHARED and r.own >= 1:
                 out.append(r)
         if claim_text and any(r.own_coverage >= WHOLE and _holds(r, claim_text) for r in out):
@@ -136,11 +138,15 @@ class CueWeights(list):
         self.clause_total = sum(w for c, w in zip(cues, weights) if c.weight >= 1.0) or 1.0
 
 
-def related_to_cues(s: Sentence, cues: list[context.Cue], weights: CueWeights) -> Related:
+def related_to_cues(s: Sentence, cues: list[context.Cue], weights: CueWeights, subject=frozenset()) -> Related:
+    """How much of the claim's context the sentence shares. `subject`: the stems of the
+    name the draft's sentence opens with, which a sentence standing for it by "it" or "the
+    film" shares when it opens its paragraph or its neighbour names it (see stands_for)."""
     mine = near = clause = 0.0
     own, shared = 0, []
+    named = stands_for(s, subject)
     for cue, w in zip(cues, weights):
-        if cue.stem in s.own:
+        if cue.stem in s.own or cue.stem in named:
             mine, own = mine + w, own + 1
             clause += w if cue.weight >= 1.0 else 0.0
             shared.append(cue.word)
@@ -149,6 +155,15 @@ def related_to_cues(s: Sentence, cues: list[context.Cue], weights: CueWeights) -
             shared.append(cue.word)
     t = weights.total
     return Related(s, (mine + near) / t, own, tuple(shared), mine / t, clause / weights.clause_total)
+
+
+def stands_for(s: Sentence, subject: frozenset[str]) -> frozenset[str]:
+    """The draft's subject, when the sentence names it only by "it", "he" or "the film": a
+    source names a thing once and refers back to it after. The name must stand in the
+    sentence before, or nothing before it in the paragraph may name anything else."""
+    if not subject or subject & s.own or not (s.opens or subject <= s.near):
+        return frozenset()
+    return subject if context.refers_back(s.passage.text[s.start : s.end]) else frozenset()
 
 
 def sentences_of(passage: Passage, cache: dict) -> list[Sentence]:
@@ -169,7 +184,8 @@ def _read(passage: Passage, cache: dict) -> list[Sentence]:
         if _cut_off(passage, s, e):
             continue  # the passage starts or ends inside it; a neighbouring passage has it whole
         near = [stems[j] for j in (i - 1, i + 1) if 0 <= j < len(spans) and paragraph[j] == paragraph[i]]
-        out.append(Sentence(passage, s, e, stems[i], frozenset().union(*near)))
+        opens = paragraph[i - 1] != paragraph[i] if i else passage.start <= passage.doc.body_start
+        out.append(Sentence(passage, s, e, stems[i], frozenset().union(*near), opens))
     return out
 
 

@@ -215,6 +215,7 @@ def _related(ctx, cues: list[context.Cue], query: str, floor: float = MIN_COVERA
     # Every word counts alike here: rarity across a large archive says little about which
     # of a few related sentences states this quantity.
     weights = paraphrase.CueWeights([c.weight for c in cues], cues)
+    subject = _canon(context.subject_name(query))
     out, seen = [], set()
     for seg, chunk, _ in ctx.searcher.candidates(query, limit=PASSAGES):
         passage = ctx.searcher.passage(seg, chunk)
@@ -228,7 +229,7 @@ def _related(ctx, cues: list[context.Cue], query: str, floor: float = MIN_COVERA
                 # source, sentences that only talk about the subject would otherwise fill
                 # every place and keep out the one that gives the figure.
                 continue
-            r = paraphrase.related_to_cues(_canonical(s), cues, weights)
+            r = paraphrase.related_to_cues(_canonical(s), cues, weights, subject)
             if r.coverage >= floor and r.own >= 1:
                 out.append(r)
     out.sort(key=lambda r: -r.coverage)
@@ -325,8 +326,52 @@ def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> l
         # The sentence counts the claim's very thing ("11 live albums"): its other kinds of
         # the same noun ("27 studio albums") are other quantities, not rival readings.
         fits = [f for f in fits if f.whole or f.unit < 1.0]
+    fits = _the_whole(claim, fits, text)
     fits.sort(key=lambda f: -f.score)
     return fits
+
+
+# Words that make a figure the whole of something, not a part: "a worldwide total of
+# $81.5 million" beside "$68.3 million in the United States" and "$13.2 million" elsewhere.
+_WHOLE = re.compile(
+    r"\b(?:worldwide|world-wide|global|globally|total|totals|totalled|totaled|overall|combined|altogether|"
+    r"cumulative|in all|all-time|lifetime)\b",
+    re.I,
+)
+# Words either side of a source figure that are its own (the phrase it stands in).
+_WHOLE_BEFORE, _WHOLE_AFTER = 30, 16
+
+
+def _the_whole(claim: dict, fits: list[Fit], text: str) -> list[Fit]:
+    """A claim about a whole ("earned ... globally", "in total") is about the one figure of
+    the source's unit written as the whole; the parts beside it are other quantities."""
+    if claim.get("kind") != "figure" or not _WHOLE.search(_claim_clause(claim)):
+        return fits
+    same = [f for f in fits if f.unit >= 1.0]
+    wholes = [f for f in same if _written_as_whole(text, f.item.text)]
+    if len(wholes) != 1 or len(same) < 2:
+        return fits
+    return [f for f in fits if f is wholes[0] or f.unit < 1.0]
+
+
+def _claim_clause(claim: dict) -> str:
+    sentence, text = claim.get("sentence") or "", claim.get("text") or ""
+    at = sentence.find(text)
+    if at < 0:
+        return ""
+    lo, hi = context.clause(sentence, at, at + len(text))
+    return sentence[lo:hi]
+
+
+def _written_as_whole(text: str, figure: str) -> bool:
+    at = text.find(figure)
+    if at < 0:
+        return False
+    before = text[max(0, at - _WHOLE_BEFORE) : at]
+    after = text[at + len(figure) : at + len(figure) + _WHOLE_AFTER]
+    before = re.split(r"[,;]", before)[-1]  # the figure's own phrase: not the one before a comma
+    after = re.split(r"[,;]", after)[0]
+    return bool(_WHOLE.search(before) or _WHOLE.search(after))
 
 
 def _the_one_date(claim: dict, r: paraphrase.Related, fit: Fit, text: str) -> bool:

@@ -429,6 +429,29 @@ def rating_share(claim: dict, source_text: str) -> float | None:
     return None
 
 
+_CLAIM_RATING = re.compile(r"(\d+(?:\.\d+)?)\s*(?:/|out of)\s*(5|10|100)\s*$")
+
+
+def rating_against(claim: dict, source_text: str) -> tuple[Verdict, str] | None:
+    """A draft's rating on a scale ("less than 7.9/10", "over 59 out of 100") against the
+    source's rating, read on the draft's scale: a bound on a score is as much an interval
+    as a bound on a count. None unless both are ratings."""
+    mine, theirs = _CLAIM_RATING.search(claim.get("text") or ""), _RATING.match(source_text.strip())
+    if not mine or not theirs:
+        return None
+    scale = float(mine.group(2))
+    on_my_scale = round(float(theirs.group(1)) / float(theirs.group(2)) * scale, 9)
+    qualifier = effective_qualifier(claim)
+    as_count = {
+        "kind": "figure",
+        "value": float(mine.group(1)),
+        "text": f"{qualifier} {mine.group(1)}" if qualifier else mine.group(1),
+        "qualifier": qualifier,
+    }
+    verdict, reason = compare_figures(as_count, on_my_scale, None, source_text)
+    return verdict, f"{reason} (out of {_fmt(scale)})"
+
+
 def written_against(claim: dict, source_text: str) -> tuple[Verdict, str]:
     """compare_written for a draft figure. Digits compared as written say nothing of a
     bound: "over 26 years" is not borne out by a "26th year", nor "under 27" contradicted."""
@@ -437,6 +460,9 @@ def written_against(claim: dict, source_text: str) -> tuple[Verdict, str]:
         # "an average rating of 35%" is the source's "3.5/10": the share of the scale.
         verdict, reason = compare_figures(claim, share, "percent", source_text)
         return verdict, f"{reason} ({_fmt(round(share, 2))}% of the scale)"
+    rated = rating_against(claim, source_text)
+    if rated is not None:
+        return rated
     verdict, reason = compare_written(claim.get("text", ""), source_text)
     if verdict is Verdict.SUPPORTED and kind_of(effective_qualifier(claim)) in ("more", "less"):
         return Verdict.NOT_FOUND, f"the source gives {source_text!r}, which does not settle {claim.get('text')!r}"
