@@ -78,18 +78,46 @@ def test_words_not_in_the_source_have_low_coverage():
         (100, 100, "at least", True),
         (100, 120, "up to", False),
         (20, 19, "fewer than", True),
+        (20, 19, "higher than", False),  # the bound words live in one list, intervals.py
+        (20, 21, "north of", True),
     ],
 )
 def test_figures_by_value_with_qualifiers(draft, source, qualifier, ok):
-    assert values.figure_agrees(draft, source, qualifier, 0.0)[0] is ok
+    text = f"{qualifier} {draft:g}" if qualifier else f"{draft:g}"
+    claim = {"kind": "figure", "value": draft, "text": text, "qualifier": qualifier}
+    verdict, _ = values.compare_figures(claim, source, None, f"{source:g}")
+    assert (verdict is Verdict.SUPPORTED) is ok
 
 
-def test_rounding_as_written():
-    # "$6 billion" is 6.4 billion rounded; "6.4" is not 6.45 rounded to one decimal, 6.44 is.
-    assert values.figure_agrees(6e9, 6.4e9, None, values.rounding_step("$6 billion", 6e9))[0]
-    assert values.figure_agrees(6.4, 6.44, None, values.rounding_step("6.4", 6.4))[0]
-    assert not values.figure_agrees(6.4, 6.46, None, values.rounding_step("6.4", 6.4))[0]
-    assert not values.figure_agrees(140, 141, None, values.rounding_step("140", 140))[0]
+@pytest.mark.parametrize(
+    "text, value, source, ok",
+    [
+        # "$6 billion" is 6.4 billion rounded; "6.4" is not 6.46 rounded to one decimal, 6.44 is.
+        ("$6 billion", 6e9, 6.4e9, True),
+        ("6.4", 6.4, 6.44, True),
+        ("6.4", 6.4, 6.46, False),
+        ("140", 140, 141, False),
+    ],
+)
+def test_rounding_as_written(text, value, source, ok):
+    claim = {"kind": "figure", "value": value, "text": text, "unit": "USD" if "$" in text else None}
+    verdict, _ = values.compare_figures(claim, source, claim["unit"], f"{source:g}")
+    assert (verdict is Verdict.SUPPORTED) is ok
+
+
+@pytest.mark.parametrize(
+    "qualifier, bound",
+    [
+        ("more than", True),
+        ("no fewer than", True),
+        ("lower than", True),
+        ("nearly", False),
+        ("about", False),
+        ("", False),
+    ],
+)
+def test_a_bound_is_read_from_the_one_list_of_bound_words(qualifier, bound):
+    assert values.bounds_only(qualifier) is bound
 
 
 def test_compare_figures_contradicts_other_value():

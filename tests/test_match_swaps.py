@@ -150,3 +150,19 @@ def test_a_source_counting_the_same_way_still_bears_it_out(tmp_path):
     source = "The council moved the vote to three days before March 10, 2026, citing the holiday."
     c = verdict_of(judged(tmp_path, draft, source), "March 10, 2026")
     assert c["verdict"] == "supported", c.get("evidence")
+
+
+# --- what a counted unit counts ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, verdict", [("more than 600 positive tests", "contradicted"), ("more than 500 positive tests", "supported")]
+)
+def test_positive_tests_count_the_sources_confirmed_cases(tmp_path, text, verdict):
+    """ "Positive" has other words for it ("cases", "infections"): the unit counts that, though
+    its last word is "tests"."""
+    draft = f"The island had {text} by Friday."
+    source = "By Friday the island had 584 confirmed cases and two deaths."
+    c = verdict_of(judged(tmp_path, draft, source), text)
+    assert c["verdict"] == verdict, c.get("evidence")
+    assert "584 confirmed cases" in c["evidence"][0]["reason"]

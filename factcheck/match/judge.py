@@ -408,8 +408,8 @@ def _compare_value(claim: dict, found: str, p, s: int, e: int, ctx: Context) -> 
     figure = _source_figure(p.text, s, e)
     if figure is None and not values.numbers_in(found) and values.numbers_in(claim.get("text", "")):
         return None
-    if figure is not None and ages.is_age(claim) and quantity.year_like(p.text[figure.start : figure.end]):
-        return None  # an age is never weighed against a year's digits
+    if figure is not None and quantity.year_like(p.text[figure.start : figure.end]) and ages.is_age(claim):
+        return None  # an age is never weighed against a year's digits (the cheap test first: it runs per passage)
     if figure is None or values.rating_share(claim, single_line(found)) is not None:
         # No figure, or a rating on a scale ("85/100") read as a fraction: the words decide.
         return values.written_against(claim, single_line(found))

@@ -849,10 +849,14 @@ def _claim_words(claim: dict) -> frozenset[str]:
 
 
 def _noun(unit: str) -> str:
-    if "positiv" in {context.stem(w) for w in unit.split()}:
-        return "cas"  # "positive tests" are the confirmed cases
+    """What a counted unit counts, as news copy's words for it read (_SAME_STEMS): its last
+    word's, or else the first of its words that has others ("positive tests" are cases,
+    as "confirmed cases" are; "death toll" counts deaths)."""
     head = paraphrase.unit_head(unit)
-    return _CANON.get(head, head)
+    if head in _CANON:
+        return _CANON[head]
+    grouped = [_CANON[s] for s in (context.stem(w) for w in unit.split()) if s in _CANON]
+    return grouped[0] if grouped else head
 
 
 def _own_words(text: str, start: int, end: int) -> frozenset[str]:

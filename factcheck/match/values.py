@@ -39,39 +39,6 @@ _SCALE = {
 }
 _SCALE_WORD = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*-?\s*(thousand|million|billion|trillion|mln|bn|tn|k|m|b)\b", re.I)
 
-MORE = ("more than", "over", "above", "exceed", "upward", "in excess", "greater than", "plus")
-# "hundreds of people": at least the order of magnitude the plural names
-AT_LEAST = (
-    "at least",
-    "no fewer",
-    "no less",
-    "or more",
-    "minimum",
-    "dozens",
-    "tens of",
-    "hundreds",
-    "thousands",
-    "millions",
-    "billions",
-)
-LESS = ("less than", "fewer than", "under", "below")
-AT_MOST = ("at most", "up to", "no more", "or fewer", "or less", "maximum", "as many as", "as much as")
-ABOUT = (
-    "about",
-    "around",
-    "approximately",
-    "roughly",
-    "some",
-    "nearly",
-    "almost",
-    "close to",
-    "estimated",
-    "approx",
-    "~",
-    "just under",
-    "just over",
-)
-
 _UNITS = {
     "$": "usd",
     "usd": "usd",
@@ -158,14 +125,10 @@ def is_measure(unit) -> bool:
     return k.lower() in _MEASURES or (len(k) == 3 and k.isupper()) or k in _UNITS.values()
 
 
-def _has(qualifier: str, words: tuple[str, ...]) -> bool:
-    return any(w in qualifier for w in words)
-
-
 def bounds_only(qualifier: str | None) -> bool:
-    """A qualifier that makes a figure a bound ("more than", "up to"), met by many numbers."""
-    q = (qualifier or "").lower()
-    return bool(q) and any(_has(q, words) for words in (MORE, AT_LEAST, LESS, AT_MOST)) and not _has(q, ABOUT)
+    """A qualifier that makes a figure a bound ("more than", "up to"), met by many numbers;
+    not a hedge ("nearly", "just over", "about"), which names the figure it is near."""
+    return kind_of(qualifier) in ("more", "at_least", "less", "at_most")
 
 
 def same_number(claim: dict, source_value) -> bool:
@@ -175,31 +138,6 @@ def same_number(claim: dict, source_value) -> bool:
         return False
     step = rounding_step(claim.get("text", ""), draft)
     return math.isclose(draft, float(source_value), rel_tol=1e-9) or abs(draft - float(source_value)) <= step
-
-
-def figure_agrees(
-    draft: float, source: float, qualifier: str | None, step: float, source_qualifier: str | None = None
-) -> tuple[bool, str]:
-    """Does the source's figure bear out the draft's, given its qualifier and rounding?
-
-    A hedged draft figure ("about 50,000") may round an exact source figure; but when the
-    source hedges too ("almost 50,000"), both are approximations and must state the same number.
-    """
-    q = (qualifier or "").lower()
-    close = math.isclose(draft, source, rel_tol=1e-9) or abs(draft - source) <= step
-    if source_qualifier and _has(q, ABOUT) and _has(source_qualifier.lower(), ABOUT):
-        return close, "about"
-    if _has(q, AT_LEAST):
-        return source >= draft or close, "at least"
-    if _has(q, AT_MOST):
-        return source <= draft or close, "at most"
-    if _has(q, MORE):
-        return source > draft, "more than"
-    if _has(q, LESS):
-        return source < draft, "less than"
-    if _has(q, ABOUT):
-        return abs(source - draft) <= max(step, abs(draft) * 0.05), "about"
-    return close, ""
 
 
 def compare_figures(
