@@ -166,3 +166,45 @@ def test_positive_tests_count_the_sources_confirmed_cases(tmp_path, text, verdic
     c = verdict_of(judged(tmp_path, draft, source), text)
     assert c["verdict"] == verdict, c.get("evidence")
     assert "584 confirmed cases" in c["evidence"][0]["reason"]
+
+
+# --- a part of a whole: at home, abroad, in all -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "draft, text, verdict",
+    [
+        ("Harbour Lights earned less than $20 million outside North America.", "less than $20 million", "contradicted"),
+        ("Harbour Lights earned less than $20 million domestically.", "less than $20 million", "supported"),
+        ("Harbour Lights earned over $50 million in total.", "over $50 million", "contradicted"),
+        ("Harbour Lights earned over $40 million in total.", "over $40 million", "supported"),
+    ],
+)
+def test_a_claim_about_one_part_is_weighed_against_that_part(tmp_path, draft, text, verdict):
+    source = (
+        "Harbour Lights grossed $18.2 million in North America and $22.9 million in other territories, "
+        "for a worldwide total of $41.1 million."
+    )
+    c = verdict_of(judged(tmp_path, draft, source), text)
+    assert c["verdict"] == verdict, c.get("evidence")
+
+
+# --- what befell the counted things -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "draft, text",
+    [
+        ("The coach has lost fewer than 40 matches in charge of the side.", "fewer than 40 matches"),
+        ("Fewer than 9 patients had recovered in the district by Monday.", "Fewer than 9 patients"),
+    ],
+)
+def test_things_counted_by_what_befell_them(tmp_path, draft, text):
+    source = "In charge of the side the coach has a record of 61 wins and 43 losses; by Monday the district had 12 recoveries."
+    c = verdict_of(judged(tmp_path, draft, source), text)
+    assert c["verdict"] == "contradicted", c.get("evidence")
+
+
+def test_british_and_american_spellings_are_one_noun():
+    assert context.stem("travellers") == context.stem("travelers")
+    assert context.stem("modeller") == context.stem("modeler")

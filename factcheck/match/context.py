@@ -71,6 +71,8 @@ def _stem(w: str) -> str:
         if w.endswith(suffix) and len(base) >= 3 and not w.endswith(("ss", "us", "is")) and set(base) & _VOWELS:
             w = _undouble(base) if not keep else base
             break
+    if len(w) > 6 and w.endswith("ller") and w[-5] in _VOWELS:
+        w = w[:-3] + "er"  # "travellers" and "travelers", "modellers" and "modelers"
     return w[:-1] if len(w) > 3 and w.endswith("e") else w
 
 

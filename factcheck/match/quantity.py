@@ -79,6 +79,8 @@ _SAME_STEMS = [
     ("view", "viewer", "watch", "seen", "saw"),
     ("born", "birth", "birthday"),
     ("cas", "infection", "infect", "positiv"),
+    ("loss", "lost", "los"),
+    ("win", "won"),
 ]
 _CANON = {stem: group[0] for group in _SAME_STEMS for stem in group}
 
@@ -331,47 +333,65 @@ def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> l
     return fits
 
 
-# Words that make a figure the whole of something, not a part: "a worldwide total of
-# $81.5 million" beside "$68.3 million in the United States" and "$13.2 million" elsewhere.
-_WHOLE = re.compile(
-    r"\b(?:worldwide|world-wide|global|globally|total|totals|totalled|totaled|overall|combined|altogether|"
-    r"cumulative|in all|all-time|lifetime)\b",
-    re.I,
+# Words that say which part of a whole a figure is: "a worldwide total of $81.5 million"
+# beside "$68.3 million in the United States" and "$13.2 million in other territories".
+# Abroad comes before at home: "outside North America" names North America too.
+_SCOPES = (
+    re.compile(
+        r"\b(?:overseas|abroad|internationally|international|foreign|outside(?:\s+of)?(?:\s+the)?\s+[A-Z]\w*|"
+        r"other\s+(?:territories|markets|countries)|rest\s+of\s+the\s+world|elsewhere)\b"
+    ),
+    re.compile(
+        r"\b(?:worldwide|world-wide|global|globally|total|totals|totalled|totaled|overall|combined|altogether|"
+        r"cumulative|in all|all-time|lifetime|(?:across|around|throughout) the (?:world|globe))\b",
+        re.I,
+    ),
+    re.compile(r"\b(?:domestic|domestically|North America|(?:in|across) the (?:United States|U\.S\.|US)|at home)\b"),
 )
 # Words either side of a source figure that are its own (the phrase it stands in).
-_WHOLE_BEFORE, _WHOLE_AFTER = 30, 16
+_SCOPE_BEFORE, _SCOPE_AFTER = 30, 24
 
 
 def _the_whole(claim: dict, fits: list[Fit], text: str) -> list[Fit]:
-    """A claim about a whole ("earned ... globally", "in total") is about the one figure of
-    the source's unit written as the whole; the parts beside it are other quantities."""
-    if claim.get("kind") != "figure" or not _WHOLE.search(_claim_clause(claim)):
+    """A claim about one part of a whole ("earned ... globally", "outside North America",
+    "domestically") is about the one figure of the source's unit written as that part; the
+    other parts beside it are other quantities, not rival readings."""
+    scope = claim_scope(claim)
+    if scope is None:
         return fits
     same = [f for f in fits if f.unit >= 1.0]
-    wholes = [f for f in same if _written_as_whole(text, f.item.text)]
-    if len(wholes) != 1 or len(same) < 2:
+    scoped = [f for f in same if figure_scope(text, f.item.text) == scope]
+    if len(scoped) != 1 or len(same) < 2:
         return fits
-    return [f for f in fits if f is wholes[0] or f.unit < 1.0]
+    return [f for f in fits if f is scoped[0] or f.unit < 1.0]
 
 
-def _claim_clause(claim: dict) -> str:
-    sentence, text = claim.get("sentence") or "", claim.get("text") or ""
-    at = sentence.find(text)
-    if at < 0:
-        return ""
-    lo, hi = context.clause(sentence, at, at + len(text))
-    return sentence[lo:hi]
+def claim_scope(claim: dict) -> int | None:
+    """Which part of a whole the draft's figure is (abroad, in all, at home), if its own phrase
+    says: in "$51.5 million in North America, $45 million in other territories and $95
+    million globally" each figure has its own."""
+    if claim.get("kind") != "figure" or not claim.get("text"):
+        return None
+    return figure_scope(claim.get("sentence") or "", claim["text"])
 
 
-def _written_as_whole(text: str, figure: str) -> bool:
+def figure_scope(text: str, figure: str) -> int | None:
+    """Which part of a whole the source's figure is, by the words of its own phrase."""
+    return _scope(_own_phrase(text, figure))
+
+
+def _scope(words: str) -> int | None:
+    return next((i for i, pattern in enumerate(_SCOPES) if pattern.search(words)), None)
+
+
+def _own_phrase(text: str, figure: str) -> str:
+    """The words of a figure's own phrase: up to the commas either side of it."""
     at = text.find(figure)
     if at < 0:
-        return False
-    before = text[max(0, at - _WHOLE_BEFORE) : at]
-    after = text[at + len(figure) : at + len(figure) + _WHOLE_AFTER]
-    before = re.split(r"[,;]", before)[-1]  # the figure's own phrase: not the one before a comma
-    after = re.split(r"[,;]", after)[0]
-    return bool(_WHOLE.search(before) or _WHOLE.search(after))
+        return ""
+    before = re.split(r"[,;]|\band\b", text[max(0, at - _SCOPE_BEFORE) : at])[-1]
+    after = re.split(r"[,;]|\band\b", text[at + len(figure) : at + len(figure) + _SCOPE_AFTER])[0]
+    return f"{before} {after}"
 
 
 def _the_one_date(claim: dict, r: paraphrase.Related, fit: Fit, text: str) -> bool:
@@ -672,6 +692,10 @@ def _unit_fit(claim: dict, c, text: str) -> float | None:
             and _noun(km) in _figure_near(text, c.start, c.end)
         ):
             return 1.0  # the people counted by what happened to them: "4,600 people died" is "4,600 deaths"
+        if _noun(kt) in {_claim_verb(claim), _verb_before(claim)} - {""}:
+            # The things counted by what befell them: "5 patients had recovered" counts the
+            # source's "five recoveries", "lost 65 matches" its "65 losses".
+            return 1.0
         if _noun(km) in _own_words(text, c.start, c.end) or _noun(kt) in _claim_words(claim):
             return 0.5
         return None
@@ -723,6 +747,21 @@ def _claim_verb(claim: dict) -> str:
     sentence, text = claim.get("sentence") or "", claim.get("text") or ""
     at = sentence.find(text)
     m = _VERB_AFTER.match(sentence, at + len(text)) if at >= 0 and claim.get("kind") == "figure" else None
+    if not m:
+        return ""
+    stem = context.stem(m.group(1))
+    return _CANON.get(stem, stem)
+
+
+_VERB_BEFORE = re.compile(r"([^\W\d_]+)\s+(?:(?:a\s+total\s+of|only|just|some|nearly|almost|about|around)\s+)?$", re.I)
+
+
+def _verb_before(claim: dict) -> str:
+    """The word right before a draft figure and its qualifier, as a counted noun's stem: the
+    "lost" of "has lost less than 65 matches" counts losses."""
+    sentence, text = claim.get("sentence") or "", claim.get("text") or ""
+    at = sentence.find(text)
+    m = _VERB_BEFORE.search(sentence[max(0, at - 40) : at]) if at > 0 and claim.get("kind") == "figure" else None
     if not m:
         return ""
     stem = context.stem(m.group(1))

@@ -57,11 +57,14 @@ def _figure_doubt(claim: dict, sentence: str, reference_date: dt.date, rival: Ve
         return None
     text = claim.get("text") or ""
     dates = _date_spans(sentence, reference_date)
+    scope = quantity.claim_scope(claim)
     readings = []
     for f in parse_figures(sentence, 0, len(sentence)):
         shown = sentence[f.start : f.end]
         if any(s < f.end and f.start < e for s, e in dates):
             continue  # the "11" of "11 March 2020" counts nothing
+        if scope is not None and quantity.figure_scope(sentence, shown) not in (scope, None):
+            continue  # "outside North America" is not read against the North American figure
         if not f.value or f.value <= 0 or not _comparable(claim.get("unit"), f.unit):
             continue
         if quantity.year_like(shown) and not quantity.year_like(text):
