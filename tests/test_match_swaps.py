@@ -208,3 +208,45 @@ def test_things_counted_by_what_befell_them(tmp_path, draft, text):
 def test_british_and_american_spellings_are_one_noun():
     assert context.stem("travellers") == context.stem("travelers")
     assert context.stem("modeller") == context.stem("modeler")
+
+
+# --- the noun past "new", "more", "active" ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "draft, text",
+    [
+        ("The county had fewer than 12 new H5N1 cases on Monday.", "fewer than 12"),
+        ("The county recorded fewer than 12 active H5N1 cases on Monday.", "fewer than 12"),
+    ],
+)
+def test_a_bare_figure_counts_the_noun_past_its_modifiers(tmp_path, draft, text):
+    """ "12 new measles cases": the extractor may read "12" alone; the noun it counts stands
+    past "new", as the source's "fifteen more cases" does past "more"."""
+    source = "On Monday the county confirmed fifteen more cases, all of them H5N1."
+    c = verdict_of(judged(tmp_path, draft, source), text)
+    assert c["verdict"] == "contradicted", c.get("evidence")
+    assert "fifteen" in c["evidence"][0]["reason"]
+
+
+# --- numbers that are names, and differences ---------------------------------------------------------
+
+
+def test_a_number_with_a_capitalised_noun_is_a_title(tmp_path):
+    draft = "The film 127 Hours was reviewed by more than 200 critics."
+    source = "Review site Harbourview reports that 93% of 218 critics gave the film a positive review."
+    claims = judged(tmp_path, draft, source)
+    assert verdict_of(claims, "127 Hours")["verdict"] == "not_found"
+    assert verdict_of(claims, "more than 200 critics")["verdict"] == "supported"
+
+
+@pytest.mark.parametrize(
+    "text, verdict",
+    [("more than 7 million more listeners", "contradicted"), ("more than 5 million more listeners", "supported")],
+)
+def test_a_lead_is_weighed_against_the_sources_lead_not_its_total(tmp_path, text, verdict):
+    draft = f"The station has {text} than its rival."
+    source = "The station now has 41 million listeners, 6 million more listeners than its rival."
+    c = verdict_of(judged(tmp_path, draft, source), text)
+    assert c["verdict"] == verdict, c.get("evidence")
+    assert "41 million" not in c["evidence"][0]["reason"]

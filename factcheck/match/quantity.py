@@ -272,6 +272,10 @@ def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> l
             continue
         if claim.get("kind") == "figure" and on_a_scale(text, c.start, c.end):
             continue
+        if claim.get("kind") == "figure" and _a_difference(claim.get("sentence") or "", claim.get("text") or "") != (
+            _a_difference(text, c.text)
+        ):
+            continue  # "7 million more subscribers than" is a lead, not a count of subscribers
         share = values.rating_share(claim, c.text) if claim.get("kind") == "figure" else None
         unit = 1.0 if share is not None else _unit_fit(claim, c, text)  # "85/100" is 85 percent
         if unit is None:
@@ -643,12 +647,30 @@ def on_a_scale(text: str, start: int, end: int) -> bool:
     return bool(_SCALE_AFTER.match(text[end : end + 10]) or _SCALE_BEFORE.search(text[max(0, start - 10) : start]))
 
 
+_DIFFERENCE = re.compile(
+    r"^[^\d]*\d[\d.,]*(?:\s*(?:thousand|million|billion))?\s+(?:more|fewer|less)\b[^.;]{0,40}?\bthan\b", re.I
+)
+
+
+def _a_difference(sentence: str, figure: str) -> bool:
+    """Is the figure a difference between two counts ("7 million more subscribers than ...")?"""
+    at = sentence.find(figure)
+    return at >= 0 and bool(_DIFFERENCE.match(sentence[at : at + len(figure) + 60]))
+
+
+_TITLE_AFTER = re.compile(r"^[\w.,-]*\d[\w.,-]*\s+[A-Z][a-z]|^[A-Z][a-z]+\s+[A-Z][a-z]")
+
+
 def named_number(claim: dict) -> bool:
-    """A bare number that is part of a name ("Toy Story 4", "Xbox One", "Ligue 1")."""
+    """A number that is part of a name: a bare one after a capitalised word ("Toy Story 4",
+    "Xbox One", "Ligue 1"), or one whose counted word is capitalised within the sentence ("the
+    film 127 Hours", "A Tail of Two Kitties"): no one counts capitalised things."""
     sentence, text = claim.get("sentence") or "", claim.get("text") or ""
     at = sentence.find(text)
-    if claim.get("kind") != "figure" or claim.get("unit") or claim.get("qualifier") or at <= 0:
+    if claim.get("kind") != "figure" or claim.get("qualifier") or at <= 0:
         return False
+    if claim.get("unit"):
+        return bool(_TITLE_AFTER.match(text))
     before = sentence[:at].split()
     return bool(before) and before[-1][:1].isupper() and before[-1][-1:].isalnum()
 
@@ -768,7 +790,10 @@ def _verb_before(claim: dict) -> str:
     return _CANON.get(stem, stem)
 
 
-_PAST_NAME = re.compile(r"(?:\s+[\w-]*\d[\w-]*)*\s+([^\W\d_]+)")
+# Words between a figure and the noun it counts that say which of them, not what they are:
+# "14 new cases", "nine more cases", "seven active COVID-19 cases".
+_COUNT_MODIFIERS = r"(?:new|more|additional|further|other|active|confirmed|reported|recorded|total|fresh)"
+_PAST_NAME = re.compile(r"(?:\s+(?:[\w-]*\d[\w-]*|" + _COUNT_MODIFIERS + r"))*\s+([^\W\d_]+)", re.I)
 
 
 def _bare_count_noun(claim: dict) -> str:
@@ -801,7 +826,7 @@ _STANDS_AT = re.compile(
 )
 
 
-_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+_NEXT_WORD = re.compile(r"(?:\s+" + _COUNT_MODIFIERS + r"(?![\w-]))*\s+([^\W\d_]+)", re.I)
 
 
 def _next_noun(text: str, end: int) -> str:
