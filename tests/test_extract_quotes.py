@@ -219,10 +219,32 @@ def test_a_term_that_opens_its_sentence_as_the_subject_is_no_quote(text):
         ("The \u201cferry levy\u201d she proposed last year, Falk said, is dead.", "ferry levy"),
         # not at the head of its sentence
         ("Ines Falk called the ferry levy a \u201cslow robbery\u201d at the hearing.", "slow robbery"),
+        # the sentence says whose word it was
+        ("Ines Falk spoke on Monday. \u201cReckless\u201d was her word for the ferry levy.", "Reckless"),
+        (
+            "Ines Falk spoke on Monday. \u201cA slow robbery\u201d \u2014 that was the verdict in the hall.",
+            "A slow robbery",
+        ),
     ],
 )
 def test_a_short_quote_at_the_head_of_a_sentence_stays_when_someone_says_it(text, words):
     assert [q for q, _ in pairs(text)] == [words]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Nobody expected the ferry timetable to be \u201centirely unworkable\u201d by spring.", "entirely unworkable"),
+        ("In hindsight the second bridge was a \u201cmistake.\u201d", "mistake."),
+        ("The harbour budget remains \u201cfragile\u201d after the storm season.", "fragile"),
+    ],
+)
+def test_a_verdict_after_a_linking_verb_is_someones_words_even_unattributed(text, words):
+    assert [q for q, _ in pairs(text)] == [words]
+
+
+def test_a_pronoun_after_a_linking_verb_is_still_a_word_talked_about():
+    assert pairs("The old rulebook assumed every harbour captain was a \u201che\u201d until 1990.") == []
 
 
 def test_a_short_quote_is_kept_when_someone_says_it_or_a_speech_verb_is_near():
