@@ -152,3 +152,15 @@ def test_a_passive_speech_verb_credits_whoever_comes_after_by():
         "harbour engineer Tom Ward \u2013 and must be rebuilt."
     )
     assert pairs(text) == [("not fit for purpose", "Tom Ward")]
+
+
+def test_a_description_set_off_by_dashes_leaves_the_name_before_it_the_speaker():
+    text = "Mara Quist \u2014 a ferry pilot for 20 years \u2014 said the new timetable was \u201cunsafe at night.\u201d"
+    assert pairs(text) == [("unsafe at night.", "Mara Quist")]
+    text = "\u201cWe were never asked,\u201d Ines Falk \u2014 the harbour union\u2019s secretary \u2014 told reporters."
+    assert pairs(text) == [("We were never asked,", "Ines Falk")]
+
+
+def test_a_place_before_a_dash_is_no_speaker():
+    text = "In Leith \u2014 a port of 9,000 people \u2014 officials said the levy was \u201ca slow robbery.\u201d"
+    assert pairs(text) == [("a slow robbery.", None)]
