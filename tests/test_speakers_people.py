@@ -164,3 +164,22 @@ def test_a_description_set_off_by_dashes_leaves_the_name_before_it_the_speaker()
 def test_a_place_before_a_dash_is_no_speaker():
     text = "In Leith \u2014 a port of 9,000 people \u2014 officials said the levy was \u201ca slow robbery.\u201d"
     assert pairs(text) == [("a slow robbery.", None)]
+
+
+def test_a_quote_opening_the_next_sentence_goes_on_with_the_named_speaker():
+    text = (
+        "\u201cThe tide tables are wrong,\u201d Mara Quist, the pilot who found the error wrote on Friday. "
+        "\u201cEvery crossing since March used them.\u201d"
+    )
+    assert pairs(text) == [
+        ("The tide tables are wrong,", "Mara Quist"),
+        ("Every crossing since March used them.", "Mara Quist"),
+    ]
+
+
+def test_a_sentence_between_stops_a_quote_going_on_with_the_speaker_before():
+    text = (
+        "\u201cThe tide tables are wrong,\u201d Mara Quist, the pilot who found the error wrote on Friday. "
+        "The harbour master disagreed. \u201cEvery crossing since March used them.\u201d"
+    )
+    assert [s for _, s in pairs(text)] == ["Mara Quist", None]
