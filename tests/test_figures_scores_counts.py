@@ -159,3 +159,39 @@ def test_names_and_pronouns_are_no_figures(text):
 
 def test_a_counted_noun_keeps_a_capitalized_number_in_a_headline():
     assert _one("Police Arrest Two Men After Raid")[1] == 2
+
+
+@pytest.mark.parametrize(
+    "text, span, value, unit",
+    [
+        ("The derby was drawn 2-2 after a late equaliser.", "2-2", 2, "to 2"),
+        ("The sides were tied 1-1 at the break.", "1-1", 1, "to 1"),
+        ("A coffee at the station costs 95p.", "95p", 95, "penny"),
+        ("Parking is \u00a33 and 40p an hour.", "\u00a33 and 40p an hour", 3.4, "GBP per hour"),
+        ("Close to a third of a million people applied.", "a third of a million people", 1_000_000 / 3, "people"),
+    ],
+)
+def test_draws_pence_and_a_fraction_of_a_scale_that_counts(text, span, value, unit):
+    got = _one(text)
+    assert got[0].endswith(span) and got[2] == unit
+    assert got[1] == pytest.approx(value)
+
+
+def test_a_screen_resolution_is_no_pence():
+    assert [(f.value, f.unit) for f in parse_figures("The camera records 720p video.")] == [(720, None)]
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("The driver, in her late forties, walked away.", 48, "years old"),
+        ("Forecasters expect highs in the low 90s.", 91.5, None),
+        ("It was warm, with afternoon temperatures of 31C.", 31, "degree Celsius"),
+    ],
+)
+def test_decade_words_and_weather_words_are_shared(text, value, unit):
+    assert [(f.value, f.unit) for f in parse_figures(text)] == [(value, unit)]
+
+
+def test_a_decade_in_words_is_still_a_date():
+    assert ("date", "the sixties", "196", None) in _claims("Rents doubled in the sixties.")

@@ -205,6 +205,8 @@ def minor_units(r: Region, q: Quantity) -> None:
     except Reject:
         return
     unit = _MINOR_AFTER.match(text, minor.end, r.end)
+    if unit is None and minor.unit == "penny":
+        unit = _EMPTY.match(text, minor.end)  # "£5 and 50p": the number read its own "p"
     if unit is None and text[q.end - 1].isalpha() and not m.group().strip() and bare_minor(text, minor):
         unit = _EMPTY.match(text, minor.end)  # "8 dollars 20": the cents go unnamed after the currency's name
     if not unit or minor.value.denominator != 1 or not 0 < minor.value < 100:
@@ -302,6 +304,15 @@ def read_range(r: Region, q: Quantity) -> None:
             tally(q, second)  # "voted 19-15", "won 3-1", "the Senate voted 51 to 49"
         elif dash:
             raise Reject(second.end)
+        return
+    if (
+        q.value == second.value
+        and q.plain
+        and second.plain
+        and not opener
+        and _DRAW_BEFORE.search(text, max(r.start, q.start - 40), q.start)
+    ):
+        tally(q, second)  # "drew 2-2": a score, not a range of one number
         return
     make_range(q, second, opener)
 
@@ -520,8 +531,8 @@ def counted_noun(r: Region, q: Quantity, plural: bool = False) -> None:
     text, p = r.text, q.end
     words: list[str] = []
     singular = q.value <= 1 and not plural
-    if q.value.denominator != 1 and not plural:
-        return  # "two thirds of voters": a share, not a count
+    if q.value.denominator != 1 and not plural and not q.magnitude:
+        return  # "two thirds of voters": a share, not a count ("a third of a million people" counts)
     m = _COMPOUND.match(text, p, r.end) if text.startswith("-", p) else None
     if m and not q.bare_one:
         q.unit, q.counted, q.end = m.group("w").lower(), True, m.end()  # "a 40-page report"
@@ -642,6 +653,9 @@ _COMPARATIVES = frozenset({"more", "fewer", "less", "extra"})
 
 
 _COMPARED_NOUN = Lazy(r"[ \u00a0]+(?!(?i:than|of|to|in|on|at|for|by|and|or|the|a|an|this|that|it|them)\b)[a-z]")
+
+
+_DRAW_BEFORE = Lazy(r"(?i:\b(?:drew|draw|drawn|tied|tie|level|square)\b(?:\s+[\w,]+){0,3}?\s+$)")
 
 
 _TO_COUNT = Lazy(r"[ \u00a0]+to[ \u00a0]+")
