@@ -195,3 +195,27 @@ def test_decade_words_and_weather_words_are_shared(text, value, unit):
 
 def test_a_decade_in_words_is_still_a_date():
     assert ("date", "the sixties", "196", None) in _claims("Rents doubled in the sixties.")
+
+
+@pytest.mark.parametrize(
+    "text, span, value, unit",
+    [
+        ("The bill cleared the House 232-197 late on Thursday.", "232-197", 232, "to 197"),
+        ("By a ratio of nearly 2 to 1, members said no.", "nearly 2 to 1", 2, "ratio"),
+    ],
+)
+def test_a_score_after_a_name_and_a_ratio_before_a_comma(text, span, value, unit):
+    assert _one(text) == (span, value, unit)
+
+
+def test_a_model_number_is_neither_a_range_nor_a_score():
+    assert parse_figures("The carrier flies the Boeing 737-800 on that route.") == []
+
+
+def test_a_deadline_that_opens_the_sentence_stays_a_year():
+    assert ("date", "2050", "2050", None) in _claims("By 2050 people will live longer, the report says.")
+
+
+@pytest.mark.parametrize("text", ["0k", "0 lakh 5 thousand", "0 million 3 hundred"])
+def test_nought_of_a_scale_takes_no_part(text):
+    assert all(f.value <= 5000 for f in parse_figures(text))
