@@ -250,3 +250,14 @@ def test_a_lead_is_weighed_against_the_sources_lead_not_its_total(tmp_path, text
     c = verdict_of(judged(tmp_path, draft, source), text)
     assert c["verdict"] == verdict, c.get("evidence")
     assert "41 million" not in c["evidence"][0]["reason"]
+
+
+# --- of several dates, the one right after the draft's event word ---------------------------------
+
+
+@pytest.mark.parametrize("day, verdict", [("after 9 May 2024", "contradicted"), ("on 9 May 2024", "supported")])
+def test_the_date_right_after_the_drafts_event_word_dates_it(tmp_path, day, verdict):
+    draft = f"The sale of the harbour ferries concluded {day}."
+    source = "The ferries went with the rest of the 2024 sale of Harbour Lines, which concluded on May 9, 2024."
+    c = verdict_of(judged(tmp_path, draft, source), day.split(" ", 1)[1])
+    assert c["verdict"] == verdict, c.get("evidence")

@@ -173,7 +173,7 @@ _EVENTS = frozenset(
     for w in (
         "born birth died death founded established formed released premiered aired debuted published launched "
         "opened closed married divorced elected appointed retired resigned joined left signed moved built "
-        "completed began started ended finished won awarded acquired merged renamed"
+        "completed began started ended finished won awarded acquired merged renamed concluded"
     ).split()
 )
 EVENT_REACH = 6  # content words before a date that may be the event it dates

@@ -328,6 +328,7 @@ def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> l
             replace(f, sure=True) if not f.sure and "/" not in str(f.item.value) and _clearly_nearest(f, fits) else f
             for f in fits
         ]
+        fits = _the_events_date(claim, fits, text)
     if any(f.whole for f in fits):
         # The sentence counts the claim's very thing ("11 live albums"): its other kinds of
         # the same noun ("27 studio albums") are other quantities, not rival readings.
@@ -396,6 +397,26 @@ def _own_phrase(text: str, figure: str) -> str:
     before = re.split(r"[,;]|\band\b", text[max(0, at - _SCOPE_BEFORE) : at])[-1]
     after = re.split(r"[,;]|\band\b", text[at + len(figure) : at + len(figure) + _SCOPE_AFTER])[0]
     return f"{before} {after}"
+
+
+def _the_events_date(claim: dict, fits: list[Fit], text: str) -> list[Fit]:
+    """Of several dates, the one right after the draft's own event word dates the draft's
+    event ("the 2019 acquisition of 21st Century Fox, which concluded on March 19, 2019"
+    against "concluded after 19 March 2019"): the others date other things."""
+    said = context.stems(claim.get("sentence") or "")
+    own = []
+    for f in fits:
+        at = text.find(f.item.text)
+        event = context.event_before(text, at) if at >= 0 else None
+        if event is not None and context.stem(event) in said and _EVENT_NEAR.search(text[max(0, at - 24) : at]):
+            own.append(f)
+    if len(own) != 1 or "/" in str(own[0].item.value):
+        return fits
+    return [replace(own[0], sure=True, counted=True, score=max(own[0].score, MIN_FIT) + 1.0)]
+
+
+# The event word stands right before its date: "concluded on March 19, 2019", "released in 1997".
+_EVENT_NEAR = re.compile(r"\b[a-z]+(?:ed|ened)\s+(?:on|in|at|by)?\s*(?:the\s+)?$", re.I)
 
 
 def _the_one_date(claim: dict, r: paraphrase.Related, fit: Fit, text: str) -> bool:
