@@ -151,6 +151,8 @@ def test_more_than_after_a_number_is_no_comparative_noun():
         "One of them said the gate was open.",
         "She was the one who raised the alarm.",
         "They helped one another through the winter.",
+        "At one stage the talks looked dead.",
+        "He was the only one to vote against the budget.",
     ],
 )
 def test_names_and_pronouns_are_no_figures(text):
@@ -236,3 +238,7 @@ def test_pounds_of_money_and_a_mixed_number_that_counts(text, span, value, unit)
 
 def test_a_share_of_a_group_is_no_count():
     assert [(f.value, f.unit) for f in parse_figures("Two thirds of voters backed the plan.")] == [(2 / 3, None)]
+
+
+def test_only_one_before_a_noun_still_counts():
+    assert _one("Only one bidder was left at the auction.")[1:] == (1, "bidder")
