@@ -32,6 +32,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_archive import export  # another revision's package, for --against
+
 REPO = Path(__file__).resolve().parent.parent
 SIZES = [(5000, 200), (20000, 800), (80000, 3200)]
 
@@ -236,16 +238,6 @@ def this_checkout() -> None:
 # --- this checkout against another revision ---------------------------------------------
 
 
-def export_revision(rev: str, into: Path) -> Path:
-    """REV's `factcheck` package, as committed, in a folder of its own."""
-    archive = subprocess.run(["git", "archive", "--format=tar", rev, "factcheck"], cwd=REPO, capture_output=True)
-    if archive.returncode != 0:
-        sys.exit(f"bench_report: git archive {rev}: {archive.stderr.decode().strip()}")
-    into.mkdir(parents=True)
-    subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
-    return into
-
-
 def timed_in(tree: Path, root: Path) -> dict:
     """Build and render times of the `factcheck` in `tree`, in a fresh process, and its whole CLI run."""
     env = {**os.environ, "PYTHONPATH": str(tree)}
@@ -261,7 +253,7 @@ def timed_in(tree: Path, root: Path) -> dict:
 
 def against(rev: str, rounds: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        trees = {"this": REPO, rev: export_revision(rev, Path(tmp) / "rev")}
+        trees = {"this": REPO, rev: export(rev, Path(tmp) / "rev")}
         roots = [(claims, newsroom(Path(tmp) / f"n{claims}", words, claims)) for words, claims in SIZES]
         best: dict[tuple[str, int], dict] = {}
         for r in range(rounds):
