@@ -117,13 +117,18 @@ _PRONOUNS = frozenset("he she it they him her them i we you".split())
 
 # What may stand before a term that opens its sentence: `The "market accident" would …`.
 _TERM_LEADS = frozenset("the a an this that these those its his her their our".split())
+# Words that bring a person, or something said, into the sentence: the term may be someone's word.
+_SOMEONE = frozenset("word he she they him her them his their i me we us my our".split())
+_LETTERS = re.compile(r"[a-z]+")
 
 
 def _is_term_named(story: Story, q, credited: bool) -> bool:
     """A word or three in quote marks that open a sentence as its subject, at most after `the` or
     `its`, in a sentence with no speech verb: the term itself is talked about (`"Containment" has
     been policy since 1950`, `The "market accident" would hit exporters`), not anyone's words,
-    whoever the paragraph quotes around it. A quote with an attribution of its own stays."""
+    whoever the paragraph quotes around it. A quote with an attribution of its own stays, and so
+    does one in a sentence that brings in a person or a word for something said (`"Reckless" was
+    her word for it`)."""
     words = story.doc_text[q.start : q.end]
     if credited or len(words.split()) > 3 or words[-1] in ".,;:!?":
         return False  # `"Sad." Doe wrote`, `"Never," she said`: a sentence or a reply is speech
@@ -132,7 +137,12 @@ def _is_term_named(story: Story, q, credited: bool) -> bool:
     lead = story.frame[s : q.mark_start].split()
     if len(lead) > 1 or lead and lead[0].lower() not in _TERM_LEADS:
         return False
-    return not speech_verbs(story.frame[s : story.sentence_end(q.mark_end, para_end)].lower())
+    sentence = story.frame[s : story.sentence_end(q.mark_end, para_end)].lower()
+    if speech_verbs(sentence):
+        return False
+    # `"Reckless" was her word for it`, `"A disgrace" - that was his verdict`: someone's words after all
+    words_in = set(_LETTERS.findall(sentence))
+    return _SOMEONE.isdisjoint(words_in) and _SAID_THINGS.isdisjoint(words_in)
 
 
 def assign(story: Story, parts) -> list[bool]:
@@ -247,6 +257,7 @@ class Story:
         self.attributions = find_attributions(frame, doc.body_start, surname=self.names.is_surname)
         self.verb_at = [a.verb_start for a in self.attributions]
         self.spoken: list[tuple[int, str]] = []  # (position, speaker) in order of position
+        self.named_at: set[int] = set()  # positions of quotes whose speaker a name gave
         self._stop_cache: dict[int, list[int]] = {}
         self._subjects: dict[tuple[int, int], Mention | None] = {}
         self._titles: dict[str, list] = {}  # by the noun of a description: names written with that title
@@ -527,7 +538,7 @@ class Story:
         else the last speaker a paragraph or two back."""
         para_start, _ = self.paragraph(q.mark_start)
         if tokens_between(self.frame, para_start, q.mark_start):
-            return None  # the quote sits inside narrative that names no speaker
+            return self._goes_on(q, para_start)  # otherwise narrative that names no speaker
         lead = self._colon_lead(para_start) or self._message_after(q)
         if lead is not None:
             return self.resolve(lead, q)
@@ -537,6 +548,27 @@ class Story:
             return speaker
         after = self._next_paragraph_lead(q)
         return self.resolve(after, q) if after is not None else None
+
+    def _goes_on(self, q, para_start: int) -> str | None:
+        """`"…," Doe, the lawyer who drafted it tweeted on Friday. "…"`: a quote opening a sentence
+        right after a sentence that opens with a quote goes on with that quote's speaker, when a
+        name says who that is."""
+        s = self.sentence_start(q.mark_start, para_start)
+        if s <= para_start or tokens_between(self.frame, s, q.mark_start):
+            return None
+        before = self.sentence_start(s - 1, para_start)
+        while before < s and self.frame[before].isspace():
+            before += 1
+        said = self._last_spoken(q.mark_start)
+        if said is None or said[0] != before or before not in self.named_at:
+            return None  # only a name carries on: `the organizer told them` may mean anyone
+        end = before
+        while end < s and self.frame[end] == BLANK:
+            end += 1
+        if self.frame.find(BLANK, end, s) >= 0:
+            return None  # a second quote in that sentence: whose words go on is not clear
+        self.spoken.append((q.mark_start, said[1]))
+        return said[1]
 
     def _reported_just_before(self, para_start: int) -> str | None:
         """`Doe elaborated in an op-ed that the delegates may waver.` then a paragraph of quote
@@ -616,6 +648,8 @@ class Story:
             speaker = self.antecedent(mention, min(mention.start, q.mark_start))
         if speaker:
             self.spoken.append((q.mark_start, speaker))
+            if mention.kind == "name":
+                self.named_at.add(q.mark_start)
         return speaker
 
     def who(self, mention: Mention) -> str | None:
