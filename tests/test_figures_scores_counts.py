@@ -242,3 +242,11 @@ def test_a_share_of_a_group_is_no_count():
 
 def test_only_one_before_a_noun_still_counts():
     assert _one("Only one bidder was left at the auction.")[1:] == (1, "bidder")
+
+
+def test_a_half_after_and_is_no_figure_of_its_own():
+    assert all(f.value != 0.5 for f in parse_figures("The drive takes an hour and a half."))
+
+
+def test_a_billion_and_millions_add_up():
+    assert _one("The deal is worth 1 billion 200 million dollars.")[1:] == (1_200_000_000, "USD")

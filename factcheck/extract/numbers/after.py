@@ -633,7 +633,9 @@ _GRAND_ENDS = Lazy(
 )
 
 
-_SMALLER_PART = Lazy(r"(?:,?[ \u00a0]+and)?[ \u00a0]+(?P<n>\d{1,3})[ \u00a0]+(?P<w>(?i:hundred|thousand|lakhs?))(?!\w)")
+_SMALLER_PART = Lazy(
+    r"(?:,?[ \u00a0]+and)?[ \u00a0]+(?P<n>\d{1,3})[ \u00a0]+(?P<w>(?i:hundred|thousand|million|billion|lakhs?|crores?))(?!\w)"
+)
 
 
 _POINTS = Lazy(
