@@ -1,10 +1,13 @@
 """A year, or a count that looks like one: "the 2019 elections" against "won by 2019 votes".
 
 A four-digit number from 1800 to 2100 written without a comma is read as a year by default.
-It counts instead when a plural noun follows it and nothing before it makes it a year:
-"1870 confirmed cases", "about 1900 students", "a margin of 2019 votes". A determiner or a
-preposition of time before it ("the 2010 elections", "in 1850 ships ...") keeps the year,
-and so does a noun that a year commonly names ("2019 results", "the 1998 floods").
+It counts instead when a plural noun follows it and a verb or a qualifier of amount comes
+before it: "reported 1870 confirmed cases", "about 1900 students", "a margin of 2019 votes".
+A determiner, a possessive or a preposition of time before it ("the 2010 elections", "in
+1850 ships ...", "some 2016 candidates") keeps the year, and so do the start of a sentence,
+a noun that a year commonly names ("2019 results") and a verb in -s ("2015 comes to an end").
+In real news copy a count this size is nearly always written with a comma ("1,870"), so
+the rule leans to the year.
 
 The figure reader (`after`) and the date reader (`extract.dates`) both ask here, so that the
 number is one or the other and never both.
