@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.archive.schema import LATEST
-from tests.archive_compare import both_backends
+from tests.archive_compare import both_backends, candidates
 from tests.helpers import run_cli
 from tests.pgserver import PASSWORD
 
@@ -492,6 +492,42 @@ def test_e2e_dev_verdicts_are_identical_on_both_backends(tmp_path, archive_url):
     assert len(embedded) > 1000
     differ = {k: (v, archived.get(k)) for k, v in embedded.items() if archived.get(k) != v}
     assert not differ
+
+
+def test_equally_good_passages_reach_the_judge_in_the_same_order_on_both_backends(tmp_path, archive_url):
+    """More passages tie for a quote's candidates than the judge reads: both backends must
+    take the same ones, in (path, position) order, or one finds the quote word for word and
+    the other only a variant of it.
+
+    Stop words are not indexed, so "Why do they want it?" (30 files) holds every term of
+    "Why do they have it?" (5 files, later by path); "Why do we care?" (10 files, earlier)
+    holds fewer and scores lower."""
+    repo = tmp_path / "newsroom"
+    (repo / "drafts").mkdir(parents=True)
+    (repo / "wire").mkdir()
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (repo / ".factcheck.yaml").write_text("drafts: [drafts/**/*.md]\narchives: [wire]\n")
+    lines = {"a": (10, '"Why do we care?"'), "b": (30, '"Why do they want it?"'), "c": (5, '"Why do they have it?"')}
+    for prefix, (count, said) in lines.items():
+        for i in range(count):
+            (repo / "wire" / f"{prefix}-ferry-{i:02d}.txt").write_text(
+                f"Ferry bulletin\n\nThe timetable changes. {said} the harbourmaster asked, of the new schedule.\n"
+            )
+    quote = "Why do they have it?"
+    (repo / "drafts" / "ferry.md").write_text(
+        f'---\ntitle: Ferry\ndate: 2026-03-14\n---\n"{quote}" the harbourmaster asked, of the new schedule.\n'
+    )
+    env = {"FACTCHECK_ARCHIVE_URL": archive_url}
+    for step in (("sources", "index"), ("archive", "migrate"), ("archive", "push", "wire")):
+        assert run_cli(*step, cwd=repo, env=env).returncode == 0
+    embedded, served = candidates(repo, archive_url, quote)
+    assert len(embedded) == 24 and all("/b-ferry-" in path for path, _, _ in embedded)
+    assert served == embedded
+
+    embedded, archived = both_backends(repo, "wire", archive_url)
+    said = [k for k in embedded if k[1].startswith("q-")]
+    assert said
+    assert archived == embedded
 
 
 def test_passages_carry_the_embedded_indexs_terms_and_cuts():

@@ -183,8 +183,13 @@ class ArchiveSearch:
         keys = found[first]  # the (doc id, position) key of each ranked passage
         best = np.arange(len(scores))
         if len(scores) > limit:
-            best = np.argpartition(-scores, limit)[:limit]
-        best = best[np.argsort(-scores[best], kind="stable")]
+            # Every passage scoring at least the limit-th best, ties included, then ties in
+            # (path, position) order, as the embedded index breaks them: a partial sort's
+            # choice among equal scores is arbitrary, and the 26 versions of a wire story
+            # hold many equally good passages, of which the judge reads only the first.
+            kth = np.partition(scores, len(scores) - limit)[len(scores) - limit]
+            best = np.flatnonzero(scores >= kth)
+        best = best[np.argsort(-scores[best], kind="stable")][:limit]
         chosen = [(int(keys[i]), float(scores[i])) for i in best]
         self._fetch_text([k for k, _ in chosen])
         return chosen
