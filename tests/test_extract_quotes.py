@@ -194,6 +194,37 @@ def test_a_term_in_quote_marks_that_nobody_says_is_no_quote(text):
     assert pairs(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbour pilot Mara Quist said the channel was busy all week. "
+        "\u201cSlack water\u201d is the hour when the tide turns.",
+        "Councillor Ines Falk said the vote would be close. "
+        "The \u201cferry levy\u201d would cost commuters four pounds a week from April.",
+        "Economist Tomas Brede said exports were recovering. Its \u201cwinter lull\u201d usually ends in March.",
+    ],
+)
+def test_a_term_that_opens_its_sentence_as_the_subject_is_no_quote(text):
+    assert pairs(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # its own speech verb says who said it
+        ("\u201cReckless\u201d was how Mara Quist described the ferry levy.", "Reckless"),
+        # a sentence of its own, or a reply
+        ("Ines Falk read the letter aloud.\n\n\u201cNever.\u201d Falk put it down.", "Never."),
+        # a speech verb in the sentence makes it words someone used
+        ("The \u201cferry levy\u201d she proposed last year, Falk said, is dead.", "ferry levy"),
+        # not at the head of its sentence
+        ("Ines Falk called the ferry levy a \u201cslow robbery\u201d at the hearing.", "slow robbery"),
+    ],
+)
+def test_a_short_quote_at_the_head_of_a_sentence_stays_when_someone_says_it(text, words):
+    assert [q for q, _ in pairs(text)] == [words]
+
+
 def test_a_short_quote_is_kept_when_someone_says_it_or_a_speech_verb_is_near():
     text = (
         "Ada Roe called the deal \u201ca trap.\u201d\n\n"

@@ -31,6 +31,7 @@ from factcheck.extract import calendar_math as cal
 from factcheck.extract import dates_grammar as grammar
 from factcheck.extract.clock_times import find_times
 from factcheck.extract.dates_tense import direction_at
+from factcheck.extract.numbers.years import counts_noun
 from factcheck.model import Found, Kind
 
 
@@ -594,6 +595,8 @@ def read_year(spot: Spot):
     bare = not (spot.group("y_edge") or spot.group("y_pre") or spot.group("y_y2"))
     if bare and (_follows_a_name(spot) or _STREET.match(spot.text, spot.m.end())):
         return REJECT  # "Windows 2000", "Flight 1549", "1600 Pennsylvania Avenue"
+    if bare and not spot.group("y_tail") and counts_noun(spot.text, *spot.m.span("y_y")):
+        return REJECT  # "1870 confirmed cases", "won by 2019 votes": a count, the figure reader's
     first = int(spot.part("y_y"))
     second = spot.group("y_y2")
     if second:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
+from factcheck.extract.phrases import DASHES
 from factcheck.extract.verbs import SPEECH_VERBS
 
 DAYS_AND_MONTHS = frozenset(
@@ -61,7 +62,6 @@ _SMALL_WORDS = frozenset(
     "a an the of to in on at for and or but by with from as is are was vs. vs v. into over".split()
 )
 _WORD = re.compile(r"[^\W\d_][\w\u2019'\-.]*")
-_DASHES = ("-", "\u2013", "\u2014", "\u2015")
 
 
 def key(name: str) -> str:
@@ -119,7 +119,7 @@ def in_headline(frame: str, pos: int) -> bool:
     line = frame[ls : len(frame) if le < 0 else le]
     if "\x00" in line or "\u2015" in line or "\u2014" in line:
         return False  # a quote, or a dash credit after one: `"…" ― Jane Doe`
-    if line.lstrip()[:1] in _DASHES:
+    if line.lstrip()[:1] in DASHES:
         return False  # a credit line under a quote: `-Jane Doe, Dunmore.`
     if line.rstrip().endswith(('."', ".\u201d")):
         return False  # the credit line that closes a pull quote: `"…¶Jane Doe, Leith Trust."`

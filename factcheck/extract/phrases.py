@@ -69,7 +69,8 @@ _PAREN_TAG = re.compile(r"\([^()\x00]{1,40}\)[.,;:]?$")
 _LEADING_WORD = re.compile(r"\w+")
 _CONTRACTED = re.compile(r"(?:he|she|they|i|we)[’'](?:s|re|ve|d|ll|m)$")
 _PARTY_TAG = re.compile(r"\(?[RDI]-[A-Z][A-Za-z.]*\)?,?$")
-_DASHES = frozenset(("\u2014", "\u2015", "\u2013", "--", "-"))
+# The dashes that set off a phrase or a credit: em, horizontal bar, en, and typed ones.
+DASHES = frozenset(("\u2014", "\u2015", "\u2013", "--", "-"))
 
 
 # --- tokens ---------------------------------------------------------------------------------
@@ -677,7 +678,7 @@ def _skip_intro(frame: str, toks) -> int | None:
     if intro or _participle_leads(frame, toks, i):
         for j in range(i, min(len(toks), i + 30)):
             w = _word(frame, toks[j])
-            if w in _DASHES:
+            if w in DASHES:
                 return j + 1
             if w.endswith(",") and not _is_dateline(w) and not _continues_place(frame, toks, j):
                 if j + 1 < len(toks) and re.fullmatch(r"\d{4},", _word(frame, toks[j + 1])):
@@ -704,7 +705,7 @@ def _wire_dateline(frame: str, toks, i: int) -> int | None:
     """Past `Washington (AFP) –` or `Paris, France (Reuters) -`: a place, the agency's tag and a dash."""
     for j in range(i + 1, min(len(toks) - 1, i + 5)):
         if _WIRE_TAG.match(_word(frame, toks[j])):
-            return j + 2 if _word(frame, toks[j + 1]) in _DASHES else None
+            return j + 2 if _word(frame, toks[j + 1]) in DASHES else None
     return None
 
 

@@ -80,8 +80,12 @@ def read(doc) -> Story:
         story = Story(doc, frame)
         story.sentence_quotes = [q.mark_end for q in parts if q.end > q.start and doc.text[q.end - 1] in ".?!"]
         story.quotes = [q for q, kind in zip(parts, kinds) if kind == quote_marks.SPEECH]
-        assign(story, story.quotes)
-        story.quotes = [q for q in story.quotes if not _is_scare_quote(story, q)]
+        credited = assign(story, story.quotes)
+        story.quotes = [
+            q
+            for q, own in zip(story.quotes, credited)
+            if not (_is_scare_quote(story, q) or _is_term_named(story, q, own))
+        ]
         _READ[doc] = story
     return story
 
@@ -100,9 +104,30 @@ def _is_scare_quote(story: Story, q) -> bool:
     return not speech_verbs(sentence) and _SAID_THINGS.isdisjoint(WORDS.findall(sentence))
 
 
-def assign(story: Story, parts) -> None:
+# What may stand before a term that opens its sentence: `The "market accident" would …`.
+_TERM_LEADS = frozenset("the a an this that these those its his her their our".split())
+
+
+def _is_term_named(story: Story, q, credited: bool) -> bool:
+    """A word or three in quote marks that open a sentence as its subject, at most after `the` or
+    `its`, in a sentence with no speech verb: the term itself is talked about (`"Containment" has
+    been policy since 1950`, `The "market accident" would hit exporters`), not anyone's words,
+    whoever the paragraph quotes around it. A quote with an attribution of its own stays."""
+    words = story.doc_text[q.start : q.end]
+    if credited or len(words.split()) > 3 or words[-1] in ".,;:!?":
+        return False  # `"Sad." Doe wrote`, `"Never," she said`: a sentence or a reply is speech
+    para_start, para_end = story.paragraph(q.mark_start)
+    s = story.sentence_start(q.mark_start, para_start)
+    lead = story.frame[s : q.mark_start].split()
+    if len(lead) > 1 or lead and lead[0].lower() not in _TERM_LEADS:
+        return False
+    return not speech_verbs(story.frame[s : story.sentence_end(q.mark_end, para_end)].lower())
+
+
+def assign(story: Story, parts) -> list[bool]:
     """Set `speaker` on every quote part: its own attribution, its sentence's subject, its paragraph's
-    attribution, or, for a paragraph of quote alone, the speaker just before it."""
+    attribution, or, for a paragraph of quote alone, the speaker just before it. Returns, for each
+    part, whether an attribution of its own names who said it."""
     own = [story.own_mention(q) for q in parts]
     _share_within_lists(story.frame, parts, own)
     _share_within_chains(parts, own)
@@ -116,6 +141,7 @@ def assign(story: Story, parts) -> None:
         q.speaker = story.resolve(mention, q) if mention is not None else story.borrow(q)
         if q.speaker is None and story.author:
             q.speaker = story.author  # a speech, a transcript or an email whose text says whose it is
+    return [mention is not None for mention in own]
 
 
 _LIST_JOINS = frozenset(("and", "or", ",", ", and", ", or"))

@@ -7,10 +7,18 @@ from fractions import Fraction
 
 from factcheck.extract.numbers import figure_words as W
 from factcheck.extract.numbers import units as U
+from factcheck.extract.numbers import years
 from factcheck.extract.numbers.before import SHORTHAND_SCALES
 from factcheck.extract.numbers.candidates import candidate_at
 from factcheck.extract.numbers.names import NAME_BEFORE, is_name_word
-from factcheck.extract.numbers.number import MAGNITUDE_OF, PERCENT_AFTER, and_fraction, core, percent_unit
+from factcheck.extract.numbers.number import (
+    MAGNITUDE_OF,
+    PERCENT_AFTER,
+    and_fraction,
+    colon_pair,
+    core,
+    percent_unit,
+)
 from factcheck.extract.numbers.quantity import (
     CODES,
     WORD,
@@ -41,6 +49,9 @@ def right(r: Region, q: Quantity) -> None:
     q.number_end = q.end
     if next_two(r.text, q) in (" i", " o") and ratio(r, q):
         return
+    if q.plain and r.text.startswith(":", q.end) and colon_pair(r.text, q.start, r.end):
+        colon_ratio(r, q)
+        return
     measure(r, q)
     nxt = next_two(r.text, q)
     if "\u00b1" in nxt or "+" in nxt:
@@ -51,7 +62,7 @@ def right(r: Region, q: Quantity) -> None:
         qualifier_after(r, q)
     if q.currency or q.unit or next_two(r.text, q) == " t":
         rate(r, q)
-    if q.currency is None and q.unit is None and not year_like(q):
+    if q.currency is None and q.unit is None and (not year_like(q) or counts_not_year(r, q)):
         counted_noun(r, q)
         qualifier_after(r, q)  # "100 guests or more"
     if q.counted and (q.unit or "").lower() in W.TALLY_NOUNS and next_two(r.text, q) == " t":
@@ -77,9 +88,13 @@ def magnitudes(r: Region, q: Quantity) -> None:
             q.end, q.plain = m.end(), False
             continue
         if not m:
+            if q.magnitude:
+                smaller_part(r, q)
             return
         word = m.group("w")
         key = word if word in U.MAGNITUDE_ABBREVIATIONS else word.lower()
+        if key == "grand" and not _GRAND_ENDS.match(text, m.end(), r.end):
+            return  # "100 grand pianos", "a grand jury": the adjective
         if key in U.MONEY_ONLY_ABBREVIATIONS and not money_context(r, q, m.end(), talk=key != "m"):
             return
         spaced = m.group("glue") is None
@@ -91,8 +106,24 @@ def magnitudes(r: Region, q: Quantity) -> None:
             q.base = q.value
         q.value *= MAGNITUDE_OF.get(key) or U.MAGNITUDE_ABBREVIATIONS[key]
         q.end, q.magnitude, q.plain = m.end(), True, False
-        if key == "dozen":
+        if key in ("dozen", "dozens"):
             return
+
+
+def smaller_part(r: Region, q: Quantity) -> None:
+    """ "2 lakh 50 thousand", "3 million 400 thousand", "1 crore and 20 lakh": the parts add up,
+    each of a smaller scale than the one before."""
+    if q.base is None or q.base.denominator != 1 or q.low is not None:
+        return
+    scale = q.value / q.base
+    m = _SMALLER_PART.match(r.text, q.end, r.end)
+    if not m:
+        return
+    part = U.MAGNITUDE_WORDS[m.group("w").lower()]
+    if part >= scale:
+        return
+    q.value += int(m.group("n")) * part
+    q.end = m.end()
 
 
 def money_context(r: Region, q: Quantity, after: int, *, talk: bool = False) -> bool:
@@ -127,12 +158,24 @@ def measure(r: Region, q: Quantity) -> None:
     if q.currency:
         minor_units(r, q)
         return
+    if points(r, q):
+        return
     unit = U.unit_at(text, p, r.end)
     if unit and year_like(q) and text[unit[0] - 1] not in "sS":
         return  # "the 1988 second quarter"
     if unit:
         q.end, q.unit = unit
         q.plain = False
+
+
+def points(r: Region, q: Quantity) -> bool:
+    """ "2.5 points", "three-quarters of a point": a move in an index or a poll, unit "points"
+    ("4 percentage points" is read with percentages)."""
+    m = _POINTS.match(r.text, q.end, r.end)
+    if not m or m.group("of") and q.value >= 1:
+        return False
+    q.unit, q.end, q.plain = "points", m.end(), False
+    return True
 
 
 def shorthand_after(r: Region, q: Quantity) -> bool:
@@ -162,10 +205,20 @@ def minor_units(r: Region, q: Quantity) -> None:
     except Reject:
         return
     unit = _MINOR_AFTER.match(text, minor.end, r.end)
+    if unit is None and text[q.end - 1].isalpha() and not m.group().strip() and bare_minor(text, minor):
+        unit = _EMPTY.match(text, minor.end)  # "8 dollars 20": the cents go unnamed after the currency's name
     if not unit or minor.value.denominator != 1 or not 0 < minor.value < 100:
         return
     q.value = (q.value + minor.value / 100) if q.value >= 0 else (q.value - minor.value / 100)
     q.end, q.plain = unit.end(), False
+
+
+def bare_minor(text: str, minor: Quantity) -> bool:
+    """Two digits, or a number word, with nothing after them that they could count."""
+    written = text[minor.start : minor.end]
+    if not (minor.words or len(written) == 2 and written.isdigit()):
+        return False
+    return _BARE_MINOR_END.match(text, minor.end) is not None
 
 
 def currency_after(text: str, q: Quantity, money: U.MoneyAfter) -> bool:
@@ -174,7 +227,9 @@ def currency_after(text: str, q: Quantity, money: U.MoneyAfter) -> bool:
         code = U.currency_code(money.symbol or money.code)
     else:
         word = money.word.lower()
-        if word == "pound" and not (q.magnitude or money.sterling or money_talk(text, q)):
+        if word == "pound" and not (
+            q.magnitude or money.sterling or money_talk(text, q) or _PENCE_AFTER.match(text, money.end)
+        ):
             q.unit, q.end, q.plain = "pound", money.end, False
             return True
         if word in ("won", "mark") and not (
@@ -228,23 +283,57 @@ def read_range(r: Region, q: Quantity) -> None:
         and _after_change_verb(text, max(0, q.start - 60), opener.start() if opener else q.start)
     ):
         return  # "rose from 10 to 20" is a before and an after; "rose between 5 and 7" a range
-    if join in ("to", "-", "\u2013") and (ratio_end := _TO_ONE.match(text, q.end, r.end)) and q.plain and q.value > 1:
-        q.unit, q.end, q.plain = "ratio", ratio_end.end(), False  # "a 3-to-1 margin", "won by 2 to 1"
-        return
+    if join in ("to", "-", "\u2013") and (ratio_end := _TO_ONE.match(text, q.end, r.end)) and whole_count(q):
+        if q.plain or not opener:  # "from three to one" counts down, it weighs nothing
+            q.unit, q.end, q.plain = "ratio", ratio_end.end(), False  # "a 3-to-1 margin", "backed it three to one"
+            return
     second = range_end(r, m.end(), q)
     if second is None:
         if dash and text[m.end() : m.end() + 1].isdigit():
             raise Reject(token_end(r.text, m.end()))
         return
+    if not opener and q.words and word_score(q, second) and tally_talk(r, q):
+        tally(q, second)  # "the jury voted ten to two"
+        return
     if not opener and q.value > second.value >= 0 and not (q.plain and second.plain) and _same_measure(q, second):
         return  # "led 56 percent to 32 percent": two shares, not a range, which runs low to high
     if not _same_measure(q, second) or not_a_range(r.text, q, second) or not opener and far_apart(q, second):
-        if score(r.text, q, second) and (dash or tally_talk(r, q)) and not named(r.text, q):
+        if score(r.text, q, second) and (dash or tally_talk(r, q)) and (tally_talk(r, q) or not named(r.text, q)):
             tally(q, second)  # "voted 19-15", "won 3-1", "the Senate voted 51 to 49"
         elif dash:
             raise Reject(second.end)
         return
     make_range(q, second, opener)
+
+
+def colon_ratio(r: Region, q: Quantity) -> None:
+    """ "25:1" is a ratio; "won 2:1" a score; "a 3:2 ratio" a pair, kept as the first count
+    to the second, as a tally is."""
+    m = colon_pair(r.text, q.start, r.end)
+    assert m is not None  # right() asked first
+    second = Quantity(m.start("b"), m.end(), Fraction(int(m.group("b"))), plain=True)
+    if second.value == 1 and not tally_talk(r, q):
+        q.unit, q.end, q.plain = "ratio", m.end(), False
+    else:
+        tally(q, second)
+
+
+def whole_count(q: Quantity) -> bool:
+    """A whole number above one, in digits or words, with nothing after it yet: one side of
+    a ratio ("3-to-1", "ten to one")."""
+    return (q.plain or q.words and not q.magnitude and q.unit is None) and q.value > 1 and q.value.denominator == 1
+
+
+def word_score(a: Quantity, b: Quantity) -> bool:
+    """Two whole numbers in words, the first the larger: "seven to two" after a vote is a tally."""
+    return (
+        b.words
+        and whole_count(a)
+        and not b.magnitude
+        and b.unit is None
+        and b.value.denominator == 1
+        and a.value > b.value >= 0
+    )
 
 
 def range_end(r: Region, pos: int, first: Quantity) -> Quantity | None:
@@ -416,6 +505,11 @@ def rate_unit(r: Region, q: Quantity, per: re.Match) -> tuple[int, str] | None:
     return (m.end(), m.group().lower()) if m else None
 
 
+def counts_not_year(r: Region, q: Quantity) -> bool:
+    """ "1870 confirmed cases", "about 1900 students": a year-like number that counts (see `years`)."""
+    return bool(q.qualifier) or years.counts_noun(r.text, q.start, q.end, r.end)
+
+
 def year_like(q: Quantity) -> bool:
     """ "1989 results", "the 2010 election": a year used as an adjective counts nothing."""
     return q.plain and 1800 <= q.value <= 2100 and q.value.denominator == 1
@@ -441,6 +535,9 @@ def counted_noun(r: Region, q: Quantity, plural: bool = False) -> None:
             word if _ABBREVIATION.search(word) else word.rstrip(".,'\u2019").removesuffix("'s").removesuffix("\u2019s")
         )
         lower = clean.lower()
+        if not words and lower in _COMPARATIVES and clean == word and _COMPARED_NOUN.match(text, m.end(), r.end):
+            p = m.end()  # "14 fewer crossings": the noun is what is counted, fewer says how it changed
+            continue
         if not clean or lower in W.NOUN_PHRASE_STOPS or lower.split("-")[0] in W.NUMBER_WORD_SET:
             break
         if singular and lower.endswith(("ed", "ing", "ly")):
@@ -512,6 +609,41 @@ _TALLY_BEFORE = Lazy(
 )
 
 
+_GRAND_ENDS = Lazy(
+    r"(?=[ \u00a0]*(?:[,.;:!?)\u2014\u2013\"'\u201d]|$)|[ \u00a0]+(?i:a|an|per|each|in|for|to|from|and|or|on|of|at|"
+    r"as|but|plus|worth|apiece|cash|that|which|when|if|last|this|next|more|less|richer|poorer)\b)"
+)
+
+
+_SMALLER_PART = Lazy(r"(?:,?[ \u00a0]+and)?[ \u00a0]+(?P<n>\d{1,3})[ \u00a0]+(?P<w>(?i:hundred|thousand|lakhs?))(?!\w)")
+
+
+_POINTS = Lazy(
+    r"(?P<of>[ \u00a0]+of[ \u00a0]+an?)?[ \u00a0]+(?i:points?)(?!\w)"
+    r"(?![ \u00a0]+(?:\d|(?i:zero|one|two|three|four|five|six|seven|eight|nine|of\s+(?:order|view|contention)))\b)"
+)
+
+
+_EMPTY = re.compile("")
+
+
+_BARE_MINOR_END = Lazy(
+    r"[ \u00a0]*(?:[,.;:!?)\u2014\"'\u201d]|$)|[ \u00a0]+(?i:a|an|per|each|for|in|on|at|and|or|to|from|with|by|"
+    r"apiece|plus|was|is|were|are|will|would)\b"
+)
+
+
+_PENCE_AFTER = Lazy(
+    r"(?:,?[ \u00a0]+and)?[ \u00a0]+(?:\d{1,2}|[A-Za-z]+(?:-[a-z]+)?)[ \u00a0]*(?:p(?![.\w])|(?i:pence)\b)"
+)
+
+
+_COMPARATIVES = frozenset({"more", "fewer", "less", "extra"})
+
+
+_COMPARED_NOUN = Lazy(r"[ \u00a0]+(?!(?i:than|of|to|in|on|at|for|by|and|or|the|a|an|this|that|it|them)\b)[a-z]")
+
+
 _TO_COUNT = Lazy(r"[ \u00a0]+to[ \u00a0]+")
 
 
@@ -541,7 +673,7 @@ _MONEY_WORDS = Lazy(
 
 
 # Characters a magnitude ("million", "bn", "k", "dozen", "-million") can start with.
-_MAGNITUDE_LEADS = frozenset("hHtTmMbBdDkKlLcC-")
+_MAGNITUDE_LEADS = frozenset("hHtTmMbBdDkKlLcCg-")
 
 
 _INDIAN_ABBREVIATION = Lazy(r"[ \u00a0]?(?P<w>(?i:crs?|lacs?|lakhs?)|L)(?!\w)")
@@ -552,14 +684,14 @@ _SPACED_ABBREVIATIONS = frozenset({"mn", "mln", "bn", "bln", "tn", "trn", "tln"}
 
 _MAGNITUDE_AFTER = re.compile(
     r"(?:(?P<glue>)(?=[A-Za-z])|[ \u00a0]+|\s*-\s*)"
-    r"(?P<w>(?i:hundred|thousand|million|billion|trillion|dozen|lakhs?|crores?)|bn|bln|mn|mln|tn|trn|tln|mil|MM|[kKmMbBT])(?!\w)"
+    r"(?P<w>(?i:hundred|thousand|million|billion|trillion|dozen|lakhs?|crores?)|bn|bln|mn|mln|tn|trn|tln|mil|MM|[kKmMbBT]|dozens|grand)(?!\w)"
 )
 
 
 _RANGE_JOIN = re.compile(r"-?\s*(?P<j>-|\u2013|\u2014|(?i:to|and|through)(?!\w))\s*(?=[\d$£€¥\w\u2212-])")
 
 
-_TO_ONE = Lazy(r"(?:[ \u00a0]+to[ \u00a0]+|-to-|:)(?:1|one)(?![\d.,:]|\w)")
+_TO_ONE = Lazy(r"(?:[ \u00a0]+to[ \u00a0]+|-to-|:)(?:1|one)(?![\d,:]|\.\d|\w)")
 
 
 _FOR_ONE = Lazy(r"(?i:-for-(?:\d+|one|two|three|four|five|ten)\b)")

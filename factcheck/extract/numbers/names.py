@@ -37,9 +37,13 @@ def check_names(r: Region, q: Quantity) -> None:
 
 
 def capitalized_name(r: Region, q: Quantity) -> bool:
-    """ "Zero Hedge", "One Direction", "Three Mile Island": a capitalized number word in a name."""
+    """ "Zero Hedge", "One Direction", "Three Mile Island", "Air Force Two": a capitalized number
+    word in a name, before or after another capitalized word (a counted noun after it, as in
+    "Police Arrest Two Men", makes it a count in a headline instead)."""
     if q.counted:
         return q.value <= 1 and all(w[:1].isupper() for w in (q.unit or "").split())
+    if q.unit is None and q.currency is None and _after_a_name(r.text, q.start):
+        return True
     nxt = WORD.match(r.text, q.end, r.end)
     return (
         q.unit is None
@@ -47,6 +51,12 @@ def capitalized_name(r: Region, q: Quantity) -> bool:
         and nxt.group("w")[:1].isupper()
         and nxt.group("w").lower() not in W.NOT_NAMES
     )
+
+
+def _after_a_name(text: str, s: int) -> bool:
+    """A capitalized word that names something right before `s`: "Force" in "Air Force Two"."""
+    m = NAME_BEFORE.search(text[max(0, s - 30) : s])
+    return m is not None and m.group("w")[:1].isupper() and is_name_word(m.group("w"))
 
 
 # A capitalized word just before a bare number makes a name: "Boeing 747", "Apollo 11".

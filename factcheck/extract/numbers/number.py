@@ -36,7 +36,11 @@ def digits(r: Region, s: int, *, first: bool) -> Quantity:
     local = local_numeral(r, s)
     if first:
         check_before_digits(r.text, s)
-        m = None if local and local.end() - s > 4 else NOT_A_FIGURE_AT.match(text, s, r.end)
+        m = (
+            None
+            if local and local.end() - s > 4 or colon_pair(text, s, r.end)
+            else NOT_A_FIGURE_AT.match(text, s, r.end)
+        )
         if m:
             raise Reject(m.end())
     m = local or _numeral_at(text, s)
@@ -50,6 +54,18 @@ def digits(r: Region, s: int, *, first: bool) -> Quantity:
     fraction(r, q, raw)
     glued(r, q)
     return q
+
+
+def colon_pair(text: str, s: int, end: int) -> re.Match | None:
+    """ "a 25:1 ratio", "won 2:1": two counts set against each other, where a clock time or a
+    verse would have two digits after the colon ("10:30", "John 3:16"). Two digits there make
+    a ratio only where the word says so ("a 16:10 ratio")."""
+    m = _COLON_PAIR.match(text, s, end)
+    if m is None or _CLOCK_AFTER.match(text, m.end(), end):
+        return None
+    if len(m.group("b")) == 1 and not _VERSE_BEFORE.search(text, max(0, s - 30), s):
+        return m
+    return m if _RATIO_AFTER.match(text, m.end(), end) or _RATIO_BEFORE.search(text, max(0, s - 20), s) else None
 
 
 def local_numeral(r: Region, s: int) -> re.Match | None:
@@ -261,6 +277,8 @@ def half(r: Region, q: Quantity) -> None:
         points = PERCENT_AFTER.match(text, after.end(), r.end)
         if points and points.group("points"):
             q.unit, q.end = percent_unit(points), points.end()
+        elif point := _A_POINT.match(text, after.end(), r.end):
+            q.unit, q.end = "points", point.end()  # "half a point"
         elif unit:
             q.end, q.unit = unit
 
@@ -284,7 +302,12 @@ def article(r: Region, m: re.Match) -> Quantity:
     if word in W.FRACTION_WORDS:
         q = Quantity(s, w_end, Fraction(1, W.FRACTION_WORDS[word]), words=True)
         fraction_of_magnitude(r, q)
-        if not q.magnitude and not _PART_OF.match(text, q.end, r.end) and not _BY_BEFORE.search(text, max(0, s - 4), s):
+        if (
+            not q.magnitude
+            and not _PART_OF.match(text, q.end, r.end)
+            and not _BY_BEFORE.search(text, max(0, s - 4), s)
+            and not _fraction_alone(text, q, word)
+        ):
             raise Reject(q.end)  # "the third quarter"; but "cut by a third" is an amount
         return q
     q = Quantity(s, w_end, Fraction(1), words=True)
@@ -295,6 +318,14 @@ def article(r: Region, m: re.Match) -> Quantity:
     if r.text.startswith(" and", q.end):
         and_fraction(r, q, Fraction(1))  # "an hour and a half"
     return q
+
+
+def _fraction_alone(text: str, q: Quantity, word: str) -> bool:
+    """ "only a half, not the whole", "nearly a third.": a fraction that ends its clause is an
+    amount; "a third" needs a word of amount before it, since "came a third" is a place."""
+    if not _CLAUSE_END.match(text, q.end):
+        return False
+    return word == "half" or _AMOUNT_BEFORE.search(text, max(0, q.start - 12), q.start) is not None
 
 
 def a_number(r: Region, s: int, word_start: int) -> Quantity:
@@ -362,6 +393,22 @@ _SLASH = Lazy(r"/(\d{1,4})(?![\d/])")
 _MIXED = Lazy(r"(?:[ \u00a0\u2009-])?(?:(?P<n>\d{1,2})/(?P<d>\d{1,3})(?![\d/])|(?P<v>[" + "".join(W.VULGAR) + r"]))")
 
 
+_COLON_PAIR = Lazy(r"(?P<a>\d{1,3}):(?P<b>\d{1,3})(?![\d:]|[.,]\d)")
+
+
+_CLOCK_AFTER = Lazy(r"\s?(?i:[ap]\.?m\b\.?|hours?\b|hrs?\b|GMT|UTC)")
+
+
+# "Genesis 1:1", "John 3:5": a capitalized word right before the pair makes it a verse or a reference.
+_VERSE_BEFORE = Lazy(r"(?<![.!?] )\b(?!(?:The|A|An|In|At|By|On|To|Of|With|From)\b)[A-Z][a-z]+\.? $")
+
+
+_RATIO_AFTER = Lazy(r"(?i:\s+(?:aspect\s+)?ratio\b)")
+
+
+_RATIO_BEFORE = Lazy(r"(?i:\b(?:ratio|odds)\s+(?:(?:of|is|was|at|stood\s+at|were)\s+)?(?:an?\s+)?$)")
+
+
 _GLUED_WORD = re.compile(r"[\u00b0\u00ba]?[^\W\d_]+|[\u00b0\u00ba]")
 
 
@@ -423,6 +470,12 @@ _ZERO_IDIOMS = Lazy(r"(?i:\s*-?\s*(?:tolerance|sum|hour|day)\b)")
 _ZERO_IDIOM_BEFORE = Lazy(r"(?i:\bground\s+$)")
 
 
+_CLAUSE_END = Lazy(r"[ \u00a0]*(?:[,;:!?)\u2014\u2013\"\u201d]|\.(?!\d)|$)")
+
+
+_AMOUNT_BEFORE = Lazy(r"(?i:\b(?:only|just|nearly|almost|about|roughly|around|than|over|under|some)\s+)$")
+
+
 _BY_BEFORE = Lazy(r"(?i:\bby\s+)$")
 
 
@@ -439,13 +492,21 @@ _VAGUE = Lazy(
 )
 
 
-MAGNITUDE_OF = {**{k: Fraction(v) for k, v in U.MAGNITUDE_WORDS.items()}, "dozen": Fraction(12)}
+MAGNITUDE_OF = {
+    **{k: Fraction(v) for k, v in U.MAGNITUDE_WORDS.items()},
+    "dozen": Fraction(12),
+    "dozens": Fraction(12),  # "4 dozens", after a number only
+    "grand": Fraction(1000),  # "100 grand": thousands of the local currency, named by none
+}
 
 
 # "half a million", "a quarter of a million", "half million", "a half-million"
 _OF_A_MAGNITUDE = Lazy(
     r"(?i:(?:\s+(?:of\s+)?(?:an?\s+)?|-)(?P<m>hundred|thousand|million|billion|trillion|dozen|lakh|crore))(?!\w)"
 )
+
+
+_A_POINT = Lazy(r"[ \u00a0]+(?i:point)(?!\w)")
 
 
 _HALF_AFTER = Lazy(r"(?i:\s+(?:of|an?)\b)")

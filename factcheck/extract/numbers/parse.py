@@ -25,8 +25,13 @@ Each `Figure` carries:
   words as its qualifier; an age or temperature by its decade ("in his mid-30s", "the
   low 90s" in a forecast) is a range over the part of the decade named (see `decades`).
 - A share ("one in five adults", "eight out of 10") is one figure valued as the
-  fraction (0.2, 0.8); "a 3-to-1 margin" is 3, unit "ratio"; a tally ("voted 19-15",
-  "won 3-1") is two figures.
+  fraction (0.2, 0.8); a ratio to one ("a 3-to-1 margin", "three to one", "25:1") is
+  the first side, unit "ratio"; a tally or score ("voted 19-15", "won 3–1", "voted
+  seven to two", "a 3:2 split") is one figure valued as its first count, with the
+  other side as its unit ("to 1").
+- A four-digit number that could be a year counts the plural noun after it unless
+  the words around it make it a year ("1870 confirmed cases", but "the 2010
+  elections"; see `years`).
 
 Not figures: ordinals ("21st", "second"), clock times, dates written with a month name
 or in digits, decades ("the 1990s"), phone numbers, URLs and e-mail addresses, version

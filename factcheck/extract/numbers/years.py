@@ -1,0 +1,86 @@
+"""A year, or a count that looks like one: "the 2019 elections" against "won by 2019 votes".
+
+A four-digit number from 1800 to 2100 written without a comma is read as a year by default.
+It counts instead when a plural noun follows it and nothing before it makes it a year:
+"1870 confirmed cases", "about 1900 students", "a margin of 2019 votes". A determiner or a
+preposition of time before it ("the 2010 elections", "in 1850 ships ...") keeps the year,
+and so does a noun that a year commonly names ("2019 results", "the 1998 floods").
+
+The figure reader (`after`) and the date reader (`extract.dates`) both ask here, so that the
+number is one or the other and never both.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extract.numbers import figure_words as W
+
+# Words right before the number that make it a year: determiners, possessives, and the
+# prepositions of time.
+_YEAR_BEFORE = frozenset(
+    """the a an its his her their our my your this that these those whose last next each every
+    in since until till through during after before from circa between and or fiscal calendar""".split()
+)
+
+# Plural nouns a year commonly stands before as an adjective: events, reports and measures
+# of that year ("the 2010 elections", "1989 results"), not things counted.
+_YEAR_NOUNS = frozenset(
+    """elections results floods accounts figures games olympics championships finals riots protests talks
+    rules standards levels prices rates earnings sales profits losses revenues numbers data statistics
+    estimates forecasts projections budgets targets emissions models editions versions awards nominations
+    exams examinations midterms primaries reforms changes cuts attacks bombings killings strikes accords
+    agreements negotiations hearings guidelines regulations laws playoffs graduates alumni recruits
+    contracts campaigns polls surveys returns filings reports records accounts rankings tournaments
+    seasons series fires storms earthquakes wars uprisings events celebrations festivities crisis
+    highs lows peaks totals trends dollars prices terms""".split()
+)
+
+_WORD = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z][A-Za-z'\u2019-]*)")
+_WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z][A-Za-z'\u2019]*)[ \u00a0]+$")
+
+
+def counts_noun(text: str, start: int, end: int, limit: int | None = None) -> bool:
+    """Whether the year-like number at `text[start:end]` counts the plural noun after it."""
+    limit = len(text) if limit is None else limit
+    noun = _plural_after(text, end, limit)
+    if noun is None or noun in _YEAR_NOUNS:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before is None:
+        return not _opens_sentence(text, start)
+    word = before.group("w")
+    lower = word.lower()
+    if lower in W.QUALIFIER_ENDS:
+        return True  # "about 1900 students", "a margin of 2019 votes"
+    if lower.endswith(("'s", "\u2019s")) or lower in _YEAR_BEFORE:
+        return False  # "the city's 2019 accounts", "in 1850 ships ..."
+    return not (word[:1].isupper() and lower not in W.NOT_NAMES)  # "Euro 2016 qualifiers" names a year
+
+
+def _plural_after(text: str, p: int, limit: int) -> str | None:
+    """The plural noun that ends the lower-case noun phrase after `p` (up to three words), or None."""
+    for _ in range(3):
+        m = _WORD.match(text, p, limit)
+        if not m:
+            return None
+        word = m.group("w")
+        lower = word.lower()
+        if not word.islower() or lower in W.NOUN_PHRASE_STOPS or lower in W.NUMBER_WORD_SET:
+            return None
+        if _plural(lower):
+            return lower
+        p = m.end()
+    return None
+
+
+def _plural(word: str) -> bool:
+    if word in W.IRREGULAR_PLURALS or word.endswith(("men", "people")):
+        return True
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous", "'s", "\u2019s"))
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """A number that opens the text or a sentence: "1998 floods ..." in a headline is a year."""
+    before = text[max(0, start - 3) : start].rstrip()
+    return not before or before[-1] in '.!?:\n"\u201c'
