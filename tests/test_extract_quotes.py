@@ -225,6 +225,22 @@ def test_a_short_quote_at_the_head_of_a_sentence_stays_when_someone_says_it(text
     assert [q for q, _ in pairs(text)] == [words]
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Nobody expected the ferry timetable to be \u201centirely unworkable\u201d by spring.", "entirely unworkable"),
+        ("In hindsight the second bridge was a \u201cmistake.\u201d", "mistake."),
+        ("The harbour budget remains \u201cfragile\u201d after the storm season.", "fragile"),
+    ],
+)
+def test_a_verdict_after_a_linking_verb_is_someones_words_even_unattributed(text, words):
+    assert [q for q, _ in pairs(text)] == [words]
+
+
+def test_a_pronoun_after_a_linking_verb_is_still_a_word_talked_about():
+    assert pairs("The old rulebook assumed every harbour captain was a \u201che\u201d until 1990.") == []
+
+
 def test_a_short_quote_is_kept_when_someone_says_it_or_a_speech_verb_is_near():
     text = (
         "Ada Roe called the deal \u201ca trap.\u201d\n\n"

@@ -97,12 +97,23 @@ def _is_scare_quote(story: Story, q) -> bool:
     words = story.doc_text[q.start : q.end]
     if q.speaker is not None or len(words.split()) > 3 or words[-1] in "!?":
         return False  # an exclamation or a question is something someone said: `"Stay there!"`
+    if _COMPLEMENT_BEFORE.search(story.frame, max(story.start, q.mark_start - 40), q.mark_start):
+        if words.lower().strip(".,") not in _PRONOUNS:
+            return False  # `the plan was "unworkable"`: a verdict on something, someone's word for it
     para_start, para_end = story.paragraph(q.mark_start)
     s = story.sentence_start(q.mark_start, para_start)
     e = story.sentence_end(q.mark_end, para_end)
     sentence = story.frame[s:e].lower()
     return not speech_verbs(sentence) and _SAID_THINGS.isdisjoint(WORDS.findall(sentence))
 
+
+# A linking verb before a quote (`was "unworkable"`, `is not a "mistake"`): the words say what
+# something is, a verdict someone gave, not a name for a thing.
+_COMPLEMENT_BEFORE = re.compile(
+    r"\b(?:is|was|are|were|be|been|being|seems?|seemed|remains?|remained|became|becomes?)"
+    r"(?:\s+(?:a|an|not|so|too|very|more|most|less|just|really|still|also|simply|merely|only|quite|rather)){0,2}\s*$"
+)
+_PRONOUNS = frozenset("he she it they him her them i we you".split())
 
 # What may stand before a term that opens its sentence: `The "market accident" would …`.
 _TERM_LEADS = frozenset("the a an this that these those its his her their our".split())
