@@ -219,6 +219,12 @@ def test_a_term_that_opens_its_sentence_as_the_subject_is_no_quote(text):
         ("The \u201cferry levy\u201d she proposed last year, Falk said, is dead.", "ferry levy"),
         # not at the head of its sentence
         ("Ines Falk called the ferry levy a \u201cslow robbery\u201d at the hearing.", "slow robbery"),
+        # the sentence says whose word it was
+        ("Ines Falk spoke on Monday. \u201cReckless\u201d was her word for the ferry levy.", "Reckless"),
+        (
+            "Ines Falk spoke on Monday. \u201cA slow robbery\u201d \u2014 that was the verdict in the hall.",
+            "A slow robbery",
+        ),
     ],
 )
 def test_a_short_quote_at_the_head_of_a_sentence_stays_when_someone_says_it(text, words):

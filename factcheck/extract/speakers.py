@@ -117,13 +117,18 @@ _PRONOUNS = frozenset("he she it they him her them i we you".split())
 
 # What may stand before a term that opens its sentence: `The "market accident" would …`.
 _TERM_LEADS = frozenset("the a an this that these those its his her their our".split())
+# Words that bring a person, or something said, into the sentence: the term may be someone's word.
+_SOMEONE = frozenset("word he she they him her them his their i me we us my our".split())
+_LETTERS = re.compile(r"[a-z]+")
 
 
 def _is_term_named(story: Story, q, credited: bool) -> bool:
     """A word or three in quote marks that open a sentence as its subject, at most after `the` or
     `its`, in a sentence with no speech verb: the term itself is talked about (`"Containment" has
     been policy since 1950`, `The "market accident" would hit exporters`), not anyone's words,
-    whoever the paragraph quotes around it. A quote with an attribution of its own stays."""
+    whoever the paragraph quotes around it. A quote with an attribution of its own stays, and so
+    does one in a sentence that brings in a person or a word for something said (`"Reckless" was
+    her word for it`)."""
     words = story.doc_text[q.start : q.end]
     if credited or len(words.split()) > 3 or words[-1] in ".,;:!?":
         return False  # `"Sad." Doe wrote`, `"Never," she said`: a sentence or a reply is speech
@@ -132,7 +137,12 @@ def _is_term_named(story: Story, q, credited: bool) -> bool:
     lead = story.frame[s : q.mark_start].split()
     if len(lead) > 1 or lead and lead[0].lower() not in _TERM_LEADS:
         return False
-    return not speech_verbs(story.frame[s : story.sentence_end(q.mark_end, para_end)].lower())
+    sentence = story.frame[s : story.sentence_end(q.mark_end, para_end)].lower()
+    if speech_verbs(sentence):
+        return False
+    # `"Reckless" was her word for it`, `"A disgrace" - that was his verdict`: someone's words after all
+    words_in = set(_LETTERS.findall(sentence))
+    return _SOMEONE.isdisjoint(words_in) and _SAID_THINGS.isdisjoint(words_in)
 
 
 def assign(story: Story, parts) -> list[bool]:
