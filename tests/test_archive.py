@@ -579,3 +579,34 @@ def test_push_withholds_confidential_and_embargoed_sources(tmp_path, archive_url
         and "2 confidential or embargoed sources withheld" in proc.stdout.decode()
     )
     assert _psql(archive_url, "SELECT path FROM documents") == [("wire/port-release-2026-03-11.txt",)]
+
+
+def test_documents_pushed_while_a_run_searches_rank_by_path_among_the_others(tmp_path, archive_url):
+    """A run reads every document's rank by path once; a document pushed after that must
+    still take its place by path, not fall to the end or borrow another's rank."""
+    from factcheck.archive.search import ArchiveSearch
+    from factcheck.sources import terms
+
+    repo = tmp_path / "newsroom"
+    (repo / "wire").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (repo / ".factcheck.yaml").write_text("drafts: [drafts/**/*.md]\n")
+    line = "The lighthouse keeper logged 41 gales this winter.\n"
+    for name in ("m-1.txt", "m-2.txt", "m-3.txt"):
+        (repo / "wire" / name).write_text(line)
+    assert _fc("archive", "migrate", cwd=repo, url=archive_url).returncode == 0
+    assert _fc("archive", "push", "wire", cwd=repo, url=archive_url).returncode == 0
+    archive = ArchiveSearch(archive_url)
+    try:
+        query = terms.query_terms("lighthouse keeper logged gales")
+
+        def paths() -> list[str]:
+            return [archive.passage(key).doc.path for key, _ in archive.search(query, 24)]
+
+        assert paths() == ["wire/m-1.txt", "wire/m-2.txt", "wire/m-3.txt"]
+        for name in ("a-1.txt", "n-1.txt", "z-1.txt"):
+            (repo / "wire" / name).write_text(line)
+        assert _fc("archive", "push", "wire", cwd=repo, url=archive_url).returncode == 0
+        assert paths() == [f"wire/{n}" for n in ("a-1.txt", "m-1.txt", "m-2.txt", "m-3.txt", "n-1.txt", "z-1.txt")]
+    finally:
+        archive.close()
