@@ -69,7 +69,7 @@ def totals(stats: dict[str, list[int]]) -> list[int]:
 
 def test_the_set_is_large_and_varied():
     cases = json.loads(SET.read_text(encoding="utf-8"))
-    assert len(cases) >= 150
+    assert len(cases) >= 300
     assert len({c["category"] for c in cases}) >= 30
     assert len({c["text"] for c in cases}) == len(cases)
 

@@ -159,3 +159,63 @@ def test_names_and_pronouns_are_no_figures(text):
 
 def test_a_counted_noun_keeps_a_capitalized_number_in_a_headline():
     assert _one("Police Arrest Two Men After Raid")[1] == 2
+
+
+@pytest.mark.parametrize(
+    "text, span, value, unit",
+    [
+        ("The derby was drawn 2-2 after a late equaliser.", "2-2", 2, "to 2"),
+        ("The sides were tied 1-1 at the break.", "1-1", 1, "to 1"),
+        ("A coffee at the station costs 95p.", "95p", 95, "penny"),
+        ("Parking is \u00a33 and 40p an hour.", "\u00a33 and 40p an hour", 3.4, "GBP per hour"),
+        ("Close to a third of a million people applied.", "a third of a million people", 1_000_000 / 3, "people"),
+    ],
+)
+def test_draws_pence_and_a_fraction_of_a_scale_that_counts(text, span, value, unit):
+    got = _one(text)
+    assert got[0].endswith(span) and got[2] == unit
+    assert got[1] == pytest.approx(value)
+
+
+def test_a_screen_resolution_is_no_pence():
+    assert [(f.value, f.unit) for f in parse_figures("The camera records 720p video.")] == [(720, None)]
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("The driver, in her late forties, walked away.", 48, "years old"),
+        ("Forecasters expect highs in the low 90s.", 91.5, None),
+        ("It was warm, with afternoon temperatures of 31C.", 31, "degree Celsius"),
+    ],
+)
+def test_decade_words_and_weather_words_are_shared(text, value, unit):
+    assert [(f.value, f.unit) for f in parse_figures(text)] == [(value, unit)]
+
+
+def test_a_decade_in_words_is_still_a_date():
+    assert ("date", "the sixties", "196", None) in _claims("Rents doubled in the sixties.")
+
+
+@pytest.mark.parametrize(
+    "text, span, value, unit",
+    [
+        ("The bill cleared the House 232-197 late on Thursday.", "232-197", 232, "to 197"),
+        ("By a ratio of nearly 2 to 1, members said no.", "nearly 2 to 1", 2, "ratio"),
+    ],
+)
+def test_a_score_after_a_name_and_a_ratio_before_a_comma(text, span, value, unit):
+    assert _one(text) == (span, value, unit)
+
+
+def test_a_model_number_is_neither_a_range_nor_a_score():
+    assert parse_figures("The carrier flies the Boeing 737-800 on that route.") == []
+
+
+def test_a_deadline_that_opens_the_sentence_stays_a_year():
+    assert ("date", "2050", "2050", None) in _claims("By 2050 people will live longer, the report says.")
+
+
+@pytest.mark.parametrize("text", ["0k", "0 lakh 5 thousand", "0 million 3 hundred"])
+def test_nought_of_a_scale_takes_no_part(text):
+    assert all(f.value <= 5000 for f in parse_figures(text))

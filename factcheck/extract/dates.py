@@ -31,6 +31,7 @@ from factcheck.extract import calendar_math as cal
 from factcheck.extract import dates_grammar as grammar
 from factcheck.extract.clock_times import find_times
 from factcheck.extract.dates_tense import direction_at
+from factcheck.extract.numbers import figure_words as W
 from factcheck.extract.numbers.years import counts_noun
 from factcheck.model import Found, Kind
 
@@ -572,10 +573,6 @@ def _is_season(spot: Spot, season: str, rel: str) -> bool:
     return spot.word_after().lower() != "of"
 
 
-_DECADE_WORDS = {
-    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5,
-    "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9,
-}  # fmt: skip
 _CENTURY_WORDS = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21}
 
 
@@ -585,7 +582,7 @@ def read_decade(spot: Spot):
     if spot.group("de_s"):
         return f"{_century_near(spot.ref.year, int(spot.part('de_s'))) // 10:03d}"
     if spot.group("de_w"):
-        return f"19{_DECADE_WORDS[spot.part('de_w').lower()]}"
+        return f"19{W.DECADE_WORDS[spot.part('de_w').lower()] // 10}"
     name = spot.part("ce_n").lower()
     number = int(name[:2]) if name[:2].isdigit() else _CENTURY_WORDS[" ".join(name.split())]
     return f"{number - 1:02d}"
@@ -626,21 +623,16 @@ def _follows_a_name(spot: Spot) -> bool:
 _NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z]*) $")
 
 
-_SPELLED_UNITS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine".split())}
-_SPELLED_TEENS = {w: i + 10 for i, w in enumerate(grammar.TEENS.split())}
-_SPELLED_TENS = {w: (i + 2) * 10 for i, w in enumerate(grammar.TENS.split())}
-
-
 def _spelled_year(text: str) -> int:
     """ "nineteen ninety-six" → 1996, "two thousand and one" → 2001."""
     words = [w for w in re.split(r"[\s-]+", text.lower()) if w not in ("the", "year", "and", "hundred")]
     if words[:2] == ["two", "thousand"]:
         century, rest = 2000, words[2:]
     else:
-        century, rest = _SPELLED_TEENS[words[0]] * 100, words[1:]
+        century, rest = W.CARDINALS[words[0]] * 100, words[1:]
     value = 0
     for w in rest:
-        value += _SPELLED_TENS.get(w) or _SPELLED_TEENS.get(w) or _SPELLED_UNITS.get(w, 0)
+        value += W.TENS.get(w) or W.CARDINALS.get(w, 0)
     return century + value
 
 

@@ -113,8 +113,8 @@ def magnitudes(r: Region, q: Quantity) -> None:
 def smaller_part(r: Region, q: Quantity) -> None:
     """ "2 lakh 50 thousand", "3 million 400 thousand", "1 crore and 20 lakh": the parts add up,
     each of a smaller scale than the one before."""
-    if q.base is None or q.base.denominator != 1 or q.low is not None:
-        return
+    if not q.base or q.base.denominator != 1 or q.low is not None:
+        return  # no base, or nought of a scale ("0k"): nothing to add a part to
     scale = q.value / q.base
     m = _SMALLER_PART.match(r.text, q.end, r.end)
     if not m:
@@ -205,6 +205,8 @@ def minor_units(r: Region, q: Quantity) -> None:
     except Reject:
         return
     unit = _MINOR_AFTER.match(text, minor.end, r.end)
+    if unit is None and minor.unit == "penny":
+        unit = _EMPTY.match(text, minor.end)  # "£5 and 50p": the number read its own "p"
     if unit is None and text[q.end - 1].isalpha() and not m.group().strip() and bare_minor(text, minor):
         unit = _EMPTY.match(text, minor.end)  # "8 dollars 20": the cents go unnamed after the currency's name
     if not unit or minor.value.denominator != 1 or not 0 < minor.value < 100:
@@ -295,13 +297,28 @@ def read_range(r: Region, q: Quantity) -> None:
     if not opener and q.words and word_score(q, second) and tally_talk(r, q):
         tally(q, second)  # "the jury voted ten to two"
         return
+    if dash and not opener and q.plain and second.plain and model_code(text, q, second):
+        raise Reject(second.end)  # "Boeing 737-800": a model, neither a range nor a tally
     if not opener and q.value > second.value >= 0 and not (q.plain and second.plain) and _same_measure(q, second):
         return  # "led 56 percent to 32 percent": two shares, not a range, which runs low to high
     if not _same_measure(q, second) or not_a_range(r.text, q, second) or not opener and far_apart(q, second):
-        if score(r.text, q, second) and (dash or tally_talk(r, q)) and (tally_talk(r, q) or not named(r.text, q)):
+        if (
+            score(r.text, q, second)
+            and (dash or tally_talk(r, q))
+            and (tally_talk(r, q) or not model_code(r.text, q, second))
+        ):
             tally(q, second)  # "voted 19-15", "won 3-1", "the Senate voted 51 to 49"
         elif dash:
             raise Reject(second.end)
+        return
+    if (
+        q.value == second.value
+        and q.plain
+        and second.plain
+        and not opener
+        and _DRAW_BEFORE.search(text, max(r.start, q.start - 40), q.start)
+    ):
+        tally(q, second)  # "drew 2-2": a score, not a range of one number
         return
     make_range(q, second, opener)
 
@@ -409,10 +426,11 @@ def make_range(q: Quantity, second: Quantity, opener: re.Match | None) -> None:
     q.qualifier = q.qualifier or "between"
 
 
-def named(text: str, q: Quantity) -> bool:
-    """A capitalized name just before the number: "Boeing 747-400" is a model, not a tally."""
+def model_code(text: str, q: Quantity, second: Quantity) -> bool:
+    """ "Boeing 747-400", "Tupolev 154-200": a name, then a number whose second part ends in
+    hundreds, is a model; "the Celtics 101-99" and "the House 232-197" are scores and votes."""
     m = NAME_BEFORE.search(text[max(0, q.start - 30) : q.start])
-    return m is not None and is_name_word(m.group("w"))
+    return m is not None and is_name_word(m.group("w")) and text[second.start : second.end].endswith("00")
 
 
 def tally_talk(r: Region, q: Quantity) -> bool:
@@ -520,8 +538,8 @@ def counted_noun(r: Region, q: Quantity, plural: bool = False) -> None:
     text, p = r.text, q.end
     words: list[str] = []
     singular = q.value <= 1 and not plural
-    if q.value.denominator != 1 and not plural:
-        return  # "two thirds of voters": a share, not a count
+    if q.value.denominator != 1 and not plural and not q.magnitude:
+        return  # "two thirds of voters": a share, not a count ("a third of a million people" counts)
     m = _COMPOUND.match(text, p, r.end) if text.startswith("-", p) else None
     if m and not q.bare_one:
         q.unit, q.counted, q.end = m.group("w").lower(), True, m.end()  # "a 40-page report"
@@ -644,6 +662,9 @@ _COMPARATIVES = frozenset({"more", "fewer", "less", "extra"})
 _COMPARED_NOUN = Lazy(r"[ \u00a0]+(?!(?i:than|of|to|in|on|at|for|by|and|or|the|a|an|this|that|it|them)\b)[a-z]")
 
 
+_DRAW_BEFORE = Lazy(r"(?i:\b(?:drew|draw|drawn|tied|tie|level|square)\b(?:\s+[\w,]+){0,3}?\s+$)")
+
+
 _TO_COUNT = Lazy(r"[ \u00a0]+to[ \u00a0]+")
 
 
@@ -691,7 +712,7 @@ _MAGNITUDE_AFTER = re.compile(
 _RANGE_JOIN = re.compile(r"-?\s*(?P<j>-|\u2013|\u2014|(?i:to|and|through)(?!\w))\s*(?=[\d$£€¥\w\u2212-])")
 
 
-_TO_ONE = Lazy(r"(?:[ \u00a0]+to[ \u00a0]+|-to-|:)(?:1|one)(?![\d,:]|\.\d|\w)")
+_TO_ONE = Lazy(r"(?:[ \u00a0]+to[ \u00a0]+|-to-|:)(?:1|one)(?![\d:]|[.,]\d|\w)")
 
 
 _FOR_ONE = Lazy(r"(?i:-for-(?:\d+|one|two|three|four|five|ten)\b)")

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from factcheck.extract.numbers.quantity import Lazy, Quantity
+from factcheck.extract.numbers import figure_words as W
+from factcheck.extract.numbers.quantity import WEATHER, Lazy, Quantity
 
-_TENS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
-         "eighties": 80, "nineties": 90}  # fmt: skip
 # The part of the decade each word names, as (first, last) years of it.
 _PART = {"early": (0, 3), "low": (0, 3), "mid": (4, 6), "middle": (4, 6), "late": (7, 9), "high": (7, 9),
          "upper": (7, 9), "": (0, 9)}  # fmt: skip
@@ -22,12 +21,7 @@ _PART = {"early": (0, 3), "low": (0, 3), "mid": (4, 6), "middle": (4, 6), "late"
 _DECADE = Lazy(
     r"(?i:\b(?P<owner>his|her|their|our|your|my|the)\s+"
     r"(?:(?P<part>early|low|mid|middle|late|high|upper)(?:\s+|-))?"
-    r"(?P<d>[1-9]0['\u2019]?s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\w)"
-)
-
-_WEATHER = Lazy(
-    r"(?i:temperatures?|degrees|heat|highs?|lows?|thermometer|forecast\w*|mercury|celsius|fahrenheit|warm\w*"
-    r"|cool\w*|cold|chill\w*)\b"
+    r"(?P<d>[1-9]0['\u2019]?s|" + "|".join(W.DECADE_WORDS) + r"))(?!\w)"
 )
 
 _POSSESSIVES = frozenset("his her their our your my".split())
@@ -38,10 +32,10 @@ def find(text: str, start: int, end: int) -> list[Quantity]:
     out = []
     for m in _DECADE.finditer(text, start, end):
         owner, part = m.group("owner").lower(), (m.group("part") or "").lower()
-        if owner not in _POSSESSIVES and not (part and _WEATHER.search(text, max(start, m.start() - 80), m.start())):
+        if owner not in _POSSESSIVES and not (part and WEATHER.search(text, max(start, m.start() - 80), m.start())):
             continue  # "the early 90s" may be years; "highs in the low 90s" is not
         word = m.group("d").lower()
-        tens = _TENS.get(word) or int(word[:2])
+        tens = W.DECADE_WORDS.get(word) or int(word[:2])
         first, last = _PART[part]
         s = m.start("part") if part else m.start("d")
         q = Quantity(s, m.end(), Fraction(tens + first + tens + last, 2), words=True)

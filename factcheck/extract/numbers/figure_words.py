@@ -37,6 +37,8 @@ VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4)
 VAGUE_PLURALS = {"dozens": 12, "tens": 10, "hundreds": 100, "thousands": 1000, "millions": 10**6,
                  "billions": 10**9}  # fmt: skip
 NUMBER_WORDS = [*CARDINALS, *TENS, "hundred", *SCALES, "dozen", "half"]
+# The decades in words, by their first number: "the thirties" (years or an age), "her forties".
+DECADE_WORDS = {f"{word[:-1]}ies": tens for word, tens in TENS.items()}
 NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
 SINGULAR_FRACTIONS = [w for w in FRACTION_WORDS if not w.endswith("s")]
 ONE_OF_NAMES = [
@@ -79,6 +81,13 @@ CHANGE_VERBS = (
     "strengthened improved inched crept spurted sagged softened tacked settled closed finished ended "
     "opened traded"
 ).split()
+
+# Words of the weather before a number: "41C" is a temperature and "the low 90s" a reading
+# of one only where the copy speaks of the weather ("the 4C bus" is a route).
+WEATHER_WORDS = (
+    r"temperatures?|degrees|heat|hot|cold|warm\w*|cool\w*|chill\w*|freez\w*|thermometer|forecast\w*|highs?|"
+    r"lows?|mercury|weather|celsius|fahrenheit|climb\w*\s+to|hit|reach\w*|soar\w*|plunge\w*|drop\w*\s+to"
+)
 
 # Counted nouns of a tally or a score: "nine votes to four" is one figure.
 TALLY_NOUNS = frozenset("votes seats goals points runs wickets sets games frames tries".split())

@@ -9,7 +9,7 @@ from factcheck.extract.numbers import figure_words as W
 from factcheck.extract.numbers import units as U
 from factcheck.extract.numbers.candidates import kind_start
 from factcheck.extract.numbers.not_figures import BARRIER, NOT_A_FIGURE_AT
-from factcheck.extract.numbers.quantity import CODES, Lazy, Quantity, Region, Reject, token_end
+from factcheck.extract.numbers.quantity import CODES, WEATHER, Lazy, Quantity, Region, Reject, token_end
 
 _trie = U.trie
 
@@ -159,7 +159,10 @@ def glued(r: Region, q: Quantity) -> None:
     known = word in U.UNIT_SYMBOLS or word in U.MAGNITUDE_ABBREVIATIONS or word.upper() in U.CURRENCY_CODES
     if after.isdigit() and word not in U.UNIT_SYMBOLS:
         raise Reject(token_end(r.text, p))
-    if word in ("C", "F") and not after.isalnum() and _WEATHER.search(text, max(0, q.start - 80), q.start):
+    if word == "p" and q.value < 100 and not after.isalnum() and not text.startswith(".m", m.end()):
+        q.unit, q.end, q.plain = "penny", m.end(), False  # "99p", "a 5p coin": pence, kept as written
+        return
+    if word in ("C", "F") and not after.isalnum() and WEATHER.search(text, max(0, q.start - 80), q.start):
         q.unit = "degree Celsius" if word == "C" else "degree Fahrenheit"  # "highs of 41C"
         q.end, q.plain = m.end(), False
         return
@@ -170,8 +173,8 @@ def glued(r: Region, q: Quantity) -> None:
 def words(r: Region, s: int) -> Quantity:
     tokens = W.word_tokens(r.text, s, r.end)
     first = tokens[0][0].lower()
-    if len(first) == 1 and first in "dthmb":
-        return vague(r, s)  # a word outside the number words: one of the plurals that found it
+    if first not in W.WORD_TOKENS:
+        return vague(r, s)  # no number word: one of the vague plurals ("hundreds of") found it
     if first == "half":
         q = Quantity(s, tokens[0][2], Fraction(1, 2), words=True)
         half(r, q)
@@ -410,14 +413,6 @@ _RATIO_BEFORE = Lazy(r"(?i:\b(?:ratio|odds)\s+(?:(?:of|is|was|at|stood\s+at|were
 
 
 _GLUED_WORD = re.compile(r"[\u00b0\u00ba]?[^\W\d_]+|[\u00b0\u00ba]")
-
-
-# Words of the weather before "41C": a capital C or F glued to a number is a temperature
-# only where the copy speaks of one ("the 4C bus" is a route).
-_WEATHER = Lazy(
-    r"(?i:temperatures?|degrees|heat|hot|cold|warm|chill|freez\w*|thermometer|forecast\w*|highs?|lows?|"
-    r"mercury|weather|celsius|fahrenheit|climb\w*\s+to|hit|reach\w*|soar\w*|plunge\w*|drop\w*\s+to)\b"
-)
 
 
 _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100, 1000})

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from fractions import Fraction
 
+from factcheck.extract.numbers import figure_words as W
 from factcheck.extract.numbers import number_locale
 from factcheck.extract.numbers import units as U
 
@@ -126,6 +127,10 @@ def scale_by(q: Quantity, scale: int) -> None:
         q.base = q.value
     q.value *= scale
     q.magnitude = True
+
+
+# A word of the weather (see figure_words.WEATHER_WORDS), searched for before a number.
+WEATHER = Lazy(r"(?i:\b(?:" + W.WEATHER_WORDS + r"))\b")
 
 
 WORD = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z][A-Za-z.'\u2019&-]*)")

@@ -55,6 +55,8 @@ def counts_noun(text: str, start: int, end: int, limit: int | None = None) -> bo
         return True  # "about 1900 students", "a margin of 2019 votes"
     if lower.endswith(("'s", "\u2019s")) or lower in _YEAR_BEFORE:
         return False  # "the city's 2019 accounts", "in 1850 ships ..."
+    if lower == "by" and _opens_sentence(text, before.start()):
+        return False  # "By 2050 people will ...": a deadline; "won by 2019 votes" counts
     return not (word[:1].isupper() and lower not in W.NOT_NAMES)  # "Euro 2016 qualifiers" names a year
 
 
