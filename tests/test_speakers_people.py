@@ -152,3 +152,34 @@ def test_a_passive_speech_verb_credits_whoever_comes_after_by():
         "harbour engineer Tom Ward \u2013 and must be rebuilt."
     )
     assert pairs(text) == [("not fit for purpose", "Tom Ward")]
+
+
+def test_a_description_set_off_by_dashes_leaves_the_name_before_it_the_speaker():
+    text = "Mara Quist \u2014 a ferry pilot for 20 years \u2014 said the new timetable was \u201cunsafe at night.\u201d"
+    assert pairs(text) == [("unsafe at night.", "Mara Quist")]
+    text = "\u201cWe were never asked,\u201d Ines Falk \u2014 the harbour union\u2019s secretary \u2014 told reporters."
+    assert pairs(text) == [("We were never asked,", "Ines Falk")]
+
+
+def test_a_place_before_a_dash_is_no_speaker():
+    text = "In Leith \u2014 a port of 9,000 people \u2014 officials said the levy was \u201ca slow robbery.\u201d"
+    assert pairs(text) == [("a slow robbery.", None)]
+
+
+def test_a_quote_opening_the_next_sentence_goes_on_with_the_named_speaker():
+    text = (
+        "\u201cThe tide tables are wrong,\u201d Mara Quist, the pilot who found the error wrote on Friday. "
+        "\u201cEvery crossing since March used them.\u201d"
+    )
+    assert pairs(text) == [
+        ("The tide tables are wrong,", "Mara Quist"),
+        ("Every crossing since March used them.", "Mara Quist"),
+    ]
+
+
+def test_a_sentence_between_stops_a_quote_going_on_with_the_speaker_before():
+    text = (
+        "\u201cThe tide tables are wrong,\u201d Mara Quist, the pilot who found the error wrote on Friday. "
+        "The harbour master disagreed. \u201cEvery crossing since March used them.\u201d"
+    )
+    assert [s for _, s in pairs(text)] == ["Mara Quist", None]

@@ -142,6 +142,8 @@ def np_before(frame: str, pos: int) -> Mention | None:
         return _name_back(frame, toks, opener - 1)  # `Doe (D-New York), said`
     if word[-1] == ",":
         return _before_apposition(frame, toks, i)
+    if word in DASHES:
+        return _before_dashed_apposition(frame, toks, i)
     if low in _SUBJECT_PRONOUNS and word[-1] not in ".;:":
         return make_mention("pronoun", frame, toks[i][0], toks[i][1])
     if _CONTRACTED.match(low) and (pronoun := _LEADING_WORD.match(word)):
@@ -227,6 +229,20 @@ def _before_apposition(frame: str, toks, i: int) -> Mention | None:
         if bare(head) in _SUBJECT_PRONOUNS:
             return None
         i = j
+    return None
+
+
+def _before_dashed_apposition(frame: str, toks, i: int) -> Mention | None:
+    """`Doe — a teacher from Leith — said`: the name before a description set off by dashes, as
+    `_before_apposition` reads one set off by commas. `In Leith — Doe said` is none."""
+    for j in range(i - 1, max(0, i - 24), -1):
+        if _word(frame, toks[j]) not in DASHES:
+            continue
+        first = _word(frame, toks[j + 1]) if j + 1 < i else ""
+        if not first or not (first[0].islower() or first[0].isdigit() or bare(first) in DETERMINERS):
+            return None
+        head = _word(frame, toks[j - 1])
+        return _name_back(frame, toks, j - 1) if _is_cap(head) and bare(head) not in NOT_NAMES else None
     return None
 
 

@@ -257,6 +257,7 @@ class Story:
         self.attributions = find_attributions(frame, doc.body_start, surname=self.names.is_surname)
         self.verb_at = [a.verb_start for a in self.attributions]
         self.spoken: list[tuple[int, str]] = []  # (position, speaker) in order of position
+        self.named_at: set[int] = set()  # positions of quotes whose speaker a name gave
         self._stop_cache: dict[int, list[int]] = {}
         self._subjects: dict[tuple[int, int], Mention | None] = {}
         self._titles: dict[str, list] = {}  # by the noun of a description: names written with that title
@@ -537,7 +538,7 @@ class Story:
         else the last speaker a paragraph or two back."""
         para_start, _ = self.paragraph(q.mark_start)
         if tokens_between(self.frame, para_start, q.mark_start):
-            return None  # the quote sits inside narrative that names no speaker
+            return self._goes_on(q, para_start)  # otherwise narrative that names no speaker
         lead = self._colon_lead(para_start) or self._message_after(q)
         if lead is not None:
             return self.resolve(lead, q)
@@ -547,6 +548,27 @@ class Story:
             return speaker
         after = self._next_paragraph_lead(q)
         return self.resolve(after, q) if after is not None else None
+
+    def _goes_on(self, q, para_start: int) -> str | None:
+        """`"…," Doe, the lawyer who drafted it tweeted on Friday. "…"`: a quote opening a sentence
+        right after a sentence that opens with a quote goes on with that quote's speaker, when a
+        name says who that is."""
+        s = self.sentence_start(q.mark_start, para_start)
+        if s <= para_start or tokens_between(self.frame, s, q.mark_start):
+            return None
+        before = self.sentence_start(s - 1, para_start)
+        while before < s and self.frame[before].isspace():
+            before += 1
+        said = self._last_spoken(q.mark_start)
+        if said is None or said[0] != before or before not in self.named_at:
+            return None  # only a name carries on: `the organizer told them` may mean anyone
+        end = before
+        while end < s and self.frame[end] == BLANK:
+            end += 1
+        if self.frame.find(BLANK, end, s) >= 0:
+            return None  # a second quote in that sentence: whose words go on is not clear
+        self.spoken.append((q.mark_start, said[1]))
+        return said[1]
 
     def _reported_just_before(self, para_start: int) -> str | None:
         """`Doe elaborated in an op-ed that the delegates may waver.` then a paragraph of quote
@@ -626,6 +648,8 @@ class Story:
             speaker = self.antecedent(mention, min(mention.start, q.mark_start))
         if speaker:
             self.spoken.append((q.mark_start, speaker))
+            if mention.kind == "name":
+                self.named_at.add(q.mark_start)
         return speaker
 
     def who(self, mention: Mention) -> str | None:
