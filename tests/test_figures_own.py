@@ -5,8 +5,8 @@ Unlike `figures-world.json`, which fills a few frames from templates, every sent
 is written on its own, so the set says how the rules carry to phrasings they were not
 written against. Score it with `python -m tests.test_figures_own`.
 
-Gold conventions: money in units of its currency ("$4.5 million" is 4500000, "99p" is
-0.99), percentages as the number written (12% is 12), a range as its midpoint, a share
+Gold conventions: money in units of its currency ("$4.5 million" is 4500000), pence and
+cents as written ("99p" is 99, unit penny), percentages as the number written (12% is 12), a range as its midpoint, a share
 as its fraction ("one in four" is 0.25), a tally or score as its first count, a vague
 plural as the scale it names ("hundreds of" is 100), and "the mid-30s" as the middle of
 what it covers (early 1-3, mid 4-6, late 7-9).

@@ -151,6 +151,8 @@ def test_more_than_after_a_number_is_no_comparative_noun():
         "One of them said the gate was open.",
         "She was the one who raised the alarm.",
         "They helped one another through the winter.",
+        "At one stage the talks looked dead.",
+        "He was the only one to vote against the budget.",
     ],
 )
 def test_names_and_pronouns_are_no_figures(text):
@@ -219,3 +221,24 @@ def test_a_deadline_that_opens_the_sentence_stays_a_year():
 @pytest.mark.parametrize("text", ["0k", "0 lakh 5 thousand", "0 million 3 hundred"])
 def test_nought_of_a_scale_takes_no_part(text):
     assert all(f.value <= 5000 for f in parse_figures(text))
+
+
+@pytest.mark.parametrize(
+    "text, span, value, unit",
+    [
+        ("Rent on the flat is 900 pounds a month.", "900 pounds a month", 900, "GBP per month"),
+        ("The state pension rises to 230 pounds a week.", "230 pounds a week", 230, "GBP per week"),
+        ("The baby weighed 7 pounds at birth.", "7 pounds", 7, "pound"),
+        ("The leaders are 2 1/2 games clear.", "2 1/2 games", 2.5, "games"),
+    ],
+)
+def test_pounds_of_money_and_a_mixed_number_that_counts(text, span, value, unit):
+    assert _one(text) == (span, value, unit)
+
+
+def test_a_share_of_a_group_is_no_count():
+    assert [(f.value, f.unit) for f in parse_figures("Two thirds of voters backed the plan.")] == [(2 / 3, None)]
+
+
+def test_only_one_before_a_noun_still_counts():
+    assert _one("Only one bidder was left at the auction.")[1:] == (1, "bidder")

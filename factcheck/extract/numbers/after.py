@@ -538,8 +538,8 @@ def counted_noun(r: Region, q: Quantity, plural: bool = False) -> None:
     text, p = r.text, q.end
     words: list[str] = []
     singular = q.value <= 1 and not plural
-    if q.value.denominator != 1 and not plural and not q.magnitude:
-        return  # "two thirds of voters": a share, not a count ("a third of a million people" counts)
+    if q.value < 1 and not plural and not q.magnitude:
+        return  # "two thirds of voters": a share, not a count ("1 1/2 games" counts, as "a third of a million people" does)
     m = _COMPOUND.match(text, p, r.end) if text.startswith("-", p) else None
     if m and not q.bare_one:
         q.unit, q.counted, q.end = m.group("w").lower(), True, m.end()  # "a 40-page report"
@@ -689,7 +689,8 @@ _WEIGHT_WORDS = Lazy(r"(?i:\b(?:weigh\w*|heav\w+|lighter|mass)\b)")
 _MONEY_WORDS = Lazy(
     r"(?i:\b(?:fined?|fines|paid|pay|pays|paying|cost|costs|costing|worth|earn(?:s|ed|ing)?|salary|wages?|"
     r"spen[dt]|spending|owe[sd]?|price[sd]?|bill|compensation|damages|award(?:ed)?|donat\w*|sold|bought|"
-    r"budget|tax|fees?|charged?|raised|won|prize|bonus|loan|debt|invest\w*|funding|grant)\b)"
+    r"budget|tax|fees?|charged?|raised|won|prize|bonus|loan|debt|invest\w*|funding|grant|rents?|income|"
+    r"pensions?|benefits?|allowances?|payments?|fares?|tickets?|stipends?|refunds?|rebates?)\b)"
 )
 
 

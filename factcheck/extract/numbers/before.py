@@ -104,7 +104,8 @@ def last_word(window: str) -> str:
 
 
 # Words that leave the number as it is but show that "one" counts something ("only one").
-_EMPHASIS_BEFORE = Lazy(r"(?i:\b(?:only|just|a\s+mere|exactly|precisely)\s+$)")
+# "only one bidder" counts; "the only one to vote" is a pronoun, with "the" before the emphasis.
+_EMPHASIS_BEFORE = Lazy(r"(?i:(?<!\bthe\s)\b(?:only|just|a\s+mere|exactly|precisely)\s+$)")
 
 
 _SYMBOL_BEFORE = re.compile(r"(?P<q>>=|<=|[~≈><≥≤])$")

@@ -120,7 +120,7 @@ NOT_NAMES = frozenset(
 )
 # After "one", words that show it is a pronoun or an idiom: "one of", "one day", "one another".
 PRONOUN_ONE_AFTER = frozenset(
-    """of another or by day time point way thing things side hand must can could would should might may
+    """of another or by day time point stage moment way thing things side hand must can could would should might may
     will who that which else and more such on in at is was has had does did says said""".split()
 )
 
