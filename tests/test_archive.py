@@ -610,3 +610,34 @@ def test_documents_pushed_while_a_run_searches_rank_by_path_among_the_others(tmp
         assert paths() == [f"wire/{n}" for n in ("a-1.txt", "m-1.txt", "m-2.txt", "m-3.txt", "n-1.txt", "z-1.txt")]
     finally:
         archive.close()
+
+
+def test_passages_scoring_alike_come_in_path_order_however_the_sources_were_indexed(tmp_path, archive_url):
+    """Sources indexed in two runs, the later-named first, sit in the embedded index in the
+    order they were added; equally good passages must still come in (path, offset) order,
+    as they do from the archive server, which never saw that order."""
+    from factcheck.config import load_config
+    from factcheck.sources.index import SourceIndex
+
+    repo = tmp_path / "newsroom"
+    (repo / "wire").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (repo / ".factcheck.yaml").write_text("drafts: [drafts/**/*.md]\narchives: [wire]\n")
+    line = "Ferry bulletin\n\nThe night ferry to the islands was cancelled for the third time.\n"
+    for prefix in ("z", "a"):  # z-files indexed first
+        for i in range(3):
+            (repo / "wire" / f"{prefix}-{i}.txt").write_text(line)
+        assert run_cli("sources", "index", cwd=repo).returncode == 0
+    config = load_config(repo)
+    index = SourceIndex(config.state_dir, config.root)
+    try:
+        assert len(index.segment_names()) == 2  # the later files sit in a segment of their own
+    finally:
+        index.close()
+    env = {"FACTCHECK_ARCHIVE_URL": archive_url}
+    assert run_cli("archive", "migrate", cwd=repo, env=env).returncode == 0
+    assert run_cli("archive", "push", "wire", cwd=repo, env=env).returncode == 0
+    embedded, served = candidates(repo, archive_url, "night ferry to the islands was cancelled")
+    names = ["a-0", "a-1", "a-2", "z-0", "z-1", "z-2"]
+    assert [path for path, _, _ in embedded] == [f"wire/{n}.txt" for n in names]
+    assert served == embedded
