@@ -19,7 +19,8 @@ claims instead. A throwaway PostgreSQL server is started with initdb/pg_ctl
 - per-claim judging time, p50 and p95, on each backend, in one process;
 - 8 `factcheck match` clients at once against the server, each against its solo time,
   both with nothing changed and with every claim judged;
-- whether the two backends gave the same verdict to every claim.
+- whether the two backends gave the same verdict to every claim, naming each claim that
+  differs (draft, claim id, both verdicts, its text).
 """
 
 from __future__ import annotations
