@@ -70,8 +70,9 @@ def claim_state(rec: ClaimRecord, signed: ClaimRecord | None = None) -> State:
 
 
 @dataclass(frozen=True)
-class Word:
-    """A word of a source passage; `hit` 2 = a word of the claim, 1 = of its sentence."""
+class Run:
+    """A stretch of a source passage whose words share a mark: `hit` 2 = words of the
+    claim, 1 = of its sentence, 0 = neither (and the text between marked runs)."""
 
     text: str
     hit: int
@@ -98,7 +99,7 @@ class ValueSeen:
 @dataclass(frozen=True)
 class EvidenceView:
     record: EvidenceRecord
-    words: tuple[Word, ...]
+    runs: tuple[Run, ...]  # the whole passage, in order
     diff: tuple[DiffPart, ...] = ()
     values: tuple[ValueSeen, ...] = ()
 
@@ -436,7 +437,7 @@ def evidence_view(rec: ClaimRecord, kind: str, ev: EvidenceRecord, ref: dt.date 
     passage, claim_text, sentence = _text_of(ev, "text"), _text_of(rec, "text"), _text_of(rec, "sentence")
     return EvidenceView(
         record=ev,
-        words=mark_words(passage, claim_text, sentence),
+        runs=mark_words(passage, claim_text, sentence),
         diff=word_diff(passage, claim_text) if kind == Kind.QUOTE and passage else (),
         values=values_seen(rec, kind, ev, passage, ref) if kind in (Kind.FIGURE, Kind.DATE) else (),
     )
@@ -446,21 +447,38 @@ def _key(word: str) -> str:
     return word.casefold().replace(",", "").replace("’", "'")
 
 
-def mark_words(passage: str, claim_text: str, sentence: str) -> tuple[Word, ...]:
-    """The passage cut into words and the gaps between them, each word marked by what it matches."""
+def mark_words(passage: str, claim_text: str, sentence: str) -> tuple[Run, ...]:
+    """The passage cut into runs by what its words match.
+
+    Neighbouring words with the same mark and only space between them share one run;
+    anything else between marked words (punctuation, another mark) ends the run. So a
+    passage of a few dozen words is a handful of runs, each of which the page writes
+    as one element."""
     strong = {_key(w) for w in _WORD.findall(claim_text)}
     light = {_key(w) for w in _WORD.findall(sentence) if len(w) > 3 or w[0].isdigit()} - _STOP
-    parts: list[Word] = []
-    last = 0
+    runs: list[Run] = []
+    start = end = hit = 0  # the open run is passage[start:end], all of one mark
     for m in _WORD.finditer(passage):
-        if m.start() > last:
-            parts.append(Word(passage[last : m.start()], 0))
         key = _key(m.group())
-        parts.append(Word(m.group(), 2 if key in strong else 1 if key in light else 0))
-        last = m.end()
-    if last < len(passage):
-        parts.append(Word(passage[last:], 0))
-    return tuple(parts)
+        mark = 2 if key in strong else 1 if key in light else 0
+        at, after = m.span()
+        if mark == hit and (not hit or passage[end:at].isspace() or end == at):
+            end = after
+            continue
+        if hit:
+            runs.append(Run(passage[start:end], hit))
+            start = end
+        if mark:
+            if at > start:
+                runs.append(Run(passage[start:at], 0))
+            start = at
+        end, hit = after, mark
+    if hit:
+        runs.append(Run(passage[start:end], hit))
+        start = end
+    if start < len(passage):
+        runs.append(Run(passage[start:], 0))
+    return tuple(runs)
 
 
 def word_diff(before: str, after: str) -> tuple[DiffPart, ...]:

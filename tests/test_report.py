@@ -18,6 +18,7 @@ from factcheck.render import html as page
 from factcheck.report import (
     ClaimView,
     DraftView,
+    Run,
     State,
     build_report,
     claim_state,
@@ -247,12 +248,29 @@ def test_word_diff_shows_only_real_word_changes():
 
 
 def test_source_words_are_marked_by_what_they_match():
-    words = mark_words("Reyes moved to restore $240,000 on Tuesday.", "$240,000", "It restored $240,000 on Tuesday.")
-    hits = {w.text: w.hit for w in words if w.text.strip()}
-    assert hits["240,000"] == 2
-    assert hits["Tuesday"] == 1
-    assert hits["Reyes"] == 0
-    assert "".join(w.text for w in words) == "Reyes moved to restore $240,000 on Tuesday."
+    runs = mark_words("Reyes moved to restore $240,000 on Tuesday.", "$240,000", "It restored $240,000 on Tuesday.")
+    assert [(r.text, r.hit) for r in runs] == [
+        ("Reyes moved to restore $", 0),
+        ("240,000", 2),
+        (" on ", 0),
+        ("Tuesday", 1),
+        (".", 0),
+    ]
+
+
+def test_words_with_one_mark_share_a_run_unless_something_else_comes_between():
+    passage = "Said the harbour council chair, the harbour chair again, today."
+    runs = mark_words(passage, "harbour council chair", "The harbour council chair spoke today at length.")
+    assert [(r.text, r.hit) for r in runs] == [
+        ("Said the ", 0),
+        ("harbour council chair", 2),  # the space between words of one mark stays inside the run
+        (", the ", 0),  # punctuation ends a run, so the next one starts afresh
+        ("harbour chair", 2),
+        (" again, ", 0),
+        ("today", 1),
+        (".", 0),
+    ]
+    assert "".join(r.text for r in runs) == passage
 
 
 def test_the_change_since_sign_off_is_a_word_diff():
@@ -582,9 +600,8 @@ def test_the_page_template_escapes_what_it_is_given():
         heading="<b>The source says</b>",
         sealed="",
         source=hostile,
-        place=("page <i>3</i>",),
-        words=True,
-        runs=((hostile, 2), (" & more", 0)),
+        place=" · page <i>3</i>",
+        marked=page.marked_words((Run(hostile, 2), Run(" & more", 0))),
         confidential=False,
         verdict="supported",
         reason="a & b",

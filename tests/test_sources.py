@@ -169,3 +169,31 @@ def test_draft_without_sources_uses_the_sources_folder(tmp_path):
     write(tmp_path / "sources/a.txt", "a")
     got = resolve.for_draft(_config(tmp_path), [])
     assert got.paths == ["sources/a.txt"]
+
+
+def test_sidecar_folders_list_each_folder_once_and_take_a_callers_listing_first(tmp_path, monkeypatch):
+    from factcheck.sources import SidecarFolders
+
+    (tmp_path / "wire").mkdir()
+    (tmp_path / "wire/a.txt").write_text("a", encoding="utf-8")
+    (tmp_path / "wire/a.txt.source.yaml").write_text("confidential: true\n", encoding="utf-8")
+    (tmp_path / "wire/b.txt").write_text("b", encoding="utf-8")
+    (tmp_path / "top.txt").write_text("t", encoding="utf-8")
+    listings: list[str] = []
+    real = os.listdir
+    monkeypatch.setattr(os, "listdir", lambda path: listings.append(str(path)) or real(path))
+
+    folders = SidecarFolders(tmp_path)
+    assert [folders.has_sidecar(p) for p in ("wire/a.txt", "wire/b.txt", "top.txt", "gone/x.txt")] == [
+        True,
+        False,
+        False,
+        False,
+    ]
+    assert len(listings) == 3  # wire, the root and the missing folder, each once
+    folders.has_sidecar("wire/b.txt")
+    assert len(listings) == 3
+
+    told = SidecarFolders(tmp_path, listed=lambda p: {"wire/b.txt": True, "wire/a.txt": False}.get(p))
+    assert told.has_sidecar("wire/b.txt") is True and told.has_sidecar("wire/a.txt") is False
+    assert told.has_sidecar("top.txt") is False  # a folder the caller did not list is listed here

@@ -31,7 +31,7 @@ from typing import Any, Literal
 from factcheck.errors import DataError, FactcheckError
 from factcheck.model import ClaimRecord, EvidenceRecord, as_claim_record, record_fields
 from factcheck.policy.settings import parse_moment
-from factcheck.sources import SIDECAR_SUFFIX
+from factcheck.sources import SIDECAR_SUFFIX, SidecarFolders
 from factcheck.store import drafts, yamlio
 from factcheck.textio import read_text
 
@@ -175,18 +175,12 @@ class Sidecars:
 
     def __init__(self, root: Path):
         self.root = root
-        self._names: dict[str, frozenset[str]] = {}
+        self._folders = SidecarFolders(root)
         self._marks: dict[str, Mark] = {}
 
     def mark(self, path: str) -> Mark:
         if path not in self._marks:
-            folder, _, name = path.rpartition("/")
-            if folder not in self._names:
-                try:
-                    self._names[folder] = frozenset(os.listdir(self.root / folder if folder else self.root))
-                except OSError:
-                    self._names[folder] = frozenset()
-            found = name + SIDECAR_SUFFIX in self._names[folder]
+            found = self._folders.has_sidecar(path)
             self._marks[path] = self._read(path + SIDECAR_SUFFIX) if found else NO_MARK
         return self._marks[path]
 

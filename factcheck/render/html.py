@@ -18,7 +18,8 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Iterable, Iterator
+import shlex
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -36,6 +37,7 @@ from factcheck.report import (
     DraftView,
     EvidenceView,
     Report,
+    Run,
     State,
     collector_paused,
     reviews,
@@ -94,6 +96,7 @@ def _render(report: Report) -> str:
         css=Markup(css),  # the page's own files, hashed into the policy above
         js=Markup(js),
         page_data=Markup(script_json(page_data(report))),
+        shown=drafts_shown(report.drafts),
     )
     return page
 
@@ -131,12 +134,10 @@ def _environment():
         KIND_LABELS=KIND_LABELS,
         PRESETS=PRESETS,
         State=State,
-        Kind=Kind,
         plural=_s,
         short=_short,
         kinds_shown=kinds_shown,
         marked_text=lambda d: Markup(marked_text(d)),  # Markdown rendered with raw HTML escaped, then marked
-        claims_listed=claims_listed,
         claims_shown=claims_shown,
     )
     return env
@@ -335,8 +336,6 @@ def _short(text: Any, width: int = 90) -> str:
 
 def _arg(value: Any) -> str:
     """A value as one shell word, so the command shown can be pasted as it is."""
-    import shlex
-
     return shlex.quote(str(value or ""))
 
 
@@ -367,9 +366,8 @@ class PassageShown:
     heading: str
     sealed: str  # "Confidential", "Embargoed until …", or "" for a passage in the clear
     source: str
-    place: tuple[str, ...]  # page, time, speaker, characters: whatever the source says
-    words: bool  # the passage's text is recorded
-    runs: tuple[tuple[str, int], ...]  # (text, hit): see passage_runs
+    place: str  # page, time, speaker, characters: whatever the source says, each after a " · "
+    marked: Any  # the passage's words as HTML (see marked_words); empty when its text is not recorded
     confidential: bool  # the passage stays on the reporter's machine
     verdict: str
     reason: str
@@ -381,10 +379,6 @@ class PassageShown:
     def quote_changed(self) -> bool:
         """The draft's quote differs from the passage somewhere."""
         return any(p.op != "same" for p in self.diff)
-
-    @property
-    def marked(self) -> Any:
-        return marked_words(self.runs)
 
     @property
     def diff_marked(self) -> Any:
@@ -402,39 +396,9 @@ class DecisionShown:
 
 
 @dataclass(slots=True)
-class ClaimListed:
-    """One claim as the list of claims shows it."""
-
-    n: int
-    state: str
-    state_label: str
-    kind: str
-    line: str
-    kind_label: str
-    text: str  # its words, cut to fit the list
-
-
-def claims_listed(claims: Iterable[ClaimView], width: int = 70) -> Iterator[ClaimListed]:
-    """The claims as the list shows them, one at a time as the template writes them."""
-    return (claim_listed(c, width) for c in claims)
-
-
-def claim_listed(c: ClaimView, width: int = 70) -> ClaimListed:
-    line = c.record.get("line")
-    return ClaimListed(
-        n=c.n,
-        state=c.state.value,
-        state_label=STATE_LABELS[c.state],
-        kind=c.kind,
-        kind_label=KIND_LABELS[c.kind],
-        line="" if line is None else str(line),
-        text=_short(c.record.get("text"), width),
-    )
-
-
-@dataclass(slots=True)
 class ClaimShown:
-    """One claim as the page shows it: its view, and every text the template writes."""
+    """One claim as the page shows it, in the list of claims and in its detail: every
+    text the template writes, read off the claim's view once for both."""
 
     n: int
     path: str  # the draft's
@@ -443,6 +407,7 @@ class ClaimShown:
     kind: str
     kind_label: str
     line: str
+    brief: str  # its words, cut to fit the list
     id: str
     verdict: str
     status: str
@@ -465,14 +430,19 @@ class ClaimShown:
         return diff_html(self.since_signoff)
 
 
-def claims_shown(drafts: Iterable[DraftView]) -> Iterator[ClaimShown]:
-    """Every claim of the drafts as its detail shows it, one at a time as the template writes it."""
-    return (claim_shown(c, d.path) for d in drafts for c in d.claims)
+def drafts_shown(drafts: Iterable[DraftView]) -> list[tuple[DraftView, tuple[ClaimShown, ...]]]:
+    """Each draft with its claims as the page shows them, made once for the list and the details."""
+    return [(d, claims_shown(d.claims, d.path)) for d in drafts]
+
+
+def claims_shown(claims: Iterable[ClaimView], path: str) -> tuple[ClaimShown, ...]:
+    return tuple(claim_shown(c, path) for c in claims)
 
 
 def claim_shown(c: ClaimView, path: str) -> ClaimShown:
     rec = c.record
     line = rec.get("line")
+    text = rec.get("text")
     return ClaimShown(
         n=c.n,
         path=path,
@@ -481,6 +451,7 @@ def claim_shown(c: ClaimView, path: str) -> ClaimShown:
         kind=c.kind,
         kind_label=KIND_LABELS[c.kind],
         line="" if line is None else str(line),
+        brief=_short(text, 70),
         id=str(rec.get("id")),
         verdict=str(rec.get("verdict") or "not matched"),
         status=_status(c),
@@ -500,7 +471,7 @@ def claim_shown(c: ClaimView, path: str) -> ClaimShown:
 
 
 # A claim's state is its sign-off's when it has one; else it waits for one.
-_SIGNED_STATES = frozenset({State.APPROVED.value, State.REJECTED.value, State.STALE.value})
+_SIGNED_STATES = frozenset(s.value for s in Status if s is not Status.PENDING)
 
 
 def _status(c: ClaimView) -> str:
@@ -529,9 +500,8 @@ def passage_shown(ev: EvidenceView, heading: str) -> PassageShown:
         heading=heading,
         sealed=str(rec.get("sealed_as")).capitalize() if rec.get("sealed_as") else "",
         source=str(rec.get("source") or "unknown source"),
-        place=tuple(place),
-        words=bool(ev.words),
-        runs=tuple(passage_runs(ev)),
+        place="".join(" · " + bit for bit in place),
+        marked=marked_words(ev.runs),
         confidential=rec.get("source") == CONFIDENTIAL_SOURCE,
         verdict=str(rec.get("verdict") or ""),
         reason=str(rec.get("reason") or ""),
@@ -608,50 +578,32 @@ def _score(score: Any) -> str:
     return f"{score:.0f}" if isinstance(score, (int, float)) else str(score)
 
 
-def passage_runs(ev: EvidenceView) -> list[tuple[str, int]]:
-    """The passage as (text, hit) runs: neighbouring words with the same mark share one
-    run, and the space between runs is a run of its own with no mark."""
-    out: list[tuple[str, int]] = []
-    run: list[str] = []
-    hit, gap = 0, ""
-    for w in ev.words:
-        if not w.hit and not w.text.strip():
-            gap += w.text
-            continue
-        if w.hit == hit and run:
-            run.append(gap + w.text)
-        else:
-            out += [("".join(run), hit), (gap, 0)]
-            run, hit = [w.text], w.hit
-        gap = ""
-    out += [("".join(run), hit), (gap, 0)]
-    return [(text, mark) for text, mark in out if text]
-
-
 # --- fragments built here: many small runs of text, each escaped ------------------------
 #
 # A passage's marked words and a word diff are dozens of short runs per claim; laid out
 # by the template, each run would cost a loop step and an escape call, which on a page
 # of thousands of claims is most of its render time. They are built here instead, every
-# run escaped as the template escapes text, and handed to it as HTML.
+# run escaped by the template's own escape function, and handed to it as HTML.
 
 
-def html_text(text: str) -> str:
-    """Text escaped for HTML as the template's autoescaping does it (`&#34;`, `&#39;`)."""
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;").replace("'", "&#39;")
-    )
+@cache
+def _markupsafe() -> Any:
+    """markupsafe, imported when a page is first written; an import statement in the
+    functions below would cost more than their work, which runs for every passage."""
+    import markupsafe
+
+    return markupsafe
 
 
-def marked_words(runs: Iterable[tuple[str, int]]) -> Any:
-    """A passage's runs (see passage_runs) as HTML: the claim's words in `w2`, its sentence's in `w1`."""
-    from markupsafe import Markup
-
+def marked_words(runs: Iterable[Run]) -> Any:
+    """A passage's runs (see report.mark_words) as HTML: the claim's words in `w2`, its sentence's in `w1`."""
+    ms = _markupsafe()
+    escape = ms.escape
     out = []
-    for text, hit in runs:
-        escaped = html_text(str(text))
-        out.append(f'<span class="w{int(hit)}">{escaped}</span>' if hit else escaped)
-    return Markup("".join(out))
+    for r in runs:
+        text = escape(r.text)
+        out.append(f'<span class="w{r.hit}">{text}</span>' if r.hit else text)
+    return ms.Markup("".join(out))
 
 
 _DIFF_TAGS = {"del": ("<del>", "</del>"), "ins": ("<ins>", "</ins>")}
@@ -659,11 +611,10 @@ _DIFF_TAGS = {"del": ("<del>", "</del>"), "ins": ("<ins>", "</ins>")}
 
 def diff_html(parts: Iterable[DiffPart]) -> Any:
     """A word diff as HTML: words only before in <del>, only after in <ins>, runs joined by a space."""
-    from markupsafe import Markup
-
+    ms = _markupsafe()
     out = []
     for p in parts:
         tags = _DIFF_TAGS.get(p.op)
-        escaped = html_text(str(p.text))
+        escaped = ms.escape(p.text)
         out.append(f"{tags[0]}{escaped}{tags[1]}" if tags else escaped)
-    return Markup(" ".join(out))
+    return ms.Markup(" ".join(out))

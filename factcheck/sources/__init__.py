@@ -11,7 +11,8 @@ from __future__ import annotations
 import bisect
 import contextlib
 import datetime as dt
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +38,31 @@ LOADERS = {
 }
 
 SIDECAR_SUFFIX = ".source.yaml"
+
+
+class SidecarFolders:
+    """Which sources have a `NAME.source.yaml` sidecar. Each folder is listed once, so a
+    source without a sidecar costs no stat; `listed(path)`, when given, answers first
+    for the folders a caller listed already (True, False, or None for one it did not)."""
+
+    def __init__(self, root: Path | str, listed: Callable[[str], bool | None] | None = None):
+        self.root = str(root)
+        self.listed = listed
+        self._names: dict[str, frozenset[str]] = {}
+
+    def has_sidecar(self, path: str) -> bool:
+        shown = self.listed(path) if self.listed is not None else None
+        if shown is not None:
+            return shown
+        folder, _, name = path.rpartition("/")
+        names = self._names.get(folder)
+        if names is None:
+            try:
+                names = frozenset(os.listdir(os.path.join(self.root, folder)))
+            except OSError:
+                names = frozenset()
+            self._names[folder] = names
+        return name + SIDECAR_SUFFIX in names
 
 
 @dataclass(frozen=True)

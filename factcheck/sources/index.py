@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from factcheck.config import Limits
 from factcheck.errors import FactcheckError, InputError
-from factcheck.sources import MB, SIDECAR_SUFFIX, parse_source, read_bytes, segment
+from factcheck.sources import MB, SIDECAR_SUFFIX, SidecarFolders, parse_source, read_bytes, segment
 from factcheck.sources.segment import Segment
 from factcheck.store import yamlio
 from factcheck.store.draft_text import parse_date
@@ -213,11 +213,9 @@ class SourceIndex:
         """Create the tables, or rebuild an index another version wrote; call with the update lock held,
         or a second process could drop the tables and segments this one is filling or reading."""
         self.db.executescript(_SCHEMA_SQL)
-        row = self.db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-        if row is None or int(row[0]) != SCHEMA:
+        if self._remembered("schema") != str(SCHEMA):
             self._drop_everything()
-            with self.db:
-                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
+            self._remember("schema", str(SCHEMA))
 
     def _drop_everything(self) -> None:
         with self.db:
@@ -235,13 +233,24 @@ class SourceIndex:
         limits = self.limits or Limits()
         # Only the budgets for reading a source; a download's time budget has no say here.
         budgets = repr((limits.source_mb, limits.unpacked_mb, limits.html_mb, limits.source_seconds))
-        row = self.db.execute("SELECT value FROM meta WHERE key='limits'").fetchone()
-        if row is not None and row[0] == budgets:
+        known = self._remembered("limits")
+        if known == budgets:
             return
-        if row is not None:
+        if known is not None:  # an index from before budgets were remembered is kept
             self._drop_everything()
+        self._remember("limits", budgets)
+
+    def _remembered(self, key: str) -> str | None:
+        """What the index noted about itself under `key` (its schema, its budgets, its counters)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return None if row is None else row[0]
+
+    def _remember(self, key: str, value: str) -> None:
         with self.db:
-            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('limits', ?)", (budgets,))
+            self._note(key, value)
+
+    def _note(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     def close(self) -> None:
         self.db.close()
@@ -291,17 +300,18 @@ class SourceIndex:
             report = RefreshReport()
             # One read of the catalogue serves the whole of a run that changes nothing.
             rows = self._catalogue()
-            stale = self._stale(paths, report, rows, _Sidecars(self.root, listed))
+            stale = self._stale(paths, report, rows, SidecarFolders(self.root, listed))
             if stale:
                 self._index(stale, report, workers, progress)
             # Deleted sources are forgotten before deciding what to compact, so that a
             # segment they leave mostly dead is rebuilt in this run, not in the next one:
             # a run that finds nothing changed must leave the index as it is, or verdicts
             # kept from this run would differ from ones judged afresh in the next.
-            changed = bool(stale) | self._collect_garbage(set(paths), rows)
+            changed = bool(stale) | self._forget_deleted(set(paths), rows)
+            self._drop_unused_segments()
             if self._compact(report, workers):
                 changed = True
-                self._collect_garbage(set(paths), rows)
+                self._drop_unused_segments()  # the segments compaction replaced
             if changed:
                 rows = self._catalogue()
             report.docs = {p: _doc_info(rows[p]) for p in paths if p in rows}
@@ -324,7 +334,9 @@ class SourceIndex:
         )
         return {r[1]: r for r in rows}
 
-    def _stale(self, paths: list[str], report: RefreshReport, rows: dict[str, tuple], sidecars: _Sidecars) -> list[str]:
+    def _stale(
+        self, paths: list[str], report: RefreshReport, rows: dict[str, tuple], sidecars: SidecarFolders
+    ) -> list[str]:
         failed = {r[0]: r[1:] for r in self.db.execute("SELECT path, size, mtime_ns, message FROM failures")}
         stale = []
         root = str(self.root) + os.sep
@@ -335,7 +347,7 @@ class SourceIndex:
                 report.errors.append(InputError("no such source file", path=rel))
                 continue
             known = rows.get(rel)
-            if known and known[11] != sidecars.state(rel):
+            if known and known[11] != (sidecar_state(self.root, rel) if sidecars.has_sidecar(rel) else ""):
                 stale.append(rel)  # its provenance or date may have changed
                 continue
             if known and known[9] == raw.st_size and known[10] == raw.st_mtime_ns:
@@ -381,18 +393,17 @@ class SourceIndex:
         return [g for g in groups if g]
 
     def _next_doc_id(self, count: int) -> int:
-        with self.db:
-            row = self.db.execute("SELECT value FROM meta WHERE key='next_doc_id'").fetchone()
-            first = int(row[0]) if row else 1
-            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('next_doc_id', ?)", (str(first + count),))
-        return first
+        return self._count_on("next_doc_id", count)
 
     def _segment_path(self) -> Path:
+        return self.dir / f"seg-{self._count_on('next_segment', 1):06d}.bin"
+
+    def _count_on(self, key: str, by: int) -> int:
+        """The counter `key` moved on by `by`, and its value before: numbers handed out once."""
         with self.db:
-            row = self.db.execute("SELECT value FROM meta WHERE key='next_segment'").fetchone()
-            n = int(row[0]) if row else 1
-            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('next_segment', ?)", (str(n + 1),))
-        return self.dir / f"seg-{n:06d}.bin"
+            first = int(self._remembered(key) or 1)
+            self._note(key, str(first + by))
+        return first
 
     def _index(self, paths: list[str], report: RefreshReport, workers: int | None, progress=None) -> None:
         groups = [(g, self._segment_path()) for g in self._groups(paths, workers)]
@@ -469,43 +480,24 @@ class SourceIndex:
             self._index(paths, RefreshReport(), workers)
         return bool(paths)
 
-    def _collect_garbage(self, checked: set[str], rows: dict[str, tuple]) -> bool:
-        """Forget sources deleted from disk and delete segments nothing points at; True
-        when a source was forgotten.
+    def _forget_deleted(self, checked: set[str], rows: dict[str, tuple]) -> bool:
+        """Forget sources deleted from disk; True when one was.
 
         `checked` paths were just found on disk; only the others of `rows` (the catalogue
         as read at the start of the run) need a look."""
         gone = [p for p in rows.keys() - checked if not os.path.exists(os.path.join(self.root, p))]
         with self.db:
             self.db.executemany("DELETE FROM docs WHERE path=?", [(p,) for p in gone])
+        return bool(gone)
+
+    def _drop_unused_segments(self) -> None:
+        """Delete the segments no source points at any more."""
+        with self.db:
             used = {r[0] for r in self.db.execute("SELECT DISTINCT segment FROM docs")}
             for name in self.segment_names():
                 if name not in used:
                     self.db.execute("DELETE FROM segments WHERE name=?", (name,))
                     (self.dir / name).unlink(missing_ok=True)
-        return bool(gone)
-
-
-class _Sidecars:
-    """Which sources have a sidecar: from the caller's folder listings where it has them,
-    else from one listing per folder, never a stat per source."""
-
-    def __init__(self, root: Path, listed=None):
-        self.root = str(root)
-        self.listed = listed
-        self._names: dict[str, frozenset[str]] = {}
-
-    def state(self, rel: str) -> str:
-        shown = self.listed(rel) if self.listed is not None else None
-        if shown is None:
-            folder, _, name = rel.rpartition("/")
-            if folder not in self._names:
-                try:
-                    self._names[folder] = frozenset(os.listdir(os.path.join(self.root, folder)))
-                except OSError:
-                    self._names[folder] = frozenset()
-            shown = name + SIDECAR_SUFFIX in self._names[folder]
-        return sidecar_state(self.root, rel) if shown else ""
 
 
 def _doc_info(r, _date=dt.date.fromisoformat, _new=tuple.__new__) -> DocInfo:
