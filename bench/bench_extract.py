@@ -5,6 +5,8 @@ and start-up time of the command line.
     python bench/bench_extract.py --size-mb 0.5         # a quicker run
     python bench/bench_extract.py story1.md story2.md   # your own news text instead
     python bench/bench_extract.py --no-startup          # throughput only
+    python bench/bench_extract.py --against main        # side by side with another revision
+    python bench/bench_extract.py --against main --figures   # the number scanner alone
 
 Throughput is measured in one process pinned to one core, best of `--runs`, over the
 text cut into drafts of about 5 KB (what `factcheck extract` and `scan` see). The peers
@@ -12,12 +14,20 @@ text cut into drafts of about 5 KB (what `factcheck extract` and `scan` see). Th
 dates, both in the `bench` extra) are timed on a slice of the same text, since they are
 too slow for all of it; the ratio compares bytes per second. Start-up is the median
 wall time of `--startup-runs` fresh processes of each command.
+
+With `--against REV`, REV's `factcheck` package is exported with `git archive` to a
+temporary folder, and it and this tree extract the same drafts alternately, each in a
+fresh process pinned to the same core, `--runs` rounds. CPU time (`time.process_time`)
+is reported beside wall time: on a busy machine CPU time slows both sides alike, wall
+time whichever side was unlucky. Each side also reports a digest of every claim it
+found, so a speed-up that changed a result shows as "differ".
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import random
 import statistics
@@ -28,6 +38,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench_archive import export  # another revision's package, for --against
 
 from factcheck.extract import extract_claims, figures, make_doc
 
@@ -162,6 +174,87 @@ def startup(runs: int, draft_text: str) -> None:
     print(f"  factcheck extract draft.md    {extract:7.1f} ms   {extract / base:4.2f}x  (target <= 2x)")
 
 
+# Runs in a fresh process for one side of --against: argv is the package root, this
+# bench folder, the text file and what to time. Every draft is extracted once untimed
+# (lazy patterns are built then), and the digest of the claims is taken from that pass.
+SIDE = r"""
+import datetime as dt, hashlib, json, os, sys, time
+sys.path.insert(0, sys.argv[1])
+if hasattr(os, "sched_setaffinity"):
+    os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+from factcheck.extract import extract_claims
+assert extract_claims.__code__.co_filename.startswith(sys.argv[1]), "wrong package imported"
+sys.path.append(sys.argv[2])
+from bench_extract import REFERENCE, drafts  # after the import above, which it would shadow
+text = open(sys.argv[3], encoding="utf-8").read()
+pieces = drafts(text)
+if sys.argv[4] == "figures":
+    from factcheck.extract.numbers.parse import parse_figures
+    def run(p):
+        return parse_figures(p)
+    def record(c):
+        return repr(c)
+else:
+    def run(p):
+        return extract_claims(p, reference_date=REFERENCE)
+    def record(c):
+        return json.dumps(c.to_dict(), sort_keys=True, ensure_ascii=False, default=str)
+digest, found = hashlib.sha256(), 0
+for p in pieces:
+    for c in run(p):
+        digest.update(record(c).encode() + b"\n")
+        found += 1
+cpu, wall = time.process_time(), time.perf_counter()
+for p in pieces:
+    run(p)
+cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+print(json.dumps({"cpu": cpu, "wall": wall, "found": found, "digest": digest.hexdigest(), "mb": len(text.encode()) / 1e6}))
+"""
+
+
+def one_side(package_root: Path, text_file: Path, what: str) -> dict:
+    out = subprocess.run(
+        [sys.executable, "-c", SIDE, str(package_root), str(Path(__file__).resolve().parent), str(text_file), what],
+        capture_output=True,
+        text=True,
+    )
+    if out.returncode:
+        sys.exit(f"bench_extract: {package_root}: {out.stderr.strip().splitlines()[-1]}")
+    return json.loads(out.stdout)
+
+
+def side_by_side(text: str, revision: str, rounds: int, what: str) -> dict[str, dict]:
+    """The best CPU and best wall time of each side over `rounds` alternating rounds."""
+    here = Path(__file__).resolve().parent.parent
+    with tempfile.TemporaryDirectory() as tmp:
+        text_file = Path(tmp, "news.md")
+        text_file.write_text(text, encoding="utf-8")
+        try:
+            sides = {revision: export(revision, Path(tmp, "other")), "this tree": here}
+        except subprocess.CalledProcessError as e:
+            sys.exit(f"bench_extract: git archive {revision}: {e.stderr.decode().strip()}")
+        best: dict[str, dict] = {}
+        for _ in range(rounds):
+            for name, root in sides.items():
+                r = one_side(root, text_file, what)
+                if name in best:
+                    r["cpu"], r["wall"] = min(r["cpu"], best[name]["cpu"]), min(r["wall"], best[name]["wall"])
+                best[name] = r
+    return best
+
+
+def print_side_by_side(best: dict[str, dict], revision: str, rounds: int, source: str, what: str) -> None:
+    mine, theirs = best["this tree"], best[revision]
+    print(f"text: {mine['mb']:.2f} MB ({source}); {what}, best of {rounds} alternating rounds, one core")
+    print(f"  {'':<12} {'CPU MB/s':>9} {'CPU s':>7} {'wall MB/s':>10} {'wall s':>7}  {what}")
+    for name, r in ((revision, theirs), ("this tree", mine)):
+        line = f"{r['mb'] / r['cpu']:9.2f} {r['cpu']:7.2f} {r['mb'] / r['wall']:10.2f} {r['wall']:7.2f}"
+        print(f"  {name:<12} {line}  {r['found']}")
+    same = "same" if mine["digest"] == theirs["digest"] else "DIFFER"
+    print(f"  this tree is {theirs['cpu'] / mine['cpu']:.2f}x the speed of {revision} in CPU time, ", end="")
+    print(f"{theirs['wall'] / mine['wall']:.2f}x in wall time; results: {same}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("files", nargs="*", help="news text to use instead of generated copy")
@@ -170,10 +263,17 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--startup-runs", type=int, default=15)
     ap.add_argument("--no-startup", action="store_true")
+    ap.add_argument("--against", metavar="REV", help="time this tree side by side with git revision REV instead")
+    ap.add_argument("--figures", action="store_true", help="with --against: time the number scanner alone")
     a = ap.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core, as the target says
     text = "\n\n".join(Path(f).read_text(encoding="utf-8") for f in a.files) if a.files else generated_copy(a.size_mb)
+    if a.against:
+        what = "figures" if a.figures else "claims"
+        best = side_by_side(text, a.against, a.runs, what)
+        print_side_by_side(best, a.against, a.runs, "your files" if a.files else "generated news copy", what)
+        return
     pieces = drafts(text)
     rate, claims, fig_rate, found = ours(pieces, a.runs)
     print(f"text: {mb(text):.2f} MB in {len(pieces)} drafts ({'your files' if a.files else 'generated news copy'})")

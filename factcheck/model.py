@@ -14,7 +14,7 @@ field added to a record type reaches every format.
 
 from __future__ import annotations
 
-import re
+import functools
 import sys
 import unicodedata
 from dataclasses import dataclass, field
@@ -241,13 +241,19 @@ class FileClaims:
 
 
 _QUOTE_MARKS = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00a0": " "})
-_SPACE = re.compile(r"\s+")
 
 
 def normalize(text: str) -> str:
     """Text as compared for identity: Unicode-normalized, straight quotes, single spaces."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS)
-    return _SPACE.sub(" ", text).strip()
+    if not text.isascii():  # NFKC and the quote marks change no ASCII character
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS)
+    return " ".join(text.split())  # split() and re's \s agree on what whitespace is
+
+
+@functools.lru_cache(maxsize=1024)
+def _normalized_sentence(sentence: str) -> str:
+    """normalize(), once for all the claims of a sentence."""
+    return normalize(sentence)
 
 
 def claim_id(kind: Kind, text: str, sentence: str, occurrence: int = 0) -> str:
@@ -256,7 +262,7 @@ def claim_id(kind: Kind, text: str, sentence: str, occurrence: int = 0) -> str:
     The sentence is part of the key so that two "two"s in different sentences differ;
     `occurrence` separates the rare exact repeats within one sentence.
     """
-    key = f"{kind.value}\x1f{normalize(text)}\x1f{normalize(sentence)}"
+    key = f"{kind.value}\x1f{normalize(text)}\x1f{_normalized_sentence(sentence)}"
     if occurrence:
         key += f"\x1f{occurrence}"
     digest = sha256(key.encode("utf-8")).hexdigest()[:10]

@@ -26,3 +26,21 @@ def test_at_finds_the_sentence_holding_an_offset():
     text = "One two. Three four."
     s = Sentences(text)
     assert text[slice(*s.at(text.index("Three")))] == "Three four."
+
+
+def test_full_stop_after_a_plain_word_reads_as_the_general_rule():
+    # the quick reading of a word after a space must agree with the pattern read everywhere else
+    from factcheck.extract import sentences
+
+    def by_pattern(text: str, dot: int) -> bool:
+        m = sentences._WORD_BEFORE.search(text, max(0, dot - 12), dot + 1)
+        word = m.group(1).lower().rstrip(".") if m else ""
+        return bool(m) and (len(word) == 1 or word in sentences.ABBREVIATIONS)
+
+    words = ["said", "Mr", "mr", "Gen", "approx", "x", "J", "U.S", "e.g", "café", "caféMr", "2024", "a1",
+             "Extraordinarily", "Sept", "thurs", "Calif", "inc", "ABC", ""]  # fmt: skip
+    for lead in ("", "He met ", "(", "a long run of words without a stop "):
+        for word in words:
+            text = f"{lead}{word}. Next"
+            dot = text.index(". Next")
+            assert sentences._is_abbreviation(text, dot) == by_pattern(text, dot), text

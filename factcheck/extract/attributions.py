@@ -168,6 +168,8 @@ def _statement_lead(frame: str, start: int):
 def _beside_quote(story, a) -> bool:
     """True when the attribution sits in the sentence of a direct quote."""
     para_start, para_end = story.paragraph(a.verb_start)
+    if story.frame.find("\x00", para_start, para_end) < 0:
+        return False  # no quote in the paragraph: its sentences need not be found
     s = story.sentence_start(a.verb_start, para_start)
     e = story.sentence_end(a.verb_start, para_end)
     return "\x00" in story.frame[s:e]

@@ -597,8 +597,11 @@ def fronted_clause_subject(frame: str, start: int, end: int, pos: int) -> Mentio
     """The subject of the main clause when the sentence at `start` opens with a subordinate
     clause holding `pos`: `Though she voted for it, Doe …` → Doe. Quotes in the opening clause
     are read over, as words."""
+    first = _ANY_TOKEN.search(frame, start, end)  # most sentences open otherwise: no need to read them
+    if first is None or bare(first.group()) not in _SUBORDINATORS:
+        return None
     toks = [m.span() for m in _ANY_TOKEN.finditer(frame, start, end)]
-    if len(toks) < 3 or bare(_word(frame, toks[0])) not in _SUBORDINATORS:
+    if len(toks) < 3:
         return None
     for j in range(1, min(len(toks) - 1, 40)):
         if _word(frame, toks[j]).endswith(","):

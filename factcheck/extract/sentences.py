@@ -78,6 +78,12 @@ class Sentences:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at `dot` belongs to an abbreviation or an initial."""
+    space = text.rfind(" ", max(0, dot - 12), dot)
+    word = text[space + 1 : dot]
+    if space >= 0 and word.isalpha() and word.isascii():
+        # a plain word after a space, as most full stops follow: what _WORD_BEFORE would
+        # read, without trying it at each of the twelve places before the stop
+        return len(word) == 1 or word.lower() in ABBREVIATIONS
     m = _WORD_BEFORE.search(text, max(0, dot - 12), dot + 1)
     if not m:
         return False

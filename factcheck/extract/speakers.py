@@ -780,7 +780,8 @@ class Story:
 
     def paragraph(self, pos: int) -> tuple[int, int]:
         s = self.frame.rfind("\n", self.start, pos) + 1
-        s = max(s, self.start)
+        if s < self.start:  # called for every sentence and quote: no max() call
+            s = self.start
         e = self.frame.find("\n", pos)
         return s, len(self.frame) if e < 0 else e
 
