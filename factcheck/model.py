@@ -240,13 +240,15 @@ class FileClaims:
         }
 
 
-_QUOTE_MARKS = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00a0": " "})
+_QUOTE_MARKS = (("\u201c", '"'), ("\u201d", '"'), ("\u2018", "'"), ("\u2019", "'"), ("\u00a0", " "))
 
 
 def normalize(text: str) -> str:
     """Text as compared for identity: Unicode-normalized, straight quotes, single spaces."""
     if not text.isascii():  # NFKC and the quote marks change no ASCII character
-        text = unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS)
+        text = unicodedata.normalize("NFKC", text)
+        for mark, plain in _QUOTE_MARKS:  # replace() is many times faster than translate() with a table
+            text = text.replace(mark, plain)
     return " ".join(text.split())  # split() and re's \s agree on what whitespace is
 
 

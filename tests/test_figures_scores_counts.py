@@ -68,7 +68,8 @@ def test_counting_down_from_three_to_one_is_no_ratio():
         ("Health officials logged 1870 confirmed cases on the ward.", "1870 confirmed cases", 1870, "confirmed cases"),
         ("The challenger lost by 2019 votes.", "2019 votes", 2019, "votes"),
         ("The closure put 1850 jobs at risk.", "1850 jobs", 1850, "jobs"),
-        ("Some 1999 runners finished the course.", "Some 1999 runners", 1999, "runners"),
+        ("Roughly 1999 runners finished the course.", "Roughly 1999 runners", 1999, "runners"),
+        ("A poll of 2047 likely voters was published.", "2047 likely voters", 2047, "likely voters"),
         ("Nearly 2000 households lost power.", "Nearly 2000 households", 2000, "households"),
     ],
 )
@@ -84,10 +85,16 @@ def test_a_number_before_a_counted_noun_is_a_count_not_a_year(text, span, value,
         ("In 1850 ships were still built of oak.", "1850"),
         ("The firm's 2019 accounts show a loss.", "2019"),
         ("Officials said 2019 results were better.", "2019"),
+        ("Some 2016 presidential candidates stayed away.", "2016"),
+        ("As 2015 comes to an end, the markets are calm.", "2015"),
+        ("The end of 2015 leaves the race open.", "2015"),
+        ("Police logged the Sept. 9, 2013 traffic problems.", "2013"),
     ],
 )
 def test_a_year_before_a_noun_it_describes_stays_a_year(text, year):
-    assert ("date", year, year, None) in _claims(text)
+    claims = _claims(text)
+    assert any(kind == "date" and year in words for kind, words, _, _ in claims)
+    assert not any(kind == "figure" and unit for kind, _, _, unit in claims)
 
 
 @pytest.mark.parametrize(
@@ -242,3 +249,11 @@ def test_a_share_of_a_group_is_no_count():
 
 def test_only_one_before_a_noun_still_counts():
     assert _one("Only one bidder was left at the auction.")[1:] == (1, "bidder")
+
+
+def test_a_half_after_and_is_no_figure_of_its_own():
+    assert all(f.value != 0.5 for f in parse_figures("The drive takes an hour and a half."))
+
+
+def test_a_billion_and_millions_add_up():
+    assert _one("The deal is worth 1 billion 200 million dollars.")[1:] == (1_200_000_000, "USD")

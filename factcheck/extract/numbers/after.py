@@ -525,7 +525,9 @@ def rate_unit(r: Region, q: Quantity, per: re.Match) -> tuple[int, str] | None:
 
 def counts_not_year(r: Region, q: Quantity) -> bool:
     """ "1870 confirmed cases", "about 1900 students": a year-like number that counts (see `years`)."""
-    return bool(q.qualifier) or years.counts_noun(r.text, q.start, q.end, r.end)
+    if q.qualifier:
+        return q.qualifier.split()[-1] in years.COUNTING_QUALIFIERS  # "some 2016 candidates" are of a year
+    return years.counts_noun(r.text, q.start, q.end, r.end)
 
 
 def year_like(q: Quantity) -> bool:
@@ -633,7 +635,9 @@ _GRAND_ENDS = Lazy(
 )
 
 
-_SMALLER_PART = Lazy(r"(?:,?[ \u00a0]+and)?[ \u00a0]+(?P<n>\d{1,3})[ \u00a0]+(?P<w>(?i:hundred|thousand|lakhs?))(?!\w)")
+_SMALLER_PART = Lazy(
+    r"(?:,?[ \u00a0]+and)?[ \u00a0]+(?P<n>\d{1,3})[ \u00a0]+(?P<w>(?i:hundred|thousand|million|billion|lakhs?|crores?))(?!\w)"
+)
 
 
 _POINTS = Lazy(

@@ -326,8 +326,8 @@ def article(r: Region, m: re.Match) -> Quantity:
 def _fraction_alone(text: str, q: Quantity, word: str) -> bool:
     """ "only a half, not the whole", "nearly a third.": a fraction that ends its clause is an
     amount; "a third" needs a word of amount before it, since "came a third" is a place."""
-    if not _CLAUSE_END.match(text, q.end):
-        return False
+    if not _CLAUSE_END.match(text, q.end) or _AND_BEFORE.search(text, max(0, q.start - 5), q.start):
+        return False  # "an hour and a half": the tail of an amount read (or left) before it
     return word == "half" or _AMOUNT_BEFORE.search(text, max(0, q.start - 12), q.start) is not None
 
 
@@ -466,6 +466,9 @@ _ZERO_IDIOM_BEFORE = Lazy(r"(?i:\bground\s+$)")
 
 
 _CLAUSE_END = Lazy(r"[ \u00a0]*(?:[,;:!?)\u2014\u2013\"\u201d]|\.(?!\d)|$)")
+
+
+_AND_BEFORE = Lazy(r"(?i:\band\s+)$")
 
 
 _AMOUNT_BEFORE = Lazy(r"(?i:\b(?:only|just|nearly|almost|about|roughly|around|than|over|under|some)\s+)$")
