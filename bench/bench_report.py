@@ -183,21 +183,17 @@ def browser_figures(files: list[Path]) -> list[dict] | None:
         from playwright.sync_api import sync_playwright
     except ImportError:
         return None
-    if not Path("/usr/bin/chromium").exists():
+    # The browser tests start Chromium the same way; only this checkout's run gets here,
+    # so its root on the path cannot shadow another revision's package.
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    from tests.chromium import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).exists():
         return None
-    args = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-    ]
     results = []
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for f in files:
             page = b.new_page(viewport={"width": 1366, "height": 800})
             t = time.perf_counter()

@@ -18,6 +18,14 @@ from factcheck.render.safe import terminal_text
 # that escapes in its own syntax or is meant to be saved as it is (YAML, CSV, HTML).
 TEXT, JSON, EXACT = "text", "json", "exact"
 
+# Each `--format` value that is not text for people, by how it is printed.
+_FORMAT_KINDS = {"json": JSON, "sarif": JSON, "yaml": EXACT, "csv": EXACT, "html": EXACT}
+
+
+def kind_of(fmt: str) -> str:
+    """How a `--format` value's text is printed: JSON, EXACT, or TEXT for the formats read by people."""
+    return _FORMAT_KINDS.get(fmt, TEXT)
+
 
 def out(text: str = "", *, kind: str = TEXT) -> None:
     if kind == TEXT:

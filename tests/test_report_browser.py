@@ -17,22 +17,12 @@ import pytest
 from factcheck.config import load_config
 from factcheck.render.html import render
 from factcheck.report import build_report
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.helpers import run_cli
 from tests.report_newsroom import make_hostile_newsroom, make_newsroom
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 REPO = Path(__file__).resolve().parent.parent
 
 

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from factcheck.commands import run
-from factcheck.completion import complete_claims, complete_drafts
+from factcheck.commands import config_and_draft, draft_argument, run
+from factcheck.completion import complete_claims
 
 NO_COMMIT_HELP = "Write the decisions to the claims file but leave committing to you."
 
@@ -24,14 +24,11 @@ def _report(result) -> int:
 def approve_claims(
     draft: str, claims: list[str], note: str | None, all_supported: bool, commit: bool, override: str | None = None
 ) -> int:
-    from factcheck.config import load_config
     from factcheck.errors import ReviewError
     from factcheck.signoff import record
     from factcheck.signoff.rules import Decision
-    from factcheck.store import drafts
 
-    config = load_config()
-    rel = drafts.relative_draft(config, draft)
+    config, rel = config_and_draft(draft)
     if all_supported:
         if claims:
             raise ReviewError("give claim ids or --all-supported, not both")
@@ -45,13 +42,10 @@ def approve_claims(
 
 
 def reject_claims(draft: str, claims: list[str], note: str, commit: bool) -> int:
-    from factcheck.config import load_config
     from factcheck.signoff import record
     from factcheck.signoff.rules import Decision
-    from factcheck.store import drafts
 
-    config = load_config()
-    rel = drafts.relative_draft(config, draft)
+    config, rel = config_and_draft(draft)
     choices = [record.Choice(c, Decision.REJECTED, note) for c in claims]
     return _report(record.decide(config, rel, choices, commit=commit))
 
@@ -59,9 +53,7 @@ def reject_claims(draft: str, claims: list[str], note: str, commit: bool) -> int
 def register(app: typer.Typer) -> None:
     @app.command("approve")
     def approve(
-        draft: Annotated[
-            str, typer.Argument(help="The draft whose claims you sign off.", autocompletion=complete_drafts)
-        ],
+        draft: Annotated[str, draft_argument("The draft whose claims you sign off.")],
         claims: Annotated[
             list[str] | None,
             typer.Argument(help="Claim ids (or unambiguous starts of them).", autocompletion=complete_claims),
@@ -96,7 +88,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command("reject")
     def reject(
-        draft: Annotated[str, typer.Argument(help="The draft whose claim you reject.", autocompletion=complete_drafts)],
+        draft: Annotated[str, draft_argument("The draft whose claim you reject.")],
         claims: Annotated[
             list[str], typer.Argument(help="Claim ids (or unambiguous starts of them).", autocompletion=complete_claims)
         ],

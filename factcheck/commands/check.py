@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from factcheck.commands import run
+from factcheck.commands import format_option, run, show_errors
 from factcheck.completion import complete_drafts
 
 
@@ -27,11 +27,9 @@ def check_drafts(drafts: list[str], base: str | None, fmt: CheckFormat) -> int:
 
     config = load_config()
     result = check(config, base=base, given=drafts or None)
-    for error in result.errors:
-        output.error(str(error))
+    show_errors(result.errors)
     prefix = _repo_prefix(config) if fmt in (CheckFormat.github, CheckFormat.sarif) else ""
-    machine = fmt in (CheckFormat.json, CheckFormat.sarif)
-    output.out(findings.FORMATS[fmt.value](result, prefix), kind=output.JSON if machine else output.TEXT)
+    output.out(findings.FORMATS[fmt.value](result, prefix), kind=output.kind_of(fmt.value))
     if fmt is CheckFormat.github and os.environ.get("GITHUB_STEP_SUMMARY"):
         _append(os.environ["GITHUB_STEP_SUMMARY"], findings.as_step_summary(result, prefix))
     if result.errors:
@@ -71,7 +69,7 @@ def register(app: typer.Typer) -> None:
                 "--base", metavar="REF", help="Check only the drafts changed since this ref (e.g. origin/main)."
             ),
         ] = None,
-        format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
+        format: Annotated[CheckFormat, format_option()] = CheckFormat.text,
     ) -> None:
         """Exit 1 unless every claim is signed off by a reviewer and every claims file is up to date.
 

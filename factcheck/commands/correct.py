@@ -6,30 +6,26 @@ from typing import Annotated
 
 import typer
 
-from factcheck.commands import run
-from factcheck.completion import complete_claims, complete_drafts
+from factcheck.commands import config_and_draft, draft_argument, run
+from factcheck.completion import complete_claims
 
 
 def correct_claim(draft: str, claim: str, note: str, commit: bool) -> int:
     from factcheck import output
-    from factcheck.config import load_config
     from factcheck.policy.corrections import correct
-    from factcheck.store import drafts
+    from factcheck.render.review import written_line
 
-    config = load_config()
-    done = correct(config, drafts.relative_draft(config, draft), claim, note, commit=commit)
+    config, rel = config_and_draft(draft)
+    done = correct(config, rel, claim, note, commit=commit)
     output.out(f"corrected: {done.corrects} → {done.claim or 'taken out'}")
-    if done.commit:
-        output.out(f"committed {done.commit[:10]} as {done.reviewer}")
-    else:
-        output.out(f"wrote {done.claims_file}; not committed (--no-commit)")
+    output.out(written_line(done.commit, done.reviewer, done.claims_file))
     return 0
 
 
 def register(app: typer.Typer) -> None:
     @app.command("correct")
     def correct_cmd(
-        draft: Annotated[str, typer.Argument(help="The published draft.", autocompletion=complete_drafts)],
+        draft: Annotated[str, draft_argument("The published draft.")],
         claim: Annotated[
             str,
             typer.Argument(

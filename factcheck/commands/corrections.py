@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from factcheck.commands import run
+from factcheck.commands import format_option, run, show_errors
 
 
 class LogFormat(str, Enum):
@@ -33,10 +33,8 @@ def show_corrections(since: str | None, fmt: LogFormat) -> int:
             raise FactcheckError(f"--since must be a date in YYYY-MM-DD form, not {since!r}") from None
     config = load_config()
     result = log(config, day)
-    for error in result.errors:
-        output.error(str(error))
-    kind = {LogFormat.json: output.JSON, LogFormat.html: output.EXACT}.get(fmt, output.TEXT)
-    output.out(corrections.FORMATS[fmt.value](result.entries, config.name), kind=kind)
+    show_errors(result.errors)
+    output.out(corrections.FORMATS[fmt.value](result.entries, config.name), kind=output.kind_of(fmt.value))
     return 2 if result.errors else 0
 
 
@@ -49,7 +47,7 @@ def register(app: typer.Typer) -> None:
                 "--since", metavar="DATE", help="Only corrections made on or after this day (YYYY-MM-DD, UTC)."
             ),
         ] = None,
-        format: Annotated[LogFormat, typer.Option("--format", "-f", help="Output format.")] = LogFormat.text,
+        format: Annotated[LogFormat, format_option()] = LogFormat.text,
     ) -> None:
         """Print the corrections log: every correction of a published draft, oldest first.
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from factcheck.commands import run
+from factcheck.commands import format_option, run
 
 
 class ExportFormat(str, Enum):
@@ -48,7 +48,7 @@ def _save(output: str, text: str) -> None:
 def register(app: typer.Typer) -> None:
     @app.command("export")
     def export(
-        format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.json,
+        format: Annotated[ExportFormat, format_option()] = ExportFormat.json,
         output: Annotated[
             str,
             typer.Option(

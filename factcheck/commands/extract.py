@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from factcheck.commands import run
+from factcheck.commands import format_option, run
 
 
 class ClaimsFormat(str, Enum):
@@ -43,9 +43,7 @@ def extract_files(
         except FactcheckError as exc:
             output.error(str(exc))
             failed = True
-    output.out(
-        FORMATS[fmt.value](results), kind={"json": output.JSON, "yaml": output.EXACT}.get(fmt.value, output.TEXT)
-    )
+    output.out(FORMATS[fmt.value](results), kind=output.kind_of(fmt.value))
     return 2 if failed else 0
 
 
@@ -79,7 +77,7 @@ def register(app: typer.Typer) -> None:
     @app.command("extract")
     def extract(
         files: Annotated[list[str], typer.Argument(help="Markdown or text files; - reads standard input.")],
-        format: Annotated[ClaimsFormat, typer.Option("--format", "-f", help="Output format.")] = ClaimsFormat.text,
+        format: Annotated[ClaimsFormat, format_option()] = ClaimsFormat.text,
         reference_date: Annotated[
             str | None,
             typer.Option(

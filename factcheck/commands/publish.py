@@ -6,28 +6,26 @@ from typing import Annotated
 
 import typer
 
-from factcheck.commands import run
-from factcheck.completion import complete_drafts
+from factcheck.commands import config_and_draft, draft_argument, run
 
 
 def publish_draft(draft: str, url: str | None) -> int:
     from factcheck import output
-    from factcheck.config import load_config
     from factcheck.policy.publication import publish
-    from factcheck.store import drafts
+    from factcheck.render.review import committed_line
 
-    config = load_config()
-    done = publish(config, drafts.relative_draft(config, draft), url=url)
+    config, rel = config_and_draft(draft)
+    done = publish(config, rel, url=url)
     output.out(f"published {done.draft} at {done.at}" + (f" ({done.url})" if done.url else ""))
     output.out(f"{done.claims} claims locked: a change to one needs `factcheck correct`")
-    output.out(f"committed {done.commit[:10]} as {done.reviewer}, tagged {done.tag}")
+    output.out(f"{committed_line(done.commit, done.reviewer)}, tagged {done.tag}")
     return 0
 
 
 def register(app: typer.Typer) -> None:
     @app.command("publish")
     def publish_cmd(
-        draft: Annotated[str, typer.Argument(help="The draft that goes out.", autocompletion=complete_drafts)],
+        draft: Annotated[str, draft_argument("The draft that goes out.")],
         url: Annotated[
             str | None,
             typer.Option(

@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from factcheck.commands import run
-from factcheck.completion import complete_drafts
+from factcheck.commands import config_and_draft, draft_argument, run
 
 if TYPE_CHECKING:
     from factcheck.model import ClaimRecord
@@ -24,12 +23,10 @@ UNDO = "undo"
 
 def review_draft(draft: str, commit: bool) -> int:
     from factcheck import output
-    from factcheck.config import load_config
     from factcheck.signoff import record, rules
-    from factcheck.store import claims_files, drafts
+    from factcheck.store import claims_files
 
-    config = load_config()
-    rel = drafts.relative_draft(config, draft)
+    config, rel = config_and_draft(draft)
     record.current_reviewer(config)  # refuse a non-reviewer before any questions
     cf = claims_files.load_claims(config, rel)
     if cf is None:
@@ -99,6 +96,7 @@ def _confirm(rec: ClaimRecord, choice, *, undo: bool = False) -> str:
 def _summary(result, todo: list[ClaimRecord]) -> str:
     """What was recorded, claim by claim with its words, and where it went."""
     from factcheck.render import terminal
+    from factcheck.render.review import written_line
 
     term = terminal.current()
     texts = {str(rec["id"]): str(rec.get("text", "")) for rec in todo}
@@ -114,10 +112,8 @@ def _summary(result, todo: list[ClaimRecord]) -> str:
         )
     for cid in result.already:
         lines.append(f"  already approved  {cid}  “{terminal.snippet(texts.get(cid, ''), 70)}”")
-    if result.commit:
-        lines.append(f"committed {result.commit[:10]} as {result.reviewer}")
-    elif result.recorded:
-        lines.append(f"wrote {result.claims_file}; not committed (--no-commit)")
+    if result.commit or result.recorded:
+        lines.append(written_line(result.commit, result.reviewer, result.claims_file))
     return "\n".join(lines)
 
 
@@ -170,7 +166,7 @@ def _ask_note() -> str | None:
 def register(app: typer.Typer) -> None:
     @app.command("review")
     def review_cmd(
-        draft: Annotated[str, typer.Argument(help="The draft to review.", autocompletion=complete_drafts)],
+        draft: Annotated[str, draft_argument("The draft to review.")],
         no_commit: Annotated[
             bool, typer.Option("--no-commit", help="Write the decisions but leave committing to you.")
         ] = False,

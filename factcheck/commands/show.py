@@ -6,20 +6,17 @@ from typing import Annotated
 
 import typer
 
-from factcheck.commands import run
-from factcheck.completion import complete_claims, complete_drafts
+from factcheck.commands import config_and_draft, draft_argument, run
+from factcheck.completion import complete_claims
 
 
 def show_claims(draft: str, claim: str | None) -> int:
     from factcheck import output
-    from factcheck.config import load_config
     from factcheck.errors import DataError
     from factcheck.render.review import claim_block
     from factcheck.signoff import rules
-    from factcheck.store import drafts
 
-    config = load_config()
-    rel = drafts.relative_draft(config, draft)
+    config, rel = config_and_draft(draft)
     cf = _load(config, rel)
     shown = cf.draft
     if claim:
@@ -49,7 +46,7 @@ def _load(config, rel: str):
 def register(app: typer.Typer) -> None:
     @app.command("show")
     def show(
-        draft: Annotated[str, typer.Argument(help="The draft.", autocompletion=complete_drafts)],
+        draft: Annotated[str, draft_argument("The draft.")],
         claim: Annotated[
             str | None,
             typer.Argument(

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from factcheck.commands import run
+from factcheck.commands import format_option, run
 from factcheck.completion import complete_drafts
 
 
@@ -43,7 +43,7 @@ def register(app: typer.Typer) -> None:
             list[str] | None,
             typer.Argument(help="Drafts. Default: every draft in the config.", autocompletion=complete_drafts),
         ] = None,
-        format: Annotated[StatusFormat, typer.Option("--format", "-f", help="Output format.")] = StatusFormat.text,
+        format: Annotated[StatusFormat, format_option()] = StatusFormat.text,
     ) -> None:
         """One row per draft: claims by review status (pending, approved, rejected, stale) and by verdict.
 

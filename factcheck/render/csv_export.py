@@ -11,7 +11,7 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
-from factcheck.model import ClaimRecord, EvidenceRecord, ReviewEntry
+from factcheck.model import ClaimRecord, EvidenceRecord, ReviewEntry, record_fields
 from factcheck.report import claim_state
 from factcheck.signoff.rules import by_id, signed_as, status_of
 
@@ -86,9 +86,12 @@ def row(draft_path: str, claim: ClaimRecord, signed: ClaimRecord | None = None) 
     """One claim's cells; `signed` is the claim whose sign-off counts for it, when that is
     another (the body claim a headline claim repeats)."""
     ev, review = _best_evidence(claim), _last_review(claim)
-    values: dict[str, Any] = {
+    # Every column not worked out here is the claim's own key of the same name, so
+    # COLUMNS alone decides what is copied and in which order.
+    worked_out: dict[str, Any] = {
         "draft": draft_path,
         "claim_id": claim.get("id"),
+        "status": status_of(signed if signed is not None else claim).value,
         "state": claim_state(claim, signed).value,
         "source": ev.get("source"),
         "location": location(ev) if ev else "",
@@ -101,21 +104,8 @@ def row(draft_path: str, claim: ClaimRecord, signed: ClaimRecord | None = None) 
         "note": review.get("note"),
         "review_count": len([r for r in claim.get("reviews") or [] if isinstance(r, dict)]),
     }
-    for key in (
-        "line",
-        "kind",
-        "text",
-        "sentence",
-        "speaker",
-        "value",
-        "unit",
-        "qualifier",
-        "attributed_to",
-        "verdict",
-    ):
-        values[key] = claim.get(key)
-    values["status"] = status_of(signed if signed is not None else claim).value
-    return {k: cell(values[k]) for k in COLUMNS}
+    fields = record_fields(claim)
+    return {k: cell(worked_out[k] if k in worked_out else fields.get(k)) for k in COLUMNS}
 
 
 def render(drafts: Iterable[dict[str, Any]]) -> str:

@@ -169,8 +169,18 @@ def decision_lines(result) -> list[str]:
         lines.append(f"committing {len(result.carried)} decision(s) written earlier but never committed")
     if not result.recorded:
         lines.append(f"nothing to record in {result.claims_file}")
-    elif result.commit:
-        lines.append(f"committed {result.commit[:10]} as {result.reviewer}")
     else:
-        lines.append(f"wrote {result.claims_file}; not committed (--no-commit)")
+        lines.append(written_line(result.commit, result.reviewer, result.claims_file))
     return lines
+
+
+def committed_line(commit: str, reviewer: object) -> str:
+    """The commit that holds a sign-off, and whose it is."""
+    return f"committed {commit[:10]} as {reviewer}"
+
+
+def written_line(commit: str | None, reviewer: object, claims_file: str) -> str:
+    """Where decisions went: their commit, or the claims file left for the user to commit."""
+    if commit:
+        return committed_line(commit, reviewer)
+    return f"wrote {claims_file}; not committed (--no-commit)"
