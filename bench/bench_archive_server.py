@@ -19,7 +19,8 @@ claims instead. A throwaway PostgreSQL server is started with initdb/pg_ctl
 - per-claim judging time, p50 and p95, on each backend, in one process;
 - 8 `factcheck match` clients at once against the server, each against its solo time,
   both with nothing changed and with every claim judged;
-- whether the two backends gave the same verdict to every claim.
+- whether the two backends gave the same verdict to every claim, naming each claim that
+  differs (draft, claim id, both verdicts, its text).
 """
 
 from __future__ import annotations
@@ -72,8 +73,23 @@ class ServerClock:
 
 
 def _verdicts(root: Path, url: str | None) -> dict:
+    """(draft, claim id) -> (verdict, claim text) from the newsroom's JSON export."""
     _, _, proc = _cli(root, "export", "--format", "json", url=url)
-    return {(d["path"], c["id"]): c.get("verdict") for d in json.loads(proc.stdout)["drafts"] for c in d["claims"]}
+    return {
+        (d["path"], c["id"]): (c.get("verdict"), c.get("text", ""))
+        for d in json.loads(proc.stdout)["drafts"]
+        for c in d["claims"]
+    }
+
+
+def _differing(embedded: dict, served: dict) -> list[dict]:
+    """Each claim whose verdict differs between the backends (or that only one has)."""
+    out = []
+    for key in sorted(set(embedded) | set(served)):
+        emb, pg = embedded.get(key, (None, "")), served.get(key, (None, ""))
+        if emb[0] != pg[0]:
+            out.append({"draft": key[0], "id": key[1], "text": emb[1] or pg[1], "embedded": emb[0], "pg": pg[0]})
+    return out
 
 
 def _server_copy(root: Path, dest: Path) -> None:
@@ -236,7 +252,10 @@ def main() -> None:
         m["pg_judged_s"], m["pg_judged_cpu"], _ = _cli(served, "match", "-q", "--force", url=url)
         after = clock.read()
         m["pg_judged_server_cpu"] = after - before if before is not None and after is not None else None
-        m["identical"] = _verdicts(root, None) == _verdicts(served, url)
+        m["differing"] = _differing(_verdicts(root, None), _verdicts(served, url))
+        m["identical"] = not m["differing"]
+        for d in m["differing"]:
+            print(f"differs: {d['draft']} {d['id']}: embedded {d['embedded']}, PostgreSQL {d['pg']}: {d['text'][:160]}")
         _so_far(m)
 
         emb_claims = _per_claim(root, None)
@@ -318,7 +337,11 @@ def main() -> None:
             )
         )
     rows += [
-        ("same verdict for every claim", "yes" if m["identical"] else "NO", "identical"),
+        (
+            "same verdict for every claim",
+            "yes" if m["identical"] else f"NO: {len(m['differing'])} of {m['claims']} differ",
+            "identical",
+        ),
     ]
     width = max(len(r[0]) for r in rows)
     for name, value, goal in rows:

@@ -38,3 +38,28 @@ def both_backends(repo: Path, sources: str, url: str) -> tuple[dict, dict]:
     archived = run_cli("export", "--format", "json", cwd=repo, env=env)
     _ok(archived, "export")
     return verdicts(embedded.stdout), verdicts(archived.stdout)
+
+
+def candidates(repo: Path, url: str, query: str) -> tuple[list, list]:
+    """The passages each backend offers the judge for `query`, in order, as (path, start, text):
+    the embedded index (after `factcheck sources index`) and the archive (after a push)."""
+    from factcheck.archive.search import ArchiveSearch, CombinedSearcher
+    from factcheck.config import load_config
+    from factcheck.sources.index import SourceIndex
+    from factcheck.sources.search import Searcher
+
+    config = load_config(repo)
+    index = SourceIndex(config.state_dir, config.root)
+    embedded = Searcher(index.dir, list(index.docs().values()))
+    archive = ArchiveSearch(url)
+    served = CombinedSearcher(Searcher(index.dir, []), archive)
+    try:
+        found = []
+        for searcher in (embedded, served):
+            passages = [searcher.passage(seg, chunk) for seg, chunk, _ in searcher.candidates(query)]
+            found.append([(p.doc.path, p.start, p.text) for p in passages])
+        return found[0], found[1]
+    finally:
+        embedded.close()
+        archive.close()
+        index.close()

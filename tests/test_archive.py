@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.archive.schema import LATEST
-from tests.archive_compare import both_backends
+from tests.archive_compare import both_backends, candidates
 from tests.helpers import run_cli
 from tests.pgserver import PASSWORD
 
@@ -494,6 +494,42 @@ def test_e2e_dev_verdicts_are_identical_on_both_backends(tmp_path, archive_url):
     assert not differ
 
 
+def test_equally_good_passages_reach_the_judge_in_the_same_order_on_both_backends(tmp_path, archive_url):
+    """More passages tie for a quote's candidates than the judge reads: both backends must
+    take the same ones, in (path, position) order, or one finds the quote word for word and
+    the other only a variant of it.
+
+    Stop words are not indexed, so "Why do they want it?" (30 files) holds every term of
+    "Why do they have it?" (5 files, later by path); "Why do we care?" (10 files, earlier)
+    holds fewer and scores lower."""
+    repo = tmp_path / "newsroom"
+    (repo / "drafts").mkdir(parents=True)
+    (repo / "wire").mkdir()
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (repo / ".factcheck.yaml").write_text("drafts: [drafts/**/*.md]\narchives: [wire]\n")
+    lines = {"a": (10, '"Why do we care?"'), "b": (30, '"Why do they want it?"'), "c": (5, '"Why do they have it?"')}
+    for prefix, (count, said) in lines.items():
+        for i in range(count):
+            (repo / "wire" / f"{prefix}-ferry-{i:02d}.txt").write_text(
+                f"Ferry bulletin\n\nThe timetable changes. {said} the harbourmaster asked, of the new schedule.\n"
+            )
+    quote = "Why do they have it?"
+    (repo / "drafts" / "ferry.md").write_text(
+        f'---\ntitle: Ferry\ndate: 2026-03-14\n---\n"{quote}" the harbourmaster asked, of the new schedule.\n'
+    )
+    env = {"FACTCHECK_ARCHIVE_URL": archive_url}
+    for step in (("sources", "index"), ("archive", "migrate"), ("archive", "push", "wire")):
+        assert run_cli(*step, cwd=repo, env=env).returncode == 0
+    embedded, served = candidates(repo, archive_url, quote)
+    assert len(embedded) == 24 and all("/b-ferry-" in path for path, _, _ in embedded)
+    assert served == embedded
+
+    embedded, archived = both_backends(repo, "wire", archive_url)
+    said = [k for k in embedded if k[1].startswith("q-")]
+    assert said
+    assert archived == embedded
+
+
 def test_passages_carry_the_embedded_indexs_terms_and_cuts():
     import numpy as np
 
@@ -543,3 +579,65 @@ def test_push_withholds_confidential_and_embargoed_sources(tmp_path, archive_url
         and "2 confidential or embargoed sources withheld" in proc.stdout.decode()
     )
     assert _psql(archive_url, "SELECT path FROM documents") == [("wire/port-release-2026-03-11.txt",)]
+
+
+def test_documents_pushed_while_a_run_searches_rank_by_path_among_the_others(tmp_path, archive_url):
+    """A run reads every document's rank by path once; a document pushed after that must
+    still take its place by path, not fall to the end or borrow another's rank."""
+    from factcheck.archive.search import ArchiveSearch
+    from factcheck.sources import terms
+
+    repo = tmp_path / "newsroom"
+    (repo / "wire").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (repo / ".factcheck.yaml").write_text("drafts: [drafts/**/*.md]\n")
+    line = "The lighthouse keeper logged 41 gales this winter.\n"
+    for name in ("m-1.txt", "m-2.txt", "m-3.txt"):
+        (repo / "wire" / name).write_text(line)
+    assert _fc("archive", "migrate", cwd=repo, url=archive_url).returncode == 0
+    assert _fc("archive", "push", "wire", cwd=repo, url=archive_url).returncode == 0
+    archive = ArchiveSearch(archive_url)
+    try:
+        query = terms.query_terms("lighthouse keeper logged gales")
+
+        def paths() -> list[str]:
+            return [archive.passage(key).doc.path for key, _ in archive.search(query, 24)]
+
+        assert paths() == ["wire/m-1.txt", "wire/m-2.txt", "wire/m-3.txt"]
+        for name in ("a-1.txt", "n-1.txt", "z-1.txt"):
+            (repo / "wire" / name).write_text(line)
+        assert _fc("archive", "push", "wire", cwd=repo, url=archive_url).returncode == 0
+        assert paths() == [f"wire/{n}" for n in ("a-1.txt", "m-1.txt", "m-2.txt", "m-3.txt", "n-1.txt", "z-1.txt")]
+    finally:
+        archive.close()
+
+
+def test_passages_scoring_alike_come_in_path_order_however_the_sources_were_indexed(tmp_path, archive_url):
+    """Sources indexed in two runs, the later-named first, sit in the embedded index in the
+    order they were added; equally good passages must still come in (path, offset) order,
+    as they do from the archive server, which never saw that order."""
+    from factcheck.config import load_config
+    from factcheck.sources.index import SourceIndex
+
+    repo = tmp_path / "newsroom"
+    (repo / "wire").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (repo / ".factcheck.yaml").write_text("drafts: [drafts/**/*.md]\narchives: [wire]\n")
+    line = "Ferry bulletin\n\nThe night ferry to the islands was cancelled for the third time.\n"
+    for prefix in ("z", "a"):  # z-files indexed first
+        for i in range(3):
+            (repo / "wire" / f"{prefix}-{i}.txt").write_text(line)
+        assert run_cli("sources", "index", cwd=repo).returncode == 0
+    config = load_config(repo)
+    index = SourceIndex(config.state_dir, config.root)
+    try:
+        assert len(index.segment_names()) == 2  # the later files sit in a segment of their own
+    finally:
+        index.close()
+    env = {"FACTCHECK_ARCHIVE_URL": archive_url}
+    assert run_cli("archive", "migrate", cwd=repo, env=env).returncode == 0
+    assert run_cli("archive", "push", "wire", cwd=repo, env=env).returncode == 0
+    embedded, served = candidates(repo, archive_url, "night ferry to the islands was cancelled")
+    names = ["a-0", "a-1", "a-2", "z-0", "z-1", "z-2"]
+    assert [path for path, _, _ in embedded] == [f"wire/{n}.txt" for n in names]
+    assert served == embedded

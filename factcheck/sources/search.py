@@ -58,6 +58,7 @@ class Searcher:
         allowed[list(self.docs)] = True
         self._allowed = [_mask(seg.chunk_doc, allowed) for seg in self.segments]
         self.total_chunks = sum(int(m.sum()) for m in self._allowed) or 1
+        self._ranks: np.ndarray | None = None
 
     def close(self) -> None:
         if self._own:
@@ -94,7 +95,12 @@ class Searcher:
         and a draft's own few sources may hold none of them."""
         if found or self.total_chunks > limit:
             return found
-        return [(si, int(c), 0.0) for si, mask in enumerate(self._allowed) for c in np.flatnonzero(mask)][:limit]
+        parts = [np.flatnonzero(mask).astype(np.int64) + (si << 16) for si, mask in enumerate(self._allowed)]
+        if not parts:
+            return []
+        keys = np.concatenate(parts)
+        keys = keys[self._best_first(keys, np.zeros(len(keys)))][:limit]  # in (path, offset) order
+        return [(int(k >> 16), int(k & 0xFFFF), 0.0) for k in keys.tolist()]
 
     def rarity(self, words: list[str]) -> list[float | None]:
         """How rare each word is in these sources (log inverse chunk frequency): "corrosion"
@@ -144,11 +150,36 @@ class Searcher:
             # Every chunk scoring at least the limit-th best, ties included: which of equally
             # good chunks make the list must not hang on how a partial sort met them, or a
             # change elsewhere in the index could swap them and a kept verdict would differ
-            # from a fresh one. Ties go in index order (chunks are sorted by key).
+            # from a fresh one. Ties go in (path, offset) order.
             kth = np.partition(scores, len(scores) - limit)[len(scores) - limit]
             best = np.flatnonzero(scores >= kth)
-        best = best[np.argsort(-scores[best], kind="stable")][:limit]
+        best = best[self._best_first(chunks[best], scores[best])][:limit]
         return [(int(chunks[i] >> 16), int(chunks[i] & 0xFFFF), float(scores[i])) for i in best]
+
+    def _best_first(self, keys: np.ndarray, scores: np.ndarray) -> np.ndarray:
+        """The order of these chunks: best score first, equal scores by (source path, offset).
+        Chunk numbers follow the order sources were indexed in, which is path order only for
+        an index built in one go: breaking ties by them would let equally good passages swap
+        places as sources are added, and the archive server, which has no chunk numbers,
+        could not break them the same way."""
+        segment, chunk = keys >> 16, keys & 0xFFFF
+        rank = np.empty(len(keys), dtype=np.int64)
+        start = np.empty(len(keys), dtype=np.int64)
+        path_rank = self._path_ranks()
+        for si in np.unique(segment).tolist():
+            here = segment == si
+            seg = self.segments[si]
+            rank[here] = path_rank[seg.chunk_doc[chunk[here]].astype(np.int64)]
+            start[here] = seg.chunk_start[chunk[here]]
+        return np.lexsort((start, rank, -scores))
+
+    def _path_ranks(self) -> np.ndarray:
+        """Each source's rank by path, indexed by doc id (worked out on the first search)."""
+        if self._ranks is None:
+            by_path = sorted(self.docs.values(), key=lambda d: d.path)
+            self._ranks = np.zeros(max(self.docs, default=0) + 1, dtype=np.int64)
+            self._ranks[[d.doc_id for d in by_path]] = np.arange(len(by_path))
+        return self._ranks
 
     def passage(self, segment: int, chunk: int, pad: int = 400) -> Passage:
         """A candidate chunk with up to `pad` characters of its neighbours on each side."""
