@@ -13,10 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from factcheck.extract.dates_grammar import MONTH_NUMBERS
 from factcheck.match.evidence import Verdict
 from factcheck.match.intervals import Interval, figure_interval
 
-_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
 # "born 12 May 1978", "born May 12, 1978", "born in 1978", "(born 1978)", "b. 1978"
@@ -80,7 +80,7 @@ def birth(sentence: str) -> tuple[dt.date | None, int, str] | None:
     born = None
     if month and day:
         try:
-            born = dt.date(year, _MONTHS.index(month[:3].lower()) + 1, int(day))
+            born = dt.date(year, MONTH_NUMBERS[month[:3].lower()], int(day))
         except ValueError:
             born = None
     return born, year, m.group(0)

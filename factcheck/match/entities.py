@@ -16,6 +16,7 @@ and "United Kingdom").
 from __future__ import annotations
 
 import re
+import unicodedata
 from difflib import SequenceMatcher
 
 from factcheck.match import context
@@ -139,8 +140,6 @@ def _written_in(name: list[str], sentence: str) -> bool:
 
 def _plain(text: str) -> str:
     """Lower case without accents: "São Tomé" is "sao tome"."""
-    import unicodedata
-
     decomposed = unicodedata.normalize("NFKD", fold(text))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 

@@ -38,7 +38,6 @@ QUOTE_COVERAGE = 0.6
 WINDOW = 100
 SHORT_QUOTE_WORDS = 6
 MAX_EVIDENCE = 3
-SWAP_VERDICT = Verdict.CONTRADICTED
 # Passages a search keeps: more than are shown, so that every source bearing a claim out
 # is judged and counted (a claim may need several independent sources).
 PASSAGES = 8
@@ -131,12 +130,23 @@ def judge_value(claim: dict, ctx: Context) -> Judgement:
     if offset and judgement.evidence and offset not in single_line(judgement.evidence[0].text).lower():
         # "released two days before November 3": the event's day is November 1; the date
         # written is only where the count starts. Only a source counting the same way speaks to it.
-        why = f"the claim counts {offset!r} the date: its own day lies that far off it"
-        best = _replace(
-            judgement.evidence[0], verdict=Verdict.NOT_FOUND, reason=f"{judgement.evidence[0].reason}; but {why}"
-        )
-        return Judgement(Verdict.NOT_FOUND, (best,) + tuple(judgement.evidence[1:]), why, ())
+        return _demote(judgement, f"the claim counts {offset!r} the date: its own day lies that far off it")
     return judgement
+
+
+def _demote(judgement: Judgement, why: str) -> Judgement:
+    """The best passage agreed, but `why` says it does not speak to this claim."""
+    best = _replace(
+        judgement.evidence[0], verdict=Verdict.NOT_FOUND, reason=f"{judgement.evidence[0].reason}; but {why}"
+    )
+    return Judgement(Verdict.NOT_FOUND, (best,) + tuple(judgement.evidence[1:]), why, ())
+
+
+def _overrule(judgement: Judgement, why: str) -> Judgement:
+    """The best passage gives the same figure or date of something else: `why` contradicts it."""
+    reason = f"{why}; {judgement.evidence[0].reason}"
+    best = _replace(judgement.evidence[0], verdict=Verdict.CONTRADICTED, reason=reason)
+    return Judgement(Verdict.CONTRADICTED, (best,) + tuple(judgement.evidence[1:]), reason, ())
 
 
 def _judge_date_or_figure(claim: dict, ctx: Context) -> Judgement:
@@ -155,27 +165,17 @@ def _judge_date_or_figure(claim: dict, ctx: Context) -> Judgement:
         if clash:
             # The source states the same thing with the same figure or date, and ranks it
             # otherwise: "the first town settled in 1633" against "the second town".
-            best = _replace(
-                judgement.evidence[0], verdict=Verdict.CONTRADICTED, reason=f"{clash}; {judgement.evidence[0].reason}"
-            )
-            return Judgement(Verdict.CONTRADICTED, (best,) + tuple(judgement.evidence[1:]), best.reason, ())
+            return _overrule(judgement, clash)
         swapped = entities.swap(claim.get("sentence") or "", judgement.evidence[0].text)
         if swapped:
             # The same figure or date, said of another team, place or person: "played for
             # Liverpool in 2016" against "in 2016 ... a return to football for VV Noordwijk".
-            best = _replace(
-                judgement.evidence[0], verdict=SWAP_VERDICT, reason=f"{swapped}; {judgement.evidence[0].reason}"
-            )
-            return Judgement(SWAP_VERDICT, (best,) + tuple(judgement.evidence[1:]), best.reason, ())
+            return _overrule(judgement, swapped)
     if judgement.verdict is not Verdict.NOT_FOUND and _names_something(claim) and not _own_sentence(claim, judgement):
         # In its own sentence a changed model number is worth catching; elsewhere the
         # "4" of "Toy Story 4" would be weighed against whatever number the sentence has,
         # and found in a reworded one it says only that the source names the same thing.
-        why = "a number that is part of a name ('Toy Story 4', the song \"1999\") counts nothing"
-        best = _replace(
-            judgement.evidence[0], verdict=Verdict.NOT_FOUND, reason=f"{judgement.evidence[0].reason}; but {why}"
-        )
-        return Judgement(Verdict.NOT_FOUND, (best,) + tuple(judgement.evidence[1:]), why, ())
+        return _demote(judgement, "a number that is part of a name ('Toy Story 4', the song \"1999\") counts nothing")
     if judgement.verdict is Verdict.SUPPORTED:
         return _unless_doubted(claim, judgement, ctx, _doubt)
     if judgement.verdict is Verdict.CONTRADICTED:

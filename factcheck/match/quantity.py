@@ -265,6 +265,8 @@ def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> l
     text = p.text[s:e]
     found = ctx.claims_in(p.doc, p.start + s, text)
     fits = []
+    is_figure = claim.get("kind") == "figure"
+    a_lead = is_figure and _a_difference(claim.get("sentence") or "", claim.get("text") or "")
     for c in found:
         if c.kind.value != claim.get("kind"):
             continue
@@ -272,9 +274,7 @@ def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> l
             continue
         if claim.get("kind") == "figure" and on_a_scale(text, c.start, c.end):
             continue
-        if claim.get("kind") == "figure" and _a_difference(claim.get("sentence") or "", claim.get("text") or "") != (
-            _a_difference(text, c.text)
-        ):
+        if is_figure and a_lead != _a_difference(text, c.text):
             continue  # "7 million more subscribers than" is a lead, not a count of subscribers
         share = values.rating_share(claim, c.text) if claim.get("kind") == "figure" else None
         unit = 1.0 if share is not None else _unit_fit(claim, c, text)  # "85/100" is 85 percent
