@@ -302,11 +302,7 @@ def read_range(r: Region, q: Quantity) -> None:
     if not opener and q.value > second.value >= 0 and not (q.plain and second.plain) and _same_measure(q, second):
         return  # "led 56 percent to 32 percent": two shares, not a range, which runs low to high
     if not _same_measure(q, second) or not_a_range(r.text, q, second) or not opener and far_apart(q, second):
-        if (
-            score(r.text, q, second)
-            and (dash or tally_talk(r, q))
-            and (tally_talk(r, q) or not model_code(r.text, q, second))
-        ):
+        if score(r.text, q, second) and (tally_talk(r, q) or dash and not model_code(r.text, q, second)):
             tally(q, second)  # "voted 19-15", "won 3-1", "the Senate voted 51 to 49"
         elif dash:
             raise Reject(second.end)

@@ -485,7 +485,7 @@ _AND_FRACTION = Lazy(
 
 
 _VAGUE = Lazy(
-    r"(?i:(?P<a>dozens|tens|hundreds|thousands|millions|billions)"
+    r"(?i:(?P<a>" + "|".join(W.VAGUE_PLURALS) + ")"
     r"(?:\s+of\s+(?P<b>thousands|millions|billions))?(?!\w))(?P<of>\s+of(?!\w))?"
 )
 

@@ -15,9 +15,8 @@ number is one or the other and never both.
 
 from __future__ import annotations
 
-import re
-
 from factcheck.extract.numbers import figure_words as W
+from factcheck.extract.numbers.quantity import Lazy
 
 # Words right before the number that make it a year: determiners, possessives, and the
 # prepositions of time.
@@ -35,9 +34,9 @@ _YEAR_NOUNS = frozenset(
     estimates forecasts projections budgets targets emissions models editions versions awards nominations
     exams examinations midterms primaries reforms changes cuts attacks bombings killings strikes accords
     agreements negotiations hearings guidelines regulations laws playoffs graduates alumni recruits
-    contracts campaigns polls surveys returns filings reports records accounts rankings tournaments
+    contracts campaigns polls surveys returns filings reports records rankings tournaments
     seasons series fires storms earthquakes wars uprisings events celebrations festivities crisis
-    highs lows peaks totals trends dollars prices terms""".split()
+    highs lows peaks totals trends dollars terms""".split()
 )
 
 # Qualifiers that only ever hedge an amount: "some" and "over" are left out, since "some
@@ -47,16 +46,16 @@ COUNTING_QUALIFIERS = frozenset(
 )
 
 # "a margin of 2019 votes", "a poll of 2047 voters": "of" after a word that asks for a count.
-_COUNT_OF = re.compile(r"(?i:\b(?:total|margin|poll|survey|sample|crowd|audience|majority|lead)\s+)$")
+_COUNT_OF = Lazy(r"(?i:\b(?:total|margin|poll|survey|sample|crowd|audience|majority|lead)\s+)$")
 
 # A word ending in -s followed by a determiner or a particle is a verb ("2015 leaves the
 # race open"), and the number before it the year that does the leaving.
-_VERB_OBJECT = re.compile(
+_VERB_OBJECT = Lazy(
     r"[ \u00a0]+(?i:the|a|an|his|her|its|their|our|my|your|this|that|these|those|to|beyond|up|down|out|back|away)\b"
 )
 
-_WORD = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z][A-Za-z'\u2019-]*)")
-_WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z][A-Za-z'\u2019]*)[ \u00a0]+$")
+_WORD = Lazy(r"[ \u00a0]+(?P<w>[A-Za-z][A-Za-z'\u2019-]*)")
+_WORD_BEFORE = Lazy(r"(?P<w>[A-Za-z][A-Za-z'\u2019]*)[ \u00a0]+$")
 
 
 def counts_noun(text: str, start: int, end: int, limit: int | None = None) -> bool:
