@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from factcheck.completion import complete_drafts
 from factcheck.errors import FactcheckError
 
 if TYPE_CHECKING:
@@ -32,6 +31,8 @@ def run(fn: Callable[..., int], /, *args, **kwargs) -> None:
 
 def draft_argument(help: str) -> Any:
     """The DRAFT argument of a command that works on one draft, completed on Tab."""
+    from factcheck.completion import complete_drafts  # only the commands that take a DRAFT pay for it
+
     return typer.Argument(help=help, autocompletion=complete_drafts)
 
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from factcheck.commands import run
+from factcheck.commands import run, show_errors
 
 archive_app = typer.Typer(
     help="The newsroom's shared source archive on PostgreSQL (docs/archive.md).\n\nExamples:\n\n\b\n  factcheck archive status",
@@ -35,8 +35,7 @@ def push_sources(paths: list[str], quiet: bool) -> int:
     began = time.perf_counter()
     report = push(url, config.root, paths, withhold=SourcePolicy.for_draft(config).sealed)
     took = time.perf_counter() - began
-    for err in report.errors:
-        output.error(str(err))
+    show_errors(report.errors)
     if not quiet:
         mb = report.bytes_added / 1048576
         output.out(

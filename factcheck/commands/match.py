@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from factcheck.commands import run
+from factcheck.commands import run, show_errors
 from factcheck.completion import complete_drafts
 
 
@@ -26,8 +26,7 @@ def match_drafts(drafts: list[str] | None, check: bool, quiet: bool, force: bool
         result = match(load_config(), drafts, force=force, progress=progress)
     finally:
         progress.close()
-    for err in result.source_errors:
-        output.error(str(err))
+    show_errors(result.source_errors)
     for o in result.outcomes:
         for err in o.errors:
             output.error(str(err))

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from factcheck.commands import run
+from factcheck.commands import run, show_errors
 from factcheck.completion import complete_drafts
 
 sources_app = typer.Typer(
@@ -47,8 +47,7 @@ def index_sources(quiet: bool) -> int:
         summary = index_all(load_config(), progress=progress)
     finally:
         progress.close()
-    for err in summary.errors:
-        output.error(str(err))
+    show_errors(summary.errors)
     if not quiet:
         output.out(
             f"{summary.sources} sources indexed; {summary.reindexed} read anew "

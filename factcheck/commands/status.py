@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from factcheck.commands import format_option, run
+from factcheck.commands import format_option, run, show_errors
 from factcheck.completion import complete_drafts
 
 
@@ -23,8 +23,7 @@ def show_status(drafts: list[str], fmt: StatusFormat) -> int:
     from factcheck.status import status_rows
 
     rows, errors = status_rows(load_config(), drafts)
-    for exc in errors:  # one bad draft must not hide the others' rows
-        output.error(str(exc))
+    show_errors(errors)  # one bad draft must not hide the others' rows
     if not rows and not errors and fmt is StatusFormat.text:
         output.out("no drafts found; check `drafts:` in .factcheck.yaml")
         return 0
