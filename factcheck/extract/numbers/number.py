@@ -9,7 +9,7 @@ from factcheck.extract.numbers import figure_words as W
 from factcheck.extract.numbers import units as U
 from factcheck.extract.numbers.candidates import kind_start
 from factcheck.extract.numbers.not_figures import BARRIER, NOT_A_FIGURE_AT
-from factcheck.extract.numbers.quantity import CODES, WEATHER, Lazy, Quantity, Region, Reject, token_end
+from factcheck.extract.numbers.quantity import CODES, WEATHER, Lazy, Quantity, Region, Reject, scale_by, token_end
 
 _trie = U.trie
 
@@ -189,10 +189,27 @@ def words(r: Region, s: int) -> Quantity:
     if last == "scale":
         q.base = value / W.SCALES[tokens[used - 1][0].lower()]
     q.bare_one = used == 1 and first == "one"
+    if last in ("unit", "teen", "tens") and spoken_decimal(r, q):
+        return q
     if used == 1 and first == "zero":
         zero(r, q)
     word_fraction(r, q, tokens, used, last)
     return q
+
+
+def spoken_decimal(r: Region, q: Quantity) -> bool:
+    """ "two point four billion", "ninety-nine point nine percent": a decimal read aloud, its
+    digits one word each, with the scale after them applied to the whole."""
+    m = _SPOKEN_DECIMAL.match(r.text, q.end, r.end)
+    if not m:
+        return False
+    places = [W.CARDINALS.get(d.lower(), 0) for d in m.group("digits").split()]
+    q.value += Fraction(int("".join(map(str, places))), 10 ** len(places))
+    q.end, q.bare_one = m.end(), False
+    if m.group("scale"):
+        scale_by(q, W.SCALES[m.group("scale").lower()])
+        q.end = m.end("scale")
+    return True
 
 
 def vague(r: Region, s: int) -> Quantity:
@@ -275,6 +292,8 @@ def half(r: Region, q: Quantity) -> None:
     after = _HALF_AFTER.match(text, q.end, r.end)
     if not after:
         raise Reject(q.end)
+    if after.group("det"):
+        return  # "half their value", "half the town": a share of what follows
     if after.group().strip().lower() != "of":  # "half a mile", "half a percentage point"
         unit = U.unit_at(text, after.end(), r.end)
         points = PERCENT_AFTER.match(text, after.end(), r.end)
@@ -507,7 +526,14 @@ _OF_A_MAGNITUDE = Lazy(
 _A_POINT = Lazy(r"[ \u00a0]+(?i:point)(?!\w)")
 
 
-_HALF_AFTER = Lazy(r"(?i:\s+(?:of|an?)\b)")
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_SPOKEN_DECIMAL = Lazy(
+    r"[ \u00a0]+(?i:point)[ \u00a0]+(?P<digits>(?i:" + _DIGIT_WORD + r"(?:[ \u00a0]+" + _DIGIT_WORD + r")*))(?![\w-])"
+    r"(?:[ \u00a0]+(?P<scale>(?i:thousand|million|billion|trillion|lakh|crore))(?!\w))?"
+)
+
+
+_HALF_AFTER = Lazy(r"(?i:\s+(?:of|an?|(?P<det>the|their|its|his|her|our|your|my|all|those|these))\b)")
 
 
 _PART_OF = Lazy(r"(?i:\s+(?:of|century|point|percentage\s+point)\b|-(?:century|point)\b)")

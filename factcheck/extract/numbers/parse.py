@@ -7,7 +7,8 @@ extractor) and on sources (by the matcher), so that "$6 billion", "6 billion dol
 Each `Figure` carries:
 
 - `value`: the number with magnitudes and fractions applied, an int when it is whole
-  ("two" → 2, "5.5%" → 5.5, "a dozen" → 12, "half a million" → 500000, "2 1/2" → 2.5).
+  ("two" → 2, "5.5%" → 5.5, "a dozen" → 12, "half a million" → 500000, "2 1/2" → 2.5,
+  "two point four billion" → 2400000000, "half their value" → 0.5).
 - `unit`: an ISO 4217 code for money ("USD", "GBP", "EUR", "JPY"); "percent" for %,
   "per cent" and "percent"; "percentage points" and "basis points" as written; a
   canonical name for units of measurement ("kilometre", "square mile", "USD per hour");
@@ -28,7 +29,8 @@ Each `Figure` carries:
   fraction (0.2, 0.8); a ratio to one ("a 3-to-1 margin", "three to one", "25:1") is
   the first side, unit "ratio"; a tally or score ("voted 19-15", "won 3–1", "voted
   seven to two", "a 3:2 split") is one figure valued as its first count, with the
-  other side as its unit ("to 1").
+  other side as its unit ("to 1"); a share split ("a two-for-one split", "1-for-10")
+  likewise, with the unit "for 1".
 - A four-digit number that could be a year counts the plural noun after it unless
   the words around it make it a year ("1870 confirmed cases", but "the 2010
   elections"; see `years`).
