@@ -34,8 +34,9 @@ def core(r: Region, m: re.Match, *, first: bool) -> Quantity:
 def digits(r: Region, s: int, *, first: bool) -> Quantity:
     text = r.text
     local = local_numeral(r, s)
+    code = False
     if first:
-        check_before_digits(r.text, s)
+        code = check_before_digits(r.text, s)
         m = (
             None
             if local and local.end() - s > 4 or colon_pair(text, s, r.end)
@@ -50,6 +51,7 @@ def digits(r: Region, s: int, *, first: bool) -> Quantity:
     digits = raw if raw.isdigit() else _DIGIT_GROUPING.sub("", raw)
     value = Fraction(int(digits + dec[1:]), 10 ** (len(dec) - 1)) if dec else Fraction(int(digits))
     q = Quantity(s, m.end(), value, plain=dec is None and raw.isdigit())
+    q.code = code
     exponent(r, q)
     fraction(r, q, raw)
     glued(r, q)
@@ -88,15 +90,29 @@ def local_numeral(r: Region, s: int) -> re.Match | None:
     return None
 
 
-def check_before_digits(text: str, s: int) -> None:
-    """Digits inside a token ("i7", "F-16", "3.2.1", "11/23") or after an apostrophe ("'09")."""
+def code_start(text: str, s: int) -> int | None:
+    """Where the name starts when the digits at `s` follow it and a hyphen: 0 in "G-20"."""
+    if s < 2 or text[s - 1] not in "-\u2010\u2011\u2013":
+        return None
+    m = _NAMED_CODE.search(text, max(0, s - 9), s - 1)
+    return m.start() if m else None
+
+
+def check_before_digits(text: str, s: int) -> bool:
+    """Digits inside a token ("i7", "3.2.1", "11/23") or after an apostrophe ("'09") are no figure.
+
+    True for the number of a name joined to it by a hyphen ("G-20", "F-35", "COVID-19"):
+    a figure that names rather than counts, as "Boeing 747" is (see `names`)."""
     before = text[s - 1] if s > 0 else " "
     if before.isupper() and _CODE_GLUED.search(text, max(0, s - 6), s):
-        return  # "EUR250", "USD12m": a currency code written against the amount
+        return False  # "EUR250", "USD12m": a currency code written against the amount
+    if code_start(text, s) is not None:
+        return True
     if before.isalnum() or before in "_.,/:\u00ad" or (before in "-\u2010\u2011\u2013" and _code_hyphen(text, s - 1)):
         raise Reject(token_end(text, s))
     if before in "'\u2019" and _numeral_at(text, s).end() - s == 2:
         raise Reject(s + 2)
+    return False
 
 
 def exponent(r: Region, q: Quantity) -> None:
@@ -470,6 +486,10 @@ def _code_hyphen(text: str, hyphen: int) -> bool:
     """ "F-16", "COVID-19", "mid-2010", "10-20", "September 16-19": a hyphen after a letter, a digit
     or a masked date joins a code, a range or a date, and the digits after it are no figure of their own."""
     return hyphen > 0 and (text[hyphen - 1].isalnum() or text[hyphen - 1] == BARRIER)
+
+
+# A name of capitals, or one capital and small letters, before a hyphen and digits: "G-20", "MiG-29", "Covid-19".
+_NAMED_CODE = Lazy(r"(?<![\w\u2010\u2011\u2013.-])[A-Z]{1,3}$")
 
 
 _CODE_GLUED = Lazy(lambda: r"(?<![\w])(?:MN|BN|[KMBT])?(?:" + CODES + r")$")

@@ -35,12 +35,14 @@ Each `Figure` carries:
   the words around it make it a year ("1870 confirmed cases", but "the 2010
   elections"; see `years`).
 
+A number in a name, a label or a short code ("Boeing 747", "Section 301", "page 12", "G-20",
+"F-35") is a figure with no unit: it counts nothing, but a changed one is an error.
+
 Not figures: ordinals ("21st", "second"), clock times, dates written with a month name
 or in digits, decades ("the 1990s"), phone numbers, URLs and e-mail addresses, version
-numbers, year spans ("2013-14"), numbers that are part of a name or code ("F-16",
-"COVID-19", "Boeing 747", "G20", "Room 101", "page 12"), and "one" used as a pronoun
-("one of the", "no one"). Bare years are figures here; the extractor lets a date claim
-take them.
+numbers, year spans ("2013-14"), digits glued to letters ("G20", "A320") or joined to a
+word that is no short code ("COVID-19", "MiG-29"), and "one" used as a pronoun ("one of
+the", "no one"). Bare years are figures here; the extractor lets a date claim take them.
 
 `factcheck.extract.numbers.units` reads currencies and units of measurement on their own
 (`currency_code("euros")`, `unit_at(text, pos, end)`).
