@@ -79,3 +79,15 @@ def test_a_share_split_is_one_figure_with_the_other_side_as_unit(text, span, val
 def test_a_split_changed_on_either_side_reads_differently():
     assert figures("a 3-for-2 split") != figures("a 3-for-1 split")
     assert figures("a 3-for-2 split") != figures("a 4-for-2 split")
+
+
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        ("The cap on fees was lifted from £250 to £400.", ("£250", 250), ("£400", 400)),
+        ("Landlords hiked rents from 900 euros to 1,100 euros.", ("900 euros", 900), ("1,100 euros", 1100)),
+        ("The season was extended from 30 weeks to 34 weeks.", ("30 weeks", 30), ("34 weeks", 34)),
+    ],
+)
+def test_a_verb_of_change_makes_a_before_and_an_after(text, first, second):
+    assert [(span, value) for span, value, _ in figures(text)] == [first, second]
