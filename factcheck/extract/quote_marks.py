@@ -53,13 +53,13 @@ class Quoted:
 
 
 SPEECH, TITLE, NICKNAME, TRANSCRIPT = "speech", "title", "nickname", "transcript"
-HEADLINE, SLOGAN, EXCERPT = "headline", "slogan", "excerpt"
+HEADLINE, SLOGAN, EXCERPT, EMBEDDED = "headline", "slogan", "excerpt", "embedded"
 
 
 def kinds_of_parts(text: str, parts: list[Quoted]) -> list[str]:
     """What each part is: someone's words (SPEECH), a TITLE, a NICKNAME, a pasted TRANSCRIPT, a
     HEADLINE (an article's, before its byline, a subhead or a link label), a SLOGAN printed on
-    something, or an EXCERPT of another outlet's article."""
+    something, an EXCERPT of another outlet's article, or words in a social post EMBEDDED whole."""
     transcript = _transcript_parts(text, parts)
     kinds = [
         TRANSCRIPT
@@ -77,7 +77,25 @@ def kinds_of_parts(text: str, parts: list[Quoted]) -> list[str]:
     ]
     _titles_listed_together(text, parts, kinds)
     _excerpts(text, parts, kinds)
+    _embedded_posts(text, parts, kinds)
     return kinds
+
+
+# A social post pasted whole into the copy: `<tweet id="…">…</tweet>`; some closings are written `<tweet/>`.
+# One left open ends with its paragraph.
+_POST = re.compile(r"<tweet\b.*?(?:</tweet>|<tweet/>|\n[^\S\n]*\n|\Z)", re.S)
+
+
+def _embedded_posts(text: str, parts: list[Quoted], kinds: list[str]) -> None:
+    """Quote marks inside a social post embedded whole (`<tweet …>"Good reporter" – @doe</tweet>`):
+    the post is someone else's text reproduced as it appeared, with its own author, not words the
+    story quotes, so nothing in it is a quote of the story's."""
+    if "<tweet" not in text:
+        return
+    posts = [(m.start(), m.end()) for m in _POST.finditer(text)]
+    for k, q in enumerate(parts):
+        if kinds[k] == SPEECH and any(s <= q.mark_start < e for s, e in posts):
+            kinds[k] = EMBEDDED
 
 
 # `"Ferry fares to rise," by the Gazette's Ada Lind: "…"`: the byline, then the article's own words.
