@@ -867,6 +867,15 @@ def test_a_post_left_open_ends_with_its_paragraph():
     assert pairs(text) == [("We will listen to every ferry user,", "Ines Duarte")]
 
 
+def test_a_headline_a_letter_cites_in_brackets_with_its_outlet_and_day_is_not_a_quote():
+    text = (
+        "LETTERS\n\n"
+        'I agree with the mayor ("Duarte vows to keep the ferry," Gazette.com, Monday). The toll must go.\n\n'
+        'As the harbour master put it ("The tide waits for no council," he said, March 3), we have waited long enough.'
+    )
+    assert [q for q, _ in pairs(text)] == ["The tide waits for no council,"]
+
+
 def test_a_quote_ending_in_a_comma_before_by_and_a_plain_phrase_is_still_a_quote():
     text = 'Mayor Ines Duarte said the plan was "written in haste," by her own admission.'
     assert [q for q, _ in pairs(text)] == ["written in haste,"]

@@ -156,13 +156,24 @@ def _titles_listed_together(text: str, parts: list[Quoted], kinds: list[str]) ->
 
 # `"Ferry fares to rise in spring," by the Harbour Gazette's Ada Lind`: a headline and its byline.
 _BYLINE = re.compile(r"\s+by\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+)*[A-Z][\w.&-]*(?:['\u2019]s|s['\u2019])\s+[A-Z]")
+# `("Ferry fares to rise," Gazette.com, Monday)`: the outlet, then the day or the date, in the brackets.
+_CITED = re.compile(
+    r"\s*[A-Z][\w.&'\u2019 -]{1,40},\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"|(?:Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)[a-z.]*\s+\d{1,2}(?:,\s*\d{4})?)\)"
+)
 
 
 def _is_headline(text: str, q: Quoted) -> bool:
-    """An article's headline credited to its byline, a paragraph that is nothing but words in
-    capitals in quote marks (a subhead that quotes someone, whose words the story gives below), or
-    one that is a word or two and a colon (`"Related:"`, a label over a list of links)."""
-    if text[q.end - 1] == "," and _BYLINE.match(text, q.mark_end):
+    """An article's headline credited to its byline, or cited in brackets with its outlet and day
+    as a letter to the editor answers it (`("Ferry fares to rise," Gazette, Monday)`), a paragraph
+    that is nothing but words in capitals in quote marks (a subhead that quotes someone, whose words
+    the story gives below), or one that is a word or two and a colon (`"Related:"`, a label over a
+    list of links)."""
+    if text[q.end - 1] == "," and (
+        _BYLINE.match(text, q.mark_end)
+        or text[q.mark_start - 1 : q.mark_start] == "("
+        and _CITED.match(text, q.mark_end)
+    ):
         return True
     whole_paragraph = text[q.mark_start - 1 : q.mark_start] in ("", "\n") and text[q.mark_end : q.mark_end + 1] in (
         "",
