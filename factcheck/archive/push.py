@@ -146,8 +146,6 @@ def push(url: str, root: Path, paths: list[str], withhold=None) -> PushReport:
 def _settle(conn, url: str) -> None:
     """Merge what this push added into the search index now, while the pusher waits,
     rather than in the first `match` that needs it (see migration 2)."""
-    from factcheck.archive import driver
-
     try:
         conn.execute("SELECT factcheck_settle()")
     except driver().Error as exc:

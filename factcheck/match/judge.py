@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from factcheck.extract import extract_claims
+from factcheck.extract.numbers.parse import parse_figures
 from factcheck.extract.sentences import Sentences
 from factcheck.match import ages, attribution, context, entities, paraphrase, quantity, quotes, ranks, rivals, values
 from factcheck.match.evidence import Evidence, Judgement, Verdict
@@ -446,10 +447,6 @@ def _other_currency(claim: dict, text: str, s: int, e: int) -> bool:
 
 def _source_figure(text: str, s: int, e: int):
     """The source's figure at the mapped place, read by the same parser as the draft's."""
-    try:
-        from factcheck.extract.numbers.parse import parse_figures
-    except ImportError:
-        return None
     lo, hi = _sentence_bounds(text, s, e)
     overlapping = [f for f in parse_figures(text, lo, hi) if f.start < e and f.end > s]
     return overlapping[0] if overlapping else None

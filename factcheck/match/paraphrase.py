@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.extract.numbers.parse import parse_figures
 from factcheck.extract.sentences import Sentences
 from factcheck.match import context, values
 from factcheck.match.evidence import Verdict
@@ -291,10 +292,6 @@ def _counterparts(claim: dict, r: Related, ctx) -> list[SourceItem]:
 
 
 def figure_range(text: str, start: int, end: int) -> tuple | None:
-    try:
-        from factcheck.extract.numbers.parse import parse_figures
-    except ImportError:
-        return None
     figures = parse_figures(text, start, end)
     return (figures[0].low, figures[0].high) if figures and figures[0].low is not None else None
 

@@ -26,6 +26,8 @@ import math
 import re
 from dataclasses import dataclass, replace
 
+from factcheck.extract import extract_claims
+from factcheck.extract.numbers.parse import parse_figures
 from factcheck.match import context, conversions, paraphrase, values
 from factcheck.match import conversions as _conv
 from factcheck.match.evidence import Verdict
@@ -452,8 +454,6 @@ _MONTH_IN = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a
 def _dates_of(sentence: str) -> tuple[str, ...]:
     """The dates of a sentence as the extractor reads them, times of day left out."""
     import datetime as dt
-
-    from factcheck.extract import extract_claims
 
     found = extract_claims(sentence, reference_date=dt.date(2000, 1, 1))
     return tuple(c.text for c in found if c.kind.value == "date" and ":" not in c.text)
@@ -905,8 +905,6 @@ def _blanked(text: str, start: int, end: int) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _figure_spans(text: str) -> tuple[tuple[int, int], ...]:
-    from factcheck.extract.numbers.parse import parse_figures
-
     return tuple((f.start, f.end) for f in parse_figures(text, 0, len(text)))
 
 

@@ -16,6 +16,7 @@ import math
 import re
 
 from factcheck.extract import extract_claims
+from factcheck.extract.numbers.parse import parse_figures
 from factcheck.match import conversions, quantity, values
 from factcheck.match.evidence import Verdict
 from factcheck.match.intervals import date_interval
@@ -50,10 +51,6 @@ def _figure_doubt(claim: dict, sentence: str, reference_date: dt.date, rival: Ve
         return None
     bound = values.as_float(claim.get("value"))
     if not bound or bound <= 0:
-        return None
-    try:
-        from factcheck.extract.numbers.parse import parse_figures
-    except ImportError:
         return None
     text = claim.get("text") or ""
     dates = _date_spans(sentence, reference_date)

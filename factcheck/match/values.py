@@ -11,9 +11,11 @@ from __future__ import annotations
 import math
 import re
 
+from factcheck.extract.numbers.parse import parse_number
 from factcheck.match import conversions
 from factcheck.match.evidence import Verdict
 from factcheck.match.intervals import (
+    Interval,
     date_bound,
     date_interval,
     describe_date,
@@ -322,8 +324,6 @@ FAR_OFF = 10
 def far_off(claim: dict, source_value, source_text: str) -> str | None:
     """Why a source figure that bears out the claim's bound is no evidence for it: it lies
     FAR_OFF times or more from the bound. None when it is near enough, or the claim is no bound."""
-    from factcheck.match.intervals import kind_of
-
     text = claim.get("text") or ""
     if (
         kind_of(effective_qualifier(claim)) not in ("more", "less", "at_least", "at_most")
@@ -343,8 +343,6 @@ def implied_interval(value: float, text: str, qualifier: str | None):
     $93 million would say "over $90 million". A round bound of one significant digit ("more
     than 50 people", "over seven times") is left as written. Only ever used to contradict a claim that
     this reading cannot meet ("more than $88 million"), never to bear one out."""
-    from factcheck.match.intervals import Interval, kind_of, precision
-
     kind = kind_of(qualifier)
     step = precision(text, value)
     if kind not in ("more", "less") or not step or value <= 0 or value / step < 10:
@@ -515,9 +513,5 @@ def _fmt(value: float) -> str:
 
 
 def _parsed_value(text: str) -> float | None:
-    try:
-        from factcheck.extract.numbers.parse import parse_number
-    except ImportError:
-        return None
     value = parse_number(text)
     return float(value) if value is not None else None
