@@ -20,7 +20,7 @@ from factcheck.archive.search import ARCHIVE_SOURCE, ArchiveSearch
 from factcheck.errors import ConfigError, DataError, FactcheckError
 from factcheck.match import judge  # the module, looked up per claim, so a test can stand in for the judge
 from factcheck.match.cache import Cached, DraftState, VerdictCache, binding_key, set_digest
-from factcheck.model import LINK_FIELDS, as_claim_record, record_fields
+from factcheck.model import LINK_FIELDS, Verdict, as_claim_record, record_fields
 from factcheck.policy import sensitivity
 from factcheck.policy.corroboration import Publishers, Tally, rules_digest
 from factcheck.signoff import rules
@@ -47,6 +47,15 @@ class DraftOutcome:
     errors: list[FactcheckError] = field(default_factory=list)
     changed: bool = False
 
+    def tally(self) -> list[tuple[Verdict, int]]:
+        """How many of the draft's claims got each verdict, every verdict named, in `Verdict` order."""
+        return [(v, self.counts.get(v.value, 0)) for v in Verdict]
+
+    @property
+    def findings(self) -> bool:
+        """Is any claim contradicted or not found?"""
+        return bool(self.counts.get(Verdict.CONTRADICTED.value) or self.counts.get(Verdict.NOT_FOUND.value))
+
 
 @dataclass
 class MatchRun:
@@ -56,6 +65,11 @@ class MatchRun:
     @property
     def failed(self) -> bool:
         return bool(self.source_errors) or any(o.errors for o in self.outcomes)
+
+    @property
+    def findings(self) -> bool:
+        """Is any claim of any draft contradicted or not found?"""
+        return any(o.findings for o in self.outcomes)
 
 
 def match(config, given: list[str] | None = None, *, force: bool = False, progress: Progress | None = None) -> MatchRun:
