@@ -743,6 +743,54 @@ def test_a_headline_before_its_byline_is_not_a_quote():
     assert pairs(text) == []
 
 
+def test_an_article_quoted_after_its_headline_and_byline_is_an_excerpt_not_a_quote():
+    text = (
+        "ARTS AND CULTURE\n\n"
+        'CLOSING\u2014"Harbour cinema to shut after sixty years," by the Gazette\'s Ada Lind: "The Regal, which '
+        'opened in 1964, will show its last film on Sunday, its owners said." http://example.org/regal\n\n'
+        '"Night buses return to Leith," by Courier\'s Tom Reyes: \u201cThe late service comes back in May.\u201d'
+    )
+    assert pairs(text) == []
+
+
+def test_a_quote_after_a_headline_and_byline_that_someone_says_is_still_a_quote():
+    text = (
+        '"Harbour cinema to shut after sixty years," by the Gazette\'s Ada Lind.\n\n'
+        'The owner, Tom Reyes, told the paper: "We tried everything to keep it open."'
+    )
+    assert pairs(text) == [("We tried everything to keep it open.", "Tom Reyes")]
+
+
+def test_paragraphs_quoted_after_a_from_line_are_an_excerpt_not_a_quote():
+    text = (
+        "The column drew a sharp reply.\n\n"
+        "From Ada Lind writing at the Harbour Gazette:\n\n"
+        '"The ferry has run at a loss for a decade, and the council knows it.\n\n'
+        '"Nobody on the council will say so before the vote."\n\n'
+        "Read the rest of the column at the Gazette."
+    )
+    assert pairs(text) == []
+
+
+def test_a_quote_after_a_from_line_that_is_narrative_is_still_a_quote():
+    text = (
+        "From Monday, the ferry runs every hour, the council said:\n\n"
+        '"We heard the complaints and we acted," Mayor Ines Duarte said.'
+    )
+    assert pairs(text) == [("We heard the complaints and we acted,", "Ines Duarte")]
+
+
+def test_a_word_and_a_colon_alone_in_quote_marks_is_a_link_label_not_a_quote():
+    text = (
+        '"The toll will go," Mayor Ines Duarte said.\n\n'
+        '"See also:"\n\n'
+        "Ferry fares to rise in spring.\n\n"
+        '"Here is what we will do:"\n\n'
+        "Duarte then read out the plan."
+    )
+    assert [q for q, _ in pairs(text)] == ["The toll will go,", "Here is what we will do:"]
+
+
 def test_a_quote_ending_in_a_comma_before_by_and_a_plain_phrase_is_still_a_quote():
     text = 'Mayor Ines Duarte said the plan was "written in haste," by her own admission.'
     assert [q for q, _ in pairs(text)] == ["written in haste,"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import datetime as dt
 import hashlib
 import html
@@ -608,8 +609,14 @@ def test_the_page_template_escapes_what_it_is_given():
         score="97",
         diff=(),
         values=(),
+        first=True,
+        last=True,
     )
-    side = str(page._parts().source_side(passage))
+    quote = ClaimView(
+        n=1, record={"id": "q1", "text": "x"}, state=State.SUPPORTED, kind="quote", start=0, end=1, evidence=()
+    )
+    claim = dataclasses.replace(page.claim_shown(quote, "d.md"), passages=(passage,))
+    side = str(page._parts().claim_details([(None, (claim,))]))
     assert "<script>" not in side and "<b>" not in side and "<i>" not in side
     assert "&lt;b&gt;The source says&lt;/b&gt;" in side and "page &lt;i&gt;3&lt;/i&gt;" in side
     assert '<span class="w2">&#34;&gt;&lt;script&gt;x()&lt;/script&gt;</span> &amp; more' in side

@@ -11,8 +11,10 @@ a paragraph that opens with a curly one is a stray mark, and the paragraph is re
 
 Not everything in quote marks is speech: the title of a show or a film after a
 possessive (`MSNBC's "Morning Joe"`), a nickname inside a name (`Robert "Bobby" Doe`)
-a transcript pasted in quote marks (`"DOE: …"`), an article's headline before its byline and
-a slogan printed on a shirt or a sign are told apart here (`kinds_of_parts`). A straight mark
+a transcript pasted in quote marks (`"DOE: …"`), an article's headline before its byline, a
+slogan printed on a shirt or a sign, and another outlet's article quoted as an excerpt (after its
+headline and byline, or after a `From Ada Lind writing at the Courier:` line) are told apart here
+(`kinds_of_parts`). A straight mark
 left open at a paragraph's end opens a quote that runs to that end, unless the next paragraph
 opens with a curly mark (see above).
 Who said each quote is read by `speakers`; `quotes` turns the two into claims.
@@ -51,12 +53,13 @@ class Quoted:
 
 
 SPEECH, TITLE, NICKNAME, TRANSCRIPT = "speech", "title", "nickname", "transcript"
-HEADLINE, SLOGAN = "headline", "slogan"
+HEADLINE, SLOGAN, EXCERPT = "headline", "slogan", "excerpt"
 
 
 def kinds_of_parts(text: str, parts: list[Quoted]) -> list[str]:
     """What each part is: someone's words (SPEECH), a TITLE, a NICKNAME, a pasted TRANSCRIPT, a
-    HEADLINE (an article's, before its byline, or a subhead) or a SLOGAN printed on something."""
+    HEADLINE (an article's, before its byline, a subhead or a link label), a SLOGAN printed on
+    something, or an EXCERPT of another outlet's article."""
     transcript = _transcript_parts(text, parts)
     kinds = [
         TRANSCRIPT
@@ -73,7 +76,49 @@ def kinds_of_parts(text: str, parts: list[Quoted]) -> list[str]:
         for k, q in enumerate(parts)
     ]
     _titles_listed_together(text, parts, kinds)
+    _excerpts(text, parts, kinds)
     return kinds
+
+
+# `"Ferry fares to rise," by the Gazette's Ada Lind: "…"`: the byline, then the article's own words.
+_BYLINE_COLON = re.compile(r"\s+by\s+[^\n\"\u201c\u201d:]{2,80}:\s*$")
+# `From Ada Lind writing at the Harbour Gazette:`, a paragraph of its own before the excerpt.
+# Every word capitalised but the link words: `From the Harbour Gazette:`, `From Ada Lind writing at Courier:`.
+_EXCERPT_SOURCE = re.compile(r"From(?:\s+(?:the|of|writing|at|in|for|on)|\s+[A-Z][\w.&\u2019'-]*){1,12}:[^\S\n]*$")
+
+
+def _excerpts(text: str, parts: list[Quoted], kinds: list[str]) -> None:
+    """Another outlet's article quoted at length, as newsletters and aggregators do: after its
+    headline and byline (`"Ferry fares to rise," by the Gazette's Ada Lind: "…"`), or in the
+    paragraphs after a line that names where it comes from (`From Ada Lind writing at the
+    Gazette:`). The words are the article's, not anyone's quote, and no one speaks them."""
+    for k, q in enumerate(parts):
+        if kinds[k] != SPEECH:
+            continue
+        if k > 0 and q.continued and parts[k - 1].continues:
+            if kinds[k - 1] == EXCERPT:
+                kinds[k] = EXCERPT  # the excerpt runs on over its paragraphs
+        elif _after_byline(text, parts, kinds, k) or _source_line_before(text, q):
+            kinds[k] = EXCERPT
+
+
+def _after_byline(text: str, parts: list[Quoted], kinds: list[str], k: int) -> bool:
+    """The part before is a headline, and a byline and a colon lead from it to this one."""
+    if k == 0 or kinds[k - 1] != HEADLINE:
+        return False
+    return _BYLINE_COLON.match(text[parts[k - 1].mark_end : parts[k].mark_start]) is not None
+
+
+def _source_line_before(text: str, q: Quoted) -> bool:
+    """The quote opens its paragraph, and the paragraph before is a `From …:` line."""
+    para_start = text.rfind("\n", 0, q.mark_start) + 1
+    if text[para_start : q.mark_start].strip():
+        return False
+    prev_end = para_start - 1
+    while prev_end > 0 and text[prev_end - 1].isspace():
+        prev_end -= 1
+    prev_start = text.rfind("\n", 0, prev_end) + 1
+    return prev_end > 0 and _EXCERPT_SOURCE.match(text, prev_start, prev_end) is not None
 
 
 _LIST_JOINS = frozenset((",", "and", "or", ", and", ", or", "and, yes,"))
@@ -96,8 +141,9 @@ _BYLINE = re.compile(r"\s+by\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+)*[A-Z][\w.&-]*(?:[
 
 
 def _is_headline(text: str, q: Quoted) -> bool:
-    """An article's headline credited to its byline, or a paragraph that is nothing but words in
-    capitals in quote marks (a subhead that quotes someone, whose words the story gives below)."""
+    """An article's headline credited to its byline, a paragraph that is nothing but words in
+    capitals in quote marks (a subhead that quotes someone, whose words the story gives below), or
+    one that is a word or two and a colon (`"Related:"`, a label over a list of links)."""
     if text[q.end - 1] == "," and _BYLINE.match(text, q.mark_end):
         return True
     whole_paragraph = text[q.mark_start - 1 : q.mark_start] in ("", "\n") and text[q.mark_end : q.mark_end + 1] in (
@@ -105,6 +151,8 @@ def _is_headline(text: str, q: Quoted) -> bool:
         "\n",
     )
     words = text[q.start : q.end]
+    if whole_paragraph and words.endswith(":") and len(words.split()) <= 2:
+        return True  # `"Related:"`, a label over a list of links
     return whole_paragraph and words.isupper() and words[-1] not in ".?!,"
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from factcheck.model import KIND_FIELDS, ClaimRecord, Kind, ReviewEntry
+from factcheck.model import KIND_FIELDS, ClaimRecord, EvidenceRecord, Kind, ReviewEntry
 from factcheck.policy.sensitivity import CONFIDENTIAL_SOURCE
 from factcheck.render.terminal import snippet
 from factcheck.report import (
@@ -103,7 +103,7 @@ def _render(report: Report) -> str:
 
 def draft_section(i: int, d: DraftView) -> str:
     """One draft's section of the page, as the template writes it."""
-    return str(_parts().draft_section(i, d))
+    return str(_parts().draft_section(i, d, claims_shown(d.claims, d.path)))
 
 
 def _template():
@@ -138,7 +138,6 @@ def _environment():
         short=_short,
         kinds_shown=kinds_shown,
         marked_text=lambda d: Markup(marked_text(d)),  # Markdown rendered with raw HTML escaped, then marked
-        claims_shown=claims_shown,
     )
     return env
 
@@ -324,10 +323,16 @@ def _span_events(claims: Iterable[ClaimView]) -> list[tuple[int, bool, tuple[int
 
 def _open(c: ClaimView, *, first: bool) -> str:
     cls = f"c k-{c.kind} s-{c.state.value}" + (" first" if first else "")
-    label = f"{KIND_LABELS[c.kind]}, {STATE_LABELS[c.state].lower()}"
     if first:
-        return f'<mark class="{cls}" id="c{c.n}" data-n="{c.n}" tabindex="0" role="button" aria-label="{esc(label)}" title="{esc(label)}">'
+        label = _mark_label(c.kind, c.state)
+        return f'<mark class="{cls}" id="c{c.n}" data-n="{c.n}" tabindex="0" role="button" aria-label="{label}" title="{label}">'
     return f'<mark class="{cls}" data-n="{c.n}">'
+
+
+@cache
+def _mark_label(kind: str, state: State) -> str:
+    """A mark's label, escaped: one of a few kinds and states, so each is made once."""
+    return esc(f"{KIND_LABELS[kind]}, {STATE_LABELS[state].lower()}")
 
 
 def _short(text: Any, width: int = 90) -> str:
@@ -374,6 +379,8 @@ class PassageShown:
     score: str | None
     diff: tuple[DiffPart, ...]
     values: tuple[tuple[str, str, bool], ...]  # (as written, value, same as the draft's)
+    first: bool  # shown beside the draft; the others are folded away after the comparison
+    last: bool
 
     @property
     def quote_changed(self) -> bool:
@@ -402,6 +409,8 @@ class ClaimShown:
 
     n: int
     path: str  # the draft's
+    placed: bool  # its words were found in the draft text
+    classes: str  # the state's and kind's classes, which the page's filters and colours go by
     state: str
     state_label: str
     kind: str
@@ -414,16 +423,13 @@ class ClaimShown:
     sentence: SentenceParts
     fields: tuple[tuple[str, str], ...]
     passages: tuple[PassageShown, ...]
+    more_passages: int  # the passages after the first
     draft_value: str
     since_signoff: tuple[DiffPart, ...]
     history: tuple[DecisionShown, ...]
     command: str
     follows: tuple[int, str] | None = None  # a headline claim: the body claim it repeats, signed off for both
     repeated_by: tuple[tuple[int, str], ...] = ()  # a body claim: the headline claims that repeat it
-
-    @property
-    def more_passages(self) -> int:
-        return len(self.passages) - 1
 
     @property
     def since_signoff_marked(self) -> Any:
@@ -443,9 +449,12 @@ def claim_shown(c: ClaimView, path: str) -> ClaimShown:
     rec = c.record
     line = rec.get("line")
     text = rec.get("text")
+    last = len(c.evidence)
     return ClaimShown(
         n=c.n,
         path=path,
+        placed=c.placed,
+        classes=f"s-{c.state.value} k-{c.kind}",
         state=c.state.value,
         state_label=STATE_LABELS[c.state],
         kind=c.kind,
@@ -457,10 +466,8 @@ def claim_shown(c: ClaimView, path: str) -> ClaimShown:
         status=_status(c),
         sentence=sentence_parts(rec),
         fields=tuple((label, _plain(value)) for label, value in field_rows(rec, c.kind)),
-        passages=tuple(
-            passage_shown(ev, "The source says" if i == 1 else f"Other passage {i}")
-            for i, ev in enumerate(c.evidence, 1)
-        ),
+        passages=tuple(passage_shown(ev, i, last) for i, ev in enumerate(c.evidence, 1)),
+        more_passages=max(0, last - 1),
         draft_value=draft_value(rec),
         since_signoff=c.since_signoff,
         history=tuple(decision_shown(r) for r in reviews(rec)),
@@ -483,32 +490,40 @@ def _status(c: ClaimView) -> str:
     return Status.PENDING.value
 
 
-def passage_shown(ev: EvidenceView, heading: str) -> PassageShown:
+def passage_shown(ev: EvidenceView, i: int, last: int) -> PassageShown:
+    """The claim's `i`th passage of `last`."""
     rec = ev.record
-    place = []
-    if rec.get("page") is not None:
-        place.append(f"page {rec.get('page')}")
-    if rec.get("timestamp"):
-        place.append(f"at {rec.get('timestamp')}")
-    if rec.get("speaker"):
-        place.append(f"speaker {rec.get('speaker')}")
-    start, end = rec.get("start"), rec.get("end")
-    if isinstance(start, int) and isinstance(end, int):
-        place.append(f"chars {start}–{end}")
-    score = rec.get("score")
+    source, sealed, score = rec.get("source"), rec.get("sealed_as"), rec.get("score")
     return PassageShown(
-        heading=heading,
-        sealed=str(rec.get("sealed_as")).capitalize() if rec.get("sealed_as") else "",
-        source=str(rec.get("source") or "unknown source"),
-        place="".join(" · " + bit for bit in place),
+        heading="The source says" if i == 1 else f"Other passage {i}",
+        sealed=str(sealed).capitalize() if sealed else "",
+        source=str(source or "unknown source"),
+        place=_place(rec),
         marked=marked_words(ev.runs),
-        confidential=rec.get("source") == CONFIDENTIAL_SOURCE,
+        confidential=source == CONFIDENTIAL_SOURCE,
         verdict=str(rec.get("verdict") or ""),
         reason=str(rec.get("reason") or ""),
         score=None if score is None else _score(score),
         diff=ev.diff,
-        values=tuple((v.text, _plain(v.value) + (f" {v.unit}" if v.unit else ""), v.same) for v in ev.values),
+        values=tuple([(v.text, _plain(v.value) + (f" {v.unit}" if v.unit else ""), v.same) for v in ev.values]),
+        first=i == 1,
+        last=i == last,
     )
+
+
+def _place(rec: EvidenceRecord) -> str:
+    """Where in its source the passage is, as far as the source says, each part after a " · "."""
+    place = ""
+    if (page := rec.get("page")) is not None:
+        place += f" · page {page}"
+    if timestamp := rec.get("timestamp"):
+        place += f" · at {timestamp}"
+    if speaker := rec.get("speaker"):
+        place += f" · speaker {speaker}"
+    start, end = rec.get("start"), rec.get("end")
+    if isinstance(start, int) and isinstance(end, int):
+        place += f" · chars {start}–{end}"
+    return place
 
 
 def decision_shown(r: ReviewEntry) -> DecisionShown:
