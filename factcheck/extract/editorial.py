@@ -11,7 +11,10 @@ readings; the date carries the number as its `figure`. It is one fact, though, s
 signs it off once: the claims file keeps the date claim, with its `figure`, and not the
 figure claim on the same words. So it is with the length of a period inside a date ("the
 past 52 weeks", "22 years ago"): the date claim holds the count, and the figure claim
-inside it is left out.
+inside it is left out. And so with the ends of a range or the sides of a score
+("$5 million to $7 million", "won 52-48"): `extract` lists each as a figure, but an editor
+signs off the range or score, so the claims are read without them (`extract_claims`
+with `range_ends` off, the default) and every other claim keeps its id.
 """
 
 from __future__ import annotations
