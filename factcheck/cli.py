@@ -1,8 +1,9 @@
 """Command-line entry point: parse, call one core function, render, return an exit code.
 
 Each command lives in its own module under factcheck/commands/ and registers itself
-on the app; no command module imports anything heavy at import time, so start-up
-stays close to bare Python.
+on the app. Only the module of the command being run is imported, and no module
+imports a heavy third-party library at import time, so start-up stays close to bare
+Python.
 """
 
 from __future__ import annotations
@@ -144,11 +145,13 @@ def _register_for(args: list[str]) -> None:
 
 def main() -> None:
     """The one error boundary: known errors are one line; anything else is logged in full."""
+    args = sys.argv[1:]
     if "_FACTCHECK_COMPLETE" in os.environ:
-        from factcheck.completion import accept_click_mode_names
+        from factcheck.completion import accept_click_mode_names, words_typed
 
         accept_click_mode_names()
-    _register_for(sys.argv[1:])
+        args = words_typed()  # a Tab after the command's name loads that command alone
+    _register_for(args)
     try:
         code = app(prog_name="factcheck", standalone_mode=False)
         sys.exit(code if isinstance(code, int) else 0)

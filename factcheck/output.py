@@ -11,8 +11,8 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from factcheck.render import safe
-from factcheck.render.safe import terminal_text
+from factcheck.render import safe, terminal
+from factcheck.render.safe import json_text, terminal_text
 
 # What `out` is given: text for people, JSON (SARIF too), or another machine format
 # that escapes in its own syntax or is meant to be saved as it is (YAML, CSV, HTML).
@@ -31,8 +31,6 @@ def out(text: str = "", *, kind: str = TEXT) -> None:
     if kind == TEXT:
         text = for_terminal(text)
     elif kind == JSON:
-        from factcheck.render.safe import json_text
-
         text = json_text(text)
     sys.stdout.write(printable(text if text.endswith("\n") or not text else text + "\n"))
 
@@ -49,8 +47,6 @@ def printable(text: str) -> str:
 def for_terminal(text: str) -> str:
     """Text for people, control characters shown as escapes; the renderer's colours kept when on."""
     if "\x1b" in text:
-        from factcheck.render import terminal
-
         if terminal.current().color:
             return safe.terminal_text_keeping_colour(text)
     return safe.terminal_text(text)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from factcheck import completion
 from tests.helpers import run_cli
 
 REPO = Path(__file__).resolve().parent.parent
@@ -78,3 +79,33 @@ def test_completion_outside_a_newsroom_offers_nothing_and_says_nothing(tmp_path)
         env={"_FACTCHECK_COMPLETE": "complete_bash", "COMP_WORDS": "factcheck show x.md f-", "COMP_CWORD": "3"},
     )
     assert r.returncode == 0 and r.stdout.strip() == b"" and r.stderr == b""
+
+
+@pytest.mark.parametrize(
+    "env, typed",
+    [
+        ({"COMP_WORDS": "factcheck show notes/a.md q-", "COMP_CWORD": "3"}, ["show", "notes/a.md"]),
+        ({"COMP_WORDS": "factcheck sh", "COMP_CWORD": "1"}, []),
+        ({"COMP_WORDS": "factcheck show x", "COMP_CWORD": "many"}, []),
+        ({"_TYPER_COMPLETE_ARGS": "factcheck approve "}, ["approve"]),
+        ({"_TYPER_COMPLETE_ARGS": "factcheck approve 'city/a b.md' q-1"}, ["approve", "city/a b.md"]),
+        ({"_TYPER_COMPLETE_ARGS": "factcheck show 'city/unfinished"}, ["show"]),
+        ({}, []),
+    ],
+)
+def test_the_words_typed_before_the_one_being_completed(env, typed):
+    assert completion.words_typed(env) == typed
+
+
+def test_a_tab_after_a_command_loads_that_command_alone():
+    from factcheck import cli
+
+    try:
+        cli.app.registered_commands.clear()  # as in a fresh process
+        cli.app.registered_groups.clear()
+        cli._register_for(completion.words_typed({"_TYPER_COMPLETE_ARGS": "factcheck show "}))
+        assert [c.name for c in cli.app.registered_commands] == ["show"]
+        cli._register_for(completion.words_typed({"_TYPER_COMPLETE_ARGS": "factcheck sh"}))
+        assert len(cli.app.registered_commands) > 10
+    finally:
+        cli._register()  # every command again, as the other tests in this process expect

@@ -125,6 +125,7 @@ def room(tmp_path_factory):
     import datetime as dt
 
     from factcheck import extract
+    from factcheck.commands import publish as publish_command
     from factcheck.policy import publication
     from factcheck.signoff import record
 
@@ -133,7 +134,9 @@ def room(tmp_path_factory):
         ticks = itertools.count()
         mp.setattr(record, "now_utc", lambda: f"2026-01-05T11:{next(ticks) // 60:02d}:{next(ticks) % 60:02d}Z")
         at = dt.datetime.fromisoformat(PUBLISHED_AT)
-        mp.setattr(publication, "publish", functools.partial(publication.publish, now=at))
+        published = functools.partial(publication.publish, now=at)
+        mp.setattr(publication, "publish", published)
+        mp.setattr(publish_command, "publish", published)  # the name the command imported
         for key, value in (("COLUMNS", "100"), ("NO_COLOR", "1"), ("TERM", "dumb")):
             mp.setenv(key, value)
         newsroom = Newsroom(tmp_path_factory.mktemp("golden"), mp)

@@ -1,4 +1,8 @@
-"""One module per command. Each exposes `register(app)` and keeps its imports lazy.
+"""One module per command. Each exposes `register(app)` and imports the core it calls at the top.
+
+The entry point imports a command's module only when that command runs (or for the
+whole --help), so a command pays only for its own core; the heavy third-party libraries
+are imported where they are used.
 
 What several commands declare or do alike has its home here, so that a DRAFT argument,
 `--format` and the errors shown beside a result read the same in every command.
@@ -11,7 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from factcheck import output
+from factcheck.completion import complete_drafts
+from factcheck.config import load_config
 from factcheck.errors import FactcheckError
+from factcheck.store import drafts
 
 if TYPE_CHECKING:
     from factcheck.config import Config
@@ -19,8 +27,6 @@ if TYPE_CHECKING:
 
 def run(fn: Callable[..., int], /, *args, **kwargs) -> None:
     """Call a command body and exit with its code; a FactcheckError becomes one stderr line."""
-    from factcheck import output
-
     try:
         code = fn(*args, **kwargs)
     except FactcheckError as exc:
@@ -31,8 +37,6 @@ def run(fn: Callable[..., int], /, *args, **kwargs) -> None:
 
 def draft_argument(help: str) -> Any:
     """The DRAFT argument of a command that works on one draft, completed on Tab."""
-    from factcheck.completion import complete_drafts  # only the commands that take a DRAFT pay for it
-
     return typer.Argument(help=help, autocompletion=complete_drafts)
 
 
@@ -43,9 +47,6 @@ def format_option() -> Any:
 
 def config_and_draft(draft: str) -> tuple[Config, str]:
     """The newsroom's config, and DRAFT as given on the command line made relative to its root."""
-    from factcheck.config import load_config
-    from factcheck.store import drafts
-
     config = load_config()
     return config, drafts.relative_draft(config, draft)
 
@@ -53,7 +54,5 @@ def config_and_draft(draft: str) -> tuple[Config, str]:
 def show_errors(errors: Iterable[object]) -> None:
     """Errors that spoiled part of a result but not all of it: one stderr line each,
     ahead of the part that could be shown."""
-    from factcheck import output
-
     for error in errors:
         output.error(str(error))

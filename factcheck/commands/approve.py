@@ -6,16 +6,18 @@ from typing import Annotated
 
 import typer
 
+from factcheck import output
 from factcheck.commands import config_and_draft, draft_argument, run
 from factcheck.completion import complete_claims
+from factcheck.errors import ReviewError
+from factcheck.render.review import decision_lines
+from factcheck.signoff import record
+from factcheck.signoff.rules import Decision
 
 NO_COMMIT_HELP = "Write the decisions to the claims file but leave committing to you."
 
 
 def _report(result) -> int:
-    from factcheck import output
-    from factcheck.render.review import decision_lines
-
     for line in decision_lines(result):
         output.out(line)
     return 0
@@ -24,10 +26,6 @@ def _report(result) -> int:
 def approve_claims(
     draft: str, claims: list[str], note: str | None, all_supported: bool, commit: bool, override: str | None = None
 ) -> int:
-    from factcheck.errors import ReviewError
-    from factcheck.signoff import record
-    from factcheck.signoff.rules import Decision
-
     config, rel = config_and_draft(draft)
     if all_supported:
         if claims:
@@ -42,9 +40,6 @@ def approve_claims(
 
 
 def reject_claims(draft: str, claims: list[str], note: str, commit: bool) -> int:
-    from factcheck.signoff import record
-    from factcheck.signoff.rules import Decision
-
     config, rel = config_and_draft(draft)
     choices = [record.Choice(c, Decision.REJECTED, note) for c in claims]
     return _report(record.decide(config, rel, choices, commit=commit))

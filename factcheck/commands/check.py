@@ -8,8 +8,13 @@ from typing import Annotated
 
 import typer
 
+from factcheck import gitrepo, output
+from factcheck.check import check
 from factcheck.commands import format_option, run, show_errors
 from factcheck.completion import complete_drafts
+from factcheck.config import load_config
+from factcheck.errors import InputError
+from factcheck.render import findings
 
 
 class CheckFormat(str, Enum):
@@ -20,11 +25,6 @@ class CheckFormat(str, Enum):
 
 
 def check_drafts(drafts: list[str], base: str | None, fmt: CheckFormat) -> int:
-    from factcheck import output
-    from factcheck.check import check
-    from factcheck.config import load_config
-    from factcheck.render import findings
-
     config = load_config()
     result = check(config, base=base, given=drafts or None)
     show_errors(result.errors)
@@ -38,14 +38,10 @@ def check_drafts(drafts: list[str], base: str | None, fmt: CheckFormat) -> int:
 
 
 def _repo_prefix(config) -> str:
-    from factcheck import gitrepo
-
     return gitrepo.repo_prefix(config.root)
 
 
 def _append(path: str, text: str) -> None:
-    from factcheck.errors import InputError
-
     try:
         with open(path, "a", encoding="utf-8") as fh:
             fh.write(text)

@@ -6,15 +6,14 @@ from typing import Annotated
 
 import typer
 
+from factcheck import output
 from factcheck.commands import config_and_draft, draft_argument, run
 from factcheck.completion import complete_claims
+from factcheck.policy.corrections import correct
+from factcheck.render.review import written_line
 
 
 def correct_claim(draft: str, claim: str, note: str, commit: bool) -> int:
-    from factcheck import output
-    from factcheck.policy.corrections import correct
-    from factcheck.render.review import written_line
-
     config, rel = config_and_draft(draft)
     done = correct(config, rel, claim, note, commit=commit)
     output.out(f"corrected: {done.corrects} → {done.claim or 'taken out'}")

@@ -7,7 +7,12 @@ from typing import Annotated
 
 import typer
 
+from factcheck import output
 from factcheck.commands import format_option, run, show_errors
+from factcheck.config import load_config
+from factcheck.errors import FactcheckError
+from factcheck.policy.corrections import log
+from factcheck.render import corrections
 
 
 class LogFormat(str, Enum):
@@ -18,12 +23,6 @@ class LogFormat(str, Enum):
 
 def show_corrections(since: str | None, fmt: LogFormat) -> int:
     import datetime as dt
-
-    from factcheck import output
-    from factcheck.config import load_config
-    from factcheck.errors import FactcheckError
-    from factcheck.policy.corrections import log
-    from factcheck.render import corrections
 
     day = None
     if since:

@@ -7,7 +7,12 @@ from typing import Annotated
 
 import typer
 
+from factcheck import output as term
 from factcheck.commands import format_option, run
+from factcheck.config import load_config
+from factcheck.errors import InputError
+from factcheck.export import export
+from factcheck.store.claims_files import atomic_write
 
 
 class ExportFormat(str, Enum):
@@ -17,10 +22,6 @@ class ExportFormat(str, Enum):
 
 
 def export_claims(fmt: ExportFormat, output: str) -> int:
-    from factcheck import output as term
-    from factcheck.config import load_config
-    from factcheck.export import export
-
     result = export(load_config(), fmt.value)
     for exc in result.errors:
         term.error(str(exc))
@@ -35,9 +36,6 @@ def export_claims(fmt: ExportFormat, output: str) -> int:
 
 def _save(output: str, text: str) -> None:
     from pathlib import Path
-
-    from factcheck.errors import InputError
-    from factcheck.store.claims_files import atomic_write
 
     try:
         atomic_write(Path(output), text)

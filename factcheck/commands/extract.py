@@ -9,7 +9,15 @@ from typing import Annotated
 
 import typer
 
+from factcheck import output
 from factcheck.commands import format_option, run
+from factcheck.config import CONFIG_NAME, find_root, load_config
+from factcheck.errors import ConfigError, FactcheckError
+from factcheck.extract import extract_draft
+from factcheck.extract.numbers import number_locale
+from factcheck.render.claims import FORMATS
+from factcheck.store.draft_text import parse_draft
+from factcheck.textio import decode_text, read_text
 
 
 class ClaimsFormat(str, Enum):
@@ -19,9 +27,6 @@ class ClaimsFormat(str, Enum):
 
 
 def _read(path: str):
-    from factcheck.store.draft_text import parse_draft
-    from factcheck.textio import decode_text, read_text
-
     if path == "-":
         return parse_draft(decode_text(sys.stdin.buffer.read(), "<stdin>"), "-")
     return parse_draft(read_text(path), path)
@@ -30,11 +35,6 @@ def _read(path: str):
 def extract_files(
     paths: list[str], fmt: ClaimsFormat, reference_date: dt.date | None, locale: str | None = None
 ) -> int:
-    from factcheck import output
-    from factcheck.errors import FactcheckError
-    from factcheck.extract import extract_draft
-    from factcheck.render.claims import FORMATS
-
     locale = _newsroom_locale(locale)
     results, failed = [], False
     for path in paths:
@@ -49,10 +49,6 @@ def extract_files(
 
 def _newsroom_locale(given: str | None) -> str:
     """--locale when given, else the `locale:` of the newsroom the command runs in, else en-US."""
-    from factcheck.config import CONFIG_NAME, find_root, load_config
-    from factcheck.errors import ConfigError
-    from factcheck.extract.numbers import number_locale
-
     if given is not None:
         try:
             return number_locale.marks(given).locale

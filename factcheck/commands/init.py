@@ -7,7 +7,11 @@ from typing import Annotated
 
 import typer
 
+from factcheck import gitrepo, output
 from factcheck.commands import run
+from factcheck.config import CONFIG_NAME, DEFAULT_CONFIG_TEXT, find_root
+from factcheck.errors import ConfigError
+from factcheck.store.claims_files import atomic_write
 
 MERGE_DRIVER = "factcheck-claims"
 # Per-machine state, and the report's default page: neither belongs in the newsroom's history.
@@ -20,11 +24,6 @@ NEXT_STEPS = """next:
 
 
 def init_newsroom(force: bool) -> int:
-    from factcheck import gitrepo, output
-    from factcheck.config import CONFIG_NAME, DEFAULT_CONFIG_TEXT, find_root
-    from factcheck.errors import ConfigError
-    from factcheck.store.claims_files import atomic_write
-
     root = find_root()
     path = root / CONFIG_NAME
     if path.exists() and not force:
@@ -49,8 +48,6 @@ def init_newsroom(force: bool) -> int:
 
 def _register_merge_driver(root: Path) -> None:
     """Two editors' sign-offs on one claims file merge without a conflict (see docs/review.md)."""
-    from factcheck import gitrepo
-
     gitrepo.set_config(root, f"merge.{MERGE_DRIVER}.name", "factcheck claims files")
     gitrepo.set_config(root, f"merge.{MERGE_DRIVER}.driver", "factcheck merge-driver %O %A %B")
     _add_lines(root / ".gitattributes", (f"claims/**/*.yaml merge={MERGE_DRIVER}",))
@@ -58,8 +55,6 @@ def _register_merge_driver(root: Path) -> None:
 
 def _add_lines(path: Path, lines: tuple[str, ...]) -> list[str]:
     """Append the lines the file lacks; returns those added."""
-    from factcheck.store.claims_files import atomic_write
-
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     present = {ln.strip() for ln in text.splitlines()}
     missing = [ln for ln in lines if ln not in present]

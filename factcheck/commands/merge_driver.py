@@ -13,14 +13,13 @@ from typing import Annotated
 import typer
 
 from factcheck.commands import run
+from factcheck.store.claims_files import atomic_write
+from factcheck.store.three_way import merge_texts
 
 
 def merge_claims_files(base: str, ours: str, theirs: str) -> int:
     """Write the merge into OURS and exit 0; any unreadable side exits 2 and git keeps the conflict."""
     from pathlib import Path
-
-    from factcheck.store.claims_files import atomic_write
-    from factcheck.store.three_way import merge_texts
 
     def read(p: str) -> str:
         return Path(p).read_text(encoding="utf-8")

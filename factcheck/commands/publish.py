@@ -6,14 +6,13 @@ from typing import Annotated
 
 import typer
 
+from factcheck import output
 from factcheck.commands import config_and_draft, draft_argument, run
+from factcheck.policy.publication import publish
+from factcheck.render.review import committed_line
 
 
 def publish_draft(draft: str, url: str | None) -> int:
-    from factcheck import output
-    from factcheck.policy.publication import publish
-    from factcheck.render.review import committed_line
-
     config, rel = config_and_draft(draft)
     done = publish(config, rel, url=url)
     output.out(f"published {done.draft} at {done.at}" + (f" ({done.url})" if done.url else ""))

@@ -11,7 +11,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from factcheck import output
 from factcheck.commands import config_and_draft, draft_argument, run
+from factcheck.errors import DataError
+from factcheck.policy import corroboration
+from factcheck.policy.sensitivity import reveal
+from factcheck.render import terminal
+from factcheck.render.review import claim_block, written_line
+from factcheck.signoff import record, rules
+from factcheck.signoff.rules import Decision
+from factcheck.store import claims_files
+from factcheck.store import drafts as drafts_mod
 
 if TYPE_CHECKING:
     from factcheck.model import ClaimRecord
@@ -22,25 +32,16 @@ UNDO = "undo"
 
 
 def review_draft(draft: str, commit: bool) -> int:
-    from factcheck import output
-    from factcheck.signoff import record, rules
-    from factcheck.store import claims_files
-
     config, rel = config_and_draft(draft)
     record.current_reviewer(config)  # refuse a non-reviewer before any questions
     cf = claims_files.load_claims(config, rel)
     if cf is None:
-        from factcheck.errors import DataError
-
         raise DataError(f"no claims file yet; run `factcheck scan {rel}` first", path=rel)
-    from factcheck.policy.sensitivity import reveal
 
     todo = reveal(config.state_dir, rules.awaiting_review(cf.claims))  # shown marked; never written back
     if not todo:
         output.out(f"nothing to review in {rel}")
         return 0
-    from factcheck.policy import corroboration
-    from factcheck.store import drafts as drafts_mod
 
     meta = drafts_mod.read_draft(config, rel).meta
     links = rules.Links(cf.claims)
@@ -58,9 +59,6 @@ def _ask_each(todo: list[ClaimRecord], short=lambda rec: None, links=None) -> li
 
     `links` (signoff.rules.Links of the whole claims file) lets a body claim say where a headline
     repeats it (a headline claim that repeats one is never asked about: it follows that claim)."""
-    from factcheck import output
-    from factcheck.render.review import claim_block
-
     decided: list[tuple[int, object]] = []  # (index in todo, Choice or None for a skip), newest last
     n = 0
     while n < len(todo):
@@ -84,8 +82,6 @@ def _ask_each(todo: list[ClaimRecord], short=lambda rec: None, links=None) -> li
 
 def _confirm(rec: ClaimRecord, choice, *, undo: bool = False) -> str:
     """One line saying what was decided (or taken back) for a claim."""
-    from factcheck.render import terminal
-
     term = terminal.current()
     what = "skipped" if choice is None else choice.decision.value
     shown = term.paint(what, what if choice is not None else "label")
@@ -95,9 +91,6 @@ def _confirm(rec: ClaimRecord, choice, *, undo: bool = False) -> str:
 
 def _summary(result, todo: list[ClaimRecord]) -> str:
     """What was recorded, claim by claim with its words, and where it went."""
-    from factcheck.render import terminal
-    from factcheck.render.review import written_line
-
     term = terminal.current()
     texts = {str(rec["id"]): str(rec.get("text", "")) for rec in todo}
     lines = [
@@ -122,10 +115,6 @@ def _ask_one(rec: ClaimRecord, short: str | None = None):
 
     `short` says why the claim lacks the independent sources it needs: approving it then
     takes an override note."""
-    from factcheck import output
-    from factcheck.signoff import record
-    from factcheck.signoff.rules import Decision
-
     while True:
         key = output.ask(f"{KEYS}? ")
         if key is None or key.lower() in ("q", "quit"):
@@ -153,8 +142,6 @@ def _ask_one(rec: ClaimRecord, short: str | None = None):
 
 
 def _ask_note() -> str | None:
-    from factcheck import output
-
     for _ in range(3):
         note = output.ask("what is wrong (required): ")
         if note is None or note:

@@ -6,15 +6,14 @@ from typing import Annotated
 
 import typer
 
+from factcheck import output
 from factcheck.commands import run
 from factcheck.completion import complete_drafts
+from factcheck.config import load_config
+from factcheck.scan import scan
 
 
 def scan_drafts(drafts: list[str] | None, quiet: bool) -> int:
-    from factcheck import output
-    from factcheck.config import load_config
-    from factcheck.scan import scan
-
     outcomes = scan(load_config(), drafts)
     for o in outcomes:
         if o.error:

@@ -6,16 +6,17 @@ from typing import Annotated
 
 import typer
 
+from factcheck import output
 from factcheck.commands import config_and_draft, draft_argument, run
 from factcheck.completion import complete_claims
+from factcheck.errors import DataError
+from factcheck.policy.sensitivity import reveal
+from factcheck.render.review import claim_block
+from factcheck.signoff import rules
+from factcheck.store import claims_files
 
 
 def show_claims(draft: str, claim: str | None) -> int:
-    from factcheck import output
-    from factcheck.errors import DataError
-    from factcheck.render.review import claim_block
-    from factcheck.signoff import rules
-
     config, rel = config_and_draft(draft)
     cf = _load(config, rel)
     shown = cf.draft
@@ -25,7 +26,6 @@ def show_claims(draft: str, claim: str | None) -> int:
         records = cf.claims
     if not records:
         raise DataError("the claims file lists no claims", path=shown)
-    from factcheck.policy.sensitivity import reveal
 
     records = reveal(config.state_dir, records)  # this machine's sealed passages, marked
     links = rules.Links(cf.claims)
@@ -34,9 +34,6 @@ def show_claims(draft: str, claim: str | None) -> int:
 
 
 def _load(config, rel: str):
-    from factcheck.errors import DataError
-    from factcheck.store import claims_files
-
     cf = claims_files.load_claims(config, rel)
     if cf is None:
         raise DataError(f"no claims file yet; run `factcheck scan {rel}` first", path=rel)

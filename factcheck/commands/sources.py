@@ -6,8 +6,13 @@ from typing import Annotated
 
 import typer
 
+from factcheck import output
 from factcheck.commands import run, show_errors
 from factcheck.completion import complete_drafts
+from factcheck.config import load_config
+from factcheck.policy.sensitivity import Mark
+from factcheck.policy.settings import parse_moment
+from factcheck.sources.snapshot import add
 
 sources_app = typer.Typer(
     help="Snapshot sources into the newsroom (with provenance) and keep their index up to date.",
@@ -16,12 +21,6 @@ sources_app = typer.Typer(
 
 
 def add_source(target: str, draft: str | None, confidential: bool = False, embargoed: str | None = None) -> int:
-    from factcheck import output
-    from factcheck.config import load_config
-    from factcheck.policy.sensitivity import Mark
-    from factcheck.policy.settings import parse_moment
-    from factcheck.sources.snapshot import add
-
     until = parse_moment(embargoed, path="--embargoed") if embargoed is not None else None
     mark = Mark(confidential, until) if confidential or until else None
     added = add(load_config(), target, draft=draft, mark=mark)
@@ -38,12 +37,10 @@ def add_source(target: str, draft: str | None, confidential: bool = False, embar
 
 
 def index_sources(quiet: bool) -> int:
-    from factcheck import output
-    from factcheck.config import load_config
-    from factcheck.sources.reindex import index_all
-
     progress = output.Progress(show=not quiet)
     try:
+        from factcheck.sources.reindex import index_all  # the index's arrays load numpy
+
         summary = index_all(load_config(), progress=progress)
     finally:
         progress.close()

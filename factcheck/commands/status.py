@@ -7,8 +7,12 @@ from typing import Annotated
 
 import typer
 
+from factcheck import output
 from factcheck.commands import format_option, run, show_errors
 from factcheck.completion import complete_drafts
+from factcheck.config import load_config
+from factcheck.render.status import status_json, status_table
+from factcheck.status import status_rows
 
 
 class StatusFormat(str, Enum):
@@ -17,11 +21,6 @@ class StatusFormat(str, Enum):
 
 
 def show_status(drafts: list[str], fmt: StatusFormat) -> int:
-    from factcheck import output
-    from factcheck.config import load_config
-    from factcheck.render.status import status_json, status_table
-    from factcheck.status import status_rows
-
     rows, errors = status_rows(load_config(), drafts)
     show_errors(errors)  # one bad draft must not hide the others' rows
     if not rows and not errors and fmt is StatusFormat.text:
