@@ -243,6 +243,42 @@ def test_a_verdict_after_a_linking_verb_is_someones_words_even_unattributed(text
     assert [q for q, _ in pairs(text)] == [words]
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Fishing crews have long seen the old breakwater as a \u201clifeboat\u201d for the port.", "lifeboat"),
+        ("Planners know the empty quay as the \u201cdead mile\u201d between the two ferries.", "dead mile"),
+        ("Her rivals framed the harbour deal as \u201creckless\u201d in every leaflet.", "reckless"),
+    ],
+)
+def test_a_word_or_three_after_as_is_someones_verdict_even_unattributed(text, words):
+    assert [q for q, _ in pairs(text)] == [words]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The old rulebook treated every harbour captain as a \u201che\u201d until 1990.",
+        "The port kept the \u201cdead mile\u201d quay empty through the winter.",
+    ],
+)
+def test_a_term_not_after_as_or_a_linking_verb_is_still_no_quote(text):
+    assert pairs(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The crowd kept repeating \u201cno toll\u201d outside the hall.", "no toll"),
+        ("All week her deputy was echoing \u201cdead water\u201d at the quay.", "dead water"),
+        ("Quist, interjecting, offered \u201ctwo more weeks\u201d before the vote.", "two more weeks"),
+        ("The leaflet never mentions the \u201cferry levy\u201d by name.", "ferry levy"),
+    ],
+)
+def test_repeating_echoing_interjecting_and_mentioning_are_speech(text, words):
+    assert [q for q, _ in pairs(text)] == [words]
+
+
 def test_a_pronoun_after_a_linking_verb_is_still_a_word_talked_about():
     assert pairs("The old rulebook assumed every harbour captain was a \u201che\u201d until 1990.") == []
 
@@ -253,6 +289,29 @@ def test_a_short_quote_is_kept_when_someone_says_it_or_a_speech_verb_is_near():
         "The report, released on Monday, described the plan as \u201cunworkable.\u201d"
     )
     assert [q for q, _ in pairs(text)] == ["a trap.", "unworkable."]
+
+
+def test_a_quote_inside_a_clause_opening_the_sentence_is_that_clauses_subjects():
+    text = (
+        "The rally ran late.\n\n"
+        "When Ines Duarte finally left the stage \u2014 \u201cWe will keep the ferry!\u201d \u2014 the crowd cheered."
+    )
+    assert pairs(text) == [("We will keep the ferry!", "Ines Duarte")]
+
+
+def test_a_quote_with_its_own_speech_verb_keeps_it_after_an_opening_clause():
+    text = "When Ines Duarte arrived, Tom Falk told reporters \u201cthe vote is lost.\u201d"
+    assert pairs(text) == [("the vote is lost.", "Tom Falk")]
+
+
+def test_the_next_sentence_may_say_whose_quote_it_was():
+    text = (
+        "\u201cThe toll stays until the bridge is paid for.\u201d That quote from Mayor Ines Duarte ran on "
+        "every front page."
+    )
+    assert pairs(text) == [("The toll stays until the bridge is paid for.", "Ines Duarte")]
+    text = "\u201cNo toll, no ferry.\u201d That line was painted on the harbour wall overnight."
+    assert pairs(text) == [("No toll, no ferry.", None)]
 
 
 def test_unnamed_source_is_no_speaker():
@@ -789,6 +848,32 @@ def test_a_word_and_a_colon_alone_in_quote_marks_is_a_link_label_not_a_quote():
         "Duarte then read out the plan."
     )
     assert [q for q, _ in pairs(text)] == ["The toll will go,", "Here is what we will do:"]
+
+
+def test_quote_marks_inside_an_embedded_social_post_are_not_the_storys_quotes():
+    text = (
+        "The mayor answered her critics online.\n\n"
+        '<tweet id="41" author="@harbourwatch">\u201cThe toll stays,\u201d says @InesDuarte. Not for long.</tweet>\n\n'
+        '"We will listen to every ferry user," Mayor Ines Duarte said on Friday.'
+    )
+    assert pairs(text) == [("We will listen to every ferry user,", "Ines Duarte")]
+
+
+def test_a_post_left_open_ends_with_its_paragraph():
+    text = (
+        '<tweet id="41" author="@harbourwatch">\u201cThe toll stays\u201d \u2014 @InesDuarte\n\n'
+        '"We will listen to every ferry user," Mayor Ines Duarte said on Friday.'
+    )
+    assert pairs(text) == [("We will listen to every ferry user,", "Ines Duarte")]
+
+
+def test_a_headline_a_letter_cites_in_brackets_with_its_outlet_and_day_is_not_a_quote():
+    text = (
+        "LETTERS\n\n"
+        'I agree with the mayor ("Duarte vows to keep the ferry," Gazette.com, Monday). The toll must go.\n\n'
+        'As the harbour master put it ("The tide waits for no council," he said, March 3), we have waited long enough.'
+    )
+    assert [q for q, _ in pairs(text)] == ["The tide waits for no council,"]
 
 
 def test_a_quote_ending_in_a_comma_before_by_and_a_plain_phrase_is_still_a_quote():

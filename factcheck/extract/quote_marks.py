@@ -53,13 +53,13 @@ class Quoted:
 
 
 SPEECH, TITLE, NICKNAME, TRANSCRIPT = "speech", "title", "nickname", "transcript"
-HEADLINE, SLOGAN, EXCERPT = "headline", "slogan", "excerpt"
+HEADLINE, SLOGAN, EXCERPT, EMBEDDED = "headline", "slogan", "excerpt", "embedded"
 
 
 def kinds_of_parts(text: str, parts: list[Quoted]) -> list[str]:
     """What each part is: someone's words (SPEECH), a TITLE, a NICKNAME, a pasted TRANSCRIPT, a
     HEADLINE (an article's, before its byline, a subhead or a link label), a SLOGAN printed on
-    something, or an EXCERPT of another outlet's article."""
+    something, an EXCERPT of another outlet's article, or words in a social post EMBEDDED whole."""
     transcript = _transcript_parts(text, parts)
     kinds = [
         TRANSCRIPT
@@ -77,7 +77,25 @@ def kinds_of_parts(text: str, parts: list[Quoted]) -> list[str]:
     ]
     _titles_listed_together(text, parts, kinds)
     _excerpts(text, parts, kinds)
+    _embedded_posts(text, parts, kinds)
     return kinds
+
+
+# A social post pasted whole into the copy: `<tweet id="…">…</tweet>`; some closings are written `<tweet/>`.
+# One left open ends with its paragraph.
+_POST = re.compile(r"<tweet\b.*?(?:</tweet>|<tweet/>|\n[^\S\n]*\n|\Z)", re.S)
+
+
+def _embedded_posts(text: str, parts: list[Quoted], kinds: list[str]) -> None:
+    """Quote marks inside a social post embedded whole (`<tweet …>"Good reporter" – @doe</tweet>`):
+    the post is someone else's text reproduced as it appeared, with its own author, not words the
+    story quotes, so nothing in it is a quote of the story's."""
+    if "<tweet" not in text:
+        return
+    posts = [(m.start(), m.end()) for m in _POST.finditer(text)]
+    for k, q in enumerate(parts):
+        if kinds[k] == SPEECH and any(s <= q.mark_start < e for s, e in posts):
+            kinds[k] = EMBEDDED
 
 
 # `"Ferry fares to rise," by the Gazette's Ada Lind: "…"`: the byline, then the article's own words.
@@ -138,13 +156,24 @@ def _titles_listed_together(text: str, parts: list[Quoted], kinds: list[str]) ->
 
 # `"Ferry fares to rise in spring," by the Harbour Gazette's Ada Lind`: a headline and its byline.
 _BYLINE = re.compile(r"\s+by\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+)*[A-Z][\w.&-]*(?:['\u2019]s|s['\u2019])\s+[A-Z]")
+# `("Ferry fares to rise," Gazette.com, Monday)`: the outlet, then the day or the date, in the brackets.
+_CITED = re.compile(
+    r"\s*[A-Z][\w.&'\u2019 -]{1,40},\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"|(?:Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)[a-z.]*\s+\d{1,2}(?:,\s*\d{4})?)\)"
+)
 
 
 def _is_headline(text: str, q: Quoted) -> bool:
-    """An article's headline credited to its byline, a paragraph that is nothing but words in
-    capitals in quote marks (a subhead that quotes someone, whose words the story gives below), or
-    one that is a word or two and a colon (`"Related:"`, a label over a list of links)."""
-    if text[q.end - 1] == "," and _BYLINE.match(text, q.mark_end):
+    """An article's headline credited to its byline, or cited in brackets with its outlet and day
+    as a letter to the editor answers it (`("Ferry fares to rise," Gazette, Monday)`), a paragraph
+    that is nothing but words in capitals in quote marks (a subhead that quotes someone, whose words
+    the story gives below), or one that is a word or two and a colon (`"Related:"`, a label over a
+    list of links)."""
+    if text[q.end - 1] == "," and (
+        _BYLINE.match(text, q.mark_end)
+        or text[q.mark_start - 1 : q.mark_start] == "("
+        and _CITED.match(text, q.mark_end)
+    ):
         return True
     whole_paragraph = text[q.mark_start - 1 : q.mark_start] in ("", "\n") and text[q.mark_end : q.mark_end + 1] in (
         "",

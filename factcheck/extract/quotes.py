@@ -15,8 +15,8 @@ and a transcript pasted in quote marks (`"DOE: …"`) are left out. When speaker
 read, a title or a nickname reads as plain words, so the sentence around it keeps its
 subject; a transcript is blanked like any quote. A word or two in quote marks that no one
 is said to have said, in a sentence without a speech verb, is a term held at arm's length
-(`a separate "holding trust"`), not a quote, and is left out too, unless a linking verb
-makes it a verdict (`the plan was "unworkable"`); so is a term that opens
+(`a separate "holding trust"`), not a quote, and is left out too, unless a linking verb or
+`as` makes it a verdict (`the plan was "unworkable"`, `seen as a "lifeboat"`); so is a term that opens
 its sentence as the thing talked about (`The "ferry levy" would cost …`), unless an
 attribution of its own says who used it.
 """

@@ -93,13 +93,15 @@ def read(doc) -> Story:
 def _is_scare_quote(story: Story, q) -> bool:
     """A word or two in quote marks that nobody in the story is said to have said, in a sentence
     with no speech verb and no word for something said (`message`, `claim`): a term held at
-    arm's length (`the "liquidating trust"`), not a quote. An exclamation or a question is speech."""
+    arm's length (`the "liquidating trust"`), not a quote. An exclamation or a question is speech,
+    and so is a verdict after a linking verb or `as` (`was "unworkable"`, `seen as a "lifeboat"`)."""
     words = story.doc_text[q.start : q.end]
     if q.speaker is not None or len(words.split()) > 3 or words[-1] in "!?":
         return False  # an exclamation or a question is something someone said: `"Stay there!"`
-    if _COMPLEMENT_BEFORE.search(story.frame, max(story.start, q.mark_start - 40), q.mark_start):
+    lead = max(story.start, q.mark_start - 40)
+    if _COMPLEMENT_BEFORE.search(story.frame, lead, q.mark_start) or _AS_BEFORE.search(story.frame, lead, q.mark_start):
         if words.lower().strip(".,") not in _PRONOUNS:
-            return False  # `the plan was "unworkable"`: a verdict on something, someone's word for it
+            return False  # `the plan was "unworkable"`, `seen as a "lifeboat"`: someone's verdict on something
     para_start, para_end = story.paragraph(q.mark_start)
     s = story.sentence_start(q.mark_start, para_start)
     e = story.sentence_end(q.mark_end, para_end)
@@ -113,6 +115,9 @@ _COMPLEMENT_BEFORE = re.compile(
     r"\b(?:is|was|are|were|be|been|being|seems?|seemed|remains?|remained|became|becomes?)"
     r"(?:\s+(?:a|an|not|so|too|very|more|most|less|just|really|still|also|simply|merely|only|quite|rather)){0,2}\s*$"
 )
+# `as` before a quote (`described the plan as "reckless"`, `known as "the gap year"`, `seen as a
+# "lifeboat"`): what someone calls a thing, like a verdict after a linking verb.
+_AS_BEFORE = re.compile(r"\bas(?:\s+(?:a|an|the|mere|just|simply)){0,2}\s*$")
 _PRONOUNS = frozenset("he she it they him her them i we you".split())
 
 # What may stand before a term that opens its sentence: `The "market accident" would …`.
@@ -198,9 +203,10 @@ _PASSIVE_BEFORE = re.compile(
     r"\b(?:called|described|labell?ed|dubbed|branded|termed|deemed|characteri[sz]ed|hailed|derided|denounced)"
     r"(?:[^\S\n]+as)?(?:[^\S\n]+(?:a|an|the))?[^\S\n]*$"
 )
-# Where a clause with a subject of its own opens: `, and as Doe …`, `while she …`; not `Doe and Roe`.
+# Where a clause with a subject of its own opens: `, and as Doe …`, `while she …`, `When Doe …` at
+# the head of the sentence; not `Doe and Roe`.
 _CLAUSE_OPENING = re.compile(
-    r"(?:,\s+(?:and|but)\s+(?:as\s+|when\s+|while\s+)?|\b(?:as|while|when|because|until)\s+)"
+    r"(?:,\s+(?:and|but)\s+(?:as\s+|when\s+|while\s+)?|\b(?:[Aa]s|[Ww]hile|[Ww]hen|[Bb]ecause|[Uu]ntil)\s+)"
     r"(?P<who>[A-Z]\w+|he|she|they)\b"
 )
 _NEW_CLAUSE = re.compile(r"\b(?:but|and|as|while|when|because|until)\s+(?:\w+\s+)?(?:[A-Z]\w+|he|she|they|I|we)\b")
@@ -237,7 +243,9 @@ _SPACED_DASH = re.compile(r"\s[-\u2013\u2014]\s+$")
 _CREDIT_LINE = re.compile(r"[-\u2015\u2014\u2013]\s*(?=[A-Z])")
 _NEXT_PARAGRAPH = re.compile(r"\s*\n\s*(?=[^\s\x00])")
 _MESSAGE_FROM_WORD = re.compile(r"\b([a-z]+) (?:of|from)\b")
-_MESSAGE_WORDS = frozenset("words message warning verdict view reaction response plea".split())
+_MESSAGE_WORDS = frozenset(
+    "words message warning verdict view reaction response plea quote remark comment line".split()
+)
 _NEW_SENTENCE = re.compile(r"\s+[A-Z\x00\"\u201c]")
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s+[A-Z\x00\"\u201c])|\n")
 _STOP_WORD = re.compile(r"(?:^|[\s(])([A-Za-z][A-Za-z.]*)$")
@@ -583,8 +591,9 @@ class Story:
         return self.names.full(credits[-1].mention.name, credits[-1].mention.start)
 
     def _message_after(self, q) -> Mention | None:
-        """`"…" That was the verdict of Jane Doe, the port's chief.`: a quote that is a sentence of
-        its own, and the next sentence of its paragraph says whose words they were."""
+        """`"…" That was the verdict of Jane Doe, the port's chief.`, `"…" That quote from Jane Doe
+        …`: a quote that is a sentence of its own, and the next sentence of its paragraph says whose
+        words they were."""
         _, para_end = self.paragraph(q.mark_start)
         if self.text_end_char(q) not in ".?!":
             return None

@@ -35,7 +35,8 @@ SPEECH_VERBS = (
     "citing hailed hails promising referenced references referencing remembered found finds assured assures speculated "
     "answered answers barked fumed scoffed gushed raged reacted reacts retorts opines pressed "
     "yelling shouting screaming responding replying declaring joking quipping recalling boasting complaining "
-    "suggesting predicting stating answering affirms affirmed elaborated elaborates beamed exhorted"
+    "suggesting predicting stating answering affirms affirmed elaborated elaborates beamed exhorted "
+    "repeat repeats repeating echo echoes echoing interjects interjecting mention mentions mentioned mentioning"
 ).split()
 # Verbs that may come before their speaker: `"…," said Doe`.
 INVERTING_VERBS = frozenset(
