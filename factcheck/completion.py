@@ -8,6 +8,7 @@ read simply offers nothing to complete.
 import os
 import shlex
 from collections.abc import Mapping, MutableMapping
+from typing import Any
 
 import typer  # not `from __future__ import annotations`: typer reads these annotations to call the functions
 
@@ -57,6 +58,11 @@ def _split(line: str) -> list[str]:
     except ValueError:  # an unclosed quote: the word being typed
         words.append(lexer.token)
     return words
+
+
+def draft_argument(help: str) -> Any:
+    """The DRAFT argument of a command that works on one draft, completed on Tab."""
+    return typer.Argument(help=help, autocompletion=complete_drafts)
 
 
 def complete_drafts(incomplete: str) -> list[str]:

@@ -4,25 +4,22 @@ The entry point imports a command's module only when that command runs (or for t
 whole --help), so a command pays only for its own core; the heavy third-party libraries
 are imported where they are used.
 
-What several commands declare or do alike has its home here, so that a DRAFT argument,
-`--format` and the errors shown beside a result read the same in every command.
+What several commands declare or do alike has its home here, so that `--format`, a
+draft named on the command line and the errors shown beside a result read the same in
+every command. The DRAFT argument lives with its Tab completion, in factcheck.completion.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import typer
 
 from factcheck import output
-from factcheck.completion import complete_drafts
-from factcheck.config import load_config
+from factcheck.config import Config, load_config
 from factcheck.errors import FactcheckError
 from factcheck.store import drafts
-
-if TYPE_CHECKING:
-    from factcheck.config import Config
 
 
 def run(fn: Callable[..., int], /, *args, **kwargs) -> None:
@@ -33,11 +30,6 @@ def run(fn: Callable[..., int], /, *args, **kwargs) -> None:
         output.error(str(exc))
         code = exc.exit_code
     raise typer.Exit(code)
-
-
-def draft_argument(help: str) -> Any:
-    """The DRAFT argument of a command that works on one draft, completed on Tab."""
-    return typer.Argument(help=help, autocompletion=complete_drafts)
 
 
 def format_option() -> Any:

@@ -7,8 +7,8 @@ from typing import Annotated
 import typer
 
 from factcheck import output
-from factcheck.commands import config_and_draft, draft_argument, run
-from factcheck.completion import complete_claims
+from factcheck.commands import config_and_draft, run
+from factcheck.completion import complete_claims, draft_argument
 from factcheck.errors import ReviewError
 from factcheck.render.review import decision_lines
 from factcheck.signoff import record

@@ -7,8 +7,8 @@ from typing import Annotated
 import typer
 
 from factcheck import output
-from factcheck.commands import config_and_draft, draft_argument, run
-from factcheck.completion import complete_claims
+from factcheck.commands import config_and_draft, run
+from factcheck.completion import complete_claims, draft_argument
 from factcheck.policy.corrections import correct
 from factcheck.render.review import written_line
 

@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 
 from factcheck import output
-from factcheck.commands import config_and_draft, draft_argument, run
+from factcheck.commands import config_and_draft, run
+from factcheck.completion import draft_argument
 from factcheck.policy.publication import publish
 from factcheck.render.review import committed_line
 

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from factcheck import output
-from factcheck.commands import config_and_draft, draft_argument, run
+from factcheck.commands import config_and_draft, run
+from factcheck.completion import draft_argument
 from factcheck.errors import DataError
 from factcheck.policy import corroboration
 from factcheck.policy.sensitivity import reveal
