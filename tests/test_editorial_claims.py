@@ -40,6 +40,14 @@ def test_a_phrase_that_names_a_date_stays_a_claim():
     assert not editorial.needs_no_sign_off("figure", "a year earlier", "No year here.")
 
 
+def test_the_length_of_a_period_is_signed_off_once_on_its_date():
+    text = "The pier reopened two years ago after repairs that took 14 months, the council said."
+    listed = [(c.kind.value, c.text) for c in extract_claims(text, reference_date=REF)]
+    signed = [(c.kind.value, c.text) for c in editorial.for_editors(extract_claims(text, reference_date=REF))]
+    assert ("figure", "two years") in listed and ("figure", "two years") not in signed
+    assert ("date", "two years ago") in signed and ("figure", "14 months") in signed
+
+
 def test_a_figure_that_looks_like_a_year_is_no_stated_year():
     assert editorial.needs_no_sign_off("date", "the year before", "Costs were 2,015 pounds the year before.")
 

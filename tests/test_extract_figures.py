@@ -25,6 +25,7 @@ def test_a_wire_paragraph():
         ("more than $3 billion", 3_000_000_000, "USD", "more than"),
         ("48 Sea Hawk helicopters", 48, "Sea Hawk helicopters", None),
         ("210 Harpoon missiles", 210, "Harpoon missiles", None),
+        ("P-3", 3, None, None),
         ("three Filipino fishermen", 3, "Filipino fishermen", None),
         ("two coastguards", 2, "coastguards", None),
     ]

@@ -1,4 +1,5 @@
-"""Spans two extractors both claim: the date wins, except that a lone year is also a figure."""
+"""Spans two extractors both claim: the date wins, except that a lone year and the length of a
+period are also figures."""
 
 import datetime as dt
 
@@ -20,9 +21,15 @@ def test_a_year_inside_a_full_date_is_only_a_date():
     assert not [k for k in got if k[0] == "figure"]
 
 
-def test_a_count_inside_a_relative_date_is_only_a_date():
-    got = kinds("The talks ended three years ago.")
-    assert not [k for k in got if k[0] == "figure"]
+def test_the_length_of_a_period_inside_a_date_is_a_figure_too():
+    got = kinds("The talks ended three years ago, after a strike that ran for the past 11 weeks.")
+    assert ("date", "three years ago") in got and ("figure", "three years") in got
+    assert ("figure", "11 weeks") in got
+
+
+def test_a_count_of_things_inside_a_date_is_still_only_a_date():
+    got = kinds("The mill closed on May 3, 2010.")
+    assert [k for k in got if k[0] == "figure"] == []
 
 
 def test_a_year_before_a_comma_and_a_measure_is_still_a_figure():

@@ -9,7 +9,9 @@ sentence states a year, so that the phrase has something to be read against.
 A lone year ("in 2014") is read twice, as a date and as a figure, and `extract` lists both
 readings; the date carries the number as its `figure`. It is one fact, though, so an editor
 signs it off once: the claims file keeps the date claim, with its `figure`, and not the
-figure claim on the same words.
+figure claim on the same words. So it is with the length of a period inside a date ("the
+past 52 weeks", "22 years ago"): the date claim holds the count, and the figure claim
+inside it is left out.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from factcheck.extract.overlaps import TIME_UNITS, Spans
 from factcheck.model import Claim, Kind
 
 # Words that make a date count from another moment in the story ("the previous year",
@@ -48,11 +51,13 @@ def needs_no_sign_off(kind: str, text: str, sentence: str) -> bool:
 def for_editors(claims: list[Claim]) -> list[Claim]:
     """The claims an editor signs off; the others stay visible through `extract`."""
     read_as_years = {(c.start, c.end) for c in claims if c.kind is Kind.DATE and c.figure is not None}
+    periods = Spans(sorted((c.start, c.end) for c in claims if c.kind is Kind.DATE))
     return [
         c
         for c in claims
         if not needs_no_sign_off(c.kind.value, c.text, c.sentence)
         and not (c.kind is Kind.FIGURE and (c.start, c.end) in read_as_years)
+        and not (c.kind is Kind.FIGURE and c.unit in TIME_UNITS and periods.covers(c.start, c.end))
     ]
 
 

@@ -6,7 +6,10 @@ bare year ("in 2010", 200 of them), part of a date ("September 16-19"), or the c
 a relative date or a period ("22 years ago", "the past two weeks", 80 of them). A second
 claim on the same words would ask an editor to sign the same fact off twice, and the
 date carries more (it is resolved against the draft's date), so the date wins — except
-for a year or decade standing alone, which is kept as a figure too (see `settle`).
+for a year or decade standing alone, and for the count of days, weeks or years in a period
+("the past 52 weeks", "22 years ago"), each kept as a figure too (see `settle`): a reader
+counting the numbers in a story counts them, and `editorial` still asks an editor to sign
+the fact off once, on the date.
 
 Partial overlaps are rare (a handful) and come from the two readers disagreeing about
 where a phrase ends ("Seventy-four years" against "four years ago"); both claims are
@@ -23,10 +26,13 @@ from factcheck.model import Found, Kind
 
 # Units that no date can hold.
 _NEVER_DATES = ("percent", "percentage points", "basis points")
+# Units of time: a figure counting them inside a date is the length of a period.
+TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "quarters", "year", "decade", "century"})
 
 
 def settle(found: list[Found]) -> list[Found]:
-    """Drop each figure that lies wholly inside a date, unless it is money, a percentage or a year.
+    """Drop each figure that lies wholly inside a date, unless it is money, a percentage, a year
+    or a count of time.
 
     A year standing alone ("in 1979", "the 1960s") is both: the date claim is read against
     the story's date, and the figure claim keeps the number itself checkable as a number,
@@ -36,16 +42,27 @@ def settle(found: list[Found]) -> list[Found]:
     if not dates:
         return found
     years = sorted((f.start, f.end) for f in found if f.kind is Kind.DATE and _is_year_only(f))
-    within_date = _Spans(dates)
-    within_year = _Spans(years)
+    within_date = Spans(dates)
+    within_year = Spans(years)
     return [
         f
         for f in found
-        if not (f.kind is Kind.FIGURE and within_date.holds(f) and not _is_amount(f) and not _year_of(f, within_year))
+        if not (
+            f.kind is Kind.FIGURE
+            and within_date.holds(f)
+            and not _is_amount(f)
+            and not counts_time(f)
+            and not _year_of(f, within_year)
+        )
     ]
 
 
-class _Spans:
+def counts_time(f: Found) -> bool:
+    """A figure that counts units of time: "two weeks", "22 years"."""
+    return f.kind is Kind.FIGURE and f.unit in TIME_UNITS
+
+
+class Spans:
     """Sorted spans that answer "does one of you hold this claim?" in log time.
 
     A draft can hold thousands of dates; asking each of them about each figure made
@@ -61,8 +78,11 @@ class _Spans:
         self.reach = list(accumulate((e for _, e in spans), max))
 
     def holds(self, f: Found) -> bool:
-        i = bisect.bisect_right(self.starts, f.start) - 1
-        return i >= 0 and self.reach[i] >= f.end
+        return self.covers(f.start, f.end)
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and self.reach[i] >= end
 
 
 def _is_year_only(date: Found) -> bool:
@@ -70,7 +90,7 @@ def _is_year_only(date: Found) -> bool:
     return isinstance(date.value, str) and 3 <= len(date.value) <= 4 and date.value.isdigit()
 
 
-def _year_of(f: Found, years: _Spans) -> bool:
+def _year_of(f: Found, years: Spans) -> bool:
     """The figure is the number of a year-only date it lies in."""
     if f.unit or not isinstance(f.value, int) or not 1000 <= f.value <= 2199:
         return False

@@ -267,7 +267,8 @@ def read_range(r: Region, q: Quantity) -> None:
     text = r.text
     m = _FOR_ONE.match(text, q.end, r.end)
     if m:
-        raise Reject(m.end())  # "a two-for-one split", "3-for-2": a ratio, not two figures
+        split_ratio(q, m)
+        return
     m = _RANGE_JOIN.match(text, q.end, r.end)
     if not m or q.bare_one and m.group("j").lower() != "to":
         return
@@ -317,6 +318,16 @@ def read_range(r: Region, q: Quantity) -> None:
         tally(q, second)  # "drew 2-2": a score, not a range of one number
         return
     make_range(q, second, opener)
+
+
+def split_ratio(q: Quantity, m: re.Match) -> None:
+    """ "a two-for-one split", "a 1-for-10 reverse split": one figure, the shares given, with
+    the shares they replace as its unit ("for 1"), the way a tally keeps its other side."""
+    if not whole_count(q) and q.value != 1:
+        raise Reject(m.end())
+    other = m.group("n").lower()
+    count = int(other) if other.isdigit() else W.CARDINALS[other]
+    q.unit, q.counted, q.end, q.plain, q.bare_one = f"for {count}", False, m.end(), False, False
 
 
 def colon_ratio(r: Region, q: Quantity) -> None:
@@ -716,7 +727,7 @@ _RANGE_JOIN = re.compile(r"-?\s*(?P<j>-|\u2013|\u2014|(?i:to|and|through)(?!\w))
 _TO_ONE = Lazy(r"(?:[ \u00a0]+to[ \u00a0]+|-to-|:)(?:1|one)(?![\d:]|[.,]\d|\w)")
 
 
-_FOR_ONE = Lazy(r"(?i:-for-(?:\d+|one|two|three|four|five|ten)\b)")
+_FOR_ONE = Lazy(r"(?i:-for-(?P<n>\d+|one|two|three|four|five|ten)\b)")
 
 
 _PER = re.compile(r"\s*/\s*|\s+per\s+|\s+an?\s+|\s+each\s+")

@@ -79,7 +79,7 @@ CHANGE_VERBS = (
     "added add adds shed sheds rallied rally sank sink sinks spiked slumped dipped dip recovered rebounded "
     "ballooned trimmed trim slashed slash up down skidded skid skids leaped leapt leap firmed weakened "
     "strengthened improved inched crept spurted sagged softened tacked settled closed finished ended "
-    "opened traded"
+    "opened traded lifted lift lifts hiked hike hikes extended extend extends shortened lengthened"
 ).split()
 
 # Words of the weather before a number: "41C" is a temperature and "the low 90s" a reading

@@ -1,4 +1,4 @@
-"""Names and labels: "Boeing 747", "Apollo 11", "Room 101", "page 12", "Air Force One" name, not count."""
+"""Names and labels: "Boeing 747", "Apollo 11", "Room 101", "G-20", "Air Force One" name, not count."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import re
 
 from factcheck.extract.numbers import figure_words as W
 from factcheck.extract.numbers.before import last_word
+from factcheck.extract.numbers.number import code_start
 from factcheck.extract.numbers.quantity import WORD, Lazy, Quantity, Region, Reject, token_end
 
 
@@ -14,6 +15,9 @@ def check_names(r: Region, q: Quantity) -> None:
     text, s = r.text, q.start
     if q.hash and q.plain:
         raise Reject(q.end)
+    if q.code:
+        named_code(r, q)
+        return
     if q.plain and _IDIOM_AFTER.match(text, q.number_end, r.end) and q.value in W.IDIOM_NUMBERS:
         raise Reject(q.end)  # "a 911 call", "a 401(k) plan"
     if q.words and text[s].isupper() and capitalized_name(r, q):
@@ -23,17 +27,25 @@ def check_names(r: Region, q: Quantity) -> None:
     if not (q.plain or q.words and text[s].isupper()):
         return
     window = text[max(0, s - 30) : s]
-    if last_word(window) in W.LABEL_WORDS:
-        raise Reject(q.number_end)
-    m = NAME_BEFORE.search(window)
-    if m and is_name_word(m.group("w")):
-        # A number in a name ("Boeing 747", "Voyager 2") stays a figure, since "Boeing 737"
-        # where the source says 747 is the kind of error a check is for; but it counts
-        # nothing, so the noun after it is no unit ("747 jets" are not 747 jets).
+    label = last_word(window) in W.LABEL_WORDS
+    m = None if label else NAME_BEFORE.search(window)
+    if label or m and is_name_word(m.group("w")):
+        # A number in a name or a label ("Boeing 747", "Voyager 2", "Section 301", "page 12")
+        # stays a figure, since "Boeing 737" where the source says 747 is the kind of error a
+        # check is for; but it counts nothing, so the noun after it is no unit ("747 jets"
+        # are not 747 jets).
         after = text[q.number_end : q.number_end + 2]
         if len(after) == 2 and after[0] in "-\u2010\u2011\u2013" and after[1].isdigit():
             raise Reject(token_end(r.text, q.number_end + 1))  # a model code ("747-400"), not a tally
         q.unit, q.counted, q.end = None, False, q.number_end
+
+
+def named_code(r: Region, q: Quantity) -> None:
+    """ "the G-20 summit", "F-35 jets": the name and its number are one figure with no unit."""
+    if q.currency or q.low is not None or q.magnitude or q.unit and not q.counted:
+        raise Reject(q.end)  # "A-10 million" or "B-3 to 5": no name after all
+    q.start = code_start(r.text, q.start) or q.start
+    q.unit, q.counted, q.end, q.qualifier = None, False, q.number_end, None
 
 
 def capitalized_name(r: Region, q: Quantity) -> bool:

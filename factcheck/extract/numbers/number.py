@@ -9,7 +9,7 @@ from factcheck.extract.numbers import figure_words as W
 from factcheck.extract.numbers import units as U
 from factcheck.extract.numbers.candidates import kind_start
 from factcheck.extract.numbers.not_figures import BARRIER, NOT_A_FIGURE_AT
-from factcheck.extract.numbers.quantity import CODES, WEATHER, Lazy, Quantity, Region, Reject, token_end
+from factcheck.extract.numbers.quantity import CODES, WEATHER, Lazy, Quantity, Region, Reject, scale_by, token_end
 
 _trie = U.trie
 
@@ -34,8 +34,9 @@ def core(r: Region, m: re.Match, *, first: bool) -> Quantity:
 def digits(r: Region, s: int, *, first: bool) -> Quantity:
     text = r.text
     local = local_numeral(r, s)
+    code = False
     if first:
-        check_before_digits(r.text, s)
+        code = check_before_digits(r.text, s)
         m = (
             None
             if local and local.end() - s > 4 or colon_pair(text, s, r.end)
@@ -50,6 +51,7 @@ def digits(r: Region, s: int, *, first: bool) -> Quantity:
     digits = raw if raw.isdigit() else _DIGIT_GROUPING.sub("", raw)
     value = Fraction(int(digits + dec[1:]), 10 ** (len(dec) - 1)) if dec else Fraction(int(digits))
     q = Quantity(s, m.end(), value, plain=dec is None and raw.isdigit())
+    q.code = code
     exponent(r, q)
     fraction(r, q, raw)
     glued(r, q)
@@ -88,15 +90,29 @@ def local_numeral(r: Region, s: int) -> re.Match | None:
     return None
 
 
-def check_before_digits(text: str, s: int) -> None:
-    """Digits inside a token ("i7", "F-16", "3.2.1", "11/23") or after an apostrophe ("'09")."""
+def code_start(text: str, s: int) -> int | None:
+    """Where the name starts when the digits at `s` follow it and a hyphen: 0 in "G-20"."""
+    if s < 2 or text[s - 1] not in "-\u2010\u2011\u2013":
+        return None
+    m = _NAMED_CODE.search(text, max(0, s - 9), s - 1)
+    return m.start() if m else None
+
+
+def check_before_digits(text: str, s: int) -> bool:
+    """Digits inside a token ("i7", "3.2.1", "11/23") or after an apostrophe ("'09") are no figure.
+
+    True for the number of a name joined to it by a hyphen ("G-20", "F-35", "COVID-19"):
+    a figure that names rather than counts, as "Boeing 747" is (see `names`)."""
     before = text[s - 1] if s > 0 else " "
     if before.isupper() and _CODE_GLUED.search(text, max(0, s - 6), s):
-        return  # "EUR250", "USD12m": a currency code written against the amount
+        return False  # "EUR250", "USD12m": a currency code written against the amount
+    if code_start(text, s) is not None:
+        return True
     if before.isalnum() or before in "_.,/:\u00ad" or (before in "-\u2010\u2011\u2013" and _code_hyphen(text, s - 1)):
         raise Reject(token_end(text, s))
     if before in "'\u2019" and _numeral_at(text, s).end() - s == 2:
         raise Reject(s + 2)
+    return False
 
 
 def exponent(r: Region, q: Quantity) -> None:
@@ -189,10 +205,27 @@ def words(r: Region, s: int) -> Quantity:
     if last == "scale":
         q.base = value / W.SCALES[tokens[used - 1][0].lower()]
     q.bare_one = used == 1 and first == "one"
+    if last in ("unit", "teen", "tens") and spoken_decimal(r, q):
+        return q
     if used == 1 and first == "zero":
         zero(r, q)
     word_fraction(r, q, tokens, used, last)
     return q
+
+
+def spoken_decimal(r: Region, q: Quantity) -> bool:
+    """ "two point four billion", "ninety-nine point nine percent": a decimal read aloud, its
+    digits one word each, with the scale after them applied to the whole."""
+    m = _SPOKEN_DECIMAL.match(r.text, q.end, r.end)
+    if not m:
+        return False
+    places = [W.CARDINALS.get(d.lower(), 0) for d in m.group("digits").split()]
+    q.value += Fraction(int("".join(map(str, places))), 10 ** len(places))
+    q.end, q.bare_one = m.end(), False
+    if m.group("scale"):
+        scale_by(q, W.SCALES[m.group("scale").lower()])
+        q.end = m.end("scale")
+    return True
 
 
 def vague(r: Region, s: int) -> Quantity:
@@ -275,6 +308,8 @@ def half(r: Region, q: Quantity) -> None:
     after = _HALF_AFTER.match(text, q.end, r.end)
     if not after:
         raise Reject(q.end)
+    if after.group("det"):
+        return  # "half their value", "half the town": a share of what follows
     if after.group().strip().lower() != "of":  # "half a mile", "half a percentage point"
         unit = U.unit_at(text, after.end(), r.end)
         points = PERCENT_AFTER.match(text, after.end(), r.end)
@@ -453,6 +488,10 @@ def _code_hyphen(text: str, hyphen: int) -> bool:
     return hyphen > 0 and (text[hyphen - 1].isalnum() or text[hyphen - 1] == BARRIER)
 
 
+# A name of capitals, or one capital and small letters, before a hyphen and digits: "G-20", "MiG-29", "Covid-19".
+_NAMED_CODE = Lazy(r"(?<![\w\u2010\u2011\u2013.-])[A-Z]{1,3}$")
+
+
 _CODE_GLUED = Lazy(lambda: r"(?<![\w])(?:MN|BN|[KMBT])?(?:" + CODES + r")$")
 
 
@@ -507,7 +546,14 @@ _OF_A_MAGNITUDE = Lazy(
 _A_POINT = Lazy(r"[ \u00a0]+(?i:point)(?!\w)")
 
 
-_HALF_AFTER = Lazy(r"(?i:\s+(?:of|an?)\b)")
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_SPOKEN_DECIMAL = Lazy(
+    r"[ \u00a0]+(?i:point)[ \u00a0]+(?P<digits>(?i:" + _DIGIT_WORD + r"(?:[ \u00a0]+" + _DIGIT_WORD + r")*))(?![\w-])"
+    r"(?:[ \u00a0]+(?P<scale>(?i:thousand|million|billion|trillion|lakh|crore))(?!\w))?"
+)
+
+
+_HALF_AFTER = Lazy(r"(?i:\s+(?:of|an?|(?P<det>the|their|its|his|her|our|your|my|all|those|these))\b)")
 
 
 _PART_OF = Lazy(r"(?i:\s+(?:of|century|point|percentage\s+point)\b|-(?:century|point)\b)")

@@ -7,7 +7,8 @@ extractor) and on sources (by the matcher), so that "$6 billion", "6 billion dol
 Each `Figure` carries:
 
 - `value`: the number with magnitudes and fractions applied, an int when it is whole
-  ("two" → 2, "5.5%" → 5.5, "a dozen" → 12, "half a million" → 500000, "2 1/2" → 2.5).
+  ("two" → 2, "5.5%" → 5.5, "a dozen" → 12, "half a million" → 500000, "2 1/2" → 2.5,
+  "two point four billion" → 2400000000, "half their value" → 0.5).
 - `unit`: an ISO 4217 code for money ("USD", "GBP", "EUR", "JPY"); "percent" for %,
   "per cent" and "percent"; "percentage points" and "basis points" as written; a
   canonical name for units of measurement ("kilometre", "square mile", "USD per hour");
@@ -28,17 +29,20 @@ Each `Figure` carries:
   fraction (0.2, 0.8); a ratio to one ("a 3-to-1 margin", "three to one", "25:1") is
   the first side, unit "ratio"; a tally or score ("voted 19-15", "won 3–1", "voted
   seven to two", "a 3:2 split") is one figure valued as its first count, with the
-  other side as its unit ("to 1").
+  other side as its unit ("to 1"); a share split ("a two-for-one split", "1-for-10")
+  likewise, with the unit "for 1".
 - A four-digit number that could be a year counts the plural noun after it unless
   the words around it make it a year ("1870 confirmed cases", but "the 2010
   elections"; see `years`).
 
+A number in a name, a label or a short code ("Boeing 747", "Section 301", "page 12", "G-20",
+"F-35") is a figure with no unit: it counts nothing, but a changed one is an error.
+
 Not figures: ordinals ("21st", "second"), clock times, dates written with a month name
 or in digits, decades ("the 1990s"), phone numbers, URLs and e-mail addresses, version
-numbers, year spans ("2013-14"), numbers that are part of a name or code ("F-16",
-"COVID-19", "Boeing 747", "G20", "Room 101", "page 12"), and "one" used as a pronoun
-("one of the", "no one"). Bare years are figures here; the extractor lets a date claim
-take them.
+numbers, year spans ("2013-14"), digits glued to letters ("G20", "A320") or joined to a
+word that is no short code ("COVID-19", "MiG-29"), and "one" used as a pronoun ("one of
+the", "no one"). Bare years are figures here; the extractor lets a date claim take them.
 
 `factcheck.extract.numbers.units` reads currencies and units of measurement on their own
 (`currency_code("euros")`, `unit_at(text, pos, end)`).

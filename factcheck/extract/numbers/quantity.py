@@ -72,7 +72,7 @@ class Quantity:
 
     __slots__ = (
         "start", "end", "value", "plain", "words", "base", "number_end", "magnitude", "currency", "unit",
-        "counted", "qualifier", "low", "high", "bare_one", "hash", "powered",
+        "counted", "qualifier", "low", "high", "bare_one", "hash", "powered", "code",
     )  # fmt: skip
 
     def __init__(self, start: int, end: int, value: Fraction, *, plain: bool = False, words: bool = False):
@@ -91,6 +91,7 @@ class Quantity:
         self.bare_one = False  # the single word "one", maybe a pronoun
         self.hash = False  # written after "#": a rank unless it reads as money
         self.powered = False  # written with an exponent: may be too big or too small for a float
+        self.code = False  # joined by a hyphen to the name before it: "G-20", "F-35"
 
 
 def as_number(value: Fraction) -> int | float:
