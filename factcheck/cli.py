@@ -186,7 +186,7 @@ def _usage_error(exc) -> None:
         sys.exit(exc.exit_code)
     ctx = getattr(exc, "ctx", None)
     command = ctx.command_path if ctx is not None else "factcheck"
-    from factcheck.output import one_line
+    from factcheck.render.safe import one_line
 
     sys.stderr.write(f"factcheck: error: {one_line(exc.format_message())} (see `{one_line(command)} --help`)\n")
     sys.exit(exc.exit_code)

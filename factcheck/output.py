@@ -12,7 +12,7 @@ import sys
 from typing import Any
 
 from factcheck.render import safe, terminal
-from factcheck.render.safe import json_text, terminal_text
+from factcheck.render.safe import json_text, one_line
 
 # What `out` is given: text for people, JSON (SARIF too), or another machine format
 # that escapes in its own syntax or is meant to be saved as it is (YAML, CSV, HTML).
@@ -50,11 +50,6 @@ def for_terminal(text: str) -> str:
         if terminal.current().color:
             return safe.terminal_text_keeping_colour(text)
     return safe.terminal_text(text)
-
-
-def one_line(message) -> str:
-    """A message as one safe line: runs of whitespace (line breaks too) become one space."""
-    return terminal_text(" ".join(str(message).split()))
 
 
 def error(message: str) -> None:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from functools import lru_cache
 
 from factcheck.policy.corrections import LogEntry
-from factcheck.render.safe import html_text as h
 
 
 def as_text(entries: list[LogEntry], newsroom: str | None = None) -> str:
@@ -34,29 +34,21 @@ def as_json(entries: list[LogEntry], newsroom: str | None = None) -> str:
 
 def as_html(entries: list[LogEntry], newsroom: str | None = None) -> str:
     title = f"Corrections: {newsroom}" if newsroom else "Corrections"
-    items = []
-    for e in entries:
-        story = h(e.title or e.draft)
-        if e.url:
-            story = f'<a href="{h(e.url)}">{story}</a>'
-        right = f"<ins>{h(e.now)}</ins>" if e.now is not None else "<em>taken out</em>"
-        items.append(
-            "<li>"
-            f'<p class="story">{story} <time datetime="{h(e.at)}">{h(e.at[:10])}</time></p>'
-            f'<p class="note">{h(e.note)}</p>'
-            f'<p class="change">Was: <del>{h(e.was or "")}</del> Now: {right}</p>'
-            f'<p class="by">Approved by {h(e.name)}</p>'
-            "</li>"
-        )
-    body = f"<ol>{''.join(items)}</ol>" if items else "<p>No corrections.</p>"
-    return (
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-        f"<title>{h(title)}</title>"
-        "<style>body{font:16px/1.5 system-ui,sans-serif;max-width:50em;margin:2em auto;padding:0 1em}"
-        "li{margin-bottom:1.5em}.story{font-weight:600;margin:0}.by{color:#555;margin:0}del{color:#a00}ins{color:#070}</style>"
-        f"</head><body><h1>{h(title)}</h1>{body}</body></html>\n"
+    return _page().render(title=title, entries=entries)
+
+
+@lru_cache(maxsize=1)
+def _page():
+    """The page's template, with autoescaping on: draft text is never written unescaped."""
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("factcheck.render", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
     )
+    return env.get_template("corrections.html")
 
 
 FORMATS: dict[str, Callable[..., str]] = {"text": as_text, "json": as_json, "html": as_html}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from factcheck.model import DETAIL_FIELDS, ClaimRecord
 from factcheck.render import terminal
 from factcheck.render.claims import figure_text
-from factcheck.render.terminal import one_line as _one_line
+from factcheck.render.safe import one_line
 from factcheck.signoff import rules
 
 EVIDENCE_PLACE = (("page", "p. {}"), ("timestamp", "at {}"), ("speaker", "speaker: {}"))
@@ -30,8 +30,8 @@ def claim_block(rec: ClaimRecord, links: rules.Links | None = None) -> str:
         f"{term.paint(str(rec['id']), 'id')}  {rec.get('kind')}  line {rec.get('line')}  "
         + term.paint(f"[{status.value}]", status.value)
     ]
-    lines.append(f"  claim:    {_one_line(rec.get('text', ''))}")
-    lines.append(f"  sentence: {_one_line(rec.get('sentence', ''))}")
+    lines.append(f"  claim:    {one_line(rec.get('text', ''))}")
+    lines.append(f"  sentence: {one_line(rec.get('sentence', ''))}")
     # a lone year's figure reading is the year's own number: no thousands separator
     details = [
         f"{k}: {value if k == 'figure' else figure_text(value)}"
@@ -78,13 +78,13 @@ def _hang(line: str) -> int:
 def _change_lines(rec: ClaimRecord) -> list[str]:
     """What changed in a claim after it was signed off, as a word diff."""
     old_text, old_sentence = rules.last_signed_text(rec)
-    if old_text is not None and _one_line(old_text) != _one_line(rec.get("text", "")):
+    if old_text is not None and one_line(old_text) != one_line(rec.get("text", "")):
         return [f"  changed since sign-off: {terminal.word_diff(old_text, rec.get('text', ''))}"]
     if old_sentence is not None:
         return [
             "  sentence changed since sign-off:",
-            f"    was: {_one_line(old_sentence)}",
-            f"    now: {_one_line(rec.get('sentence', ''))}",
+            f"    was: {one_line(old_sentence)}",
+            f"    now: {one_line(rec.get('sentence', ''))}",
         ]
     return ["  changed since sign-off"]
 
@@ -112,7 +112,7 @@ def _evidence_lines(rec: ClaimRecord) -> list[str]:
         if ev.get("text"):
             lines.append(f"    “{terminal.snippet(ev['text'], EVIDENCE_CHARS)}”")
         if ev.get("diff"):
-            lines.append(f"    diff: {_paint_diff(_one_line(ev['diff']))}")
+            lines.append(f"    diff: {_paint_diff(one_line(ev['diff']))}")
     return lines
 
 
@@ -124,7 +124,7 @@ def _corroboration_lines(rec: ClaimRecord) -> list[str]:
     if count is None and marker is None:
         return []
     counted = f"{count} independent" if count is not None else "not counted yet"
-    return [f"  sources:  {counted}" + (f" (needs: {_one_line(str(marker))})" if marker is not None else "")]
+    return [f"  sources:  {counted}" + (f" (needs: {one_line(str(marker))})" if marker is not None else "")]
 
 
 def _paint_diff(diff: str) -> str:
@@ -142,11 +142,11 @@ def _review_lines(rec: ClaimRecord) -> list[str]:
         return ["  reviews:  none yet"]
     lines = ["  reviews:"]
     for r in reviews:
-        note = f" — {_one_line(r['note'])}" if r.get("note") else ""
+        note = f" — {one_line(r['note'])}" if r.get("note") else ""
         if r.get("override"):
-            note += f" — override: {_one_line(str(r['override']))}"
+            note += f" — override: {one_line(str(r['override']))}"
         who = f"{r.get('name')} <{r.get('by')}>" if r.get("name") else str(r.get("by"))
-        signed = f" (signed: {_one_line(r.get('text', ''))})" if r.get("text") != rec.get("text") else ""
+        signed = f" (signed: {one_line(r.get('text', ''))})" if r.get("text") != rec.get("text") else ""
         decision = str(r.get("decision"))
         lines.append(f"    {r.get('at')}  {terminal.current().paint(decision, decision)}  {who}{note}{signed}")
     return lines

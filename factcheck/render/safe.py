@@ -32,6 +32,12 @@ def terminal_text(text: str) -> str:
     return _CONTROL.sub(_visible, text)
 
 
+def one_line(text: object) -> str:
+    """Text on one line (runs of whitespace, line breaks too, become one space), its
+    control characters shown as escapes."""
+    return terminal_text(" ".join(str(text).split()))
+
+
 def terminal_text_keeping_colour(text: str) -> str:
     """As `terminal_text`, but the renderer's own colour codes (bold, dim, six colours) stay."""
     if text.isprintable():

@@ -23,7 +23,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 
-from factcheck.render.safe import terminal_text
+from factcheck.render.safe import one_line
 
 COLOR_MODES = ("auto", "always", "never")
 
@@ -176,11 +176,6 @@ def visible_len(text: str) -> int:
 def plain(text: str) -> str:
     """Text with its colour codes taken out."""
     return _ANSI.sub("", text)
-
-
-def one_line(text) -> str:
-    """Text on one line, its control characters shown as escapes before any colour is added."""
-    return terminal_text(" ".join(str(text).split()))
 
 
 def snippet(text, limit: int = 160) -> str:
