@@ -9,9 +9,10 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from factcheck.archive.schema import LATEST
+from factcheck.archive.schema import LATEST, PARTS, part_table
 from tests.archive_compare import both_backends, candidates
 from tests.helpers import run_cli
 from tests.pgserver import PASSWORD
@@ -320,9 +321,9 @@ def test_a_changed_file_replaces_its_older_version(tmp_path, archive_url):
 def test_four_processes_pushing_overlapping_files_store_each_document_once(tmp_path, archive_url):
     repo = _newsroom(tmp_path)
     wire = repo / "wire"
-    for i in range(60):
+    for i in range(60):  # 2.5 MB: each push's batches go through every partition's writer
         (wire / f"story-{i:03d}.txt").write_text(
-            f"Story {i}. The council approved plan number {i * 7} on Monday.\n" * 30
+            f"Story {i}. The council approved plan number {i * 7} on Monday.\n" * 700
         )
     names = sorted(p.name for p in wire.iterdir())
     sets = [names[0:40], names[15:61], names[30:61] + names[:5], names[::2]]  # overlapping, in all orders
@@ -342,6 +343,70 @@ def test_four_processes_pushing_overlapping_files_store_each_document_once(tmp_p
         "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM passages p WHERE p.doc_id = d.id)",
     )
     assert orphans == [(0,)]
+
+
+def test_a_push_writes_its_batches_through_every_partition(tmp_path, archive_url, monkeypatch):
+    """Each batch's documents get ids in one partition of `passages`, a partition per writer
+    in turn, so the partitions' GIN indexes are merged side by side; none is left pending."""
+    from factcheck.archive import push as push_mod
+
+    monkeypatch.setattr(push_mod, "BATCH_BYTES", 300)
+    repo = _newsroom(tmp_path)
+    for i in range(12):
+        (repo / "wire" / f"story-{i:02d}.txt").write_text(f"Story {i} tells of the {i}th harbour crane.\n" * 8)
+    assert _fc("archive", "migrate", cwd=repo, url=archive_url).returncode == 0
+    report = push_mod.push(archive_url, repo, [str(repo / "wire")])
+    assert (report.added, report.errors) == (13, [])
+    rows = _psql(archive_url, "SELECT tableoid::regclass::text, count(DISTINCT doc_id) FROM passages GROUP BY 1")
+    assert sorted(r[0] for r in rows) == sorted(part_table(i) for i in range(PARTS))
+    assert sum(r[1] for r in rows) == 13
+    for part in range(PARTS):
+        assert _psql(archive_url, f"SELECT gin_clean_pending_list('{part_table(part)}_terms')") == [(0,)]
+
+
+def test_migrating_a_single_passages_table_keeps_its_rows_and_grants(tmp_path, pg_cluster, archive_url, monkeypatch):
+    from factcheck.archive import connect, schema
+
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:3])
+    monkeypatch.setattr(schema, "LATEST", 3)
+    with connect(archive_url) as conn:
+        conn.autocommit = True
+        assert schema.migrate(conn, archive_url) == (None, [1, 2, 3])
+    monkeypatch.undo()
+    doc_ids = []
+    for n in range(5):
+        doc_ids += _psql(
+            archive_url,
+            "INSERT INTO documents (sha256, path, retrieved_at, kind, body_start, chars, bytes)"
+            " VALUES (%s, %s, now(), 'text', 0, 10, 10) RETURNING id",
+            (f"sha-{n}", f"wire/old-{n}.txt"),
+        )
+    for (doc_id,) in doc_ids:
+        for ord_ in range(3):
+            _psql(
+                archive_url,
+                "INSERT INTO passages VALUES (%s, %s, %s, %s, %s)",
+                (doc_id, ord_, ord_ * 10, f"passage {ord_} of {doc_id}", [7, 100 + ord_, 1000 + doc_id]),
+            )
+    db = archive_url.rsplit("/", 1)[1]
+    role = f"reader_{db}"
+    pg_cluster.sql(f"CREATE ROLE {role} LOGIN PASSWORD '{PASSWORD}'")
+    _psql(archive_url, f"GRANT SELECT ON passages TO {role}")
+    before = _psql(archive_url, "SELECT * FROM passages ORDER BY 1, 2")
+
+    proc = _fc("archive", "migrate", cwd=tmp_path, url=archive_url)
+    assert "migrated from version 3 to version 4" in proc.stdout.decode(), proc.stderr.decode()
+    assert _psql(archive_url, "SELECT * FROM passages ORDER BY 1, 2") == before
+    parts = _psql(archive_url, "SELECT count(*) FROM pg_inherits WHERE inhparent = 'passages'::regclass")
+    assert parts == [(PARTS,)]
+    grants = f"SELECT has_table_privilege('{role}', 'passages', 'SELECT'), has_table_privilege('{role}', 'passages', 'INSERT')"
+    assert _psql(archive_url, grants) == [(True, False)]
+    # The partitions' GIN indexes answer for the old rows.
+    import psycopg
+
+    with psycopg.connect(archive_url, autocommit=True) as conn:
+        conn.execute("SET enable_seqscan = off")
+        assert conn.execute("SELECT count(*) FROM passages WHERE terms @> ARRAY[101::bigint]").fetchall() == [(5,)]
 
 
 def test_status_shows_documents_bytes_last_push_and_schema(tmp_path, archive_url):
@@ -461,8 +526,9 @@ def test_a_writer_role_push_leaves_nothing_pending_for_search(tmp_path, pg_clust
     proc = _fc("archive", "push", "wire", cwd=repo, url=pg_cluster.url(db, user=role))
     assert proc.returncode == 0, proc.stderr.decode()
     assert "41 added" in proc.stdout.decode()
-    # The owner finds no page left to merge.
-    assert _psql(archive_url, "SELECT gin_clean_pending_list('passages_terms')") == [(0,)]
+    # The owner finds no page left to merge, in any partition's index.
+    for part in range(PARTS):
+        assert _psql(archive_url, f"SELECT gin_clean_pending_list('{part_table(part)}_terms')") == [(0,)]
 
 
 def _example_newsroom(tmp_path: Path) -> Path:
@@ -547,6 +613,21 @@ def test_passages_carry_the_embedded_indexs_terms_and_cuts():
         assert np.array_equal(np.sort(hashes), want)
 
 
+def test_terms_are_sorted_by_passage_then_hash_even_where_hashes_share_their_top_bits():
+    from factcheck.archive.passages import _by_passage_then_hash
+
+    rng = np.random.default_rng(7)
+    h = rng.integers(0, np.iinfo(np.uint64).max, 4000, dtype=np.uint64, endpoint=True)
+    g = np.concatenate([np.sort(rng.integers(0, 5, 2500)), np.sort(rng.integers(0, 5, 1500))])
+    h[100:110] = h[7]  # the same term again in other passages
+    for case in ("distinct", "top bits shared"):
+        if case == "top bits shared":
+            h[3000], g[3000] = h[7] ^ np.uint64(1), g[7]
+        order = _by_passage_then_hash(h, g)
+        want = np.lexsort((h, g))
+        assert np.array_equal(g[order], g[want]) and np.array_equal(h[order], h[want]), case
+
+
 def test_passages_are_stored_under_the_terms_of_their_own_text():
     """Lines repeated across pushed documents are tokenised once; every passage must still
     carry exactly the terms the embedded index would give its text."""
@@ -608,6 +689,53 @@ def test_documents_pushed_while_a_run_searches_rank_by_path_among_the_others(tmp
             (repo / "wire" / name).write_text(line)
         assert _fc("archive", "push", "wire", cwd=repo, url=archive_url).returncode == 0
         assert paths() == [f"wire/{n}" for n in ("a-1.txt", "m-1.txt", "m-2.txt", "m-3.txt", "n-1.txt", "z-1.txt")]
+    finally:
+        archive.close()
+
+
+def test_a_document_pruned_while_a_run_searches_ranks_after_the_others(tmp_path, archive_url):
+    """Its passages keep scores of their own, behind every document that still has a path."""
+    from factcheck.archive.search import ArchiveSearch
+
+    repo = _newsroom(tmp_path)
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (repo / "wire" / name).write_text(f"Report {name}.\n")
+    assert _fc("archive", "migrate", cwd=repo, url=archive_url).returncode == 0
+    assert _fc("archive", "push", "wire", cwd=repo, url=archive_url).returncode == 0
+    ids = dict(_psql(archive_url, "SELECT path, id FROM documents"))
+    archive = ArchiveSearch(archive_url)
+    try:
+        wanted = np.array([ids[f"wire/{n}"] for n in ("c.txt", "a.txt", "b.txt")], dtype=np.int64)
+        assert archive._path_ranks(wanted).tolist() == [2, 0, 1]
+        assert _fc("archive", "prune", "--path", "wire/a.txt", cwd=repo, url=archive_url).returncode == 0
+        (repo / "wire" / "d.txt").write_text("Report d.\n")  # unknown to the run: every rank is read again
+        assert _fc("archive", "push", "wire/d.txt", cwd=repo, url=archive_url).returncode == 0
+        now = dict(_psql(archive_url, "SELECT path, id FROM documents"))
+        asked = np.array([now["wire/d.txt"], ids["wire/a.txt"], ids["wire/c.txt"], ids["wire/b.txt"]], dtype=np.int64)
+        # b, c, d and the port release keep their places by path; the pruned a comes last.
+        assert archive._path_ranks(asked).tolist() == [2, 4, 1, 0]
+    finally:
+        archive.close()
+
+
+def test_a_passage_with_no_padding_is_its_own_text_alone(tmp_path, archive_url):
+    from factcheck.archive.search import ArchiveSearch
+
+    repo = _newsroom(tmp_path)
+    (repo / "wire" / "long.txt").write_text(
+        "".join(f"Paragraph {i} says the pier opened in {1900 + i}.\n" for i in range(120))
+    )
+    assert _fc("archive", "migrate", cwd=repo, url=archive_url).returncode == 0
+    assert _fc("archive", "push", "wire/long.txt", cwd=repo, url=archive_url).returncode == 0
+    (doc_id, body, start), *_ = _psql(archive_url, "SELECT doc_id, body, start_at FROM passages WHERE ord = 1")
+    archive = ArchiveSearch(archive_url)
+    try:
+        key = (doc_id << 24) | 1
+        alone = archive.passage(key, pad=0)
+        assert (alone.start, alone.text) == (start, body)
+        padded = archive.passage(key, pad=10)
+        assert (padded.start, len(padded.text)) == (start - 10, len(body) + 20)
+        assert padded.text[10:-10] == body
     finally:
         archive.close()
 

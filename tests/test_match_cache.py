@@ -124,6 +124,33 @@ def test_a_warm_run_judges_nothing_and_writes_nothing(newsroom, judged):
     ]
 
 
+def _modules_after_a_run(root: Path) -> set[str]:
+    """The judge's modules a fresh process holds after matching `root` once."""
+    import json
+    import subprocess
+    import sys
+
+    probe = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from factcheck.config import load_config\n"
+        "from factcheck.match import match\n"
+        f"match(load_config(Path({str(root)!r})))\n"
+        "print(json.dumps([m for m in ('factcheck.match.judge', 'factcheck.extract', 'rapidfuzz') if m in sys.modules]))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return set(json.loads(proc.stdout))
+
+
+def test_a_warm_run_never_loads_the_judge(newsroom):
+    """A run whose verdicts all stand costs what starting up costs: the judge, the extractors
+    it reads claims with and rapidfuzz are loaded only once a claim is judged."""
+    assert _modules_after_a_run(newsroom) == {"factcheck.match.judge", "factcheck.extract", "rapidfuzz"}
+    assert _modules_after_a_run(newsroom) == set()
+    (newsroom / "archive/school/update-01.txt").write_text("Enrolment at the valley school fell to 298 pupils.\n")
+    assert "factcheck.match.judge" in _modules_after_a_run(newsroom)
+
+
 def test_force_judges_every_claim_again(newsroom, judged):
     run(newsroom)
     judged.clear()

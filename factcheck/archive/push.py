@@ -20,7 +20,7 @@ from pathlib import Path
 
 from factcheck.archive import connect, driver, failure
 from factcheck.archive.passages import COPY_HEADER, COPY_TRAILER, copy_row, cut
-from factcheck.archive.schema import require_current
+from factcheck.archive.schema import PARTS, require_current
 from factcheck.errors import FactcheckError, InputError
 from factcheck.sources import SIDECAR_SUFFIX, is_supported, parse_source, read_bytes
 from factcheck.sources.index import file_date, provenance, read_sidecar, sidecar_date
@@ -118,38 +118,84 @@ def push(url: str, root: Path, paths: list[str], withhold=None) -> PushReport:
     the archive, so a confidential source pushed there would be quoted in the clear by
     drafts whose reporters cannot know it is one.
     """
-    from concurrent.futures import ThreadPoolExecutor
-
     found, errors = files_to_push(paths)
     names = _Names(root)
     files = [(f, name) for f, name in ((f, names.path(f)) for f in found) if withhold is None or not withhold(name)]
     report = PushReport(files=len(files), withheld=len(found) - len(files), errors=errors)
-    with connect(url) as conn, connect(url) as writing:
-        conn.autocommit = writing.autocommit = True
+    with connect(url) as conn, _Writers(url) as writers:
+        conn.autocommit = True
         require_current(conn, url)
-        # The server indexes one batch (on its own connection) while the next is parsed
-        # here: psycopg lets go of the interpreter while it waits, so one thread is enough.
-        with ThreadPoolExecutor(1) as writer:
-            pending = None
-            for batch in _batches(files):
-                parsed = _prepare(conn, url, names, batch, report)
-                if pending is not None:
-                    report.add(pending.result())
-                pending = writer.submit(_write, writing, url, parsed) if parsed else None
-            if pending is not None:
-                report.add(pending.result())
-        if report.added:
-            _settle(writing, url)
+        for batch in _batches(files):
+            parsed = _prepare(conn, url, names, batch, report)
+            if parsed:
+                writers.write(parsed, report)
+        writers.finish(report)
     return report
 
 
-def _settle(conn, url: str) -> None:
-    """Merge what this push added into the search index now, while the pusher waits,
-    rather than in the first `match` that needs it (see migration 2)."""
-    from factcheck.archive import driver
+class _Writers:
+    """One connection and one thread per partition of `passages` (see schema.PARTS).
 
+    Batch after batch goes to the next partition's writer: its documents get ids that
+    fall in that partition, so each connection writes, and its backend merges into the
+    GIN index, one partition only, side by side with the others. The batches are parsed
+    here meanwhile (psycopg lets go of the interpreter while it waits on the server)."""
+
+    def __init__(self, url: str):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.url = url
+        self.conns: list = []
+        self.threads: list = []
+        self.pending: list = [None] * PARTS
+        self.turn = 0
+        try:
+            for _ in range(PARTS):
+                conn = connect(url)
+                conn.autocommit = True
+                self.conns.append(conn)
+                self.threads.append(ThreadPoolExecutor(1))
+        except BaseException:
+            self.close()
+            raise
+
+    def __enter__(self) -> _Writers:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for thread in self.threads:
+            thread.shutdown(wait=True, cancel_futures=True)
+        for conn in self.conns:
+            conn.close()
+
+    def write(self, parsed: list[dict], report: PushReport) -> None:
+        """Store a batch through the next partition's connection, once its last batch is stored."""
+        part = self.turn
+        self.turn = (self.turn + 1) % PARTS
+        if self.pending[part] is not None:
+            report.add(self.pending[part].result())
+        self.pending[part] = self.threads[part].submit(_write, self.conns[part], self.url, part, parsed)
+
+    def finish(self, report: PushReport) -> None:
+        """Wait for every batch; if anything was added, settle every partition's index at once."""
+        for part, future in enumerate(self.pending):
+            if future is not None:
+                report.add(future.result())
+            self.pending[part] = None
+        if report.added:
+            settling = [self.threads[p].submit(_settle, self.conns[p], self.url, p) for p in range(PARTS)]
+            for future in settling:
+                future.result()
+
+
+def _settle(conn, url: str, part: int) -> None:
+    """Merge what this push added to one partition into its search index now, while the
+    pusher waits, rather than in the first `match` that needs it (see migration 2)."""
     try:
-        conn.execute("SELECT factcheck_settle()")
+        conn.execute("SELECT factcheck_settle(%s)", (part,))
     except driver().Error as exc:
         raise failure(url, exc, "push stored its documents but could not settle the search index") from None
 
@@ -202,10 +248,10 @@ def _prepare(conn, url: str, names: _Names, files: list, report: PushReport) -> 
     return [d for d in (_parse(r, names.has_sidecar(r[0]), report) for r in fresh) if d]
 
 
-def _write(conn, url: str, parsed: list[dict]) -> dict:
+def _write(conn, url: str, part: int, parsed: list[dict]) -> dict:
     psycopg = driver()
     try:
-        return _store(conn, parsed)
+        return _store(conn, part, parsed)
     except psycopg.Error as exc:
         raise failure(url, exc, "push failed") from None
 
@@ -249,16 +295,34 @@ def _retrieved_at(side: dict, mtime: float) -> dt.datetime:
 
 
 _INSERT = """
-INSERT INTO documents (sha256, path, url, retrieved_at, kind, source_date, body_start, chars, bytes, marks, about)
-VALUES (%(sha256)s, %(path)s, %(url)s, %(retrieved_at)s, %(kind)s, %(source_date)s, %(body_start)s, %(chars)s,
+INSERT INTO documents (id, sha256, path, url, retrieved_at, kind, source_date, body_start, chars, bytes, marks, about)
+VALUES (%(id)s, %(sha256)s, %(path)s, %(url)s, %(retrieved_at)s, %(kind)s, %(source_date)s, %(body_start)s, %(chars)s,
         %(bytes)s, %(marks)s, %(about)s)
 ON CONFLICT (sha256, path) DO NOTHING
 RETURNING id
 """
 
 
-def _store(conn, parsed: list[dict]) -> dict:
-    """One transaction: lock the batch's paths, insert what is new, replace older versions."""
+# Ids from the documents' sequence that fall in one partition of `passages` (PostgreSQL
+# hashes doc_id to choose it): about one drawn in PARTS does, the others are never used.
+_IDS = """
+SELECT n FROM (SELECT nextval('documents_id_seq') AS n FROM generate_series(1, %s)) AS drawn
+WHERE satisfies_hash_partition('passages'::regclass, %s, %s, n)
+"""
+
+
+def _ids_in(conn, part: int, count: int) -> list[int]:
+    """`count` new document ids whose passages go to partition `part`."""
+    ids: list[int] = []
+    while len(ids) < count:
+        wanted = count - len(ids)
+        ids += [r[0] for r in conn.execute(_IDS, (wanted * PARTS + 16, PARTS, part)).fetchall()]
+    return ids[:count]
+
+
+def _store(conn, part: int, parsed: list[dict]) -> dict:
+    """One transaction: lock the batch's paths, insert what is new, replace older versions.
+    Every document gets an id in partition `part`, so the batch writes that partition only."""
     from psycopg.types.json import Jsonb
 
     done = {"already": 0, "added": 0, "replaced": 0, "passages": 0, "bytes_added": 0}
@@ -270,10 +334,16 @@ def _store(conn, parsed: list[dict]) -> dict:
         )
         added = []
         ordered = sorted(parsed, key=lambda d: (d["sha256"], d["path"]))
+        ids = _ids_in(conn, part, len(ordered))
         cur = conn.cursor()
         # One pipelined round trip for the batch's documents, not one per document.
         cur.executemany(
-            _INSERT, [{**d, "marks": Jsonb(d["marks"]) if d["marks"] else None} for d in ordered], returning=True
+            _INSERT,
+            [
+                {**d, "id": i, "marks": Jsonb(d["marks"]) if d["marks"] else None}
+                for i, d in zip(ids, ordered, strict=True)
+            ],
+            returning=True,
         )
         for d, _ in zip(ordered, cur.results()):
             row = cur.fetchone()

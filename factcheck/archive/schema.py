@@ -13,6 +13,84 @@ from factcheck.archive import ArchiveError, redact
 # One fixed key: "factcheck archive migrate" takes pg_advisory_lock(LOCK_KEY).
 LOCK_KEY = 0x66616374  # "fact"
 
+# `passages` is split into this many hash partitions of doc_id (migration 4). Merging new
+# terms into a GIN index runs in one backend per index; a push writes each partition
+# through its own connection, so the partitions' indexes are merged side by side.
+PARTS = 2
+
+
+def part_table(part: int) -> str:
+    return f"passages_{part}"
+
+
+def _partitioned_passages(parts: int) -> str:
+    """Migration 4: `passages` rebuilt as `parts` hash partitions of doc_id, its rows,
+    storage settings and grants kept. Each partition's GIN index is its own, with its own
+    pending list, so two pushing connections merge new terms into two indexes at once."""
+    tables = "\n".join(
+        f"CREATE TABLE {part_table(i)} PARTITION OF passages FOR VALUES WITH (MODULUS {parts}, REMAINDER {i})"
+        " WITH (toast_tuple_target = 128);"
+        for i in range(parts)
+    )
+    indexes = "\n".join(
+        f"CREATE INDEX {part_table(i)}_terms ON {part_table(i)} USING gin (terms)"
+        " WITH (gin_pending_list_limit = 65536);"
+        for i in range(parts)
+    )
+    settle = " + ".join(f"gin_clean_pending_list('{part_table(i)}_terms'::regclass)" for i in range(parts))
+    return f"""
+        ALTER TABLE passages RENAME TO passages_whole;
+        ALTER INDEX passages_pkey RENAME TO passages_whole_pkey;
+        ALTER INDEX passages_terms RENAME TO passages_whole_terms;
+        CREATE TABLE passages (
+            doc_id bigint NOT NULL,
+            ord integer NOT NULL,
+            start_at integer NOT NULL,
+            body text NOT NULL,
+            terms bigint[] NOT NULL,
+            PRIMARY KEY (doc_id, ord),
+            CONSTRAINT passages_doc_id_fkey FOREIGN KEY (doc_id) REFERENCES documents (id) ON DELETE CASCADE
+        ) PARTITION BY HASH (doc_id);
+        -- As in migration 1: text and term arrays out of line, uncompressed.
+        ALTER TABLE passages ALTER COLUMN terms SET STORAGE EXTERNAL;
+        ALTER TABLE passages ALTER COLUMN body SET STORAGE EXTERNAL;
+        {tables}
+        -- No planner statistics of term arrays and text: every statement reaches passages by
+        -- key or through the GIN index whatever they say, and gathering them (autovacuum
+        -- analyses each partition as a push fills it) read and counted the term arrays of
+        -- 30,000 sampled rows a partition, over a second of server CPU each time.
+        ALTER TABLE passages ALTER COLUMN terms SET STATISTICS 0;
+        ALTER TABLE passages ALTER COLUMN body SET STATISTICS 0;
+        INSERT INTO passages SELECT doc_id, ord, start_at, body, terms FROM passages_whole;
+        -- Built after the rows are in (one sort, not a pending list); the partitioned index
+        -- over them takes the partitions' own indexes as its parts.
+        {indexes}
+        CREATE INDEX passages_terms ON passages USING gin (terms) WITH (gin_pending_list_limit = 65536);
+        -- Whoever could read or write the old table can read or write the new one.
+        DO $$
+        DECLARE g record;
+        BEGIN
+            FOR g IN
+                SELECT a.grantee, a.privilege_type
+                FROM pg_class c, aclexplode(c.relacl) AS a
+                WHERE c.oid = 'passages_whole'::regclass AND a.grantee <> c.relowner
+            LOOP
+                EXECUTE format('GRANT %s ON passages TO %s', g.privilege_type,
+                    CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(g.grantee::regrole::text) END);
+            END LOOP;
+        END $$;
+        DROP TABLE passages_whole;
+        -- Settling merges every partition's pending list; a push settles each partition on
+        -- its own connection, at once.
+        CREATE OR REPLACE FUNCTION factcheck_settle() RETURNS bigint
+            LANGUAGE sql SECURITY DEFINER SET search_path FROM CURRENT
+            AS $fn$ SELECT {settle} $fn$;
+        CREATE FUNCTION factcheck_settle(part integer) RETURNS bigint
+            LANGUAGE sql SECURITY DEFINER SET search_path FROM CURRENT
+            AS $fn$ SELECT gin_clean_pending_list(format('passages_%s_terms', part)::regclass) $fn$;
+    """
+
+
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (
         1,
@@ -87,6 +165,11 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         ALTER TABLE documents DROP CONSTRAINT documents_sha256_key;
         CREATE UNIQUE INDEX documents_sha256_path ON documents (sha256, path);
         """,
+    ),
+    (
+        4,
+        f"passages in {PARTS} hash partitions by document, each with its own GIN index, merged in parallel",
+        _partitioned_passages(PARTS),
     ),
 )
 

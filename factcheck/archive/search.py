@@ -69,7 +69,6 @@ LEFT JOIN passages a ON a.doc_id = w.doc_id AND a.ord = w.ord + 1
 """
 # The archive's state as a run opens: its documents, and what the verdict cache keys on.
 _STATE = "SELECT count(*), coalesce(sum(hashint8(id)::bigint), 0), coalesce(max(pushed_at)::text, '') FROM documents"
-_DOCS = "SELECT id, path, sha256, kind, source_date, body_start, chars, about FROM documents WHERE id = ANY(%s)"
 
 
 def _configure(conn) -> None:
@@ -206,9 +205,8 @@ class ArchiveSearch:
         Every document's path is read once, on the first search (at 1 GB, 218,400 rows in
         a fraction of a second), not sorted again for every search; documents pushed since
         are read when a search first meets them."""
-        pos = np.searchsorted(self._rank_ids, doc_ids)
-        inside = pos < len(self._rank_ids)
-        if not (inside.all() and np.array_equal(self._rank_ids[pos], doc_ids)):
+        ranks, known = self._known_ranks(doc_ids)
+        if not known.all():
             rows = self._read_all("SELECT id, path FROM documents")
             by_path = sorted(rows, key=lambda r: (r[1], r[0]))
             ids = np.array([r[0] for r in by_path], dtype=np.int64)
@@ -216,19 +214,29 @@ class ArchiveSearch:
             self._rank_ids = ids[order]
             self._ranks = order  # rank by path of each id, in id order
             self._paths.update(rows)
-            # A document pruned since the search found it has no rank; its passage ranks last.
-            pos = np.minimum(np.searchsorted(self._rank_ids, doc_ids), len(self._rank_ids) - 1)
-        return self._ranks[pos]
+            ranks, known = self._known_ranks(doc_ids)
+            # A document pruned since the search found it has no path: its passages rank
+            # after every other, each such document by its id.
+            gone = np.unique(doc_ids[~known])
+            ranks[~known] = len(self._rank_ids) + np.searchsorted(gone, doc_ids[~known])
+        return ranks
+
+    def _known_ranks(self, doc_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(rank by path, whether the rank is known) of each document, as last read."""
+        if not len(self._rank_ids):
+            return np.zeros(len(doc_ids), dtype=np.int64), np.zeros(len(doc_ids), dtype=bool)
+        pos = np.minimum(np.searchsorted(self._rank_ids, doc_ids), len(self._rank_ids) - 1)
+        return self._ranks[pos], self._rank_ids[pos] == doc_ids
 
     def passage(self, key: int, pad: int = 400) -> Passage:
         doc_id, ord_ = key >> _ORD_BITS, key & ((1 << _ORD_BITS) - 1)
         if (doc_id, ord_) not in self._text:
             self._fetch_text([key])
         start, text, before, after = self._text[(doc_id, ord_)]
-        if before:
+        if before and pad > 0:  # before[-0:] would be all of it
             before = before[-pad:]
             start, text = start - len(before), before + text
-        if after:
+        if after and pad > 0:
             text += after[:pad]
         return Passage(doc=self._docs[doc_id], start=start, text=text)
 
@@ -254,10 +262,9 @@ class ArchiveSearch:
     def every_passage(self) -> list[tuple[int, float]]:
         """Every passage of a small archive, in (path, position) order, each scoring 0."""
         rows = self._query("SELECT doc_id, ord FROM passages", ())
-        self._learn_docs({r[0] for r in rows})
-        rows.sort(key=lambda r: (self._paths[r[0]], r[1]))
         keys = [(d << _ORD_BITS) | o for d, o in rows]
-        self._fetch_text(keys)
+        self._fetch_text(keys)  # their documents, and so their paths, come with their text
+        keys.sort(key=lambda k: (self._paths[k >> _ORD_BITS], k & ((1 << _ORD_BITS) - 1)))
         return [(k, 0.0) for k in keys]
 
     def fingerprint(self) -> dict[str, str]:
@@ -276,12 +283,6 @@ class ArchiveSearch:
         return {r[0] for r in self._query("SELECT DISTINCT path FROM documents WHERE path = ANY(%s)", (paths,))}
 
     # --- caches -------------------------------------------------------------------------
-
-    def _learn_docs(self, ids: set[int]) -> None:
-        missing = [i for i in ids if i not in self._docs]
-        if missing:
-            for r in self._query(_DOCS, (missing,)):
-                self._learn_doc(r[0], r[1:])
 
     def _learn_doc(self, doc_id: int, r: tuple) -> None:
         """A document from its (path, sha256, kind, source_date, body_start, chars, about)."""

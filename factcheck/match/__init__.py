@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, cast
 
 from factcheck.archive.search import ARCHIVE_SOURCE, ArchiveSearch
 from factcheck.errors import ConfigError, DataError, FactcheckError
-from factcheck.match import judge  # the module, looked up per claim, so a test can stand in for the judge
 from factcheck.match.cache import Cached, DraftState, VerdictCache, binding_key, set_digest
 from factcheck.model import LINK_FIELDS, as_claim_record, record_fields
 from factcheck.policy import sensitivity
@@ -333,6 +332,11 @@ def _judge_claims(w: DraftWork, index, tick) -> dict:
     """binding key -> Cached for each claim to judge, with what judging it looked at."""
     if not w.todo:
         return {}
+    # The judge (and the extractors, rapidfuzz and the rules it reads) is loaded only once a
+    # claim is to be judged: a run whose verdicts all stand never imports it. The module,
+    # not its function, so a test can stand in for the judge.
+    from factcheck.match import judge
+
     cf = w.claims_file()
     keys = dict(w.claims)
     by_key: dict[str, dict] = {}
