@@ -11,7 +11,7 @@ from factcheck.completion import complete_drafts
 
 
 def _summary(o) -> str:
-    parts = [f"{o.counts.get(k, 0)} {k.replace('_', ' ')}" for k in ("supported", "contradicted", "not_found")]
+    parts = [f"{n} {verdict.value.replace('_', ' ')}" for verdict, n in o.tally()]
     n = o.sources
     return f"{o.draft}: {', '.join(parts)} ({n} source{'s' if n != 1 else ''})"
 
@@ -36,8 +36,7 @@ def match_drafts(drafts: list[str] | None, check: bool, quiet: bool, force: bool
         output.out("no scanned drafts found; run `factcheck scan` first")
     if result.failed:
         return _failure_code(result)
-    findings = any(o.counts.get("contradicted") or o.counts.get("not_found") for o in result.outcomes)
-    return 1 if check and findings else 0
+    return 1 if check and result.findings else 0
 
 
 def _failure_code(result) -> int:

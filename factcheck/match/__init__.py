@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, cast
 from factcheck.archive.search import ARCHIVE_SOURCE, ArchiveSearch
 from factcheck.errors import ConfigError, DataError, FactcheckError
 from factcheck.match.cache import Cached, DraftState, VerdictCache, binding_key, set_digest
-from factcheck.model import LINK_FIELDS, as_claim_record, record_fields
+from factcheck.model import LINK_FIELDS, ClaimRecord, Verdict
 from factcheck.policy import sensitivity
 from factcheck.policy.corroboration import Publishers, Tally, rules_digest
 from factcheck.signoff import rules
@@ -46,6 +46,15 @@ class DraftOutcome:
     errors: list[FactcheckError] = field(default_factory=list)
     changed: bool = False
 
+    def tally(self) -> list[tuple[Verdict, int]]:
+        """How many of the draft's claims got each verdict, every verdict named, in `Verdict` order."""
+        return [(v, self.counts.get(v.value, 0)) for v in Verdict]
+
+    @property
+    def findings(self) -> bool:
+        """Is any claim contradicted or not found?"""
+        return bool(self.counts.get(Verdict.CONTRADICTED.value) or self.counts.get(Verdict.NOT_FOUND.value))
+
 
 @dataclass
 class MatchRun:
@@ -55,6 +64,11 @@ class MatchRun:
     @property
     def failed(self) -> bool:
         return bool(self.source_errors) or any(o.errors for o in self.outcomes)
+
+    @property
+    def findings(self) -> bool:
+        """Is any claim of any draft contradicted or not found?"""
+        return any(o.findings for o in self.outcomes)
 
 
 def match(config, given: list[str] | None = None, *, force: bool = False, progress: Progress | None = None) -> MatchRun:
@@ -339,11 +353,11 @@ def _judge_claims(w: DraftWork, index, tick) -> dict:
 
     cf = w.claims_file()
     keys = dict(w.claims)
-    by_key: dict[str, dict] = {}
+    by_key: dict[str, ClaimRecord] = {}
     in_file = rules.by_id(cf.claims)
     for claim in cf.claims:
         # a headline claim that repeats a body claim shares its key: the body claim is judged
-        by_key.setdefault(keys[claim["id"]], record_fields(rules.signed_as(claim, in_file)))
+        by_key.setdefault(keys[claim["id"]], rules.signed_as(claim, in_file))
     searcher = w.source_set.searcher
     marks = searcher.marks_for(index.marks) if w.source_set.archive is not None else index.marks
     ctx = judge.Context(searcher, _reference_date(cf.reference_date), marks=marks)
@@ -382,7 +396,7 @@ def _write_draft(config, w: DraftWork, cache) -> None:
         w.outcome.counts.update(Counter(w.known[key].verdict for _, key in w.claims))
     else:
 
-        def verdict_of(cf, claim):
+        def verdict_of(cf: claims_files.ClaimsFile, claim: ClaimRecord) -> Cached | None:
             key = keys.get(claim["id"])
             return w.known.get(key) if key is not None and key == _binding(cf, claim) else None
 
@@ -404,11 +418,11 @@ def _write_draft(config, w: DraftWork, cache) -> None:
     cache.save_draft(w.rel, state, w.source_set.shas, {k: w.known[k] for k in w.fresh if k in w.known})
 
 
-def _binding(cf, claim: dict) -> str:
+def _binding(cf, claim: ClaimRecord) -> str:
     return binding_key(_judged_as(cf, claim))
 
 
-def _recorded(claim: dict, cached, tally=None) -> bool:
+def _recorded(claim: ClaimRecord, cached, tally=None) -> bool:
     """Does the claims file already hold this verdict, evidence and source count?"""
     if cached is None or claim.get("verdict") != cached.verdict or (claim.get("evidence") or []) != cached.evidence:
         return False
@@ -519,13 +533,13 @@ _POSITION_FIELDS = ("start", "end", "line")
 _IGNORED_FIELDS = (*_POSITION_FIELDS, *LINK_FIELDS)
 
 
-def _judged_as(cf, claim: dict) -> tuple:
+def _judged_as(cf, claim: ClaimRecord) -> tuple:
     """What a verdict depends on: the claim's scanned fields and the draft's reference date.
 
     A headline claim that repeats a body claim takes that claim's verdict and evidence, so
     it is judged as that claim."""
     if claim.get("repeats"):
-        claim = record_fields(rules.signed_as(as_claim_record(claim), rules.by_id(cf.claims)))
+        claim = rules.signed_as(claim, rules.by_id(cf.claims))
     fields = tuple((k, repr(claim.get(k))) for k in SCAN_FIELDS if k not in _IGNORED_FIELDS)
     return (cf.reference_date, fields)
 

@@ -16,6 +16,7 @@ import re
 from factcheck.extract.dates_grammar import MONTH_NUMBERS
 from factcheck.match.evidence import Verdict
 from factcheck.match.intervals import Interval, figure_interval
+from factcheck.model import ClaimRecord, Kind
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
@@ -32,9 +33,9 @@ _APPOSITION = re.compile(r"[A-Z][\w'.-]+,\s*$")
 _SAID_YEAR = re.compile(r"\b(?:in|of|during)\s+((?:1[6-9]|20)\d\d)\b")
 
 
-def is_age(claim: dict) -> bool:
+def is_age(claim: ClaimRecord) -> bool:
     """A draft figure that gives someone's age: "45 years old", "aged 45", "Ana Borg, 45,"."""
-    if claim.get("kind") != "figure":
+    if claim.get("kind") != Kind.FIGURE:
         return False
     try:
         value = float(claim.get("value"))  # type: ignore[arg-type]
@@ -58,7 +59,7 @@ def is_age(claim: dict) -> bool:
     return not unit and bool(_APPOSITION.search(before)) and after.lstrip().startswith(",")
 
 
-def stated_on(claim: dict, reference_date: dt.date) -> tuple[dt.date | None, int]:
+def stated_on(claim: ClaimRecord, reference_date: dt.date) -> tuple[dt.date | None, int]:
     """The day (if known) and year the age is stated for: a year the draft's sentence names
     after the age ("when she set up the line in 2010"), or else the draft's own date."""
     sentence, text = claim.get("sentence") or "", claim.get("text") or ""
@@ -94,7 +95,7 @@ def age_interval(born: dt.date | None, born_year: int, on: dt.date | None, year:
     return Interval(year - born_year - 1, year - born_year)
 
 
-def compare(claim: dict, sentence: str, reference_date: dt.date) -> tuple[Verdict, str] | None:
+def compare(claim: ClaimRecord, sentence: str, reference_date: dt.date) -> tuple[Verdict, str] | None:
     """The verdict on the draft's age from a source sentence's year of birth; None when the
     sentence gives none."""
     found = birth(sentence)

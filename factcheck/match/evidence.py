@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from factcheck.model import Verdict
+from factcheck.model import EvidenceRecord, Verdict
 
 
 @dataclass(frozen=True)
@@ -28,14 +27,17 @@ class Evidence:
     speaker: str | None = None
     diff: str | None = None
 
-    def to_record(self) -> dict[str, Any]:
+    def to_record(self) -> EvidenceRecord:
         """The evidence as stored in a claims file (keys in the documented order, nulls left out)."""
-        rec: dict[str, Any] = {"source": self.source, "start": self.start, "end": self.end}
-        for key in ("page", "timestamp", "speaker"):
-            value = getattr(self, key)
-            if value is not None:
-                rec[key] = value
-        rec.update(text=self.text, score=round(float(self.score), 1), verdict=self.verdict.value, reason=self.reason)
+        rec: EvidenceRecord = {"source": self.source, "start": self.start, "end": self.end}
+        if self.page is not None:
+            rec["page"] = self.page
+        if self.timestamp is not None:
+            rec["timestamp"] = self.timestamp
+        if self.speaker is not None:
+            rec["speaker"] = self.speaker
+        rec["text"], rec["score"] = self.text, round(float(self.score), 1)
+        rec["verdict"], rec["reason"] = self.verdict.value, self.reason
         if self.diff:
             rec["diff"] = self.diff
         return rec

@@ -20,11 +20,13 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from factcheck.extract import extract_claims
+from factcheck.extract.numbers.parse import parse_figures
 from factcheck.extract.sentences import Sentences
 from factcheck.match import ages, attribution, context, entities, paraphrase, quantity, quotes, ranks, rivals, values
 from factcheck.match.evidence import Evidence, Judgement, Verdict
 from factcheck.match.locate import Hit, locate
 from factcheck.match.words import same_words, single_line, words
+from factcheck.model import ClaimRecord, Kind
 from factcheck.sources.search import Searcher
 
 # Below these alignment scores the best passage is some other text, not this claim's.
@@ -64,13 +66,13 @@ class Context:
         return self._found[key]
 
 
-def judge(claim: dict, ctx: Context) -> Judgement:
+def judge(claim: ClaimRecord, ctx: Context) -> Judgement:
     kind = claim.get("kind")
-    if kind == "quote":
+    if kind == Kind.QUOTE:
         return judge_quote(claim, ctx)
-    if kind in ("figure", "date"):
+    if kind in (Kind.FIGURE, Kind.DATE):
         return judge_value(claim, ctx)
-    if kind == "attribution":
+    if kind == Kind.ATTRIBUTION:
         return judge_attribution(claim, ctx)
     return Judgement(Verdict.NOT_FOUND, reason=f"unknown claim kind {kind!r}")
 
@@ -78,7 +80,7 @@ def judge(claim: dict, ctx: Context) -> Judgement:
 # --- where the claim sits in its sentence ---------------------------------------------
 
 
-def context_window(claim: dict) -> tuple[str, int, int]:
+def context_window(claim: ClaimRecord) -> tuple[str, int, int]:
     """The claim's sentence cut to about WINDOW characters either side of the claim,
     with the claim's offsets inside that window."""
     sentence = claim.get("sentence") or claim.get("text") or ""
@@ -97,7 +99,7 @@ def context_window(claim: dict) -> tuple[str, int, int]:
 _QUOTED = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
 
 
-def without_quotes(claim: dict) -> tuple[str, int, int] | None:
+def without_quotes(claim: ClaimRecord) -> tuple[str, int, int] | None:
     """The claim's window with quoted words cut out, if the claim itself is outside them."""
     sentence = claim.get("sentence") or ""
     narration = _QUOTED.sub(" ", sentence)
@@ -123,7 +125,7 @@ def _find_words(sentence: str, text: str) -> int:
 # --- figures and dates ------------------------------------------------------------------
 
 
-def judge_value(claim: dict, ctx: Context) -> Judgement:
+def judge_value(claim: ClaimRecord, ctx: Context) -> Judgement:
     offset = _counted_from(claim)
     claim = _read_forward(_year_after(claim), ctx)
     judgement = _judge_date_or_figure(claim, ctx)
@@ -149,7 +151,7 @@ def _overrule(judgement: Judgement, why: str) -> Judgement:
     return Judgement(Verdict.CONTRADICTED, (best,) + tuple(judgement.evidence[1:]), reason, ())
 
 
-def _judge_date_or_figure(claim: dict, ctx: Context) -> Judgement:
+def _judge_date_or_figure(claim: ClaimRecord, ctx: Context) -> Judgement:
     judgement = _judge_value(claim, ctx)
     if judgement.verdict is Verdict.CONTRADICTED and _bare_year(claim):
         # "1992" is also a date claim, judged with its "after" or "before"; as a number
@@ -183,7 +185,7 @@ def _judge_date_or_figure(claim: dict, ctx: Context) -> Judgement:
     return judgement
 
 
-def _own_sentence(claim: dict, judgement: Judgement) -> bool:
+def _own_sentence(claim: ClaimRecord, judgement: Judgement) -> bool:
     """Is the passage the draft's own sentence, near enough word for word?"""
     from rapidfuzz import fuzz
 
@@ -197,7 +199,7 @@ _TITLE = re.compile(r"[\"\u201c]\s*$")
 _TITLE_END = re.compile(r"^\s*[\"\u201d]")
 
 
-def _names_something(claim: dict) -> bool:
+def _names_something(claim: ClaimRecord) -> bool:
     """A number that is part of a name ("Toy Story 4") or is a title on its own (the song
     "1999"): it names a thing and states no quantity or date."""
     if quantity.named_number(claim):
@@ -207,7 +209,7 @@ def _names_something(claim: dict) -> bool:
     return at >= 0 and bool(_TITLE.search(sentence[:at]) and _TITLE_END.match(sentence[at + len(text) :]))
 
 
-def _unless_doubted(claim: dict, judgement: Judgement, ctx: Context, doubt) -> Judgement:
+def _unless_doubted(claim: ClaimRecord, judgement: Judgement, ctx: Context, doubt) -> Judgement:
     """A bound cleared (or flagged) by one figure or date of a sentence whose other figure,
     the likelier reading, says the opposite is left open: a wrong "supported" is the
     costliest verdict, and a false red flag teaches editors to ignore them."""
@@ -222,7 +224,7 @@ def _unless_doubted(claim: dict, judgement: Judgement, ctx: Context, doubt) -> J
     return Judgement(Verdict.NOT_FOUND, (doubted,) + tuple(judgement.evidence[1:]), why, supporting)
 
 
-def _doubt(claim: dict, sentence: str, reference_date: dt.date) -> str | None:
+def _doubt(claim: ClaimRecord, sentence: str, reference_date: dt.date) -> str | None:
     """Why a passage bearing the claim out does not settle it: another figure of its sentence
     is the likelier reading, or the two sentences rank things differently ("91st" and "90th")."""
     return rivals.doubt(claim, sentence, reference_date) or ranks.differ(claim.get("sentence") or "", sentence)
@@ -235,10 +237,10 @@ _OFFSET = re.compile(
 )
 
 
-def _counted_from(claim: dict) -> str:
+def _counted_from(claim: ClaimRecord) -> str:
     """The count ("two days before") when the date is where it starts, not the claim's day; ''."""
     sentence, text = claim.get("sentence") or "", claim.get("text") or ""
-    at = sentence.find(text) if text and claim.get("kind") == "date" else -1
+    at = sentence.find(text) if text and claim.get("kind") == Kind.DATE else -1
     m = _OFFSET.search(sentence[max(0, at - 40) : at]) if at > 0 else None
     return " ".join(m.group().lower().split()) if m else ""
 
@@ -247,19 +249,21 @@ _FUTURE = re.compile(r"\b(?:will|is to|are to|set to|scheduled|expected to|due t
 _YEAR_TEXT = re.compile(r"^\s*(?:1\d|20)\d\d\s*$")
 
 
-def _bare_year(claim: dict) -> bool:
-    return claim.get("kind") == "figure" and not claim.get("unit") and bool(_YEAR_TEXT.match(claim.get("text") or ""))
+def _bare_year(claim: ClaimRecord) -> bool:
+    return (
+        claim.get("kind") == Kind.FIGURE and not claim.get("unit") and bool(_YEAR_TEXT.match(claim.get("text") or ""))
+    )
 
 
 _MONTH_ONLY = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$", re.I)
 _IN_YEAR = re.compile(r"^\s+(?:in|of)\s+((?:1\d|20)\d\d)\b")
 
 
-def _year_after(claim: dict) -> dict:
+def _year_after(claim: ClaimRecord) -> ClaimRecord:
     """ "before April in 2018": the month is April 2018, not the April of the draft's year
     (the year after it is read as a date claim of its own)."""
     value, text = str(claim.get("value") or ""), (claim.get("text") or "").strip()
-    if claim.get("kind") != "date" or len(value) != 7 or not _MONTH_ONLY.match(text):
+    if claim.get("kind") != Kind.DATE or len(value) != 7 or not _MONTH_ONLY.match(text):
         return claim
     sentence = claim.get("sentence") or ""
     at = sentence.find(text)
@@ -267,11 +271,11 @@ def _year_after(claim: dict) -> dict:
     return {**claim, "value": f"{m.group(1)}{value[4:]}"} if m else claim
 
 
-def _read_forward(claim: dict, ctx: Context) -> dict:
+def _read_forward(claim: ClaimRecord, ctx: Context) -> ClaimRecord:
     """A future-tense sentence's bare date is the next one: "will be held on September 21"
     in a June draft is this September, not last year's (dates are read backward by default)."""
     value = str(claim.get("value") or "")
-    if claim.get("kind") != "date" or len(value) < 7 or re.search(r"\d{4}", claim.get("text") or ""):
+    if claim.get("kind") != Kind.DATE or len(value) < 7 or re.search(r"\d{4}", claim.get("text") or ""):
         return claim
     sentence, text = claim.get("sentence") or "", claim.get("text") or ""
     at = sentence.find(text)
@@ -289,7 +293,7 @@ def _read_forward(claim: dict, ctx: Context) -> dict:
         return claim
 
 
-def _judge_value(claim: dict, ctx: Context) -> Judgement:
+def _judge_value(claim: ClaimRecord, ctx: Context) -> Judgement:
     if ages.is_age(claim):
         # A source gives a year of birth, rarely the age: the age follows from the day.
         aged = _age_evidence(claim, ctx)
@@ -321,7 +325,7 @@ def _judge_value(claim: dict, ctx: Context) -> Judgement:
     return _settle(evidence, "no source passage matches the sentence around this claim")
 
 
-def _age_evidence(claim: dict, ctx: Context) -> list[Evidence]:
+def _age_evidence(claim: ClaimRecord, ctx: Context) -> list[Evidence]:
     """The draft's age weighed against each year of birth of the person it names, in the
     source sentences that name them."""
     sentence = single_line(claim.get("sentence") or "")
@@ -344,7 +348,7 @@ def _age_evidence(claim: dict, ctx: Context) -> list[Evidence]:
     return found
 
 
-def _same_quantity(claim: dict, ctx: Context) -> list[Evidence]:
+def _same_quantity(claim: ClaimRecord, ctx: Context) -> list[Evidence]:
     sentence = claim.get("sentence") or claim.get("text") or ""
     text = single_line(claim.get("text") or "")
     at = _find_words(sentence, text) if text else -1
@@ -354,7 +358,7 @@ def _same_quantity(claim: dict, ctx: Context) -> list[Evidence]:
     return [_evidence(ctx, f.hit, f.hit.start, f.hit.end, f.verdict, f.reason) for f in found]
 
 
-def _second_opinion(claim: dict, ctx: Context, contradicting: list[Evidence]) -> list[Evidence]:
+def _second_opinion(claim: ClaimRecord, ctx: Context, contradicting: list[Evidence]) -> list[Evidence]:
     """A reworded sentence can still line up loosely with its source, and then another
     figure stands in the claim's place. When a sentence sharing the claim's context gives
     the claim's very value (the paraphrase path), that is the passage; the contradiction
@@ -366,7 +370,7 @@ def _second_opinion(claim: dict, ctx: Context, contradicting: list[Evidence]) ->
     return [_replace(e, score=max(e.score, top)) for e in supporting] + contradicting
 
 
-def _reworded_value(claim: dict, ctx: Context) -> list[Evidence]:
+def _reworded_value(claim: ClaimRecord, ctx: Context) -> list[Evidence]:
     sentence = claim.get("sentence") or claim.get("text") or ""
     text = single_line(claim.get("text") or "")
     at = _find_words(sentence, text) if text else -1
@@ -377,7 +381,7 @@ def _reworded_value(claim: dict, ctx: Context) -> list[Evidence]:
     ]
 
 
-def _value_evidence(claim: dict, hit: Hit, window: str, a: int, b: int, ctx: Context) -> Evidence | None:
+def _value_evidence(claim: ClaimRecord, hit: Hit, window: str, a: int, b: int, ctx: Context) -> Evidence | None:
     span = map_span(window, a, b, hit)
     if span is None:
         return None
@@ -391,7 +395,7 @@ def _value_evidence(claim: dict, hit: Hit, window: str, a: int, b: int, ctx: Con
     return _evidence(ctx, hit, lo, hi, *compared)
 
 
-def _compare_value(claim: dict, found: str, p, s: int, e: int, ctx: Context) -> tuple[Verdict, str] | None:
+def _compare_value(claim: ClaimRecord, found: str, p, s: int, e: int, ctx: Context) -> tuple[Verdict, str] | None:
     """The verdict on what stands in the claim's place; None when no number or date does
     (the words lined up only loosely, and the claim's place fell on other words)."""
     if (
@@ -400,7 +404,7 @@ def _compare_value(claim: dict, found: str, p, s: int, e: int, ctx: Context) -> 
         and not _date_bounded(claim)
     ):
         return Verdict.SUPPORTED, f"the source gives {single_line(found)!r} in the same sentence"
-    if claim["kind"] == "date":
+    if claim["kind"] == Kind.DATE:
         counterpart = _counterpart(claim, p, s, e, ctx)
         if counterpart is None:
             return None
@@ -430,15 +434,15 @@ def _counted_against_measure(mine, theirs) -> bool:
     return values.is_measure(mine) != values.is_measure(theirs)
 
 
-def _date_bounded(claim: dict) -> bool:
+def _date_bounded(claim: ClaimRecord) -> bool:
     """ "after September 21" is not borne out by the source's "on September 21": the same
     words, but the bound in front of them decides."""
-    return claim.get("kind") == "date" and values.claim_date_bound(claim)[0] not in ("", "as of")
+    return claim.get("kind") == Kind.DATE and values.claim_date_bound(claim)[0] not in ("", "as of")
 
 
-def _other_currency(claim: dict, text: str, s: int, e: int) -> bool:
+def _other_currency(claim: ClaimRecord, text: str, s: int, e: int) -> bool:
     """ "$40" and "€40" are the same words but not the same figure."""
-    if claim.get("kind") != "figure":
+    if claim.get("kind") != Kind.FIGURE:
         return False
     figure = _source_figure(text, s, e)
     return figure is not None and values.units_clash(claim.get("unit"), figure.unit)
@@ -446,16 +450,12 @@ def _other_currency(claim: dict, text: str, s: int, e: int) -> bool:
 
 def _source_figure(text: str, s: int, e: int):
     """The source's figure at the mapped place, read by the same parser as the draft's."""
-    try:
-        from factcheck.extract.numbers.parse import parse_figures
-    except ImportError:
-        return None
     lo, hi = _sentence_bounds(text, s, e)
     overlapping = [f for f in parse_figures(text, lo, hi) if f.start < e and f.end > s]
     return overlapping[0] if overlapping else None
 
 
-def _counterpart(claim: dict, p, s: int, e: int, ctx: Context):
+def _counterpart(claim: ClaimRecord, p, s: int, e: int, ctx: Context):
     """The source's own date at the mapped place, as the date extractor reads it."""
     lo, hi = _sentence_bounds(p.text, s, e)
     found = ctx.claims_in(p.doc, p.start + lo, p.text[lo:hi])
@@ -505,7 +505,7 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 # --- quotes -------------------------------------------------------------------------------
 
 
-def judge_quote(claim: dict, ctx: Context) -> Judgement:
+def judge_quote(claim: ClaimRecord, ctx: Context) -> Judgement:
     quote = claim.get("text") or ""
     n_words = sum(p.kind == quotes.WORD for p in quotes.parts(quote))
     needle = _longest_fragment(quote)
@@ -529,7 +529,7 @@ def _longest_fragment(quote: str) -> str:
     return max(pieces, key=len).strip() or quote
 
 
-def _quote_evidence(claim: dict, quote: str, hit: Hit, ctx: Context) -> Evidence | None:
+def _quote_evidence(claim: ClaimRecord, quote: str, hit: Hit, ctx: Context) -> Evidence | None:
     text = hit.passage.text
     reach = len(quote) + 40
     lo, hi = max(0, hit.start - reach), min(len(text), hit.end + reach)
@@ -545,7 +545,7 @@ def _quote_evidence(claim: dict, quote: str, hit: Hit, ctx: Context) -> Evidence
     return _with_speaker(claim, ev, hit, cmp, ctx)
 
 
-def _with_speaker(claim: dict, ev: Evidence, hit: Hit, cmp, ctx: Context) -> Evidence:
+def _with_speaker(claim: ClaimRecord, ev: Evidence, hit: Hit, cmp, ctx: Context) -> Evidence:
     """Say who the source has speaking, and whether that is the draft's speaker."""
     said_by = ev.speaker or _source_speaker(hit, cmp, ctx)
     if not said_by:
@@ -596,7 +596,7 @@ def _source_speaker(hit: Hit, cmp, ctx: Context, reach: int = 0) -> str | None:
     if not any(mark in p.text[lo:hi] for mark in _QUOTE_MARKS):
         return None  # no quote marks: the quote extractor would find nobody speaking
     for c in ctx.claims_in(p.doc, p.start + lo, p.text[lo:hi]):
-        if c.kind.value == "quote" and c.speaker and c.start + lo < e and c.end + lo > s:
+        if c.kind is Kind.QUOTE and c.speaker and c.start + lo < e and c.end + lo > s:
             return c.speaker
     return None
 
@@ -632,7 +632,7 @@ def same_person(a: str, b: str) -> bool:
 # --- attributions -----------------------------------------------------------------------
 
 
-def judge_attribution(claim: dict, ctx: Context) -> Judgement:
+def judge_attribution(claim: ClaimRecord, ctx: Context) -> Judgement:
     """Supported when the statement is found and its source names whoever the draft credits
     (see attribution.py); not found otherwise."""
     name = claim.get("attributed_to") or claim.get("text") or ""
@@ -644,7 +644,7 @@ def judge_attribution(claim: dict, ctx: Context) -> Judgement:
     return _settle(evidence, "no source passage matches this sentence")
 
 
-def _statement_hits(claim: dict, ctx: Context) -> list[Hit]:
+def _statement_hits(claim: ClaimRecord, ctx: Context) -> list[Hit]:
     """The statement in the sources: the sentence as written, then without the attribution
     (the source may credit it otherwise, or not at all), then reworded."""
     window, _, _ = context_window(claim)

@@ -24,11 +24,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.extract.numbers.parse import parse_figures
 from factcheck.extract.sentences import Sentences
 from factcheck.match import context, values
 from factcheck.match.evidence import Verdict
 from factcheck.match.locate import Hit
 from factcheck.match.words import fold, same_words, single_line
+from factcheck.model import ClaimRecord, Kind
 from factcheck.sources.search import Passage
 
 RELATED = 0.45
@@ -216,7 +218,7 @@ def _cut_off(passage: Passage, s: int, e: int) -> bool:
 # --- figures and dates ---------------------------------------------------------------------
 
 
-def judge_value(claim: dict, ctx, sentence: str, start: int, end: int) -> list[Finding]:
+def judge_value(claim: ClaimRecord, ctx, sentence: str, start: int, end: int) -> list[Finding]:
     """Findings for a figure or date claim at sentence[start:end]: supporting ones if a
     sentence bears it out, else contradicting ones from the same statement, else none."""
     cues = context.cues(sentence, start, end)
@@ -237,14 +239,14 @@ def judge_value(claim: dict, ctx, sentence: str, start: int, end: int) -> list[F
     return (supported or contradicted)[:MAX_FOUND]
 
 
-def _weigh(claim: dict, r: Related, items: list) -> Finding | None:
+def _weigh(claim: ClaimRecord, r: Related, items: list) -> Finding | None:
     """What one related sentence says, by its items that fit the claim's unit: one that
     agrees supports; the same statement's one item of the very same unit, differing,
     contradicts."""
     for item in items:
         verdict, reason = _compare(claim, item, sole=len(items) == 1)
         if verdict is Verdict.SUPPORTED and not (
-            claim.get("kind") == "figure" and values.far_off(claim, item.value, item.text)
+            claim.get("kind") == Kind.FIGURE and values.far_off(claim, item.value, item.text)
         ):
             return _finding(r, verdict, reason)
     strict = [i for i in items if _fits(claim, i, strict=True)]
@@ -255,10 +257,10 @@ def _weigh(claim: dict, r: Related, items: list) -> Finding | None:
     return None
 
 
-def _dates_another_event(claim: dict, r: Related, item: SourceItem) -> bool:
+def _dates_another_event(claim: ClaimRecord, r: Related, item: SourceItem) -> bool:
     """The source's date is of an event the draft does not speak of ("was born ... in 1961"
     against a draft's founding): the sentence is about the same people, not the same date."""
-    if claim.get("kind") != "date":
+    if claim.get("kind") != Kind.DATE:
         return False
     p, s, e = r.sentence.passage, r.sentence.start, r.sentence.end
     text = p.text[s:e]
@@ -277,7 +279,7 @@ class SourceItem:
     span: tuple | None = None  # a range's two ends
 
 
-def _counterparts(claim: dict, r: Related, ctx) -> list[SourceItem]:
+def _counterparts(claim: ClaimRecord, r: Related, ctx) -> list[SourceItem]:
     """The source sentence's claims of the draft claim's kind."""
     p, s, e = r.sentence.passage, r.sentence.start, r.sentence.end
     found = ctx.claims_in(p.doc, p.start + s, p.text[s:e])
@@ -285,24 +287,20 @@ def _counterparts(claim: dict, r: Related, ctx) -> list[SourceItem]:
     for c in found:
         if c.kind.value != claim.get("kind"):
             continue
-        span = figure_range(p.text, s + c.start, s + c.end) if claim.get("kind") == "figure" else None
+        span = figure_range(p.text, s + c.start, s + c.end) if claim.get("kind") == Kind.FIGURE else None
         out.append(SourceItem(single_line(c.text), c.value, c.unit, c.qualifier, span))
     return out
 
 
 def figure_range(text: str, start: int, end: int) -> tuple | None:
-    try:
-        from factcheck.extract.numbers.parse import parse_figures
-    except ImportError:
-        return None
     figures = parse_figures(text, start, end)
     return (figures[0].low, figures[0].high) if figures and figures[0].low is not None else None
 
 
-def _compare(claim: dict, item: SourceItem, sole: bool = True) -> tuple[Verdict, str]:
+def _compare(claim: ClaimRecord, item: SourceItem, sole: bool = True) -> tuple[Verdict, str]:
     """`sole`: the item is the only figure of its unit in its sentence. "Less than $600,000"
     is borne out by any smaller figure, so beside others only the same number counts."""
-    if claim.get("kind") == "date":
+    if claim.get("kind") == Kind.DATE:
         return _compare_dates(claim, item)
     if same_words(item.text, claim.get("text") or ""):
         return Verdict.SUPPORTED, f"the source gives {item.text!r}"
@@ -313,7 +311,7 @@ def _compare(claim: dict, item: SourceItem, sole: bool = True) -> tuple[Verdict,
     return verdict, reason
 
 
-def _compare_dates(claim: dict, item: SourceItem) -> tuple[Verdict, str]:
+def _compare_dates(claim: ClaimRecord, item: SourceItem) -> tuple[Verdict, str]:
     """Dates compare by value, each read against its own text's date: the same words
     ("on Monday") in a source of another week are another day. Only a source date at least
     as precise as the draft's bears it out ("2026" does not confirm "April 20, 2026"); only
@@ -334,13 +332,13 @@ def _compare_dates(claim: dict, item: SourceItem) -> tuple[Verdict, str]:
     return Verdict.NOT_FOUND, ""
 
 
-def _fits(claim: dict, item: SourceItem, *, strict: bool) -> bool:
+def _fits(claim: ClaimRecord, item: SourceItem, *, strict: bool) -> bool:
     """Are the two figures amounts of the same thing? Dates always are.
 
     Loosely, a figure without a unit may stand for one with a counted noun ("14" and "14
     steel cables"), but not for money or a percentage. Strictly (to contradict), both must
     name the same unit, or neither any."""
-    if claim.get("kind") != "figure":
+    if claim.get("kind") != Kind.FIGURE:
         return True
     if _YEAR.match(item.text) and not _YEAR.match((claim.get("text") or "").strip()):
         return False  # "since 1990" says when, not how many

@@ -26,11 +26,14 @@ import math
 import re
 from dataclasses import dataclass, replace
 
+from factcheck.extract import extract_claims
+from factcheck.extract.numbers.parse import parse_figures
 from factcheck.match import context, conversions, paraphrase, values
 from factcheck.match import conversions as _conv
 from factcheck.match.evidence import Verdict
 from factcheck.match.intervals import DURATIONS, date_bound, kind_of
 from factcheck.match.words import single_line
+from factcheck.model import Claim, ClaimRecord, Kind
 
 # A source sentence must share this much of the claim's context to be about the same thing.
 MIN_COVERAGE = 0.3
@@ -101,13 +104,13 @@ class Fit:
     whole: bool = False  # it counts the very thing the claim counts, every word of its unit
 
 
-def judge(claim: dict, ctx, sentence: str, start: int, end: int) -> list[paraphrase.Finding]:
+def judge(claim: ClaimRecord, ctx, sentence: str, start: int, end: int) -> list[paraphrase.Finding]:
     """Findings for the claim at sentence[start:end], from the figure or date in related
     source sentences that measures the same thing: supporting ones first, else contradicting."""
-    if claim.get("kind") == "figure" and (year_like(claim.get("text") or "") or named_number(claim)):
+    if claim.get("kind") == Kind.FIGURE and (year_like(claim.get("text") or "") or named_number(claim)):
         return []  # a bare year is judged as a date; "Toy Story 4" counts nothing
     text = claim.get("text") or ""
-    if claim.get("kind") == "figure" and ("/" in text or " out of " in text):
+    if claim.get("kind") == Kind.FIGURE and ("/" in text or " out of " in text):
         return []  # a rating on a scale: its scale is another number of the same sentence
     cues = [
         context.Cue(_CANON.get(c.stem, c.stem), c.word, c.weight)
@@ -126,7 +129,7 @@ def judge(claim: dict, ctx, sentence: str, start: int, end: int) -> list[paraphr
         verdict, reason = _compare(claim, fit)
         if (
             verdict is Verdict.SUPPORTED
-            and claim.get("kind") == "figure"
+            and claim.get("kind") == Kind.FIGURE
             and values.far_off(claim, fit.item.value, fit.item.text)
         ):
             continue
@@ -163,9 +166,9 @@ def judge(claim: dict, ctx, sentence: str, start: int, end: int) -> list[paraphr
             if not any(_compare(claim, f)[0] is Verdict.SUPPORTED for f in rivals):
                 contradicted.append(_finding(r, verdict, reason, fit))
                 against = max(against, r.coverage + SURER)
-    if not (supported or contradicted) and claim.get("kind") == "figure":
+    if not (supported or contradicted) and claim.get("kind") == Kind.FIGURE:
         return _by_counted_noun(claim, ctx, cues, sentence)
-    if not (supported or contradicted) and claim.get("kind") == "date":
+    if not (supported or contradicted) and claim.get("kind") == Kind.DATE:
         return _by_snapshot(claim, ctx, cues, sentence)
     # Every finding is returned: the judge shows a few, but counts every supporting source.
     return supported or contradicted
@@ -176,7 +179,7 @@ def judge(claim: dict, ctx, sentence: str, start: int, end: int) -> list[paraphr
 NOUN_ONLY_COVERAGE = 0.1
 
 
-def _by_counted_noun(claim: dict, ctx, cues: list[context.Cue], sentence: str) -> list[paraphrase.Finding]:
+def _by_counted_noun(claim: ClaimRecord, ctx, cues: list[context.Cue], sentence: str) -> list[paraphrase.Finding]:
     """A terse source ("A total of 9,791 tests have been processed.") shares little of the
     draft's sentence but the noun it counts. When exactly one source sentence counts that
     noun, with no other figure of it beside, that count is the claim's quantity."""
@@ -194,7 +197,7 @@ def _by_counted_noun(claim: dict, ctx, cues: list[context.Cue], sentence: str) -
     return found
 
 
-def _by_snapshot(claim: dict, ctx, cues: list[context.Cue], sentence: str) -> list[paraphrase.Finding]:
+def _by_snapshot(claim: ClaimRecord, ctx, cues: list[context.Cue], sentence: str) -> list[paraphrase.Finding]:
     """A count's day: "as of April 22" beside a count in the draft, "As of 21 April" heading
     the source's counts. The draft's words around its date are mostly the count's, which the
     source may word otherwise ("had recovered", "recoveries"); one "as of" day each is
@@ -255,49 +258,49 @@ def _canonical(s: paraphrase.Sentence) -> paraphrase.Sentence:
     return replace(s, own=_canon(s.own), near=_canon(s.near))
 
 
-def _best_fit(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> Fit | None:
+def _best_fit(claim: ClaimRecord, r: paraphrase.Related, cues: list[context.Cue], ctx) -> Fit | None:
     return _best(claim, _fits(claim, r, cues, ctx))
 
 
-def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> list[Fit]:
+def _fits(claim: ClaimRecord, r: paraphrase.Related, cues: list[context.Cue], ctx) -> list[Fit]:
     """Every figure or date of the sentence that may be the claim's quantity, best first."""
     p, s, e = r.sentence.passage, r.sentence.start, r.sentence.end
     text = p.text[s:e]
     found = ctx.claims_in(p.doc, p.start + s, text)
     fits = []
-    is_figure = claim.get("kind") == "figure"
+    is_figure = claim.get("kind") == Kind.FIGURE
     a_lead = is_figure and _a_difference(claim.get("sentence") or "", claim.get("text") or "")
     for c in found:
         if c.kind.value != claim.get("kind"):
             continue
-        if claim.get("kind") == "figure" and year_like(c.text) and not year_like(claim.get("text") or ""):
+        if claim.get("kind") == Kind.FIGURE and year_like(c.text) and not year_like(claim.get("text") or ""):
             continue
-        if claim.get("kind") == "figure" and on_a_scale(text, c.start, c.end):
+        if claim.get("kind") == Kind.FIGURE and on_a_scale(text, c.start, c.end):
             continue
         if is_figure and a_lead != _a_difference(text, c.text):
             continue  # "7 million more subscribers than" is a lead, not a count of subscribers
-        share = values.rating_share(claim, c.text) if claim.get("kind") == "figure" else None
+        share = values.rating_share(claim, c.text) if claim.get("kind") == Kind.FIGURE else None
         unit = 1.0 if share is not None else _unit_fit(claim, c, text)  # "85/100" is 85 percent
         if unit is None:
             continue
         near = _nearness(cues, _closeness(text, c.start, c.end))
-        span = paraphrase.figure_range(p.text, s + c.start, s + c.end) if claim.get("kind") == "figure" else None
+        span = paraphrase.figure_range(p.text, s + c.start, s + c.end) if claim.get("kind") == Kind.FIGURE else None
         value = c.value
         part = _PART_OF.match(c.text)
-        if part and claim.get("kind") == "figure":
+        if part and claim.get("kind") == Kind.FIGURE:
             value = float(part.group(1).replace(",", ""))  # "15 out of 28 provinces" counts 15 provinces
         points = _THOUSANDS_POINT.match(text, c.start)
-        if points and claim.get("kind") == "figure" and unit >= 1.0 and _counts_things(claim.get("unit")):
+        if points and claim.get("kind") == Kind.FIGURE and unit >= 1.0 and _counts_things(claim.get("unit")):
             value = float(points.group(1).replace(".", ""))  # "8.958 people": no one counts part of a person
-        qualifier = values.verb_bound(c.qualifier, text[: c.start]) if claim.get("kind") == "figure" else c.qualifier
+        qualifier = values.verb_bound(c.qualifier, text[: c.start]) if claim.get("kind") == Kind.FIGURE else c.qualifier
         item = paraphrase.SourceItem(single_line(c.text), value, c.unit, qualifier, span)
         if share is not None:
             item = paraphrase.SourceItem(single_line(c.text), share, "percent", c.qualifier, None)
         sure = unit >= 1.0 or (unit == 0.0 and not claim.get("unit") and not c.unit and near >= SURE_FIT)
         before = text[max(0, c.start - 40) : c.start]
-        if claim.get("kind") == "date" and not _dates_comparable(claim, c):
+        if claim.get("kind") == Kind.DATE and not _dates_comparable(claim, c):
             continue
-        if claim.get("kind") == "date":
+        if claim.get("kind") == Kind.DATE:
             # Two snapshots ("as of 16 April" against "as of 17 April") date the same count:
             # that marker pins the quantity down as a counted noun does.
             snapshot = _snapshot(claim, before, c.text, c.value)
@@ -314,14 +317,19 @@ def _fits(claim: dict, r: paraphrase.Related, cues: list[context.Cue], ctx) -> l
         counted = unit >= 1.0 and _counts_things(claim.get("unit"))
         exact = WHOLE_UNIT if unit >= 1.0 and _unit_words(claim.get("unit")) == _unit_words(c.unit) else 0.0
         fits.append(Fit(item, near + unit + exact, sure, before, counted, near, unit, exact > 0))
-    day = claim.get("kind") == "date" and len(str(claim.get("value") or "")) == 10
+    day = claim.get("kind") == Kind.DATE and len(str(claim.get("value") or "")) == 10
     if day and len(fits) > 1 and any("/" not in str(f.item.value) for f in fits):
         # "during the 2019–20 pandemic ... on 29 January 2020": the span is the period the
         # sentence is set in; the day is its event's.
         fits = [f for f in fits if "/" not in str(f.item.value)]
-    if claim.get("kind") == "date" and len(fits) == 1 and not fits[0].sure and _the_one_date(claim, r, fits[0], text):
+    if (
+        claim.get("kind") == Kind.DATE
+        and len(fits) == 1
+        and not fits[0].sure
+        and _the_one_date(claim, r, fits[0], text)
+    ):
         fits = [replace(fits[0], sure=True, counted=True, score=max(fits[0].score, MIN_FIT))]
-    elif claim.get("kind") == "date" and len(fits) > 1:
+    elif claim.get("kind") == Kind.DATE and len(fits) > 1:
         # "premiere ... on September 8, 2019, and ... released on December 24, 2019": the date
         # the claim's words stand around, and no other, dates the claim's event.
         fits = [
@@ -357,7 +365,7 @@ _SCOPES = (
 _SCOPE_BEFORE, _SCOPE_AFTER = 30, 24
 
 
-def _the_whole(claim: dict, fits: list[Fit], text: str) -> list[Fit]:
+def _the_whole(claim: ClaimRecord, fits: list[Fit], text: str) -> list[Fit]:
     """A claim about one part of a whole ("earned ... globally", "outside North America",
     "domestically") is about the one figure of the source's unit written as that part; the
     other parts beside it are other quantities, not rival readings."""
@@ -371,11 +379,11 @@ def _the_whole(claim: dict, fits: list[Fit], text: str) -> list[Fit]:
     return [f for f in fits if f is scoped[0] or f.unit < 1.0]
 
 
-def claim_scope(claim: dict) -> int | None:
+def claim_scope(claim: ClaimRecord) -> int | None:
     """Which part of a whole the draft's figure is (abroad, in all, at home), if its own phrase
     says: in "$51.5 million in North America, $45 million in other territories and $95
     million globally" each figure has its own."""
-    if claim.get("kind") != "figure" or not claim.get("text"):
+    if claim.get("kind") != Kind.FIGURE or not claim.get("text"):
         return None
     return figure_scope(claim.get("sentence") or "", claim["text"])
 
@@ -399,7 +407,7 @@ def _own_phrase(text: str, figure: str) -> str:
     return f"{before} {after}"
 
 
-def _the_events_date(claim: dict, fits: list[Fit], text: str) -> list[Fit]:
+def _the_events_date(claim: ClaimRecord, fits: list[Fit], text: str) -> list[Fit]:
     """Of several dates, the one right after the draft's own event word dates the draft's
     event ("the 2019 acquisition of 21st Century Fox, which concluded on March 19, 2019"
     against "concluded after 19 March 2019"): the others date other things."""
@@ -419,7 +427,7 @@ def _the_events_date(claim: dict, fits: list[Fit], text: str) -> list[Fit]:
 _EVENT_NEAR = re.compile(r"\b[a-z]+(?:ed|ened)\s+(?:on|in|at|by)?\s*(?:the\s+)?$", re.I)
 
 
-def _the_one_date(claim: dict, r: paraphrase.Related, fit: Fit, text: str) -> bool:
+def _the_one_date(claim: ClaimRecord, r: paraphrase.Related, fit: Fit, text: str) -> bool:
     """A sentence about the claim's subject with one date, against a draft sentence with one
     date: the two dates are the same fact ("founded before 1956" and "The company was founded
     by three brothers ... in 1958"), though many words stand between the date and its verb.
@@ -453,10 +461,8 @@ def _dates_of(sentence: str) -> tuple[str, ...]:
     """The dates of a sentence as the extractor reads them, times of day left out."""
     import datetime as dt
 
-    from factcheck.extract import extract_claims
-
     found = extract_claims(sentence, reference_date=dt.date(2000, 1, 1))
-    return tuple(c.text for c in found if c.kind.value == "date" and ":" not in c.text)
+    return tuple(c.text for c in found if c.kind is Kind.DATE and ":" not in c.text)
 
 
 _WRITTEN_DATE = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
@@ -486,7 +492,7 @@ def _clearly_nearest(fit: Fit, fits: list[Fit]) -> bool:
     return all(f.near * CLEARLY <= fit.near for f in fits if f is not fit and f.unit >= fit.unit)
 
 
-def _dates_comparable(claim: dict, c) -> bool:
+def _dates_comparable(claim: ClaimRecord, c: Claim) -> bool:
     """A time of day is no calendar date; and a date written with a number is not weighed
     against a source's "Christmas" or "the second half", whose year is only a guess."""
     mine, theirs = str(claim.get("value") or ""), str(c.value or "")
@@ -500,7 +506,7 @@ def _dates_comparable(claim: dict, c) -> bool:
 _COUNT_BOUNDS = ("as of", "before", "after", "by", "since")
 
 
-def _snapshot(claim: dict, source_before: str, source_text: str, source_value=None) -> bool:
+def _snapshot(claim: ClaimRecord, source_before: str, source_text: str, source_value=None) -> bool:
     """The source dates a count "as of" a day, and the draft dates it too: one count was taken
     once, so the two dates are the same quantity. A draft's "before" or "by" is only taken so
     when the source's day falls outside it: a day inside a bound bears out the date, but not
@@ -523,7 +529,7 @@ _SPAN_END = re.compile(r"\b(?:to|until|till|through|and)\s+(?:the\s+)?$", re.I)
 _SPAN_START = re.compile(r"\b(?:from|since|between)\b", re.I)
 
 
-def _span_end(claim: dict) -> bool | None:
+def _span_end(claim: ClaimRecord) -> bool | None:
     """True when the draft's date ends a span, False when it starts one, None otherwise."""
     sentence, text = claim.get("sentence") or "", claim.get("text") or ""
     at = sentence.find(text) if text else -1
@@ -543,7 +549,7 @@ def _source_span_end(text: str, start: int) -> bool | None:
 _COUNT = re.compile(r"(?<![\w-])\d[\d,]*(?:\.\d+)?(?![\w-])")
 
 
-def _counts_something(claim: dict) -> bool:
+def _counts_something(claim: ClaimRecord) -> bool:
     """Does the draft's sentence give a count beside the date ("31 cases ... before March 11")?"""
     sentence = (claim.get("sentence") or "").replace(claim.get("text") or "\0", " ")
     return any(not _YEAR.match(m.group()) for m in _COUNT.finditer(sentence))
@@ -553,7 +559,7 @@ def _unit_words(unit) -> tuple[str, ...]:
     return tuple(context.stem(w) for w, _, _ in context.content_words(str(unit or "")))
 
 
-def _best(claim: dict, fits: list[Fit]) -> Fit | None:
+def _best(claim: ClaimRecord, fits: list[Fit]) -> Fit | None:
     if not fits:
         return None
     best = fits[0]
@@ -568,7 +574,7 @@ def _best(claim: dict, fits: list[Fit]) -> Fit | None:
     return best
 
 
-def _nearest_the_bound(claim: dict, close: list[Fit]) -> Fit | None:
+def _nearest_the_bound(claim: ClaimRecord, close: list[Fit]) -> Fit | None:
     """Of figures fitting about equally well, the one just past a bound is the one it rounds:
     "more than $142,800,000" is the total of $142,940,100, not the $98,321,000 beside it.
     None unless one lies within BOUND_NEAR of the bound and every other one well beyond."""
@@ -585,7 +591,7 @@ def _nearest_the_bound(claim: dict, close: list[Fit]) -> Fit | None:
     return None
 
 
-def _counted_thing(claim: dict, fit: Fit) -> bool:
+def _counted_thing(claim: ClaimRecord, fit: Fit) -> bool:
     """The source figure counts things: by its own noun, or (read without one) by the noun
     both sentences put it with ("the confirmed cases reached 58")."""
     if fit.item.unit:
@@ -606,9 +612,9 @@ def _counts_things(unit: str | None) -> bool:
     )
 
 
-def is_bound(claim: dict) -> bool:
+def is_bound(claim: ClaimRecord) -> bool:
     """A figure written as a bound ("more than 300", "under $250"), true of many numbers."""
-    return claim.get("kind") == "figure" and kind_of(values.effective_qualifier(claim)) in (
+    return claim.get("kind") == Kind.FIGURE and kind_of(values.effective_qualifier(claim)) in (
         "more",
         "less",
         "at_least",
@@ -616,15 +622,15 @@ def is_bound(claim: dict) -> bool:
     )
 
 
-def _loose(claim: dict) -> bool:
-    return claim.get("kind") == "date" or bool(kind_of(values.effective_qualifier(claim)))
+def _loose(claim: ClaimRecord) -> bool:
+    return claim.get("kind") == Kind.DATE or bool(kind_of(values.effective_qualifier(claim)))
 
 
-def _counted(claim: dict) -> list[context.Cue]:
+def _counted(claim: ClaimRecord) -> list[context.Cue]:
     """The noun a figure counts ("cases" of "more than 200 active cases") is the surest word
     of its context, though it is written inside the claim."""
     unit = claim.get("unit")
-    if claim.get("kind") != "figure" or not unit or values.is_measure(unit):
+    if claim.get("kind") != Kind.FIGURE or not unit or values.is_measure(unit):
         return []
 
     if conversions.dimension(unit):
@@ -682,13 +688,13 @@ def _a_difference(sentence: str, figure: str) -> bool:
 _TITLE_AFTER = re.compile(r"^[\w.,-]*\d[\w.,-]*\s+[A-Z][a-z]|^[A-Z][a-z]+\s+[A-Z][a-z]")
 
 
-def named_number(claim: dict) -> bool:
+def named_number(claim: ClaimRecord) -> bool:
     """A number that is part of a name: a bare one after a capitalised word ("Toy Story 4",
     "Xbox One", "Ligue 1"), or one whose counted word is capitalised within the sentence ("the
     film 127 Hours", "A Tail of Two Kitties"): no one counts capitalised things."""
     sentence, text = claim.get("sentence") or "", claim.get("text") or ""
     at = sentence.find(text)
-    if claim.get("kind") != "figure" or claim.get("qualifier") or at <= 0:
+    if claim.get("kind") != Kind.FIGURE or claim.get("qualifier") or at <= 0:
         return False
     if claim.get("unit"):
         return bool(_TITLE_AFTER.match(text))
@@ -696,15 +702,15 @@ def named_number(claim: dict) -> bool:
     return bool(before) and before[-1][:1].isupper() and before[-1][-1:].isalnum()
 
 
-def _same_verdict(claim: dict, a: Fit, b: Fit) -> bool:
+def _same_verdict(claim: ClaimRecord, a: Fit, b: Fit) -> bool:
     return _compare(claim, a)[0] is _compare(claim, b)[0]
 
 
-def _unit_fit(claim: dict, c, text: str) -> float | None:
+def _unit_fit(claim: ClaimRecord, c: Claim, text: str) -> float | None:
     """How well the source figure's unit fits the claim's: None when it cannot be the same
     quantity (dollars against percent), 1 for the same unit or counted noun, less when
     only one names a unit."""
-    if claim.get("kind") != "figure":
+    if claim.get("kind") != Kind.FIGURE:
         return 0.0
 
     mine, theirs = claim.get("unit"), c.unit
@@ -774,7 +780,7 @@ _MONEY = re.compile(
 _SCALED = re.compile(r"\d\s*(?:million|billion|trillion|bn|m)\b", re.I)
 
 
-def _money_words(claim: dict) -> bool:
+def _money_words(claim: ClaimRecord) -> bool:
     """A bare "20 million" in a sentence about a contract, a fee or a gross is money."""
     return bool(_SCALED.search(claim.get("text") or "")) and bool(_MONEY.search(claim.get("sentence") or ""))
 
@@ -784,12 +790,12 @@ _VERB_AFTER = re.compile(
 )
 
 
-def _claim_verb(claim: dict) -> str:
+def _claim_verb(claim: ClaimRecord) -> str:
     """What a bare draft figure's verb makes it, as a counted noun's stem: the "200" of "more
     than 200 have recovered" counts recoveries, the "3" of "3 died" deaths."""
     sentence, text = claim.get("sentence") or "", claim.get("text") or ""
     at = sentence.find(text)
-    m = _VERB_AFTER.match(sentence, at + len(text)) if at >= 0 and claim.get("kind") == "figure" else None
+    m = _VERB_AFTER.match(sentence, at + len(text)) if at >= 0 and claim.get("kind") == Kind.FIGURE else None
     if not m:
         return ""
     stem = context.stem(m.group(1))
@@ -799,12 +805,12 @@ def _claim_verb(claim: dict) -> str:
 _VERB_BEFORE = re.compile(r"([^\W\d_]+)\s+(?:(?:a\s+total\s+of|only|just|some|nearly|almost|about|around)\s+)?$", re.I)
 
 
-def _verb_before(claim: dict) -> str:
+def _verb_before(claim: ClaimRecord) -> str:
     """The word right before a draft figure and its qualifier, as a counted noun's stem: the
     "lost" of "has lost less than 65 matches" counts losses."""
     sentence, text = claim.get("sentence") or "", claim.get("text") or ""
     at = sentence.find(text)
-    m = _VERB_BEFORE.search(sentence[max(0, at - 40) : at]) if at > 0 and claim.get("kind") == "figure" else None
+    m = _VERB_BEFORE.search(sentence[max(0, at - 40) : at]) if at > 0 and claim.get("kind") == Kind.FIGURE else None
     if not m:
         return ""
     stem = context.stem(m.group(1))
@@ -817,7 +823,7 @@ _COUNT_MODIFIERS = r"(?:new|more|additional|further|other|active|confirmed|repor
 _PAST_NAME = re.compile(r"(?:\s+(?:[\w-]*\d[\w-]*|" + _COUNT_MODIFIERS + r"))*\s+([^\W\d_]+)", re.I)
 
 
-def _bare_count_noun(claim: dict) -> str:
+def _bare_count_noun(claim: ClaimRecord) -> str:
     """The noun a draft figure read without a unit counts: the one after it ("56 COVID-19
     cases") or the one it is the value of ("the number of cases is lower than 580")."""
     noun = _claim_noun(claim)
@@ -828,12 +834,12 @@ def _bare_count_noun(claim: dict) -> str:
     return _subject(sentence, at) if at > 0 else ""
 
 
-def _claim_noun(claim: dict) -> str:
+def _claim_noun(claim: ClaimRecord) -> str:
     """The noun right after a draft figure that the extractor read without one, past words
     with digits in them ("COVID-19")."""
     sentence, text = claim.get("sentence") or "", claim.get("text") or ""
     at = sentence.find(text)
-    m = _PAST_NAME.match(sentence, at + len(text)) if at >= 0 and claim.get("kind") == "figure" else None
+    m = _PAST_NAME.match(sentence, at + len(text)) if at >= 0 and claim.get("kind") == Kind.FIGURE else None
     if not m:
         return ""
     head = context.stem(m.group(1))
@@ -880,7 +886,7 @@ def _subject(text: str, start: int) -> str:
     return _CANON.get(head, head)
 
 
-def _claim_near(claim: dict) -> frozenset[str]:
+def _claim_near(claim: ClaimRecord) -> frozenset[str]:
     """The claim's own words, leaving out the other figures of its sentence with their
     counted nouns: in "170 cases were confirmed, with 55 in the Federation" the 55 counts
     no "cases" of its own."""
@@ -905,8 +911,6 @@ def _blanked(text: str, start: int, end: int) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _figure_spans(text: str) -> tuple[tuple[int, int], ...]:
-    from factcheck.extract.numbers.parse import parse_figures
-
     return tuple((f.start, f.end) for f in parse_figures(text, 0, len(text)))
 
 
@@ -926,7 +930,7 @@ def _people(unit: str) -> bool:
     return context.stem(unit.split()[-1]) in _PEOPLE or _noun(unit) == "peopl"
 
 
-def _claim_words(claim: dict) -> frozenset[str]:
+def _claim_words(claim: ClaimRecord) -> frozenset[str]:
     """The words of the claim's sentence, without the other figures and what they count."""
     sentence, text = claim.get("sentence") or "", claim.get("text") or ""
     at = sentence.find(text)
@@ -954,9 +958,9 @@ def _own_words(text: str, start: int, end: int) -> frozenset[str]:
     return _canon(context.stem(w[0]) for w in before + after + inside)
 
 
-def _compare(claim: dict, fit: Fit) -> tuple[Verdict, str]:
+def _compare(claim: ClaimRecord, fit: Fit) -> tuple[Verdict, str]:
     item = fit.item
-    if claim.get("kind") == "date":
+    if claim.get("kind") == Kind.DATE:
         return values.compare_dates(claim, item.value, item.text, fit.before)
     return values.compare_figures(claim, item.value, item.unit, item.text, item.span, item.qualifier)
 

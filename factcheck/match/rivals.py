@@ -16,9 +16,11 @@ import math
 import re
 
 from factcheck.extract import extract_claims
+from factcheck.extract.numbers.parse import parse_figures
 from factcheck.match import conversions, quantity, values
 from factcheck.match.evidence import Verdict
 from factcheck.match.intervals import date_interval
+from factcheck.model import ClaimRecord, Kind
 
 # Date bounds that leave many days open; "as of" and "in" name a time, not a range.
 _OPEN_DATE_BOUNDS = ("before", "after", "since", "by")
@@ -27,33 +29,29 @@ _OPEN_DATE_BOUNDS = ("before", "after", "since", "by")
 NEAR = 1.5
 
 
-def doubt(claim: dict, sentence: str, reference_date: dt.date) -> str | None:
+def doubt(claim: ClaimRecord, sentence: str, reference_date: dt.date) -> str | None:
     """Why the source sentence that bears out a bounded claim does not settle it, or None."""
-    if claim.get("kind") == "figure":
+    if claim.get("kind") == Kind.FIGURE:
         return _figure_doubt(claim, sentence, reference_date, Verdict.CONTRADICTED)
-    if claim.get("kind") == "date":
+    if claim.get("kind") == Kind.DATE:
         return _date_doubt(claim, sentence, reference_date)
     return None
 
 
-def alarm_doubt(claim: dict, sentence: str, reference_date: dt.date) -> str | None:
+def alarm_doubt(claim: ClaimRecord, sentence: str, reference_date: dt.date) -> str | None:
     """Why the source sentence that contradicts a bounded figure does not settle it: its
     figure nearest the bound bears the claim out ("more than $2 million" against a
     worldwide "$2,015,502", though the same sentence gives "$259,017" at home)."""
-    if claim.get("kind") != "figure":
+    if claim.get("kind") != Kind.FIGURE:
         return None
     return _figure_doubt(claim, sentence, reference_date, Verdict.SUPPORTED)
 
 
-def _figure_doubt(claim: dict, sentence: str, reference_date: dt.date, rival: Verdict) -> str | None:
+def _figure_doubt(claim: ClaimRecord, sentence: str, reference_date: dt.date, rival: Verdict) -> str | None:
     if not quantity.is_bound(claim):
         return None
     bound = values.as_float(claim.get("value"))
     if not bound or bound <= 0:
-        return None
-    try:
-        from factcheck.extract.numbers.parse import parse_figures
-    except ImportError:
         return None
     text = claim.get("text") or ""
     dates = _date_spans(sentence, reference_date)
@@ -87,7 +85,7 @@ def _figure_doubt(claim: dict, sentence: str, reference_date: dt.date, rival: Ve
 _RATING = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:/|out of)\s*(5|10|100)\b")
 
 
-def _ratings_as_shares(claim: dict, sentence: str) -> list[tuple[float, Verdict, str]]:
+def _ratings_as_shares(claim: ClaimRecord, sentence: str) -> list[tuple[float, Verdict, str]]:
     """A rating on a scale ("3.5/10", "4 out of 5") read as the share of the scale it is, for
     a claim in percent: an "average rating of 35%" is that rating."""
     if values.unit_key(claim.get("unit")) != "percent":
@@ -121,7 +119,7 @@ def _comparable(claim_unit, source_unit) -> bool:
     return not any(measured)
 
 
-def _date_doubt(claim: dict, sentence: str, reference_date: dt.date) -> str | None:
+def _date_doubt(claim: ClaimRecord, sentence: str, reference_date: dt.date) -> str | None:
     bound, _ = values.claim_date_bound(claim)
     if bound not in _OPEN_DATE_BOUNDS:
         return None
@@ -155,9 +153,7 @@ def _dates(sentence: str, reference_date: dt.date) -> list:
     clock times ("6:00 pm") nor relative phrases ("the last year")."""
     found = extract_claims(sentence, reference_date=reference_date)
     return [
-        c
-        for c in found
-        if c.kind.value == "date" and c.value and any(ch.isdigit() for ch in c.text) and ":" not in c.text
+        c for c in found if c.kind is Kind.DATE and c.value and any(ch.isdigit() for ch in c.text) and ":" not in c.text
     ]
 
 

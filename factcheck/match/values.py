@@ -11,9 +11,11 @@ from __future__ import annotations
 import math
 import re
 
+from factcheck.extract.numbers.parse import parse_number
 from factcheck.match import conversions
 from factcheck.match.evidence import Verdict
 from factcheck.match.intervals import (
+    Interval,
     date_bound,
     date_interval,
     describe_date,
@@ -23,6 +25,7 @@ from factcheck.match.intervals import (
     rounding,
     source_interval,
 )
+from factcheck.model import ClaimRecord, Kind
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SCALE = {
@@ -131,7 +134,7 @@ def bounds_only(qualifier: str | None) -> bool:
     return kind_of(qualifier) in ("more", "at_least", "less", "at_most")
 
 
-def same_number(claim: dict, source_value) -> bool:
+def same_number(claim: ClaimRecord, source_value) -> bool:
     """The draft figure's number and the source's are one, after rounding as written."""
     draft = as_float(claim.get("value"))
     if draft is None or source_value is None:
@@ -141,7 +144,12 @@ def same_number(claim: dict, source_value) -> bool:
 
 
 def compare_figures(
-    claim: dict, source_value, source_unit, source_text: str, source_range=None, source_qualifier: str | None = None
+    claim: ClaimRecord,
+    source_value,
+    source_unit,
+    source_text: str,
+    source_range=None,
+    source_qualifier: str | None = None,
 ) -> tuple[Verdict, str]:
     """Verdict on a draft figure against the figure at the same place in the source.
 
@@ -178,10 +186,10 @@ _SPORT = re.compile(
 )
 
 
-def score_of(claim: dict) -> tuple[int, int] | None:
+def score_of(claim: ClaimRecord) -> tuple[int, int] | None:
     """A result or a series written as two counts ("won 3–1", "leads the series 3–1"), in a
     sentence about a game: a score, not a range or a number with a unit."""
-    if claim.get("kind") != "figure":
+    if claim.get("kind") != Kind.FIGURE:
         return None
     m = _SCORE.match(claim.get("text") or "")
     if not m or not _SPORT.search(claim.get("sentence") or ""):
@@ -201,7 +209,7 @@ def _against_score(mine: tuple[int, int], text: str, source_text: str) -> tuple[
     return Verdict.CONTRADICTED, f"the claim gives the score {text!r}; the source gives {source_text!r}"
 
 
-def claim_readings(claim: dict, value: float, source_unit=None) -> list[tuple[float, str | None]]:
+def claim_readings(claim: ClaimRecord, value: float, source_unit=None) -> list[tuple[float, str | None]]:
     """The draft figure's value, and what else its words make it: "half of the 20" is 10,
     "one in five" is 20 percent."""
     unit = claim.get("unit")
@@ -219,7 +227,7 @@ def claim_readings(claim: dict, value: float, source_unit=None) -> list[tuple[fl
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?P<n>\d[\d,]*|[a-z]+)\b", re.I)
 
 
-def _of_the(claim: dict) -> float | None:
+def _of_the(claim: ClaimRecord) -> float | None:
     """N in "half of the N" right after the claim's words in its sentence."""
     sentence, text = claim.get("sentence") or "", claim.get("text") or ""
     at = sentence.find(text) if text else -1
@@ -253,7 +261,7 @@ def verb_bound(qualifier: str | None, before: str) -> str | None:
     return "more than"
 
 
-def effective_qualifier(claim: dict) -> str | None:
+def effective_qualifier(claim: ClaimRecord) -> str | None:
     """ "averaged over 373 reviews" is taken over them, not more than them."""
     qualifier = claim.get("qualifier")
     if (qualifier or "").lower().strip() != "over":
@@ -263,12 +271,21 @@ def effective_qualifier(claim: dict) -> str | None:
     return None if at > 0 and _OVER_NOT_A_BOUND.search(sentence[:at]) else qualifier
 
 
-def _against(claim, value, unit, source_value, source_unit, source_text, source_range, source_qualifier):
+def _against(
+    claim: ClaimRecord,
+    value: float,
+    unit: str | None,
+    source_value: float,
+    source_unit: str | None,
+    source_text: str,
+    source_range: tuple[float, float] | None,
+    source_qualifier: str | None,
+) -> tuple[Verdict, str]:
     text, qualifier = claim.get("text", ""), effective_qualifier(claim)
     low, high = source_range or (None, None)
     note = ""
     src_step = 0.0  # a source's "900,000" says nothing about the draft's more precise "950,000"
-    if conversions.convertible(source_unit, unit):
+    if source_unit is not None and unit is not None and conversions.convertible(source_unit, unit):
         # The source's figure is as precise as it is written, in its own unit.
 
         src_step = conversions.scale(precision(source_text, source_value) / 2, source_unit, unit)
@@ -281,6 +298,8 @@ def _against(claim, value, unit, source_value, source_unit, source_text, source_
         # "from $1.6 million to $3.2 million" is a change, not a range: two figures, each a value
         # the thing had; the claim may state either.
         for end in (high, low):
+            if end is None:
+                continue
             if source_interval(end, source_text, None).inside(mine) or abs(end - value) <= rounding(text, value):
                 return Verdict.SUPPORTED, f"the source gives {source_text!r}{note}; {text!r} holds"
         return Verdict.NOT_FOUND, f"the source gives {source_text!r}{note}, which does not settle {text!r}"
@@ -319,11 +338,9 @@ def _against(claim, value, unit, source_value, source_unit, source_text, source_
 FAR_OFF = 10
 
 
-def far_off(claim: dict, source_value, source_text: str) -> str | None:
+def far_off(claim: ClaimRecord, source_value, source_text: str) -> str | None:
     """Why a source figure that bears out the claim's bound is no evidence for it: it lies
     FAR_OFF times or more from the bound. None when it is near enough, or the claim is no bound."""
-    from factcheck.match.intervals import kind_of
-
     text = claim.get("text") or ""
     if (
         kind_of(effective_qualifier(claim)) not in ("more", "less", "at_least", "at_most")
@@ -343,8 +360,6 @@ def implied_interval(value: float, text: str, qualifier: str | None):
     $93 million would say "over $90 million". A round bound of one significant digit ("more
     than 50 people", "over seven times") is left as written. Only ever used to contradict a claim that
     this reading cannot meet ("more than $88 million"), never to bear one out."""
-    from factcheck.match.intervals import Interval, kind_of, precision
-
     kind = kind_of(qualifier)
     step = precision(text, value)
     if kind not in ("more", "less") or not step or value <= 0 or value / step < 10:
@@ -357,7 +372,7 @@ def implied_interval(value: float, text: str, qualifier: str | None):
 _RATING = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:/|out of)\s*(5|10|100)$")
 
 
-def rating_share(claim: dict, source_text: str) -> float | None:
+def rating_share(claim: ClaimRecord, source_text: str) -> float | None:
     """The source's rating on a scale ("3.5/10", "85 out of 100") as the share of the scale,
     when the draft gives it in percent; None otherwise."""
     rating = _RATING.match(source_text.strip())
@@ -370,7 +385,7 @@ def rating_share(claim: dict, source_text: str) -> float | None:
 _CLAIM_RATING = re.compile(r"(\d+(?:\.\d+)?)\s*(?:/|out of)\s*(5|10|100)\s*$")
 
 
-def rating_against(claim: dict, source_text: str) -> tuple[Verdict, str] | None:
+def rating_against(claim: ClaimRecord, source_text: str) -> tuple[Verdict, str] | None:
     """A draft's rating on a scale ("less than 7.9/10", "over 59 out of 100") against the
     source's rating, read on the draft's scale: a bound on a score is as much an interval
     as a bound on a count. None unless both are ratings."""
@@ -380,17 +395,30 @@ def rating_against(claim: dict, source_text: str) -> tuple[Verdict, str] | None:
     scale = float(mine.group(2))
     on_my_scale = round(float(theirs.group(1)) / float(theirs.group(2)) * scale, 9)
     qualifier = effective_qualifier(claim)
-    as_count = {
-        "kind": "figure",
-        "value": float(mine.group(1)),
-        "text": f"{qualifier} {mine.group(1)}" if qualifier else mine.group(1),
-        "qualifier": qualifier,
-    }
+    as_count = _figure_reading(
+        f"{qualifier} {mine.group(1)}" if qualifier else mine.group(1), float(mine.group(1)), qualifier
+    )
     verdict, reason = compare_figures(as_count, on_my_scale, None, source_text)
     return verdict, f"{reason} (out of {_fmt(scale)})"
 
 
-def written_against(claim: dict, source_text: str) -> tuple[Verdict, str]:
+def _figure_reading(text: str, value: float, qualifier: str | None) -> ClaimRecord:
+    """A figure read off a claim's own words (its rating as a count): a claim of no
+    draft's, in no sentence, so only its text, value and qualifier bear on a comparison."""
+    return {
+        "id": "",
+        "kind": Kind.FIGURE,
+        "text": text,
+        "start": 0,
+        "end": len(text),
+        "line": 0,
+        "sentence": "",
+        "value": value,
+        "qualifier": qualifier,
+    }
+
+
+def written_against(claim: ClaimRecord, source_text: str) -> tuple[Verdict, str]:
     """compare_written for a draft figure. Digits compared as written say nothing of a
     bound: "over 26 years" is not borne out by a "26th year", nor "under 27" contradicted."""
     share = rating_share(claim, source_text)
@@ -418,7 +446,7 @@ def compare_written(draft_text: str, source_text: str) -> tuple[Verdict, str]:
     return Verdict.CONTRADICTED, f"the source gives {source_text!r}, not {draft_text!r}"
 
 
-def compare_dates(claim: dict, source_value, source_text: str, source_before: str = "") -> tuple[Verdict, str]:
+def compare_dates(claim: ClaimRecord, source_value, source_text: str, source_before: str = "") -> tuple[Verdict, str]:
     """Dates as the days they allow: "before 1990", "early 2019", "in March" and "March 9"
     are intervals, and the claim holds when the source's days lie inside the claim's.
 
@@ -481,7 +509,7 @@ def _same_year_unless_written(mine: str, mine_text: str, theirs: str, their_text
     return mine, theirs
 
 
-def claim_date_bound(claim: dict) -> tuple[str, str]:
+def claim_date_bound(claim: ClaimRecord) -> tuple[str, str]:
     """The bound ("before", "since", …) and part ("early", "late") a draft's date is written with."""
     sentence, text = claim.get("sentence") or "", claim.get("text") or ""
     at = sentence.find(text) if text else -1
@@ -515,9 +543,5 @@ def _fmt(value: float) -> str:
 
 
 def _parsed_value(text: str) -> float | None:
-    try:
-        from factcheck.extract.numbers.parse import parse_number
-    except ImportError:
-        return None
     value = parse_number(text)
     return float(value) if value is not None else None

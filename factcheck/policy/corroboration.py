@@ -23,6 +23,7 @@ from typing import Any, Final
 
 from factcheck.errors import FactcheckError, ReviewError
 from factcheck.model import ClaimRecord, EvidenceRecord, Verdict
+from factcheck.policy.sensitivity import CONFIDENTIAL_SOURCE
 from factcheck.policy.settings import Rule
 from factcheck.sources import SIDECAR_SUFFIX
 from factcheck.store import yamlio
@@ -99,8 +100,6 @@ class Publishers:
         self._known: dict[str, str] = {}
 
     def of(self, rel: str) -> str:
-        from factcheck.policy.sensitivity import CONFIDENTIAL_SOURCE
-
         if rel == CONFIDENTIAL_SOURCE:
             # sealed evidence names no source, so nothing committed can tell two confidential
             # sources apart: together they count as one publisher, never as several

@@ -9,7 +9,7 @@ only reads it, so the gate can import it without importing the act of publishing
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 from factcheck.model import ClaimRecord, ReviewEntry
 from factcheck.signoff import rules
@@ -24,9 +24,24 @@ def _is_correction(entry: Any) -> bool:
     return isinstance(entry, dict) and isinstance(entry.get("corrects"), dict)
 
 
-def published_claims(published: dict[str, Any] | None) -> list[dict[str, Any]]:
+class PublishedClaim(TypedDict):
+    """A claim as the publication record keeps it: what was signed off when the draft went out."""
+
+    id: str
+    text: str | None
+    fingerprint: str | None
+
+
+def published_claims(published: dict[str, Any] | None) -> list[PublishedClaim]:
+    """The record's claims that name an id, each as a `PublishedClaim`."""
     items = (published or {}).get("claims")
-    return [c for c in items if isinstance(c, dict) and isinstance(c.get("id"), str)] if isinstance(items, list) else []
+    if not isinstance(items, list):
+        return []
+    return [
+        PublishedClaim(id=c["id"], text=c.get("text"), fingerprint=c.get("fingerprint"))
+        for c in items
+        if isinstance(c, dict) and isinstance(c.get("id"), str)
+    ]
 
 
 @dataclass(frozen=True)
@@ -57,7 +72,8 @@ def uncorrected(
     }
     out = []
     for item in published_claims(published):
-        node_id, text, fp = item["id"], item.get("text"), item.get("fingerprint")
+        node_id: str | None = item["id"]  # a correction that takes the claim out names none
+        text, fp = item["text"], item["fingerprint"]
         seen: set[str] = set()
         while node_id is not None and node_id not in current and node_id not in seen:
             seen.add(node_id)
@@ -116,5 +132,5 @@ def rewritten(at_base: dict[str, Any] | None, now: dict[str, Any] | None) -> str
     return None
 
 
-def _claim_keys(record: dict[str, Any]) -> set[tuple]:
-    return {(c["id"], c.get("text"), c.get("fingerprint")) for c in published_claims(record)}
+def _claim_keys(record: dict[str, Any]) -> set[tuple[str, str | None, str | None]]:
+    return {(c["id"], c["text"], c["fingerprint"]) for c in published_claims(record)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from factcheck.model import DETAIL_FIELDS, ClaimRecord
+from factcheck.policy.corroboration import COUNT_FIELD, MARKER_FIELD
 from factcheck.render import terminal
 from factcheck.render.claims import figure_text
 from factcheck.render.safe import one_line
@@ -118,8 +119,6 @@ def _evidence_lines(rec: ClaimRecord) -> list[str]:
 
 def _corroboration_lines(rec: ClaimRecord) -> list[str]:
     """How many independent sources `match` counted, for a claim the corroboration rules or its marker pick."""
-    from factcheck.policy.corroboration import COUNT_FIELD, MARKER_FIELD
-
     count, marker = rec.get(COUNT_FIELD), rec.get(MARKER_FIELD)
     if count is None and marker is None:
         return []
