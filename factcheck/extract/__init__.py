@@ -7,6 +7,7 @@ them, settles overlaps between kinds, and turns spans into identified claims.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 
@@ -46,7 +47,8 @@ def make_doc(text: str, *, reference_date: dt.date, body_start: int = 0, locale:
 
 
 def find_all(doc: Doc) -> list[Found]:
-    """Every span any extractor reports, overlaps between kinds settled."""
+    """Every span any extractor reports, overlaps between kinds settled; each written end of a
+    range or score that stands is a figure of its own too (see `figures.RangeEnd`)."""
     from factcheck.extract import (
         attributions,
         dates,
@@ -58,7 +60,7 @@ def find_all(doc: Doc) -> list[Found]:
     found: list[Found] = []
     for module in (quotes, attributions, dates, figures):
         found.extend(module.find(doc))
-    return overlaps.settle(found)
+    return figures.with_range_ends(overlaps.settle(found))
 
 
 _NEWLINE = re.compile("\n")
@@ -67,25 +69,37 @@ _KIND_ORDER = {Kind.QUOTE: 0, Kind.ATTRIBUTION: 1, Kind.DATE: 2, Kind.FIGURE: 3}
 
 
 def extract_claims(
-    text: str, *, reference_date: dt.date, body_start: int = 0, locale: str | None = None
+    text: str, *, reference_date: dt.date, body_start: int = 0, locale: str | None = None, range_ends: bool = False
 ) -> list[Claim]:
-    """All claims in `text`, in order of position, each with a position-free id."""
+    """All claims in `text`, in order of position, each with a position-free id.
+
+    `range_ends` lists each end of a range or score as a figure too; their ids are counted
+    apart, after the others', so that every other claim keeps the id it has without them.
+    """
     # extractors read look-alike characters as what they look like ("１８", "10²"); the
     # fold keeps every offset, so spans, snippets and sentences come from the draft itself
     folded = fold(text)
     doc = make_doc(folded, reference_date=reference_date, body_start=body_start, locale=locale)
-    found = sorted(find_all(doc), key=lambda f: (f.start, _KIND_ORDER[f.kind], f.end))
+    from factcheck.extract import figures
+
+    found = find_all(doc) if range_ends else figures.without_range_ends(find_all(doc))
+    found = sorted(found, key=lambda f: (f.start, _KIND_ORDER[f.kind], f.end))
     newlines = [m.start() for m in _NEWLINE.finditer(text)]
     seen: dict[tuple[Kind, str, str], int] = {}
     claims: list[Claim] = []
+    ends: list[int] = []  # where the ends of ranges are in `claims`, their ids given last
     for f in found:
         if not (body_start <= f.start < f.end <= len(text)):
             continue  # an extractor bug must never produce a claim that points nowhere
         snippet = text[f.start : f.end]
         sentence = doc.sentences.context(f.start, f.end, text)  # words from the draft itself, not the fold
         key = (f.kind, snippet, sentence)
-        occurrence = seen.get(key, 0)
-        seen[key] = occurrence + 1
+        occurrence = 0
+        if range_ends and isinstance(f, figures.RangeEnd):
+            ends.append(len(claims))
+        else:
+            occurrence = seen.get(key, 0)
+            seen[key] = occurrence + 1
         claims.append(
             Claim(
                 id=claim_id(f.kind, snippet, sentence, occurrence),
@@ -102,6 +116,12 @@ def extract_claims(
                 attributed_to=f.attributed_to,
             )
         )
+    for k in ends:
+        c = claims[k]
+        key = (c.kind, c.text, c.sentence)
+        occurrence = seen.get(key, 0)
+        seen[key] = occurrence + 1
+        claims[k] = dataclasses.replace(c, id=claim_id(c.kind, c.text, c.sentence, occurrence))
     from factcheck.extract import editorial
 
     return editorial.pair_year_readings(claims)
@@ -116,7 +136,9 @@ def extract_draft(
     `extract` turns it off to list every span it reads.
     """
     ref = reference_date or draft.date or dt.date.today()
-    claims = extract_claims(draft.text, reference_date=ref, body_start=draft.body_start, locale=locale)
+    claims = extract_claims(
+        draft.text, reference_date=ref, body_start=draft.body_start, locale=locale, range_ends=not for_editors
+    )
     if for_editors:
         from factcheck.extract import editorial, repeats
 

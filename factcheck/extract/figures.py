@@ -9,9 +9,21 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
-from factcheck.extract.numbers.parse import parse_figures
+from factcheck.extract.numbers.parse import Figure, parse_figures
 from factcheck.model import Found, Kind
+
+
+@dataclass(frozen=True)
+class RangeEnd(Found):
+    """A written end of a range or side of a score, listed by `extract` as a figure of its own
+    next to the range or score (`of`, its span): a reader counting the numbers in a story
+    counts "$5 million" and "$7 million" in "$5 million to $7 million". The range is the
+    claim an editor signs off; the claims file leaves its ends out."""
+
+    of: tuple[int, int] = (0, 0)
+
 
 _compiled = functools.cache(re.compile)
 
@@ -54,13 +66,23 @@ def find(doc) -> list[Found]:
     first = _FIRST_LIST_MARKER.match(text, start)
     if first:
         skip.append(first.span())
-    found = [
-        Found(kind=Kind.FIGURE, start=f.start, end=f.end, value=f.value, unit=f.unit, qualifier=f.qualifier)
-        for f in parse_figures(text, start, skip=skip, locale=doc.locale)
-    ]
+    found: list[Found] = []
+    for f in parse_figures(text, start, skip=skip, locale=doc.locale):
+        found.append(
+            Found(kind=Kind.FIGURE, start=f.start, end=f.end, value=f.value, unit=f.unit, qualifier=f.qualifier)
+        )
+        if f.ends:
+            found.extend(_ends(f))
     if "0s" in body or "0\u2019s" in body or "0's" in body:
         found = sorted(found + _decades(text, start, skip), key=lambda f: f.start)
     return found
+
+
+def _ends(f: Figure) -> list[Found]:
+    return [
+        RangeEnd(kind=Kind.FIGURE, start=e.start, end=e.end, value=e.value, unit=e.unit, of=(f.start, f.end))
+        for e in f.ends
+    ]
 
 
 def _decades(text: str, start: int, skip: list[tuple[int, int]]) -> list[Found]:
@@ -73,3 +95,16 @@ def _decades(text: str, start: int, skip: list[tuple[int, int]]) -> list[Found]:
         end = text.index("s", m.end()) + 1
         out.append(Found(kind=Kind.FIGURE, start=m.start(), end=end, value=int(m.group())))
     return out
+
+
+def without_range_ends(found: list[Found]) -> list[Found]:
+    """The spans with no end of a range among them: the claims an editor signs off, and what
+    the matcher reads in a source."""
+    return [f for f in found if not isinstance(f, RangeEnd)]
+
+
+def with_range_ends(found: list[Found]) -> list[Found]:
+    """The spans, with the ends of each range or score whose own figure claim still stands
+    (a range inside a date, "September 16-19", gives its numbers to the date)."""
+    standing = {(f.start, f.end) for f in found if f.kind is Kind.FIGURE and not isinstance(f, RangeEnd)}
+    return [f for f in found if not isinstance(f, RangeEnd) or f.of in standing]

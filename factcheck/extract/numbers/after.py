@@ -22,6 +22,7 @@ from factcheck.extract.numbers.number import (
 from factcheck.extract.numbers.quantity import (
     CODES,
     WORD,
+    End,
     Lazy,
     Quantity,
     Region,
@@ -382,6 +383,7 @@ def range_end(r: Region, pos: int, first: Quantity) -> Quantity | None:
         q.value = -q.value
     if symbol:
         q.currency = U.currency_code(symbol)
+    q.own_start = pos  # "$20" in "$10 to $20": the end's own text holds its symbol
     magnitudes(r, q)
     measure(r, q)
     return q
@@ -423,6 +425,10 @@ def make_range(q: Quantity, second: Quantity, opener: re.Match | None) -> None:
         scale = second.value / second.base
         if abs(q.value) < abs(second.base):
             q.value *= scale
+    q.ends = (
+        End(q.own_start, q.end, q.value, q.currency or q.unit, True),
+        End(second.own_start, second.end, second.value, second.currency or second.unit, True),
+    )
     low, high = sorted((q.value, second.value))
     q.low, q.high, q.value = low, high, (low + high) / 2
     q.currency = q.currency or second.currency
@@ -449,6 +455,10 @@ def tally(q: Quantity, second: Quantity) -> None:
     """A tally or score is one figure: its value is the first count, and its unit says what
     the other side had ("to 1"; with a counted noun, "votes to 4"), so that a changed count
     on either side is a changed figure."""
+    q.ends = (
+        End(q.own_start, q.end, q.value, q.currency or q.unit, False),
+        End(second.own_start, second.end, second.value, second.currency or second.unit, False),
+    )
     noun = f"{q.unit} " if q.counted else ""
     q.unit, q.counted, q.end, q.plain = f"{noun}to {as_number(second.value)}", False, second.end, False
 

@@ -60,6 +60,7 @@ def sign_and_currency(q: Quantity, window: str) -> str:
 
 
 def qualifier_before(q: Quantity, window: str) -> None:
+    q.own_start = q.start
     if q.qualifier:
         return  # "hundreds of": the number's own words hedge it already
     m = _SYMBOL_BEFORE.search(window) if window[-1:] in _QUALIFIER_SYMBOL_TAILS else None

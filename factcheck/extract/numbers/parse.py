@@ -58,7 +58,7 @@ from factcheck.extract.numbers import after, before, decades, names, number, num
 from factcheck.extract.numbers import units as U
 from factcheck.extract.numbers.candidates import Candidates, inside_word
 from factcheck.extract.numbers.not_figures import mask
-from factcheck.extract.numbers.quantity import Lazy, Quantity, Region, Reject, as_number, sane
+from factcheck.extract.numbers.quantity import End, Lazy, Quantity, Region, Reject, as_number, sane
 
 __all__ = ["Figure", "parse_figures", "parse_number", "currency_code"]
 
@@ -76,6 +76,9 @@ class Figure:
     qualifier: str | None = None
     low: int | float | None = None
     high: int | float | None = None
+    # each written end of a range or side of a score, a figure of its own ("$5 million" and
+    # "$7 million" in "$5 million to $7 million"); the matcher reads the range, not these
+    ends: tuple[Figure, ...] = ()
 
     @property
     def is_range(self) -> bool:
@@ -163,7 +166,19 @@ _DANGLING_OF = Lazy(r"\s(?i:of)$")
 def _figure(q: Quantity) -> Figure:
     low = as_number(q.low) if q.low is not None else None
     high = as_number(q.high) if q.high is not None else None
-    return Figure(q.start, q.end, as_number(q.value), q.currency or q.unit, q.qualifier, low, high)
+    unit = q.currency or q.unit
+    ends = () if q.ends is None else tuple(_end(e, unit) for e in q.ends if e.start < e.end)
+    if ends and q.counted and q.low is not None and ends[-1].end < q.end:
+        # the noun counted after a range is the last end's too: "50 volunteers" in "30 and 50 volunteers"
+        ends = (*ends[:-1], Figure(ends[-1].start, q.end, ends[-1].value, ends[-1].unit))
+    return Figure(q.start, q.end, as_number(q.value), unit, q.qualifier, low, high, ends)
+
+
+def _end(e: End, unit: str | None) -> Figure:
+    """An end of a range takes the range's unit and currency, which its ends share ("40" in
+    "between 40 and 45 percent", "$5" in "$5-6 per hour"); a side of a score keeps its own, as
+    the score's unit is its other side ("to 48")."""
+    return Figure(e.start, e.end, as_number(e.value), (unit or e.unit) if e.shared else e.unit)
 
 
 _SHARED = Lazy(r"\s*(?:,|,?\s*and|,?\s*or)\s*")

@@ -72,7 +72,7 @@ class Quantity:
 
     __slots__ = (
         "start", "end", "value", "plain", "words", "base", "number_end", "magnitude", "currency", "unit",
-        "counted", "qualifier", "low", "high", "bare_one", "hash", "powered", "code",
+        "counted", "qualifier", "low", "high", "bare_one", "hash", "powered", "code", "own_start", "ends",
     )  # fmt: skip
 
     def __init__(self, start: int, end: int, value: Fraction, *, plain: bool = False, words: bool = False):
@@ -92,6 +92,19 @@ class Quantity:
         self.hash = False  # written after "#": a rank unless it reads as money
         self.powered = False  # written with an exponent: may be too big or too small for a float
         self.code = False  # joined by a hyphen to the name before it: "G-20", "F-35"
+        self.own_start = start  # where the figure starts without a qualifier before it ("about $5": "$5")
+        self.ends: tuple[End, End] | None = None  # each written end of a range or side of a score
+
+
+class End:
+    """One written end of a range ("$5 million" in "$5 million to $7 million") or side of a
+    score ("52" in "won 52-48"): its own span and value. `unit` is its own; `shared` says that
+    it takes the range's unit where it has none ("40" in "between 40 and 45 percent")."""
+
+    __slots__ = ("start", "end", "value", "unit", "shared")
+
+    def __init__(self, start: int, end: int, value: Fraction, unit: str | None, shared: bool):
+        self.start, self.end, self.value, self.unit, self.shared = start, end, value, unit, shared
 
 
 def as_number(value: Fraction) -> int | float:
