@@ -14,8 +14,9 @@ same newsrooms: REV's `factcheck` package is exported with `git archive` to a te
 folder, and each round times both in fresh processes, one after the other, in turns
 (this checkout first in odd rounds, REV first in even ones), so that a machine busier
 in one moment than the next weighs on both alike. Each figure is the best over rounds.
-Building and rendering are also timed in CPU seconds, which other work on a shared
-machine does not stretch, so their ratios hold when the wall times do not.
+Building, rendering and the whole command are also timed in CPU seconds (the command's
+as its process's own user and system time), which other work on a shared machine does
+not stretch, so their ratios hold when the wall times do not.
 
 Run: python bench/bench_report.py
      python bench/bench_report.py --against main --rounds 5
@@ -27,6 +28,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -38,7 +40,7 @@ from bench_archive import export  # another revision's package, for --against
 
 REPO = Path(__file__).resolve().parent.parent
 SIZES = [(5000, 200), (20000, 800), (80000, 3200)]
-TIMES = ("build_s", "render_s", "cli_s", "build_cpu_s", "render_cpu_s")
+TIMES = ("build_s", "render_s", "cli_s", "build_cpu_s", "render_cpu_s", "cli_cpu_s")
 
 WORDS = (
     "council budget harbour ferry school library road repair fund minister report week month "
@@ -137,10 +139,6 @@ def newsroom(root: Path, words: int, claims: int) -> Path:
     return root
 
 
-def best_of(fn, runs: int = 5) -> float:
-    return best_wall_and_cpu(fn, runs)[0]
-
-
 def best_wall_and_cpu(fn, runs: int = 5) -> tuple[float, float]:
     """The best wall time and the best CPU time of `runs` calls. On a machine shared with
     other work, wall time counts the waits for a core; CPU time counts only this work."""
@@ -150,6 +148,19 @@ def best_wall_and_cpu(fn, runs: int = 5) -> tuple[float, float]:
         fn()
         walls.append(time.perf_counter() - t)
         cpus.append(time.process_time() - c)
+    return min(walls), min(cpus)
+
+
+def best_command(command: list[str], cwd: Path, env: dict | None = None, runs: int = 3) -> tuple[float, float]:
+    """The best wall time and the best CPU time (the process's own user and system time)
+    of `runs` runs of `command`, each a fresh process."""
+    walls, cpus = [], []
+    for _ in range(runs):
+        before, t = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
+        subprocess.run(command, cwd=cwd, env=env, check=True, capture_output=True)
+        walls.append(time.perf_counter() - t)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     return min(walls), min(cpus)
 
 
@@ -165,14 +176,14 @@ def measure(root: Path, *, cli: bool = True) -> dict:
     command = [sys.executable, "-m", "factcheck", "report", "-o", str(out)]
     build_s, build_cpu_s = best_wall_and_cpu(lambda: build_report(config))
     render_s, render_cpu_s = best_wall_and_cpu(lambda: render(report))
+    cli_s, cli_cpu_s = best_command(command, root) if cli else (0.0, 0.0)
     return {
         "build_s": build_s,
         "build_cpu_s": build_cpu_s,
         "render_s": render_s,
         "render_cpu_s": render_cpu_s,
-        "cli_s": best_of(lambda: subprocess.run(command, cwd=root, check=True, capture_output=True), runs=3)
-        if cli
-        else 0.0,
+        "cli_s": cli_s,
+        "cli_cpu_s": cli_cpu_s,
         "html_kb": len(page.encode()) / 1024,
         "file": out,
     }
@@ -257,7 +268,7 @@ def timed_in(tree: Path, root: Path) -> dict:
         sys.exit(f"bench_report: measuring {tree}: {done.stderr.strip()}")
     figures = json.loads(done.stdout)
     cli = [sys.executable, "-m", "factcheck", "report", "-o", str(root / "report.html")]
-    figures["cli_s"] = best_of(lambda: subprocess.run(cli, cwd=root, env=env, check=True, capture_output=True), runs=3)
+    figures["cli_s"], figures["cli_cpu_s"] = best_command(cli, root, env)
     return figures
 
 
@@ -275,10 +286,10 @@ def against(rev: str, rounds: int) -> None:
                     for key in TIMES:
                         kept[key] = min(kept[key], got[key])
     print(f"factcheck report: this checkout against {rev} (best of {rounds} rounds in turns; each best of 5, CLI of 3)")
-    print("wall times, then CPU times of building and rendering (what a busy machine does not stretch)")
+    print("wall times, then CPU times of building, rendering and the command (what a busy machine does not stretch)")
     print(
         f"{'claims':>7} {'':>5} {'build ms':>9} {'render ms':>10} {'CLI ms':>8} {'HTML KB':>8}"
-        f" {'build CPU':>10} {'render CPU':>11}"
+        f" {'build CPU':>10} {'render CPU':>11} {'CLI CPU':>8}"
     )
     for _, claims in SIZES:
         for name in trees:
@@ -287,13 +298,14 @@ def against(rev: str, rounds: int) -> None:
             print(
                 f"{claims:>7} {label:>5} {m['build_s'] * 1000:>9.1f} {m['render_s'] * 1000:>10.1f} "
                 f"{m['cli_s'] * 1000:>8.0f} {m['html_kb']:>8.0f} {m['build_cpu_s'] * 1000:>10.1f} "
-                f"{m['render_cpu_s'] * 1000:>11.1f}"
+                f"{m['render_cpu_s'] * 1000:>11.1f} {m['cli_cpu_s'] * 1000:>8.0f}"
             )
         this, other = best[("this", claims)], best[(rev, claims)]
         ratio = {key: this[key] / other[key] for key in TIMES}
         print(
             f"{claims:>7} {'ratio':>5} {ratio['build_s']:>8.2f}x {ratio['render_s']:>9.2f}x {ratio['cli_s']:>7.2f}x "
-            f"{'':>8} {ratio['build_cpu_s']:>9.2f}x {ratio['render_cpu_s']:>10.2f}x   (this / {rev})"
+            f"{'':>8} {ratio['build_cpu_s']:>9.2f}x {ratio['render_cpu_s']:>10.2f}x {ratio['cli_cpu_s']:>7.2f}x"
+            f"   (this / {rev})"
         )
 
 

@@ -2,7 +2,9 @@
 
 Everything an editor sees on the review page is decided here (each claim's state,
 where it sits in the draft, which source words match, the quote diff, the values
-compared); the HTML renderer only escapes and lays it out. Nothing here prints.
+compared, and the texts the page writes of each claim); the model's types are in
+`render/report_model.py`, and the HTML renderer only escapes and lays it out.
+Nothing here prints.
 """
 
 from __future__ import annotations
@@ -12,47 +14,30 @@ import difflib
 import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
-from enum import Enum
+from dataclasses import replace
 from typing import Any
 
 from factcheck import gitrepo
 from factcheck.config import Config
 from factcheck.errors import FactcheckError
 from factcheck.extract import dates, figures, make_doc
-from factcheck.model import KINDS, VERDICTS, ClaimRecord, EvidenceRecord, Kind, ReviewEntry, normalize
+from factcheck.model import KINDS, VERDICTS, ClaimRecord, EvidenceRecord, Kind, normalize
 from factcheck.policy import sensitivity
+from factcheck.render.report_model import (
+    ClaimView,
+    DiffPart,
+    DraftView,
+    EvidenceView,
+    Report,
+    Run,
+    State,
+    ValueSeen,
+    claims_shown,
+    reviews,
+)
 from factcheck.signoff.rules import Status, by_id, followed, reviews_of, status_of
 from factcheck.store.claims_files import claims_path, load_claims, text_sha256
 from factcheck.store.drafts import discover, read_draft, select
-
-
-class State(str, Enum):
-    """Where a claim stands for the editor: its sign-off if it has one, else its verdict."""
-
-    CONTRADICTED = "contradicted"
-    NOT_FOUND = "not_found"
-    STALE = "stale"
-    REJECTED = "rejected"
-    UNCHECKED = "unchecked"
-    SUPPORTED = "supported"
-    APPROVED = "approved"
-
-
-# Most serious first: the order of the summary and of the filters.
-STATE_LABELS: dict[State, str] = {
-    State.CONTRADICTED: "Contradicted",
-    State.NOT_FOUND: "Not found",
-    State.STALE: "Stale sign-off",
-    State.REJECTED: "Rejected",
-    State.UNCHECKED: "Not matched",
-    State.SUPPORTED: "Supported",
-    State.APPROVED: "Approved",
-}
-
-# A claim still waits for an editor unless someone approved or rejected its current text.
-NEEDS_REVIEW = frozenset(STATE_LABELS) - {State.APPROVED, State.REJECTED}
-PROBLEMS = frozenset({State.CONTRADICTED, State.NOT_FOUND, State.STALE, State.REJECTED})
 
 
 def claim_state(rec: ClaimRecord, signed: ClaimRecord | None = None) -> State:
@@ -67,116 +52,6 @@ def claim_state(rec: ClaimRecord, signed: ClaimRecord | None = None) -> State:
     if rec.get("verdict") in VERDICTS:
         return State(rec["verdict"])
     return State.UNCHECKED
-
-
-@dataclass(frozen=True)
-class Run:
-    """A stretch of a source passage whose words share a mark: `hit` 2 = words of the
-    claim, 1 = of its sentence, 0 = neither (and the text between marked runs)."""
-
-    text: str
-    hit: int
-
-
-@dataclass(frozen=True)
-class DiffPart:
-    """A run of words in a word diff: `same`, `del` (only before) or `ins` (only after)."""
-
-    op: str
-    text: str
-
-
-@dataclass(frozen=True)
-class ValueSeen:
-    """A figure or date read from a source passage, and whether it equals the draft's."""
-
-    text: str
-    value: Any
-    unit: str | None
-    same: bool
-
-
-@dataclass(frozen=True)
-class EvidenceView:
-    record: EvidenceRecord
-    runs: tuple[Run, ...]  # the whole passage, in order
-    diff: tuple[DiffPart, ...] = ()
-    values: tuple[ValueSeen, ...] = ()
-
-
-@dataclass(frozen=True)
-class ClaimView:
-    n: int  # 1-based across the whole report, so print readers can cross-reference
-    record: ClaimRecord
-    state: State
-    kind: str
-    start: int | None  # placed span in the draft text, or None when it cannot be found
-    end: int | None
-    evidence: tuple[EvidenceView, ...]
-    since_signoff: tuple[DiffPart, ...] = ()  # how the text changed since it was last signed off
-    follows: tuple[int, str] | None = None  # (number, id) of the body claim this headline claim repeats
-    repeated_by: tuple[tuple[int, str], ...] = ()  # (number, id) of the headline claims that repeat this one
-
-    @property
-    def placed(self) -> bool:
-        return self.start is not None
-
-
-@dataclass(frozen=True)
-class DraftView:
-    path: str
-    title: str | None
-    meta: dict[str, Any]
-    text: str
-    body_start: int
-    claims: tuple[ClaimView, ...] = ()
-    problems: tuple[str, ...] = ()
-    failed: bool = False  # the draft or its claims file could not be read at all
-
-    @property
-    def counts(self) -> dict[State, int]:
-        return count_states(self.claims)
-
-
-@dataclass(frozen=True)
-class Report:
-    root_name: str
-    generated_at: str
-    drafts: tuple[DraftView, ...] = field(default_factory=tuple)
-    base: str | None = None  # set when the report covers only the drafts changed since this ref
-    name: str | None = None  # the newsroom's `name:` from its config
-
-    @property
-    def title(self) -> str:
-        """The newsroom's name; else the drafts' titles; else the folder, as a last resort."""
-        if self.name:
-            return f"Fact-check report: {self.name}"
-        titles = [d.title for d in self.drafts if d.title]
-        if len(titles) == 1:
-            return f"Fact-check report: {titles[0]}"
-        if titles:
-            more = len(self.drafts) - 1
-            return f"Fact-check report: {titles[0]} and {more} other draft{'s' if more != 1 else ''}"
-        return f"Fact-check report: {self.root_name}"
-
-    @property
-    def claims(self) -> list[ClaimView]:
-        return [c for d in self.drafts for c in d.claims]
-
-    @property
-    def counts(self) -> dict[State, int]:
-        return count_states(self.claims)
-
-    @property
-    def needs_review(self) -> int:
-        return sum(1 for c in self.claims if c.state in NEEDS_REVIEW)
-
-
-def count_states(claims) -> dict[State, int]:
-    counts = {s: 0 for s in STATE_LABELS}
-    for c in claims:
-        counts[c.state] += 1
-    return counts
 
 
 # --- building -----------------------------------------------------------------
@@ -305,7 +180,7 @@ def _with_claims(base: DraftView, cf, first: int, *, judged: list[ClaimRecord]) 
     lost = sum(1 for c in claims if not c.placed)
     if lost:
         problems.append(f"{lost} claim{'s' if lost != 1 else ''} could not be placed in the draft text")
-    return _replace(base, claims=claims, problems=tuple(problems))
+    return _replace(base, claims=claims, problems=tuple(problems), shown=claims_shown(claims, base.path))
 
 
 def _linked(claims: tuple[ClaimView, ...], judged: list[ClaimRecord]) -> tuple[ClaimView, ...]:
@@ -364,11 +239,6 @@ def claim_view(
         evidence=evidence,
         since_signoff=since_signoff(rec),
     )
-
-
-def reviews(rec: ClaimRecord) -> list[ReviewEntry]:
-    found = rec.get("reviews") or []
-    return [r for r in found if isinstance(r, dict)] if isinstance(found, list) else []
 
 
 def since_signoff(rec: ClaimRecord) -> tuple[DiffPart, ...]:

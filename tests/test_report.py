@@ -16,6 +16,7 @@ import pytest
 
 from factcheck.config import load_config
 from factcheck.render import html as page
+from factcheck.render import report_model as model
 from factcheck.report import (
     ClaimView,
     DraftView,
@@ -126,14 +127,16 @@ def test_building_and_writing_the_page_hand_the_collector_back_as_they_found_it(
     """The cyclic collector is held off while a report is built and written, and only then."""
     import gc
 
-    seen: list[bool] = []
-    real = page.claim_shown
-    monkeypatch.setattr(page, "claim_shown", lambda c, path: seen.append(gc.isenabled()) or real(c, path))
+    built: list[bool] = []
+    written_with: list[bool] = []
+    shown, marked = model.claim_shown, page.marked_text
+    monkeypatch.setattr(model, "claim_shown", lambda c, path: built.append(gc.isenabled()) or shown(c, path))
+    monkeypatch.setattr(page, "marked_text", lambda d: written_with.append(gc.isenabled()) or marked(d))
     assert gc.isenabled()
     report = report_of(newsroom)
-    assert gc.isenabled()
+    assert gc.isenabled() and built == [False] * 7 and len(report.claims) == 7
     written = page.render(report)
-    assert gc.isenabled() and seen == [False] * 7 and len(report.claims) == 7
+    assert gc.isenabled() and written_with == [False] * 2 and len(report.drafts) == 2
     gc.disable()
     try:
         assert page.render(report) == written
@@ -597,12 +600,12 @@ def test_an_unknown_base_says_how_to_fetch_it(newsroom):
 def test_the_page_template_escapes_what_it_is_given():
     """Autoescaping, not a call per value: text put into the template comes out as text."""
     hostile = '"><script>x()</script>'
-    passage = page.PassageShown(
+    passage = model.PassageShown(
         heading="<b>The source says</b>",
         sealed="",
         source=hostile,
         place=" · page <i>3</i>",
-        marked=page.marked_words((Run(hostile, 2), Run(" & more", 0))),
+        marked=model.marked_words((Run(hostile, 2), Run(" & more", 0))),
         confidential=False,
         verdict="supported",
         reason="a & b",
@@ -615,8 +618,9 @@ def test_the_page_template_escapes_what_it_is_given():
     quote = ClaimView(
         n=1, record={"id": "q1", "text": "x"}, state=State.SUPPORTED, kind="quote", start=0, end=1, evidence=()
     )
-    claim = dataclasses.replace(page.claim_shown(quote, "d.md"), passages=(passage,))
-    side = str(page._parts().claim_details([(None, (claim,))]))
+    claim = dataclasses.replace(model.claim_shown(quote, "d.md"), passages=(passage,))
+    draft = DraftView(path="d.md", title=None, meta={}, text="x", body_start=0, claims=(quote,), shown=(claim,))
+    side = str(page._parts().claim_details([draft]))
     assert "<script>" not in side and "<b>" not in side and "<i>" not in side
     assert "&lt;b&gt;The source says&lt;/b&gt;" in side and "page &lt;i&gt;3&lt;/i&gt;" in side
     assert '<span class="w2">&#34;&gt;&lt;script&gt;x()&lt;/script&gt;</span> &amp; more' in side

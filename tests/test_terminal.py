@@ -123,9 +123,9 @@ def test_golden_check_coloured_with_verdicts_and_one_hint(newsroom, golden):
 
 
 def test_lists_in_the_report_and_extract_cut_claims_at_a_word():
-    from factcheck.render import claims, html
+    from factcheck.render import claims, report_model
 
     long = "engineers found corrosion in fourteen of the bridge's steel cables during the inspection last winter"
-    for cut in (html._short(long, 40), claims._short(long, 40)):
+    for cut in (report_model.short(long, 40), claims._short(long, 40)):
         assert cut.endswith("…") and len(cut) <= 40
         assert long.startswith(cut[:-1]) and long[len(cut) - 1] == " "  # the cut fell between words

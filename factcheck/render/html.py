@@ -4,7 +4,9 @@ Safety rules, kept in this one module and its template: the page is written by a
 Jinja2 template (`templates/report.html`) with autoescaping on, so every piece of text
 from a draft, a claims file or a source is escaped unless it is marked as HTML built
 here: the draft's Markdown body with its claim marks (rendered with raw HTML escaped),
-the page's JSON block (`script_json`) and the page's own style and script. No such text
+the page's JSON block (`script_json`) and the page's own style and script; or in the
+report's model (`render/report_model.py`): a passage's marked words and a word diff,
+every run of them escaped. The template lays out that model. No such text
 ever reaches an attribute other than as escaped data. A Content-Security-Policy that
 allows only this page's own script and style by hash stands behind the escaping, and it
 also keeps the page from fetching anything. Jinja2 is imported only when a page is
@@ -18,33 +20,24 @@ import hashlib
 import html
 import json
 import re
-import shlex
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from factcheck.model import KIND_FIELDS, ClaimRecord, EvidenceRecord, Kind, ReviewEntry
-from factcheck.policy.sensitivity import CONFIDENTIAL_SOURCE
-from factcheck.render.terminal import snippet
-from factcheck.report import (
-    KINDS,
+from factcheck.model import KINDS
+from factcheck.render.report_model import (
+    KIND_LABELS,
     NEEDS_REVIEW,
     PROBLEMS,
     STATE_LABELS,
     ClaimView,
-    DiffPart,
     DraftView,
-    EvidenceView,
     Report,
-    Run,
     State,
-    collector_paused,
-    reviews,
+    short,
 )
-from factcheck.signoff.rules import Decision, Status
+from factcheck.report import collector_paused
 
-KIND_LABELS = {"quote": "Quote", "figure": "Figure", "date": "Date", "attribution": "Attribution", "other": "Other"}
 PRESETS = (("all", "All claims"), ("review", "Needs review"), ("problems", "Problems"))
 
 
@@ -96,14 +89,13 @@ def _render(report: Report) -> str:
         css=Markup(css),  # the page's own files, hashed into the policy above
         js=Markup(js),
         page_data=Markup(script_json(page_data(report))),
-        shown=drafts_shown(report.drafts),
     )
     return page
 
 
 def draft_section(i: int, d: DraftView) -> str:
     """One draft's section of the page, as the template writes it."""
-    return str(_parts().draft_section(i, d, claims_shown(d.claims, d.path)))
+    return str(_parts().draft_section(i, d))
 
 
 def _template():
@@ -135,7 +127,7 @@ def _environment():
         PRESETS=PRESETS,
         State=State,
         plural=_s,
-        short=_short,
+        short=short,
         kinds_shown=kinds_shown,
         marked_text=lambda d: Markup(marked_text(d)),  # Markdown rendered with raw HTML escaped, then marked
     )
@@ -333,303 +325,3 @@ def _open(c: ClaimView, *, first: bool) -> str:
 def _mark_label(kind: str, state: State) -> str:
     """A mark's label, escaped: one of a few kinds and states, so each is made once."""
     return esc(f"{KIND_LABELS[kind]}, {STATE_LABELS[state].lower()}")
-
-
-def _short(text: Any, width: int = 90) -> str:
-    return snippet(str(text or ""), width)  # cut at a word, never inside one
-
-
-def _arg(value: Any) -> str:
-    """A value as one shell word, so the command shown can be pasted as it is."""
-    return shlex.quote(str(value or ""))
-
-
-# --- a claim's evidence: the values the template lays out ------------------------------
-#
-# Each claim's text values are read off its record here, once, so that the template only
-# lays them out (and escapes them): a call from a template costs many times an attribute.
-# The template asks for them claim by claim as it writes the claim, and drops them once it
-# is written: made all up front, they would be tens of objects per claim alive at once,
-# which the garbage collector walks again and again on a page of thousands of claims.
-
-
-@dataclass(slots=True)
-class SentenceParts:
-    """The claim's sentence cut around the claim's words; `found` False when they are not in it."""
-
-    found: bool
-    text: str
-    sentence: str
-    before: str = ""
-    after: str = ""
-
-
-@dataclass(slots=True)
-class PassageShown:
-    """One source passage as the page shows it."""
-
-    heading: str
-    sealed: str  # "Confidential", "Embargoed until …", or "" for a passage in the clear
-    source: str
-    place: str  # page, time, speaker, characters: whatever the source says, each after a " · "
-    marked: Any  # the passage's words as HTML (see marked_words); empty when its text is not recorded
-    confidential: bool  # the passage stays on the reporter's machine
-    verdict: str
-    reason: str
-    score: str | None
-    diff: tuple[DiffPart, ...]
-    values: tuple[tuple[str, str, bool], ...]  # (as written, value, same as the draft's)
-    first: bool  # shown beside the draft; the others are folded away after the comparison
-    last: bool
-
-    @property
-    def quote_changed(self) -> bool:
-        """The draft's quote differs from the passage somewhere."""
-        return any(p.op != "same" for p in self.diff)
-
-    @property
-    def diff_marked(self) -> Any:
-        return diff_html(self.diff)
-
-
-@dataclass(slots=True)
-class DecisionShown:
-    decision: str
-    signed: bool  # approved or rejected: coloured like the state it gives
-    who: str
-    email: str  # shown beside the name when both are known
-    at: str
-    note: str
-
-
-@dataclass(slots=True)
-class ClaimShown:
-    """One claim as the page shows it, in the list of claims and in its detail: every
-    text the template writes, read off the claim's view once for both."""
-
-    n: int
-    path: str  # the draft's
-    placed: bool  # its words were found in the draft text
-    classes: str  # the state's and kind's classes, which the page's filters and colours go by
-    state: str
-    state_label: str
-    kind: str
-    kind_label: str
-    line: str
-    brief: str  # its words, cut to fit the list
-    id: str
-    verdict: str
-    status: str
-    sentence: SentenceParts
-    fields: tuple[tuple[str, str], ...]
-    passages: tuple[PassageShown, ...]
-    more_passages: int  # the passages after the first
-    draft_value: str
-    since_signoff: tuple[DiffPart, ...]
-    history: tuple[DecisionShown, ...]
-    command: str
-    follows: tuple[int, str] | None = None  # a headline claim: the body claim it repeats, signed off for both
-    repeated_by: tuple[tuple[int, str], ...] = ()  # a body claim: the headline claims that repeat it
-
-    @property
-    def since_signoff_marked(self) -> Any:
-        return diff_html(self.since_signoff)
-
-
-def drafts_shown(drafts: Iterable[DraftView]) -> list[tuple[DraftView, tuple[ClaimShown, ...]]]:
-    """Each draft with its claims as the page shows them, made once for the list and the details."""
-    return [(d, claims_shown(d.claims, d.path)) for d in drafts]
-
-
-def claims_shown(claims: Iterable[ClaimView], path: str) -> tuple[ClaimShown, ...]:
-    return tuple(claim_shown(c, path) for c in claims)
-
-
-def claim_shown(c: ClaimView, path: str) -> ClaimShown:
-    rec = c.record
-    line = rec.get("line")
-    text = rec.get("text")
-    last = len(c.evidence)
-    return ClaimShown(
-        n=c.n,
-        path=path,
-        placed=c.placed,
-        classes=f"s-{c.state.value} k-{c.kind}",
-        state=c.state.value,
-        state_label=STATE_LABELS[c.state],
-        kind=c.kind,
-        kind_label=KIND_LABELS[c.kind],
-        line="" if line is None else str(line),
-        brief=_short(text, 70),
-        id=str(rec.get("id")),
-        verdict=str(rec.get("verdict") or "not matched"),
-        status=_status(c),
-        sentence=sentence_parts(rec),
-        fields=tuple((label, _plain(value)) for label, value in field_rows(rec, c.kind)),
-        passages=tuple(passage_shown(ev, i, last) for i, ev in enumerate(c.evidence, 1)),
-        more_passages=max(0, last - 1),
-        draft_value=draft_value(rec),
-        since_signoff=c.since_signoff,
-        history=tuple(decision_shown(r) for r in reviews(rec)),
-        command=f"factcheck approve {_arg(path)} {_arg(rec.get('id'))}",
-        follows=c.follows,
-        repeated_by=c.repeated_by,
-    )
-
-
-# A claim's state is its sign-off's when it has one; else it waits for one.
-_SIGNED_STATES = frozenset(s.value for s in Status if s is not Status.PENDING)
-
-
-def _status(c: ClaimView) -> str:
-    """The claim's review status as `factcheck status` names it, read off its state (a
-    headline claim that follows a body claim shows the state it takes from it)."""
-    state = c.state.value
-    if c.follows is not None or state in _SIGNED_STATES:
-        return state
-    return Status.PENDING.value
-
-
-def passage_shown(ev: EvidenceView, i: int, last: int) -> PassageShown:
-    """The claim's `i`th passage of `last`."""
-    rec = ev.record
-    source, sealed, score = rec.get("source"), rec.get("sealed_as"), rec.get("score")
-    return PassageShown(
-        heading="The source says" if i == 1 else f"Other passage {i}",
-        sealed=str(sealed).capitalize() if sealed else "",
-        source=str(source or "unknown source"),
-        place=_place(rec),
-        marked=marked_words(ev.runs),
-        confidential=source == CONFIDENTIAL_SOURCE,
-        verdict=str(rec.get("verdict") or ""),
-        reason=str(rec.get("reason") or ""),
-        score=None if score is None else _score(score),
-        diff=ev.diff,
-        values=tuple([(v.text, _plain(v.value) + (f" {v.unit}" if v.unit else ""), v.same) for v in ev.values]),
-        first=i == 1,
-        last=i == last,
-    )
-
-
-def _place(rec: EvidenceRecord) -> str:
-    """Where in its source the passage is, as far as the source says, each part after a " · "."""
-    place = ""
-    if (page := rec.get("page")) is not None:
-        place += f" · page {page}"
-    if timestamp := rec.get("timestamp"):
-        place += f" · at {timestamp}"
-    if speaker := rec.get("speaker"):
-        place += f" · speaker {speaker}"
-    start, end = rec.get("start"), rec.get("end")
-    if isinstance(start, int) and isinstance(end, int):
-        place += f" · chars {start}–{end}"
-    return place
-
-
-def decision_shown(r: ReviewEntry) -> DecisionShown:
-    decision = str(r.get("decision") or "")
-    name, by = r.get("name"), r.get("by")
-    return DecisionShown(
-        decision=decision,
-        signed=decision in (Decision.APPROVED, Decision.REJECTED),
-        who=str(name or by or "someone"),
-        email=str(by) if by and name else "",
-        at=str(r.get("at") or ""),
-        note=str(r.get("note") or ""),
-    )
-
-
-def sentence_parts(rec: ClaimRecord) -> SentenceParts:
-    text = str(rec.get("text") or "")
-    sentence = rec.get("sentence")
-    if not isinstance(sentence, str):
-        sentence = ""
-    at = sentence.find(text) if text else -1
-    if at < 0:
-        return SentenceParts(False, text, sentence)
-    return SentenceParts(True, text, sentence, sentence[:at], sentence[at + len(text) :])
-
-
-# How a claim's own fields are labelled; a date's value is its date.
-FIELD_LABELS = {
-    "speaker": "Speaker",
-    "value": "Value",
-    "unit": "Unit",
-    "qualifier": "Qualifier",
-    "attributed_to": "Attributed to",
-    "figure": "Also a figure",  # a lone year's number (a date that is also a figure)
-}
-_FIELDS = {
-    kind.value: tuple((f, "Date" if kind is Kind.DATE and f == "value" else FIELD_LABELS[f]) for f in fields)
-    for kind, fields in KIND_FIELDS.items()
-}
-
-
-def field_rows(rec: ClaimRecord, kind: str) -> list[tuple[str, Any]]:
-    """(label, value) for each of the kind's fields the claim has; a quote says when nobody is named."""
-    rows = [(label, value) for key, label in _FIELDS.get(kind, ()) if (value := rec.get(key)) not in (None, "")]
-    if kind == Kind.QUOTE and not rec.get("speaker"):
-        rows.append(("Speaker", "not named"))
-    return rows
-
-
-def _plain(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:,.10g}"
-    if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:,}"
-    return str(value)
-
-
-def draft_value(rec: ClaimRecord) -> str:
-    """The draft's figure or date as read: qualifier, value and unit."""
-    mine = _plain(rec.get("value")) + (f" {rec.get('unit')}" if rec.get("unit") else "")
-    return f"{rec.get('qualifier')} {mine}" if rec.get("qualifier") else mine
-
-
-def _score(score: Any) -> str:
-    return f"{score:.0f}" if isinstance(score, (int, float)) else str(score)
-
-
-# --- fragments built here: many small runs of text, each escaped ------------------------
-#
-# A passage's marked words and a word diff are dozens of short runs per claim; laid out
-# by the template, each run would cost a loop step and an escape call, which on a page
-# of thousands of claims is most of its render time. They are built here instead, every
-# run escaped by the template's own escape function, and handed to it as HTML.
-
-
-@cache
-def _markupsafe() -> Any:
-    """markupsafe, imported when a page is first written; an import statement in the
-    functions below would cost more than their work, which runs for every passage."""
-    import markupsafe
-
-    return markupsafe
-
-
-def marked_words(runs: Iterable[Run]) -> Any:
-    """A passage's runs (see report.mark_words) as HTML: the claim's words in `w2`, its sentence's in `w1`."""
-    ms = _markupsafe()
-    escape = ms.escape
-    out = []
-    for r in runs:
-        text = escape(r.text)
-        out.append(f'<span class="w{r.hit}">{text}</span>' if r.hit else text)
-    return ms.Markup("".join(out))
-
-
-_DIFF_TAGS = {"del": ("<del>", "</del>"), "ins": ("<ins>", "</ins>")}
-
-
-def diff_html(parts: Iterable[DiffPart]) -> Any:
-    """A word diff as HTML: words only before in <del>, only after in <ins>, runs joined by a space."""
-    ms = _markupsafe()
-    out = []
-    for p in parts:
-        tags = _DIFF_TAGS.get(p.op)
-        escaped = ms.escape(p.text)
-        out.append(f"{tags[0]}{escaped}{tags[1]}" if tags else escaped)
-    return ms.Markup(" ".join(out))
