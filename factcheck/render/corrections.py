@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from functools import lru_cache
 
 from factcheck.policy.corrections import LogEntry
+from factcheck.render import templating
 
 
 def as_text(entries: list[LogEntry], newsroom: str | None = None) -> str:
@@ -34,21 +34,7 @@ def as_json(entries: list[LogEntry], newsroom: str | None = None) -> str:
 
 def as_html(entries: list[LogEntry], newsroom: str | None = None) -> str:
     title = f"Corrections: {newsroom}" if newsroom else "Corrections"
-    return _page().render(title=title, entries=entries)
-
-
-@lru_cache(maxsize=1)
-def _page():
-    """The page's template, with autoescaping on: draft text is never written unescaped."""
-    import jinja2
-
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("factcheck.render", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
-    return env.get_template("corrections.html")
+    return templating.environment().get_template("corrections.html").render(title=title, entries=entries)
 
 
 FORMATS: dict[str, Callable[..., str]] = {"text": as_text, "json": as_json, "html": as_html}

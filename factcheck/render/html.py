@@ -25,6 +25,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from factcheck.model import KINDS
+from factcheck.render import templating
 from factcheck.render.report_model import (
     KIND_LABELS,
     NEEDS_REVIEW,
@@ -109,18 +110,10 @@ def _parts() -> Any:
 
 @lru_cache(maxsize=1)
 def _environment():
-    """The templates' environment, made once per process, with autoescaping on."""
-    import jinja2
+    """The pages' environment, with the report's own helpers added once per process."""
     from markupsafe import Markup
 
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("factcheck.render", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = templating.environment()
     env.globals.update(
         STATE_LABELS=STATE_LABELS,
         KIND_LABELS=KIND_LABELS,
