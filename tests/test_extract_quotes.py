@@ -1039,3 +1039,13 @@ def test_an_ampersand_in_a_title_keeps_it_a_title():
         "would reopen \u201cbefore the summer.\u201d"
     )
     assert pairs(text) == [("before the summer.", "Rosa Kent")]
+
+
+def test_such_as_and_as_well_as_list_names_and_do_not_make_a_quote():
+    text = 'Labels such as "red tape" were dropped, as well as "quick wins". The board saw it as a "rescue".'
+    assert [words for words, _ in pairs(text)] == ["rescue"]
+
+
+def test_a_from_line_that_names_a_writer_but_no_outlet_keeps_the_quote_after_it():
+    text = 'From the harbour master:\n\n"We will reopen the slipway on Monday," she wrote.\n'
+    assert [words for words, _ in pairs(text)] == ["We will reopen the slipway on Monday,"]

@@ -91,3 +91,12 @@ def test_a_split_changed_on_either_side_reads_differently():
 )
 def test_a_verb_of_change_makes_a_before_and_an_after(text, first, second):
     assert [(span, value) for span, value, _ in figures(text)] == [first, second]
+
+
+def test_at_one_point_is_a_moment_and_the_count_after_it_stands_alone():
+    assert figures("At one point three trawlers were stuck in the ice.") == [("three trawlers", 3, "trawlers")]
+
+
+def test_half_the_time_is_a_manner_of_speaking_but_half_the_fleet_is_a_share():
+    assert figures("Half the time the buses ran late.") == []
+    assert [(t, v) for t, v, _ in figures("Half the fleet was idle.")] == [("Half", 0.5)]

@@ -102,7 +102,10 @@ def _embedded_posts(text: str, parts: list[Quoted], kinds: list[str]) -> None:
 _BYLINE_COLON = re.compile(r"\s+by\s+[^\n\"\u201c\u201d:]{2,80}:\s*$")
 # `From Ada Lind writing at the Harbour Gazette:`, a paragraph of its own before the excerpt.
 # Every word capitalised but the link words: `From the Harbour Gazette:`, `From Ada Lind writing at Courier:`.
-_EXCERPT_SOURCE = re.compile(r"From(?:\s+(?:the|of|writing|at|in|for|on)|\s+[A-Z][\w.&\u2019'-]*){1,12}:[^\S\n]*$")
+_EXCERPT_SOURCE = re.compile(
+    r"From(?:\s+(?:the|of|at|in|for|on)|\s+[A-Z][\w.&\u2019'-]*){1,6}\s+writing"
+    r"(?:\s+(?:the|of|at|in|for|on)|\s+[A-Z][\w.&\u2019'-]*){1,8}:[^\S\n]*$"
+)
 
 
 def _excerpts(text: str, parts: list[Quoted], kinds: list[str]) -> None:

@@ -116,8 +116,9 @@ _COMPLEMENT_BEFORE = re.compile(
     r"(?:\s+(?:a|an|not|so|too|very|more|most|less|just|really|still|also|simply|merely|only|quite|rather)){0,2}\s*$"
 )
 # `as` before a quote (`described the plan as "reckless"`, `known as "the gap year"`, `seen as a
-# "lifeboat"`): what someone calls a thing, like a verdict after a linking verb.
-_AS_BEFORE = re.compile(r"\bas(?:\s+(?:a|an|the|mere|just|simply)){0,2}\s*$")
+# "lifeboat"`): what someone calls a thing, like a verdict after a linking verb. Not `such as`
+# or `as well as`, which list things and their names.
+_AS_BEFORE = re.compile(r"(?<!such )(?<!well )\bas(?:\s+(?:a|an|the|mere|just|simply)){0,2}\s*$")
 _PRONOUNS = frozenset("he she it they him her them i we you".split())
 
 # What may stand before a term that opens its sentence: `The "market accident" would …`.

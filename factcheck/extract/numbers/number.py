@@ -217,8 +217,8 @@ def spoken_decimal(r: Region, q: Quantity) -> bool:
     """ "two point four billion", "ninety-nine point nine percent": a decimal read aloud, its
     digits one word each, with the scale after them applied to the whole."""
     m = _SPOKEN_DECIMAL.match(r.text, q.end, r.end)
-    if not m:
-        return False
+    if not m or (q.value == 1 and _AT_ONE_POINT.search(r.text, max(r.start, q.start - 4), q.start)):
+        return False  # "at one point two officers left": the idiom, then a count
     places = [W.CARDINALS.get(d.lower(), 0) for d in m.group("digits").split()]
     q.value += Fraction(int("".join(map(str, places))), 10 ** len(places))
     q.end, q.bare_one = m.end(), False
@@ -309,6 +309,8 @@ def half(r: Region, q: Quantity) -> None:
     if not after:
         raise Reject(q.end)
     if after.group("det"):
+        if _HALF_IDIOM.match(text, after.end(), r.end):
+            raise Reject(q.end)  # "half the time", "half the battle": a manner of speaking
         return  # "half their value", "half the town": a share of what follows
     if after.group().strip().lower() != "of":  # "half a mile", "half a percentage point"
         unit = U.unit_at(text, after.end(), r.end)
@@ -488,7 +490,7 @@ def _code_hyphen(text: str, hyphen: int) -> bool:
     return hyphen > 0 and (text[hyphen - 1].isalnum() or text[hyphen - 1] == BARRIER)
 
 
-# A name of capitals, or one capital and small letters, before a hyphen and digits: "G-20", "MiG-29", "Covid-19".
+# One to three capitals before a hyphen and digits: "G-20", "F-35", "I-95" (not "MiG-29" or "COVID-19").
 _NAMED_CODE = Lazy(r"(?<![\w\u2010\u2011\u2013.-])[A-Z]{1,3}$")
 
 
@@ -555,6 +557,12 @@ _SPOKEN_DECIMAL = Lazy(
 
 _HALF_AFTER = Lazy(r"(?i:\s+(?:of|an?|(?P<det>the|their|its|his|her|our|your|my|all|those|these))\b)")
 
+
+# The idioms "half the time/battle/story/fun" measure nothing.
+_HALF_IDIOM = Lazy(r"(?i:\s+(?:time|battle|story|fun)\b)")
+
+# "at one point" is a moment in a story, so a number word after it starts a new figure.
+_AT_ONE_POINT = Lazy(r"(?i:\bat\s+)$")
 
 _PART_OF = Lazy(r"(?i:\s+(?:of|century|point|percentage\s+point)\b|-(?:century|point)\b)")
 
