@@ -421,6 +421,20 @@ def test_status_shows_documents_bytes_last_push_and_schema(tmp_path, archive_url
     assert PASSWORD not in out and "fc_admin:***@" in out
 
 
+def test_status_counts_passages_across_partitions_before_and_after_they_are_analysed(tmp_path, archive_url):
+    repo = _newsroom(tmp_path)
+    assert _fc("archive", "migrate", cwd=repo, url=archive_url).returncode == 0
+    assert _fc("archive", "push", "wire", cwd=repo, url=archive_url).returncode == 0
+    [(stored,)] = _psql(archive_url, "SELECT count(*) FROM passages")
+    assert stored > 0
+    # Never analysed: counted exactly.
+    assert f"passages:  about {stored:,}\n" in _fc("archive", "status", cwd=repo, url=archive_url).stdout.decode()
+    # Analysed as autovacuum does it, partition by partition (never their parent): the
+    # partitions' estimates, summed.
+    _psql(archive_url, "ANALYZE passages_0, passages_1")
+    assert f"passages:  about {stored:,}\n" in _fc("archive", "status", cwd=repo, url=archive_url).stdout.decode()
+
+
 def test_prune_needs_a_filter_and_deletes_by_path_or_age(tmp_path, archive_url):
     repo = _newsroom(tmp_path)
     (repo / "wire" / "old").mkdir()

@@ -67,13 +67,24 @@ def status(url: str) -> ArchiveStatus:
             who = conn.execute("SELECT pushed_by FROM documents ORDER BY pushed_at DESC LIMIT 1").fetchone()
             out.last_pusher = who[0] if who else None
         # The planner's estimate: counting a billion-row table exactly would take minutes.
-        est = conn.execute("SELECT reltuples::bigint FROM pg_class WHERE oid = 'passages'::regclass").fetchone()
-        if est[0] < 0:  # never analysed yet, so the table is young and small enough to count
+        # Passages are kept in partitions, and only a partition (never their parent) is
+        # analysed, so the estimate is the partitions' sum.
+        est = conn.execute(_PASSAGES_ESTIMATE).fetchone()
+        if est[1]:  # a partition never analysed yet is young and small enough to count
             est = conn.execute("SELECT count(*) FROM passages").fetchone()
         out.passages = int(est[0])
         return out
 
     return _guarded(url, "cannot read the archive's status", run)
+
+
+_PASSAGES_ESTIMATE = """
+    SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint, coalesce(bool_or(c.reltuples < 0), true)
+    FROM pg_class c
+    WHERE c.relkind = 'r'
+      AND (c.oid = 'passages'::regclass
+           OR c.oid IN (SELECT inhrelid FROM pg_inherits WHERE inhparent = 'passages'::regclass))
+"""
 
 
 def prune(url: str, *, older_than: dt.timedelta | None, path_glob: str | None, dry_run: bool) -> PruneResult:
