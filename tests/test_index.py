@@ -139,6 +139,23 @@ def test_parallel_build_matches_serial_build(archive, tmp_path_factory):
     assert searcher.passage(seg, chunk).doc.path == "wire/story-033.txt"
 
 
+def test_a_passage_with_no_padding_is_its_own_chunk_alone(tmp_path):
+    (tmp_path / "wire").mkdir()
+    (tmp_path / "wire" / "long.txt").write_text(
+        "".join(f"Paragraph {i} says the pier opened in {1900 + i}.\n" for i in range(120))
+    )
+    index = open_index(tmp_path)
+    report = index.refresh(["wire/long.txt"], workers=1)
+    searcher = Searcher(index.dir, list(report.docs.values()))
+    seg, chunk = 0, 1  # the second chunk of the one source: its first chunk comes before it
+    own_start, own_text = searcher.segments[seg].chunk_text(chunk)
+    alone = searcher.passage(seg, chunk, pad=0)
+    assert (alone.start, alone.text) == (own_start, own_text)
+    padded = searcher.passage(seg, chunk, pad=10)
+    assert (padded.start, len(padded.text)) == (own_start - 10, len(own_text) + 20)
+    assert padded.text[10:-10] == own_text
+
+
 def test_chunks_cover_the_text_without_gaps():
     text = ("A sentence of news copy goes here. " * 200).strip()
     spans = chunk_spans(text, 0, target=300)

@@ -186,11 +186,11 @@ class Searcher:
         seg = self.segments[segment]
         doc = self.docs[int(seg.chunk_doc[chunk])]
         start, text = seg.chunk_text(chunk)
-        if chunk > 0 and seg.chunk_doc[chunk - 1] == seg.chunk_doc[chunk]:
+        if pad > 0 and chunk > 0 and seg.chunk_doc[chunk - 1] == seg.chunk_doc[chunk]:
             _, before = seg.chunk_text(chunk - 1)
-            before = before[-pad:]
+            before = before[-pad:]  # with pad 0 this would be all of it, hence the test above
             start, text = start - len(before), before + text
-        if chunk + 1 < seg.n_chunks and seg.chunk_doc[chunk + 1] == seg.chunk_doc[chunk]:
+        if pad > 0 and chunk + 1 < seg.n_chunks and seg.chunk_doc[chunk + 1] == seg.chunk_doc[chunk]:
             text += seg.chunk_text(chunk + 1)[1][:pad]
         return Passage(doc=doc, start=start, text=text)
 
