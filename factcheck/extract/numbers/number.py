@@ -224,7 +224,6 @@ def spoken_decimal(r: Region, q: Quantity) -> bool:
     q.end, q.bare_one = m.end(), False
     if m.group("scale"):
         scale_by(q, W.SCALES[m.group("scale").lower()])
-        q.end = m.end("scale")
     return True
 
 
