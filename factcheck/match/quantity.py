@@ -273,26 +273,26 @@ def _fits(claim: ClaimRecord, r: paraphrase.Related, cues: list[context.Cue], ct
     for c in found:
         if c.kind.value != claim.get("kind"):
             continue
-        if claim.get("kind") == Kind.FIGURE and year_like(c.text) and not year_like(claim.get("text") or ""):
+        if is_figure and year_like(c.text) and not year_like(claim.get("text") or ""):
             continue
-        if claim.get("kind") == Kind.FIGURE and on_a_scale(text, c.start, c.end):
+        if is_figure and on_a_scale(text, c.start, c.end):
             continue
         if is_figure and a_lead != _a_difference(text, c.text):
             continue  # "7 million more subscribers than" is a lead, not a count of subscribers
-        share = values.rating_share(claim, c.text) if claim.get("kind") == Kind.FIGURE else None
+        share = values.rating_share(claim, c.text) if is_figure else None
         unit = 1.0 if share is not None else _unit_fit(claim, c, text)  # "85/100" is 85 percent
         if unit is None:
             continue
         near = _nearness(cues, _closeness(text, c.start, c.end))
-        span = paraphrase.figure_range(p.text, s + c.start, s + c.end) if claim.get("kind") == Kind.FIGURE else None
+        span = paraphrase.figure_range(p.text, s + c.start, s + c.end) if is_figure else None
         value = c.value
         part = _PART_OF.match(c.text)
-        if part and claim.get("kind") == Kind.FIGURE:
+        if part and is_figure:
             value = float(part.group(1).replace(",", ""))  # "15 out of 28 provinces" counts 15 provinces
         points = _THOUSANDS_POINT.match(text, c.start)
-        if points and claim.get("kind") == Kind.FIGURE and unit >= 1.0 and _counts_things(claim.get("unit")):
+        if points and is_figure and unit >= 1.0 and _counts_things(claim.get("unit")):
             value = float(points.group(1).replace(".", ""))  # "8.958 people": no one counts part of a person
-        qualifier = values.verb_bound(c.qualifier, text[: c.start]) if claim.get("kind") == Kind.FIGURE else c.qualifier
+        qualifier = values.verb_bound(c.qualifier, text[: c.start]) if is_figure else c.qualifier
         item = paraphrase.SourceItem(single_line(c.text), value, c.unit, qualifier, span)
         if share is not None:
             item = paraphrase.SourceItem(single_line(c.text), share, "percent", c.qualifier, None)
